@@ -1,0 +1,1 @@
+"""kzru-bot: Kazakhstan–Russia relations, cited, in Kazakh, Russian and English."""

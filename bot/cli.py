@@ -1,0 +1,112 @@
+"""The `kzru-bot` command: ask, data check, run, broadcast."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot.engine import Answer, AnswerEngine
+from bot.loader import DataError, default_data_dir, load_store
+from bot.model import KINDS
+from bot.render_text import body_text, full_text
+from bot.store import FactStore
+
+EXIT_DATA = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="kzru-bot", description="Kazakhstan–Russia relations, cited.")
+    ap.add_argument("--data", type=Path, default=None, help="data folder (default: the bundled data)")
+    sub = ap.add_subparsers(dest="command", required=True)
+    ask = sub.add_parser("ask", help="answer questions offline (from arguments or one per line on stdin)")
+    ask.add_argument("--lang", choices=("kk", "ru", "en"), default=None, help="force the answer language")
+    ask.add_argument("--json", action="store_true", help="one JSON object per line per question")
+    ask.add_argument("question", nargs="*")
+    data = sub.add_parser("data", help="data tools")
+    data_sub = data.add_subparsers(dest="data_command", required=True)
+    data_sub.add_parser("check", help="validate the data and print a summary")
+    sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    bc = sub.add_parser("broadcast", help="send a date's anniversary message to every unserved subscriber")
+    bc.add_argument("--date", required=True, help="YYYY-MM-DD (the subscribers' local date)")
+    return ap
+
+
+def load_or_exit(data_dir: Path | None) -> FactStore:
+    """The store, or every data problem on stderr and exit code 2: never a half-loaded store."""
+    try:
+        return load_store(data_dir or default_data_dir())
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) in the data; not starting.", file=sys.stderr)
+        raise SystemExit(EXIT_DATA) from None
+
+
+def answer_record(answer: Answer) -> dict[str, object]:
+    """The --json shape of one answer."""
+    return {
+        "q": answer.query,
+        "lang": answer.lang,
+        "answered": answer.answered,
+        "body": body_text(answer),
+        "text": full_text(answer),
+        "facts": [f.id for f in answer.facts],
+        "sources": [r.source.id for r in answer.references],
+    }
+
+
+def cmd_ask(engine: AnswerEngine, questions: Sequence[str], lang: str | None, as_json: bool,
+            out: TextIO) -> int:
+    for question in questions:
+        answer = engine.answer(question, lang=lang)
+        if as_json:
+            out.write(json.dumps(answer_record(answer), ensure_ascii=False) + "\n")
+        else:
+            out.write(full_text(answer) + "\n\n")
+    out.flush()
+    return 0
+
+
+def data_summary(store: FactStore) -> str:
+    kinds = Counter(f.kind for f in store.facts)
+    decades = Counter(f"{(f.when.year // 10) * 10}s" if f.when else "undated" for f in store.facts)
+    disputed = [f for f in store.facts if f.disputed]
+    lines = [f"{len(store.facts)} facts from {len(store.sources)} sources: data is valid."]
+    lines.append("by kind:   " + ", ".join(f"{k} {kinds.get(k, 0)}" for k in KINDS))
+    lines.append("by decade: " + ", ".join(f"{d} {n}" for d, n in sorted(decades.items())))
+    lines.append(f"in dispute: {len(disputed)}" + "".join(f"\n  {f.id} ({len(f.claims)} claims)" for f in disputed))
+    lines.append(f"anniversary days: {len(store.anniversary_days())}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "ask":
+        store = load_or_exit(args.data)
+        engine = AnswerEngine(store)
+        questions = args.question and [" ".join(args.question)]
+        if not questions:
+            questions = [line.strip() for line in sys.stdin if line.strip()]
+        return cmd_ask(engine, questions, args.lang, args.json, sys.stdout)
+    if args.command == "data":
+        store = load_or_exit(args.data)
+        print(data_summary(store))
+        return 0
+    if args.command == "run":
+        from bot.app import run_bot
+
+        return run_bot(args.data)
+    if args.command == "broadcast":
+        from bot.app import run_broadcast
+
+        return run_broadcast(args.data, args.date)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Normalising what users type into one matching form, whatever the script or keyboard.
+
+Kazakh Cyrillic, Kazakh typed on a Russian keyboard (қ→к …), the 2021 Kazakh Latin alphabet,
+informal Latin, Russian and English all fold into one Latin skeleton, then case endings are
+cut (once, never below five letters), so that "Қазақстанның", "Казакстан", "Qazaqstan" and "Kazakhstan" meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_CYR = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh",
+    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
+}
+_LAT = {
+    "ä": "a", "ğ": "g", "q": "k", "ñ": "n", "ö": "o", "ū": "u", "ü": "u", "ı": "i", "ş": "sh",
+    "ç": "ch", "j": "zh", "c": "k", "w": "v", "x": "ks", "é": "e", "á": "a", "ó": "o", "ý": "i",
+    "ǵ": "g", "ń": "n",
+}
+_TABLE = str.maketrans({**_CYR, **_LAT})
+_DIGRAPHS = (("kh", "h"), ("ya", "ia"), ("yu", "iu"), ("yo", "io"), ("ye", "e"),
+             ("sch", "sh"), ("ck", "k"))
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+", re.UNICODE)
+_REPEAT_RE = re.compile(r"(.)\1+")
+
+# Case, plural, possessive and common derivational endings of Kazakh and Russian, in the
+# skeleton form; longest first.
+_SUFFIXES = tuple(sorted({
+    # Kazakh
+    "larynyn", "lerinin", "darynyn", "derinin", "tarynyn", "terinin",
+    "lary", "leri", "dary", "deri", "tary", "teri", "lar", "ler", "dar", "der", "tar", "ter",
+    "nyn", "nin", "dyn", "din", "tyn", "tin",
+    "nda", "nde", "da", "de", "ta", "te",
+    "nan", "nen", "dan", "den", "tan", "ten",
+    "men", "ben", "pen",
+    "ga", "ge", "ka", "ke", "na", "ne",
+    "ny", "ni", "dy", "di", "ty", "ti",
+    "ymyz", "imiz", "yndagy", "indegi", "dagy", "degi", "tagy", "tegi", "ndagy", "ndegi",
+    "lyk", "lik", "dyk", "dik", "tyk", "tik", "shy", "shi",
+    "sy", "si", "yn", "in",
+    # Russian
+    "iami", "ami", "iakh", "akh", "iah", "ah", "ovykh", "ykh", "ikh", "yh", "ih",
+    "ogo", "ego", "omu", "emu", "ymi", "imi", "oi", "ei", "ii", "yi",
+    "om", "em", "ov", "ev", "ia", "iu", "ym", "im", "aia", "oe", "ee", "uiu",
+    "nie", "niia", "nii", "niiu",
+    "a", "y", "i", "u", "e", "o",
+}, key=len, reverse=True))
+_MIN_STEM = 5
+
+
+def fold(text: str) -> str:
+    """Lowercase Latin skeleton of any text: one spelling per word whatever the script."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.replace("i̇", "i")
+    text = text.translate(_TABLE)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    for src, dst in _DIGRAPHS:
+        text = text.replace(src, dst)
+    return text
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Cut case endings off one folded word; repeated letters fold ("kassym" = "kasym")."""
+    if word.isdigit() or len(word) <= _MIN_STEM:
+        return _REPEAT_RE.sub(r"\1", word)
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            word = word[: -len(suffix)]
+            break
+    return _REPEAT_RE.sub(r"\1", word)
+
+
+def raw_tokens(text: str) -> list[str]:
+    """The words and numbers of a text as typed (decimal commas kept with their number)."""
+    return _TOKEN_RE.findall(unicodedata.normalize("NFKC", text))
+
+
+def tokens(text: str) -> list[str]:
+    """Folded, stemmed tokens; numbers kept whole with a dot as decimal mark."""
+    out: list[str] = []
+    for tok in raw_tokens(text):
+        if tok[0].isdigit():
+            out.append(tok.replace(",", "."))
+            continue
+        for part in fold(tok).split():
+            if part:
+                out.append(stem(part))
+    return out
+
+
+KK_LETTERS = frozenset("әғқңөұүһі")
+KK_LATIN_LETTERS = frozenset("äğqñöūüışç")
+_KK_WORDS = frozenset(
+    """men jane zhane zhyly jyly kai qai kashan qashan kansha qanşa qansha kandai qandai qandai
+    kim kimder ne nege kaida qaida arasyndagy arasynda resei reseimen reseidin kazakstan
+    qazaqstan kazakstannyn shekara uzyndygy uzyndyğy sauda ainalymy turaly kelisim shart
+    kezdesu sapar elder eki el bolgan boldy ornady ornatyldy kol koiyldy qoiyldy tuңgysh
+    zhyldary jyldary bagamy bağamy bugin bügın qarym katynas qatynas qatynasy diplomatiyalyk
+    kazakhstan""".split()
+)
+_EN_WORDS = frozenset(
+    """the and of what when where who how which did was were is are in on to with between
+    first treaty border trade visit why much many does do about""".split()
+)
+
+
+def detect_language(text: str) -> str | None:
+    """kk, ru or en from the script and common words; None when the text has no letters."""
+    letters = [ch for ch in text.lower() if ch.isalpha()]
+    if not letters:
+        return None
+    cyr = sum("а" <= ch <= "я" or ch in "ёәғқңөұүһі" for ch in letters)
+    if cyr * 2 >= len(letters):
+        if any(ch in KK_LETTERS for ch in letters):
+            return "kk"
+        words = {fold(w) for w in raw_tokens(text.lower()) if not w[0].isdigit()}
+        kk_hits = len(words & {fold(w) for w in _KK_CYR_HINTS})
+        return "kk" if kk_hits >= 1 and kk_hits * 3 >= len(words & _RU_FOLDED) else "ru"
+    if any(ch in KK_LATIN_LETTERS for ch in letters):
+        return "kk"
+    words = {w.lower() for w in raw_tokens(text) if not w[0].isdigit()}
+    kk = len(words & _KK_WORDS)
+    en = len(words & _EN_WORDS)
+    return "kk" if kk > en else "en"
+
+
+_KK_CYR_HINTS = frozenset(
+    """мен және жылы жылдары кай кандай канша кашан каи кайда ким кимдер неге арасындагы
+    арасында ресей ресеймен ресейдин казакстан казакстаннын шекара узындыгы сауда айналымы
+    туралы келисим шарт кездесу сапар ел екі еки болды болган орнады орнатылды кол койылды
+    ғарышкерлері тыйым салды не""".split()
+)
+_RU_FOLDED = frozenset(
+    fold(w)
+    for w in """и в на с по когда какой какая какие какое сколько где кто что между россии россия
+    казахстан казахстана договор году год был была были это как почему для из""".split()
+)

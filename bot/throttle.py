@@ -1,0 +1,148 @@
+"""Rate limits for talking to Telegram: a global token bucket and per-chat sliding windows.
+
+Both take an injectable monotonic clock and sleep so tests run on a fake clock in no real time.
+We keep our own limiter rather than PTB's AIORateLimiter because its flood-control halt is
+released before retry_after has elapsed in 22.8 (python-telegram-bot issue 5338).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import time
+from collections import OrderedDict, deque
+from collections.abc import Awaitable, Callable, Hashable
+
+Clock = Callable[[], float]
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class RateLimiter:
+    """Token bucket: `rate_per_second` on average, bursts of at most one second's worth.
+
+    Acquirers are served in arrival order (the lock is FIFO). pause() holds every acquirer,
+    waiting or future, until the pause has really ended, and restarts with an empty bucket
+    so the first second after a 429 is not a burst.
+    """
+
+    def __init__(
+        self,
+        rate_per_second: float,
+        burst: float | None = None,
+        *,
+        clock: Clock = time.monotonic,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        if rate_per_second <= 0:
+            raise ValueError("rate_per_second must be positive")
+        self.rate = rate_per_second
+        self.capacity = max(1.0, min(burst if burst is not None else rate_per_second, rate_per_second))
+        self._clock = clock
+        self._sleep = sleep
+        self._tokens = self.capacity
+        self._updated = clock()
+        self._paused_until = -math.inf
+        self._lock = asyncio.Lock()
+
+    @property
+    def paused_until(self) -> float:
+        """The clock reading before which nobody gets a token (-inf when not paused)."""
+        return self._paused_until
+
+    def pause(self, seconds: float) -> None:
+        """Stop all sending for `seconds` from now (a 429's retry_after); pauses only extend."""
+        until = self._clock() + max(0.0, seconds)
+        if until > self._paused_until:
+            self._paused_until = until
+            self._tokens = 0.0
+            self._updated = until
+
+    async def acquire(self) -> None:
+        """Wait for a token; returns only outside any pause."""
+        async with self._lock:
+            while True:
+                now = self._clock()
+                if now < self._paused_until:
+                    await self._sleep(self._paused_until - now)
+                    continue
+                if now > self._updated:
+                    self._tokens = min(self.capacity, self._tokens + (now - self._updated) * self.rate)
+                    self._updated = now
+                if self._tokens >= 1.0:
+                    self._tokens -= 1.0
+                    return
+                await self._sleep((1.0 - self._tokens) / self.rate)
+
+
+class WindowLimiter:
+    """At most `max_events` per key in any `window_seconds` (e.g. 20 messages a minute per group).
+
+    Memory stays bounded: at most `max_keys` keys are kept; keys whose events have all left
+    the window go first, and past that the least recently used key is forgotten.
+    """
+
+    def __init__(
+        self,
+        max_events: int,
+        window_seconds: float,
+        *,
+        max_keys: int = 10_000,
+        clock: Clock = time.monotonic,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        if max_events < 1 or window_seconds <= 0 or max_keys < 1:
+            raise ValueError("max_events, window_seconds and max_keys must be positive")
+        self.max_events = max_events
+        self.window = window_seconds
+        self.max_keys = max_keys
+        self._clock = clock
+        self._sleep = sleep
+        self._events: OrderedDict[Hashable, deque[float]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def _recent(self, key: Hashable, now: float) -> deque[float]:
+        events = self._events.get(key)
+        if events is None:
+            self._evict(now)
+            events = deque(maxlen=self.max_events)
+            self._events[key] = events
+        else:
+            self._events.move_to_end(key)
+        horizon = now - self.window
+        while events and events[0] <= horizon:
+            events.popleft()
+        return events
+
+    def _evict(self, now: float) -> None:
+        """Make room for one more key: drop every expired key, then the least recently used."""
+        if len(self._events) < self.max_keys:
+            return
+        horizon = now - self.window
+        for key in [k for k, ev in self._events.items() if not ev or ev[-1] <= horizon]:
+            del self._events[key]
+        while len(self._events) >= self.max_keys:
+            self._events.popitem(last=False)
+
+    def try_acquire(self, key: Hashable) -> bool:
+        """Record an event for `key` if the window has room; never waits."""
+        now = self._clock()
+        events = self._recent(key, now)
+        if len(events) < self.max_events:
+            events.append(now)
+            return True
+        return False
+
+    def retry_in(self, key: Hashable) -> float:
+        """Seconds until `key` has room again (0 if it has room now)."""
+        now = self._clock()
+        events = self._recent(key, now)
+        if len(events) < self.max_events:
+            return 0.0
+        return max(0.0, events[0] + self.window - now)
+
+    async def acquire(self, key: Hashable) -> None:
+        """Wait until `key` has room, then record the event."""
+        while not self.try_acquire(key):
+            await self._sleep(max(self.retry_in(key), 1e-3))
