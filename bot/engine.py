@@ -42,6 +42,8 @@ the a an of and or in on at to for from by with about is are was were be been di
 what when where who whom whose which why how much many there their its it this that these
 those has have had will would can could please tell me you your our us between than as
 any some all also into over after before during since until made make happen happened
+say said says tell told terms term kind sort way ways get got give gave take took name named
+call called know known mention mentioned take place took there here one two
 и в во на с со по к ко о об от до за из у при для между как какой какая какие какое каким
 каких какую когда где кто что чем чей чья почему зачем сколько ли же бы был была были было
 это этот эта эти есть ещё еще году год года г лет которые который которая также всего
@@ -73,6 +75,24 @@ forecast rate tomorrow tonight стоит стоило нужно надо сл�
 прогноз будет будут погода курс завтра керек қажет пікір ойыңыз болжам ауа райы бағамы
 ертең бүгін кейін kerek qajet bağamy bügın erteñ auarai bagamy bugin erten"""
 OUT_OF_SCOPE = frozenset(stem(p) for w in _OUT_OF_SCOPE.split() for p in fold(w).split())
+
+# English irregular forms and a few cross-word-class pairs the stemmer cannot join.
+_SYNONYMS = (
+    ("long", "length"), ("sell", "sold", "sale"), ("buy", "bought", "purchase"), ("meet", "met", "meeting"),
+    ("grow", "grew", "growth", "increase"), ("sign", "signed", "signing"), ("ban", "banned", "prohibit"),
+    ("protiazhenn", "dlina"), ("uzyndyk", "uzyndygy", "uzyn"),
+)
+SYNONYMS: dict[str, tuple[str, ...]] = {}
+for _group in _SYNONYMS:
+    _stems = tuple(stem(fold(w)) for w in _group)
+    for _s in _stems:
+        SYNONYMS[_s] = tuple(o for o in _stems if o != _s)
+
+# Endings of verb forms (folded): an unknown verb ("упомянул", "орнады", "caused") says little
+# about the topic, unlike an unknown noun ("China", "погода"), so it weighs less.
+_VERB_ENDINGS = ("al", "ala", "ali", "il", "ila", "ili", "ul", "ula", "uli", "el", "ela", "eli", "yl",
+                 "yla", "yli", "lsia", "las", "lis", "tsia", "dy", "di", "ty", "ti", "gan", "gen",
+                 "kan", "ken", "ady", "edi", "ed", "ing")
 
 MONTH_WORDS: dict[str, int] = {}
 for _names in (MONTHS["kk"], MONTHS["ru"], MONTHS["en"], RU_GENITIVE):
@@ -109,6 +129,8 @@ class Answer:
     facts: tuple[Fact, ...]
     suggestions: tuple[Fact, ...] = ()
     heading: str = ""
+    when: str = ""
+    related: tuple[Segment, ...] = ()
 
     @property
     def answered(self) -> bool:
@@ -129,6 +151,7 @@ class Query:
     text: str
     lang: str | None
     words: tuple[str, ...]
+    verbs: frozenset[str]
     years: tuple[int, ...]
     months: tuple[int, ...]
     intents: frozenset[str]
@@ -141,6 +164,12 @@ def parse_query(text: str) -> Query:
     months: list[int] = []
     intents: set[str] = set()
     oos = False
+    verbs: set[str] = set()
+    for raw in raw_tokens(text):
+        if not raw[0].isdigit():
+            folded = fold(raw)
+            if len(folded) >= 5 and folded.endswith(_VERB_ENDINGS):
+                verbs.add(stem(folded))
     for tok in tokens(text):
         if tok in INTENT_WORDS:
             intents.add(INTENT_WORDS[tok])
@@ -154,8 +183,8 @@ def parse_query(text: str) -> Query:
             words.append(tok)
         elif tok not in STOPWORDS and tok not in INTENT_WORDS and len(tok) > 1:
             words.append(tok)
-    return Query(text, detect_language(text), tuple(dict.fromkeys(words)), years, tuple(months),
-                 frozenset(intents), oos)
+    return Query(text, detect_language(text), tuple(dict.fromkeys(words)), frozenset(verbs), years,
+                 tuple(months), frozenset(intents), oos)
 
 
 class FactIndex:
@@ -182,6 +211,10 @@ class FactIndex:
         self.idf = {tok: math.log(1.0 + n / len(p)) for tok, p in self.postings.items()}
         self.max_idf = math.log(1.0 + n)
         self.vocab: tuple[str, ...] = tuple(sorted(self.postings))
+        self.titles: tuple[tuple[frozenset[str], ...], ...] = tuple(
+            tuple(frozenset(tok for tok in tokens(f.title[lang]) if tok in self.idf) for lang in LANGS)
+            for f in self.facts
+        )
         self._vocab_set = frozenset(self.vocab)
         self.expand = lru_cache(maxsize=20000)(self._expand)
 
@@ -208,22 +241,36 @@ class FactIndex:
             for cand, score, _ in process.extract(word, self.vocab, scorer=fuzz.ratio,
                                                   score_cutoff=cutoff, limit=6):
                 found.setdefault(cand, 0.85 * score / 100.0)
+        for other in SYNONYMS.get(word, ()):
+            if other in self._vocab_set:
+                found.setdefault(other, 0.9)
         return tuple(found.items())
 
-    def word_weight(self, word: str) -> float:
-        """How much a query word counts: the idf of what it matches, full weight when unknown."""
+    def word_weight(self, word: str, verb: bool = False) -> float:
+        """How much a query word counts: the idf of what it matches; unknown nouns weigh most."""
         matches = self.expand(word)
         if not matches:
+            if verb:
+                return 1.0
             return self.max_idf if len(word) >= 4 and not word[0].isdigit() else 0.5
         best = max(sim for _, sim in matches)
         return min(self.idf[w] for w, sim in matches if sim == best)
+
+    def _title_coverage(self, i: int, matched: set[str]) -> float:
+        """How much of a fact's title (best language) the query names: favours the specific fact."""
+        best = 0.0
+        for title in self.titles[i]:
+            total = sum(self.idf[tok] for tok in title)
+            if total:
+                best = max(best, sum(self.idf[tok] for tok in title & matched) / total)
+        return best
 
     def search(self, query: Query, limit: int = 10) -> list[Hit]:
         scores: dict[int, float] = defaultdict(float)
         covered: dict[int, float] = defaultdict(float)
         mass = 0.0
         for word in query.words:
-            weight = self.word_weight(word)
+            weight = self.word_weight(word, word in query.verbs)
             mass += weight
             best: dict[int, tuple[float, float]] = {}
             for cand, sim in self.expand(word):
@@ -244,9 +291,11 @@ class FactIndex:
                 if fact.years & wanted:
                     scores[i] += 2.5 * year_weight
                     covered[i] += year_weight
+        matched = {cand for word in query.words for cand, _ in self.expand(word)}
         hits: list[Hit] = []
         for i, score in scores.items():
             fact = self.facts[i]
+            score *= 1.0 + 0.5 * self._title_coverage(i, matched)
             if query.years and not (fact.years & set(query.years)):
                 score *= 0.35 if fact.years else 0.5
             if query.months and fact.when and fact.when.month in query.months:
@@ -306,10 +355,9 @@ class AnswerEngine:
         if not hits or self._declines(query, hits):
             return self._decline(question, reply_lang, hits)
         top = hits[0]
-        close = [h for h in hits if h.score >= LIST_RATIO * top.score and h.coverage >= MIN_COVERAGE]
-        if len(close) >= 2:
-            return self._list(question, reply_lang, [h.fact for h in close[:MAX_LIST]])
-        return self.fact_answer(top.fact, reply_lang, question)
+        close = [h.fact for h in hits[1:MAX_LIST]
+                 if h.score >= LIST_RATIO * top.score and h.coverage >= MIN_COVERAGE]
+        return self.fact_answer(top.fact, reply_lang, question, related=close)
 
     def _declines(self, query: Query, hits: list[Hit]) -> bool:
         top = hits[0]
@@ -323,8 +371,8 @@ class AnswerEngine:
             return True
         return False
 
-    def fact_answer(self, fact: Fact, lang: str, question: str = "") -> Answer:
-        """One fact told in full: its text, and each source's version where they disagree."""
+    def fact_answer(self, fact: Fact, lang: str, question: str = "", related: Iterable[Fact] = ()) -> Answer:
+        """One fact told in full (each source's version where they disagree), then close matches."""
         refs = _Refs(self.store)
         segments: list[Segment] = []
         if fact.claims:
@@ -334,8 +382,10 @@ class AnswerEngine:
                 segments.append(Segment(claim.note[lang], refs.add(claim.cite)))
         else:
             segments.append(Segment(fact.text[lang], refs.add(fact.cite)))
-        return Answer(question, lang, "fact", tuple(segments), refs.references(), (fact,),
-                      heading=fact.title[lang])
+        others = tuple(related)
+        see_also = tuple(Segment(_list_line(f, lang), refs.add(f.citations())) for f in others)
+        return Answer(question, lang, "fact", tuple(segments), refs.references(), (fact, *others),
+                      heading=fact.title[lang], when=fact_when(fact, lang), related=see_also)
 
     def list_answer(self, facts: Iterable[Fact], lang: str, question: str = "", heading: str = "") -> Answer:
         """Several facts, one line each (date — title), with citations."""
@@ -343,8 +393,7 @@ class AnswerEngine:
 
     def _list(self, question: str, lang: str, facts: list[Fact], heading: str = "") -> Answer:
         refs = _Refs(self.store)
-        segments = tuple(Segment(f"{fact_when(f, lang)} — {f.title[lang]}".lstrip(" —"),
-                                 refs.add(f.citations())) for f in facts)
+        segments = tuple(Segment(_list_line(f, lang), refs.add(f.citations())) for f in facts)
         return Answer(question, lang, "list", segments, refs.references(), tuple(facts),
                       heading=heading or t(lang, "answer.list_heading", n=len(facts)))
 
@@ -385,6 +434,11 @@ def fact_when(fact: Fact, lang: str) -> str:
         return format_date(fact.date or fact.start, lang)  # type: ignore[arg-type]
     dated = sorted({c.date for c in fact.claims if c.date})
     return " / ".join(format_date(d, lang) for d in dated)
+
+
+def _list_line(fact: Fact, lang: str) -> str:
+    when = fact_when(fact, lang)
+    return f"{when} — {fact.title[lang]}" if when else fact.title[lang]
 
 
 def _has_number(fact: Fact) -> bool:

@@ -24,16 +24,28 @@ def reference_line(ref: Reference, lang: str) -> str:
 def body_text(answer: Answer) -> str:
     """The answer without its source list."""
     lines: list[str] = []
-    if answer.status == "list" and answer.heading:
-        lines.append(answer.heading)
-    for seg in answer.segments:
-        marks = "".join(f"[{n}]" for n in seg.refs)
-        prefix = "• " if answer.status == "list" else ""
-        lines.append(f"{prefix}{seg.text} {marks}".rstrip())
+    if answer.heading:
+        lines.append(heading_line(answer))
+    bullet = "• " if answer.status == "list" else ""
+    lines.extend(f"{bullet}{seg.text} {_marks(seg.refs)}".rstrip() for seg in answer.segments)
+    if answer.related:
+        lines.append(t(answer.lang, "answer.see_also"))
+        lines.extend(f"• {seg.text} {_marks(seg.refs)}".rstrip() for seg in answer.related)
     if answer.suggestions:
         lines.append(t(answer.lang, "answer.suggest"))
         lines.extend(f"• {f.title[answer.lang]}" for f in answer.suggestions)
     return "\n".join(lines)
+
+
+def heading_line(answer: Answer) -> str:
+    """The fact's title with its date, unless the title already names the year."""
+    if answer.when and not any(tok in answer.heading for tok in answer.when.split() if tok.isdigit()):
+        return f"{answer.heading} ({answer.when})"
+    return answer.heading
+
+
+def _marks(refs: tuple[int, ...]) -> str:
+    return "".join(f"[{n}]" for n in refs)
 
 
 def full_text(answer: Answer) -> str:

@@ -50,6 +50,8 @@ _SUFFIXES = tuple(sorted({
     "om", "em", "ov", "ev", "ia", "iu", "ym", "im", "aia", "oe", "ee", "uiu",
     "nie", "niia", "nii", "niiu",
     "a", "y", "i", "u", "e", "o",
+    # English
+    "ing", "ed", "es", "s",
 }, key=len, reverse=True))
 _MIN_STEM = 5
 
