@@ -14,7 +14,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -295,7 +295,7 @@ class FactIndex:
         hits: list[Hit] = []
         for i, score in scores.items():
             fact = self.facts[i]
-            score *= 1.0 + 0.5 * self._title_coverage(i, matched)
+            score *= 1.0 + self._title_coverage(i, matched)
             if query.years and not (fact.years & set(query.years)):
                 score *= 0.35 if fact.years else 0.5
             if query.months and fact.when and fact.when.month in query.months:
@@ -373,7 +373,7 @@ class AnswerEngine:
 
     def fact_answer(self, fact: Fact, lang: str, question: str = "", related: Iterable[Fact] = ()) -> Answer:
         """One fact told in full (each source's version where they disagree), then close matches."""
-        refs = _Refs(self.store)
+        refs = RefNumbering(self.store.sources)
         segments: list[Segment] = []
         if fact.claims:
             segments.append(Segment(fact.text[lang], refs.add(fact.cite)))
@@ -392,7 +392,7 @@ class AnswerEngine:
         return self._list(question, lang, list(facts), heading)
 
     def _list(self, question: str, lang: str, facts: list[Fact], heading: str = "") -> Answer:
-        refs = _Refs(self.store)
+        refs = RefNumbering(self.store.sources)
         segments = tuple(Segment(_list_line(f, lang), refs.add(f.citations())) for f in facts)
         return Answer(question, lang, "list", segments, refs.references(), tuple(facts),
                       heading=heading or t(lang, "answer.list_heading", n=len(facts)))
@@ -403,11 +403,11 @@ class AnswerEngine:
                       suggestions=suggestions)
 
 
-class _Refs:
-    """Numbers sources in the order an answer first cites them: [1], [2], …"""
+class RefNumbering:
+    """Numbers sources in the order a message first cites them: [1], [2], …"""
 
-    def __init__(self, store: FactStore) -> None:
-        self.store = store
+    def __init__(self, sources: Mapping[str, Source]) -> None:
+        self.sources = sources
         self.order: dict[str, int] = {}
         self.lines: dict[str, list[int]] = defaultdict(list)
 
@@ -422,7 +422,7 @@ class _Refs:
         return tuple(out)
 
     def references(self) -> tuple[Reference, ...]:
-        return tuple(Reference(n, self.store.sources[sid], tuple(sorted(self.lines[sid])))
+        return tuple(Reference(n, self.sources[sid], tuple(sorted(self.lines[sid])))
                      for sid, n in sorted(self.order.items(), key=lambda kv: kv[1]))
 
 

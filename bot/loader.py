@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from bot.model import KINDS, LANGS, Citation, Claim, Fact, PartialDate, Source
 from bot.store import FactStore
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,47}$")
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
 TAGS = frozenset(
     "diplomacy treaty border baikonur space military caspian oil-gas energy trade investment "
     "customs-union eaeu organisations history culture migration people economy integration".split()
@@ -299,7 +299,7 @@ def _load_fact(node: Node, checker: _Checker, sources: set[str]) -> Fact | None:
 
     fid = field_("id", checker.string)
     if fid is not None and not ID_RE.match(fid):
-        checker.fail(entries["id"][1], f"fact id {fid!r} must be 2-48 characters of a-z, 0-9 and -")
+        checker.fail(entries["id"][1], f"fact id {fid!r} must be 2-40 characters of a-z, 0-9 and - (it goes into 64-byte button data)")
     kind = checker.choice(entries["kind"][1], "fact.kind", frozenset(KINDS))
     title = field_("title", checker.langs)
     text = field_("text", checker.langs)

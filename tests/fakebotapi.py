@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import inspect
 import itertools
 import json
 import logging
@@ -27,7 +28,7 @@ import socket
 import struct
 import time
 from collections import defaultdict, deque
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
@@ -112,8 +113,7 @@ _DEFAULT_DESCRIPTIONS: dict[int, str] = {
     401: "Unauthorized",
     403: "Forbidden: bot was blocked by the user",
     404: "Not Found",
-    409: "Conflict: terminated by other getUpdates request; make sure that only one bot instance "
-    "is running",
+    409: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
     429: "Too Many Requests: retry after {retry_after}",
     500: "Internal Server Error",
     502: "Bad Gateway",
@@ -409,15 +409,13 @@ def _parse_html(text: str) -> str:
             closing, name = m.group(1) == "/", m.group(2).lower()
             if name not in _HTML_TAGS:
                 kind = "end" if closing else "start"
-                raise ValueError(
-                    f'Unsupported {kind} tag "{name}" at byte offset {_byte_offset(text, i)}'
-                )
+                raise ValueError(f'Unsupported {kind} tag "{name}" at byte offset {_byte_offset(text, i)}')
             if closing:
                 if not stack:
                     raise ValueError(f"Unexpected end tag at byte offset {_byte_offset(text, i)}")
                 if stack[-1] != name:
                     raise ValueError(
-                        f'Unmatched end tag at byte offset {_byte_offset(text, i)}, '
+                        f"Unmatched end tag at byte offset {_byte_offset(text, i)}, "
                         f'expected "</{stack[-1]}>", found "</{name}>"'
                     )
                 stack.pop()
@@ -574,8 +572,8 @@ class FakeBotAPI:
         self._port = port
         self._runner: web.ServerRunner | None = None
         self._up = False
-        self._closing = False
-        self._loop: asyncio.AbstractEventLoop | None = None
+        self._closing = False  # stop(): answer pending long polls with [] right away
+        self._outage = False  # go_down(): cut pending long polls without an answer
 
         # recording
         self.calls: list[Call] = []
@@ -649,8 +647,8 @@ class FakeBotAPI:
 
     async def start(self) -> None:
         """Bind 127.0.0.1 (random port the first time) and start serving."""
-        self._loop = asyncio.get_running_loop()
         self._closing = False
+        self._outage = False
         await self._listen()
 
     async def stop(self) -> None:
@@ -661,13 +659,13 @@ class FakeBotAPI:
 
     async def go_down(self) -> None:
         """Simulate an outage: cut open connections, refuse new ones."""
-        self._closing = True
+        self._outage = True
         self._wake_pollers()
         await self._unlisten()
 
     async def come_back(self) -> None:
         """End the outage: listen again on the same port."""
-        self._closing = False
+        self._outage = False
         await self._listen()
 
     async def __aenter__(self) -> FakeBotAPI:
@@ -684,8 +682,7 @@ class FakeBotAPI:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((self.host, self._port))
         self._port = sock.getsockname()[1]
-        server = web.Server(self._handle, request_factory=None, access_log=None)
-        server.request_factory = self._request_factory(server)
+        server = web.Server(self._handle, request_factory=self._request_factory(), access_log=None)
         runner = web.ServerRunner(server, handle_signals=False, shutdown_timeout=0.2)
         await runner.setup()
         site = web.SockSite(runner, sock, backlog=1024)
@@ -694,10 +691,13 @@ class FakeBotAPI:
         self._up = True
 
     @staticmethod
-    def _request_factory(server: web.Server) -> Callable[..., web.BaseRequest]:
+    def _request_factory() -> Callable[..., web.BaseRequest]:
+        """Like aiohttp's default but allows Telegram-sized uploads (default cap is 1 MiB)."""
+        loop = asyncio.get_running_loop()
+
         def factory(message: Any, payload: Any, protocol: Any, writer: Any, task: Any) -> web.BaseRequest:
             return web.BaseRequest(
-                message, payload, protocol, writer, task, server._loop, client_max_size=64 * 1024 * 1024
+                message, payload, protocol, writer, task, loop, client_max_size=64 * 1024 * 1024
             )
 
         return factory
@@ -811,10 +811,10 @@ class FakeBotAPI:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while True:
+            if self._outage:
+                raise _Drop()
             batch = self._collect(limit)
             if batch or self._closing:
-                if not self._up and self._closing:
-                    raise _Drop()
                 self._stats["updates_served"] += len(batch)
                 return batch
             remaining = deadline - loop.time()
@@ -1023,7 +1023,9 @@ class FakeBotAPI:
         """
         canon = self._canonical(method)
         matches = [
-            c for c in self._by_method.get(canon, ()) if c.seq >= since and (predicate is None or predicate(c))
+            c
+            for c in self._by_method.get(canon, ())
+            if c.seq >= since and (predicate is None or predicate(c))
         ]
         if len(matches) >= count:
             return matches[:count]
@@ -1091,11 +1093,11 @@ class FakeBotAPI:
                         params[key] = _decode_value(key, value)
         elif ctype == "multipart/form-data":
             form = await request.post()
-            for key, value in form.items():
-                if isinstance(value, FileField):
-                    files[key] = Upload(key, value.filename, value.content_type, value.file.read())
+            for key, part in form.items():
+                if isinstance(part, FileField):
+                    files[key] = Upload(key, part.filename, part.content_type, part.file.read())
                 else:
-                    params[key] = _decode_value(key, str(value))
+                    params[key] = _decode_value(key, part if isinstance(part, str) else bytes(part).decode())
             for key, upload in files.items():
                 if key not in params:
                     params[key] = upload
@@ -1141,22 +1143,18 @@ class FakeBotAPI:
         finally:
             self._in_flight -= 1
 
-    async def _handle_method(self, request: web.BaseRequest, method: str, arrived: float) -> web.StreamResponse:
+    async def _handle_method(
+        self, request: web.BaseRequest, method: str, arrived: float
+    ) -> web.StreamResponse:
         try:
             params, files = await self._read_params(request)
         except Exception as exc:  # malformed body
-            err = _bad_request(f"can't parse request: {exc}")
-            call = Call(method, {}, arrived, status=400, error=err.payload())
-            self._count_error(400)
-            self._record(call)
-            return self._json(err.payload(), 400)
+            return self._reject(Call(method, {}, arrived), _bad_request(f"can't parse request: {exc}"))
         entry = self._methods.get(method.lower())
         if entry is None:
-            err = TelegramAPIError(404, "Not Found")
-            call = Call(method, params, arrived, status=404, error=err.payload(), files=files)
-            self._count_error(404)
-            self._record(call)
-            return self._json(err.payload(), 404)
+            return self._reject(
+                Call(method, params, arrived, files=files), TelegramAPIError(404, "Not Found")
+            )
         canon, func = entry
         call = Call(canon, params, arrived, files=files)
         fault = self._next_fault(canon)
@@ -1187,7 +1185,7 @@ class FakeBotAPI:
                 if asyncio.iscoroutine(result):
                     result = await result
             else:
-                result = func(params) if not asyncio.iscoroutinefunction(func) else await func(params)
+                result = await func(params) if inspect.iscoroutinefunction(func) else func(params)
             if canon in SEND_METHODS:
                 self._deliver(canon, params, call)
             call.result = result
@@ -1198,12 +1196,8 @@ class FakeBotAPI:
             self._stats["dropped"] += 1
             self._record(call)
             return self._drop_connection(request)
-        except TelegramAPIError as err:
-            call.status = err.code
-            call.error = err.payload()
-            self._count_error(err.code)
-            self._record(call)
-            return self._json(call.error, err.code)
+        except TelegramAPIError as api_err:
+            return self._reject(call, api_err)
         except asyncio.CancelledError:
             call.status = 0
             call.fault = (call.fault + "," if call.fault else "") + "cancelled"
@@ -1211,15 +1205,20 @@ class FakeBotAPI:
             raise
         except Exception as exc:  # a bug in the fake or in a custom handler: make it visible
             _LOG.exception("FakeBotAPI crashed handling %s", canon)
-            err = TelegramAPIError(500, f"Internal Server Error: FakeBotAPI bug: {exc!r}")
-            call.status = 500
-            call.error = err.payload()
-            self._count_error(500)
-            self._record(call)
-            return self._json(call.error, 500)
+            return self._reject(
+                call, TelegramAPIError(500, f"Internal Server Error: FakeBotAPI bug: {exc!r}")
+            )
         self._stats["ok"] += 1
         self._record(call)
         return self._json({"ok": True, "result": result})
+
+    def _reject(self, call: Call, err: TelegramAPIError) -> web.Response:
+        """Record ``call`` as failed with ``err`` and build the error response."""
+        call.status = err.code
+        call.error = err.payload()
+        self._count_error(err.code)
+        self._record(call)
+        return self._json(call.error, err.code)
 
     def _count_error(self, code: int) -> None:
         self._stats["errors_by_code"][code] += 1
@@ -1281,8 +1280,15 @@ class FakeBotAPI:
 
     # ------------------------------------------------------------------ files
 
-    def _store_file(self, data: bytes, *, file_id: str | None = None, path: str | None = None,
-                    folder: str = "documents", ext: str = "bin") -> _StoredFile:
+    def _store_file(
+        self,
+        data: bytes,
+        *,
+        file_id: str | None = None,
+        path: str | None = None,
+        folder: str = "documents",
+        ext: str = "bin",
+    ) -> _StoredFile:
         n = next(self._file_seq)
         fid = file_id or f"FAKE{folder[:3].upper()}-{n:06d}-{self.bot_id}"
         size = _png_size(data) or (800, 600)
@@ -1334,8 +1340,12 @@ class FakeBotAPI:
         if chat is not None:
             return chat
         if isinstance(key, str):
-            chat = {"id": -1000000000000 - (abs(hash(key)) % 10**9), "type": "channel", "title": key,
-                    "username": key.lstrip("@")}
+            chat = {
+                "id": -1000000000000 - (abs(hash(key)) % 10**9),
+                "type": "channel",
+                "title": key,
+                "username": key.lstrip("@"),
+            }
         elif key > 0:
             user = self._users.get(key, {})
             chat = {"id": key, "type": "private", "first_name": user.get("first_name", f"User{key}")}
@@ -1353,7 +1363,12 @@ class FakeBotAPI:
         chat = self._chat(key)
         self._msg_counter[key] += 1
         mid = self._msg_counter[key]
-        msg: dict[str, Any] = {"message_id": mid, "from": self.bot_user(), "chat": chat, "date": int(time.time())}
+        msg: dict[str, Any] = {
+            "message_id": mid,
+            "from": self.bot_user(),
+            "chat": chat,
+            "date": int(time.time()),
+        }
         if chat.get("type") == "channel":
             msg.pop("from")
             msg["sender_chat"] = chat
@@ -1392,17 +1407,21 @@ class FakeBotAPI:
         if rows is None:
             return
         if not isinstance(rows, list):
-            raise _bad_request("field \"inline_keyboard\" of the InlineKeyboardMarkup must be an Array")
+            raise _bad_request('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array')
         for row in rows:
             for button in row:
                 if not isinstance(button, dict) or not button.get("text"):
-                    raise _bad_request("can't parse inline keyboard button: Text buttons are unallowed in "
-                                       "the inline keyboard")
+                    raise _bad_request(
+                        "can't parse inline keyboard button: Text buttons are unallowed in "
+                        "the inline keyboard"
+                    )
                 data = button.get("callback_data")
                 if data is not None and not 1 <= len(str(data).encode("utf-8")) <= 64:
                     raise _bad_request("BUTTON_DATA_INVALID")
 
-    def _text_checks(self, text: Any, parse_mode: Any, *, limit: int = 4096, what: str = "message text") -> str:
+    def _text_checks(
+        self, text: Any, parse_mode: Any, *, limit: int = 4096, what: str = "message text"
+    ) -> str:
         if not isinstance(text, str) or not text.strip():
             raise _bad_request(f"{what} is empty")
         plain = _plain_text(text, parse_mode)
@@ -1441,7 +1460,12 @@ class FakeBotAPI:
         key, mid = target
         stored = self._messages.get(target)
         if stored is None:
-            stored = {"message_id": mid, "from": self.bot_user(), "chat": self._chat(key), "date": int(time.time())}
+            stored = {
+                "message_id": mid,
+                "from": self.bot_user(),
+                "chat": self._chat(key),
+                "date": int(time.time()),
+            }
         new = dict(stored)
         new.update(changes)
         if isinstance(markup, dict) and "inline_keyboard" in markup:
@@ -1596,8 +1620,11 @@ class FakeBotAPI:
         self._check_markup(p.get("reply_markup"))
         value = p.get("document")
         stored = self._resolve_file(value, "documents", "bin")
-        doc: dict[str, Any] = {"file_id": stored.file_id, "file_unique_id": stored.unique_id,
-                               "file_size": len(stored.data)}
+        doc: dict[str, Any] = {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.unique_id,
+            "file_size": len(stored.data),
+        }
         if isinstance(value, Upload):
             if value.filename:
                 doc["file_name"] = value.filename
@@ -1607,34 +1634,61 @@ class FakeBotAPI:
 
     def _m_sendSticker(self, p: dict[str, Any]) -> dict[str, Any]:
         stored = self._resolve_file(p.get("sticker"), "stickers", "webp")
-        sticker = {"file_id": stored.file_id, "file_unique_id": stored.unique_id, "type": "regular",
-                   "width": 512, "height": 512, "is_animated": False, "is_video": False}
+        sticker = {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.unique_id,
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+        }
         return self._new_message(p, {"sticker": sticker})
 
     def _m_sendVoice(self, p: dict[str, Any]) -> dict[str, Any]:
         caption = self._caption(p)
         stored = self._resolve_file(p.get("voice"), "voice", "oga")
-        voice = {"file_id": stored.file_id, "file_unique_id": stored.unique_id,
-                 "duration": int(p.get("duration") or 1), "mime_type": "audio/ogg"}
+        voice = {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.unique_id,
+            "duration": int(p.get("duration") or 1),
+            "mime_type": "audio/ogg",
+        }
         return self._new_message(p, {"voice": voice, **caption})
 
     def _m_sendLocation(self, p: dict[str, Any]) -> dict[str, Any]:
-        return self._new_message(p, {"location": {"latitude": p.get("latitude"), "longitude": p.get("longitude")}})
+        return self._new_message(
+            p, {"location": {"latitude": p.get("latitude"), "longitude": p.get("longitude")}}
+        )
+
+    def _source_message(self, p: dict[str, Any]) -> dict[str, Any] | None:
+        key = _norm_chat(p.get("from_chat_id"))
+        mid = p.get("message_id")
+        if key is None or not isinstance(mid, int):
+            return None
+        return self._messages.get((key, mid))
 
     def _m_forwardMessage(self, p: dict[str, Any]) -> dict[str, Any]:
-        src = self._messages.get((_norm_chat(p.get("from_chat_id")), p.get("message_id")))  # type: ignore[arg-type]
+        src = self._source_message(p)
         if src is None:
             raise _bad_request("message to forward not found")
-        content = {k: v for k, v in src.items() if k in ("text", "photo", "document", "sticker", "voice", "caption")}
-        content["forward_origin"] = {"type": "user", "sender_user": src.get("from", self.bot_user()),
-                                     "date": src.get("date", int(time.time()))}
+        content = {
+            k: v for k, v in src.items() if k in ("text", "photo", "document", "sticker", "voice", "caption")
+        }
+        content["forward_origin"] = {
+            "type": "user",
+            "sender_user": src.get("from", self.bot_user()),
+            "date": src.get("date", int(time.time())),
+        }
         return self._new_message(p, content)
 
     def _m_copyMessage(self, p: dict[str, Any]) -> dict[str, Any]:
-        src = self._messages.get((_norm_chat(p.get("from_chat_id")), p.get("message_id")))  # type: ignore[arg-type]
+        src = self._source_message(p)
         if src is None:
             raise _bad_request("message to copy not found")
-        content = {k: v for k, v in src.items() if k in ("text", "photo", "document", "sticker", "voice", "caption")}
+        content = {
+            k: v for k, v in src.items() if k in ("text", "photo", "document", "sticker", "voice", "caption")
+        }
         msg = self._new_message(p, content)
         return {"message_id": msg["message_id"]}
 
@@ -1731,8 +1785,13 @@ class FakeBotAPI:
         info.setdefault("max_reaction_count", 11)
         info.setdefault(
             "accepted_gift_types",
-            {"unlimited_gifts": True, "limited_gifts": True, "unique_gifts": True,
-             "premium_subscription": True, "gifts_from_channels": True},
+            {
+                "unlimited_gifts": True,
+                "limited_gifts": True,
+                "unique_gifts": True,
+                "premium_subscription": True,
+                "gifts_from_channels": True,
+            },
         )
         return info
 
@@ -1800,8 +1859,9 @@ class FakeBotAPI:
             if self.strict_file_ids:
                 raise _bad_request("wrong file_id or the file is temporarily unavailable")
             stored = self._store_file(b"FAKEFILE:" + fid.encode(), file_id=fid)
-        return {"file_id": stored.file_id, "file_unique_id": stored.unique_id,
-                "file_size": len(stored.data), "file_path": stored.path}
-
-
-HandlerResult = Awaitable[Any] | Any
+        return {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.unique_id,
+            "file_size": len(stored.data),
+            "file_path": stored.path,
+        }

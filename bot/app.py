@@ -1,0 +1,233 @@
+"""The composition root: the only module of the core that knows Telegram.
+
+It builds the services, registers every handler in one ordered list (as python-telegram-bot's
+rules-bot does), opens the database in post_init and closes it in post_shutdown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.cli import EXIT_DATA, load_or_exit
+from bot.config import Config, ConfigError, load_config
+from bot.delivery import Broadcaster
+from bot.engine import AnswerEngine
+from bot.i18n import t
+from bot.model import LANGS
+from bot.storage import Repository
+from bot.store import FactStore
+from bot.throttle import WindowLimiter
+from handlers import ask, browse, errors, settings, trade
+from handlers.context import BotData, Context, Services
+from handlers.digest import make_renderer
+from handlers.sender import PTBSender
+
+log = logging.getLogger("kzru")
+
+PRIVATE_COMMANDS = ("start", "help", "ask", "today", "date", "treaties", "visits", "timeline", "trade",
+                    "fact", "sources", "lang", "subscribe", "settings", "unsubscribe")
+GROUP_COMMANDS = ("ask", "today", "date", "treaties", "visits", "timeline", "trade", "fact", "sources",
+                  "subscribe", "settings", "unsubscribe", "help")
+USER_PER_MINUTE = 20
+CHAT_PER_MINUTE = 30
+
+
+def handlers() -> list[BaseHandler[Update, Context, None]]:
+    """Every handler, in the order PTB tries them."""
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
+    text = filters.TEXT & ~filters.COMMAND
+    return [
+        CommandHandler("start", ask.start),
+        CommandHandler("help", ask.help_command),
+        CommandHandler("lang", ask.lang_command),
+        CommandHandler("ask", ask.ask_command),
+        CommandHandler("treaties", browse.treaties),
+        CommandHandler("visits", browse.visits),
+        CommandHandler("timeline", browse.timeline),
+        CommandHandler("today", browse.today),
+        CommandHandler("date", browse.date_command),
+        CommandHandler("fact", browse.random_fact),
+        CommandHandler("sources", browse.sources),
+        CommandHandler("trade", trade.trade),
+        CommandHandler("subscribe", settings.subscribe),
+        CommandHandler("unsubscribe", settings.unsubscribe),
+        CommandHandler("settings", settings.settings),
+        CallbackQueryHandler(browse.callback),
+        InlineQueryHandler(ask.inline_query),
+        MessageHandler(text & private, ask.private_text),
+        MessageHandler(text & groups, ask.group_text),
+        MessageHandler(filters.COMMAND & private, ask.help_command),
+        MessageHandler(~filters.TEXT & ~filters.COMMAND & private & filters.UpdateType.MESSAGE, ask.non_text),
+    ]
+
+
+class RedactingFormatter(logging.Formatter):
+    """Removes the bot token from every log line, tracebacks included (it is in request URLs)."""
+
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
+        self.secrets = [s for s in secrets if s]
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        for secret in self.secrets:
+            text = text.replace(secret, "<redacted>")
+        return text
+
+
+def setup_logging(config: Config) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(RedactingFormatter([config.token, config.webhook_secret or ""]))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(config.log_level if config.log_level in logging.getLevelNamesMapping() else "INFO")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+def build_application(config: Config, store: FactStore) -> Application:  # type: ignore[type-arg]
+    """The PTB Application with every handler; the database opens in post_init."""
+    engine = AnswerEngine(store)
+
+    async def post_init(app: Application) -> None:  # type: ignore[type-arg]
+        repo = await Repository.open(config.db_path)
+        services = Services(
+            config=config, store=store, engine=engine, repo=repo,
+            user_limit=WindowLimiter(USER_PER_MINUTE, 60.0), chat_limit=WindowLimiter(CHAT_PER_MINUTE, 60.0),
+        )
+        services.broadcaster = Broadcaster(repo, store, PTBSender(app.bot), make_renderer(store.sources),
+                                           rate_per_second=config.broadcast_rate)
+        app.bot_data.services = services
+        await register_menus(app)
+        if app.job_queue is not None:
+            app.job_queue.run_repeating(tick, interval=60, first=5, name="anniversaries")
+
+    async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+        services = getattr(app.bot_data, "services", None)
+        if services is not None:
+            await services.repo.close()
+
+    app = (
+        ApplicationBuilder()
+        .token(config.token)
+        .base_url(config.api_base_url)
+        .base_file_url(config.file_base_url)
+        .context_types(ContextTypes(context=Context, bot_data=BotData))
+        .concurrent_updates(64)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    app.add_handlers(handlers())
+    app.add_error_handler(errors.on_error)
+    return app
+
+
+_TICK_LOCK = asyncio.Lock()
+
+
+async def tick(context: Context) -> None:
+    """The minute tick: deliver every subscription whose local time has come (one run at a time)."""
+    if _TICK_LOCK.locked():
+        return
+    async with _TICK_LOCK:
+        broadcaster = context.services.broadcaster
+        if broadcaster is not None:
+            summary = await broadcaster.run_due(dt.datetime.now(dt.UTC))
+            if summary.sent or summary.failed or summary.blocked:
+                log.info("anniversaries: %s", summary)
+
+
+async def register_menus(app: Application) -> None:  # type: ignore[type-arg]
+    """Command menus per language and scope, and the bot's descriptions; failures only logged."""
+    try:
+        for lang in LANGS:
+            for scope, names in ((BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS),
+                                 (BotCommandScopeAllGroupChats(), GROUP_COMMANDS)):
+                commands = [BotCommand(n, t(lang, f"cmd.{n}")) for n in names]
+                await app.bot.set_my_commands(commands, scope=scope, language_code=lang)
+            await app.bot.set_my_description(t(lang, "bot.description"), language_code=lang)
+            await app.bot.set_my_short_description(t(lang, "bot.short_description"), language_code=lang)
+        await app.bot.set_my_commands([BotCommand(n, t("en", f"cmd.{n}")) for n in PRIVATE_COMMANDS])
+    except TelegramError as exc:
+        log.warning("could not register command menus: %s", exc)
+
+
+def _config_or_exit(data_dir: Path | None) -> Config:
+    try:
+        return load_config(data_dir=data_dir)
+    except ConfigError as exc:
+        print(f"kzru-bot: {exc}", file=sys.stderr)
+        raise SystemExit(EXIT_DATA) from None
+
+
+def run_bot(data_dir: Path | None) -> int:
+    """`kzru-bot run`: long polling, or a webhook when KZRU_WEBHOOK_URL is set; stops on SIGTERM/SIGINT."""
+    config = _config_or_exit(data_dir)
+    setup_logging(config)
+    store = load_or_exit(data_dir)
+    app = build_application(config, store)
+    log.info("starting with %d facts; database %s", len(store), config.db_path)
+    if config.webhook_url:
+        app.run_webhook(listen="0.0.0.0", port=config.webhook_port, url_path="telegram",  # noqa: S104
+                        webhook_url=config.webhook_url, secret_token=config.webhook_secret,
+                        allowed_updates=Update.ALL_TYPES)
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def run_broadcast(data_dir: Path | None, date_text: str) -> int:
+    """`kzru-bot broadcast --date`: that date's message to every active subscriber not yet served."""
+    try:
+        day = dt.date.fromisoformat(date_text)
+    except ValueError:
+        print(f"kzru-bot: --date {date_text!r} is not a date like 2026-10-22", file=sys.stderr)
+        return EXIT_DATA
+    config = _config_or_exit(data_dir)
+    setup_logging(config)
+    store = load_or_exit(data_dir)
+    return asyncio.run(_broadcast(config, store, day))
+
+
+async def _broadcast(config: Config, store: FactStore, day: dt.date) -> int:
+    app = build_application(config, store)
+    repo = await Repository.open(config.db_path)
+    try:
+        async with app.bot:
+            broadcaster = Broadcaster(repo, store, PTBSender(app.bot), make_renderer(store.sources),
+                                      rate_per_second=config.broadcast_rate)
+            tty = sys.stderr.isatty()
+
+            def progress(done: int, total: int) -> None:
+                if tty and total:
+                    filled = int(30 * done / total)
+                    print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end="", file=sys.stderr)
+
+            summary = await broadcaster.broadcast_date(day, progress)
+            if tty:
+                print(file=sys.stderr)
+    finally:
+        await repo.close()
+    print(f"sent {summary.sent}, skipped {summary.skipped}, blocked {summary.blocked}, "
+          f"migrated {summary.migrated}, failed {summary.failed}, unknown {summary.unknown}")
+    return 0

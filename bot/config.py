@@ -1,0 +1,96 @@
+"""Configuration from the environment (and a `.env` file), checked once at start-up."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+TOKEN_RE = re.compile(r"^\d{3,15}:[A-Za-z0-9_-]{10,}$")
+DEFAULT_API = "https://api.telegram.org/bot"
+
+
+class ConfigError(Exception):
+    """One clear line for the operator; the bot exits with code 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    token: str
+    api_base_url: str
+    db_path: Path
+    tz: str
+    admin_ids: frozenset[int]
+    log_level: str
+    webhook_url: str | None
+    webhook_secret: str | None
+    webhook_port: int
+    broadcast_rate: float
+    data_dir: Path | None
+
+    @property
+    def file_base_url(self) -> str:
+        """Where Telegram serves files: the API base with /file/ before the bot part."""
+        base = self.api_base_url
+        return base[: -len("bot")] + "file/bot" if base.endswith("/bot") else base + "file/bot"
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """KEY=VALUE lines of a .env file; comments and blank lines skipped, quotes stripped."""
+    out: dict[str, str] = {}
+    if not path.is_file():
+        return out
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, value = line.split("=", 1)
+        out[key.strip().removeprefix("export ").strip()] = value.strip().strip("'\"")
+    return out
+
+
+def load_config(env: dict[str, str] | None = None, data_dir: Path | None = None) -> Config:
+    """The configuration, or ConfigError naming the one thing that is wrong (never the token)."""
+    merged = {**read_dotenv(Path.cwd() / ".env"), **(env if env is not None else dict(os.environ))}
+    token = merged.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if not token:
+        raise ConfigError("TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and set it.")
+    if not TOKEN_RE.match(token):
+        raise ConfigError("TELEGRAM_BOT_TOKEN is malformed: expected digits, a colon and a long key.")
+    tz = merged.get("KZRU_TZ", "Asia/Almaty") or "Asia/Almaty"
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"KZRU_TZ {tz!r} is not a known time zone (use an IANA name like Asia/Almaty).") from None
+    admin_ids: set[int] = set()
+    for part in re.split(r"[,\s]+", merged.get("KZRU_ADMIN_IDS", "").strip()):
+        if part:
+            if not part.lstrip("-").isdigit():
+                raise ConfigError(f"KZRU_ADMIN_IDS: {part!r} is not a Telegram user id.")
+            admin_ids.add(int(part))
+    try:
+        rate = float(merged.get("KZRU_BROADCAST_RATE", "25") or 25)
+        port = int(merged.get("KZRU_WEBHOOK_PORT", "8443") or 8443)
+    except ValueError as exc:
+        raise ConfigError(f"a number setting is not a number: {exc}") from None
+    if rate <= 0:
+        raise ConfigError("KZRU_BROADCAST_RATE must be above 0.")
+    webhook_url = merged.get("KZRU_WEBHOOK_URL") or None
+    secret = merged.get("KZRU_WEBHOOK_SECRET") or None
+    if webhook_url and not secret:
+        raise ConfigError("KZRU_WEBHOOK_URL is set but KZRU_WEBHOOK_SECRET is not: webhooks need a secret token.")
+    return Config(
+        token=token,
+        api_base_url=merged.get("TELEGRAM_API_BASE_URL") or DEFAULT_API,
+        db_path=Path(merged.get("KZRU_DB_PATH") or "var/kzru.sqlite3"),
+        tz=tz,
+        admin_ids=frozenset(admin_ids),
+        log_level=(merged.get("KZRU_LOG_LEVEL") or "INFO").upper(),
+        webhook_url=webhook_url,
+        webhook_secret=secret,
+        webhook_port=port,
+        broadcast_rate=rate,
+        data_dir=data_dir,
+    )

@@ -1,0 +1,137 @@
+"""Telegram HTML rendering of the core's domain objects; every piece of text is escaped here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from html import escape
+
+from bot.anniversaries import AnniversaryItem, Digest
+from bot.dates import format_day, format_month_day
+from bot.engine import Answer, Reference, RefNumbering, fact_when
+from bot.i18n import t
+from bot.model import Fact, Source
+from bot.render_text import heading_line
+
+LIMIT = 4096
+
+
+def years_ago(n: int, lang: str) -> str:
+    """"34 years ago" with the right plural form in each language."""
+    if lang == "ru":
+        if n % 10 == 1 and n % 100 != 11:
+            form = "one"
+        elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            form = "few"
+        else:
+            form = "many"
+        return t(lang, f"years_ago.{form}", n=n)
+    return t(lang, "years_ago.one" if n == 1 and lang == "en" else "years_ago.many", n=n)
+
+
+def marks(refs: Iterable[int]) -> str:
+    return "".join(f"[{n}]" for n in refs)
+
+
+def source_line(source: Source, lang: str, lines: Sequence[int] = ()) -> str:
+    """Publisher — title (linked where there is a url), date, cited lines."""
+    who = source.publisher or source.author
+    title = escape(source.title[lang])
+    if source.url:
+        title = f'<a href="{escape(source.url, quote=True)}">{title}</a>'
+    parts = [f"{escape(who)} — {title}" if who else title]
+    if source.date_note:
+        parts.append(escape(source.date_note[lang]))
+    elif source.date:
+        parts.append(escape(source.date))
+    if lines:
+        parts.append(escape(t(lang, "answer.lines", lines=", ".join(map(str, lines)))))
+    return ", ".join(parts)
+
+
+def references(refs: Sequence[Reference], lang: str) -> str:
+    if not refs:
+        return ""
+    rows = "\n".join(f"[{r.n}] {source_line(r.source, lang, r.lines)}" for r in refs)
+    return f"\n\n<i>{escape(t(lang, 'answer.sources'))}</i>\n{rows}"
+
+
+def answer_html(answer: Answer, with_sources: bool = True) -> str:
+    """An engine answer as one Telegram HTML message (split later if it is too long)."""
+    lang = answer.lang
+    lines: list[str] = []
+    if answer.heading:
+        lines.append(f"<b>{escape(heading_line(answer))}</b>")
+    bullet = "• " if answer.status == "list" else ""
+    lines.extend(f"{bullet}{escape(seg.text)} {marks(seg.refs)}".rstrip() for seg in answer.segments)
+    if answer.related:
+        lines.append(f"<i>{escape(t(lang, 'answer.see_also'))}</i>")
+        lines.extend(f"• {escape(seg.text)} {marks(seg.refs)}".rstrip() for seg in answer.related)
+    if answer.suggestions:
+        lines.append(escape(t(lang, "answer.suggest")))
+        lines.extend(f"• {escape(f.title[lang])}" for f in answer.suggestions)
+    return "\n".join(lines) + (references(answer.references, lang) if with_sources else "")
+
+
+def fact_line(fact: Fact, lang: str) -> str:
+    when = fact_when(fact, lang)
+    return f"{escape(when)} — {escape(fact.title[lang])}" if when else escape(fact.title[lang])
+
+
+def item_line(item: AnniversaryItem, lang: str, refs: Sequence[int]) -> str:
+    """One anniversary: year, how long ago (round ones marked), the fact's title, its citations."""
+    ago = years_ago(item.years_ago, lang)
+    mark = f" 🎉 <b>{escape(t(lang, 'today.round'))}</b>" if item.is_round else ""
+    return f"• <b>{item.date.year}</b> — {escape(ago)}{mark}: {escape(item.fact.title[lang])} {marks(refs)}"
+
+
+def digest_html(digest: Digest, lang: str, sources: Mapping[str, Source]) -> str:
+    """The daily message: the day's anniversaries with citations, or the next one to come."""
+    numbering = RefNumbering(sources)
+    lines: list[str] = []
+    if digest.mode == "weekly":
+        end = digest.local_date + dt.timedelta(days=6)
+        title = t(lang, "digest.week", start=format_day(digest.local_date, lang), end=format_day(end, lang))
+    else:
+        title = t(lang, "digest.today", date=format_day(digest.local_date, lang))
+    lines.append(f"<b>{escape(title)}</b>")
+    for item in digest.items:
+        prefix = ""
+        if digest.mode == "weekly" and item.on:
+            prefix = f"{escape(format_month_day(item.on.month, item.on.day, lang))}: "
+        lines.append(prefix + item_line(item, lang, numbering.add(item.fact.citations())))
+    if not digest.items and digest.upcoming:
+        day, days, upcoming = digest.upcoming
+        lines.append(escape(t(lang, "digest.none_next", date=format_month_day(day.month, day.day, lang), days=days)))
+        for item in upcoming[:3]:
+            refs = numbering.add(item.fact.citations())
+            lines.append(f"• {item.date.year}: {escape(item.fact.title[lang])} {marks(refs)}")
+    return "\n".join(lines) + references(numbering.references(), lang)
+
+
+def split_message(text: str, limit: int = LIMIT) -> list[str]:
+    """Cut a long message on line boundaries so every part fits Telegram's 4096 characters."""
+    if len(text) <= limit:
+        return [text]
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    if current:
+        parts.append(current)
+    return [p for p in parts if p.strip()]
+
+
+def today_label(day: dt.date, lang: str) -> str:
+    return format_month_day(day.month, day.day, lang)

@@ -1,0 +1,149 @@
+"""Anniversaries of a day and the digest each subscription mode gets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.anniversaries import Digest, build_digest, has_digest, next_anniversary, on_day
+from bot.model import Claim, Fact, PartialDate
+from bot.store import FactStore
+
+
+def fact(fid: str, date: str | None = None, claims: tuple[str, ...] = ()) -> Fact:
+    return Fact(
+        id=fid,
+        kind="event",
+        title={"kk": fid, "ru": fid, "en": fid},
+        text={"kk": "", "ru": "", "en": ""},
+        date=PartialDate.parse(date) if date else None,
+        claims=tuple(
+            Claim(date=PartialDate.parse(c), value=None, unit=None, qualifier=None, note={}, cite=())
+            for c in claims
+        ),
+    )
+
+
+@pytest.fixture
+def store() -> FactStore:
+    return FactStore(
+        [
+            fact("treaty", "1992-05-25"),
+            fact("visit", "2000-05-25"),
+            fact("month_only", "1995-05"),
+            fact("year_only", "1995"),
+            fact("leap", "1996-02-29"),
+            fact("disputed", claims=("1991-12-16", "1991-12-17")),
+            fact("same_day_twice", "1994-03-29", claims=("1994-03-29", "1993-03-29")),
+            fact("recent", "2024-06-01"),
+        ],
+        [],
+    )
+
+
+def ids(items: tuple[object, ...]) -> list[str]:
+    return [item.fact.id for item in items]  # type: ignore[attr-defined]
+
+
+def test_on_day_lists_anniversaries_with_years(store: FactStore) -> None:
+    items = on_day(store, dt.date(2024, 5, 25))
+    assert ids(items) == ["treaty", "visit"]
+    assert [(i.years_ago, i.is_round) for i in items] == [(32, False), (24, False)]
+    assert all(i.on == dt.date(2024, 5, 25) for i in items)
+    round_items = on_day(store, dt.date(2022, 5, 25))
+    assert [(i.fact.id, i.years_ago, i.is_round) for i in round_items] == [
+        ("treaty", 30, True),
+        ("visit", 22, False),
+    ]
+
+
+def test_month_and_year_precision_never_count(store: FactStore) -> None:
+    day = dt.date(2020, 1, 1)
+    seen: set[str] = set()
+    while day.year == 2020:
+        seen.update(ids(on_day(store, day)))
+        day += dt.timedelta(days=1)
+    assert "month_only" not in seen and "year_only" not in seen
+    assert {"treaty", "visit", "leap", "disputed", "same_day_twice"} == seen  # "recent" is in the future
+
+
+def test_less_than_a_year_is_left_out(store: FactStore) -> None:
+    assert on_day(store, dt.date(2024, 6, 1)) == ()
+    assert [(i.years_ago, i.is_round) for i in on_day(store, dt.date(2025, 6, 1))] == [(1, False)]
+
+
+def test_29_february_shows_on_28_february_in_non_leap_years(store: FactStore) -> None:
+    assert ids(on_day(store, dt.date(2023, 2, 28))) == ["leap"]
+    assert on_day(store, dt.date(2023, 2, 28))[0].years_ago == 27
+    assert on_day(store, dt.date(2024, 2, 28)) == ()
+    assert ids(on_day(store, dt.date(2024, 2, 29))) == ["leap"]
+    assert ids(on_day(store, dt.date(2100, 2, 28))) == ["leap"]  # 2100 is not a leap year
+
+
+def test_disputed_dates_each_remembered_and_a_fact_appears_once_a_day(store: FactStore) -> None:
+    assert [i.date for i in on_day(store, dt.date(2021, 12, 16))] == [PartialDate(1991, 12, 16)]
+    assert [i.date for i in on_day(store, dt.date(2021, 12, 17))] == [PartialDate(1991, 12, 17)]
+    twice = on_day(store, dt.date(2024, 3, 29))
+    assert ids(twice) == ["same_day_twice"]
+    assert twice[0].date == PartialDate(1994, 3, 29)  # its own date wins over the claims
+
+
+def test_anniversaries_mode_skips_empty_days(store: FactStore) -> None:
+    assert build_digest(store, dt.date(2024, 5, 24), "anniversaries") is None
+    digest = build_digest(store, dt.date(2024, 5, 25), "anniversaries")
+    assert digest is not None and digest.mode == "anniversaries"
+    assert ids(digest.items) == ["treaty", "visit"] and digest.upcoming is None
+
+
+def test_daily_mode_names_the_next_anniversary(store: FactStore) -> None:
+    digest = build_digest(store, dt.date(2024, 5, 20), "daily")
+    assert isinstance(digest, Digest) and digest.items == ()
+    assert digest.upcoming is not None
+    day, days_away, items = digest.upcoming
+    assert (day, days_away, ids(items)) == (dt.date(2024, 5, 25), 5, ["treaty", "visit"])
+    today = build_digest(store, dt.date(2024, 5, 25), "daily")
+    assert today is not None and today.upcoming is None and len(today.items) == 2
+
+
+def test_weekly_mode_on_mondays_with_the_whole_week(store: FactStore) -> None:
+    monday = dt.date(2024, 5, 20)
+    digest = build_digest(store, monday, "weekly")
+    assert digest is not None and ids(digest.items) == ["treaty", "visit"]
+    assert all(i.on == dt.date(2024, 5, 25) for i in digest.items)
+    for offset in range(1, 7):
+        assert build_digest(store, monday + dt.timedelta(days=offset), "weekly") is None
+    assert build_digest(store, dt.date(2024, 7, 1), "weekly") is None  # a Monday, empty week
+
+
+def test_weekly_shows_a_disputed_fact_once(store: FactStore) -> None:
+    digest = build_digest(store, dt.date(2024, 12, 16), "weekly")
+    assert digest is not None and ids(digest.items) == ["disputed"]
+
+
+def test_weekly_across_new_year(store: FactStore) -> None:
+    extra = FactStore([fact("ny", "1990-01-02"), fact("nye", "1990-12-31")], [])
+    digest = build_digest(extra, dt.date(2024, 12, 30), "weekly")
+    assert digest is not None
+    assert [(i.fact.id, i.on, i.years_ago) for i in digest.items] == [
+        ("nye", dt.date(2024, 12, 31), 34),
+        ("ny", dt.date(2025, 1, 2), 35),
+    ]
+
+
+def test_next_anniversary(store: FactStore) -> None:
+    found = next_anniversary(store, dt.date(2025, 5, 25))
+    assert found is not None and found[:2] == (dt.date(2025, 6, 1), 7) and ids(found[2]) == ["recent"]
+    # in 2024 "recent" is not a year old yet, so the next one is December's
+    found = next_anniversary(store, dt.date(2024, 5, 25))
+    assert found is not None and found[:2] == (dt.date(2024, 12, 16), 205)
+    assert next_anniversary(FactStore([], []), dt.date(2024, 1, 1)) is None
+    assert next_anniversary(FactStore([fact("m", "1999-05")], []), dt.date(2024, 1, 1)) is None
+
+
+def test_has_digest(store: FactStore) -> None:
+    assert has_digest(store, dt.date(2024, 5, 24), "daily")
+    assert not has_digest(store, dt.date(2024, 5, 24), "anniversaries")
+    assert has_digest(store, dt.date(2024, 5, 25), "anniversaries")
+    assert has_digest(store, dt.date(2024, 5, 20), "weekly")
+    assert not has_digest(store, dt.date(2024, 5, 21), "weekly")

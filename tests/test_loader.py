@@ -1,0 +1,356 @@
+"""The YAML loader: the real data loads cleanly, and damaged copies are reported as `file:line: what`.
+
+Every damage is a plain text edit of a copy of data/ in tmp_path; the expected line is computed from
+the edited text, never hard-coded, so the tests keep working when the data grows.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.loader import DataError, default_data_dir, load_store
+from bot.model import LANGS, PartialDate
+from bot.store import FactStore
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# A fact with a plain day date and one cite, used as the usual damage site.
+METAL = "tr-metallurgy-agreement-1992"
+FRIENDSHIP = "tr-friendship-treaty-1992"
+
+
+@functools.cache
+def real_store() -> FactStore:
+    """The real data, loaded once per session (test_store.py shares it)."""
+    return load_store(default_data_dir())
+
+
+@pytest.fixture
+def store() -> FactStore:
+    return real_store()
+
+
+def copy_data(tmp_path: Path, *files: str) -> Path:
+    """A copy of real data files (sources.yaml plus `files`) in tmp_path, free to damage.
+
+    Only the files a test needs are copied: PyYAML's pure-Python composer takes ~0.35 s for the
+    whole folder but ~0.05 s for sources.yaml + treaties.yaml, and this suite must stay fast.
+    """
+    dst = tmp_path / "data"
+    dst.mkdir()
+    for name in ("sources.yaml", *files):
+        shutil.copy2(default_data_dir() / name, dst / name)
+    return dst
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """Copied sources.yaml and treaties.yaml."""
+    return copy_data(tmp_path, "treaties.yaml")
+
+
+@pytest.fixture
+def data2(tmp_path: Path) -> Path:
+    """Copied sources.yaml, treaties.yaml and visits.yaml, for damage across two files."""
+    return copy_data(tmp_path, "treaties.yaml", "visits.yaml")
+
+
+def line_of(text: str, index: int) -> int:
+    """1-based line number of the character at index."""
+    return text.count("\n", 0, index) + 1
+
+
+def fact_start(text: str, fact_id: str) -> int:
+    marker = f"  - id: {fact_id}\n"
+    assert text.count(marker) == 1, f"{fact_id} must be defined once"
+    return text.index(marker)
+
+
+def edit(path: Path, fact_id: str, old: str, new: str) -> int:
+    """Replace the first `old` inside fact `fact_id` by `new`; return the line the edit starts on."""
+    text = path.read_text(encoding="utf-8")
+    start = fact_start(text, fact_id)
+    nxt = text.find("\n  - id: ", start + 1)
+    end = len(text) if nxt == -1 else nxt
+    i = text.find(old, start, end)
+    assert i != -1, f"{old!r} not found in {fact_id}"
+    path.write_text(text[:i] + new + text[i + len(old):], encoding="utf-8")
+    return line_of(text, i)
+
+
+def problems_of(data_dir: Path) -> list[str]:
+    with pytest.raises(DataError) as info:
+        load_store(data_dir)
+    assert info.value.problems, "DataError without problems"
+    assert str(info.value) == "\n".join(info.value.problems)
+    return info.value.problems
+
+
+# --- the real data ----------------------------------------------------------------------------
+
+
+def test_real_data_loads_with_many_facts(store: FactStore) -> None:
+    assert len(store) > 100
+    assert len(store.facts) == len({f.id for f in store.facts})
+    assert len(store.sources) >= 5
+
+
+def test_every_fact_has_title_and_text_in_every_language(store: FactStore) -> None:
+    for fact in store.facts:
+        for field in ("title", "text"):
+            texts = getattr(fact, field)
+            assert set(texts) == set(LANGS), (fact.id, field)
+            for lang in LANGS:
+                assert texts[lang].strip(), (fact.id, field, lang)
+
+
+def test_every_citation_names_a_known_source_and_a_real_line(store: FactStore) -> None:
+    for fact in store.facts:
+        cites = fact.citations()
+        assert cites, f"{fact.id} has no citation"
+        for cite in cites:
+            assert cite.source in store.sources, (fact.id, cite)
+            assert isinstance(cite.line, int) and cite.line >= 1, (fact.id, cite)
+        for claim in fact.claims:
+            assert claim.cite, f"{fact.id}: a claim without its own cite"
+
+
+def test_no_fact_is_dated_1931_or_1932(store: FactStore) -> None:
+    for fact in store.facts:
+        dates = [fact.date, fact.start, fact.end, *(c.date for c in fact.claims)]
+        years = {d.year for d in dates if d is not None}
+        assert not years & {1931, 1932}, fact.id
+
+
+def test_fact_file_and_line_point_at_its_id(store: FactStore) -> None:
+    texts: dict[str, list[str]] = {}
+    for fact in store.facts:
+        lines = texts.setdefault(fact.file, Path(fact.file).read_text(encoding="utf-8").splitlines())
+        assert lines[fact.line - 1].strip() == f"- id: {fact.id}", fact.id
+
+
+def claims_are_separately_cited(store: FactStore, fact_id: str) -> None:
+    fact = store.get(fact_id)
+    assert fact is not None, fact_id
+    assert fact.disputed and len(fact.claims) >= 2
+    assert fact.date is None and fact.value is None
+    for claim in fact.claims:
+        assert claim.cite and all(c.source in store.sources and c.line >= 1 for c in claim.cite)
+        assert set(claim.note) == set(LANGS) and all(claim.note[lang].strip() for lang in LANGS)
+    # each version stands on its own citation, not on one shared with every other version
+    assert len({claim.cite for claim in fact.claims}) == len(fact.claims)
+
+
+def test_friendship_treaty_date_is_disputed(store: FactStore) -> None:
+    claims_are_separately_cited(store, FRIENDSHIP)
+    fact = store.get(FRIENDSHIP)
+    assert fact is not None
+    dates = {c.date for c in fact.claims}
+    assert dates == {PartialDate(1992, 5, 25), PartialDate(1992, 10, 20)}
+    assert fact.when == PartialDate(1992, 5, 25)
+
+
+def test_land_border_length_is_disputed(store: FactStore) -> None:
+    claims_are_separately_cited(store, "fg-land-border-length")
+    fact = store.get("fg-land-border-length")
+    assert fact is not None
+    by_value = {c.value: c for c in fact.claims}
+    assert {7591.0, 7200.0} <= set(by_value)
+    assert by_value[7591.0].unit == by_value[7200.0].unit == "km"
+    assert by_value[7591.0].cite != by_value[7200.0].cite
+
+
+def test_border_demarcation_is_disputed(store: FactStore) -> None:
+    claims_are_separately_cited(store, "fg-border-demarcation")
+    fact = store.get("fg-border-demarcation")
+    assert fact is not None
+    dates = [c.date for c in fact.claims]
+    assert all(dates) and len(set(dates)) == len(dates)
+
+
+def test_only_known_disputes_are_the_multi_claim_facts(store: FactStore) -> None:
+    disputed = {f.id for f in store.facts if f.disputed}
+    assert {FRIENDSHIP, "fg-land-border-length", "fg-border-demarcation"} <= disputed
+    assert all(len(f.claims) != 1 for f in store.facts)
+
+
+# --- damaged copies ---------------------------------------------------------------------------
+
+
+def test_the_pristine_copy_loads(data: Path, store: FactStore) -> None:
+    copied = {f.id for f in load_store(data).facts}
+    expected = {f.id for f in store.facts if Path(f.file).name == "treaties.yaml"}
+    assert copied == expected and METAL in copied
+
+
+def test_bad_date(data: Path) -> None:
+    path = data / "treaties.yaml"
+    line = edit(path, METAL, 'date: "1992-07-23"', 'date: "1992-13-40"')
+    (problem,) = problems_of(data)
+    assert problem.startswith(f"{path}:{line}: fact.date: ")
+    assert "month" in problem
+
+
+def test_impossible_day(data: Path) -> None:
+    path = data / "treaties.yaml"
+    line = edit(path, METAL, 'date: "1992-07-23"', 'date: "2023-02-29"')
+    (problem,) = problems_of(data)
+    assert problem.startswith(f"{path}:{line}: fact.date: ")
+    assert "day" in problem
+
+
+def test_badly_shaped_date(data: Path) -> None:
+    path = data / "treaties.yaml"
+    line = edit(path, METAL, 'date: "1992-07-23"', 'date: "23.07.1992"')
+    assert problems_of(data) == [
+        f"{path}:{line}: fact.date: bad date '23.07.1992': expected YYYY, YYYY-MM or YYYY-MM-DD"
+    ]
+
+
+def test_unknown_source_in_cite(data: Path) -> None:
+    path = data / "treaties.yaml"
+    line = edit(path, METAL, "{source: course-paper-kk, line: 26}", "{source: no-such-source, line: 26}")
+    assert problems_of(data) == [f"{path}:{line}: fact.cite: unknown source 'no-such-source'"]
+
+
+def test_citation_line_zero(data: Path) -> None:
+    path = data / "treaties.yaml"
+    line = edit(path, METAL, "{source: course-paper-kk, line: 26}", "{source: course-paper-kk, line: 0}")
+    assert problems_of(data) == [f"{path}:{line}: fact.cite: line must be a whole number from 1"]
+
+
+def test_duplicate_id_across_two_files(data2: Path) -> None:
+    treaties, visits = data2 / "treaties.yaml", data2 / "visits.yaml"
+    first_visit = re.search(r"^  - id: (\S+)$", visits.read_text(encoding="utf-8"), re.M)
+    assert first_visit is not None
+    line = edit(visits, first_visit.group(1), f"- id: {first_visit.group(1)}", f"- id: {METAL}")
+    treaties_text = treaties.read_text(encoding="utf-8")
+    first_line = line_of(treaties_text, fact_start(treaties_text, METAL))
+    assert problems_of(data2) == [
+        f"{visits}:{line}: duplicate fact id {METAL!r} (first at {treaties}:{first_line})"
+    ]
+
+
+def test_missing_language_in_title(data: Path) -> None:
+    path = data / "treaties.yaml"
+    text = path.read_text(encoding="utf-8")
+    # The title mapping starts on the line after `title:` (its kk: key); it is reported there.
+    title_line = line_of(text, text.index("    title:\n", fact_start(text, METAL))) + 1
+    edit(path, METAL, "      en: Agreement on cooperation in the metallurgical complex (1992)\n", "")
+    assert problems_of(data) == [f"{path}:{title_line}: fact.title: missing language en"]
+
+
+def test_bad_indentation(data: Path) -> None:
+    path = data / "treaties.yaml"
+    line = edit(path, METAL, '    date: "1992-07-23"', '   date: "1992-07-23"')
+    (problem,) = problems_of(data)
+    assert problem.startswith(f"{path}:{line}: not valid YAML: ")
+
+
+def test_unclosed_quote(data: Path) -> None:
+    path = data / "treaties.yaml"
+    line = edit(path, METAL, 'date: "1992-07-23"', 'date: "1992-07-23')
+    text = path.read_text(encoding="utf-8")
+    # A double-quoted scalar may span lines, so YAML notices the damage only where the runaway
+    # string ends: on the line of the next double quote below the damage.
+    opened = text.index('date: "1992-07-23', fact_start(text, METAL)) + len('date: "')
+    detected = line_of(text, text.index('"', opened))
+    assert detected > line
+    (problem,) = problems_of(data)
+    assert problem.startswith(f"{path}:{detected}: not valid YAML: ")
+
+
+def test_unknown_key(data: Path) -> None:
+    path = data / "treaties.yaml"
+    line = edit(path, METAL, "    kind: treaty\n", "    colour: red\n    kind: treaty\n")
+    assert problems_of(data) == [f"{path}:{line}: fact: unknown key 'colour'"]
+
+
+def test_claims_list_with_one_entry(data: Path) -> None:
+    path = data / "treaties.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = fact_start(text, FRIENDSHIP)
+    claims_line = line_of(text, text.index('      - date: "1992-05-25"', start))
+    second = text.index('      - date: "1992-10-20"\n', start)
+    after = text.index("\n    cite:\n", second) + 1  # the fact's own cite, after the claims
+    path.write_text(text[:second] + text[after:], encoding="utf-8")
+    assert problems_of(data) == [f"{path}:{claims_line}: fact.claims must list at least two versions"]
+
+
+def damage_two_files(data_dir: Path) -> tuple[str, str]:
+    """A bad date in treaties.yaml and an unknown key in visits.yaml: (prefix, exact problem)."""
+    treaties, visits = data_dir / "treaties.yaml", data_dir / "visits.yaml"
+    bad_date = edit(treaties, METAL, 'date: "1992-07-23"', 'date: "1992-13-40"')
+    unknown_key = edit(visits, "vi-almaty-delegations-1992", "    kind: visit\n",
+                       "    colour: red\n    kind: visit\n")
+    return f"{treaties}:{bad_date}: fact.date: ", f"{visits}:{unknown_key}: fact: unknown key 'colour'"
+
+
+def test_two_damages_in_two_files_are_both_reported(data2: Path) -> None:
+    bad_date, unknown_key = damage_two_files(data2)
+    problems = problems_of(data2)
+    assert len(problems) == 2
+    assert any(p.startswith(bad_date) for p in problems), problems
+    assert unknown_key in problems
+
+
+def test_no_yaml_files(tmp_path: Path) -> None:
+    assert problems_of(tmp_path) == [f"{tmp_path}:1: no YAML data files found"]
+
+
+# --- known loader bugs (see the report); xfail until bot/ is fixed ----------------------------
+
+
+@pytest.mark.xfail(raises=ValueError, reason="an unquoted impossible date crashes PyYAML's timestamp "
+                   "constructor inside the loader instead of becoming a DataError")
+def test_unquoted_impossible_date_is_a_data_error(data: Path) -> None:
+    path = data / "treaties.yaml"
+    line = edit(path, METAL, 'date: "1992-07-23"', "date: 1992-13-40")
+    (problem,) = problems_of(data)
+    assert problem.startswith(f"{path}:{line}: ")
+
+
+@pytest.mark.xfail(raises=TypeError, reason="PartialDate ordering compares None with int when a "
+                   "year-only date meets a month date of the same year")
+def test_period_with_mixed_precision_loads(data: Path) -> None:
+    edit(data / "treaties.yaml", METAL, 'date: "1992-07-23"', 'start: "1992"\n    end: "1992-10"')
+    fact = load_store(data).get(METAL)
+    assert fact is not None and fact.start == PartialDate(1992)
+
+
+# --- the command line -------------------------------------------------------------------------
+
+
+def run_check(data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "KZRU_DATA_DIR"}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "--data", str(data_dir), "data", "check"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )
+
+
+def test_cli_data_check_reports_broken_data(data2: Path) -> None:
+    bad_date, unknown_key = damage_two_files(data2)
+    result = run_check(data2)
+    assert result.returncode == 2, result.stderr
+    err = result.stderr.splitlines()
+    assert any(line.startswith(bad_date) for line in err), result.stderr
+    assert unknown_key in err
+    assert "2 problem(s)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "facts" not in result.stdout
+
+
+def test_cli_data_check_good_data(store: FactStore) -> None:
+    result = run_check(default_data_dir())
+    assert result.returncode == 0, result.stderr
+    assert f"{len(store)} facts from {len(store.sources)} sources" in result.stdout
+    assert result.stderr == ""

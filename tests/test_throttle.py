@@ -1,0 +1,146 @@
+"""The limiters on a fake clock: rates hold, a pause holds everyone until it really ends."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.throttle import RateLimiter, WindowLimiter
+
+
+class FakeClock:
+    """Monotonic time that only moves when someone sleeps on it."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += max(0.0, seconds)
+        await asyncio.sleep(0)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+async def test_rate_limiter_allows_one_second_burst_then_the_rate(clock: FakeClock) -> None:
+    limiter = RateLimiter(10, clock=clock, sleep=clock.sleep)
+    times = []
+    for _ in range(30):
+        await limiter.acquire()
+        times.append(clock.now)
+    assert times[:10] == [0.0] * 10
+    assert times[-1] == pytest.approx(2.0)
+    for start in times:
+        in_window = [t for t in times if start <= t < start + 1.0 - 1e-9]
+        assert len(in_window) <= 10
+
+
+async def test_rate_limiter_refills_while_idle_but_not_beyond_burst(clock: FakeClock) -> None:
+    limiter = RateLimiter(5, clock=clock, sleep=clock.sleep)
+    for _ in range(5):
+        await limiter.acquire()
+    clock.now += 100.0
+    for _ in range(5):
+        await limiter.acquire()
+    assert clock.now == 100.0
+    await limiter.acquire()
+    assert clock.now == pytest.approx(100.2)
+
+
+async def test_concurrent_acquirers_share_the_rate(clock: FakeClock) -> None:
+    limiter = RateLimiter(4, clock=clock, sleep=clock.sleep)
+    times: list[float] = []
+
+    async def one() -> None:
+        await limiter.acquire()
+        times.append(clock.now)
+
+    await asyncio.gather(*(one() for _ in range(12)))
+    assert len(times) == 12 and max(times) == pytest.approx(2.0)
+
+
+async def test_pause_holds_every_acquirer_until_it_ends(clock: FakeClock) -> None:
+    limiter = RateLimiter(100, clock=clock, sleep=clock.sleep)
+    await limiter.acquire()
+    limiter.pause(5.0)
+    times: list[float] = []
+
+    async def one() -> None:
+        await limiter.acquire()
+        times.append(clock.now)
+
+    await asyncio.gather(*(one() for _ in range(3)))
+    assert len(times) == 3 and min(times) >= 5.0
+    assert limiter.paused_until == 5.0
+
+
+async def test_pause_arriving_while_waiting_for_a_token_is_honoured(clock: FakeClock) -> None:
+    real_sleep = clock.sleep
+    limiter = RateLimiter(1, clock=clock, sleep=real_sleep)
+    await limiter.acquire()  # bucket now empty: the next acquirer sleeps one second
+
+    async def sleep_then_429(seconds: float) -> None:
+        await real_sleep(seconds)
+        if clock.now < 2.0:
+            limiter.pause(10.0)  # a 429 reported by someone else while we slept
+
+    limiter._sleep = sleep_then_429
+    await limiter.acquire()
+    assert clock.now >= 11.0
+
+
+async def test_pause_only_extends(clock: FakeClock) -> None:
+    limiter = RateLimiter(10, clock=clock, sleep=clock.sleep)
+    limiter.pause(5.0)
+    limiter.pause(1.0)
+    await limiter.acquire()
+    assert clock.now >= 5.0
+
+
+def test_rate_limiter_rejects_nonsense() -> None:
+    with pytest.raises(ValueError):
+        RateLimiter(0)
+
+
+async def test_window_limiter_per_key(clock: FakeClock) -> None:
+    window = WindowLimiter(3, 60.0, clock=clock, sleep=clock.sleep)
+    assert [window.try_acquire("a") for _ in range(4)] == [True, True, True, False]
+    assert window.try_acquire("b")
+    assert window.retry_in("a") == pytest.approx(60.0)
+    clock.now = 30.0
+    assert not window.try_acquire("a")
+    clock.now = 60.0
+    assert window.try_acquire("a")
+
+
+async def test_window_limiter_acquire_waits_for_room(clock: FakeClock) -> None:
+    window = WindowLimiter(20, 60.0, clock=clock, sleep=clock.sleep)
+    times = []
+    for _ in range(45):
+        await window.acquire(-100)
+        times.append(clock.now)
+    assert times[19] == 0.0
+    assert times[20] >= 60.0 and times[40] >= 120.0
+    for start in times:
+        assert len([t for t in times if start <= t < start + 60.0]) <= 20
+
+
+async def test_window_limiter_memory_is_bounded(clock: FakeClock) -> None:
+    window = WindowLimiter(2, 10.0, max_keys=100, clock=clock, sleep=clock.sleep)
+    for key in range(1000):
+        assert window.try_acquire(key)
+        clock.now += 0.001
+    assert len(window) <= 100
+    assert not window.try_acquire(999) or window.try_acquire(999) is False
+    clock.now += 20.0
+    for key in range(1000, 1100):
+        window.try_acquire(key)
+    assert len(window) <= 100
