@@ -211,6 +211,13 @@ class FactIndex:
         self.idf = {tok: math.log(1.0 + n / len(p)) for tok, p in self.postings.items()}
         self.max_idf = math.log(1.0 + n)
         self.vocab: tuple[str, ...] = tuple(sorted(self.postings))
+        common_cut = max(1000, n // 200)
+        self.common_maps = {tok: dict(p) for tok, p in self.postings.items() if len(p) > common_cut}
+        by_year: dict[int, list[int]] = defaultdict(list)
+        for i, fact in enumerate(self.facts):
+            for year in fact.years:
+                by_year[year].append(i)
+        self.by_year = {y: tuple(ix) for y, ix in by_year.items()}
         self.titles: tuple[tuple[frozenset[str], ...], ...] = tuple(
             tuple(frozenset(tok for tok in tokens(f.title[lang]) if tok in self.idf) for lang in LANGS)
             for f in self.facts
@@ -266,14 +273,23 @@ class FactIndex:
         return best
 
     def search(self, query: Query, limit: int = 10) -> list[Hit]:
+        """Facts ranked for a query. Words matching a large share of facts only add to facts
+        that rarer words already found, so a query costs little even at 100,000 facts."""
+        n = len(self.facts)
+        common_cut = max(1000, n // 200)
         scores: dict[int, float] = defaultdict(float)
         covered: dict[int, float] = defaultdict(float)
         mass = 0.0
+        deferred: list[tuple[float, list[tuple[str, float]], dict[int, tuple[float, float]]]] = []
         for word in query.words:
             weight = self.word_weight(word, word in query.verbs)
             mass += weight
+            cands = list(self.expand(word))
+            common = [(c, sim) for c, sim in cands if len(self.postings[c]) > common_cut]
             best: dict[int, tuple[float, float]] = {}
-            for cand, sim in self.expand(word):
+            for cand, sim in cands:
+                if (cand, sim) in common:
+                    continue
                 idf = self.idf[cand]
                 for i, w in self.postings[cand]:
                     s = sim * idf * w
@@ -283,26 +299,47 @@ class FactIndex:
             for i, (s, c) in best.items():
                 scores[i] += s
                 covered[i] += c
+            if common:
+                deferred.append((weight, common, best))
         year_weight = 2.0
-        if query.years:
+        wanted = set(query.years)
+        if wanted:
             mass += year_weight
-            wanted = set(query.years)
-            for i, fact in enumerate(self.facts):
-                if fact.years & wanted:
-                    scores[i] += 2.5 * year_weight
-                    covered[i] += year_weight
-        matched = {cand for word in query.words for cand, _ in self.expand(word)}
-        hits: list[Hit] = []
+            for i in {i for y in wanted for i in self.by_year.get(y, ())}:
+                scores[i] += 2.5 * year_weight
+                covered[i] += year_weight
+        if deferred and not scores:
+            candidates: set[int] | range = range(n)
+        else:
+            candidates = set(scores)
+        for weight, common, best in deferred:
+            for i in candidates:
+                top = best.get(i, (0.0, 0.0))
+                for cand, sim in common:
+                    w = self.common_maps[cand].get(i)
+                    if w is not None:
+                        s = sim * self.idf[cand] * w
+                        if s > top[0]:
+                            top = (s, min(sim * self.idf[cand], weight))
+                old = best.get(i, (0.0, 0.0))
+                if top[0] > old[0]:
+                    scores[i] += top[0] - old[0]
+                    covered[i] += top[1] - old[1]
+        ranked: list[tuple[float, int]] = []
         for i, score in scores.items():
             fact = self.facts[i]
-            score *= 1.0 + self._title_coverage(i, matched)
-            if query.years and not (fact.years & set(query.years)):
+            if wanted and not (fact.years & wanted):
                 score *= 0.35 if fact.years else 0.5
             if query.months and fact.when and fact.when.month in query.months:
                 score *= 1.15
-            score *= _intent_factor(query.intents, fact)
-            coverage = covered[i] / mass if mass else 0.0
-            hits.append(Hit(fact, score, min(coverage, 1.0)))
+            ranked.append((score * _intent_factor(query.intents, fact), i))
+        ranked.sort(reverse=True)
+        matched = {cand for word in query.words for cand, _ in self.expand(word)}
+        hits = [
+            Hit(self.facts[i], score * (1.0 + self._title_coverage(i, matched)),
+                min(covered[i] / mass, 1.0) if mass else 0.0)
+            for score, i in ranked[: max(limit, 40)]
+        ]
         hits.sort(key=lambda h: (-h.score, h.fact.id))
         return hits[:limit]
 

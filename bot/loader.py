@@ -80,7 +80,11 @@ class _Checker:
         if not isinstance(node, ScalarNode):
             self.fail(node, f"{what} must be a single value")
             return None
-        return _CONSTRUCTOR.construct_object(node)
+        try:
+            return _CONSTRUCTOR.construct_object(node)
+        except (ValueError, yaml.YAMLError) as exc:
+            self.fail(node, f"{what}: {node.value!r} is not a valid value ({exc})")
+            return None
 
     def string(self, node: Node, what: str, *, allow_null: bool = False) -> str | None:
         value = self.scalar(node, what)
@@ -97,7 +101,7 @@ class _Checker:
         if value is None:
             return None
         try:
-            return PartialDate.parse(str(value))
+            return PartialDate.parse(value.isoformat() if hasattr(value, "isoformat") else str(value))
         except ValueError as exc:
             self.fail(node, f"{what}: {exc}")
             return None
@@ -194,7 +198,7 @@ def _compose(path: Path, checker: _Checker) -> Node | None:
         checker.problems.append(f"{checker.path}:1: cannot read: {exc}")
         return None
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

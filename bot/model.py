@@ -12,13 +12,26 @@ LANGS: tuple[Lang, ...] = ("kk", "ru", "en")
 KINDS: tuple[str, ...] = ("treaty", "visit", "trade", "event", "figure")
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
-    """A date known to the precision the source gives: a year, a month or a day."""
+    """A date known to the precision the source gives: a year, a month or a day.
+
+    Ordered by (year, month or 0, day or 0): a year sorts before any month of it.
+    """
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self.key < other.key
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self.key <= other.key
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:

@@ -85,17 +85,16 @@ def raw_tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=131072)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    if word[0].isdigit():
+        return (word.replace(",", "."),)
+    return tuple(stem(part) for part in fold(word).split() if part)
+
+
 def tokens(text: str) -> list[str]:
     """Folded, stemmed tokens; numbers kept whole with a dot as decimal mark."""
-    out: list[str] = []
-    for tok in raw_tokens(text):
-        if tok[0].isdigit():
-            out.append(tok.replace(",", "."))
-            continue
-        for part in fold(tok).split():
-            if part:
-                out.append(stem(part))
-    return out
+    return [tok for word in raw_tokens(text) for tok in _word_tokens(word)]
 
 
 KK_LETTERS = frozenset("әғқңөұүһі")

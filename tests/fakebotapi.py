@@ -747,13 +747,13 @@ class FakeBotAPI:
             return
         user = obj.get("from")
         if isinstance(user, dict) and isinstance(user.get("id"), int):
-            self._users.setdefault(user["id"], user)
+            self._users[user["id"]] = user
         msg = obj.get("message") if "chat_instance" in obj else obj
         if isinstance(msg, dict) and isinstance(msg.get("chat"), dict):
             chat = msg["chat"]
             cid = _norm_chat(chat.get("id"))
             if cid is not None:
-                self._chats.setdefault(cid, chat)
+                self._chats[cid] = chat  # updates are authoritative about chat type/title
                 mid = msg.get("message_id")
                 if isinstance(mid, int):
                     self._msg_counter[cid] = max(self._msg_counter[cid], mid)

@@ -9,12 +9,15 @@ from __future__ import annotations
 import asyncio
 import datetime as dtm
 import functools
+import importlib.util
 import io
 import struct
 import time
 import zlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
@@ -573,3 +576,25 @@ def test_mention_offsets_are_utf16(prefix: str, name: str) -> None:
 def test_call_summary_is_one_line() -> None:
     call = Call("sendMessage", {"chat_id": 1, "text": "a\nb" * 200}, at=0.0, status=0, fault="drop")
     assert "\n" not in call.short() and "DROPPED" in call.short()
+
+
+def _load_echo_benchmark() -> Any:
+    """Import benchmarks/echo_bot.py by path (benchmarks/ is not a package)."""
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "echo_bot.py"
+    spec = importlib.util.spec_from_file_location("echo_bot_benchmark", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+async def test_measure_throughput_smoke(fake_api: FakeBotAPI, token: str) -> None:
+    bench = _load_echo_benchmark()
+    app = bench.build_echo_application(token, fake_api.base_url, base_file_url=fake_api.base_file_url)
+    result = await bench.measure_throughput(
+        app, fake_api, 40, lambda i: make_text_update(f"e{i}", user=make_user(70_000 + i)), timeout=4
+    )
+    assert result["updates"] == 40 and len(result["latencies"]) == 40
+    assert result["rate"] > 0 and all(0 <= lat < 4 for lat in result["latencies"])
+    assert fake_api.sent_texts(70_039) == ["e39"]
+    assert not app.running

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from test_loader import real_store  # one load of the real data for both modules
 
 from bot.model import KINDS, Fact, PartialDate
 from bot.store import FactStore
-from test_loader import real_store  # one load of the real data for both modules
 
 FRIENDSHIP = "tr-friendship-treaty-1992"
 DIPLOMATIC = "ev-diplomatic-relations-1992"  # data/events.yaml, date "1992-10-22"

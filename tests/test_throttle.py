@@ -30,21 +30,32 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-async def test_rate_limiter_allows_one_second_burst_then_the_rate(clock: FakeClock) -> None:
-    limiter = RateLimiter(10, clock=clock, sleep=clock.sleep)
+async def test_rate_limiter_burst_then_the_rate(clock: FakeClock) -> None:
+    limiter = RateLimiter(10, burst=10, clock=clock, sleep=clock.sleep)
     times = []
     for _ in range(30):
         await limiter.acquire()
         times.append(clock.now)
     assert times[:10] == [0.0] * 10
     assert times[-1] == pytest.approx(2.0)
+    gaps = [b - a for a, b in zip(times[10:], times[11:], strict=False)]
+    assert all(gap == pytest.approx(0.1) for gap in gaps)
+
+
+async def test_default_burst_keeps_any_second_under_rate_plus_burst(clock: FakeClock) -> None:
+    limiter = RateLimiter(25, clock=clock, sleep=clock.sleep)
+    assert limiter.capacity == 5
+    times = []
+    for _ in range(100):
+        await limiter.acquire()
+        times.append(clock.now)
     for start in times:
-        in_window = [t for t in times if start <= t < start + 1.0 - 1e-9]
-        assert len(in_window) <= 10
+        assert len([t for t in times if start <= t < start + 1.0 - 1e-9]) <= 30
+    assert times[-1] == pytest.approx(95 / 25)
 
 
 async def test_rate_limiter_refills_while_idle_but_not_beyond_burst(clock: FakeClock) -> None:
-    limiter = RateLimiter(5, clock=clock, sleep=clock.sleep)
+    limiter = RateLimiter(5, burst=5, clock=clock, sleep=clock.sleep)
     for _ in range(5):
         await limiter.acquire()
     clock.now += 100.0
@@ -56,7 +67,7 @@ async def test_rate_limiter_refills_while_idle_but_not_beyond_burst(clock: FakeC
 
 
 async def test_concurrent_acquirers_share_the_rate(clock: FakeClock) -> None:
-    limiter = RateLimiter(4, clock=clock, sleep=clock.sleep)
+    limiter = RateLimiter(4, burst=4, clock=clock, sleep=clock.sleep)
     times: list[float] = []
 
     async def one() -> None:
@@ -139,7 +150,7 @@ async def test_window_limiter_memory_is_bounded(clock: FakeClock) -> None:
         assert window.try_acquire(key)
         clock.now += 0.001
     assert len(window) <= 100
-    assert not window.try_acquire(999) or window.try_acquire(999) is False
+    assert window.try_acquire(999) and not window.try_acquire(999)  # recent keys are kept
     clock.now += 20.0
     for key in range(1000, 1100):
         window.try_acquire(key)

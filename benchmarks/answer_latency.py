@@ -1,0 +1,87 @@
+"""p50/p99 time per question over the real store and over a synthetic store of 100,000 facts.
+
+Usage: python benchmarks/answer_latency.py [--facts 100000] [--questions 2000]
+Targets: p99 ≤ 5 ms on the real store, ≤ 50 ms at 100,000 facts, on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.engine import AnswerEngine  # noqa: E402
+from bot.loader import default_data_dir, load_store  # noqa: E402
+from bot.model import Fact, PartialDate  # noqa: E402
+from bot.store import FactStore  # noqa: E402
+
+
+def questions() -> list[str]:
+    out: list[str] = []
+    for path in (ROOT / "tests" / "eval" / "questions.yaml", ROOT.parent / "shared" / "eval" / "dev.yaml"):
+        if path.is_file():
+            out.extend(str(item["q"]) for item in yaml.safe_load(path.read_text(encoding="utf-8")))
+    return out
+
+
+def synthetic(store: FactStore, n: int, seed: int = 7) -> FactStore:
+    """n facts made by shuffling real facts' words and dates, so vocabulary and lengths stay realistic."""
+    rng = random.Random(seed)
+    base = list(store.facts)
+    words = {lang: [w for f in base for w in f.text[lang].split()] for lang in ("kk", "ru", "en")}
+    facts: list[Fact] = []
+    for i in range(n):
+        src = base[i % len(base)]
+        text = {lang: " ".join(rng.sample(words[lang], 25)) for lang in words}
+        title = {lang: " ".join(rng.sample(words[lang], 6)) for lang in words}
+        year = rng.randint(1990, 2024)
+        facts.append(dataclasses.replace(src, id=f"syn-{i}", title=title, text=text,
+                                         date=PartialDate(year, rng.randint(1, 12), rng.randint(1, 28)),
+                                         start=None, end=None, claims=()))
+    return FactStore(facts, store.sources.values())
+
+
+def measure(engine: AnswerEngine, qs: list[str]) -> tuple[float, float, float]:
+    times: list[float] = []
+    for q in qs:
+        t0 = time.perf_counter()
+        engine.answer(q)
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(0.99 * (len(times) - 1))], max(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--facts", type=int, default=100_000)
+    ap.add_argument("--questions", type=int, default=2000)
+    a = ap.parse_args()
+    store = load_store(default_data_dir())
+    qs = questions()
+    rng = random.Random(1)
+    sample = [rng.choice(qs) for _ in range(a.questions)]
+    t0 = time.perf_counter()
+    engine = AnswerEngine(store)
+    print(f"real store: {len(store)} facts, index built in {(time.perf_counter() - t0) * 1000:.0f} ms")
+    p50, p99, worst = measure(engine, sample)
+    print(f"  per question: p50 {p50:.2f} ms  p99 {p99:.2f} ms  max {worst:.2f} ms  (target p99 ≤ 5 ms)")
+    big = synthetic(store, a.facts)
+    t0 = time.perf_counter()
+    engine = AnswerEngine(big)
+    print(f"synthetic store: {len(big)} facts, index built in {time.perf_counter() - t0:.1f} s")
+    p50, p99, worst = measure(engine, sample[: max(200, a.questions // 4)])
+    print(f"  per question: p50 {p50:.2f} ms  p99 {p99:.2f} ms  max {worst:.2f} ms  (target p99 ≤ 50 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,585 @@
+"""The Broadcaster on real SQLite files with fake senders, and PTBSender's error mapping."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import datetime as dt
+from collections.abc import AsyncIterator, Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from telegram import Bot
+from telegram.request import HTTPXRequest
+
+from bot.anniversaries import Digest
+from bot.delivery import Broadcaster, OutcomeKind, SendOutcome, Summary
+from bot.model import Fact, PartialDate
+from bot.schedule import Subscription
+from bot.storage import Repository
+from bot.store import FactStore
+from handlers.sender import PTBSender, classify
+
+SAT = dt.date(2024, 5, 25)  # has anniversaries
+FRI = dt.date(2024, 5, 24)  # has none
+MON = dt.date(2024, 5, 20)  # week holds SAT's anniversaries
+TUE = dt.date(2024, 5, 21)
+
+
+def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.UTC)
+
+
+class FakeClock:
+    """Monotonic time that moves only when something sleeps on it."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += max(0.0, seconds)
+        await asyncio.sleep(0)
+
+
+class FakeSender:
+    """Answers from a per-chat script (SENT once the script runs out) and records every call."""
+
+    def __init__(self, clock: FakeClock, script: dict[int, list[SendOutcome]] | None = None) -> None:
+        self.clock = clock
+        self.script = script or {}
+        self.calls: list[tuple[int, int | None, str, float]] = []
+
+    async def send(self, chat_id: int, thread_id: int | None, text: str) -> SendOutcome:
+        self.calls.append((chat_id, thread_id, text, self.clock.now))
+        queue = self.script.get(chat_id)
+        return queue.pop(0) if queue else SendOutcome.sent()
+
+    def chats(self) -> list[int]:
+        return [call[0] for call in self.calls]
+
+
+def fact(fid: str, date: str) -> Fact:
+    return Fact(id=fid, kind="event", title={"en": fid}, text={"en": ""}, date=PartialDate.parse(date))
+
+
+def sub(chat_id: int, mode: str = "daily", time: dt.time = dt.time(9, 0), **more: Any) -> Subscription:
+    return Subscription(
+        chat_id=chat_id,
+        thread_id=more.pop("thread_id", None),
+        time=time,
+        tz=more.pop("tz", "UTC"),
+        mode=mode,  # type: ignore[arg-type]
+        lang=more.pop("lang", "en"),
+        chat_type=more.pop("chat_type", "private" if chat_id > 0 else "group"),
+    )
+
+
+class Renderer:
+    """Records each digest and renders one part per item (or a fixed list of parts)."""
+
+    def __init__(self, parts: Sequence[str] | None = None) -> None:
+        self.parts = parts
+        self.digests: list[Digest] = []
+
+    def __call__(self, subscription: Subscription, digest: Digest) -> list[str]:
+        self.digests.append(digest)
+        if self.parts is not None:
+            return list(self.parts)
+        names = ",".join(item.fact.id for item in digest.items) or "none"
+        return [f"{subscription.lang}|{digest.mode}|{digest.local_date}|{names}"]
+
+
+@pytest.fixture
+def store() -> FactStore:
+    return FactStore([fact("treaty", "1992-05-25"), fact("visit", "2000-05-25")], [])
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(scope="module")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database created once by Repository.open; copying it spares each test the schema fsyncs."""
+    path = tmp_path_factory.mktemp("template") / "bot.sqlite3"
+
+    async def create() -> None:
+        await (await Repository.open(path)).close()
+
+    asyncio.run(create())
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, template_db: Path) -> Path:
+    path = tmp_path / "bot.sqlite3"
+    shutil.copyfile(template_db, path)
+    return path
+
+
+@pytest.fixture
+async def repo(db_path: Path) -> AsyncIterator[Repository]:
+    repository = await Repository.open(db_path)
+    yield repository
+    await repository.close()
+
+
+Make = Callable[..., tuple[Broadcaster, FakeSender, Renderer]]
+
+
+@pytest.fixture
+def make(repo: Repository, store: FactStore, clock: FakeClock) -> Make:
+    def build(
+        script: dict[int, list[SendOutcome]] | None = None,
+        parts: Sequence[str] | None = None,
+        repository: Repository | None = None,
+        **options: Any,
+    ) -> tuple[Broadcaster, FakeSender, Renderer]:
+        sender = FakeSender(clock, script)
+        render = Renderer(parts)
+        broadcaster = Broadcaster(
+            repository or repo, store, sender, render, clock=clock, sleep=clock.sleep, **options
+        )
+        return broadcaster, sender, render
+
+    return build
+
+
+async def subscribe(repo: Repository, *subs: Subscription) -> None:
+    for s in subs:
+        await repo.upsert_subscription(s)
+
+
+async def test_each_chat_gets_the_day_once_across_runs(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(1), sub(2, lang="ru"), sub(-3))
+    broadcaster, sender, _ = make()
+    assert (await broadcaster.run_due(at(SAT, 8, 59))) == Summary()
+    assert sender.calls == []
+    first = await broadcaster.run_due(at(SAT, 9, 0))
+    assert first.sent == 3 and sorted(sender.chats()) == [-3, 1, 2]
+    assert ("ru|daily|2024-05-25|treaty,visit") in [c[2] for c in sender.calls]
+    again = await broadcaster.run_due(at(SAT, 9, 1))
+    later = await broadcaster.run_due(at(SAT, 23, 59))
+    assert again == Summary() and later == Summary() and len(sender.calls) == 3
+    for chat_id in (1, 2, -3):
+        assert await repo.delivery_status(chat_id, SAT) == "sent"
+    nxt = await broadcaster.run_due(at(SAT + dt.timedelta(days=1), 9, 0))
+    assert nxt.sent == 3 and len(sender.calls) == 6
+
+
+async def test_overlapping_runs_still_send_once(repo: Repository, make: Make) -> None:
+    await subscribe(repo, *(sub(i) for i in range(1, 11)))
+    broadcaster, sender, _ = make()
+    other, other_sender, _ = make()
+    results = await asyncio.gather(broadcaster.run_due(at(SAT, 10)), other.run_due(at(SAT, 10)))
+    assert sum(r.sent for r in results) == 10
+    assert sorted(sender.chats() + other_sender.chats()) == list(range(1, 11))
+
+
+async def test_catch_up_later_the_same_day_never_the_next(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(1, time=dt.time(9, 0), tz="Asia/Almaty"))
+    broadcaster, sender, _ = make()
+    # bot down all of the 24th local; it comes back at 00:30 local on the 25th: nothing for the 24th
+    summary = await broadcaster.run_due(dt.datetime(2024, 5, 24, 19, 30, tzinfo=dt.UTC))
+    assert summary == Summary() and sender.calls == []
+    summary = await broadcaster.run_due(dt.datetime(2024, 5, 25, 10, 0, tzinfo=dt.UTC))  # 15:00 local
+    assert summary.sent == 1 and "2024-05-25" in sender.calls[0][2]
+
+
+async def test_anniversaries_mode_skips_an_empty_day_once(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(1, mode="anniversaries"), sub(2, mode="anniversaries"))
+    broadcaster, sender, render = make()
+    first = await broadcaster.run_due(at(FRI, 9))
+    assert first.skipped == 2 and first.sent == 0 and sender.calls == []
+    assert await repo.delivery_status(1, FRI) == "skipped"
+    assert (await broadcaster.run_due(at(FRI, 9, 1))) == Summary()
+    assert render.digests == []
+    sat = await broadcaster.run_due(at(SAT, 9))
+    assert sat.sent == 2
+
+
+async def test_daily_mode_names_the_next_anniversary(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(1, mode="daily"))
+    broadcaster, sender, render = make()
+    summary = await broadcaster.run_due(at(dt.date(2024, 5, 22), 9))
+    assert summary.sent == 1 and len(sender.calls) == 1
+    digest = render.digests[0]
+    assert digest.items == () and digest.upcoming is not None
+    day, days_away, items = digest.upcoming
+    assert (day, days_away, [i.fact.id for i in items]) == (SAT, 3, ["treaty", "visit"])
+
+
+async def test_weekly_mode_sends_on_mondays_only(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(1, mode="weekly"))
+    broadcaster, sender, render = make()
+    tuesday = await broadcaster.run_due(at(TUE, 9))
+    assert tuesday.skipped == 1 and sender.calls == []
+    monday = await broadcaster.run_due(at(MON, 9))
+    assert monday.sent == 1
+    assert sender.calls[0][2] == "en|weekly|2024-05-20|treaty,visit"
+    assert [i.on for i in render.digests[0].items] == [SAT, SAT]
+
+
+async def test_blocked_chat_is_deactivated_and_kept(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(1), sub(2))
+    broadcaster, sender, _ = make({1: [SendOutcome.blocked("bot was blocked by the user")]})
+    summary = await broadcaster.run_due(at(SAT, 9))
+    assert (summary.blocked, summary.sent) == (1, 1)
+    kept = await repo.get_subscription(1)
+    assert kept is not None and not kept.active
+    assert await repo.delivery_status(1, SAT) == "blocked"
+    await broadcaster.run_due(at(SAT + dt.timedelta(days=1), 9))
+    assert sender.chats().count(1) == 1 and sender.chats().count(2) == 2
+
+
+async def test_migrated_group_is_moved_and_sent_to_its_new_id(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(-100, chat_type="group", thread_id=None))
+    broadcaster, sender, _ = make({-100: [SendOutcome.migrated(-1001)]})
+    summary = await broadcaster.run_due(at(SAT, 9))
+    assert (summary.migrated, summary.sent) == (1, 1)
+    assert sender.chats() == [-100, -1001]
+    assert await repo.get_subscription(-100) is None
+    moved = await repo.get_subscription(-1001)
+    assert moved is not None and moved.active and moved.chat_type == "supergroup"
+    assert await repo.delivery_status(-1001, SAT) == "sent"
+    assert await repo.delivery_status(-100, SAT) is None
+    assert (await broadcaster.run_due(at(SAT, 9, 5))) == Summary()
+    assert sender.chats() == [-100, -1001]
+
+
+async def test_migration_into_an_already_served_chat_sends_nothing_more(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(-100), sub(-1001))
+    broadcaster, sender, _ = make({-100: [SendOutcome.migrated(-1001)]}, concurrency=1)
+    summary = await broadcaster.run_due(at(SAT, 9))
+    assert sender.chats() == [-1001, -100]
+    assert summary.migrated == 1 and summary.sent == 1
+    assert await repo.delivery_status(-1001, SAT) == "sent"
+    assert [s.chat_id for s in await repo.active_subscriptions()] == [-1001]
+
+
+async def test_429_pauses_everyone_for_retry_after(repo: Repository, make: Make, clock: FakeClock) -> None:
+    await subscribe(repo, sub(1), sub(2))
+    broadcaster, sender, _ = make({1: [SendOutcome.retry(3.0)]}, concurrency=1)
+    summary = await broadcaster.run_due(at(SAT, 9))
+    assert (summary.sent, summary.retried_429, summary.failed) == (2, 1, 0)
+    (first, retried, other) = sender.calls
+    assert first[0] == 1 and retried[0] == 1 and other[0] == 2
+    assert retried[3] >= first[3] + 3.0
+    assert other[3] >= first[3] + 3.0
+    assert await repo.delivery_status(1, SAT) == "sent"
+
+
+async def test_endless_429_gives_up_as_failed(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(1))
+    broadcaster, sender, _ = make({1: [SendOutcome.retry(0.1)] * 50}, max_flood_waits=4)
+    summary = await broadcaster.run_due(at(SAT, 9))
+    assert summary.failed == 1 and summary.retried_429 == 5 and len(sender.calls) == 5
+    assert await repo.delivery_status(1, SAT) == "failed"
+
+
+async def test_transient_errors_back_off_then_fail_and_later_runs_retry_a_few_times(
+    repo: Repository, make: Make, clock: FakeClock
+) -> None:
+    await subscribe(repo, sub(1))
+    broadcaster, sender, _ = make({1: [SendOutcome.transient("502")] * 100}, max_attempts=5, backoff=0.5)
+    summary = await broadcaster.run_due(at(SAT, 9))
+    assert summary.failed == 1 and len(sender.calls) == 5
+    assert [s for s in clock.sleeps if s in (0.5, 1.0, 2.0, 4.0)] == [0.5, 1.0, 2.0, 4.0]
+    assert await repo.delivery_status(1, SAT) == "failed"
+    assert await repo.served_chat_ids(SAT) == set()
+    await broadcaster.run_due(at(SAT, 9, 1))
+    await broadcaster.run_due(at(SAT, 9, 2))
+    assert len(sender.calls) == 15
+    assert (await broadcaster.run_due(at(SAT, 9, 3))) == Summary()
+    assert len(sender.calls) == 15
+
+
+async def test_transient_error_then_success(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(1))
+    broadcaster, sender, _ = make({1: [SendOutcome.transient(), SendOutcome.transient()]})
+    summary = await broadcaster.run_due(at(SAT, 9))
+    assert summary.sent == 1 and len(sender.calls) == 3
+    assert await repo.delivery_status(1, SAT) == "sent"
+
+
+async def test_unknown_outcome_is_never_retried(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(1))
+    broadcaster, sender, _ = make({1: [SendOutcome.unknown("read timeout")]})
+    summary = await broadcaster.run_due(at(SAT, 9))
+    assert summary.unknown == 1 and len(sender.calls) == 1
+    assert await repo.delivery_status(1, SAT) == "unknown"
+    await broadcaster.run_due(at(SAT, 12))
+    assert len(sender.calls) == 1
+
+
+async def test_sender_exception_counts_as_in_doubt(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(1))
+    broadcaster, sender, _ = make()
+
+    async def explode(chat_id: int, thread_id: int | None, text: str) -> SendOutcome:
+        raise RuntimeError("boom")
+
+    sender.send = explode  # type: ignore[method-assign]
+    summary = await broadcaster.run_due(at(SAT, 9))
+    assert summary.unknown == 1
+    assert await repo.delivery_status(1, SAT) == "unknown"
+
+
+async def test_bad_request_fails(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(1))
+    broadcaster, sender, _ = make({1: [SendOutcome.bad_request("can't parse entities")]})
+    summary = await broadcaster.run_due(at(SAT, 9))
+    assert summary.failed == 1 and len(sender.calls) == 1
+    assert await repo.delivery_status(1, SAT) == "failed"
+
+
+async def test_failed_later_part_still_counts_as_served(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(1), sub(2))
+    script = {1: [SendOutcome.sent(), SendOutcome.bad_request("too long")], 2: [SendOutcome.sent()] * 3}
+    broadcaster, sender, _ = make(script, parts=["one", "two", "three"])
+    summary = await broadcaster.run_due(at(SAT, 9))
+    assert summary.sent == 2 and summary.failed == 0
+    assert [c[2] for c in sender.calls if c[0] == 1] == ["one", "two"]
+    assert [c[2] for c in sender.calls if c[0] == 2] == ["one", "two", "three"]
+    assert await repo.delivery_status(1, SAT) == "sent"
+    await broadcaster.run_due(at(SAT, 10))
+    assert len(sender.calls) == 5
+
+
+async def test_forum_topic_is_kept(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(-500, thread_id=12, chat_type="supergroup"))
+    broadcaster, sender, _ = make()
+    await broadcaster.run_due(at(SAT, 9))
+    assert sender.calls[0][:2] == (-500, 12)
+
+
+async def test_a_crash_between_claim_and_finish_never_sends_twice(
+    db_path: Path, store: FactStore, clock: FakeClock
+) -> None:
+    before = await Repository.open(db_path)
+    await subscribe(before, sub(1), sub(2), sub(3))
+    assert await before.claim_delivery(2, SAT)  # the process died right after this claim
+    await before.close()
+
+    after = await Repository.open(db_path)
+    try:
+        sender = FakeSender(clock)
+        broadcaster = Broadcaster(after, store, sender, Renderer(), clock=clock, sleep=clock.sleep)
+        summary = await broadcaster.run_due(at(SAT, 9, 30))
+        assert sorted(sender.chats()) == [1, 3] and summary.sent == 2
+        assert await after.delivery_status(2, SAT) == "claimed"
+        await broadcaster.broadcast_date(SAT)
+        assert sorted(sender.chats()) == [1, 3]
+    finally:
+        await after.close()
+
+
+async def test_broadcast_date_sends_now_to_everyone_not_served(repo: Repository, make: Make) -> None:
+    await subscribe(repo, *(sub(i, time=dt.time(23, 0)) for i in range(1, 6)))
+    assert await repo.claim_delivery(5, SAT)
+    await repo.finish_delivery(5, SAT, "sent")
+    broadcaster, sender, _ = make()
+    seen: list[tuple[int, int]] = []
+    summary = await broadcaster.broadcast_date(SAT, progress=lambda done, total: seen.append((done, total)))
+    assert summary.sent == 4 and sorted(sender.chats()) == [1, 2, 3, 4]
+    assert seen[-1] == (4, 4) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert (await broadcaster.run_due(at(SAT, 23, 30))) == Summary()
+    assert len(sender.calls) == 4
+
+
+async def test_broadcast_date_retries_failed_chats(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(1))
+    for _ in range(5):
+        assert await repo.claim_delivery(1, SAT)
+        await repo.finish_delivery(1, SAT, "failed")
+    broadcaster, sender, _ = make()
+    assert (await broadcaster.run_due(at(SAT, 12))) == Summary()  # run_due gave up on it
+    summary = await broadcaster.broadcast_date(SAT)  # the operator did not
+    assert summary.sent == 1 and sender.chats() == [1]
+
+
+async def test_global_rate_holds(repo: Repository, make: Make, clock: FakeClock) -> None:
+    await subscribe(repo, *(sub(i) for i in range(1, 12)))
+    broadcaster, sender, _ = make(rate_per_second=5.0)
+    summary = await broadcaster.run_due(at(SAT, 9))
+    assert summary.sent == 11
+    times = sorted(c[3] for c in sender.calls)
+    assert times[-1] >= 2.0 - 1e-9  # 1 token of burst, then 5 a second
+    for start in times:
+        assert len([t for t in times if start <= t < start + 1.0 - 1e-9]) <= 6
+
+
+async def test_group_window_holds(repo: Repository, make: Make, clock: FakeClock) -> None:
+    await subscribe(repo, sub(-7))
+    broadcaster, sender, _ = make(parts=["a", "b", "c"], group_per_minute=2)
+    summary = await broadcaster.run_due(at(SAT, 9))
+    assert summary.sent == 1
+    times = [c[3] for c in sender.calls]
+    assert times[2] >= times[0] + 60.0
+
+
+async def test_render_failure_is_recorded_as_failed(repo: Repository, make: Make) -> None:
+    await subscribe(repo, sub(1))
+    broadcaster, sender, render = make()
+
+    def broken(subscription: Subscription, digest: Digest) -> list[str]:
+        raise KeyError("missing translation")
+
+    broadcaster.render = broken
+    summary = await broadcaster.run_due(at(SAT, 9))
+    assert summary.failed == 1 and sender.calls == []
+    assert await repo.delivery_status(1, SAT) == "failed"
+
+
+async def test_cancelled_before_sending_releases_the_claim(
+    repo: Repository, store: FactStore, clock: FakeClock
+) -> None:
+    await subscribe(repo, sub(1))
+    never = asyncio.Event()
+
+    async def stuck(seconds: float) -> None:
+        await never.wait()
+
+    sender = FakeSender(clock)
+    broadcaster = Broadcaster(repo, store, sender, Renderer(), clock=clock, sleep=stuck)
+    broadcaster.limiter.pause(100.0)
+    task = asyncio.create_task(broadcaster.run_due(at(SAT, 9)))
+    for _ in range(200):
+        if await repo.delivery_status(1, SAT) == "claimed":
+            break
+        await asyncio.sleep(0.005)
+    assert await repo.delivery_status(1, SAT) == "claimed"
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert sender.calls == []
+    assert await repo.delivery_status(1, SAT) is None
+
+
+async def test_cancelled_during_a_send_keeps_the_claim(repo: Repository, store: FactStore, clock: FakeClock) -> None:
+    await subscribe(repo, sub(1))
+    started = asyncio.Event()
+
+    class Hanging:
+        async def send(self, chat_id: int, thread_id: int | None, text: str) -> SendOutcome:
+            started.set()
+            await asyncio.Event().wait()
+            return SendOutcome.sent()
+
+    broadcaster = Broadcaster(repo, store, Hanging(), Renderer(), clock=clock, sleep=clock.sleep)
+    task = asyncio.create_task(broadcaster.run_due(at(SAT, 9)))
+    await asyncio.wait_for(started.wait(), 2)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert await repo.delivery_status(1, SAT) == "claimed"
+    assert await repo.served_chat_ids(SAT) == {1}
+
+
+# PTBSender, through PTB's real request code with a mocked HTTP transport
+
+
+class MockRequest(HTTPXRequest):
+    def __init__(self, handler: Callable[[httpx.Request], httpx.Response]) -> None:
+        self._handler = handler
+        super().__init__()
+
+    def _build_client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(transport=httpx.MockTransport(self._handler))
+
+
+def raises(error: type[Exception]) -> Callable[[httpx.Request], httpx.Response]:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise error("simulated", request=request)  # type: ignore[call-arg]
+
+    return handler
+
+
+def answers(status: int, body: dict[str, Any] | str) -> Callable[[httpx.Request], httpx.Response]:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if isinstance(body, str):
+            return httpx.Response(status, text=body)
+        return httpx.Response(status, json=body)
+
+    return handler
+
+
+def error_body(code: int, description: str, **parameters: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {"ok": False, "error_code": code, "description": description}
+    if parameters:
+        body["parameters"] = parameters
+    return body
+
+
+@pytest.mark.parametrize(
+    ("handler", "kind"),
+    [
+        (answers(403, error_body(403, "Forbidden: bot was blocked by the user")), OutcomeKind.BLOCKED),
+        (answers(400, error_body(400, "Bad Request: chat not found")), OutcomeKind.BAD_REQUEST),
+        (answers(500, error_body(500, "Internal Server Error")), OutcomeKind.TRANSIENT),
+        (answers(502, "<html>502 Bad Gateway</html>"), OutcomeKind.TRANSIENT),
+        (answers(504, "<html>504 Gateway Time-out</html>"), OutcomeKind.UNKNOWN),
+        (raises(httpx.ConnectError), OutcomeKind.TRANSIENT),
+        (raises(httpx.ConnectTimeout), OutcomeKind.TRANSIENT),
+        (raises(httpx.PoolTimeout), OutcomeKind.TRANSIENT),
+        (raises(httpx.ReadTimeout), OutcomeKind.UNKNOWN),
+        (raises(httpx.WriteTimeout), OutcomeKind.UNKNOWN),
+        (raises(httpx.ReadError), OutcomeKind.UNKNOWN),
+        (raises(httpx.RemoteProtocolError), OutcomeKind.UNKNOWN),
+    ],
+)
+async def test_ptb_sender_classifies_real_ptb_errors(
+    handler: Callable[[httpx.Request], httpx.Response], kind: OutcomeKind
+) -> None:
+    sender = PTBSender(Bot("123:abc", request=MockRequest(handler)))
+    outcome = await sender.send(1, None, "<b>hi</b>")
+    assert outcome.kind is kind
+
+
+async def test_ptb_sender_migration_and_flood_control() -> None:
+    migrated = PTBSender(Bot("1:a", request=MockRequest(answers(400, error_body(400, "migrated", migrate_to_chat_id=-1009)))))
+    outcome = await migrated.send(-9, None, "x")
+    assert outcome.kind is OutcomeKind.MIGRATED and outcome.new_chat_id == -1009
+    flood = PTBSender(Bot("1:a", request=MockRequest(answers(429, error_body(429, "Too Many Requests", retry_after=7)))))
+    outcome = await flood.send(1, None, "x")
+    assert outcome.kind is OutcomeKind.RETRY_AFTER and outcome.retry_after == 7.0
+
+
+async def test_ptb_retry_after_as_timedelta(monkeypatch: pytest.MonkeyPatch) -> None:
+    from telegram.error import RetryAfter
+
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
+    outcome = classify(RetryAfter(dt.timedelta(seconds=2.5)))
+    assert outcome.kind is OutcomeKind.RETRY_AFTER and outcome.retry_after == 2.5
+    monkeypatch.delenv("PTB_TIMEDELTA")
+    assert classify(RetryAfter(4)).retry_after == 4.0
+
+
+async def test_ptb_sender_request_shape() -> None:
+    seen: list[httpx.Request] = []
+
+    def ok(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(
+            200,
+            json={
+                "ok": True,
+                "result": {"message_id": 1, "date": 0, "chat": {"id": -100, "type": "supergroup"}, "text": "hi"},
+            },
+        )
+
+    sender = PTBSender(Bot("123:abc", request=MockRequest(ok)))
+    outcome = await sender.send(-100, 12, "<b>hi</b>")
+    assert outcome.kind is OutcomeKind.SENT
+    body = seen[0].content.decode()
+    assert seen[0].url.path.endswith("/sendMessage")
+    assert "parse_mode=HTML" in body and "message_thread_id=12" in body
+    assert "is_disabled" in httpx.QueryParams(body)["link_preview_options"]
