@@ -70,9 +70,7 @@ def on_day(store: FactStore, local_date: dt.date) -> tuple[AnniversaryItem, ...]
     return tuple(items)
 
 
-def next_anniversary(
-    store: FactStore, after: dt.date
-) -> tuple[dt.date, int, tuple[AnniversaryItem, ...]] | None:
+def next_anniversary(store: FactStore, after: dt.date) -> tuple[dt.date, int, tuple[AnniversaryItem, ...]] | None:
     """The first day strictly after `after` with anniversaries: (date, days away, items)."""
     if not store.anniversary_days():
         return None

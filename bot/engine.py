@@ -316,9 +316,9 @@ class FactIndex:
             for i in candidates:
                 top = best.get(i, (0.0, 0.0))
                 for cand, sim in common:
-                    w = self.common_maps[cand].get(i)
-                    if w is not None:
-                        s = sim * self.idf[cand] * w
+                    found = self.common_maps[cand].get(i)
+                    if found is not None:
+                        s = sim * self.idf[cand] * found
                         if s > top[0]:
                             top = (s, min(sim * self.idf[cand], weight))
                 old = best.get(i, (0.0, 0.0))

@@ -225,15 +225,21 @@ def _load_sources(node: Node, checker: _Checker) -> list[Source]:
         if not {"id", "file", "title", "language", "kind"} <= set(entries):
             continue
 
-        def opt(key: str) -> str | None:
-            return checker.string(entries[key][1], f"source.{key}", allow_null=True) if key in entries else None
+        found = entries
+
+        def opt(key: str, found: dict[str, tuple[Node, Node]] = found) -> str | None:
+            if key not in found:
+                return None
+            return checker.string(found[key][1], f"source.{key}", allow_null=True)
 
         sid = checker.string(entries["id"][1], "source.id")
         title = checker.langs(entries["title"][1], "source.title")
         kind = checker.choice(entries["kind"][1], "source.kind", SOURCE_KINDS)
         note_node = entries.get("date_note")
         date_note = None
-        if note_node and not (isinstance(note_node[1], ScalarNode) and note_node[1].value in ("", "null", "~")):
+        is_null = (note_node is not None and isinstance(note_node[1], ScalarNode)
+                   and note_node[1].value in ("", "null", "~"))
+        if note_node and not is_null:
             date_note = checker.langs(note_node[1], "source.date_note")
         if sid and title and kind:
             out.append(
@@ -303,7 +309,7 @@ def _load_fact(node: Node, checker: _Checker, sources: set[str]) -> Fact | None:
 
     fid = field_("id", checker.string)
     if fid is not None and not ID_RE.match(fid):
-        checker.fail(entries["id"][1], f"fact id {fid!r} must be 2-40 characters of a-z, 0-9 and - (it goes into 64-byte button data)")
+        checker.fail(entries["id"][1], f"fact id {fid!r} must be 2-40 characters of a-z, 0-9 and -")
     kind = checker.choice(entries["kind"][1], "fact.kind", frozenset(KINDS))
     title = field_("title", checker.langs)
     text = field_("text", checker.langs)

@@ -24,9 +24,7 @@ SEARCH_DAYS = 400
 
 _NOT_ZONES = frozenset({"factory", "localtime", "posixrules", "posix/localtime"})
 _TIME_RE = re.compile(r"^\s*(\d{1,2})\s*[:.]\s*(\d{2})\s*$")
-_OFFSET_RE = re.compile(
-    r"^\s*(?:(?:utc|gmt)\s*)?([+\-\u2212])\s*(\d{1,2})(?:\s*:?\s*(\d{2}))?\s*$", re.IGNORECASE
-)
+_OFFSET_RE = re.compile(r"^\s*(?:(?:utc|gmt)\s*)?([+\-\u2212])\s*(\d{1,2})(?:\s*:?\s*(\d{2}))?\s*$", re.IGNORECASE)
 _UTC_NAMES = frozenset({"utc", "gmt", "z", "etc/utc", "etc/gmt", "utc+0", "utc-0", "gmt+0", "gmt-0"})
 _MAX_OFFSET = dt.timedelta(hours=14)
 

@@ -70,8 +70,6 @@ _SCHEMA_V1: Final = (
 MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_SCHEMA_V1,)
 """Schema steps; step i brings PRAGMA user_version from i to i + 1. Only ever append."""
 
-_SUB_COLUMNS: Final = "chat_id, thread_id, time, tz, mode, lang, active, chat_type"
-
 
 class StorageError(RuntimeError):
     """The database cannot be used as is (e.g. written by a newer version of the bot)."""
@@ -154,10 +152,7 @@ class Repository:
                 try:
                     version = await self.schema_version()
                     if version > len(MIGRATIONS):
-                        raise StorageError(
-                            f"{self.path}: schema version {version} is newer than this bot "
-                            f"({len(MIGRATIONS)})"
-                        )
+                        raise StorageError(f"{self.path}: schema version {version} is newer than this bot ({len(MIGRATIONS)})")
                     if version == len(MIGRATIONS):
                         await self._run("COMMIT")
                         return
@@ -216,7 +211,9 @@ class Repository:
 
     async def get_subscription(self, chat_id: int) -> Subscription | None:
         """The chat's subscription, active or not."""
-        row = await self._one(f"SELECT {_SUB_COLUMNS} FROM subscriptions WHERE chat_id = ?", (chat_id,))
+        row = await self._one(
+            "SELECT chat_id, thread_id, time, tz, mode, lang, active, chat_type FROM subscriptions WHERE chat_id = ?", (chat_id,)
+        )
         return None if row is None else _row_to_sub(row)
 
     async def upsert_subscription(self, sub: Subscription) -> None:
@@ -225,7 +222,7 @@ class Repository:
             raise ValueError(f"bad subscription: {sub.mode!r}, {sub.lang!r}")
         now = _now()
         await self._write(
-            f"INSERT INTO subscriptions ({_SUB_COLUMNS}, created_at, updated_at) "
+            "INSERT INTO subscriptions (chat_id, thread_id, time, tz, mode, lang, active, chat_type, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?) "
             "ON CONFLICT (chat_id) DO UPDATE SET thread_id = excluded.thread_id, time = excluded.time, "
             "tz = excluded.tz, mode = excluded.mode, lang = excluded.lang, active = 1, "
@@ -254,7 +251,8 @@ class Repository:
     async def active_subscriptions(self) -> list[Subscription]:
         """Every active subscription, ordered by chat id."""
         rows = await self._all(
-            f"SELECT {_SUB_COLUMNS} FROM subscriptions WHERE active = 1 ORDER BY chat_id"
+            "SELECT chat_id, thread_id, time, tz, mode, lang, active, chat_type FROM subscriptions "
+            "WHERE active = 1 ORDER BY chat_id"
         )
         return [_row_to_sub(row) for row in rows]
 
@@ -275,9 +273,7 @@ class Repository:
         async with self._lock:
             await self._run("BEGIN IMMEDIATE")
             try:
-                await self._run(
-                    "UPDATE OR IGNORE chat_settings SET chat_id = ? WHERE chat_id = ?", (new_id, old_id)
-                )
+                await self._run("UPDATE OR IGNORE chat_settings SET chat_id = ? WHERE chat_id = ?", (new_id, old_id))
                 await self._run("DELETE FROM chat_settings WHERE chat_id = ?", (old_id,))
                 await self._run(
                     "UPDATE OR IGNORE subscriptions SET chat_id = ?, updated_at = ?, "
@@ -292,9 +288,7 @@ class Repository:
                     (old_id, new_id),
                 ) as cur:
                     moved = frozenset(dt.date.fromisoformat(str(r[0])) for r in await cur.fetchall())
-                await self._run(
-                    "UPDATE OR IGNORE deliveries SET chat_id = ? WHERE chat_id = ?", (new_id, old_id)
-                )
+                await self._run("UPDATE OR IGNORE deliveries SET chat_id = ? WHERE chat_id = ?", (new_id, old_id))
                 await self._run("DELETE FROM deliveries WHERE chat_id = ?", (old_id,))
                 await self._run("COMMIT")
             except BaseException:
@@ -380,8 +374,7 @@ class Repository:
         """
         limit = give_up_after if give_up_after is not None else -1
         rows = await self._all(
-            "SELECT chat_id FROM deliveries WHERE local_date = ? "
-            "AND (status != 'failed' OR (? > 0 AND claims >= ?))",
+            "SELECT chat_id FROM deliveries WHERE local_date = ? AND (status != 'failed' OR (? > 0 AND claims >= ?))",
             (local_date.isoformat(), limit, limit),
         )
         return {int(row[0]) for row in rows}

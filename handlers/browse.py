@@ -127,8 +127,7 @@ def day_html(context: Context, lang: str, day: dt.date) -> str:
         upcoming = next_anniversary(store, day)
         if upcoming is None:
             return escape(t(lang, "today.none", date=label))
-        when, items_next = upcoming
-        days = (when - day).days
+        when, days, items_next = upcoming
         lines = [escape(t(lang, "today.none_next", date=label,
                           next=format_month_day(when.month, when.day, lang), days=days))]
         for item in items_next[:3]:

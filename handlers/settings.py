@@ -13,7 +13,7 @@ from bot.anniversaries import has_digest
 from bot.dates import format_day
 from bot.i18n import t
 from bot.model import LANGS
-from bot.schedule import Subscription, ScheduleError, local_today, next_delivery, parse_time, parse_zone
+from bot.schedule import ScheduleError, Subscription, local_today, next_delivery, parse_time, parse_zone
 from handlers.common import NO_PREVIEW, chat_lang, is_chat_admin, reply
 from handlers.context import Context
 from handlers.keyboards import settings_keyboard
@@ -63,7 +63,7 @@ async def subscribe(update: Update, context: Context) -> None:
     sub = Subscription(
         chat_id=chat.id, thread_id=thread, time=at, tz=tz,
         mode=current.mode if current else "anniversaries",
-        lang=lang if lang in LANGS else "en",  # type: ignore[arg-type]
+        lang=lang if lang in LANGS else "en",
         active=True, chat_type=chat.type,
     )
     await services.repo.upsert_subscription(sub)
@@ -118,7 +118,7 @@ async def settings_button(update: Update, context: Context, query: CallbackQuery
         elif field == "tz":
             sub = dataclasses.replace(sub, tz=parse_zone(value))
         elif field == "lang" and value in LANGS:
-            sub = dataclasses.replace(sub, lang=value)  # type: ignore[arg-type]
+            sub = dataclasses.replace(sub, lang=value)
             await services.repo.set_language(chat.id, value)
             lang = value
         else:
@@ -148,8 +148,8 @@ async def set_language(update: Update, context: Context, query: CallbackQuery, v
         return
     await context.services.repo.set_language(chat.id, value)
     sub = await context.services.repo.get_subscription(chat.id)
-    if sub is not None:
-        await context.services.repo.upsert_subscription(dataclasses.replace(sub, lang=value))  # type: ignore[arg-type]
+    if sub is not None and sub.active:
+        await context.services.repo.upsert_subscription(dataclasses.replace(sub, lang=value))
     await query.answer(t(value, "lang.set"))
     if isinstance(query.message, Message):
         await query.message.reply_text(t(value, "lang.set"), parse_mode=ParseMode.HTML)

@@ -41,7 +41,8 @@ async def running_bot(api: FakeBotAPI, tmp_path: Path, **env: str) -> AsyncItera
         await app.post_init(app)
     await app.start()
     assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=["message", "edited_message", "callback_query", "inline_query", "channel_post", "my_chat_member"])
+    kinds = ["message", "edited_message", "callback_query", "inline_query", "channel_post", "my_chat_member"]
+    await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=kinds)
     try:
         yield app
     finally:

@@ -18,10 +18,7 @@ def fact(fid: str, date: str | None = None, claims: tuple[str, ...] = ()) -> Fac
         title={"kk": fid, "ru": fid, "en": fid},
         text={"kk": "", "ru": "", "en": ""},
         date=PartialDate.parse(date) if date else None,
-        claims=tuple(
-            Claim(date=PartialDate.parse(c), value=None, unit=None, qualifier=None, note={}, cite=())
-            for c in claims
-        ),
+        claims=tuple(Claim(date=PartialDate.parse(c), value=None, unit=None, qualifier=None, note={}, cite=()) for c in claims),
     )
 
 

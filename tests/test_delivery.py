@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
 import datetime as dt
+import shutil
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -145,9 +145,7 @@ def make(repo: Repository, store: FactStore, clock: FakeClock) -> Make:
     ) -> tuple[Broadcaster, FakeSender, Renderer]:
         sender = FakeSender(clock, script)
         render = Renderer(parts)
-        broadcaster = Broadcaster(
-            repository or repo, store, sender, render, clock=clock, sleep=clock.sleep, **options
-        )
+        broadcaster = Broadcaster(repository or repo, store, sender, render, clock=clock, sleep=clock.sleep, **options)
         return broadcaster, sender, render
 
     return build
@@ -361,9 +359,7 @@ async def test_forum_topic_is_kept(repo: Repository, make: Make) -> None:
     assert sender.calls[0][:2] == (-500, 12)
 
 
-async def test_a_crash_between_claim_and_finish_never_sends_twice(
-    db_path: Path, store: FactStore, clock: FakeClock
-) -> None:
+async def test_a_crash_between_claim_and_finish_never_sends_twice(db_path: Path, store: FactStore, clock: FakeClock) -> None:
     before = await Repository.open(db_path)
     await subscribe(before, sub(1), sub(2), sub(3))
     assert await before.claim_delivery(2, SAT)  # the process died right after this claim
@@ -439,9 +435,7 @@ async def test_render_failure_is_recorded_as_failed(repo: Repository, make: Make
     assert await repo.delivery_status(1, SAT) == "failed"
 
 
-async def test_cancelled_before_sending_releases_the_claim(
-    repo: Repository, store: FactStore, clock: FakeClock
-) -> None:
+async def test_cancelled_before_sending_releases_the_claim(repo: Repository, store: FactStore, clock: FakeClock) -> None:
     await subscribe(repo, sub(1))
     never = asyncio.Event()
 
@@ -544,6 +538,7 @@ async def test_ptb_sender_classifies_real_ptb_errors(
     assert outcome.kind is kind
 
 
+@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 async def test_ptb_sender_migration_and_flood_control() -> None:
     migrated = PTBSender(Bot("1:a", request=MockRequest(answers(400, error_body(400, "migrated", migrate_to_chat_id=-1009)))))
     outcome = await migrated.send(-9, None, "x")
@@ -553,6 +548,7 @@ async def test_ptb_sender_migration_and_flood_control() -> None:
     assert outcome.kind is OutcomeKind.RETRY_AFTER and outcome.retry_after == 7.0
 
 
+@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 async def test_ptb_retry_after_as_timedelta(monkeypatch: pytest.MonkeyPatch) -> None:
     from telegram.error import RetryAfter
 

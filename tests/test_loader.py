@@ -306,20 +306,12 @@ def test_no_yaml_files(tmp_path: Path) -> None:
     assert problems_of(tmp_path) == [f"{tmp_path}:1: no YAML data files found"]
 
 
-# --- known loader bugs (see the report); xfail until bot/ is fixed ----------------------------
-
-
-@pytest.mark.xfail(raises=ValueError, reason="an unquoted impossible date crashes PyYAML's timestamp "
-                   "constructor inside the loader instead of becoming a DataError")
+# --- loader bugs found in review, fixed --------------------------------------------------------
 def test_unquoted_impossible_date_is_a_data_error(data: Path) -> None:
     path = data / "treaties.yaml"
     line = edit(path, METAL, 'date: "1992-07-23"', "date: 1992-13-40")
     (problem,) = problems_of(data)
     assert problem.startswith(f"{path}:{line}: ")
-
-
-@pytest.mark.xfail(raises=TypeError, reason="PartialDate ordering compares None with int when a "
-                   "year-only date meets a month date of the same year")
 def test_period_with_mixed_precision_loads(data: Path) -> None:
     edit(data / "treaties.yaml", METAL, 'date: "1992-07-23"', 'start: "1992"\n    end: "1992-10"')
     fact = load_store(data).get(METAL)

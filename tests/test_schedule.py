@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.schedule import (
+    Mode,
     ScheduleError,
     Subscription,
     due_local_date,
@@ -22,14 +23,12 @@ from bot.schedule import (
 UTC = dt.UTC
 
 
-def utc(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
-def sub(at: str, tz: str, mode: str = "daily") -> Subscription:
-    return Subscription(
-        chat_id=1, thread_id=None, time=parse_time(at), tz=parse_zone(tz), mode=mode, lang="en"  # type: ignore[arg-type]
-    )
+def sub(at: str, tz: str, mode: Mode = "daily") -> Subscription:
+    return Subscription(chat_id=1, thread_id=None, time=parse_time(at), tz=parse_zone(tz), mode=mode, lang="en")
 
 
 @pytest.mark.parametrize(

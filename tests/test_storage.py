@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
 import datetime as dt
+import shutil
 import sqlite3
 import stat
 from collections.abc import AsyncIterator
@@ -162,9 +162,7 @@ async def test_data_survives_close_and_reopen(db_path: Path) -> None:
         await reopened.close()
 
 
-async def test_acknowledged_write_is_visible_to_another_connection_immediately(
-    repo: Repository, db_path: Path
-) -> None:
+async def test_acknowledged_write_is_visible_to_another_connection_immediately(repo: Repository, db_path: Path) -> None:
     assert await repo.claim_delivery(1, DAY)
     with sqlite3.connect(db_path) as other:
         assert other.execute("SELECT status FROM deliveries").fetchall() == [("claimed",)]
