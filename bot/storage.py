@@ -324,7 +324,7 @@ class Repository:
         )
 
     async def skip_deliveries(self, chat_ids: Iterable[int], local_date: dt.date) -> int:
-        """Mark chats as having nothing to get on `local_date`, in one transaction; rows claimed."""
+        """Record that these chats get nothing on `local_date` (one transaction); how many rows were written."""
         now, day = _now(), local_date.isoformat()
         params = [(chat_id, day, now) for chat_id in chat_ids]
         if not params:

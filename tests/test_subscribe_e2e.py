@@ -1,0 +1,105 @@
+"""End to end: subscriptions through the real bot, and a delivery run through the fake Bot API."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from botharness import real_store, running_bot
+from factories import (
+    BOT_ID,
+    make_anonymous_admin_update,
+    make_callback_query_update,
+    make_chat,
+    make_command_update,
+    make_message,
+    make_user,
+)
+from fakebotapi import FakeBotAPI
+
+from bot.delivery import Broadcaster
+from bot.storage import Repository
+from handlers.digest import make_renderer
+from handlers.sender import PTBSender
+
+GROUP = make_chat(-100555, "supergroup", title="Class")
+
+
+async def test_subscribe_change_unsubscribe_in_private(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    user = make_user(301, language_code="ru")
+    async with running_bot(fake_api, tmp_path) as app:
+        fake_api.push_update(make_command_update("/subscribe", "08:30 Europe/Moscow", user=user))
+        first = (await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == 301))[0]
+        text = str(first.params["text"])
+        assert "08:30" in text and "Europe/Moscow" in text and "Следующ" in text
+        fake_api.push_update(make_command_update("/subscribe", "9:15", user=user))
+        await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == 301, count=2)
+        repo: Repository = app.bot_data.services.repo
+        sub = await repo.get_subscription(301)
+        assert sub is not None and sub.time == dt.time(9, 15) and sub.tz == "Europe/Moscow"
+        assert len(await repo.active_subscriptions()) == 1, "re-subscribing never duplicates"
+        msg = make_message("settings", user={"id": BOT_ID, "is_bot": True, "first_name": "kzru"},
+                           chat=make_chat(301, "private"), message_id=first.result["message_id"])
+        fake_api.push_update(make_callback_query_update("s:mode:daily", message=msg, user=user))
+        await fake_api.wait_for("editMessageText")
+        sub = await repo.get_subscription(301)
+        assert sub is not None and sub.mode == "daily"
+        fake_api.push_update(make_command_update("/unsubscribe", user=user))
+        await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == 301, count=3)
+        sub = await repo.get_subscription(301)
+        assert sub is not None and not sub.active, "unsubscribing keeps the settings"
+
+
+async def test_bad_time_and_zone_are_explained(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    user = make_user(302, language_code="en")
+    async with running_bot(fake_api, tmp_path):
+        fake_api.push_update(make_command_update("/subscribe", "25:61", user=user))
+        fake_api.push_update(make_command_update("/subscribe", "09:00 Mars/Base", user=user))
+        calls = await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == 302, count=2)
+        texts = " ".join(str(c.params["text"]) for c in calls)
+        assert "25:61" in texts and "Mars/Base" in texts
+
+
+async def test_only_group_admins_subscribe(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    member, admin = make_user(311), make_user(312)
+    fake_api.set_chat_admins(GROUP["id"], [312])
+    async with running_bot(fake_api, tmp_path) as app:
+        repo: Repository = app.bot_data.services.repo
+        fake_api.push_update(make_command_update("/subscribe", user=member, chat=GROUP))
+        refused = (await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == GROUP["id"]))[0]
+        assert "administrator" in str(refused.params["text"]).lower()
+        assert await repo.get_subscription(GROUP["id"]) is None
+        fake_api.push_update(make_command_update("/subscribe", "10:00", user=admin, chat=GROUP))
+        await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == GROUP["id"], count=2)
+        assert await repo.get_subscription(GROUP["id"]) is not None
+        fake_api.push_update(make_anonymous_admin_update("/unsubscribe", chat=GROUP))
+        await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == GROUP["id"], count=3)
+        sub = await repo.get_subscription(GROUP["id"])
+        assert sub is not None and not sub.active
+
+
+async def test_delivery_through_the_bot_api_with_403_and_migration(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    """Real PTB sender + broadcaster: blocked chats are deactivated, migrated groups re-sent, once each."""
+    from telegram import Bot
+
+    from bot.schedule import Subscription
+
+    store = real_store()
+    repo = await Repository.open(tmp_path / "d.sqlite3")
+    for chat_id in (401, 402, -100403):
+        await repo.upsert_subscription(Subscription(chat_id, None, dt.time(9, 0), "Asia/Almaty", "anniversaries", "en"))
+    fake_api.block_chat(402)
+    fake_api.migrate_chat(-100403, -100999)
+    day = dt.date(2026, 10, 22)
+    async with Bot(fake_api.token, base_url=fake_api.base_url) as bot:
+        broadcaster = Broadcaster(repo, store, PTBSender(bot), make_renderer(store.sources), rate_per_second=50)
+        summary = await broadcaster.broadcast_date(day)
+        again = await broadcaster.broadcast_date(day)
+    assert summary.sent == 2 and summary.blocked == 1 and summary.migrated == 1
+    assert again.sent == 0
+    assert fake_api.sent_count(401) == 1 and fake_api.sent_count(-100999) == 1
+    assert "1992" in fake_api.sent_texts(401)[0]
+    sub = await repo.get_subscription(402)
+    assert sub is not None and not sub.active
+    assert await repo.get_subscription(-100999) is not None
+    await repo.close()
