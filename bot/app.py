@@ -132,7 +132,7 @@ def build_application(config: Config, store: FactStore) -> Application:  # type:
         .base_url(config.api_base_url)
         .base_file_url(config.file_base_url)
         .context_types(ContextTypes(context=Context, bot_data=BotData))
-        .concurrent_updates(64)
+        .concurrent_updates(8)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()

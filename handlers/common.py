@@ -27,7 +27,7 @@ WARN_EVERY = 60.0
 async def chat_lang(update: Update, context: Context) -> str:
     """The chat's stored language, else the user's Telegram language, else English."""
     chat = update.effective_chat
-    stored = await context.services.repo.get_language(chat.id) if chat else None
+    stored = await context.services.chat_language(chat.id) if chat else None
     user = update.effective_user
     return pick_lang(stored, user.language_code if user else None)
 

@@ -29,6 +29,22 @@ class Services:
     replies: OrderedDict[tuple[int, int], int] = field(default_factory=OrderedDict)
     warned: OrderedDict[int, float] = field(default_factory=OrderedDict)
 
+    languages: OrderedDict[int, str | None] = field(default_factory=OrderedDict)
+
+    async def chat_language(self, chat_id: int) -> str | None:
+        """The stored language of a chat, read through a small cache (most updates need it)."""
+        if chat_id in self.languages:
+            return self.languages[chat_id]
+        lang = await self.repo.get_language(chat_id)
+        self.languages[chat_id] = lang
+        while len(self.languages) > 50000:
+            self.languages.popitem(last=False)
+        return lang
+
+    async def set_chat_language(self, chat_id: int, lang: str) -> None:
+        await self.repo.set_language(chat_id, lang)
+        self.languages[chat_id] = lang
+
     def remember_reply(self, chat_id: int, message_id: int, reply_id: int) -> None:
         """Which bot message answered which user message, so an edited question edits the answer."""
         self.replies[(chat_id, message_id)] = reply_id

@@ -119,7 +119,7 @@ async def settings_button(update: Update, context: Context, query: CallbackQuery
             sub = dataclasses.replace(sub, tz=parse_zone(value))
         elif field == "lang" and value in LANGS:
             sub = dataclasses.replace(sub, lang=value)
-            await services.repo.set_language(chat.id, value)
+            await services.set_chat_language(chat.id, value)
             lang = value
         else:
             raise ScheduleError("expired", value)
@@ -146,7 +146,7 @@ async def set_language(update: Update, context: Context, query: CallbackQuery, v
     if chat.type != "private" and not await is_chat_admin(update, context):
         await query.answer(t(old, "sub.admins_only"), show_alert=True)
         return
-    await context.services.repo.set_language(chat.id, value)
+    await context.services.set_chat_language(chat.id, value)
     sub = await context.services.repo.get_subscription(chat.id)
     if sub is not None and sub.active:
         await context.services.repo.upsert_subscription(dataclasses.replace(sub, lang=value))
