@@ -27,13 +27,13 @@ from bot.model import LANGS, Citation, Fact, Source
 from bot.store import FactStore
 from bot.text import detect_language, fold, raw_tokens, stem, tokens
 
-Status = Literal["fact", "list", "decline"]
+Status = Literal["fact", "decline"]
 
 FIELD_WEIGHTS = {"title": 3.0, "alias": 3.0, "name": 2.0, "tag": 1.5, "text": 1.0}
 YEAR_RE = re.compile(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d])")
 MIN_COVERAGE = 0.62
-LIST_RATIO = 0.9
-MAX_LIST = 5
+RELATED_RATIO = 0.9
+MAX_RELATED = 4
 
 # Function words and question words of the three languages, in stemmed form: they carry no
 # topic, so they neither match facts nor count against a fact's coverage.
@@ -392,8 +392,8 @@ class AnswerEngine:
         if not hits or self._declines(query, hits):
             return self._decline(question, reply_lang, hits)
         top = hits[0]
-        close = [h.fact for h in hits[1:MAX_LIST]
-                 if h.score >= LIST_RATIO * top.score and h.coverage >= MIN_COVERAGE]
+        close = [h.fact for h in hits[1:MAX_RELATED + 1]
+                 if h.score >= RELATED_RATIO * top.score and h.coverage >= MIN_COVERAGE]
         return self.fact_answer(top.fact, reply_lang, question, related=close)
 
     def _declines(self, query: Query, hits: list[Hit]) -> bool:
@@ -423,16 +423,6 @@ class AnswerEngine:
         see_also = tuple(Segment(_list_line(f, lang), refs.add(f.citations())) for f in others)
         return Answer(question, lang, "fact", tuple(segments), refs.references(), (fact, *others),
                       heading=fact.title[lang], when=fact_when(fact, lang), related=see_also)
-
-    def list_answer(self, facts: Iterable[Fact], lang: str, question: str = "", heading: str = "") -> Answer:
-        """Several facts, one line each (date — title), with citations."""
-        return self._list(question, lang, list(facts), heading)
-
-    def _list(self, question: str, lang: str, facts: list[Fact], heading: str = "") -> Answer:
-        refs = RefNumbering(self.store.sources)
-        segments = tuple(Segment(_list_line(f, lang), refs.add(f.citations())) for f in facts)
-        return Answer(question, lang, "list", segments, refs.references(), tuple(facts),
-                      heading=heading or t(lang, "answer.list_heading", n=len(facts)))
 
     def _decline(self, question: str, lang: str, hits: list[Hit]) -> Answer:
         suggestions = tuple(h.fact for h in hits[:3] if h.coverage > 0.2)

@@ -26,8 +26,7 @@ def body_text(answer: Answer) -> str:
     lines: list[str] = []
     if answer.heading:
         lines.append(heading_line(answer))
-    bullet = "• " if answer.status == "list" else ""
-    lines.extend(f"{bullet}{seg.text} {_marks(seg.refs)}".rstrip() for seg in answer.segments)
+    lines.extend(f"{seg.text} {_marks(seg.refs)}".rstrip() for seg in answer.segments)
     if answer.related:
         lines.append(t(answer.lang, "answer.see_also"))
         lines.extend(f"• {seg.text} {_marks(seg.refs)}".rstrip() for seg in answer.related)

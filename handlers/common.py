@@ -123,7 +123,3 @@ async def is_chat_admin(update: Update, context: Context) -> bool:
     except TelegramError:
         return False
     return member.status in (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
-
-
-def command_args(update: Update, context: Context) -> list[str]:
-    return list(context.args or [])

@@ -62,8 +62,7 @@ def answer_html(answer: Answer, with_sources: bool = True) -> str:
     lines: list[str] = []
     if answer.heading:
         lines.append(f"<b>{escape(heading_line(answer))}</b>")
-    bullet = "• " if answer.status == "list" else ""
-    lines.extend(f"{bullet}{escape(seg.text)} {marks(seg.refs)}".rstrip() for seg in answer.segments)
+    lines.extend(f"{escape(seg.text)} {marks(seg.refs)}".rstrip() for seg in answer.segments)
     if answer.related:
         lines.append(f"<i>{escape(t(lang, 'answer.see_also'))}</i>")
         lines.extend(f"• {escape(seg.text)} {marks(seg.refs)}".rstrip() for seg in answer.related)
@@ -131,7 +130,3 @@ def split_message(text: str, limit: int = LIMIT) -> list[str]:
     if current:
         parts.append(current)
     return [p for p in parts if p.strip()]
-
-
-def today_label(day: dt.date, lang: str) -> str:
-    return format_month_day(day.month, day.day, lang)

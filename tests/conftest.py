@@ -6,10 +6,16 @@ reliably shut down, and the same bot token the fake expects.
 
 from __future__ import annotations
 
+import asyncio
+import shutil
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 from fakebotapi import FakeBotAPI
+from fakeclock import FakeClock
+
+from bot.storage import Repository
 
 TOKEN = "123456:TEST-token_abc"
 """Bot token the fake server accepts; bot id 123456 (= factories.BOT_ID)."""
@@ -31,3 +37,27 @@ async def fake_api() -> AsyncIterator[FakeBotAPI]:
         yield api
     finally:
         await api.stop()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(scope="module")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database created once by Repository.open; copying it spares each test the schema fsyncs."""
+    path = tmp_path_factory.mktemp("template") / "bot.sqlite3"
+
+    async def create() -> None:
+        await (await Repository.open(path)).close()
+
+    asyncio.run(create())
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, template_db: Path) -> Path:
+    path = tmp_path / "bot.sqlite3"
+    shutil.copyfile(template_db, path)
+    return path

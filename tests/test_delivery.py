@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import shutil
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from fakeclock import FakeClock
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
@@ -32,20 +32,6 @@ def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.UTC)
 
 
-class FakeClock:
-    """Monotonic time that moves only when something sleeps on it."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += max(0.0, seconds)
-        await asyncio.sleep(0)
 
 
 class FakeSender:
@@ -101,28 +87,8 @@ def store() -> FactStore:
     return FactStore([fact("treaty", "1992-05-25"), fact("visit", "2000-05-25")], [])
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
-@pytest.fixture(scope="module")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database created once by Repository.open; copying it spares each test the schema fsyncs."""
-    path = tmp_path_factory.mktemp("template") / "bot.sqlite3"
-
-    async def create() -> None:
-        await (await Repository.open(path)).close()
-
-    asyncio.run(create())
-    return path
-
-
-@pytest.fixture
-def db_path(tmp_path: Path, template_db: Path) -> Path:
-    path = tmp_path / "bot.sqlite3"
-    shutil.copyfile(template_db, path)
-    return path
 
 
 @pytest.fixture

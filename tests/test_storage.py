@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import shutil
 import sqlite3
 import stat
 from collections.abc import AsyncIterator
@@ -33,23 +32,6 @@ def sub(chat_id: int = 42, **changes: object) -> Subscription:
     return Subscription(**fields)  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="module")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database created once by Repository.open; copying it spares each test the schema fsyncs."""
-    path = tmp_path_factory.mktemp("template") / "bot.sqlite3"
-
-    async def create() -> None:
-        await (await Repository.open(path)).close()
-
-    asyncio.run(create())
-    return path
-
-
-@pytest.fixture
-def db_path(tmp_path: Path, template_db: Path) -> Path:
-    path = tmp_path / "bot.sqlite3"
-    shutil.copyfile(template_db, path)
-    return path
 
 
 @pytest.fixture

@@ -5,29 +5,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from fakeclock import FakeClock
 
 from bot.throttle import RateLimiter, WindowLimiter
-
-
-class FakeClock:
-    """Monotonic time that only moves when someone sleeps on it."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += max(0.0, seconds)
-        await asyncio.sleep(0)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 async def test_rate_limiter_burst_then_the_rate(clock: FakeClock) -> None:
