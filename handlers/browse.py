@@ -34,7 +34,8 @@ DECADE_RE = re.compile(r"^(1[5-9]\d|20\d)0-?(s|е|х|ж|жж)?$", re.IGNORECASE)
 
 
 def parse_year(text: str) -> int | None:
-    return int(text) if text.isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR else None
+    """A year in range, else None; isdecimal, not isdigit, since int() rejects digits like '²'."""
+    return int(text) if text.isdecimal() and FIRST_YEAR <= int(text) <= LAST_YEAR else None
 
 
 def list_facts(store: FactStore, name: str, arg: str) -> list[Fact]:
@@ -236,7 +237,7 @@ async def callback(update: Update, context: Context) -> None:
     if data.action == "f":
         fact_id, name, arg, page = data.args
         fact = services.store.get(fact_id)
-        if fact is None or name not in ("t", "v", "tl") or not page.isdigit():
+        if fact is None or name not in ("t", "v", "tl") or not page.isdecimal():
             await query.answer(t(lang, "menu.expired"))
             return
         await query.answer()
@@ -245,7 +246,7 @@ async def callback(update: Update, context: Context) -> None:
         return
     if data.action == "p":
         name, arg, page_text = data.args
-        if name not in ("t", "v", "tl") or not page_text.isdigit():
+        if name not in ("t", "v", "tl") or not page_text.isdecimal():
             await query.answer(t(lang, "menu.expired"))
             return
         await query.answer()

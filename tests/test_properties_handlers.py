@@ -134,11 +134,13 @@ COMMAND_NAMES = st.one_of(st.sampled_from([*PRIVATE_COMMANDS, "stats", "broadcas
                           st.from_regex(r"[A-Za-z0-9_]{1,32}", fullmatch=True))
 ARGS = st.one_of(st.just(""), TEXT.map(lambda s: s.replace("\n", " ")[:200]),
                  st.sampled_from(["25:61", "Mars/Base", "0", "31.02", "99", "1990s", "2008", "-1", "99999999999999999999",
-                                  "09:00 Europe/Moscow", "+14", "UTC-11", "1.1.1", "29.02", "00:00", "𝟐𝟎𝟏𝟏", "٢٠١١"]))
+                                  "09:00 Europe/Moscow", "+14", "UTC-11", "1.1.1", "29.02", "00:00", "𝟐𝟎𝟏𝟏", "٢٠١١", "²⁰¹¹",
+                                  "¹⁹⁹⁰s", "²³:⁰⁰", "٢٣:٠٠"]))
 CALLBACK_DATA = st.one_of(
     st.text(min_size=1, max_size=64).filter(lambda s: len(s.encode()) <= 64),
     st.sampled_from(["f:bogus:t:-:0", "p:t:-:999999", "p:x:-:1", "p:v:abc:-5", "l:xx", "l:kk", "s:mode:bogus",
-                     "s:time:9999", "s:tz:Mars/Base", "s:lang:en", "q:7", "q:1", "x", "f", "p:tl:1990s:1", ":::", "s:"]),
+                     "s:time:9999", "s:tz:Mars/Base", "s:lang:en", "q:7", "q:1", "x", "f", "p:tl:1990s:1", ":::", "s:",
+                     "p:t:-:²", "p:tl:¹⁹⁹⁰s:0", "p:v:²⁰⁰⁸:0", "s:time:²³⁰⁰"]),
 )
 
 
