@@ -19,19 +19,30 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.dates import MONTHS, RU_GENITIVE, format_date, format_period
 from bot.i18n import t
 from bot.model import LANGS, Citation, Fact, Source
 from bot.store import FactStore
-from bot.text import detect_language, fold, raw_tokens, stem, tokens
+from bot.text import detect_language, fold, raw_tokens, stem, tokens, word_tokens
 
 Status = Literal["fact", "decline"]
 
 FIELD_WEIGHTS = {"title": 3.0, "alias": 3.0, "name": 2.0, "tag": 1.5, "text": 1.0}
 YEAR_RE = re.compile(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d])")
-MIN_COVERAGE = 0.62
+# "1990-х", "1990s", "1990-е", "1990 жылдары": a decade stands for its ten years.
+DECADE_RE = re.compile(
+    r"(?<![\d.,])(1[5-9]\d0|20\d0)"
+    r"(?:'?s\b|\s*-\s*(?:х|е|ых|ые|ші|шы|шы жылдар|ші жылдар)|\s*-?\s*(?:жылдар|jyldar|zhyldar))",
+    re.IGNORECASE)
+MIN_COVERAGE = 0.55
+VERB_WEIGHT = 1.5
+ORDER_WEIGHT = 0.5
+ORDER_CHECKED = 10
+COVERAGE_POWER = 1.0
+PARTY_COVERAGE = 0.75
 RELATED_RATIO = 0.9
 MAX_RELATED = 4
 
@@ -44,6 +55,9 @@ those has have had will would can could please tell me you your our us between t
 any some all also into over after before during since until made make happen happened
 say said says tell told terms term kind sort way ways get got give gave take took name named
 call called know known mention mentioned take place took there here one two
+role play plays played роль играет играл рөл рөлі атқарады his her he she they them
+focus focused other others besides addition apart кроме помимо другие других басқа баска baska
+іске иске iske деп dep
 и в во на с со по к ко о об от до за из у при для между как какой какая какие какое каким
 каких какую когда где кто что чем чей чья почему зачем сколько ли же бы был была были было
 это этот эта эти есть ещё еще году год года г лет которые который которая также всего
@@ -51,7 +65,7 @@ call called know known mention mentioned take place took there here one two
 мен пен бен және мен да де та те ма ме ба бе па пе ба қай қандай қанша қашан қайда кім
 кімдер не неге неше қалай жылы жылдың жылғы жылдары ж жж ол бұл осы сол оның олар
 болды болған болып еді екен туралы бойынша арасында арасындағы арасындагы екі ел елдер
-елдің елі қай күні күні кай кандай канша кашан кайда ким кимдер
+елдің елі қай кай кандай канша кашан кайда ким кимдер
 qai qandai qanşa qaşan qaida kim ne nege qalai jyly jyldyñ men jäne turaly boiynşa
 arasynda arasyndağy eki el bolğan boldy kai kandai kansha kashan kaida zhyly zhane
 """
@@ -59,7 +73,7 @@ STOPWORDS = frozenset(stem(part) for word in _STOP_SOURCE.split() for part in fo
 
 _INTENTS: dict[str, tuple[str, ...]] = {
     "when": ("when", "date", "year", "когда", "дата", "числа", "какого", "қашан", "кашан", "qaşan",
-             "qashan", "kashan", "күні", "куни", "kuni", "күн"),
+             "qashan", "kashan"),
     "where": ("where", "где", "куда", "откуда", "қайда", "кайда", "qaida", "kaida", "city", "город",
               "қала", "кала"),
     "who": ("who", "whom", "кто", "кого", "кім", "ким", "kim", "кімдер", "кимдер"),
@@ -67,19 +81,34 @@ _INTENTS: dict[str, tuple[str, ...]] = {
                  "qansha", "kansha", "volume", "amount", "неше", "көлемі"),
     "why": ("why", "почему", "зачем", "неге", "nege", "reason", "причина", "себебі"),
 }
+# "қай күні" (which day) asks when; "Ресей күні" (Russia Day) names a holiday.
+DAY_WORDS = frozenset(stem(fold(w)) for w in ("күні", "күн", "куни", "kuni", "kün", "künı", "kun"))
+WHICH_WORDS = frozenset(stem(fold(w)) for w in ("қай", "қандай", "кай", "qai", "kai", "which", "what", "какой", "какого"))
 INTENT_WORDS = {stem(p): name for name, words in _INTENTS.items() for w in words for p in fold(w).split()}
 
 # Words that make a question one of opinion, prediction or live data: no source answers those.
 _OUT_OF_SCOPE = """should ought opinion think better worse predict forecast future will weather
-forecast rate tomorrow tonight стоит стоило нужно надо следует лучше хуже мнение думаете
-прогноз будет будут погода курс завтра керек қажет пікір ойыңыз болжам ауа райы бағамы
-ертең бүгін кейін kerek qajet bağamy bügın erteñ auarai bagamy bugin erten"""
+tomorrow tonight today news стоит стоило нужно надо следует лучше хуже мнение думаете
+прогноз будет будут погода завтра сегодня новости керек қажет пікір ойыңыз болжам ауа райы
+ертең бүгін жаңалық kerek qajet bügın erteñ auarai bugin erten"""
 OUT_OF_SCOPE = frozenset(stem(p) for w in _OUT_OF_SCOPE.split() for p in fold(w).split())
+# A rate is live data only when it is the price of a currency ("курс доллара", not "курс на интеграцию").
+RATE_WORDS = frozenset(stem(fold(w)) for w in "rate rates курс курса бағам бағамы bağamy bagamy".split())
+CURRENCY_WORDS = frozenset(stem(fold(w)) for w in """dollar dollars доллар доллара долларов тенге теңге
+tenge teñge рубль рубля рублей рублю rouble roubles ruble rubles рубль рублінің евро euro юань yuan usd kzt""".split())
 
-# English irregular forms and a few cross-word-class pairs the stemmer cannot join.
+# English irregular forms, cross-word-class pairs and cross-language words the stemmer cannot join.
 _SYNONYMS = (
     ("long", "length"), ("sell", "sold", "sale"), ("buy", "bought", "purchase"), ("meet", "met", "meeting"),
-    ("grow", "grew", "growth", "increase"), ("sign", "signed", "signing"), ("ban", "banned", "prohibit"),
+    ("grow", "grew", "growth", "increase", "rise", "рост", "растет", "растёт", "растут", "вырос", "выросла",
+     "выросли", "увеличился", "увеличилась", "өсім", "өсті", "өсуі", "артты", "ulgaiu"),
+    ("percent", "процент", "процентов", "пайыз", "paiyz"),
+    ("celebrate", "celebrated", "celebrates", "отмечают", "отмечается", "празднуют", "празднуется",
+     "атап", "аталып", "atap"),
+    ("investment", "invest", "invested", "инвестиции", "инвестировать", "инвестировала", "инвестировали",
+     "инвестировал", "вложения", "вложила", "вложили", "инвестиция", "инвестициялар"),
+    ("km", "kilometre", "kilometres", "kilometer", "kilometers", "километр", "километров", "шақырым", "shaqyrym"),
+    ("sign", "signed", "signing"), ("ban", "banned", "prohibit"),
     ("protiazhenn", "dlina"), ("uzyndyk", "uzyndygy", "uzyn"),
 )
 SYNONYMS: dict[str, tuple[str, ...]] = {}
@@ -93,6 +122,34 @@ for _group in _SYNONYMS:
 _VERB_ENDINGS = ("al", "ala", "ali", "il", "ila", "ili", "ul", "ula", "uli", "el", "ela", "eli", "yl",
                  "yla", "yli", "lsia", "las", "lis", "tsia", "dy", "di", "ty", "ti", "gan", "gen",
                  "kan", "ken", "ady", "edi", "ed", "ing")
+
+# Countries and bodies other than the two the sources are about: a question naming one is
+# answered only by a fact that names it too ("Kazakhstan and China" is not "Kazakhstan and Russia").
+_OTHER_PARTIES = """china китай қытай qytai kitai uzbekistan узбекистан өзбекстан ozbekstan özbekstan
+kyrgyzstan kirgizia киргизия кыргызстан қырғызстан qyrgyzstan tajikistan таджикистан тәжікстан tazhikstan
+turkmenistan туркменистан түрікменстан turkey turkiye турция түркия turkia america american usa сша америка
+amerika aqsh ukraine украина украина украина ukraina germany германия
+германия germania france франция франция fransia britain британия великобритания ұлыбритания japan япония
+жапония zhaponia india индия үндістан undistan iran иран азербайджан azerbaijan әзірбайжан armenia армения
+армения georgia грузия грузия mongolia монголия моңғолия mongolia poland польша польша italy италия италия
+canada канада korea корея корея afghanistan афганистан ауғанстан pakistan пакистан israel израиль израиль
+nato нато oon оон бұұ""".split()
+OTHER_PARTIES = frozenset(stem(fold(w)) for w in _OTHER_PARTIES if len(w) > 3) | {"oon", "buu", "nato", "sha"}
+_PARTY_BY_PREFIX = tuple((p[:-1], p) for p in sorted(OTHER_PARTIES) if len(p) >= 5)
+_PARTY_PREFIXES = tuple(prefix for prefix, _ in _PARTY_BY_PREFIX)
+# Short names that are ordinary words in lower case ("un", "us") count only when typed as acronyms.
+ACRONYM_PARTIES = frozenset({"UN", "US", "USA", "EU", "ЕС", "ЕО", "АҚШ", "AQSh", "AQŞ", "США", "ООН", "БҰҰ", "NATO", "НАТО"})
+
+
+def parties(words: Iterable[str]) -> frozenset[str]:
+    """The other countries and bodies named among stemmed words (long names also by prefix)."""
+    found = set()
+    for word in words:
+        if word in OTHER_PARTIES:
+            found.add(word)
+        elif word.startswith(_PARTY_PREFIXES):
+            found.update(party for prefix, party in _PARTY_BY_PREFIX if word.startswith(prefix))
+    return frozenset(found)
 
 MONTH_WORDS: dict[str, int] = {}
 for _names in (MONTHS["kk"], MONTHS["ru"], MONTHS["en"], RU_GENITIVE):
@@ -153,24 +210,42 @@ class Query:
     words: tuple[str, ...]
     verbs: frozenset[str]
     years: tuple[int, ...]
+    named_years: tuple[int, ...]
     months: tuple[int, ...]
     intents: frozenset[str]
     out_of_scope: bool
+    parties: frozenset[str] = frozenset()
+    acronyms: frozenset[str] = frozenset()
 
 
 def parse_query(text: str) -> Query:
-    years = tuple(int(y) for y in YEAR_RE.findall(text))
+    decades = [int(d) for d in DECADE_RE.findall(text)]
+    named_years = tuple(dict.fromkeys(int(y) for y in YEAR_RE.findall(DECADE_RE.sub(" ", text))))
+    years = tuple(dict.fromkeys([*(y for d in decades for y in range(d, d + 10)), *named_years]))
     words: list[str] = []
     months: list[int] = []
     intents: set[str] = set()
     oos = False
     verbs: set[str] = set()
+    acronyms: set[str] = set()
+    named: set[str] = set()
     for raw in raw_tokens(text):
         if not raw[0].isdigit():
             folded = fold(raw)
             if len(folded) >= 5 and folded.endswith(_VERB_ENDINGS):
                 verbs.add(stem(folded))
-    for tok in tokens(text):
+            if 2 <= len(raw) <= 5 and raw.isupper():
+                acronyms.update(word_tokens(raw))
+            if raw in ACRONYM_PARTIES:
+                named.update(word_tokens(raw))
+    toks = tokens(text)
+    if RATE_WORDS.intersection(toks) and CURRENCY_WORDS.intersection(toks):
+        oos = True
+    for k, tok in enumerate(toks):
+        if tok in DAY_WORDS:
+            if k and toks[k - 1] in WHICH_WORDS:
+                intents.add("when")
+                continue
         if tok in INTENT_WORDS:
             intents.add(INTENT_WORDS[tok])
         if tok in OUT_OF_SCOPE:
@@ -183,17 +258,21 @@ def parse_query(text: str) -> Query:
             words.append(tok)
         elif tok not in STOPWORDS and tok not in INTENT_WORDS and len(tok) > 1:
             words.append(tok)
-    return Query(text, detect_language(text), tuple(dict.fromkeys(words)), frozenset(verbs), years,
-                 tuple(months), frozenset(intents), oos)
+    unique = tuple(dict.fromkeys(words))
+    return Query(text, detect_language(text), unique, frozenset(verbs), years, named_years,
+                 tuple(months), frozenset(intents), oos, parties(unique) | named, frozenset(acronyms))
 
 
 class FactIndex:
-    """The inverted index over every fact's words in every language, built once at load."""
+    """The inverted index over every fact's words in every language, built once at load.
+
+    Postings are numpy arrays and a query is scored over dense per-fact vectors, so the cost of
+    a question grows with the postings it touches, not with Python loops over facts."""
 
     def __init__(self, facts: Iterable[Fact]) -> None:
         self.facts: tuple[Fact, ...] = tuple(facts)
-        weights: list[dict[str, float]] = []
-        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        n = len(self.facts)
+        postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
         for i, fact in enumerate(self.facts):
             bag: dict[str, float] = {}
             for field, text in _fields(fact):
@@ -203,27 +282,70 @@ class FactIndex:
                         continue
                     if tok not in STOPWORDS and bag.get(tok, 0.0) < w:
                         bag[tok] = w
-            weights.append(bag)
             for tok, w in bag.items():
-                postings[tok].append((i, w))
-        n = max(len(self.facts), 1)
-        self.postings = {tok: tuple(p) for tok, p in postings.items()}
-        self.idf = {tok: math.log(1.0 + n / len(p)) for tok, p in self.postings.items()}
-        self.max_idf = math.log(1.0 + n)
+                ids, ws = postings[tok]
+                ids.append(i)
+                ws.append(w)
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {
+            tok: (np.asarray(ids, dtype=np.int32), np.asarray(ws, dtype=np.float64))
+            for tok, (ids, ws) in postings.items()
+        }
+        size = max(n, 1)
+        self.idf = {tok: math.log(1.0 + size / len(p[0])) for tok, p in self.postings.items()}
+        self.max_idf = math.log(1.0 + size)
         self.vocab: tuple[str, ...] = tuple(sorted(self.postings))
-        common_cut = max(1000, n // 200)
-        self.common_maps = {tok: dict(p) for tok, p in self.postings.items() if len(p) > common_cut}
         by_year: dict[int, list[int]] = defaultdict(list)
         for i, fact in enumerate(self.facts):
             for year in fact.years:
                 by_year[year].append(i)
-        self.by_year = {y: tuple(ix) for y, ix in by_year.items()}
+        self.by_year = {y: np.asarray(ix, dtype=np.int32) for y, ix in by_year.items()}
+        self.dated = np.fromiter((bool(f.years) for f in self.facts), dtype=bool, count=n)
+        self.month = np.fromiter((f.when.month or 0 if f.when else 0 for f in self.facts), dtype=np.int8, count=n)
+        self.has_value = np.fromiter((f.value is not None or any(c.value for c in f.claims) for f in self.facts),
+                                     dtype=bool, count=n)
+        self.has_when = np.fromiter((f.when is not None for f in self.facts), dtype=bool, count=n)
+        self.has_place = np.fromiter((bool(f.place) for f in self.facts), dtype=bool, count=n)
+        self.has_people = np.fromiter((bool(f.people) for f in self.facts), dtype=bool, count=n)
         self.titles: tuple[tuple[frozenset[str], ...], ...] = tuple(
             tuple(frozenset(tok for tok in tokens(f.title[lang]) if tok in self.idf) for lang in LANGS)
             for f in self.facts
         )
         self._vocab_set = frozenset(self.vocab)
         self.expand = lru_cache(maxsize=20000)(self._expand)
+        self.phrases = lru_cache(maxsize=4096)(self._phrases)
+        self._index = {f.id: i for i, f in enumerate(self.facts)}
+
+    def _phrases(self, i: int) -> tuple[dict[str, int], ...]:
+        """A fact's titles and aliases, each as its words' first positions: word order there says
+        who did what to whom."""
+        fact = self.facts[i]
+        texts = [fact.title[lang] for lang in LANGS] + [a for lang in LANGS for a in fact.aliases.get(lang, ())]
+        out: list[dict[str, int]] = []
+        for text in texts:
+            first: dict[str, int] = {}
+            for k, tok in enumerate(tokens(text)):
+                first.setdefault(tok, k)
+            if len(first) >= 2:
+                out.append(first)
+        return tuple(out)
+
+    def order_agreement(self, i: int, word_sets: list[frozenset[str]]) -> float:
+        """How well the query's word order agrees with the title or alias sharing most of its words,
+        in [0, 1]; 0.5 when none holds two of them ("Russia recognised Kazakhstan" vs the reverse).
+        `word_sets` holds, per query word in order, the index words it stands for."""
+        best = (1, 0.5)
+        for first in self.phrases(i):
+            positions: list[int] = []
+            for cands in word_sets:
+                found = [first[c] for c in cands if c in first]
+                if found:
+                    pos = min(found)
+                    if pos not in positions:
+                        positions.append(pos)
+            if len(positions) >= 2:
+                ordered = sum(a < b for a, b in zip(positions, positions[1:], strict=False))
+                best = max(best, (len(positions), ordered / (len(positions) - 1)))
+        return best[1]
 
     def _expand(self, word: str) -> tuple[tuple[str, float], ...]:
         """Index words that a query word stands for, each with a similarity in (0, 1]."""
@@ -261,7 +383,8 @@ class FactIndex:
                 return 1.0
             return self.max_idf if len(word) >= 4 and not word[0].isdigit() else 0.5
         best = max(sim for _, sim in matches)
-        return min(self.idf[w] for w, sim in matches if sim == best)
+        idf = min(self.idf[w] for w, sim in matches if sim == best)
+        return min(idf, VERB_WEIGHT) if verb else idf
 
     def _title_coverage(self, i: int, matched: set[str]) -> float:
         """How much of a fact's title (best language) the query names: favours the specific fact."""
@@ -273,88 +396,79 @@ class FactIndex:
         return best
 
     def search(self, query: Query, limit: int = 10) -> list[Hit]:
-        """Facts ranked for a query. Words matching a large share of facts only add to facts
-        that rarer words already found, so a query costs little even at 100,000 facts."""
+        """Facts ranked for a query: each word adds its best match's idf-weighted score to a fact."""
         n = len(self.facts)
-        common_cut = max(1000, n // 200)
-        scores: dict[int, float] = defaultdict(float)
-        covered: dict[int, float] = defaultdict(float)
+        scores = np.zeros(n)
+        covered = np.zeros(n)
         mass = 0.0
-        deferred: list[tuple[float, list[tuple[str, float]], dict[int, tuple[float, float]]]] = []
         for word in query.words:
             weight = self.word_weight(word, word in query.verbs)
+            if word in query.acronyms and not self.expand(word):
+                weight = self.max_idf
             mass += weight
-            cands = list(self.expand(word))
-            common = [(c, sim) for c, sim in cands if len(self.postings[c]) > common_cut]
-            best: dict[int, tuple[float, float]] = {}
-            for cand, sim in cands:
-                if (cand, sim) in common:
-                    continue
+            best = np.zeros(n)
+            best_cover = np.zeros(n)
+            for cand, sim in self.expand(word):
+                ids, ws = self.postings[cand]
                 idf = self.idf[cand]
-                for i, w in self.postings[cand]:
-                    s = sim * idf * w
-                    prev = best.get(i)
-                    if prev is None or s > prev[0]:
-                        best[i] = (s, min(sim * idf, weight))
-            for i, (s, c) in best.items():
-                scores[i] += s
-                covered[i] += c
-            if common:
-                deferred.append((weight, common, best))
-        year_weight = 2.0
+                vals = ws * (sim * idf)
+                better = vals > best[ids]
+                if better.all():
+                    best[ids] = vals
+                    best_cover[ids] = min(sim * idf, weight)
+                else:
+                    hit = ids[better]
+                    best[hit] = vals[better]
+                    best_cover[hit] = min(sim * idf, weight)
+            scores += best
+            covered += best_cover
         wanted = set(query.years)
         if wanted:
+            year_weight = 2.0
             mass += year_weight
-            for i in {i for y in wanted for i in self.by_year.get(y, ())}:
-                scores[i] += 2.5 * year_weight
-                covered[i] += year_weight
-        if deferred and not scores:
-            candidates: set[int] | range = range(n)
-        else:
-            candidates = set(scores)
-        for weight, common, best in deferred:
-            for i in candidates:
-                top = best.get(i, (0.0, 0.0))
-                for cand, sim in common:
-                    found = self.common_maps[cand].get(i)
-                    if found is not None:
-                        s = sim * self.idf[cand] * found
-                        if s > top[0]:
-                            top = (s, min(sim * self.idf[cand], weight))
-                old = best.get(i, (0.0, 0.0))
-                if top[0] > old[0]:
-                    scores[i] += top[0] - old[0]
-                    covered[i] += top[1] - old[1]
-        ranked: list[tuple[float, int]] = []
-        for i, score in scores.items():
-            fact = self.facts[i]
-            if wanted and not (fact.years & wanted):
-                score *= 0.35 if fact.years else 0.5
-            if query.months and fact.when and fact.when.month in query.months:
-                score *= 1.15
-            ranked.append((score * _intent_factor(query.intents, fact), i))
-        ranked.sort(reverse=True)
-        matched = {cand for word in query.words for cand, _ in self.expand(word)}
+            in_year = np.zeros(n, dtype=bool)
+            for y in wanted:
+                if y in self.by_year:
+                    in_year[self.by_year[y]] = True
+            scores[in_year] += 2.5 * year_weight
+            covered[in_year] += year_weight
+            scores *= np.where(in_year, 1.0, np.where(self.dated, 0.35, 0.5))
+        if query.months:
+            scores[np.isin(self.month, query.months)] *= 1.15
+        scores *= self._intent_factors(query.intents)
+        top_n = min(max(limit, 40), int(np.count_nonzero(scores)))
+        if top_n == 0:
+            return []
+        top = np.argpartition(-scores, top_n - 1)[:top_n] if top_n < n else np.arange(n)
+        word_sets = [frozenset(cand for cand, _ in self.expand(word)) for word in query.words]
+        matched = set().union(*word_sets)
         hits = [
-            Hit(self.facts[i], score * (1.0 + self._title_coverage(i, matched)),
-                min(covered[i] / mass, 1.0) if mass else 0.0)
-            for score, i in ranked[: max(limit, 40)]
+            Hit(self.facts[i], float(scores[i]) * (1.0 + self._title_coverage(int(i), matched))
+                * (min(float(covered[i]) / mass, 1.0) if mass else 0.0) ** COVERAGE_POWER,
+                min(float(covered[i]) / mass, 1.0) if mass else 0.0)
+            for i in top if scores[i] > 0
+        ]
+        hits.sort(key=lambda h: -h.score)
+        ordered = [self._index[h.fact.id] for h in hits[:ORDER_CHECKED]]
+        hits[:ORDER_CHECKED] = [
+            Hit(h.fact, h.score * (1.0 + ORDER_WEIGHT * (self.order_agreement(i, word_sets) - 0.5)), h.coverage)
+            for h, i in zip(hits[:ORDER_CHECKED], ordered, strict=True)
         ]
         hits.sort(key=lambda h: (-h.score, h.fact.id))
         return hits[:limit]
 
-
-def _intent_factor(intents: frozenset[str], fact: Fact) -> float:
-    factor = 1.0
-    if "how_much" in intents and (fact.value is not None or any(c.value for c in fact.claims)):
-        factor *= 1.25
-    if "when" in intents and fact.when is not None:
-        factor *= 1.1
-    if "where" in intents and fact.place:
-        factor *= 1.2
-    if "who" in intents and fact.people:
-        factor *= 1.2
-    return factor
+    def _intent_factors(self, intents: frozenset[str]) -> np.ndarray | float:
+        """Per-fact boosts for facts that hold what the question asks for (a number, a date, …)."""
+        factor: np.ndarray | float = 1.0
+        if "how_much" in intents:
+            factor = factor * np.where(self.has_value, 1.25, 1.0)
+        if "when" in intents:
+            factor = factor * np.where(self.has_when, 1.1, 1.0)
+        if "where" in intents:
+            factor = factor * np.where(self.has_place, 1.2, 1.0)
+        if "who" in intents:
+            factor = factor * np.where(self.has_people, 1.2, 1.0)
+        return factor
 
 
 def _fields(fact: Fact) -> Iterable[tuple[str, str]]:
@@ -404,7 +518,11 @@ class AnswerEngine:
             return True
         if top.coverage < MIN_COVERAGE:
             return True
-        if "how_much" in query.intents and top.coverage < 0.85 and not _has_number(top.fact):
+        if query.named_years and not set(query.named_years) & _fact_years(top.fact):
+            return True
+        if query.parties and (top.coverage < PARTY_COVERAGE or not query.parties <= parties(_fact_words(top.fact))):
+            return True
+        if "how_much" in query.intents and not _has_number(top.fact):
             return True
         return False
 
@@ -468,10 +586,26 @@ def _list_line(fact: Fact, lang: str) -> str:
     return f"{when} — {fact.title[lang]}" if when else fact.title[lang]
 
 
+def _fact_years(fact: Fact) -> frozenset[int]:
+    """The years a fact is dated to or speaks of: a question about another year is not answered by it."""
+    return fact.years | {int(y) for lang in LANGS for y in YEAR_RE.findall(fact.text[lang])}
+
+
+def _fact_words(fact: Fact) -> frozenset[str]:
+    return frozenset(tok for _, text in _fields(fact) for tok in tokens(text))
+
+
+NUMBER_WORDS = frozenset("""once twice two three four five six seven eight nine ten eleven twelve
+fifteen twenty thirty forty fifty hundred hundreds thousand thousands million millions billion
+billions trillion dozen dozens half quarter double""".split())
+
+
 def _has_number(fact: Fact) -> bool:
+    """Whether a fact states a quantity at all (a figure, or a number in words: "twice", "a quarter")."""
     if fact.value is not None or any(c.value is not None for c in fact.claims):
         return True
-    return any(tok[0].isdigit() and not YEAR_RE.fullmatch(tok) for tok in raw_tokens(fact.text["en"]))
+    return any((tok[0].isdigit() and not YEAR_RE.fullmatch(tok)) or tok.lower() in NUMBER_WORDS
+               for tok in raw_tokens(fact.text["en"]))
 
 
 _CONTROL_RE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")

@@ -26,6 +26,11 @@ _LAT = {
 _TABLE = str.maketrans({**_CYR, **_LAT})
 _DIGRAPHS = (("kh", "h"), ("ya", "ia"), ("yu", "iu"), ("yo", "io"), ("ye", "e"),
              ("sch", "sh"), ("ck", "k"))
+# A Kazakh case ending hyphenated onto an abbreviation or number ("ЕАЭО-ға", "ҰҚШҰ-ның") belongs to it.
+_HYPHEN_SUFFIX_RE = re.compile(
+    r"(?<=\w)-(?:ға|ге|қа|ке|на|не|да|де|та|те|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|ны|ні|ды|ді|ты|ті"
+    r"|мен|бен|пен|ы|і|сы|сі|ғы|гі|қы|кі|ші|шы|ншы|нші|ге|ğa|ge|qa|ke|na|ne|da|de|ta|te|nyñ|nıñ|dyñ|dıñ|tyñ|tıñ)\b",
+    re.IGNORECASE)
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+", re.UNICODE)
 _REPEAT_RE = re.compile(r"(.)\1+")
 
@@ -82,11 +87,12 @@ def stem(word: str) -> str:
 
 def raw_tokens(text: str) -> list[str]:
     """The words and numbers of a text as typed (decimal commas kept with their number)."""
-    return _TOKEN_RE.findall(unicodedata.normalize("NFKC", text))
+    return _TOKEN_RE.findall(_HYPHEN_SUFFIX_RE.sub("", unicodedata.normalize("NFKC", text)))
 
 
 @lru_cache(maxsize=131072)
-def _word_tokens(word: str) -> tuple[str, ...]:
+def word_tokens(word: str) -> tuple[str, ...]:
+    """The folded, stemmed tokens of one raw word (cached: the same words recur in every text)."""
     if word[0].isdigit():
         return (word.replace(",", "."),)
     return tuple(stem(part) for part in fold(word).split() if part)
@@ -94,7 +100,7 @@ def _word_tokens(word: str) -> tuple[str, ...]:
 
 def tokens(text: str) -> list[str]:
     """Folded, stemmed tokens; numbers kept whole with a dot as decimal mark."""
-    return [tok for word in raw_tokens(text) for tok in _word_tokens(word)]
+    return [tok for word in raw_tokens(text.replace("%", " percent ")) for tok in word_tokens(word)]
 
 
 KK_LETTERS = frozenset("әғқңөұүһі")
