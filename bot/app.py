@@ -35,7 +35,7 @@ from bot.model import LANGS
 from bot.storage import Repository
 from bot.store import FactStore
 from bot.throttle import WindowLimiter
-from handlers import ask, browse, errors, settings, trade
+from handlers import admin, ask, browse, errors, settings, trade
 from handlers.context import BotData, Context, Services
 from handlers.digest import make_renderer
 from handlers.sender import PTBSender
@@ -71,6 +71,7 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
         CommandHandler("subscribe", settings.subscribe),
         CommandHandler("unsubscribe", settings.unsubscribe),
         CommandHandler("settings", settings.settings),
+        *admin.handlers(),
         CallbackQueryHandler(browse.callback),
         InlineQueryHandler(ask.inline_query),
         MessageHandler(text & private, ask.private_text),
