@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import statistics
 import sys
 import time
@@ -20,7 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
-from telegram.request import HTTPXRequest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bot.app import TRANSPORT, Transport  # noqa: E402
 
 if TYPE_CHECKING:  # the fake lives in tests/; imported lazily so this module has no test deps
     from fakebotapi import Call, FakeBotAPI
@@ -47,20 +50,14 @@ def build_echo_application(
     base_url: str,
     *,
     base_file_url: str | None = None,
-    concurrent_updates: bool | int = False,
+    transport: Transport = TRANSPORT,
 ) -> AnyApp:
-    """A minimal echo Application (PTB defaults except the URLs and ``concurrent_updates``)."""
-    builder = (
-        ApplicationBuilder()
-        .token(token)
-        .base_url(base_url)
-        .request(HTTPXRequest(connection_pool_size=256, connect_timeout=2.0, read_timeout=5.0))
-        .get_updates_request(HTTPXRequest(connect_timeout=2.0, read_timeout=5.0))
-        .concurrent_updates(concurrent_updates)
-    )
+    """A minimal echo Application: PTB defaults except the URLs and the bot's own transport settings
+    (connection pools, timeouts, concurrent_updates), so both bots run under identical PTB settings."""
+    builder = ApplicationBuilder().token(token).base_url(base_url)
     if base_file_url is not None:
         builder = builder.base_file_url(base_file_url)
-    app = builder.build()
+    app = transport.apply(builder).build()
     app.add_handler(MessageHandler(filters.TEXT, _echo))
     return app
 
@@ -193,9 +190,8 @@ async def _main(n_updates: int, concurrent: int) -> dict[str, Any]:
     api = FakeBotAPI()
     await api.start()
     try:
-        app = build_echo_application(
-            api.token, api.base_url, base_file_url=api.base_file_url, concurrent_updates=concurrent or False
-        )
+        transport = dataclasses.replace(TRANSPORT, concurrent_updates=concurrent) if concurrent >= 0 else TRANSPORT
+        app = build_echo_application(api.token, api.base_url, base_file_url=api.base_file_url, transport=transport)
         return await measure_throughput(
             app, api, n_updates, lambda i: make_text_update(f"echo {i}", user=make_user(10_000 + i))
         )
@@ -207,12 +203,14 @@ def main() -> None:
     """Print the echo bot's throughput for N updates."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--updates", type=int, default=2000)
-    parser.add_argument("--concurrent", type=int, default=0, help="PTB concurrent_updates (0 = sequential)")
+    parser.add_argument("--concurrent", type=int, default=-1,
+                        help="PTB concurrent_updates (0 = sequential; default: the bot's own setting)")
     args = parser.parse_args()
     result = asyncio.run(_main(args.updates, args.concurrent))
+    concurrent = args.concurrent if args.concurrent >= 0 else TRANSPORT.concurrent_updates
     print(
         f"echo bot: {result['updates']} updates in {result['seconds']:.2f} s = {result['rate']:.0f} updates/s"
-        f" (concurrent_updates={args.concurrent}); latency p50 {result['p50'] * 1000:.0f} ms,"
+        f" (concurrent_updates={concurrent}); latency p50 {result['p50'] * 1000:.0f} ms,"
         f" p95 {result['p95'] * 1000:.0f} ms, max {result['max'] * 1000:.0f} ms;"
         f" {result['api_stats']['requests']} API requests"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from html import escape
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
@@ -14,7 +15,7 @@ from bot.i18n import pick_lang, t
 from bot.schedule import zone
 from bot.text import detect_language
 from handlers.common import allowed, chat_lang, is_group, reply
-from handlers.context import Context
+from handlers.context import Context, Services
 from handlers.keyboards import examples_keyboard, language_keyboard
 from handlers.render import answer_html, split_message
 
@@ -45,38 +46,50 @@ async def lang_command(update: Update, context: Context) -> None:
     await reply(update, context, t(lang, "lang.prompt"), language_keyboard())
 
 
+@lru_cache(maxsize=4096)
+def question_language(question: str) -> str | None:
+    """The language of a question when it is clear (two words or more), else None."""
+    detected = detect_language(question)
+    return detected if detected and len(question.split()) >= 2 else None
+
+
 def answer_language(question: str, chat_language: str) -> str:
     """Answers follow the question's language when it is clear, else the chat's language."""
-    detected = detect_language(question)
-    if detected and len(question.split()) >= 2:
-        return detected
-    return chat_language
+    return question_language(" ".join(question.split())) or chat_language
 
 
-async def answer_question(update: Update, context: Context, question: str, lang: str) -> None:
+def cached_answer_html(services: Services, question: str, lang: str) -> str:
+    """The rendered answer, from an LRU keyed by (normalised question, language): the engine and
+    the renderer are pure functions of those two, and the same questions recur (example buttons)."""
+    key = (" ".join(question.split()), lang)
+    html = services.answers.get(key)
+    if html is None:
+        html = answer_html(services.engine.answer(question, lang))
+        services.answers[key] = html
+    return html
+
+
+async def answer_question(update: Update, context: Context, question: str) -> None:
+    """The engine's answer in the question's language when it is clear, so most questions need
+    no look-up of the chat's stored language at all."""
     question = question.strip()
-    if not question:
-        await reply(update, context, t(lang, "ask.empty"))
+    if not question or len(question) > MAX_QUESTION:
+        lang = await chat_lang(update, context)
+        await reply(update, context, t(lang, "ask.too_long", n=MAX_QUESTION) if question else t(lang, "ask.empty"))
         return
-    if len(question) > MAX_QUESTION:
-        await reply(update, context, t(lang, "ask.too_long", n=MAX_QUESTION))
-        return
-    if not await allowed(update, context, lang):
-        return
-    answer: Answer = context.services.engine.answer(question, answer_language(question, lang))
-    await reply(update, context, answer_html(answer))
+    lang = question_language(" ".join(question.split())) or await chat_lang(update, context)
+    await reply(update, context, cached_answer_html(context.services, question, lang))
 
 
 async def private_text(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or message.text is None:
         return
-    await answer_question(update, context, message.text, await chat_lang(update, context))
+    await answer_question(update, context, message.text)
 
 
 async def ask_command(update: Update, context: Context) -> None:
-    lang = await chat_lang(update, context)
-    await answer_question(update, context, " ".join(context.args or []), lang)
+    await answer_question(update, context, " ".join(context.args or []))
 
 
 async def group_text(update: Update, context: Context) -> None:
@@ -93,9 +106,9 @@ async def group_text(update: Update, context: Context) -> None:
         addressed = True
         start = text.lower().index(mention)
         text = (text[:start] + text[start + len(mention):]).strip()
-    if not addressed:
+    if not addressed or not await allowed(update, context):
         return
-    await answer_question(update, context, text, await chat_lang(update, context))
+    await answer_question(update, context, text)
 
 
 async def non_text(update: Update, context: Context) -> None:

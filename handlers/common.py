@@ -14,6 +14,7 @@ from telegram import (
 )
 from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop
 
 from bot.i18n import pick_lang, t
 from handlers.context import Context
@@ -79,28 +80,49 @@ async def reply(
     return sent
 
 
-async def allowed(update: Update, context: Context, lang: str) -> bool:
-    """Per-user and per-group limits: over the limit, say so once a minute, otherwise stay quiet."""
+async def allowed(update: Update, context: Context) -> bool:
+    """Per-user and per-group limits; over one, say so once a minute (per user in a chat, or per
+    group), otherwise drop the update quietly so a flood never turns into a flood of replies."""
     services = context.services
     user = update.effective_user
     chat = update.effective_chat
-    ok = True
-    key = user.id if user else 0
-    if not services.user_limit.try_acquire(key):
-        ok = False
-    elif is_group(update) and chat is not None and not services.chat_limit.try_acquire(chat.id):
-        ok = False
-        key = chat.id
-    if ok:
+    if chat is None:
         return True
+    user_id = user.id if user else 0
+    if services.user_limit.try_acquire(user_id):
+        if not is_group(update) or services.chat_limit.try_acquire(chat.id):
+            return True
+        key = ("group", chat.id, 0)
+    else:
+        key = ("user", chat.id, user_id)
     now = time.monotonic()
-    if now - services.warned.get(key, 0.0) >= WARN_EVERY:
+    last = services.warned.get(key)
+    if last is None or now - last >= WARN_EVERY:
         services.warned[key] = now
-        while len(services.warned) > 10000:
-            services.warned.popitem(last=False)
-        text = t(lang, "throttle.group" if key == (chat.id if chat else None) else "throttle.user")
-        await reply(update, context, text)
+        lang = await chat_lang(update, context)
+        await reply(update, context, t(lang, f"throttle.{key[0]}"))
     return False
+
+
+def is_command_for_us(message: Message, username: str) -> bool:
+    """A /command without @bot, or with ours (a /cmd@otherbot in a group is not for us)."""
+    text = message.text or ""
+    if not text.startswith("/"):
+        return False
+    command = text.split(maxsplit=1)[0]
+    _, at, target = command.partition("@")
+    return not at or target.lower() == username.lower()
+
+
+async def gate(update: Update, context: Context) -> None:
+    """Runs before every handler: commands anywhere and anything in a private chat count against
+    the limits (group conversation is counted only once it addresses the bot, in group_text)."""
+    message = update.effective_message
+    if message is None or update.callback_query is not None or update.effective_chat is None:
+        return
+    counted = not is_group(update) or is_command_for_us(message, context.bot.username or "")
+    if counted and not await allowed(update, context):
+        raise ApplicationHandlerStop
 
 
 async def is_chat_admin(update: Update, context: Context) -> bool:

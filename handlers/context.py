@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Hashable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
@@ -13,6 +15,36 @@ from bot.engine import AnswerEngine
 from bot.storage import Repository
 from bot.store import FactStore
 from bot.throttle import WindowLimiter
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class LRU(Generic[K, V]):
+    """A mapping that forgets its least recently used entries past `size`: bounded memory per chat."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: OrderedDict[K, V] = OrderedDict()
+
+    def __contains__(self, key: K) -> bool:
+        return key in self._data
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __getitem__(self, key: K) -> V:
+        self._data.move_to_end(key)
+        return self._data[key]
+
+    def get(self, key: K, default: V | None = None) -> V | None:
+        return self[key] if key in self._data else default
+
+    def __setitem__(self, key: K, value: V) -> None:
+        self._data[key] = value
+        self._data.move_to_end(key)
+        while len(self._data) > self.size:
+            self._data.popitem(last=False)
 
 
 @dataclass
@@ -26,19 +58,17 @@ class Services:
     user_limit: WindowLimiter
     chat_limit: WindowLimiter
     broadcaster: Broadcaster | None = None
-    replies: OrderedDict[tuple[int, int], int] = field(default_factory=OrderedDict)
-    warned: OrderedDict[int, float] = field(default_factory=OrderedDict)
-
-    languages: OrderedDict[int, str | None] = field(default_factory=OrderedDict)
+    replies: LRU[tuple[int, int], int] = field(default_factory=lambda: LRU(5000))
+    warned: LRU[tuple[str, int, int], float] = field(default_factory=lambda: LRU(10000))
+    languages: LRU[int, str | None] = field(default_factory=lambda: LRU(50000))
+    answers: LRU[tuple[str, str], str] = field(default_factory=lambda: LRU(2048))
 
     async def chat_language(self, chat_id: int) -> str | None:
-        """The stored language of a chat, read through a small cache (most updates need it)."""
+        """The stored language of a chat, read through a cache (most updates need it)."""
         if chat_id in self.languages:
             return self.languages[chat_id]
         lang = await self.repo.get_language(chat_id)
         self.languages[chat_id] = lang
-        while len(self.languages) > 50000:
-            self.languages.popitem(last=False)
         return lang
 
     async def set_chat_language(self, chat_id: int, lang: str) -> None:
@@ -48,8 +78,6 @@ class Services:
     def remember_reply(self, chat_id: int, message_id: int, reply_id: int) -> None:
         """Which bot message answered which user message, so an edited question edits the answer."""
         self.replies[(chat_id, message_id)] = reply_id
-        while len(self.replies) > 5000:
-            self.replies.popitem(last=False)
 
 
 class BotData:

@@ -11,7 +11,7 @@ from bot.charts import trade_chart_png
 from bot.engine import RefNumbering, fact_when
 from bot.i18n import t
 from handlers.browse import parse_year
-from handlers.common import allowed, chat_lang, is_group, reply
+from handlers.common import chat_lang, is_group, reply
 from handlers.context import Context
 from handlers.render import marks, references
 
@@ -23,8 +23,6 @@ async def trade(update: Update, context: Context) -> None:
     year = parse_year(arg) if arg else None
     if arg and year is None:
         await reply(update, context, t(lang, "trade.bad_year"))
-        return
-    if not await allowed(update, context, lang):
         return
     facts = [f for f in services.store.by_kind("trade") if f.value is not None or f.metric]
     if year is not None:
