@@ -44,6 +44,8 @@ ORDER_CHECKED = 10
 COVERAGE_POWER = 1.0
 PARTY_COVERAGE = 0.75
 RELATED_RATIO = 0.9
+LIST_RATIO = 0.5
+FULL_MATCH = 0.99
 MAX_RELATED = 4
 
 # Function words and question words of the three languages, in stemmed form: they carry no
@@ -108,7 +110,7 @@ _SYNONYMS = (
     ("investment", "invest", "invested", "инвестиции", "инвестировать", "инвестировала", "инвестировали",
      "инвестировал", "вложения", "вложила", "вложили", "инвестиция", "инвестициялар"),
     ("km", "kilometre", "kilometres", "kilometer", "kilometers", "километр", "километров", "шақырым", "shaqyrym"),
-    ("sign", "signed", "signing"), ("ban", "banned", "prohibit"),
+    ("sign", "signed", "signing"), ("treaty", "treaties"), ("country", "countries"), ("ban", "banned", "prohibit"),
     ("protiazhenn", "dlina"), ("uzyndyk", "uzyndygy", "uzyn"),
 )
 SYNONYMS: dict[str, tuple[str, ...]] = {}
@@ -415,11 +417,11 @@ class FactIndex:
                 better = vals > best[ids]
                 if better.all():
                     best[ids] = vals
-                    best_cover[ids] = min(sim * idf, weight)
+                    best_cover[ids] = sim * weight
                 else:
                     hit = ids[better]
                     best[hit] = vals[better]
-                    best_cover[hit] = min(sim * idf, weight)
+                    best_cover[hit] = sim * weight
             scores += best
             covered += best_cover
         wanted = set(query.years)
@@ -506,9 +508,18 @@ class AnswerEngine:
         if not hits or self._declines(query, hits):
             return self._decline(question, reply_lang, hits)
         top = hits[0]
-        close = [h.fact for h in hits[1:MAX_RELATED + 1]
-                 if h.score >= RELATED_RATIO * top.score and h.coverage >= MIN_COVERAGE]
+        close = [h.fact for h in hits[1:MAX_RELATED + 1] if self._equally_good(h, top)]
         return self.fact_answer(top.fact, reply_lang, question, related=close)
+
+    @staticmethod
+    def _equally_good(hit: Hit, top: Hit) -> bool:
+        """Whether a runner-up belongs in the answer's list: nearly the best score, or a keyword
+        query ("visits 2008") that it matches in full just as the best fact does."""
+        if hit.coverage < MIN_COVERAGE:
+            return False
+        if hit.score >= RELATED_RATIO * top.score:
+            return True
+        return hit.coverage >= FULL_MATCH <= top.coverage and hit.score >= LIST_RATIO * top.score
 
     def _declines(self, query: Query, hits: list[Hit]) -> bool:
         top = hits[0]
@@ -582,8 +593,10 @@ def fact_when(fact: Fact, lang: str) -> str:
 
 
 def _list_line(fact: Fact, lang: str) -> str:
+    """A fact as one line of a list: its date first, unless the title already ends with it."""
     when = fact_when(fact, lang)
-    return f"{when} — {fact.title[lang]}" if when else fact.title[lang]
+    title = fact.title[lang]
+    return f"{when} — {title}" if when and when not in title else title
 
 
 def _fact_years(fact: Fact) -> frozenset[int]:

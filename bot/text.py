@@ -73,13 +73,22 @@ def fold(text: str) -> str:
     return text
 
 
+def _protected(word: str, suffix: str) -> bool:
+    """Endings that look like a Kazakh suffix but belong to the word: the "-stan" of country names,
+    "-sy" after Russian "ts" (ц) as in "granitsy", and the "t" of Russian "-ost'" as in "nezavisimosti"."""
+    if suffix == "tan" and word.endswith("stan"):
+        return True
+    before = word[-len(suffix) - 1]
+    return (suffix in ("sy", "si") and before == "t") or (suffix == "ti" and before == "s")
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Cut case endings off one folded word; repeated letters fold ("kassym" = "kasym")."""
     if word.isdigit() or len(word) <= _MIN_STEM:
         return _REPEAT_RE.sub(r"\1", word)
     for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM and not _protected(word, suffix):
             word = word[: -len(suffix)]
             break
     return _REPEAT_RE.sub(r"\1", word)

@@ -1,0 +1,95 @@
+"""The normaliser: every script and typing style of a word folds to the same matching form."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text import detect_language, fold, raw_tokens, stem, tokens
+
+
+def one(word: str) -> str:
+    """The single matching token of one word."""
+    toks = tokens(word)
+    assert len(toks) == 1, toks
+    return toks[0]
+
+
+@pytest.mark.parametrize("spellings", [
+    # Kazakh Cyrillic, Kazakh typed on a Russian keyboard, 2021 Latin, informal Latin
+    ("Қазақстан", "Казакстан", "Qazaqstan", "Kazakstan"),
+    ("шекара", "shekara", "şekara", "ШЕКАРА"),
+    ("Байқоңыр", "Байконыр", "Baiqoñyr", "Baikonyr"),
+    ("шарт", "şart", "shart"),
+    ("қашан", "кашан", "qaşan", "kashan", "qashan"),
+    ("өңір", "онир", "öñır", "onir"),
+    ("ұйым", "уйым", "ūiym", "uiym"),
+    ("үкімет", "укимет", "ükımet", "ukimet"),
+])
+def test_kazakh_scripts_and_keyboards_fold_together(spellings: tuple[str, ...]) -> None:
+    assert len({one(w) for w in spellings}) == 1, [one(w) for w in spellings]
+
+
+@pytest.mark.parametrize(("inflected", "base"), [
+    ("Қазақстанның", "Қазақстан"),
+    ("Қазақстанға", "Қазақстан"),
+    ("Ресеймен", "Ресей"),
+    ("Ресейдің", "Ресей"),
+    ("договора", "договор"),
+    ("договором", "договор"),
+    ("границы", "граница"),
+    ("visits", "visit"),
+    ("независимости", "независимость"),
+])
+def test_case_endings_are_cut(inflected: str, base: str) -> None:
+    assert one(inflected) == one(base)
+
+
+def test_russian_and_english_names_meet_in_one_skeleton() -> None:
+    assert one("Kazakhstan") == one("Казахстан")
+    assert fold("Ельцин") == "eltsin"
+    assert fold("Yeltsin") == "eltsin"
+
+
+def test_look_alike_letters_and_marks_are_folded() -> None:
+    assert fold("ё") == fold("е")
+    assert fold("İ") == "i"
+    assert one("Kazakhstan\u0301") == one("Kazakhstan")
+
+
+def test_repeated_letters_collapse_so_spelling_variants_meet() -> None:
+    assert one("Касым") == one("Кассым")
+
+
+def test_stem_never_cuts_below_five_letters() -> None:
+    assert stem("shart") == "shart"
+    assert stem("kazakstannyn") == "kazakstan"
+
+
+def test_numbers_keep_their_decimal_mark_and_percent_is_a_word() -> None:
+    assert tokens("23,8 млрд")[0] == "23.8"
+    assert tokens("30%") == ["30", *tokens("percent")]
+
+
+def test_hyphenated_kazakh_endings_join_their_abbreviation() -> None:
+    assert tokens("ЕАЭО-ға") == tokens("ЕАЭО")
+    assert tokens("ҰҚШҰ-ның") == tokens("ҰҚШҰ")
+    assert raw_tokens("1992-жылы") == ["1992", "жылы"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Қазақстан мен Ресей шекарасы қанша?", "kk"),
+    ("Казакстан мен Ресей арасындагы шарт кашан жасалды", "kk"),
+    ("Qazaqstan men Resei şekarasy qanşa", "kk"),
+    ("kazakstan resei shekara kashan", "kk"),
+    ("Когда подписан договор о дружбе?", "ru"),
+    ("договор 1992", "ru"),
+    ("When was the friendship treaty signed?", "en"),
+    ("border length", "en"),
+])
+def test_language_detection_by_script_and_words(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_text_without_letters_has_no_language() -> None:
+    assert detect_language("1992 ?!") is None
+    assert detect_language("") is None
