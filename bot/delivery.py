@@ -13,10 +13,11 @@ import asyncio
 import datetime as dt
 import enum
 import logging
+import math
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.anniversaries import Digest, build_digest
@@ -120,6 +121,39 @@ class _Attempt:
 _MAX_MIGRATIONS = 2
 
 
+@dataclass(slots=True, eq=False)
+class _Job:
+    """One chat's message for one local date, rendered before it is claimed."""
+
+    sub: Subscription
+    local_date: dt.date
+    parts: list[str]
+    render_failed: bool = False
+
+
+@dataclass(slots=True)
+class _Run:
+    """One delivery run's shared state: claimed jobs for the workers, outcomes not yet written."""
+
+    total: int
+    progress: Progress | None
+    summary: Summary = field(default_factory=Summary)
+    queue: asyncio.Queue[_Job | None] = field(default_factory=asyncio.Queue)
+    held: list[_Job] = field(default_factory=list)
+    finished: list[tuple[int, dt.date, str]] = field(default_factory=list)
+    done: int = 0
+
+    def finish(self, chat_id: int, local_date: dt.date, status: str) -> None:
+        """Buffer an outcome; it is written with the next claim batch or when the run ends."""
+        self.finished.append((chat_id, local_date, status))
+
+    def advance(self, chats: int) -> None:
+        if chats:
+            self.done += chats
+            if self.progress is not None:
+                self.progress(self.done, self.total)
+
+
 class Broadcaster:
     """Delivers due digests to subscribers, exactly once per chat and local date.
 
@@ -138,10 +172,11 @@ class Broadcaster:
         group_per_minute: int = 20,
         max_attempts: int = 5,
         backoff: float = 0.5,
-        concurrency: int = 64,
+        concurrency: int = 16,
         *,
         max_runs: int = 3,
         max_flood_waits: int = 10,
+        claim_batch: int | None = None,
         limiter: RateLimiter | None = None,
         clock: Clock = time.monotonic,
         sleep: Sleep = asyncio.sleep,
@@ -155,6 +190,8 @@ class Broadcaster:
         self.concurrency = max(1, concurrency)
         self.max_runs = max_runs
         self.max_flood_waits = max_flood_waits
+        # About a tenth of a second's sends per transaction: few disk syncs, few chats in doubt after a kill.
+        self.claim_batch = max(1, claim_batch if claim_batch is not None else min(100, math.ceil(rate_per_second / 10)))
         self.limiter = limiter or RateLimiter(rate_per_second, clock=clock, sleep=sleep)
         self.groups = WindowLimiter(group_per_minute, 60.0, clock=clock, sleep=sleep)
         self._sleep = sleep
@@ -183,9 +220,7 @@ class Broadcaster:
         return await self._deliver(jobs, progress)
 
     async def _deliver(self, jobs: list[tuple[Subscription, dt.date]], progress: Progress | None) -> Summary:
-        summary = Summary()
-        total = len(jobs)
-        done = 0
+        run = _Run(len(jobs), progress, queue=asyncio.Queue(self.claim_batch))
         digests: dict[tuple[dt.date, Mode], Digest | None] = {}
         skipped: dict[dt.date, list[int]] = defaultdict(list)
         work: list[tuple[Subscription, dt.date, Digest]] = []
@@ -199,54 +234,97 @@ class Broadcaster:
             else:
                 work.append((sub, local_date, digest))
         for local_date, chat_ids in skipped.items():
-            summary.skipped += await self.repo.skip_deliveries(chat_ids, local_date)
-            done += len(chat_ids)
-        if progress is not None and done:
-            progress(done, total)
+            run.summary.skipped += await self.repo.skip_deliveries(chat_ids, local_date)
+            run.advance(len(chat_ids))
+        if work:
+            workers = [self._worker(run) for _ in range(min(self.concurrency, len(work)))]
+            try:
+                await asyncio.gather(self._feed(work, run, len(workers)), *workers)
+            finally:
+                await self._settle(run)
+        if jobs:
+            log.info("delivered %s", run.summary)
+        return run.summary
 
-        pending: Iterator[tuple[Subscription, dt.date, Digest]] = iter(work)
+    async def _feed(self, work: list[tuple[Subscription, dt.date, Digest]], run: _Run, workers: int) -> None:
+        """Render and claim the work a batch at a time, handing claimed chats to the workers.
 
-        async def worker() -> None:
-            nonlocal done
-            for sub, local_date, digest in pending:
+        A batch is claimed (with the outcomes finished since the last one) in one transaction.
+        The queue holds at most one batch, so a SIGKILL leaves at most about two batches
+        claimed but never attempted: silent for the day, never sent twice.
+        """
+        for start in range(0, len(work), self.claim_batch):
+            ready: list[_Job] = []
+            for sub, local_date, digest in work[start:start + self.claim_batch]:
                 try:
-                    await self._deliver_one(sub, local_date, digest, summary)
+                    parts = [part for part in self.render(sub, digest) if part]
+                    failure = False
                 except Exception:
-                    log.exception("delivery to chat %s for %s broke off", sub.chat_id, local_date)
-                done += 1
-                if progress is not None:
-                    progress(done, total)
+                    log.exception("rendering for chat %s on %s failed", sub.chat_id, local_date)
+                    parts, failure = [], True
+                ready.append(_Job(sub, local_date, parts, failure))
+            finished, run.finished = run.finished, []
+            claim = asyncio.ensure_future(self.repo.claim_deliveries([(j.sub.chat_id, j.local_date) for j in ready], finished))
+            try:
+                claimed = await asyncio.shield(claim)
+            except asyncio.CancelledError:
+                claimed = await claim  # the transaction runs to its end; give back what it claimed
+                run.held.extend(j for j in ready if (j.sub.chat_id, j.local_date) in claimed)
+                raise
+            mine = [j for j in ready if (j.sub.chat_id, j.local_date) in claimed]
+            run.held.extend(mine)
+            run.advance(len(ready) - len(mine))
+            for job in mine:
+                await run.queue.put(job)
+        for _ in range(workers):
+            await run.queue.put(None)
 
-        await asyncio.gather(*(worker() for _ in range(min(self.concurrency, len(work)))))
-        if total:
-            log.info("delivered %s", summary)
-        return summary
+    async def _worker(self, run: _Run) -> None:
+        """Take a rate token first, then a claimed chat: a claimed chat waits for nothing but its send."""
+        while True:
+            await self.limiter.acquire()
+            job = await run.queue.get()
+            if job is None:
+                return
+            run.held.remove(job)
+            try:
+                await self._deliver_one(job, run)
+            except Exception:
+                log.exception("delivery to chat %s for %s broke off", job.sub.chat_id, job.local_date)
+            run.advance(1)
 
-    async def _deliver_one(self, sub: Subscription, local_date: dt.date, digest: Digest, summary: Summary) -> None:
-        """Claim, send every part, finish; the claim goes back only if nothing can have gone out."""
-        try:
-            parts = [part for part in self.render(sub, digest) if part]
-        except Exception:
-            log.exception("rendering for chat %s on %s failed", sub.chat_id, local_date)
-            if await self.repo.claim_delivery(sub.chat_id, local_date):
-                await self.repo.finish_delivery(sub.chat_id, local_date, "failed")
+    async def _deliver_one(self, job: _Job, run: _Run) -> None:
+        """Send every part of a claimed job and queue its outcome; the claim goes back only if nothing went out."""
+        sub, local_date, summary = job.sub, job.local_date, run.summary
+        if job.render_failed or not job.parts:
+            run.finish(sub.chat_id, local_date, "failed" if job.render_failed else "skipped")
+            if job.render_failed:
                 summary.failed += 1
-            return
-        if not await self.repo.claim_delivery(sub.chat_id, local_date):
-            return
-        if not parts:
-            await self.repo.finish_delivery(sub.chat_id, local_date, "skipped")
-            summary.skipped += 1
+            else:
+                summary.skipped += 1
             return
         attempt = _Attempt(sub.chat_id)
         try:
-            status = await self._send_parts(sub, local_date, parts, attempt, summary)
+            status = await self._send_parts(sub, local_date, job.parts, attempt, summary, token=True)
         except asyncio.CancelledError:
             if not attempt.may_have_sent:
                 await self.repo.release_delivery(attempt.chat_id, local_date)
             raise
         if status is not None:
-            await self.repo.finish_delivery(attempt.chat_id, local_date, status)
+            run.finish(attempt.chat_id, local_date, status)
+
+    async def _settle(self, run: _Run) -> None:
+        """Record the outcomes still buffered, and give back claims nobody started on (after a cancel)."""
+        finished, run.finished = run.finished, []
+        untouched = list(run.held)
+        run.held.clear()
+        try:
+            if finished:
+                await self.repo.claim_deliveries([], finished)
+            for job in untouched:
+                await self.repo.release_delivery(job.sub.chat_id, job.local_date)
+        except Exception:
+            log.exception("could not record %d delivery outcome(s); they stay claimed (served)", len(finished))
 
     async def _send_parts(
         self,
@@ -255,14 +333,21 @@ class Broadcaster:
         parts: list[str],
         attempt: _Attempt,
         summary: Summary,
+        token: bool = False,
     ) -> str | None:
-        """Send the parts in order; the status to record, or None if the row is no longer ours."""
+        """Send the parts in order; the status to record, or None if the row is no longer ours.
+
+        `token` says the caller already took the first send's rate token.
+        """
         for part in parts:
             failures = 0
             flood_waits = 0
             migrations = 0
             while True:
-                await self.limiter.acquire()
+                if token:
+                    token = False
+                else:
+                    await self.limiter.acquire()
                 if attempt.chat_id < 0:
                     await self.groups.acquire(attempt.chat_id)
                 attempt.in_flight = True

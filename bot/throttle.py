@@ -39,7 +39,9 @@ class RateLimiter:
         if rate_per_second <= 0:
             raise ValueError("rate_per_second must be positive")
         self.rate = rate_per_second
-        wanted = burst if burst is not None else rate_per_second / 5
+        # A fifth of a second's worth, but at most a twentieth above 100/s: 900/s plus its burst
+        # must stay under a 1000-per-second limit, as 25/s plus 5 stays under Telegram's 30.
+        wanted = burst if burst is not None else min(rate_per_second / 5, max(5.0, rate_per_second / 20))
         self.capacity = max(1.0, min(wanted, rate_per_second))
         self._clock = clock
         self._sleep = sleep
