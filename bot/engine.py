@@ -59,7 +59,7 @@ say said says tell told terms term kind sort way ways get got give gave take too
 call called know known mention mentioned take place took there here one two
 role play plays played роль играет играл рөл рөлі атқарады his her he she they them
 focus focused other others besides addition apart кроме помимо другие других басқа баска baska
-іске иске iske деп dep
+іске иске iske деп dep will shall будет будут болады boladı
 и в во на с со по к ко о об от до за из у при для между как какой какая какие какое каким
 каких какую когда где кто что чем чей чья почему зачем сколько ли же бы был была были было
 это этот эта эти есть ещё еще году год года г лет которые который которая также всего
@@ -89,11 +89,14 @@ WHICH_WORDS = frozenset(stem(fold(w)) for w in ("қай", "қандай", "ка�
 INTENT_WORDS = {stem(p): name for name, words in _INTENTS.items() for w in words for p in fold(w).split()}
 
 # Words that make a question one of opinion, prediction or live data: no source answers those.
-_OUT_OF_SCOPE = """should ought opinion think better worse predict forecast future will weather
+_OUT_OF_SCOPE = """should ought opinion think better worse predict forecast future weather
 tomorrow tonight today news стоит стоило нужно надо следует лучше хуже мнение думаете
-прогноз будет будут погода завтра сегодня новости керек қажет пікір ойыңыз болжам ауа райы
+прогноз погода завтра сегодня новости керек қажет пікір ойыңыз болжам ауа райы
 ертең бүгін жаңалық kerek qajet bügın erteñ auarai bugin erten"""
 OUT_OF_SCOPE = frozenset(stem(p) for w in _OUT_OF_SCOPE.split() for p in fold(w).split())
+# "Next year" asks about the future; "the next meeting" may be in the sources.
+NEXT_WORDS = frozenset(stem(fold(w)) for w in "next следующем следующий следующего келесі kelesı kelesi".split())
+PERIOD_WORDS = frozenset(stem(fold(w)) for w in "year году год жылы жыл jyly zhyly week неделе month месяце".split())
 # A rate is live data only when it is the price of a currency ("курс доллара", not "курс на интеграцию").
 RATE_WORDS = frozenset(stem(fold(w)) for w in "rate rates курс курса бағам бағамы bağamy bagamy".split())
 CURRENCY_WORDS = frozenset(stem(fold(w)) for w in """dollar dollars доллар доллара долларов тенге теңге
@@ -242,6 +245,8 @@ def parse_query(text: str) -> Query:
                 named.update(word_tokens(raw))
     toks = tokens(text)
     if RATE_WORDS.intersection(toks) and CURRENCY_WORDS.intersection(toks):
+        oos = True
+    if any(a in NEXT_WORDS and b in PERIOD_WORDS for a, b in zip(toks, toks[1:], strict=False)):
         oos = True
     for k, tok in enumerate(toks):
         if tok in DAY_WORDS:
