@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,7 @@ GROUP_COMMANDS = ("ask", "today", "date", "treaties", "visits", "timeline", "tra
 USER_PER_MINUTE = 20
 CHAT_PER_MINUTE = 30
 BROADCAST_CONNECTIONS = 16
+EXIT_INTERRUPTED = 130
 
 
 class JSONRequest(HTTPXRequest):
@@ -294,7 +296,17 @@ async def _broadcast(config: Config, store: FactStore, day: dt.date) -> int:
                     filled = int(30 * done / total)
                     print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end="", file=sys.stderr)
 
-            summary = await broadcaster.broadcast_date(day, progress)
+            # SIGTERM/SIGINT cancel the run: claims not yet sent are given back, outcomes written.
+            task = asyncio.current_task()
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                if task is not None:
+                    loop.add_signal_handler(signum, task.cancel)
+            try:
+                summary = await broadcaster.broadcast_date(day, progress)
+            except asyncio.CancelledError:
+                print("\nkzru-bot: broadcast interrupted; run the same command again to send the rest.", file=sys.stderr)
+                return EXIT_INTERRUPTED
             if tty:
                 print(file=sys.stderr)
     finally:

@@ -190,8 +190,8 @@ class Broadcaster:
         self.concurrency = max(1, concurrency)
         self.max_runs = max_runs
         self.max_flood_waits = max_flood_waits
-        # About a tenth of a second's sends per transaction: few disk syncs, few chats in doubt after a kill.
-        self.claim_batch = max(1, claim_batch if claim_batch is not None else min(100, math.ceil(rate_per_second / 10)))
+        # A twentieth of a second's sends per transaction: few disk syncs, few chats in doubt after a kill.
+        self.claim_batch = max(1, claim_batch if claim_batch is not None else min(50, math.ceil(rate_per_second / 20)))
         self.limiter = limiter or RateLimiter(rate_per_second, clock=clock, sleep=sleep)
         self.groups = WindowLimiter(group_per_minute, 60.0, clock=clock, sleep=sleep)
         self._sleep = sleep
