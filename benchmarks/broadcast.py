@@ -28,13 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from bulksubs import subscribe_many  # noqa: E402
 from fakebotapi import FakeBotAPI  # noqa: E402
-
-from bot.storage import Repository  # noqa: E402
 
 TOKEN = "123456:BENCH-token_abcdef"
 DAY = dt.date(2026, 10, 22)  # diplomatic relations, 34 years: a day with anniversaries
-LANGS = ("kk", "ru", "en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,19 +53,6 @@ SCENARIOS = {
 }
 
 
-async def make_db(path: Path, subscribers: int) -> None:
-    """The schema from the real Repository, then the subscriptions in one transaction."""
-    await (await Repository.open(path)).close()
-    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    with sqlite3.connect(path) as conn:
-        conn.executemany(
-            "INSERT INTO subscriptions (chat_id, thread_id, time, tz, mode, lang, active, chat_type, created_at, updated_at) "
-            "VALUES (?, NULL, '09:00', 'Asia/Almaty', 'anniversaries', ?, 1, 'private', ?, ?)",
-            [(chat_id, LANGS[chat_id % 3], now, now) for chat_id in range(1, subscribers + 1)],
-        )
-    os.chmod(path, 0o600)
-
-
 def statuses(path: Path) -> dict[str, int]:
     with sqlite3.connect(path) as conn:
         rows = conn.execute("SELECT status, COUNT(*) FROM deliveries WHERE local_date = ? GROUP BY status",
@@ -78,7 +63,7 @@ def statuses(path: Path) -> dict[str, int]:
 async def run(scenario: Scenario, workdir: Path) -> dict[str, float]:
     workdir.mkdir(parents=True, exist_ok=True)
     db = workdir / f"{scenario.name}.sqlite3"
-    await make_db(db, scenario.subscribers)
+    await subscribe_many(db, scenario.subscribers)
     api = FakeBotAPI(token=TOKEN)
     await api.start()
     try:

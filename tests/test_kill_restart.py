@@ -17,10 +17,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from bulksubs import subscribe_many
 from factories import make_command_update, make_user
 from fakebotapi import FakeBotAPI
-
-from bot.storage import Repository
 
 ROOT = Path(__file__).resolve().parent.parent
 SOAK = os.environ.get("KZRU_SOAK") == "1"
@@ -50,18 +49,6 @@ async def bot_process(env: dict[str, str], log: Path, *args: str) -> AsyncIterat
 def integrity(db: Path) -> str:
     with sqlite3.connect(db) as conn:
         return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
-
-
-async def subscribe_many(db: Path, count: int) -> None:
-    """The schema by the real Repository, then `count` private subscriptions in one transaction."""
-    await (await Repository.open(db)).close()
-    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    with sqlite3.connect(db) as conn:
-        conn.executemany(
-            "INSERT INTO subscriptions (chat_id, thread_id, time, tz, mode, lang, active, chat_type, created_at, updated_at) "
-            "VALUES (?, NULL, '09:00', 'Asia/Almaty', 'anniversaries', ?, 1, 'private', ?, ?)",
-            [(chat, ("kk", "ru", "en")[chat % 3], now, now) for chat in range(1, count + 1)],
-        )
 
 
 async def test_sigkill_mid_broadcast_never_sends_twice(fake_api: FakeBotAPI, tmp_path: Path) -> None:
