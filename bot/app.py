@@ -16,7 +16,7 @@ from pathlib import Path
 
 import httpx
 from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, Update
-from telegram.error import NetworkError, TelegramError, TimedOut
+from telegram.error import InvalidToken, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -52,6 +52,8 @@ PRIVATE_COMMANDS = ("start", "help", "ask", "today", "date", "treaties", "visits
                     "fact", "sources", "lang", "subscribe", "settings", "unsubscribe")
 GROUP_COMMANDS = ("ask", "today", "date", "treaties", "visits", "timeline", "trade", "fact", "sources",
                   "subscribe", "settings", "unsubscribe", "help")
+BOOTSTRAP_RETRIES = 5
+"""Start-up attempts at 1 s intervals when Telegram is unreachable (a rejected token is not retried)."""
 USER_PER_MINUTE = 20
 CHAT_PER_MINUTE = 30
 BROADCAST_CONNECTIONS = 16
@@ -151,11 +153,12 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
 
 
 class RedactingFormatter(logging.Formatter):
-    """Removes the bot token from every log line, tracebacks included (it is in request URLs)."""
+    """Removes the bot token (and its secret half, in case it was cut or URL-encoded) and the webhook
+    secret from every log line, tracebacks included: the token is part of every request URL."""
 
     def __init__(self, secrets: list[str]) -> None:
         super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
-        self.secrets = [s for s in secrets if s]
+        self.secrets = sorted({s for s in secrets if len(s) >= 8}, key=len, reverse=True)
 
     def format(self, record: logging.LogRecord) -> str:
         text = super().format(record)
@@ -165,13 +168,18 @@ class RedactingFormatter(logging.Formatter):
 
 
 def setup_logging(config: Config) -> None:
+    """One stderr handler with redaction; warnings and uncaught exceptions go through it too."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(RedactingFormatter([config.token, config.webhook_secret or ""]))
+    handler.setFormatter(RedactingFormatter([config.token, config.token.partition(":")[2], config.webhook_secret or ""]))
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(config.log_level if config.log_level in logging.getLevelNamesMapping() else "INFO")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    level = config.log_level if config.log_level in logging.getLevelNamesMapping() else "INFO"
+    root.setLevel(level)
+    # httpx logs every request URL (token included, redacted above) at INFO: only worth it when debugging.
+    logging.getLogger("httpx").setLevel(logging.DEBUG if level == "DEBUG" else logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.captureWarnings(True)
+    sys.excepthook = lambda kind, value, tb: log.critical("crashed", exc_info=(kind, value, tb))
 
 
 def build_application(config: Config, store: FactStore) -> Application:  # type: ignore[type-arg]
@@ -251,18 +259,30 @@ def _config_or_exit(data_dir: Path | None) -> Config:
 
 
 def run_bot(data_dir: Path | None) -> int:
-    """`kzru-bot run`: long polling, or a webhook when KZRU_WEBHOOK_URL is set; stops on SIGTERM/SIGINT."""
+    """`kzru-bot run`: long polling, or a webhook when KZRU_WEBHOOK_URL is set; stops on SIGTERM/SIGINT.
+
+    Exit codes: 0 after a signal, 2 for a configuration or data problem or a token Telegram
+    rejects, 1 when the bot cannot start or keep running for another reason (all logged, redacted).
+    """
     config = _config_or_exit(data_dir)
     setup_logging(config)
-    store = load_or_exit(data_dir)
+    store = load_or_exit(config.data_dir)
     app = build_application(config, store)
     log.info("starting with %d facts; database %s", len(store), config.db_path)
-    if config.webhook_url:
-        app.run_webhook(listen="0.0.0.0", port=config.webhook_port, url_path="telegram",  # noqa: S104
-                        webhook_url=config.webhook_url, secret_token=config.webhook_secret,
-                        allowed_updates=Update.ALL_TYPES)
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    try:
+        if config.webhook_url:
+            app.run_webhook(listen=config.webhook_listen, port=config.webhook_port, url_path=config.webhook_path,
+                            webhook_url=config.webhook_url, secret_token=config.webhook_secret,
+                            allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES)
+        else:
+            app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES)
+    except InvalidToken:
+        log.error("Telegram rejected TELEGRAM_BOT_TOKEN: check the token with @BotFather.")
+        return EXIT_DATA
+    except (TelegramError, OSError) as exc:
+        log.error("cannot run: %s: %s", type(exc).__name__, exc)
+        return 1
+    log.info("stopped")
     return 0
 
 

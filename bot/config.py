@@ -6,9 +6,11 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 TOKEN_RE = re.compile(r"^\d{3,15}:[A-Za-z0-9_-]{10,}$")
+SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 DEFAULT_API = "https://api.telegram.org/bot"
 
 
@@ -27,8 +29,15 @@ class Config:
     webhook_url: str | None
     webhook_secret: str | None
     webhook_port: int
+    webhook_listen: str
     broadcast_rate: float
     data_dir: Path | None
+
+    @property
+    def webhook_path(self) -> str:
+        """The local path the webhook server answers on: the path of KZRU_WEBHOOK_URL, so a proxy
+        can forward https://host/path to http://listen:port/path unchanged."""
+        return urlsplit(self.webhook_url or "").path.strip("/")
 
     @property
     def file_base_url(self) -> str:
@@ -81,6 +90,13 @@ def load_config(env: dict[str, str] | None = None, data_dir: Path | None = None)
     secret = merged.get("KZRU_WEBHOOK_SECRET") or None
     if webhook_url and not secret:
         raise ConfigError("KZRU_WEBHOOK_URL is set but KZRU_WEBHOOK_SECRET is not: webhooks need a secret token.")
+    if webhook_url and not (urlsplit(webhook_url).scheme in ("http", "https") and urlsplit(webhook_url).hostname):
+        raise ConfigError("KZRU_WEBHOOK_URL must be a URL like https://example.org/telegram.")
+    if secret and not SECRET_RE.match(secret):
+        raise ConfigError("KZRU_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -.")
+    if not 0 < port < 65536:
+        raise ConfigError(f"KZRU_WEBHOOK_PORT {port} is not a TCP port.")
+    data_env = merged.get("KZRU_DATA_DIR")
     return Config(
         token=token,
         api_base_url=merged.get("TELEGRAM_API_BASE_URL") or DEFAULT_API,
@@ -91,6 +107,7 @@ def load_config(env: dict[str, str] | None = None, data_dir: Path | None = None)
         webhook_url=webhook_url,
         webhook_secret=secret,
         webhook_port=port,
+        webhook_listen=merged.get("KZRU_WEBHOOK_LISTEN") or "0.0.0.0",  # noqa: S104 - behind a proxy or in a container
         broadcast_rate=rate,
-        data_dir=data_dir,
+        data_dir=data_dir or (Path(data_env) if data_env else None),
     )
