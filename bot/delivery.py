@@ -350,6 +350,7 @@ class Broadcaster:
                     await self.limiter.acquire()
                 if attempt.chat_id < 0:
                     await self.groups.acquire(attempt.chat_id)
+                await self.limiter.wait_out_pause()
                 attempt.in_flight = True
                 try:
                     outcome = await self.sender.send(attempt.chat_id, sub.thread_id, part)

@@ -63,6 +63,15 @@ class RateLimiter:
             self._tokens = 0.0
             self._updated = until
 
+    async def wait_out_pause(self) -> None:
+        """Wait while a pause lasts, without taking a token.
+
+        Why: a sender that got its token before another sender's 429 must still not send
+        during the pause; called right before sending.
+        """
+        while (now := self._clock()) < self._paused_until:
+            await self._sleep(self._paused_until - now)
+
     async def acquire(self) -> None:
         """Wait for a token; returns only outside any pause."""
         async with self._lock:

@@ -88,6 +88,16 @@ async def test_pause_arriving_while_waiting_for_a_token_is_honoured(clock: FakeC
     assert clock.now >= 11.0
 
 
+async def test_a_token_taken_before_a_pause_still_waits_it_out(clock: FakeClock) -> None:
+    limiter = RateLimiter(10, clock=clock, sleep=clock.sleep)
+    await limiter.acquire()  # this sender has its token...
+    limiter.pause(3.0)  # ...when another sender's 429 arrives
+    await limiter.wait_out_pause()
+    assert clock.now == 3.0
+    await limiter.wait_out_pause()
+    assert clock.now == 3.0, "outside a pause it returns at once"
+
+
 async def test_pause_only_extends(clock: FakeClock) -> None:
     limiter = RateLimiter(10, clock=clock, sleep=clock.sleep)
     limiter.pause(5.0)
