@@ -33,8 +33,10 @@ async def describe(context: Context, sub: Subscription) -> str:
     text = t(lang, "sub.summary", state=state, mode=t(lang, f"mode.{sub.mode}"),
              time=sub.time.strftime("%H:%M"), tz=sub.tz)
     if sub.active and nxt is not None:
+        if nxt < now:  # today's time has passed unserved: the next minute tick catches up
+            nxt = (now + dt.timedelta(minutes=1)).replace(second=0, microsecond=0).astimezone(nxt.tzinfo)
         text += "\n" + t(lang, "sub.next", date=format_day(nxt.date(), lang), time=nxt.strftime("%H:%M"))
-    return escape(text)
+    return escape(text + "\n" + t(lang, "sub.other"))
 
 
 async def subscribe(update: Update, context: Context) -> None:

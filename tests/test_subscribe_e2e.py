@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from botharness import real_store, running_bot
@@ -17,7 +18,9 @@ from factories import (
 )
 from fakebotapi import FakeBotAPI
 
+from bot.dates import format_day
 from bot.delivery import Broadcaster
+from bot.schedule import local_today, zone
 from bot.storage import Repository
 from handlers.digest import make_renderer
 from handlers.sender import PTBSender
@@ -103,3 +106,60 @@ async def test_delivery_through_the_bot_api_with_403_and_migration(fake_api: Fak
     assert sub is not None and not sub.active
     assert await repo.get_subscription(-100999) is not None
     await repo.close()
+
+
+def next_message(text: str, tz: str) -> dt.datetime:
+    """The "Next message: 23 November 2026, 07:00." of an English confirmation, as an aware datetime."""
+    match = re.search(r"Next message: (\d{1,2} \w+ \d{4}), (\d\d:\d\d)\.", text)
+    assert match, text
+    return dt.datetime.strptime(f"{match[1]} {match[2]}", "%d %B %Y %H:%M").replace(tzinfo=zone(tz))
+
+
+async def test_settings_buttons_change_time_zone_mode_and_language(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    user = make_user(321, language_code="en")
+    async with running_bot(fake_api, tmp_path) as app:
+        repo: Repository = app.bot_data.services.repo
+        fake_api.push_update(make_command_update("/subscribe", "10:00 UTC", user=user))
+        await fake_api.wait_for("sendMessage", lambda c: c.chat_id == 321)
+        mark = fake_api.mark()
+        fake_api.push_update(make_command_update("/settings", user=user))
+        [menu] = await fake_api.wait_for("sendMessage", lambda c: c.chat_id == 321, since=mark)
+        assert "/subscribe HH:MM zone" in str(menu.params["text"]), "other times and zones are explained"
+        buttons = {b["callback_data"] for row in menu.params["reply_markup"]["inline_keyboard"] for b in row}
+        assert {"s:time:0700", "s:tz:Europe/Moscow", "s:mode:weekly", "s:lang:kk"} <= buttons
+        message = make_message("settings", user={"id": BOT_ID, "is_bot": True, "first_name": "kzru"},
+                               chat=make_chat(321, "private"), message_id=menu.result["message_id"])
+
+        async def press(data: str) -> str:
+            mark = fake_api.mark()
+            fake_api.push_update(make_callback_query_update(data, message=message, user=user))
+            [edit] = await fake_api.wait_for("editMessageText", lambda c: c.chat_id == 321, since=mark)
+            await fake_api.wait_for("answerCallbackQuery", since=mark)
+            return str(edit.params["text"])
+
+        def confirmed(text: str, tz: str) -> dt.datetime:
+            """The next delivery shown: in the future, at the chosen local time unless today's is being caught up."""
+            shown = next_message(text, tz)
+            now = dt.datetime.now(dt.UTC)
+            assert shown >= now - dt.timedelta(minutes=1)
+            assert shown.strftime("%H:%M") == "07:00" or shown - now <= dt.timedelta(minutes=2), text
+            return shown
+
+        text = await press("s:time:0700")
+        sub = await repo.get_subscription(321)
+        assert sub is not None and sub.time == dt.time(7, 0) and "07:00 (UTC)" in text
+        confirmed(text, "UTC")
+        text = await press("s:tz:Europe/Moscow")
+        sub = await repo.get_subscription(321)
+        assert sub is not None and sub.tz == "Europe/Moscow" and "(Europe/Moscow)" in text
+        confirmed(text, "Europe/Moscow")
+        text = await press("s:mode:weekly")
+        sub = await repo.get_subscription(321)
+        assert sub is not None and sub.mode == "weekly" and "Weekly (Mondays)" in text
+        shown = confirmed(text, "Europe/Moscow")
+        assert shown.weekday() == 0 or shown.date() == local_today("Europe/Moscow", dt.datetime.now(dt.UTC))
+        text = await press("s:lang:kk")
+        sub = await repo.get_subscription(321)
+        assert sub is not None and sub.lang == "kk" and await repo.get_language(321) == "kk"
+        assert text.startswith("Жазылым жаңартылды.") and f"Келесі хабарлама: {format_day(shown.date(), 'kk')}" in text
+        assert sub.active and len(await repo.active_subscriptions()) == 1
