@@ -144,3 +144,27 @@ def test_has_digest(store: FactStore) -> None:
     assert has_digest(store, dt.date(2024, 5, 25), "anniversaries")
     assert has_digest(store, dt.date(2024, 5, 20), "weekly")
     assert not has_digest(store, dt.date(2024, 5, 21), "weekly")
+
+
+@pytest.mark.parametrize("years", [1, 4, 5, 10, 15, 20, 25, 30, 34, 50, 100])
+def test_round_is_every_fifth_year(years: int) -> None:
+    store = FactStore([fact("treaty", "1992-10-22")], [])
+    [item] = on_day(store, dt.date(1992 + years, 10, 22))
+    assert item.years_ago == years and item.is_round == (years % 5 == 0)
+
+
+def test_real_data_month_or_year_dated_facts_are_never_on_this_day() -> None:
+    """Over a whole leap year and every weekly digest, only facts with a full day show up, on that day."""
+    from bot.loader import default_data_dir, load_store
+
+    real = load_store(default_data_dir())
+    vague = {f.id for f in real.facts if f.date is not None and f.date.day is None and not f.claims}
+    assert vague, "the data has month- and year-dated facts to check"
+    day = dt.date(2028, 1, 1)
+    while day.year == 2028:
+        for item in on_day(real, day):
+            assert item.fact.id not in vague
+            assert item.date.day == day.day and item.date.month == day.month
+        weekly = build_digest(real, day, "weekly")
+        assert weekly is None or not {i.fact.id for i in weekly.items} & vague
+        day += dt.timedelta(days=1)
