@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import re
 from pathlib import Path
+from types import SimpleNamespace
 
-from botharness import running_bot
+import botharness
+import pytest
+from botharness import real_store, running_bot
 from factories import (
     BOT_ID,
     BOT_USERNAME,
@@ -20,6 +26,11 @@ from factories import (
     make_user,
 )
 from fakebotapi import FakeBotAPI
+
+from bot.model import PartialDate
+from bot.schedule import zone
+from bot.store import FactStore
+from handlers.browse import day_html
 
 GROUP = make_chat(-100777, "supergroup", title="Researchers")
 
@@ -158,3 +169,36 @@ async def test_edited_question_edits_the_answer(fake_api: FakeBotAPI, tmp_path: 
         edit = (await fake_api.wait_for("editMessageText"))[0]
         assert edit.params["message_id"] == first.result["message_id"]
         assert "23.8" in str(edit.params["text"])
+
+
+def crowded_store(month: int, day: int, extra: int) -> FactStore:
+    """The real facts plus `extra` copies of dated ones moved to one day, so that day's message is long."""
+    store = real_store()
+    dated = [f for f in store.facts if f.date is not None and not f.claims][:extra]
+    copies = [dataclasses.replace(f, id=f"{f.id}-copy", date=PartialDate(f.date.year, month, day), start=None, end=None)
+              for f in dated if f.date is not None]
+    return FactStore([*store.facts, *copies], store.sources.values())
+
+
+async def test_reply_over_4096_characters_is_split_on_lines_in_order(fake_api: FakeBotAPI, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    store = crowded_store(11, 9, 40)
+    monkeypatch.setattr(botharness, "real_store", lambda: store)
+    expected = day_html(SimpleNamespace(services=SimpleNamespace(store=store)), "ru", real_day(11, 9))
+    async with running_bot(fake_api, tmp_path):
+        fake_api.push_update(make_command_update("/date", "09.11", user=make_user(91, language_code="ru")))
+        await fake_api.wait_for("sendMessage", lambda c: c.chat_id == 91 and expected.endswith(str(c.params["text"])))
+        calls = [c for c in fake_api.calls_of("sendMessage") if c.chat_id == 91]
+    parts = [str(c.params["text"]) for c in calls]
+    assert len(expected) > 4096 and len(parts) >= 2
+    assert all(c.ok for c in calls), "Telegram accepted every part: valid HTML, within the limit"
+    assert all(len(p) <= 4096 for p in parts)
+    assert "\n".join(parts) == expected, "cut only between lines, nothing lost, in order"
+    assert [c.result["message_id"] for c in calls] == sorted(c.result["message_id"] for c in calls)
+    for part in parts:
+        assert len(re.findall(r"<(b|i|a)\b", part)) == len(re.findall(r"</(b|i|a)>", part))
+
+
+def real_day(month: int, day: int) -> dt.date:
+    """The date /date DD.MM shows: that day in the bot's current year."""
+    return dt.datetime.now(dt.UTC).astimezone(zone("Asia/Almaty")).date().replace(month=month, day=day)
