@@ -1,24 +1,87 @@
-"""The error handler: log the failure (never the token), tell the user briefly, keep running."""
+"""The error handler: retry what Telegram did not take, log the rest (never the token), keep running.
+
+A question whose answer Telegram refused for a moment (429 flood control, a 5xx, a connection
+that failed or closed without any answer) is handled again, up to RETRIES times, after the wait
+Telegram asks for or a short backoff. Only new messages and inline queries are re-run, and only
+while nothing has been sent for them, so a retry never repeats an answer. A read timeout is in
+doubt (Telegram may have sent the message) and is never retried.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections import OrderedDict
 
+import httpx
 from telegram import Update
-from telegram.error import Forbidden, NetworkError, TelegramError
+from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot.i18n import pick_lang, t
 from handlers.context import Context
+from handlers.sender import retry_after_seconds
 
 log = logging.getLogger("kzru.errors")
+
+RETRIES = 3
+BACKOFF = 0.25
+MAX_WAIT = 10.0
+# Transport failures after which the request surely was not processed: no connection, or the
+# server closed it without answering at all (what a stale keep-alive connection gives).
+_NOT_TAKEN = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.RemoteProtocolError)
+_attempts: OrderedDict[tuple[int, int], int] = OrderedDict()
+
+
+def retry_delay(error: object, attempt: int) -> float | None:
+    """Seconds to wait before handling the update again, or None when a retry could repeat a message."""
+    if isinstance(error, RetryAfter):
+        return retry_after_seconds(error)
+    if isinstance(error, TimedOut) and not isinstance(error.__cause__, httpx.PoolTimeout | httpx.ConnectTimeout):
+        return None
+    if isinstance(error, NetworkError):
+        cause = error.__cause__
+        # No cause, or an unparsable body (nginx's HTML page): the server answered with a 5xx status.
+        if cause is None or isinstance(cause, (TelegramError, *_NOT_TAKEN)):
+            return BACKOFF * 2.0**attempt
+    return None
+
+
+def _unanswered(update: Update, context: Context) -> bool:
+    """A new message with no part of its answer sent yet, or an inline query (answering it is idempotent)."""
+    if update.inline_query is not None:
+        return True
+    message, chat = update.message, update.effective_chat
+    if message is None or chat is None:
+        return False
+    return (chat.id, message.message_id) not in context.services.replies
+
+
+async def retried(update: object, context: Context) -> bool:
+    """Handle the update again if its failure was transient and safe to retry; True when it was."""
+    if not isinstance(update, Update) or not _unanswered(update, context):
+        return False
+    key = (id(context.application), update.update_id)
+    attempt = _attempts.get(key, 0)
+    delay = retry_delay(context.error, attempt)
+    if delay is None or attempt >= RETRIES or delay > MAX_WAIT:
+        return False
+    _attempts[key] = attempt + 1
+    while len(_attempts) > 10_000:
+        _attempts.popitem(last=False)
+    log.info("retrying update %s in %.2fs after %s", update.update_id, delay, type(context.error).__name__)
+    await asyncio.sleep(delay)
+    await context.application.process_update(update)
+    return True
 
 
 async def on_error(update: object, context: Context) -> None:
     error = context.error
-    if isinstance(error, (NetworkError, Forbidden)):
+    if await retried(update, context):
+        return
+    if isinstance(error, (NetworkError, Forbidden, RetryAfter)):
         log.warning("telegram: %s: %s", type(error).__name__, error)
         return
-    log.error("handler failed on %s", type(update).__name__, exc_info=error)
+    log.error("handler failed on update %s", getattr(update, "update_id", type(update).__name__), exc_info=error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     user = update.effective_user

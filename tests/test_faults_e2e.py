@@ -1,0 +1,112 @@
+"""End to end against a faulty Bot API: 429s, 5xx, slow answers, dropped connections and outages.
+
+Why: Telegram and the network fail routinely. The bot must answer every question exactly once
+anyway (a retry that repeats an answer is as bad as a lost one) and resume polling by itself.
+KZRU_SOAK=1 adds the 30-second outage (benchmarks/soak.py prints its timings).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+from pathlib import Path
+
+import pytest
+from botharness import running_bot
+from factories import make_chat, make_command_update, make_text_update, make_user
+from fakebotapi import FakeBotAPI, Fault
+
+from bot.i18n import t
+from bot.model import LANGS
+
+QUESTIONS = [
+    ("When was the Baikonur lease signed?", "1994"),
+    ("trade 2011", "23.8"),
+    ("When were diplomatic relations established?", "1992"),
+]
+GROUP = make_chat(-100700, "supergroup", title="Flaky network")
+FAULTS = ("429", "500", "502", "slow", "drop")
+
+
+def failures(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """Crashes: handler failures the error handler logs as errors (Telegram-side trouble is a warning), and
+    exceptions in the error handler itself. PTB's polling errors while the server fails are expected."""
+    crashed = ("kzru", "telegram.ext.Application")
+    return [r.getMessage() for r in caplog.records if r.name.startswith(crashed) and r.levelno >= logging.ERROR]
+
+
+def generic_errors(api: FakeBotAPI) -> list[str]:
+    apologies = {t(lang, "error.generic") for lang in LANGS}
+    return [str(c.params.get("text")) for c in api.calls_of("sendMessage") if c.params.get("text") in apologies]
+
+
+async def test_every_question_answered_exactly_once_despite_random_faults(
+    fake_api: FakeBotAPI, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    private_users = range(8000, 8030)
+    members = range(8100, 8110)
+    async with running_bot(fake_api, tmp_path) as app:
+        await fake_api.wait_for("setMyCommands", count=7)
+        # Each kind once for certain (nginx's HTML page for the 502), then 10% of calls at random.
+        fake_api.script("sendMessage", Fault.error(429), Fault.error(500), Fault.raw(502, "<html>Bad Gateway</html>"),
+                        Fault.delay(0.3), Fault.drop())
+        fake_api.random_faults(0.1, kinds=FAULTS, seed=11, methods=["getUpdates", "sendMessage", "getChatMember"])
+        question_ids: dict[int, str] = {}
+        for uid in private_users:
+            for question, _ in QUESTIONS:
+                fake_api.push_update(make_text_update(question, user=make_user(uid)))
+        for uid in members:
+            for question, want in QUESTIONS[:2]:
+                update = make_command_update("/ask", question, user=make_user(uid), chat=GROUP)
+                question_ids[update["message"]["message_id"]] = want
+                fake_api.push_update(update)
+        expected = len(private_users) * len(QUESTIONS) + len(question_ids)
+        await fake_api.wait_for("sendMessage", lambda c: c.ok, count=expected, timeout=30)
+        await app.update_queue.join()
+        await asyncio.sleep(0.3)  # anything sent twice would arrive now
+        stats = fake_api.stats()
+        fake_api.random_faults(None)
+
+    for uid in private_users:
+        texts = fake_api.sent_texts(uid)
+        assert len(texts) == len(set(texts)) == len(QUESTIONS), (uid, texts)
+        for _, want in QUESTIONS:
+            assert any(want in text for text in texts), (uid, want, texts)
+    group_replies = [c for c in fake_api.calls_of("sendMessage") if c.ok and c.chat_id == GROUP["id"]]
+    replied_to = [c.params["reply_parameters"]["message_id"] for c in group_replies]
+    assert sorted(replied_to) == sorted(question_ids), "each group question answered once, quoting it"
+    for call in group_replies:
+        assert question_ids[call.params["reply_parameters"]["message_id"]] in str(call.params["text"])
+    assert stats["faults_injected"] >= 10 and stats["dropped"], stats
+    assert {429, 500, 502} <= set(stats["errors_by_code"]), stats
+    assert not generic_errors(fake_api)
+    assert not failures(caplog), failures(caplog)
+
+
+async def outage_then_question(api: FakeBotAPI, outage: float, uid: int) -> float:
+    """Take the server down for `outage` seconds with a question waiting; seconds from coming back to its answer."""
+    await api.go_down()
+    api.push_update(make_text_update(QUESTIONS[0][0], user=make_user(uid)))
+    await asyncio.sleep(outage)
+    await api.come_back()
+    back = time.monotonic()
+    await api.wait_for("sendMessage", lambda c: c.ok and c.chat_id == uid, timeout=outage + 40)
+    return time.monotonic() - back
+
+
+@pytest.mark.parametrize("outage", [3.0, pytest.param(30.0, marks=pytest.mark.skipif(
+    os.environ.get("KZRU_SOAK") != "1", reason="the 30-second outage runs with KZRU_SOAK=1 (and benchmarks/soak.py)"))])
+async def test_polling_resumes_after_an_outage(
+    fake_api: FakeBotAPI, tmp_path: Path, caplog: pytest.LogCaptureFixture, outage: float
+) -> None:
+    async with running_bot(fake_api, tmp_path):
+        fake_api.push_update(make_text_update(QUESTIONS[1][0], user=make_user(8200)))
+        await fake_api.wait_for("sendMessage", lambda c: c.ok and c.chat_id == 8200)
+        await outage_then_question(fake_api, outage, 8201)
+        fake_api.push_update(make_text_update(QUESTIONS[2][0], user=make_user(8202)))
+        await fake_api.wait_for("sendMessage", lambda c: c.ok and c.chat_id == 8202, timeout=10)
+    assert fake_api.sent_count(8201) == 1 and QUESTIONS[0][1] in fake_api.sent_texts(8201)[0]
+    assert fake_api.sent_count(8202) == 1
+    assert not failures(caplog), failures(caplog)
