@@ -188,6 +188,39 @@ async def test_failed_is_not_served_and_can_be_claimed_again(repo: Repository) -
     assert await repo.served_chat_ids(DAY) == set()
 
 
+async def test_batch_claims_are_exclusive_and_carry_the_finished_outcomes(repo: Repository, db_path: Path) -> None:
+    next_day = DAY + dt.timedelta(days=1)
+    assert await repo.claim_delivery(2, DAY)
+    await repo.finish_delivery(2, DAY, "failed")
+    assert await repo.claim_delivery(3, DAY)  # someone else's claim
+    jobs = [(chat, DAY) for chat in range(1, 301)] + [(1, next_day), (1, DAY)]
+    claimed = await repo.claim_deliveries(jobs)
+    assert claimed == {(chat, DAY) for chat in range(1, 301) if chat != 3} | {(1, next_day)}
+    again = await repo.claim_deliveries([(4, DAY), (301, DAY)], finished=[(1, DAY, "sent"), (2, DAY, "failed")])
+    assert again == {(301, DAY)}
+    assert await repo.delivery_status(1, DAY) == "sent" and await repo.delivery_status(2, DAY) == "failed"
+    with sqlite3.connect(db_path) as other:  # committed, visible to another connection
+        assert other.execute("SELECT claims FROM deliveries WHERE chat_id = 2").fetchone() == (2,)
+    assert await repo.claim_deliveries([]) == set()
+    with pytest.raises(ValueError):
+        await repo.claim_deliveries([(999, DAY)], finished=[(1, DAY, "delivered")])
+    assert await repo.delivery_status(999, DAY) is None, "nothing of a rejected batch is written"
+
+
+async def test_batch_claims_race_single_claims_across_connections(db_path: Path) -> None:
+    first, second = await Repository.open(db_path), await Repository.open(db_path)
+    try:
+        batch, singles = await asyncio.gather(
+            first.claim_deliveries([(chat, DAY) for chat in range(50)]),
+            asyncio.gather(*(second.claim_delivery(chat, DAY) for chat in range(50))),
+        )
+        won = {chat for chat, ok in zip(range(50), singles, strict=True) if ok}
+        assert {chat for chat, _ in batch} | won == set(range(50)) and not {chat for chat, _ in batch} & won
+    finally:
+        await first.close()
+        await second.close()
+
+
 async def test_finish_rejects_unknown_status(repo: Repository) -> None:
     with pytest.raises(ValueError):
         await repo.finish_delivery(1, DAY, "delivered")
