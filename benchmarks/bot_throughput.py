@@ -3,8 +3,8 @@
 Both run on the same fake server with the same PTB transport settings (bot.app.TRANSPORT), in
 alternating rounds so machine noise hits both alike; the best round of each and the median ratio
 are printed. Two question mixes: the 4 questions of the original benchmark, repeated (what the
-answer cache is for: example buttons, popular questions), and the 312 questions of
-tests/eval/questions.yaml cycled (every one answered by the engine at first sight).
+answer cache is for: example buttons, popular questions), and every question of
+tests/eval/questions.yaml cycled (each answered by the engine at first sight, from the cache after).
 
 Usage: python benchmarks/bot_throughput.py [--updates 1000] [--rounds 3] [--mix repeated|eval|both]
        python benchmarks/bot_throughput.py --profile   (cProfile of the bot's rounds, top functions)

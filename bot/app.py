@@ -103,9 +103,11 @@ def _seconds(value: object, default: float | None) -> float | None:
 @dataclass(frozen=True, slots=True)
 class Transport:
     """How an Application talks to the Bot API. The throughput benchmark builds its echo bot with
-    the same settings, so the comparison measures our handlers and nothing else."""
+    the same settings, so the comparison measures our handlers and nothing else. Eight updates at a
+    time overlap Telegram's round trips (~80 updates/s at 100 ms each) without the CPU cost that
+    larger pools of in-flight requests have on two cores."""
 
-    concurrent_updates: int = 4
+    concurrent_updates: int = 8
     connection_pool_size: int = 32
     connect_timeout: float = 5.0
     read_timeout: float = 10.0
