@@ -17,6 +17,7 @@ from bot.i18n import t
 from bot.model import Fact
 from bot.schedule import zone
 from bot.store import FactStore
+from handlers.ask import cached_answer_html
 from handlers.common import NO_PREVIEW, chat_lang, is_group, reply
 from handlers.context import Context
 from handlers.keyboards import (
@@ -229,9 +230,8 @@ async def callback(update: Update, context: Context) -> None:
             await query.answer(t(lang, "menu.expired"))
             return
         await query.answer()
-        answer = services.engine.answer(t(lang, key), lang)
         if query.message is not None and isinstance(query.message, Message):
-            for part in split_message(answer_html(answer)):
+            for part in split_message(cached_answer_html(services, t(lang, key), lang)):
                 await query.message.reply_text(part, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
         return
     if data.action == "f":

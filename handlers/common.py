@@ -97,7 +97,8 @@ async def allowed(update: Update, context: Context) -> bool:
         key = ("user", chat.id, user_id)
     now = time.monotonic()
     last = services.warned.get(key)
-    if last is None or now - last >= WARN_EVERY:
+    # An edited message is not told: reply() would turn its earlier answer into the notice.
+    if update.edited_message is None and (last is None or now - last >= WARN_EVERY):
         services.warned[key] = now
         lang = await chat_lang(update, context)
         await reply(update, context, t(lang, f"throttle.{key[0]}"))

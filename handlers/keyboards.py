@@ -1,9 +1,12 @@
-"""Inline keyboards and their callback data: short, versioned strings of at most 64 bytes."""
+"""Inline keyboards and their callback data: short, versioned strings of at most 64 bytes.
+
+The fixed keyboards are built once per language (PTB's markup objects are immutable)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -68,11 +71,13 @@ def back_keyboard(lang: str, list_name: str | None, arg: str, page: int) -> Inli
     )
 
 
+@cache
 def language_keyboard() -> InlineKeyboardMarkup:
     names = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
     return InlineKeyboardMarkup([[InlineKeyboardButton(names[lang], callback_data=encode("l", lang)) for lang in LANGS]])
 
 
+@cache
 def examples_keyboard(lang: str) -> InlineKeyboardMarkup:
     rows = [[InlineKeyboardButton(t(lang, f"example.{i}"), callback_data=encode("q", i))] for i in (1, 2, 3)]
     rows.append([InlineKeyboardButton(n, callback_data=encode("l", code))
@@ -80,6 +85,7 @@ def examples_keyboard(lang: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
+@cache
 def settings_keyboard(lang: str) -> InlineKeyboardMarkup:
     modes = [InlineKeyboardButton(t(lang, f"mode.{m}"), callback_data=encode("s", "mode", m))
              for m in ("anniversaries", "daily", "weekly")]

@@ -52,6 +52,21 @@ async def test_start_greets_in_each_language_and_registers_menus(fake_api: FakeB
             assert len(buttons) >= 4
 
 
+async def test_example_buttons_answer_their_question(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    user = make_user(15, language_code="ru")
+    async with running_bot(fake_api, tmp_path):
+        fake_api.push_update(make_command_update("/start", user=user))
+        greeting = (await fake_api.wait_for("sendMessage", lambda c: c.chat_id == 15))[0]
+        rows = greeting.params["reply_markup"]["inline_keyboard"]
+        msg = make_message(str(greeting.params["text"]), user={"id": BOT_ID, "is_bot": True, "first_name": "kzru"},
+                           chat=make_chat(15, "private"), message_id=greeting.result["message_id"])
+        for row in rows[:2]:
+            fake_api.push_update(make_callback_query_update(row[0]["callback_data"], message=msg, user=user))
+        answers = await fake_api.wait_for("sendMessage", lambda c: c.chat_id == 15, count=3)
+    assert "22 октября 1992" in str(answers[1].params["text"]) + str(answers[2].params["text"])
+    assert all("[1]" in str(a.params["text"]) for a in answers[1:]), "each example is answered with citations"
+
+
 async def test_questions_in_each_language_and_script(fake_api: FakeBotAPI, tmp_path: Path) -> None:
     cases = [
         (21, "When were diplomatic relations between Kazakhstan and Russia established?", ["22 October 1992"]),
