@@ -15,7 +15,7 @@ from collections import OrderedDict
 
 import httpx
 from telegram import Update
-from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot.i18n import pick_lang, t
 from handlers.context import Context
@@ -38,7 +38,7 @@ def retry_delay(error: object, attempt: int) -> float | None:
         return retry_after_seconds(error)
     if isinstance(error, TimedOut) and not isinstance(error.__cause__, httpx.PoolTimeout | httpx.ConnectTimeout):
         return None
-    if isinstance(error, NetworkError):
+    if isinstance(error, NetworkError) and not isinstance(error, BadRequest):  # PTB makes a 400 a NetworkError
         cause = error.__cause__
         # No cause, or an unparsable body (nginx's HTML page): the server answered with a 5xx status.
         if cause is None or isinstance(cause, (TelegramError, *_NOT_TAKEN)):

@@ -13,13 +13,16 @@ import os
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 from botharness import running_bot
 from factories import make_chat, make_command_update, make_text_update, make_user
 from fakebotapi import FakeBotAPI, Fault
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot.i18n import t
 from bot.model import LANGS
+from handlers.errors import retry_delay
 
 QUESTIONS = [
     ("When was the Baikonur lease signed?", "1994"),
@@ -110,3 +113,29 @@ async def test_polling_resumes_after_an_outage(
     assert fake_api.sent_count(8201) == 1 and QUESTIONS[0][1] in fake_api.sent_texts(8201)[0]
     assert fake_api.sent_count(8202) == 1
     assert not failures(caplog), failures(caplog)
+
+
+def _caused(error: Exception, cause: BaseException) -> Exception:
+    error.__cause__ = cause
+    return error
+
+
+@pytest.mark.parametrize(("error", "retried"), [
+    (RetryAfter(2), True),
+    (NetworkError("Bad Gateway"), True),
+    (_caused(NetworkError("Bad Gateway (502). Parsing the server response failed"), TelegramError("Invalid")), True),
+    (_caused(NetworkError("httpx.ConnectError"), httpx.ConnectError("refused")), True),
+    (_caused(NetworkError("httpx.RemoteProtocolError"), httpx.RemoteProtocolError("no response")), True),
+    (_caused(TimedOut("Pool timeout"), httpx.PoolTimeout("pool")), True),
+    (_caused(TimedOut(), httpx.ReadTimeout("read")), False),
+    (_caused(NetworkError("httpx.ReadError"), httpx.ReadError("reset")), False),
+    (BadRequest("Bad Request: chat not found"), False),
+    (Forbidden("Forbidden: bot was blocked by the user"), False),
+    (ValueError("a bug"), False),
+])
+def test_only_failures_telegram_surely_did_not_act_on_are_retried(error: Exception, retried: bool) -> None:
+    """A retry after a read timeout or a reset mid-answer could repeat a message Telegram already sent."""
+    delay = retry_delay(error, 0)
+    assert (delay is not None) is retried
+    if isinstance(error, RetryAfter):
+        assert delay == 2
