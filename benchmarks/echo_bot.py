@@ -50,14 +50,15 @@ def build_echo_application(
     base_url: str,
     *,
     base_file_url: str | None = None,
-    transport: Transport = TRANSPORT,
+    transport: Transport | None = TRANSPORT,
 ) -> AnyApp:
     """A minimal echo Application: PTB defaults except the URLs and the bot's own transport settings
-    (connection pools, timeouts, concurrent_updates), so both bots run under identical PTB settings."""
+    (connection pools, timeouts, concurrent_updates), so both bots run under identical PTB settings;
+    transport=None keeps PTB's defaults for everything (sequential updates, form-encoded requests)."""
     builder = ApplicationBuilder().token(token).base_url(base_url)
     if base_file_url is not None:
         builder = builder.base_file_url(base_file_url)
-    app = transport.apply(builder).build()
+    app = (transport.apply(builder) if transport else builder).build()
     app.add_handler(MessageHandler(filters.TEXT, _echo))
     return app
 
