@@ -169,9 +169,16 @@ class RedactingFormatter(logging.Formatter):
         return text
 
 
+def _not_a_rejected_token_traceback(record: logging.LogRecord) -> bool:
+    """PTB logs a rejected token with a long traceback; run_bot says it in one line instead."""
+    error = record.exc_info[1] if record.exc_info else None
+    return not (isinstance(error, InvalidToken) and record.name.startswith("telegram"))
+
+
 def setup_logging(config: Config) -> None:
     """One stderr handler with redaction; warnings and uncaught exceptions go through it too."""
     handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(_not_a_rejected_token_traceback)
     handler.setFormatter(RedactingFormatter([config.token, config.token.partition(":")[2], config.webhook_secret or ""]))
     root = logging.getLogger()
     root.handlers[:] = [handler]
