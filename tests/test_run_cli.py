@@ -170,7 +170,9 @@ async def test_the_token_never_appears_in_logs_or_messages_when_things_fail(fake
     async with bot_process(tmp_path, **bot_settings(fake_api, KZRU_LOG_LEVEL="DEBUG")) as proc:
         await fake_api.wait_for("getUpdates", timeout=20)
         fake_api.push_update(make_text_update("baikonur lease", user=make_user(501, language_code="ru")))
-        await fake_api.wait_for("sendMessage", lambda c: c.chat_id == 501 and c.ok, timeout=15)
+        await fake_api.wait_for("sendMessage", lambda c: c.chat_id == 501, timeout=15)
+        fake_api.push_update(make_text_update("border length", user=make_user(502, language_code="kk")))
+        await fake_api.wait_for("sendMessage", lambda c: c.chat_id == 502 and c.ok, timeout=15)
     _, first, _ = await stop(proc)
     assert "BadRequest" in first, "the failure was logged"
     assert "<redacted>" in first, "the request URLs were logged, redacted"
