@@ -67,10 +67,10 @@ async def bot_process(tmp_path: Path, **settings: str) -> AsyncIterator[asyncio.
         raise AssertionError(f"{exc}\n--- bot output ---\n{output[-4000:]}") from exc
 
 
-async def stop(proc: asyncio.subprocess.Process) -> tuple[int, str, float]:
-    """SIGTERM, then the exit code, the output and how many seconds the bot took to exit."""
+async def stop(proc: asyncio.subprocess.Process, sig: int = signal.SIGTERM) -> tuple[int, str, float]:
+    """A stop signal, then the exit code, the output and how many seconds the bot took to exit."""
     started = time.monotonic()
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(sig)
     code, output = await finish(proc)
     return code, output, time.monotonic() - started
 
@@ -108,12 +108,13 @@ async def test_broken_data_is_reported_by_file_and_line_and_the_bot_never_starts
     assert not (tmp_path / "var").exists()
 
 
-async def test_sigterm_stops_the_polling_bot_promptly_with_exit_0(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+async def test_sigterm_stops_the_polling_bot_promptly_with_exit_0(fake_api: FakeBotAPI, tmp_path: Path, sig: int) -> None:
     async with bot_process(tmp_path, **bot_settings(fake_api)) as proc:
         await fake_api.wait_for("getUpdates", timeout=20)
         fake_api.push_update(make_text_update("baikonur lease", user=make_user(301)))
         await fake_api.wait_for("sendMessage", lambda c: c.chat_id == 301, timeout=10)
-    code, output, seconds = await stop(proc)
+    code, output, seconds = await stop(proc, sig)
     assert code == 0, output
     assert seconds < 8, f"took {seconds:.1f} s to stop"
     assert "stopped" in output
