@@ -204,6 +204,9 @@ def build_application(config: Config, store: FactStore) -> Application:  # type:
         services.broadcaster = Broadcaster(repo, store, PTBSender(app.bot), make_renderer(store.sources),
                                            rate_per_second=config.broadcast_rate)
         app.bot_data.services = services
+        for lang in LANGS:  # the example buttons of /start: answered from the cache from the first tap
+            for n in (1, 2, 3):
+                ask.cached_answer_html(services, t(lang, f"example.{n}"), lang)
         await register_menus(app)
         if app.job_queue is not None:
             app.job_queue.run_repeating(tick, interval=60, first=5, name="anniversaries")
