@@ -307,7 +307,7 @@ def run_broadcast(data_dir: Path | None, date_text: str) -> int:
         return EXIT_DATA
     config = _config_or_exit(data_dir)
     setup_logging(config)
-    store = load_or_exit(data_dir)
+    store = load_or_exit(config.data_dir)
     return asyncio.run(_broadcast(config, store, day))
 
 
