@@ -84,7 +84,8 @@ async def main() -> int:
                     once, twice, missing = asker.tally(faulty)
                     print(f"faults: {len(faulty)} questions over {args.fault_seconds:g} s at 10% faults "
                           f"({stats['faults_injected']} injected: {stats['errors_by_code']}, {stats['dropped']} dropped)")
-                    print(f"faults: answered once {once}, twice or more {twice}, unanswered {missing}")
+                    print(f"faults: answered once {once}, twice or more {twice}, unanswered {missing}"
+                          + (f" (users {[u for u in faulty if not api.sent_count(u)]})" if missing else ""))
                     bad += twice + missing
 
                     await api.go_down()
@@ -107,8 +108,15 @@ async def main() -> int:
                 finally:
                     proc.send_signal(signal.SIGTERM)
                     code = await asyncio.wait_for(proc.wait(), 30)
-            crashes = sum(" ERROR kzru" in line or " ERROR telegram.ext.Application" in line
-                          for line in log_path.read_text(errors="replace").splitlines())
+            lines = log_path.read_text(errors="replace").splitlines()
+            crashes = sum(" ERROR kzru" in line or " ERROR telegram.ext.Application" in line for line in lines)
+            gave_up = [line for line in lines if " WARNING kzru.errors: telegram:" in line and "(update " in line]
+            if bad or crashes:
+                kept = Path(tempfile.gettempdir()) / "kzru-soak-bot.log"
+                kept.write_text("\n".join(lines), encoding="utf-8")
+                print(f"bot log kept in {kept}")
+    for line in gave_up:
+        print(f"gave up after retries: {line}")
     print(f"bot: rate-limit warnings {throttled}, handler crashes in its log {crashes}, "
           f"peak RSS {memory['VmHWM'] / 1024:.1f} MB, exit code {code} after SIGTERM")
     return 0 if bad == 0 and crashes == 0 and code == 0 else 1

@@ -79,7 +79,8 @@ async def on_error(update: object, context: Context) -> None:
     if await retried(update, context):
         return
     if isinstance(error, (NetworkError, Forbidden, RetryAfter)):
-        log.warning("telegram: %s: %s", type(error).__name__, error)
+        where = f"update {update.update_id}" if isinstance(update, Update) else "polling"
+        log.warning("telegram: %s: %s (%s)", type(error).__name__, error, where)
         return
     log.error("handler failed on update %s", getattr(update, "update_id", type(update).__name__), exc_info=error)
     if not isinstance(update, Update) or update.effective_chat is None:
