@@ -84,11 +84,10 @@ async def allowed(update: Update, context: Context) -> bool:
     """Per-user and per-group limits; over one, say so once a minute (per user in a chat, or per
     group), otherwise drop the update quietly so a flood never turns into a flood of replies."""
     services = context.services
-    user = update.effective_user
     chat = update.effective_chat
     if chat is None:
         return True
-    user_id = user.id if user else 0
+    user_id = sender_id(update)
     if services.user_limit.try_acquire(user_id):
         if not is_group(update) or services.chat_limit.try_acquire(chat.id):
             return True
@@ -105,6 +104,16 @@ async def allowed(update: Update, context: Context) -> bool:
     return False
 
 
+def sender_id(update: Update) -> int:
+    """Who counts against the per-user limit: the user, or the chat a message was sent on behalf of
+    (anonymous admins and channels share one Telegram user id across all groups)."""
+    message = update.effective_message
+    if message is not None and message.sender_chat is not None:
+        return message.sender_chat.id
+    user = update.effective_user
+    return user.id if user else 0
+
+
 def is_command_for_us(message: Message, username: str) -> bool:
     """A /command without @bot, or with ours (a /cmd@otherbot in a group is not for us)."""
     text = message.text or ""
@@ -118,10 +127,11 @@ def is_command_for_us(message: Message, username: str) -> bool:
 async def gate(update: Update, context: Context) -> None:
     """Runs before every handler: commands anywhere and anything in a private chat count against
     the limits (group conversation is counted only once it addresses the bot, in group_text)."""
-    message = update.effective_message
-    if message is None or update.callback_query is not None or update.effective_chat is None:
+    message = update.message or update.edited_message
+    chat = update.effective_chat
+    if message is None or chat is None or chat.type not in (ChatType.PRIVATE, ChatType.GROUP, ChatType.SUPERGROUP):
         return
-    counted = not is_group(update) or is_command_for_us(message, context.bot.username or "")
+    counted = chat.type == ChatType.PRIVATE or is_command_for_us(message, context.bot.username or "")
     if counted and not await allowed(update, context):
         raise ApplicationHandlerStop
 

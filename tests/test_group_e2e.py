@@ -8,7 +8,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from botharness import running_bot
-from factories import BOT_USERNAME, make_chat, make_command_update, make_text_update, make_user
+from factories import (
+    BOT_USERNAME,
+    make_anonymous_admin_update,
+    make_chat,
+    make_command_update,
+    make_text_update,
+    make_user,
+)
 from fakebotapi import FakeBotAPI
 
 from bot.app import CHAT_PER_MINUTE, USER_PER_MINUTE
@@ -56,6 +63,21 @@ async def test_many_members_flooding_a_group_hit_the_group_limit_with_one_notice
     assert texts.count(t("kk", "throttle.group")) == 1
     assert t("kk", "throttle.user") not in texts
     assert len(texts) == CHAT_PER_MINUTE + 1
+
+
+async def test_anonymous_admins_of_different_groups_have_separate_limits(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    """Anonymous admins all post as one Telegram user (GroupAnonymousBot): one group's flood must
+    not silence another group's admins."""
+    first, second = make_chat(-100601, "supergroup", title="A"), make_chat(-100602, "supergroup", title="B")
+    async with running_bot(fake_api, tmp_path):
+        for i in range(USER_PER_MINUTE + 5):
+            fake_api.push_update(make_anonymous_admin_update(f"/ask@{BOT_USERNAME} trade {2000 + i}", chat=first))
+        await settled(fake_api, 6101)
+        fake_api.push_update(make_anonymous_admin_update(f"/ask@{BOT_USERNAME} baikonur lease", chat=second))
+        answer = (await fake_api.wait_for("sendMessage", lambda c: c.chat_id == second["id"]))[0]
+        flooded = fake_api.sent_texts(first["id"])
+    assert flooded.count(t("en", "throttle.user")) == 1 and len(flooded) == USER_PER_MINUTE + 1
+    assert "1994" in str(answer.params["text"])
 
 
 async def test_private_flood_is_cut_at_the_user_limit_with_one_notice(fake_api: FakeBotAPI, tmp_path: Path) -> None:
