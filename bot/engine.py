@@ -26,7 +26,7 @@ from bot.dates import MONTHS, RU_GENITIVE, format_date, format_period
 from bot.i18n import t
 from bot.model import LANGS, Citation, Fact, Source
 from bot.store import FactStore
-from bot.text import detect_language, fold, raw_tokens, stem, tokens, word_tokens
+from bot.text import detect_language, fold, fold_word, raw_tokens, stem, tokens, word_tokens
 
 Status = Literal["fact", "decline"]
 
@@ -41,6 +41,7 @@ MIN_COVERAGE = 0.55
 VERB_WEIGHT = 1.5
 ORDER_WEIGHT = 0.5
 ORDER_CHECKED = 10
+RERANKED = 25
 COVERAGE_POWER = 1.0
 PARTY_COVERAGE = 0.75
 RELATED_RATIO = 0.9
@@ -236,7 +237,7 @@ def parse_query(text: str) -> Query:
     named: set[str] = set()
     for raw in raw_tokens(text):
         if not raw[0].isdigit():
-            folded = fold(raw)
+            folded = fold_word(raw)
             if len(folded) >= 5 and folded.endswith(_VERB_ENDINGS):
                 verbs.add(stem(folded))
             if 2 <= len(raw) <= 5 and raw.isupper():
@@ -317,7 +318,15 @@ class FactIndex:
             tuple(frozenset(tok for tok in tokens(f.title[lang]) if tok in self.idf) for lang in LANGS)
             for f in self.facts
         )
+        self.title_totals = tuple(tuple(sum(self.idf[tok] for tok in title) for title in titles)
+                                  for titles in self.titles)
         self._vocab_set = frozenset(self.vocab)
+        initials: dict[str, list[str]] = defaultdict(list)
+        for tok in self.vocab:
+            initials[tok[0]].append(tok)
+        # Typos keep the first letter (the skeleton already joins scripts and keyboards), so a
+        # fuzzy look-up only scans the words that start like the query word.
+        self.by_initial = {c: tuple(words) for c, words in initials.items()}
         self.expand = lru_cache(maxsize=20000)(self._expand)
         self.phrases = lru_cache(maxsize=4096)(self._phrases)
         self._index = {f.id: i for i, f in enumerate(self.facts)}
@@ -341,7 +350,10 @@ class FactIndex:
         in [0, 1]; 0.5 when none holds two of them ("Russia recognised Kazakhstan" vs the reverse).
         `word_sets` holds, per query word in order, the index words it stands for."""
         best = (1, 0.5)
+        matched = frozenset().union(*word_sets)
         for first in self.phrases(i):
+            if len(matched.intersection(first)) < 2:
+                continue
             positions: list[int] = []
             for cands in word_sets:
                 found = [first[c] for c in cands if c in first]
@@ -374,7 +386,7 @@ class FactIndex:
                     found.setdefault(prefix, 0.88 - 0.03 * (len(word) - cut))
         if len(word) >= 5:
             cutoff = 82.0 if len(word) >= 7 else 85.0
-            for cand, score, _ in process.extract(word, self.vocab, scorer=fuzz.ratio,
+            for cand, score, _ in process.extract(word, self.by_initial.get(word[0], ()), scorer=fuzz.ratio,
                                                   score_cutoff=cutoff, limit=6):
                 found.setdefault(cand, 0.85 * score / 100.0)
         for other in SYNONYMS.get(word, ()):
@@ -396,10 +408,10 @@ class FactIndex:
     def _title_coverage(self, i: int, matched: set[str]) -> float:
         """How much of a fact's title (best language) the query names: favours the specific fact."""
         best = 0.0
-        for title in self.titles[i]:
-            total = sum(self.idf[tok] for tok in title)
-            if total:
-                best = max(best, sum(self.idf[tok] for tok in title & matched) / total)
+        for title, total in zip(self.titles[i], self.title_totals[i], strict=True):
+            common = title & matched
+            if common and total:
+                best = max(best, sum(self.idf[tok] for tok in common) / total)
         return best
 
     def search(self, query: Query, limit: int = 10) -> list[Hit]:
@@ -443,7 +455,7 @@ class FactIndex:
         if query.months:
             scores[np.isin(self.month, query.months)] *= 1.15
         scores *= self._intent_factors(query.intents)
-        top_n = min(max(limit, 40), int(np.count_nonzero(scores)))
+        top_n = min(max(limit, RERANKED), int(np.count_nonzero(scores)))
         if top_n == 0:
             return []
         top = np.argpartition(-scores, top_n - 1)[:top_n] if top_n < n else np.arange(n)

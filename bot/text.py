@@ -100,6 +100,12 @@ def raw_tokens(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=131072)
+def fold_word(word: str) -> str:
+    """fold() of one word, cached: questions repeat the same few thousand words."""
+    return fold(word)
+
+
+@lru_cache(maxsize=131072)
 def word_tokens(word: str) -> tuple[str, ...]:
     """The folded, stemmed tokens of one raw word (cached: the same words recur in every text)."""
     if word[0].isdigit():
@@ -137,8 +143,8 @@ def detect_language(text: str) -> str | None:
     if cyr * 2 >= len(letters):
         if any(ch in KK_LETTERS for ch in letters):
             return "kk"
-        words = {fold(w) for w in raw_tokens(text.lower()) if not w[0].isdigit()}
-        kk_hits = len(words & {fold(w) for w in _KK_CYR_HINTS})
+        words = {fold_word(w) for w in raw_tokens(text.lower()) if not w[0].isdigit()}
+        kk_hits = len(words & _KK_CYR_FOLDED)
         return "kk" if kk_hits >= 1 and kk_hits * 3 >= len(words & _RU_FOLDED) else "ru"
     if any(ch in KK_LATIN_LETTERS for ch in letters):
         return "kk"
@@ -154,6 +160,7 @@ _KK_CYR_HINTS = frozenset(
     туралы келисим шарт кездесу сапар ел екі еки болды болган орнады орнатылды кол койылды
     ғарышкерлері тыйым салды не""".split()
 )
+_KK_CYR_FOLDED = frozenset(fold(w) for w in _KK_CYR_HINTS)
 _RU_FOLDED = frozenset(
     fold(w)
     for w in """и в на с по когда какой какая какие какое сколько где кто что между россии россия
