@@ -125,12 +125,13 @@ _KK_WORDS = frozenset(
     kim kimder ne nege kaida qaida arasyndagy arasynda resei reseimen reseidin kazakstan
     qazaqstan kazakstannyn shekara uzyndygy uzyndyğy sauda ainalymy turaly kelisim shart
     kezdesu sapar elder eki el bolgan boldy ornady ornatyldy kol koiyldy qoiyldy tuңgysh
-    zhyldary jyldary bagamy bağamy bugin bügın qarym katynas qatynas qatynasy diplomatiyalyk
-    kazakhstan""".split()
+    zhyldary jyldary bagamy bağamy bugin bügın qarym katynas qatynas qatynasy diplomatiyalyk""".split()
 )
 _EN_WORDS = frozenset(
     """the and of what when where who how which did was were is are in on to with between
-    first treaty border trade visit why much many does do about""".split()
+    first treaty border trade visit why much many does do about will would join by from has have
+    for at after before year years sign signed agreement agreements relations russia russian
+    kazakh president presidents""".split()
 )
 
 

@@ -85,6 +85,8 @@ def test_hyphenated_kazakh_endings_join_their_abbreviation() -> None:
     ("договор 1992", "ru"),
     ("When was the friendship treaty signed?", "en"),
     ("border length", "en"),
+    ("Will Kazakhstan join BRICS by 2030?", "en"),
+    ("Medvedev visits Kazakhstan 2008", "en"),
 ])
 def test_language_detection_by_script_and_words(text: str, lang: str) -> None:
     assert detect_language(text) == lang
