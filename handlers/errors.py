@@ -23,8 +23,9 @@ from handlers.sender import retry_after_seconds
 
 log = logging.getLogger("kzru.errors")
 
-RETRIES = 3
+RETRIES = 5
 BACKOFF = 0.25
+MAX_BACKOFF = 2.0
 MAX_WAIT = 10.0
 # Transport failures after which the request surely was not processed: no connection, or the
 # server closed it without answering at all (what a stale keep-alive connection gives).
@@ -42,7 +43,7 @@ def retry_delay(error: object, attempt: int) -> float | None:
         cause = error.__cause__
         # No cause, or an unparsable body (nginx's HTML page): the server answered with a 5xx status.
         if cause is None or isinstance(cause, (TelegramError, *_NOT_TAKEN)):
-            return BACKOFF * 2.0**attempt
+            return min(BACKOFF * 2.0**attempt, MAX_BACKOFF)
     return None
 
 
