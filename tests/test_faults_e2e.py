@@ -139,3 +139,21 @@ def test_only_failures_telegram_surely_did_not_act_on_are_retried(error: Excepti
     assert (delay is not None) is retried
     if isinstance(error, RetryAfter):
         assert delay == 2
+
+
+async def test_a_retried_subscription_change_is_confirmed_once_and_right(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    """Re-running a command whose reply failed must not change what it says (the change is already saved)."""
+    user = make_user(8300, language_code="ru")
+    async with running_bot(fake_api, tmp_path) as app:
+        fake_api.script("sendMessage", Fault.error(500))
+        fake_api.push_update(make_command_update("/subscribe", "08:30", user=user))
+        await fake_api.wait_for("sendMessage", lambda c: c.ok and c.chat_id == 8300)
+        fake_api.script("sendMessage", Fault.drop())
+        fake_api.push_update(make_command_update("/unsubscribe", user=user))
+        await fake_api.wait_for("sendMessage", lambda c: c.ok and c.chat_id == 8300, count=2)
+        await app.update_queue.join()
+        sub = await app.bot_data.services.repo.get_subscription(8300)
+    texts = fake_api.sent_texts(8300)
+    assert len(texts) == 2 and "08:30" in texts[0]
+    assert texts[1] == t("ru", "sub.removed")
+    assert sub is not None and not sub.active
