@@ -13,7 +13,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.i18n import pick_lang, t
@@ -63,6 +63,9 @@ async def reply(
                     reply_markup=markup if len(parts) == 1 else None, link_preview_options=NO_PREVIEW,
                 )
                 return edited if isinstance(edited, Message) else None
+            except BadRequest as exc:
+                if "not modified" in exc.message.lower():
+                    return None
             except TelegramError:
                 pass
     quote = ReplyParameters(message_id=message.message_id, allow_sending_without_reply=True)

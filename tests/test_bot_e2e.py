@@ -186,6 +186,21 @@ async def test_edited_question_edits_the_answer(fake_api: FakeBotAPI, tmp_path: 
         assert "23.8" in str(edit.params["text"])
 
 
+async def test_an_edit_that_keeps_the_answer_sends_nothing_new(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    user = make_user(82)
+    chat = make_chat(82, "private")
+    async with running_bot(fake_api, tmp_path):
+        fake_api.push_update(make_update("message", make_message("trade 2011", user=user, chat=chat, message_id=600)))
+        await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == 82)
+        fake_api.push_update(make_edited_message_update("trade 2011!", user=user, chat=chat, message_id=600))
+        await fake_api.wait_for("editMessageText", lambda c: c.params.get("chat_id") == 82)
+        fake_api.push_update(make_update("message", make_message("baikonur lease", user=user, chat=chat, message_id=601)))
+        await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == 82, count=2)
+        sent = [c for c in fake_api.calls_of("sendMessage") if c.params.get("chat_id") == 82]
+        assert len(sent) == 2
+        assert "Baikonur" in str(sent[1].params["text"])
+
+
 def crowded_store(month: int, day: int, extra: int) -> FactStore:
     """The real facts plus `extra` copies of dated ones moved to one day, so that day's message is long."""
     store = real_store()
