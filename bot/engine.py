@@ -610,10 +610,15 @@ def fact_when(fact: Fact, lang: str) -> str:
 
 
 def _list_line(fact: Fact, lang: str) -> str:
-    """A fact as one line of a list: its date first, unless the title already ends with it."""
+    """A fact as one line of a list: its date first, unless the title already names it."""
     when = fact_when(fact, lang)
     title = fact.title[lang]
-    return f"{when} — {title}" if when and when not in title else title
+    if not when or when in title or (_YEAR_ONLY_RE.fullmatch(when) and when[:4] in title):
+        return title
+    return f"{when} — {title}"
+
+
+_YEAR_ONLY_RE = re.compile(r"\d{4}(?:\s*(?:ж|г)\.)?")
 
 
 def _fact_years(fact: Fact) -> frozenset[int]:
