@@ -163,3 +163,29 @@ async def test_settings_buttons_change_time_zone_mode_and_language(fake_api: Fak
         assert sub is not None and sub.lang == "kk" and await repo.get_language(321) == "kk"
         assert text.startswith("Жазылым жаңартылды.") and f"Келесі хабарлама: {format_day(shown.date(), 'kk')}" in text
         assert sub.active and len(await repo.active_subscriptions()) == 1
+
+
+async def test_a_subscription_set_up_in_a_forum_topic_is_delivered_to_that_topic(fake_api: FakeBotAPI,
+                                                                                 tmp_path: Path) -> None:
+    """/subscribe in topic 77 of a forum: the confirmation and the daily message both go to topic 77."""
+    from telegram import Bot
+
+    forum = make_chat(-100777, "supergroup", title="Forum", is_forum=True)
+    admin = make_user(321)
+    fake_api.set_chat_admins(forum["id"], [321])
+    async with running_bot(fake_api, tmp_path) as app:
+        repo: Repository = app.bot_data.services.repo
+        fake_api.push_update(make_command_update("/subscribe", "09:00 Asia/Almaty", user=admin, chat=forum,
+                                                 thread_id=77))
+        confirm = (await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == forum["id"]))[0]
+        assert confirm.params.get("message_thread_id") == 77
+        sub = await repo.get_subscription(forum["id"])
+        assert sub is not None and sub.thread_id == 77
+        async with Bot(fake_api.token, base_url=fake_api.base_url) as bot:
+            store = real_store()
+            broadcaster = Broadcaster(repo, store, PTBSender(bot), make_renderer(store.sources), rate_per_second=50)
+            summary = await broadcaster.broadcast_date(dt.date(2026, 10, 22))
+    assert summary.sent == 1
+    digest = [c for c in fake_api.calls_of("sendMessage") if c.params.get("chat_id") == forum["id"]][-1]
+    assert digest.params.get("message_thread_id") == 77
+    assert "1992" in str(digest.params["text"])
