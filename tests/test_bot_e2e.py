@@ -67,6 +67,41 @@ async def test_example_buttons_answer_their_question(fake_api: FakeBotAPI, tmp_p
     assert all("[1]" in str(a.params["text"]) for a in answers[1:]), "each example is answered with citations"
 
 
+async def test_lang_choice_is_stored_and_wins_over_language_code(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    """/lang → buttons; the choice is stored per chat, /help follows it, a clear question keeps its own language."""
+    user = make_user(16, language_code="en")
+    async with running_bot(fake_api, tmp_path) as app:
+        fake_api.push_update(make_command_update("/lang", user=user))
+        prompt = (await fake_api.wait_for("sendMessage", lambda c: c.chat_id == 16))[0]
+        buttons = [b["callback_data"] for row in prompt.params["reply_markup"]["inline_keyboard"] for b in row]
+        kk_button = next(b for b in buttons if b.endswith("kk"))
+        msg = make_message(str(prompt.params["text"]), user={"id": BOT_ID, "is_bot": True, "first_name": "kzru"},
+                           chat=make_chat(16, "private"), message_id=prompt.result["message_id"])
+        fake_api.push_update(make_callback_query_update(kk_button, message=msg, user=user))
+        await fake_api.wait_for("answerCallbackQuery")
+        assert await app.bot_data.services.repo.get_language(16) == "kk"
+        before = len([c for c in fake_api.calls_of("sendMessage") if c.chat_id == 16])
+        fake_api.push_update(make_command_update("/help", user=user))
+        fake_api.push_update(make_command_update("/sources", user=user))
+        fake_api.push_update(make_text_update("When was the Baikonur lease signed?", user=user))
+        calls = await fake_api.wait_for("sendMessage", lambda c: c.chat_id == 16, count=before + 3)
+    help_text, sources, answer = (str(c.params["text"]) for c in calls[before:before + 3])
+    assert "/subscribe" in help_text and "қалай" in help_text.lower()
+    assert sources.count("http") >= 2 and "Sputnik" in sources
+    assert "1994" in answer and "Baikonur" in answer and "[1]" in answer
+
+
+async def test_fact_and_today_cite_their_sources(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    user = make_user(17, language_code="ru")
+    async with running_bot(fake_api, tmp_path):
+        fake_api.push_update(make_command_update("/fact", user=user))
+        fake_api.push_update(make_command_update("/date", "22.10", user=user))
+        calls = await fake_api.wait_for("sendMessage", lambda c: c.chat_id == 17, count=2)
+    fact, day = (str(c.params["text"]) for c in calls)
+    assert "[1]" in fact
+    assert "1992" in day and ("лет назад" in day or "года назад" in day or "год назад" in day)
+
+
 async def test_questions_in_each_language_and_script(fake_api: FakeBotAPI, tmp_path: Path) -> None:
     cases = [
         (21, "When were diplomatic relations between Kazakhstan and Russia established?", ["22 October 1992"]),
