@@ -34,6 +34,8 @@ import sys
 import tempfile
 import time
 from collections import defaultdict, deque
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,6 +126,33 @@ def bot_env(api: FakeBotAPI, db: Path) -> dict[str, str]:
     return env
 
 
+@dataclass
+class BotProcess:
+    """A `python -m bot run` subprocess on the fake server; its exit code and log once it stopped."""
+
+    proc: asyncio.subprocess.Process
+    code: int | None = None
+    log: str = ""
+
+
+@asynccontextmanager
+async def bot_process(api: FakeBotAPI, tmp: Path) -> AsyncIterator[BotProcess]:
+    """Start the bot with its own database and log in tmp, wait until it polls, and stop it with
+    SIGTERM on the way out (the exit code then says whether it shut down cleanly)."""
+    log_path = tmp / "bot.log"
+    with log_path.open("wb") as log:
+        proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=tmp,
+                                                    env=bot_env(api, tmp / "kzru.sqlite3"), stdout=log, stderr=log)
+        bot = BotProcess(proc)
+        try:
+            await api.wait_for("getUpdates", timeout=60)
+            yield bot
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            bot.code = await asyncio.wait_for(proc.wait(), 30)
+    bot.log = log_path.read_text(errors="replace")
+
+
 def memory_kb(pid: int) -> dict[str, int]:
     """VmHWM (peak resident) and VmRSS of a process, in kB."""
     out: dict[str, int] = {}
@@ -197,22 +226,12 @@ async def main() -> int:
     args = parser.parse_args()
     questions = eval_questions()
     with tempfile.TemporaryDirectory() as tmp:
-        async with FakeBotAPI() as api:
-            log_path = Path(tmp) / "bot.log"
-            with log_path.open("wb") as log:
-                proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=tmp,
-                                                            env=bot_env(api, Path(tmp) / "kzru.sqlite3"),
-                                                            stdout=log, stderr=log)
-                try:
-                    await api.wait_for("getUpdates", timeout=60)
-                    run = await closed_loop(api, args, questions)
-                    flooded = None if args.skip_flood else await flood(api)
-                    memory = memory_kb(proc.pid)
-                finally:
-                    proc.send_signal(signal.SIGTERM)
-                    code = await asyncio.wait_for(proc.wait(), 30)
-            log_text = log_path.read_text(errors="replace")
-    crashes = sum(1 for line in log_text.splitlines() if " ERROR " in line or line.startswith("Traceback"))
+        async with FakeBotAPI() as api, bot_process(api, Path(tmp)) as bot:
+            run = await closed_loop(api, args, questions)
+            flooded = None if args.skip_flood else await flood(api)
+            memory = memory_kb(bot.proc.pid)
+    code = bot.code
+    crashes = sum(1 for line in bot.log.splitlines() if " ERROR " in line or line.startswith("Traceback"))
     lat = sorted(run.latencies)
     elapsed = max(run.last_at - run.first_at, 1e-9)
     handled = run.answered + run.rate_limited + run.errors

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import signal
 import sys
 import tempfile
 import time
@@ -24,7 +23,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
 from factories import make_text_update, make_user  # noqa: E402
 from fakebotapi import FakeBotAPI  # noqa: E402
-from load import THROTTLE_TEXTS, bot_env, eval_questions, memory_kb  # noqa: E402
+from load import THROTTLE_TEXTS, bot_process, eval_questions, memory_kb  # noqa: E402
 
 FIRST_USER = 500_000
 
@@ -66,60 +65,50 @@ async def main() -> int:
     args = parser.parse_args()
     bad = 0
     with tempfile.TemporaryDirectory() as tmp:
-        async with FakeBotAPI() as api:
-            log_path = Path(tmp) / "bot.log"
-            with log_path.open("wb") as log:
-                proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=tmp,
-                                                            env=bot_env(api, Path(tmp) / "kzru.sqlite3"),
-                                                            stdout=log, stderr=log)
-                try:
-                    await api.wait_for("getUpdates", timeout=60)
-                    asker = Asker(api, args.rate)
-                    api.random_faults(0.1, seed=5, methods=["getUpdates", "sendMessage"])
-                    await asker.ask_for(args.fault_seconds)
-                    api.random_faults(None)
-                    faulty = list(asker.users)
-                    await asker.settle(faulty, 30)
-                    stats = api.stats()
-                    once, twice, missing = asker.tally(faulty)
-                    print(f"faults: {len(faulty)} questions over {args.fault_seconds:g} s at 10% faults "
-                          f"({stats['faults_injected']} injected: {stats['errors_by_code']}, {stats['dropped']} dropped)")
-                    print(f"faults: answered once {once}, twice or more {twice}, unanswered {missing}"
-                          + (f" (users {[u for u in faulty if not api.sent_count(u)]})" if missing else ""))
-                    bad += twice + missing
+        async with FakeBotAPI() as api, bot_process(api, Path(tmp)) as bot:
+            asker = Asker(api, args.rate)
+            api.random_faults(0.1, seed=5, methods=["getUpdates", "sendMessage"])
+            await asker.ask_for(args.fault_seconds)
+            api.random_faults(None)
+            faulty = list(asker.users)
+            await asker.settle(faulty, 30)
+            stats = api.stats()
+            once, twice, missing = asker.tally(faulty)
+            print(f"faults: {len(faulty)} questions over {args.fault_seconds:g} s at 10% faults "
+                  f"({stats['faults_injected']} injected: {stats['errors_by_code']}, {stats['dropped']} dropped)")
+            print(f"faults: answered once {once}, twice or more {twice}, unanswered {missing}"
+                  + (f" (users {[u for u in faulty if not api.sent_count(u)]})" if missing else ""))
+            bad += twice + missing
 
-                    await api.go_down()
-                    down_at = time.monotonic()
-                    await asker.ask_for(args.outage)
-                    await api.come_back()
-                    back = time.monotonic()
-                    during = asker.users[len(faulty):]
-                    await api.wait_for("sendMessage", lambda c: c.ok and c.chat_id in during, timeout=120)
-                    resumed = time.monotonic() - back
-                    await asker.settle(during, 60)
-                    drained = time.monotonic() - back
-                    once, twice, missing = asker.tally(during)
-                    print(f"outage: server down {back - down_at:.1f} s with {len(during)} questions waiting; "
-                          f"first answer {resumed:.1f} s after it came back, all answered after {drained:.1f} s")
-                    print(f"outage: answered once {once}, twice or more {twice}, unanswered {missing}")
-                    bad += twice + missing
-                    throttled = sum(str(c.params.get("text")) in THROTTLE_TEXTS for c in api.calls_of("sendMessage"))
-                    memory = memory_kb(proc.pid)
-                finally:
-                    proc.send_signal(signal.SIGTERM)
-                    code = await asyncio.wait_for(proc.wait(), 30)
-            lines = log_path.read_text(errors="replace").splitlines()
-            crashes = sum(" ERROR kzru" in line or " ERROR telegram.ext.Application" in line for line in lines)
-            gave_up = [line for line in lines if " WARNING kzru.errors: telegram:" in line and "(update " in line]
-            if bad or crashes:
-                kept = Path(tempfile.gettempdir()) / "kzru-soak-bot.log"
-                kept.write_text("\n".join(lines), encoding="utf-8")
-                print(f"bot log kept in {kept}")
+            await api.go_down()
+            down_at = time.monotonic()
+            await asker.ask_for(args.outage)
+            await api.come_back()
+            back = time.monotonic()
+            during = asker.users[len(faulty):]
+            await api.wait_for("sendMessage", lambda c: c.ok and c.chat_id in during, timeout=120)
+            resumed = time.monotonic() - back
+            await asker.settle(during, 60)
+            drained = time.monotonic() - back
+            once, twice, missing = asker.tally(during)
+            print(f"outage: server down {back - down_at:.1f} s with {len(during)} questions waiting; "
+                  f"first answer {resumed:.1f} s after it came back, all answered after {drained:.1f} s")
+            print(f"outage: answered once {once}, twice or more {twice}, unanswered {missing}")
+            bad += twice + missing
+            throttled = sum(str(c.params.get("text")) in THROTTLE_TEXTS for c in api.calls_of("sendMessage"))
+            memory = memory_kb(bot.proc.pid)
+    lines = bot.log.splitlines()
+    crashes = sum(" ERROR kzru" in line or " ERROR telegram.ext.Application" in line for line in lines)
+    gave_up = [line for line in lines if " WARNING kzru.errors: telegram:" in line and "(update " in line]
+    if bad or crashes:
+        kept = Path(tempfile.gettempdir()) / "kzru-soak-bot.log"
+        kept.write_text("\n".join(lines), encoding="utf-8")
+        print(f"bot log kept in {kept}")
     for line in gave_up:
         print(f"gave up after retries: {line}")
     print(f"bot: rate-limit warnings {throttled}, handler crashes in its log {crashes}, "
-          f"peak RSS {memory['VmHWM'] / 1024:.1f} MB, exit code {code} after SIGTERM")
-    return 0 if bad == 0 and crashes == 0 and code == 0 else 1
+          f"peak RSS {memory['VmHWM'] / 1024:.1f} MB, exit code {bot.code} after SIGTERM")
+    return 0 if bad == 0 and crashes == 0 and bot.code == 0 else 1
 
 
 if __name__ == "__main__":
