@@ -42,7 +42,6 @@ VERB_WEIGHT = 1.5
 ORDER_WEIGHT = 0.5
 ORDER_CHECKED = 10
 RERANKED = 25
-COVERAGE_POWER = 1.0
 PARTY_COVERAGE = 0.75
 RELATED_RATIO = 0.9
 LIST_RATIO = 0.5
@@ -329,7 +328,6 @@ class FactIndex:
         self.by_initial = {c: tuple(words) for c, words in initials.items()}
         self.expand = lru_cache(maxsize=20000)(self._expand)
         self.phrases = lru_cache(maxsize=4096)(self._phrases)
-        self._index = {f.id: i for i, f in enumerate(self.facts)}
 
     def _phrases(self, i: int) -> tuple[dict[str, int], ...]:
         """A fact's titles and aliases, each as its words' first positions: word order there says
@@ -345,12 +343,11 @@ class FactIndex:
                 out.append(first)
         return tuple(out)
 
-    def order_agreement(self, i: int, word_sets: list[frozenset[str]]) -> float:
+    def order_agreement(self, i: int, word_sets: list[frozenset[str]], matched: frozenset[str]) -> float:
         """How well the query's word order agrees with the title or alias sharing most of its words,
         in [0, 1]; 0.5 when none holds two of them ("Russia recognised Kazakhstan" vs the reverse).
-        `word_sets` holds, per query word in order, the index words it stands for."""
+        `word_sets` holds, per query word in order, the index words it stands for; `matched` their union."""
         best = (1, 0.5)
-        matched = frozenset().union(*word_sets)
         for first in self.phrases(i):
             if len(matched.intersection(first)) < 2:
                 continue
@@ -394,18 +391,19 @@ class FactIndex:
                 found.setdefault(other, 0.9)
         return tuple(found.items())
 
-    def word_weight(self, word: str, verb: bool = False) -> float:
-        """How much a query word counts: the idf of what it matches; unknown nouns weigh most."""
+    def word_weight(self, word: str, verb: bool = False, acronym: bool = False) -> float:
+        """How much a query word counts: the idf of what it matches; unknown nouns and acronyms
+        ("GDP", "ВВП") weigh most, unknown verbs least."""
         matches = self.expand(word)
         if not matches:
             if verb:
                 return 1.0
-            return self.max_idf if len(word) >= 4 and not word[0].isdigit() else 0.5
+            return self.max_idf if (len(word) >= 4 or acronym) and not word[0].isdigit() else 0.5
         best = max(sim for _, sim in matches)
         idf = min(self.idf[w] for w, sim in matches if sim == best)
         return min(idf, VERB_WEIGHT) if verb else idf
 
-    def _title_coverage(self, i: int, matched: set[str]) -> float:
+    def _title_coverage(self, i: int, matched: frozenset[str]) -> float:
         """How much of a fact's title (best language) the query names: favours the specific fact."""
         best = 0.0
         for title, total in zip(self.titles[i], self.title_totals[i], strict=True):
@@ -421,9 +419,7 @@ class FactIndex:
         covered = np.zeros(n)
         mass = 0.0
         for word in query.words:
-            weight = self.word_weight(word, word in query.verbs)
-            if word in query.acronyms and not self.expand(word):
-                weight = self.max_idf
+            weight = self.word_weight(word, word in query.verbs, word in query.acronyms)
             mass += weight
             best = np.zeros(n)
             best_cover = np.zeros(n)
@@ -460,19 +456,13 @@ class FactIndex:
             return []
         top = np.argpartition(-scores, top_n - 1)[:top_n] if top_n < n else np.arange(n)
         word_sets = [frozenset(cand for cand, _ in self.expand(word)) for word in query.words]
-        matched = set().union(*word_sets)
-        hits = [
-            Hit(self.facts[i], float(scores[i]) * (1.0 + self._title_coverage(int(i), matched))
-                * (min(float(covered[i]) / mass, 1.0) if mass else 0.0) ** COVERAGE_POWER,
-                min(float(covered[i]) / mass, 1.0) if mass else 0.0)
-            for i in top if scores[i] > 0
-        ]
-        hits.sort(key=lambda h: -h.score)
-        ordered = [self._index[h.fact.id] for h in hits[:ORDER_CHECKED]]
-        hits[:ORDER_CHECKED] = [
-            Hit(h.fact, h.score * (1.0 + ORDER_WEIGHT * (self.order_agreement(i, word_sets) - 0.5)), h.coverage)
-            for h, i in zip(hits[:ORDER_CHECKED], ordered, strict=True)
-        ]
+        matched = frozenset().union(*word_sets)
+        coverage = np.minimum(covered / mass, 1.0) if mass else covered
+        ranked = sorted(((float(scores[i] * coverage[i]) * (1.0 + self._title_coverage(int(i), matched)), int(i))
+                         for i in top if scores[i] > 0), key=lambda si: -si[0])
+        hits = [Hit(self.facts[i], score * (1.0 + ORDER_WEIGHT * (self.order_agreement(i, word_sets, matched) - 0.5))
+                    if rank < ORDER_CHECKED else score, float(coverage[i]))
+                for rank, (score, i) in enumerate(ranked)]
         hits.sort(key=lambda h: (-h.score, h.fact.id))
         return hits[:limit]
 
@@ -536,7 +526,7 @@ class AnswerEngine:
             return False
         if hit.score >= RELATED_RATIO * top.score:
             return True
-        return hit.coverage >= FULL_MATCH <= top.coverage and hit.score >= LIST_RATIO * top.score
+        return min(hit.coverage, top.coverage) >= FULL_MATCH and hit.score >= LIST_RATIO * top.score
 
     def _declines(self, query: Query, hits: list[Hit]) -> bool:
         top = hits[0]
