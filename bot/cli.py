@@ -8,15 +8,22 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
-from bot.engine import Answer, AnswerEngine
+from bot.engine import Answer, AnswerEngine, Turn
 from bot.loader import DataError, default_data_dir, load_store
 from bot.model import KINDS
 from bot.render_text import body_text, full_text
 from bot.store import FactStore
 
 EXIT_DATA = 2
+EXIT_USAGE = 2
+MAX_QUESTION = 1000
+"""The longest question `ask` takes: the bot's own limit for a message to /ask."""
+
+
+class InputError(Exception):
+    """Input `ask` cannot take: one line for stderr, exit code 2."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer questions offline (from arguments or one per line on stdin)")
     ask.add_argument("--lang", choices=("kk", "ru", "en"), default=None, help="force the answer language")
     ask.add_argument("--json", action="store_true", help="one JSON object per line per question")
+    ask.add_argument("--conversation", action="store_true",
+                     help="stdin is one conversation: a line may follow up the one before (\"and in 2010?\")")
     ask.add_argument("question", nargs="*")
     data = sub.add_parser("data", help="data tools")
     data_sub = data.add_subparsers(dest="data_command", required=True)
@@ -47,29 +56,66 @@ def load_or_exit(data_dir: Path | None) -> FactStore:
         raise SystemExit(EXIT_DATA) from None
 
 
-def answer_record(answer: Answer) -> dict[str, object]:
-    """The --json shape of one answer."""
-    return {
-        "q": answer.query,
+def answer_record(question: str, answer: Answer) -> dict[str, object]:
+    """The --json shape of one answer; `resolved` only when a follow-up was read as another question."""
+    record: dict[str, object] = {
+        "q": question,
         "lang": answer.lang,
+        "kind": answer.kind,
         "answered": answer.answered,
         "body": body_text(answer),
         "text": full_text(answer),
         "facts": [f.id for f in answer.facts],
         "sources": [r.source.id for r in answer.references],
     }
+    if answer.query != question:
+        record["resolved"] = answer.query
+    return record
 
 
 def cmd_ask(engine: AnswerEngine, questions: Sequence[str], lang: str | None, as_json: bool,
-            out: TextIO) -> int:
+            out: TextIO, conversation: bool = False) -> int:
+    """Answer each question in order; in a conversation each may lean on the last turn before it."""
+    previous: Turn | None = None
     for question in questions:
-        answer = engine.answer(question, lang=lang)
+        answer = engine.answer(question, lang=lang, previous=previous if conversation else None)
+        if conversation:
+            previous = AnswerEngine.turn(answer) or previous
         if as_json:
-            out.write(json.dumps(answer_record(answer), ensure_ascii=False) + "\n")
+            out.write(json.dumps(answer_record(question, answer), ensure_ascii=False) + "\n")
         else:
             out.write(full_text(answer) + "\n\n")
     out.flush()
     return 0
+
+
+def _checked(question: str, where: str) -> str:
+    if len(question) > MAX_QUESTION:
+        raise InputError(f"{where}is {len(question)} characters long; a question may have at most {MAX_QUESTION}")
+    return question
+
+
+def ask_questions(arguments: Sequence[str], stdin: BinaryIO, conversation: bool) -> list[str]:
+    """The questions to answer: the arguments as one question, else every non-blank stdin line.
+    All of the input is checked before anything is answered."""
+    if arguments:
+        if conversation:
+            raise InputError("--conversation reads the conversation from stdin, one question per line; "
+                             "give no QUESTION arguments")
+        question = " ".join(arguments).strip()
+        if not question:
+            raise InputError("the question is empty")
+        return [_checked(question, "the question ")]
+    questions: list[str] = []
+    for n, raw in enumerate(stdin.read().splitlines(), start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(f"stdin line {n} is not UTF-8 text") from None
+        line = line.removeprefix("\ufeff").strip() if n == 1 else line.strip()
+        if line:
+            questions.append(_checked(line, f"stdin line {n} "))
+    return questions
 
 
 def data_summary(store: FactStore) -> str:
@@ -87,12 +133,15 @@ def data_summary(store: FactStore) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "ask":
-        store = load_or_exit(args.data)
-        engine = AnswerEngine(store)
-        questions = args.question and [" ".join(args.question)]
+        try:
+            questions = ask_questions(args.question, sys.stdin.buffer, args.conversation)
+        except InputError as exc:
+            print(f"kzru-bot ask: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
         if not questions:
-            questions = [line.strip() for line in sys.stdin if line.strip()]
-        return cmd_ask(engine, questions, args.lang, args.json, sys.stdout)
+            return 0
+        engine = AnswerEngine(load_or_exit(args.data))
+        return cmd_ask(engine, questions, args.lang, args.json, sys.stdout, conversation=args.conversation)
     if args.command == "data":
         store = load_or_exit(args.data)
         print(data_summary(store))

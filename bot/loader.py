@@ -32,7 +32,7 @@ UNITS = frozenset("billion trillion million thousand percent km count years tonn
 QUALIFIERS = frozenset({"about", "over", "under"})
 FACT_KEYS = frozenset(
     "id kind tags date start end place people value unit currency qualifier metric title text "
-    "aliases cite claims".split()
+    "aliases questions cite claims".split()
 )
 CLAIM_KEYS = frozenset({"date", "value", "unit", "qualifier", "note", "cite"})
 SOURCE_KEYS = frozenset(
@@ -356,6 +356,7 @@ def _load_fact(node: Node, checker: _Checker, sources: set[str]) -> Fact | None:
         qualifier=field_("qualifier", lambda n, w: checker.choice(n, w, QUALIFIERS)),
         metric=field_("metric", lambda n, w: checker.choice(n, w, METRICS)),
         aliases=field_("aliases", checker.lang_lists) or {},
+        questions=field_("questions", checker.lang_lists) or {},
         claims=tuple(claims),
         file=checker.path,
         line=node.start_mark.line + 1,
@@ -366,7 +367,7 @@ def _load_fact(node: Node, checker: _Checker, sources: set[str]) -> Fact | None:
 def load_store(data_dir: Path | str) -> FactStore:
     """Load every YAML file under data_dir into a FactStore, or raise DataError with all problems."""
     root = Path(data_dir)
-    files = sorted(p for p in root.rglob("*.yaml") if p.is_file())
+    files = sorted(p for p in root.rglob("*.yaml") if p.is_file() and "lexicon" not in p.relative_to(root).parts)
     problems: list[str] = []
     if not files:
         raise DataError([f"{root}:1: no YAML data files found"])

@@ -125,6 +125,7 @@ class Fact:
     qualifier: str | None = None
     metric: str | None = None
     aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    questions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     claims: tuple[Claim, ...] = ()
     file: str = ""
     line: int = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.engine import Answer, Reference
 from bot.i18n import t
+from bot.script import to_latin
 
 
 def reference_line(ref: Reference, lang: str) -> str:
@@ -24,6 +25,8 @@ def reference_line(ref: Reference, lang: str) -> str:
 def body_text(answer: Answer) -> str:
     """The answer without its source list."""
     lines: list[str] = []
+    if answer.intro:
+        lines.append(answer.intro)
     if answer.heading:
         lines.append(heading_line(answer))
     lines.extend(f"{seg.text} {_marks(seg.refs)}".rstrip() for seg in answer.segments)
@@ -33,7 +36,10 @@ def body_text(answer: Answer) -> str:
     if answer.suggestions:
         lines.append(t(answer.lang, "answer.suggest"))
         lines.extend(f"• {f.title[answer.lang]}" for f in answer.suggestions)
-    return "\n".join(lines)
+    if answer.more:
+        lines.append(t(answer.lang, "group.more", n=answer.more))
+    text = "\n".join(lines)
+    return to_latin(text) if answer.script == "latn" else text
 
 
 def heading_line(answer: Answer) -> str:
@@ -53,4 +59,5 @@ def full_text(answer: Answer) -> str:
     if not answer.references:
         return body
     refs = "\n".join(reference_line(r, answer.lang) for r in answer.references)
-    return f"{body}\n\n{t(answer.lang, 'answer.sources')}\n{refs}"
+    text = f"{body}\n\n{t(answer.lang, 'answer.sources')}\n{refs}"
+    return to_latin(text) if answer.script == "latn" else text

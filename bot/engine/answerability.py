@@ -1,0 +1,70 @@
+"""Answerability: answer only when the chosen fact holds what is asked.
+
+A question asks for something (a date, a number, a person, an end year, a duration); when the
+closest fact lacks it, the reply says plainly what the sources don't say and gives that fact,
+and counts as a decline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.engine.lexicon import Lexicon
+from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query
+from bot.model import LANGS, Fact
+from bot.text import fold, raw_tokens, stem, tokens
+
+_DURATION_RE = re.compile(r"\b\d+\s*(?:-?\s*)(?:years?|year-|лет|года|год|жыл|жылға|жылдық)", re.IGNORECASE)
+_UNTIL_RE = re.compile(r"(?:until|till|through|до|дейін|по)\s+(?:\d{1,2}\s+\w+\s+)?(?:1[5-9]\d\d|20\d\d)", re.IGNORECASE)
+
+
+class Answerability:
+    """Checks a fact against what a question asks for."""
+
+    def __init__(self, facts: Iterable[Fact], lex: Lexicon) -> None:
+        self.lex = lex
+        names: set[str] = set()
+        for fact in facts:
+            for lang in LANGS:
+                for person in (fact.people or {}).get(lang, ()):
+                    names.update(tokens(person))
+        self.person_words = frozenset(names) | lex.words["person_words"]
+
+    def has_number(self, fact: Fact) -> bool:
+        """Whether a fact states a quantity at all (a figure, or a number in words: "twice", "a quarter")."""
+        if fact.value is not None or any(c.value is not None for c in fact.claims):
+            return True
+        for lang in LANGS:
+            toks = raw_tokens(fact.text[lang])
+            for k, tok in enumerate(toks):
+                if tok.lower() in self.lex.words["number_words"]:
+                    return True
+                if not tok[0].isdigit() or YEAR_RE.fullmatch(tok):
+                    continue
+                # "6 January", "January 6": a day of a date is not a quantity.
+                near = [stem(fold(w)) for w in toks[max(k - 1, 0):k + 2] if not w[0].isdigit()]
+                if not any(w in MONTH_WORDS for w in near):
+                    return True
+        return False
+
+    def names_person(self, fact: Fact) -> bool:
+        if fact.people:
+            return True
+        return any(tok in self.person_words for lang in LANGS for tok in tokens(fact.text[lang]))
+
+    def missing(self, query: Query, fact: Fact) -> str | None:
+        """The asked-for detail the fact does not hold (a catalogue key), or None."""
+        texts = " ".join(fact.text[lang] for lang in LANGS) + " " + " ".join(
+            c.note[lang] for c in fact.claims for lang in LANGS)
+        if "until" in query.intents and fact.end is None and not _UNTIL_RE.search(texts):
+            return "until"
+        if "duration" in query.intents and not (fact.start and fact.end) and not _DURATION_RE.search(texts):
+            return "duration"
+        if "how_much" in query.intents and "when" not in query.intents and not self.has_number(fact):
+            return "number"
+        if "who" in query.intents and not self.names_person(fact):
+            return "who"
+        if "when" in query.intents and fact.when is None and not YEAR_RE.search(texts):
+            return "date"
+        return None

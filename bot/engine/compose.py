@@ -1,0 +1,205 @@
+"""Answers as the engine composes them: statements, each with its own numbered citations.
+
+One fact told in full; a list (a year, a keyword query, "which agreements …"); a comparison of
+two years' figures with the change computed from the stored values; a short overview of a
+topic; small talk; and declines, including the near miss that names what the sources don't say
+and gives the closest fact. Nothing here knows about Telegram: rendering lives in handlers/.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.dates import format_date, format_period
+from bot.i18n import t
+from bot.model import Citation, Fact, Source
+
+Status = Literal["fact", "decline"]
+Kind = Literal["fact", "list", "compare", "overview", "smalltalk", "decline"]
+Script = Literal["cyrl", "latn"]
+
+MAX_LIST = 6
+KIND_ORDER = {"treaty": 0, "visit": 1, "event": 2, "figure": 3, "trade": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A numbered entry of an answer's source list: one source and the lines cited from it."""
+
+    n: int
+    source: Source
+    lines: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One statement of an answer and the reference numbers that back it."""
+
+    text: str
+    refs: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What the engine says: body segments with numbered references, or a decline with suggestions.
+
+    `kind` says how it was composed; `script` is the script a Kazakh reply is shown in (a question
+    typed in Latin gets a Latin answer); `intro` is a lead line above the segments."""
+
+    query: str
+    lang: str
+    status: Status
+    segments: tuple[Segment, ...]
+    references: tuple[Reference, ...]
+    facts: tuple[Fact, ...]
+    suggestions: tuple[Fact, ...] = ()
+    heading: str = ""
+    when: str = ""
+    related: tuple[Segment, ...] = ()
+    kind: Kind = "fact"
+    script: Script = "cyrl"
+    intro: str = ""
+    more: int = 0
+
+    @property
+    def answered(self) -> bool:
+        return self.status != "decline"
+
+
+class RefNumbering:
+    """Numbers sources in the order a message first cites them: [1], [2], …"""
+
+    def __init__(self, sources: Mapping[str, Source]) -> None:
+        self.sources = sources
+        self.order: dict[str, int] = {}
+        self.lines: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, cites: Iterable[Citation]) -> tuple[int, ...]:
+        out: list[int] = []
+        for cite in cites:
+            n = self.order.setdefault(cite.source, len(self.order) + 1)
+            if cite.line not in self.lines[cite.source]:
+                self.lines[cite.source].append(cite.line)
+            if n not in out:
+                out.append(n)
+        return tuple(out)
+
+    def references(self) -> tuple[Reference, ...]:
+        return tuple(Reference(n, self.sources[sid], tuple(sorted(self.lines[sid])))
+                     for sid, n in sorted(self.order.items(), key=lambda kv: kv[1]))
+
+
+def fact_when(fact: Fact, lang: str) -> str:
+    """The date of a fact as a reader sees it (a period, a date, or the versions in dispute)."""
+    if fact.start and fact.end:
+        return format_period(fact.start, fact.end, lang)
+    if fact.date or fact.start:
+        return format_date(fact.date or fact.start, lang)  # type: ignore[arg-type]
+    dated = sorted({c.date for c in fact.claims if c.date})
+    return " / ".join(format_date(d, lang) for d in dated)
+
+
+_YEAR_ONLY_RE = re.compile(r"\d{4}(?:\s*(?:ж|г)\.)?")
+
+
+def list_line(fact: Fact, lang: str) -> str:
+    """A fact as one line of a list: its date first, unless the title already names it."""
+    when = fact_when(fact, lang)
+    title = fact.title[lang]
+    if not when or when in title or (_YEAR_ONLY_RE.fullmatch(when) and when[:4] in title):
+        return title
+    return f"{when} — {title}"
+
+
+def importance(fact: Fact) -> tuple[int, int, tuple[int, int, int]]:
+    """Most important first within a year: treaties, visits, events, then figures; precise dates first."""
+    when = fact.when
+    return (KIND_ORDER.get(fact.kind, 5), 0 if when and when.day else 1, when.key if when else (9999, 0, 0))
+
+
+class Composer:
+    """Builds Answers over one store's sources."""
+
+    def __init__(self, sources: Mapping[str, Source]) -> None:
+        self.sources = sources
+
+    def fact(self, fact: Fact, lang: str, question: str = "", related: Iterable[Fact] = (),
+             intro: str = "", status: Status = "fact", kind: Kind = "fact") -> Answer:
+        """One fact told in full (each source's version where they disagree), then close matches."""
+        refs = RefNumbering(self.sources)
+        segments: list[Segment] = []
+        segments.append(Segment(fact.text[lang], refs.add(fact.cite)))
+        if fact.claims:
+            segments.append(Segment(t(lang, "answer.disputed", n=len(fact.claims)), ()))
+            for claim in fact.claims:
+                segments.append(Segment(claim.note[lang], refs.add(claim.cite)))
+        others = tuple(related)
+        see_also = tuple(Segment(list_line(f, lang), refs.add(f.citations())) for f in others)
+        return Answer(question, lang, status, tuple(segments), refs.references(), (fact, *others),
+                      heading=fact.title[lang], when=fact_when(fact, lang), related=see_also, kind=kind,
+                      intro=intro)
+
+    def near_miss(self, fact: Fact, lang: str, question: str, missing: str) -> Answer:
+        """The sources hold a close fact but not the asked detail: say so, then give the fact.
+        Counted as a decline: the question itself is not answered."""
+        intro = t(lang, "answer.not_said", what=t(lang, f"missing.{missing}"))
+        return self.fact(fact, lang, question, intro=intro, status="decline", kind="decline")
+
+    def listing(self, facts: Sequence[Fact], lang: str, question: str, heading: str,
+                full_first: bool = False) -> Answer:
+        """Several facts, one line each with its own citation (the first told in full when asked)."""
+        refs = RefNumbering(self.sources)
+        shown = list(facts[:MAX_LIST])
+        segments: list[Segment] = []
+        for k, fact in enumerate(shown):
+            text = fact.text[lang] if full_first and k == 0 else "• " + list_line(fact, lang)
+            segments.append(Segment(text, refs.add(fact.citations())))
+        return Answer(question, lang, "fact", tuple(segments), refs.references(), tuple(shown), heading=heading,
+                      kind="list", more=max(len(facts) - len(shown), 0))
+
+    def overview(self, facts: Sequence[Fact], lang: str, question: str, heading: str) -> Answer:
+        """A topic in short: its main fact told in full, then the next few as lines."""
+        answer = self.listing(facts[:4], lang, question, heading, full_first=True)
+        return Answer(answer.query, lang, "fact", answer.segments, answer.references, answer.facts,
+                      heading=heading, kind="overview", more=max(len(facts) - 4, 0))
+
+    def compare(self, first: Fact, second: Fact, lang: str, question: str) -> Answer:
+        """Two years' figures of one metric, each with its citation, and the change computed."""
+        refs = RefNumbering(self.sources)
+        segments = [Segment(f.text[lang], refs.add(f.citations())) for f in (first, second)]
+        a, b = first.value, second.value
+        if a is not None and b is not None and first.unit == second.unit:
+            diff = b - a
+            unit = t(lang, f"unit.{first.unit}") if first.unit else ""
+            currency = f" {first.currency}" if first.currency and first.unit != "percent" else ""
+            # A lower bound ("over 15") makes the change a bound too.
+            bound = {("over", None): "≤ ", (None, "over"): "≥ "}.get((first.qualifier, second.qualifier), "")
+            bound = "≈ " if not bound and (first.qualifier or second.qualifier) else bound
+            amount = f"{bound}{'+' if diff >= 0 else '−'}{_number(abs(diff), lang)} {unit}{currency}".strip()
+            share = f" ({'+' if diff >= 0 else '−'}{_number(abs(diff) / a * 100, lang, 1)}%)" if a and first.unit != "percent" else ""
+            segments.append(Segment(t(lang, "answer.change", start=_year(first), end=_year(second), amount=amount + share), ()))
+        return Answer(question, lang, "fact", tuple(segments), refs.references(), (first, second),
+                      heading=t(lang, "answer.compare_heading", start=_year(first), end=_year(second)), kind="compare")
+
+    @staticmethod
+    def smalltalk(kind: str, lang: str, question: str) -> Answer:
+        return Answer(question, lang, "fact", (Segment(t(lang, f"smalltalk.{kind}"), ()),), (), (), kind="smalltalk")
+
+    @staticmethod
+    def decline(question: str, lang: str, suggestions: Sequence[Fact] = (), key: str = "answer.decline") -> Answer:
+        return Answer(question, lang, "decline", (Segment(t(lang, key), ()),), (), (),
+                      suggestions=tuple(suggestions), kind="decline")
+
+
+def _year(fact: Fact) -> int:
+    return fact.when.year if fact.when else 0
+
+
+def _number(value: float, lang: str, digits: int = 2) -> str:
+    """A number as the reader writes it: no trailing zeros, a decimal comma in kk and ru."""
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang in ("kk", "ru") else text

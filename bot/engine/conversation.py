@@ -1,0 +1,102 @@
+"""Follow-ups: a question that leans on the previous answer ("and in 2012?", "а кто подписал?",
+"ал 2012 жылы ше?", "and Russia's?", "what else?") is resolved against it.
+
+The engine stays stateless: the caller keeps the last `Turn` of a chat (in private chats for a
+limited time; in groups only a reply to the bot's own answer carries it) and passes it back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.engine.lexicon import Lexicon
+from bot.engine.understanding import YEAR_RE, Query, find_phrases
+from bot.text import tokens
+
+Resolution = Literal["standalone", "followup", "else", "unresolved"]
+_WORD_RE = re.compile(r"[^\W\d_]+(?:'s)?", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """What a follow-up may lean on: the question as it was understood and what was shown."""
+
+    question: str
+    lang: str
+    script: str
+    fact_ids: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    text: str
+    how: Resolution
+
+
+def has_marker(question: str, lex: Lexicon) -> bool:
+    """Whether a question opens (or, in Kazakh, closes with "ше") like a follow-up."""
+    toks = tuple(tokens(question))
+    if not toks:
+        return False
+    words = lex.words["followup"]
+    if toks[0] in words or toks[-1] in ("she", "shi"):
+        return True
+    return any(k == 0 for k, _ in find_phrases(toks, lex.phrases["followup"]))
+
+
+def asks_else(question: str, lex: Lexicon) -> bool:
+    """"What else?", "что ещё?", "тағы не?": more of what was found before."""
+    toks = tuple(tokens(question))
+    return len(toks) <= 3 and any(len(ph) >= 2 for _, ph in find_phrases(toks, lex.phrases["followup"])) and \
+        not YEAR_RE.search(question)
+
+
+def swap_sides(text: str, lex: Lexicon) -> str:
+    """The previous question with Kazakhstan and Russia swapped, case forms kept ("and Russia's?")."""
+    def one(match: re.Match[str]) -> str:
+        word = match.group(0)
+        other = lex.swap.get(word.lower())
+        if other is None:
+            return word
+        return other[:1].upper() + other[1:] if word[:1].isupper() else other
+    return _WORD_RE.sub(one, text)
+
+
+def names_side(question: str, lex: Lexicon) -> bool:
+    return any(w.lower() in lex.swap for w in _WORD_RE.findall(question))
+
+
+def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon) -> Resolved:
+    """The question to answer: the question itself, or the previous one carried forward with what
+    the follow-up changes (a year, a side, a detail)."""
+    marker = has_marker(question, lex)
+    short = len(query.words) <= 1
+    looks_followup = marker and (short or len(query.words) <= 2 and bool(query.named_years))
+    bare_detail = short and not query.named_years and bool(query.intents) and len(tokens(question)) <= 4
+    if previous is None:
+        return Resolved(question, "unresolved" if looks_followup or (bare_detail and marker) else "standalone")
+    if asks_else(question, lex):
+        return Resolved(previous.question, "else")
+    if not (looks_followup or bare_detail or (short and bool(query.named_years) and marker)):
+        return Resolved(question, "standalone")
+    text = previous.question
+    if query.named_years:
+        new = str(query.named_years[0])
+        text = YEAR_RE.sub(new, text) if YEAR_RE.search(text) else f"{text} {new}"
+    if names_side(question, lex):
+        text = swap_sides(text, lex)
+    rest = _strip_markers(question, lex)
+    if rest and not query.named_years:
+        text = f"{text} {rest}"
+    return Resolved(text, "followup")
+
+
+def _strip_markers(question: str, lex: Lexicon) -> str:
+    """The follow-up's own words without its opening marker and without country names."""
+    words = [w for w in question.split() if w.lower().strip("?!.,") not in lex.swap]
+    if words and tokens(words[0]) and tokens(words[0])[0] in lex.words["followup"]:
+        words = words[1:]
+    return " ".join(words).strip(" ?!.,")

@@ -1,0 +1,299 @@
+"""The answer engine: a question in any of our languages and scripts → a short cited answer.
+
+It puts the pieces together: small talk first, then a follow-up resolved against the previous
+turn, then the question understood, ranked by the lexical index fused with the semantic signal,
+checked for answerability and composed as a fact, a list, a comparison or an overview.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from bot.engine.answerability import Answerability
+from bot.engine.compose import Answer, Composer, importance
+from bot.engine.conversation import Resolved, Turn, resolve
+from bot.engine.lexical import FactIndex, Hit, fact_fields
+from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon
+from bot.engine.ranking import WEIGHTS
+from bot.engine.semantic import Embedder, SemanticIndex, load_model
+from bot.engine.smalltalk import smalltalk_kind
+from bot.engine.understanding import YEAR_RE, Query, Understanding
+from bot.model import LANGS, Fact
+from bot.script import is_latin
+from bot.store import FactStore
+from bot.text import detect_language, tokens
+
+log = logging.getLogger(__name__)
+_CONTROL_RE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+_MODEL_UNSET: object = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A candidate fact with both signals: lexical score and coverage, semantic cosine, fused score."""
+
+    fact: Fact
+    index: int
+    lexical: float
+    coverage: float
+    cosine: float
+    fused: float
+
+
+class AnswerEngine:
+    """Turns questions into Answers over one FactStore; safe to share, holds no per-chat state."""
+
+    def __init__(self, store: FactStore, lexicon: Lexicon | None = None, model: Embedder | None | object = _MODEL_UNSET,
+                 cache: Path | None = None, progress: bool = True) -> None:
+        self.store = store
+        self.lex = lexicon or load_lexicon(default_lexicon_dir())
+        self.understanding = Understanding(self.lex)
+        self.index = FactIndex(store.facts, self.lex)
+        self.position = {f.id: i for i, f in enumerate(self.index.facts)}
+        self.known_years = frozenset(store.years())
+        self.compose = Composer(store.sources)
+        self.answerable = Answerability(store.facts, self.lex)
+        chosen = load_model() if model is _MODEL_UNSET else model
+        self.semantic: SemanticIndex | None = None
+        if chosen is not None:
+            try:
+                self.semantic = SemanticIndex(self.index.facts, chosen, cache, progress)  # type: ignore[arg-type]
+            except Exception as exc:  # noqa: BLE001 - a broken model must not stop the bot
+                log.warning("semantic index unavailable (%s: %s): answering from the lexical index alone",
+                            type(exc).__name__, str(exc)[:200])
+        self.words = [frozenset(tok for _, text in fact_fields(f) for tok in tokens(text)) for f in self.index.facts]
+
+    # -- public API -------------------------------------------------------------------------
+
+    def answer(self, question: str, lang: str | None = None, previous: Turn | None = None) -> Answer:
+        """The reply to one question, in `lang` if given, else in the question's own language;
+        `previous` is the chat's last turn, which a follow-up may lean on."""
+        question = _clean(question)
+        detected = detect_language(question)
+        reply_lang = lang or detected or (previous.lang if previous else None) or "en"
+        script = "latn" if reply_lang == "kk" and is_latin(question) else "cyrl"
+        if previous is not None and detected is None:
+            script = previous.script
+        answer = self._answer(question, reply_lang, previous)
+        return replace(answer, script=script if reply_lang == "kk" else "cyrl")
+
+    def fact_answer(self, fact: Fact, lang: str, question: str = "", related: Iterable[Fact] = ()) -> Answer:
+        """One fact told in full, e.g. for a button or an inline card."""
+        return self.compose.fact(fact, lang, question, related)
+
+    @staticmethod
+    def turn(answer: Answer, resolved: str | None = None) -> Turn | None:
+        """What the next question may lean on after this answer (nothing after small talk or a decline
+        without a fact)."""
+        if answer.kind == "smalltalk" or not answer.facts:
+            return None
+        return Turn(resolved or answer.query, answer.lang, answer.script, tuple(f.id for f in answer.facts), answer.kind)
+
+    # -- the pipeline -----------------------------------------------------------------------
+
+    def _answer(self, question: str, lang: str, previous: Turn | None) -> Answer:
+        if not question:
+            return self.compose.decline(question, lang)
+        kind = smalltalk_kind(question, self.lex)
+        if kind:
+            return self.compose.smalltalk(kind, lang, question)
+        first = self.understanding.parse(question)
+        resolved = resolve(question, first, previous, self.lex)
+        if resolved.how == "unresolved":
+            return self.compose.decline(question, lang, key="followup.unresolved")
+        if resolved.how == "else" and previous is not None:
+            return self._more(previous, lang)
+        query = first if resolved.text == question else self.understanding.parse(resolved.text)
+        answer = self._route(query, lang)
+        return replace(answer, query=resolved.text) if resolved.how == "followup" else answer
+
+    def _more(self, previous: Turn, lang: str) -> Answer:
+        """"What else?": the next facts for the previous question that were not shown."""
+        query = self.understanding.parse(previous.question)
+        shown = set(previous.fact_ids)
+        ranked = [r for r in self.rank(query) if r.fact.id not in shown and r.coverage >= WEIGHTS.min_coverage * 0.8]
+        if not ranked:
+            return self.compose.decline(previous.question, lang, key="followup.nothing_more")
+        facts = [r.fact for r in ranked[:4]]
+        return self.compose.listing(facts, lang, previous.question, "")
+
+    def _route(self, query: Query, lang: str) -> Answer:
+        question = query.text
+        if self._hard_decline(query):
+            return self.compose.decline(question, lang, [r.fact for r in self.rank(query)[:3]] if query.words else ())
+        if query.only_years:
+            return self._year(query, lang)
+        ranked = self.rank(query)
+        if not ranked:
+            return self.compose.decline(question, lang)
+        top = ranked[0]
+        compared = self._compare(query, ranked, lang)
+        if compared is not None:
+            return compared
+        if not self._confident(query, ranked):
+            return self.compose.decline(question, lang, [r.fact for r in ranked[:3] if r.coverage > 0.2 or r.cosine >= WEIGHTS.semantic_floor])
+        if self._party_mismatch(query, top):
+            return self.compose.decline(question, lang)
+        if query.named_years and not set(query.named_years) & self._years_of(top.fact):
+            return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
+        if "list" in query.intents or len(query.named_years) > 1:
+            listed = self._list(query, ranked, lang)
+            if listed is not None:
+                return listed
+        if self._is_overview(query):
+            overview = self._overview(query, ranked, lang)
+            if overview is not None:
+                return overview
+        missing = self.answerable.missing(query, top.fact)
+        if missing:
+            return self.compose.near_miss(top.fact, lang, question, missing)
+        close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)]
+        return self.compose.fact(top.fact, lang, question, related=close)
+
+    # -- ranking ----------------------------------------------------------------------------
+
+    def rank(self, query: Query) -> list[Ranked]:
+        """Candidates from both signals, fused: the lexical share of the best score plus the
+        semantic cosine's lead over the question's typical cosine."""
+        hits: list[Hit] = self.index.search(query, limit=WEIGHTS.semantic_pool) if (query.words or query.years) else []
+        lexical = {self.position[h.fact.id]: h for h in hits}
+        cosines = self.semantic.scores(query.text) if self.semantic is not None and query.words else None
+        candidates = set(lexical)
+        if cosines is not None:
+            candidates.update(int(i) for i in np.argsort(-cosines)[:WEIGHTS.semantic_pool])
+        if not candidates:
+            return []
+        top_lex = max((h.score for h in hits), default=0.0) or 1.0
+        if cosines is not None:
+            best_cos = float(cosines.max())
+            base = float(np.median(cosines))
+            spread = max(best_cos - base, 1e-6)
+        ranked: list[Ranked] = []
+        for i in candidates:
+            hit = lexical.get(i)
+            lex_share = hit.score / top_lex if hit else 0.0
+            cos = float(cosines[i]) if cosines is not None else 0.0
+            fused = lex_share
+            if cosines is not None:
+                fused += WEIGHTS.semantic * max(cos - base, 0.0) / spread
+            if query.named_years and not set(query.named_years) & self._years_of(self.index.facts[i]):
+                fused *= WEIGHTS.other_year
+            ranked.append(Ranked(self.index.facts[i], i, hit.score if hit else 0.0, hit.coverage if hit else 0.0, cos, fused))
+        ranked.sort(key=lambda r: (-r.fused, r.fact.id))
+        return ranked
+
+    def _confident(self, query: Query, ranked: Sequence[Ranked]) -> bool:
+        top = ranked[0]
+        if top.coverage >= WEIGHTS.min_coverage:
+            return True
+        if self.semantic is None:
+            return False
+        best_cos = max(r.cosine for r in ranked)
+        if top.cosine >= WEIGHTS.semantic_sure and top.cosine >= best_cos - 1e-6:
+            return True
+        return top.coverage >= WEIGHTS.semantic_agree and top.cosine >= WEIGHTS.semantic_floor and \
+            top.cosine >= best_cos - 1e-6
+
+    def _equally_good(self, r: Ranked, top: Ranked) -> bool:
+        """Whether a runner-up belongs in the answer's list: nearly the best score, or a keyword
+        query ("visits 2008") that it matches in full just as the best fact does."""
+        if r.coverage < WEIGHTS.min_coverage or top.lexical <= 0:
+            return False
+        if r.lexical >= WEIGHTS.related_ratio * top.lexical and r.fused >= WEIGHTS.related_ratio * top.fused:
+            return True
+        return min(r.coverage, top.coverage) >= WEIGHTS.full_match and r.lexical >= WEIGHTS.list_ratio * top.lexical
+
+    # -- declines ---------------------------------------------------------------------------
+
+    def _hard_decline(self, query: Query) -> bool:
+        if not query.words and not query.years:
+            return True
+        if query.out_of_scope:
+            return True
+        return bool(query.years) and not (set(query.years) & self.known_years)
+
+    def _party_mismatch(self, query: Query, top: Ranked) -> bool:
+        """A question naming another country is answered only by a fact that names it too."""
+        if not query.parties:
+            return False
+        return not query.parties <= self.understanding.parties(self.words[top.index])
+
+    def _years_of(self, fact: Fact) -> frozenset[int]:
+        """The years a fact is dated to or speaks of: a question about another year is not answered by it."""
+        return fact.years | {int(y) for lang in LANGS for y in YEAR_RE.findall(fact.text[lang])}
+
+    # -- composed answers -------------------------------------------------------------------
+
+    def _year(self, query: Query, lang: str) -> Answer:
+        """"What happened in 1998": that year's facts, most important first."""
+        year = query.named_years[0]
+        facts = sorted((f for f in self.index.facts if year in f.years), key=importance)
+        if not facts:
+            return self.compose.decline(query.text, lang)
+        return self.compose.listing(facts, lang, query.text, str(year))
+
+    def _compare(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
+        """Two years of one metric: both values and the change."""
+        years = [y for y in query.named_years if y in self.known_years]
+        if len(years) < 2:
+            return None
+        metric = next((r.fact.metric for r in ranked[:5] if r.fact.metric), None)
+        if metric is None:
+            return None
+        by_year: dict[int, Ranked] = {}
+        for r in ranked:
+            when = r.fact.when
+            if r.fact.metric == metric and when and when.year in years[:2] and r.fact.value is not None:
+                by_year.setdefault(when.year, r)
+        if len(by_year) < 2:
+            for f in self.index.facts:
+                when = f.when
+                if f.metric == metric and when and when.year in years[:2] and f.value is not None:
+                    by_year.setdefault(when.year, Ranked(f, 0, 0, 0, 0, 0))
+        if len(by_year) < 2:
+            return None
+        first, second = (by_year[y].fact for y in sorted(by_year)[:2])
+        return self.compose.compare(first, second, lang, query.text)
+
+    def _list(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
+        """"Which agreements were signed in 1994", "Yeltsin's visits": every fact that matches in full."""
+        full = [r for r in ranked if r.coverage >= WEIGHTS.list_coverage and r.fused >= WEIGHTS.list_ratio * ranked[0].fused]
+        if query.named_years:
+            full = [r for r in full if set(query.named_years) & self._years_of(r.fact)]
+        if len(full) < 2:
+            return None
+        facts = sorted((r.fact for r in full), key=lambda f: f.when.key if f.when else (9999, 0, 0))
+        return self.compose.listing(facts, lang, query.text, "")
+
+    def _is_overview(self, query: Query) -> bool:
+        asking = {"when", "where", "who", "how_much", "why", "until", "duration"} & query.intents
+        return not asking and not query.years and ("overview" in query.intents or len(query.words) == 1)
+
+    def _overview(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
+        """"Байконур", "what is the CSTO": the topic's main facts, the best told in full."""
+        about = [r for r in ranked if r.coverage >= WEIGHTS.list_coverage]
+        if len(about) < 2:
+            return None
+        # The fact whose title names the topic leads: "Baikonur" is first the cosmodrome itself.
+        about.sort(key=lambda r: (-self.index.title_share(r.index, query.words), -r.fused))
+        heading = _topic_heading(query.text)
+        return self.compose.overview([r.fact for r in about], lang, query.text, heading)
+
+
+def _topic_heading(text: str) -> str:
+    words = [w for w in re.findall(r"[^\W\d_][\w-]*", text) if len(w) > 2]
+    return words[-1][:1].upper() + words[-1][1:] if len(words) == 1 else ""
+
+
+def _clean(question: str) -> str:
+    """Drop control and invisible formatting characters and cap the length a query may have."""
+    return _CONTROL_RE.sub("", question)[:500].strip()
+
+
+__all__ = ["AnswerEngine", "Ranked", "Resolved"]

@@ -1,0 +1,279 @@
+"""The lexical index: every fact's titles, aliases, example questions, names and texts in all
+three languages, folded and stemmed once at load into an inverted index.
+
+A query's words are matched exactly, by prefix (case endings the stemmer missed), fuzzily with
+rapidfuzz's plain ratio (typos) and through the lexicon's synonyms, and weighed by how rare
+they are. WRatio and partial scorers were measured and rejected: they score a short query
+word highly against any long text containing it.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from bot.engine.lexicon import Lexicon
+from bot.engine.ranking import WEIGHTS
+from bot.engine.understanding import YEAR_RE, Query
+from bot.model import LANGS, Fact
+from bot.text import tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A fact and how well the lexical index matched it: score, and the share of the query's
+    weight that the fact covers (coverage)."""
+
+    fact: Fact
+    score: float
+    coverage: float
+
+
+class FactIndex:
+    """The inverted index over every fact's words in every language, built once at load.
+
+    Postings are numpy arrays and a query is scored over dense per-fact vectors, so the cost of
+    a question grows with the postings it touches, not with Python loops over facts."""
+
+    def __init__(self, facts: Iterable[Fact], lex: Lexicon) -> None:
+        self.lex = lex
+        self.facts: tuple[Fact, ...] = tuple(facts)
+        n = len(self.facts)
+        postings: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+        stop = lex.words["stopwords"]
+        for i, fact in enumerate(self.facts):
+            bag: dict[str, float] = {}
+            for field, text in fact_fields(fact):
+                w = WEIGHTS.field[field]
+                for tok in tokens(text):
+                    if YEAR_RE.fullmatch(tok):
+                        continue
+                    if tok not in stop and bag.get(tok, 0.0) < w:
+                        bag[tok] = w
+            for tok, w in bag.items():
+                ids, ws = postings[tok]
+                ids.append(i)
+                ws.append(w)
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {
+            tok: (np.asarray(ids, dtype=np.int32), np.asarray(ws, dtype=np.float64))
+            for tok, (ids, ws) in postings.items()
+        }
+        size = max(n, 1)
+        self.idf = {tok: math.log(1.0 + size / len(p[0])) for tok, p in self.postings.items()}
+        self.max_idf = math.log(1.0 + size)
+        self.vocab: tuple[str, ...] = tuple(sorted(self.postings))
+        by_year: dict[int, list[int]] = defaultdict(list)
+        for i, fact in enumerate(self.facts):
+            for year in fact.years:
+                by_year[year].append(i)
+        self.by_year = {y: np.asarray(ix, dtype=np.int32) for y, ix in by_year.items()}
+        self.dated = np.fromiter((bool(f.years) for f in self.facts), dtype=bool, count=n)
+        self.month = np.fromiter((f.when.month or 0 if f.when else 0 for f in self.facts), dtype=np.int8, count=n)
+        self.has_value = np.fromiter((f.value is not None or any(c.value for c in f.claims) for f in self.facts),
+                                     dtype=bool, count=n)
+        self.has_when = np.fromiter((f.when is not None for f in self.facts), dtype=bool, count=n)
+        self.has_place = np.fromiter((bool(f.place) for f in self.facts), dtype=bool, count=n)
+        self.has_people = np.fromiter((bool(f.people) for f in self.facts), dtype=bool, count=n)
+        self.titles: tuple[tuple[frozenset[str], ...], ...] = tuple(
+            tuple(frozenset(tok for tok in tokens(f.title[lang]) if tok in self.idf) for lang in LANGS)
+            for f in self.facts
+        )
+        self.title_totals = tuple(tuple(sum(self.idf[tok] for tok in title) for title in titles)
+                                  for titles in self.titles)
+        self._vocab_set = frozenset(self.vocab)
+        initials: dict[str, list[str]] = defaultdict(list)
+        for tok in self.vocab:
+            initials[tok[0]].append(tok)
+        # Typos keep the first letter (the skeleton already joins scripts and keyboards), so a
+        # fuzzy look-up only scans the words that start like the query word.
+        self.by_initial = {c: tuple(words) for c, words in initials.items()}
+        self.expand = lru_cache(maxsize=20000)(self._expand)
+        self.phrases = lru_cache(maxsize=4096)(self._phrases)
+
+    def _phrases(self, i: int) -> tuple[dict[str, int], ...]:
+        """A fact's titles and aliases, each as its words' first positions: word order there says
+        who did what to whom."""
+        fact = self.facts[i]
+        texts = [fact.title[lang] for lang in LANGS] + [a for lang in LANGS for a in fact.aliases.get(lang, ())]
+        out: list[dict[str, int]] = []
+        for text in texts:
+            first: dict[str, int] = {}
+            for k, tok in enumerate(tokens(text)):
+                first.setdefault(tok, k)
+            if len(first) >= 2:
+                out.append(first)
+        return tuple(out)
+
+    def order_agreement(self, i: int, word_sets: list[frozenset[str]], matched: frozenset[str]) -> float:
+        """How well the query's word order agrees with the title or alias sharing most of its words,
+        in [0, 1]; 0.5 when none holds two of them ("Russia recognised Kazakhstan" vs the reverse).
+        `word_sets` holds, per query word in order, the index words it stands for; `matched` their union."""
+        best = (1, 0.5)
+        for first in self.phrases(i):
+            if len(matched.intersection(first)) < 2:
+                continue
+            positions: list[int] = []
+            for cands in word_sets:
+                found = [first[c] for c in cands if c in first]
+                if found:
+                    pos = min(found)
+                    if pos not in positions:
+                        positions.append(pos)
+            if len(positions) >= 2:
+                ordered = sum(a < b for a, b in zip(positions, positions[1:], strict=False))
+                best = max(best, (len(positions), ordered / (len(positions) - 1)))
+        return best[1]
+
+    def _expand(self, word: str) -> tuple[tuple[str, float], ...]:
+        """Index words that a query word stands for, each with a similarity in (0, 1]."""
+        found: dict[str, float] = {}
+        if word in self._vocab_set:
+            found[word] = 1.0
+        if word[0].isdigit():
+            return tuple(found.items())
+        if len(word) >= 4:
+            i = bisect_left(self.vocab, word)
+            while i < len(self.vocab) and self.vocab[i].startswith(word):
+                cand = self.vocab[i]
+                if cand != word and len(cand) - len(word) <= 6:
+                    found.setdefault(cand, 0.9 - 0.02 * (len(cand) - len(word)))
+                i += 1
+            for cut in range(len(word) - 1, 3, -1):
+                prefix = word[:cut]
+                if prefix in self._vocab_set and len(word) - cut <= 4:
+                    found.setdefault(prefix, 0.88 - 0.03 * (len(word) - cut))
+        if len(word) >= 5:
+            cutoff = 82.0 if len(word) >= 7 else 85.0
+            for cand, score, _ in process.extract(word, self.by_initial.get(word[0], ()), scorer=fuzz.ratio,
+                                                  score_cutoff=cutoff, limit=6):
+                found.setdefault(cand, 0.85 * score / 100.0)
+        for other in self.lex.synonyms.get(word, ()):
+            if other in self._vocab_set:
+                found.setdefault(other, 0.9)
+        return tuple(found.items())
+
+    def word_weight(self, word: str, verb: bool = False, acronym: bool = False) -> float:
+        """How much a query word counts: the idf of what it matches; unknown nouns and acronyms
+        ("GDP", "ВВП") weigh most, unknown verbs least."""
+        matches = self.expand(word)
+        if not matches:
+            if verb:
+                return 1.0
+            return self.max_idf if (len(word) >= 4 or acronym) and not word[0].isdigit() else 0.5
+        best = max(sim for _, sim in matches)
+        idf = min(self.idf[w] for w, sim in matches if sim == best)
+        return min(idf, WEIGHTS.verb) if verb else idf
+
+    def _title_coverage(self, i: int, matched: frozenset[str]) -> float:
+        """How much of a fact's title (best language) the query names: favours the specific fact."""
+        best = 0.0
+        for title, total in zip(self.titles[i], self.title_totals[i], strict=True):
+            common = title & matched
+            if common and total:
+                best = max(best, sum(self.idf[tok] for tok in common) / total)
+        return best
+
+    def title_share(self, i: int, words: Iterable[str]) -> float:
+        """The share of a fact's (best-language) title words that the given query words name."""
+        wanted = frozenset(c for w in words for c, _ in self.expand(w))
+        best = 0.0
+        for title in self.titles[i]:
+            if title:
+                best = max(best, len(title & wanted) / len(title))
+        return best
+
+    def search(self, query: Query, limit: int = 10) -> list[Hit]:
+        """Facts ranked for a query: each word adds its best match's idf-weighted score to a fact."""
+        n = len(self.facts)
+        scores = np.zeros(n)
+        covered = np.zeros(n)
+        mass = 0.0
+        for word in query.words:
+            weight = self.word_weight(word, word in query.verbs, word in query.acronyms)
+            mass += weight
+            best = np.zeros(n)
+            best_cover = np.zeros(n)
+            for cand, sim in self.expand(word):
+                ids, ws = self.postings[cand]
+                idf = self.idf[cand]
+                vals = ws * (sim * idf)
+                better = vals > best[ids]
+                if better.all():
+                    best[ids] = vals
+                    best_cover[ids] = sim * weight
+                else:
+                    hit = ids[better]
+                    best[hit] = vals[better]
+                    best_cover[hit] = sim * weight
+            scores += best
+            covered += best_cover
+        wanted = set(query.years)
+        if wanted:
+            year_weight = WEIGHTS.year
+            mass += year_weight
+            in_year = np.zeros(n, dtype=bool)
+            for y in wanted:
+                if y in self.by_year:
+                    in_year[self.by_year[y]] = True
+            scores[in_year] += WEIGHTS.year_bonus * year_weight
+            covered[in_year] += year_weight
+            scores *= np.where(in_year, 1.0, np.where(self.dated, WEIGHTS.other_year, WEIGHTS.undated))
+        if query.months:
+            scores[np.isin(self.month, query.months)] *= WEIGHTS.month
+        scores *= self._intent_factors(query.intents)
+        top_n = min(max(limit, WEIGHTS.reranked), int(np.count_nonzero(scores)))
+        if top_n == 0:
+            return []
+        top = np.argpartition(-scores, top_n - 1)[:top_n] if top_n < n else np.arange(n)
+        word_sets = [frozenset(cand for cand, _ in self.expand(word)) for word in query.words]
+        matched = frozenset().union(*word_sets)
+        coverage = np.minimum(covered / mass, 1.0) if mass else covered
+        ranked = sorted(((float(scores[i] * coverage[i]) * (1.0 + self._title_coverage(int(i), matched)), int(i))
+                         for i in top if scores[i] > 0), key=lambda si: -si[0])
+        hits = [Hit(self.facts[i], score * (1.0 + WEIGHTS.order * (self.order_agreement(i, word_sets, matched) - 0.5))
+                    if rank < WEIGHTS.order_checked else score, float(coverage[i]))
+                for rank, (score, i) in enumerate(ranked)]
+        hits.sort(key=lambda h: (-h.score, h.fact.id))
+        return hits[:limit]
+
+    def _intent_factors(self, intents: frozenset[str]) -> np.ndarray | float:
+        """Per-fact boosts for facts that hold what the question asks for (a number, a date, …)."""
+        factor: np.ndarray | float = 1.0
+        if "how_much" in intents:
+            factor = factor * np.where(self.has_value, WEIGHTS.intent_value, 1.0)
+        if "when" in intents:
+            factor = factor * np.where(self.has_when, WEIGHTS.intent_when, 1.0)
+        if "where" in intents:
+            factor = factor * np.where(self.has_place, WEIGHTS.intent_place, 1.0)
+        if "who" in intents:
+            factor = factor * np.where(self.has_people, WEIGHTS.intent_people, 1.0)
+        return factor
+
+
+def fact_fields(fact: Fact) -> Iterable[tuple[str, str]]:
+    for lang in LANGS:
+        yield "title", fact.title.get(lang, "")
+        yield "text", fact.text.get(lang, "")
+        for alias in fact.aliases.get(lang, ()):
+            yield "alias", alias
+        for question in fact.questions.get(lang, ()):
+            yield "question", question
+        if fact.place and lang in fact.place:
+            yield "name", fact.place[lang]
+        if fact.people:
+            for person in fact.people.get(lang, ()):
+                yield "name", person
+    for claim in fact.claims:
+        for lang in LANGS:
+            yield "text", claim.note.get(lang, "")
+    for tag in fact.tags:
+        yield "tag", tag.replace("-", " ")
+
+

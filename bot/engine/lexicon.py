@@ -1,0 +1,208 @@
+"""The word lists the engine understands questions with, loaded from `data/lexicon/*.yaml`.
+
+They live in data so that a linguist can extend them without touching code; the loader checks
+them as strictly as the fact store and names `file:line` for every problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from bot.text import fold, tokens
+
+WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_words", "period_words",
+              "rate_words", "currency_words", "other_parties", "number_words", "followup", "person_words", "generic")
+INTENTS = ("when", "where", "who", "how_much", "why", "duration", "until", "list", "compare", "overview")
+SMALLTALK = ("greeting", "thanks", "who", "abilities", "bye")
+KEYS = frozenset((*WORD_LISTS, "acronym_parties", "intents", "smalltalk", "synonyms", "stands_for", "swap"))
+
+Phrase = tuple[str, ...]
+
+
+class LexiconError(Exception):
+    """A lexicon file is broken; `problems` holds every `file:line: what is wrong`."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def phrase(text: str) -> Phrase:
+    """A word or phrase as the engine matches it: folded, stemmed tokens."""
+    return tuple(tokens(text))
+
+
+def normalise(text: str) -> str:
+    """A whole message as small talk is matched: folded words joined by single spaces."""
+    return " ".join(w for w in fold(text).replace("-", " ").split() if w).strip(" ?!.,;:)(")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every word list, merged over the three languages, in the engine's matching form."""
+
+    words: Mapping[str, frozenset[str]]
+    phrases: Mapping[str, tuple[Phrase, ...]]
+    intents: Mapping[str, frozenset[str]]
+    intent_phrases: Mapping[str, tuple[Phrase, ...]]
+    acronym_parties: frozenset[str]
+    smalltalk: Mapping[str, frozenset[str]]
+    synonyms: Mapping[str, tuple[str, ...]]
+    stands_for: Mapping[Phrase, Phrase] = field(default_factory=dict)
+    swap: Mapping[str, str] = field(default_factory=dict)
+
+    def has(self, name: str, word: str) -> bool:
+        return word in self.words[name]
+
+
+class _Reader:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[str] = []
+
+    def fail(self, node: Node, what: str) -> None:
+        self.problems.append(f"{self.path}:{node.start_mark.line + 1}: {what}")
+
+    def strings(self, node: Node, what: str) -> list[str]:
+        if not isinstance(node, SequenceNode):
+            self.fail(node, f"{what} must be a list of words")
+            return []
+        out: list[str] = []
+        for item in node.value:
+            if not isinstance(item, ScalarNode) or not str(item.value).strip():
+                self.fail(item, f"{what}: each item must be a non-empty word or phrase")
+            elif not phrase(str(item.value)):
+                self.fail(item, f"{what}: {item.value!r} has no letters or digits")
+            else:
+                out.append(str(item.value))
+        return out
+
+    def mapping(self, node: Node, what: str) -> list[tuple[Node, Node]]:
+        if not isinstance(node, MappingNode):
+            self.fail(node, f"{what} must be a mapping")
+            return []
+        return list(node.value)
+
+
+def load_lexicon(directory: Path | str) -> Lexicon:
+    """Read and merge every `*.yaml` of the lexicon directory, or raise LexiconError."""
+    root = Path(directory)
+    files = sorted(root.glob("*.yaml"))
+    if not files:
+        raise LexiconError([f"{root}:1: no lexicon files (*.yaml) found"])
+    words: dict[str, set[str]] = {name: set() for name in WORD_LISTS}
+    phrases: dict[str, set[Phrase]] = {name: set() for name in WORD_LISTS}
+    intents: dict[str, set[str]] = {name: set() for name in INTENTS}
+    intent_phrases: dict[str, set[Phrase]] = {name: set() for name in INTENTS}
+    smalltalk: dict[str, set[str]] = {name: set() for name in SMALLTALK}
+    acronyms: set[str] = set()
+    groups: list[tuple[str, ...]] = []
+    stands: dict[Phrase, Phrase] = {}
+    swap: dict[str, str] = {}
+    problems: list[str] = []
+    for path in files:
+        reader = _Reader(path)
+        try:
+            root_node = yaml.compose(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            problems.append(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML: {getattr(exc, 'problem', exc)}")
+            continue
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(f"{path}:1: cannot read: {exc}")
+            continue
+        if root_node is None:
+            problems.append(f"{path}:1: file is empty")
+            continue
+        for key_node, value in reader.mapping(root_node, "file"):
+            key = str(key_node.value)
+            if key not in KEYS:
+                reader.fail(key_node, f"unknown key {key!r} (known: {', '.join(sorted(KEYS))})")
+            elif key in WORD_LISTS:
+                _add(reader.strings(value, key), words[key], phrases[key])
+            elif key == "acronym_parties":
+                acronyms.update(reader.strings(value, key))
+            elif key in ("intents", "smalltalk"):
+                names = INTENTS if key == "intents" else SMALLTALK
+                for sub_key, sub_value in reader.mapping(value, key):
+                    name = str(sub_key.value)
+                    if name not in names:
+                        reader.fail(sub_key, f"{key}: unknown kind {name!r} (known: {', '.join(names)})")
+                        continue
+                    items = reader.strings(sub_value, f"{key}.{name}")
+                    if key == "intents":
+                        _add(items, intents[name], intent_phrases[name])
+                    else:
+                        smalltalk[name].update(normalise(item) for item in items)
+            elif key == "synonyms":
+                if not isinstance(value, SequenceNode):
+                    reader.fail(value, "synonyms must be a list of groups")
+                    continue
+                for group in value.value:
+                    items = reader.strings(group, "synonyms group")
+                    stems = tuple(dict.fromkeys(tok for item in items for tok in phrase(item)))
+                    if len(stems) < 2 and items:
+                        reader.fail(group, "synonyms group needs two different words")
+                    groups.append(stems)
+            elif key == "swap":
+                for sub_key, sub_value in reader.mapping(value, key):
+                    if not isinstance(sub_value, ScalarNode) or not str(sub_value.value).strip():
+                        reader.fail(sub_value, f"swap.{sub_key.value}: needs one word form")
+                    else:
+                        swap[str(sub_key.value).lower()] = str(sub_value.value).lower()
+            else:
+                for sub_key, sub_value in reader.mapping(value, key):
+                    source = phrase(str(sub_key.value))
+                    target = tuple(tok for item in reader.strings(sub_value, f"stands_for.{sub_key.value}")
+                                   for tok in phrase(item))
+                    if not source:
+                        reader.fail(sub_key, f"stands_for: {sub_key.value!r} has no letters")
+                    elif target:
+                        stands[source] = target
+        problems.extend(reader.problems)
+    if problems:
+        raise LexiconError(problems)
+    synonyms: dict[str, set[str]] = {}
+    for stems in groups:
+        for s in stems:
+            synonyms.setdefault(s, set()).update(o for o in stems if o != s)
+    return Lexicon(
+        words={k: frozenset(v) for k, v in words.items()},
+        phrases={k: tuple(sorted(v)) for k, v in phrases.items()},
+        intents={k: frozenset(v) for k, v in intents.items()},
+        intent_phrases={k: tuple(sorted(v)) for k, v in intent_phrases.items()},
+        acronym_parties=frozenset(acronyms),
+        smalltalk={k: frozenset(v) for k, v in smalltalk.items()},
+        synonyms={k: tuple(sorted(v)) for k, v in synonyms.items()},
+        stands_for=stands,
+        swap=swap,
+    )
+
+
+def _add(items: Iterable[str], single: set[str], multi: set[Phrase]) -> None:
+    for item in items:
+        toks = phrase(item)
+        if len(toks) == 1:
+            single.add(toks[0])
+        else:
+            multi.add(toks)
+
+
+def default_lexicon_dir() -> Path:
+    """`lexicon/` of the data folder in use, else the one shipped beside the package's facts
+    (a test's own small fact folder still gets the real word lists)."""
+    from bot.loader import default_data_dir
+
+    own = Path(default_data_dir()) / "lexicon"
+    if own.is_dir():
+        return own
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here.parent / "data" / "lexicon", here / "data" / "lexicon"):
+        if candidate.is_dir():
+            return candidate
+    return own

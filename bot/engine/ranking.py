@@ -1,0 +1,48 @@
+"""Every ranking weight in one place, and the fusion of the lexical and semantic signals.
+
+The values were chosen by measurement on `tests/eval/tune.yaml` (never on the held-out set):
+`benchmarks/eval_answers.py` prints the accuracy that each change gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Weights:
+    """Named ranking weights; one shared instance (`WEIGHTS`), which tuning scripts may set."""
+
+    # Lexical index: how much a word found in each field of a fact counts.
+    field: dict[str, float] = field(default_factory=lambda: {
+        "title": 3.0, "alias": 3.0, "question": 2.5, "name": 2.0, "tag": 1.5, "text": 1.0})
+    verb: float = 1.5             # cap on an unknown verb's weight ("caused", "орнады")
+    order: float = 0.5            # word order against a title: who did what to whom
+    order_checked: int = 10       # how many top facts the order check looks at
+    reranked: int = 25            # facts re-scored with title coverage
+    year: float = 2.0             # a named year's share of the query's weight
+    year_bonus: float = 2.5       # score added to a fact of a named year (× year)
+    other_year: float = 0.35      # factor on a dated fact of another year
+    undated: float = 0.5          # factor on an undated fact when a year is named
+    month: float = 1.15           # factor on a fact of a named month
+    intent_value: float = 1.25    # "how much" → facts with a figure
+    intent_when: float = 1.1      # "when" → dated facts
+    intent_place: float = 1.2     # "where" → facts with a place
+    intent_people: float = 1.2    # "who" → facts naming people
+    # Decisions on the lexical ranking.
+    min_coverage: float = 0.55    # below it the lexical match alone is too thin to answer
+    party_coverage: float = 0.75  # a question naming another country needs this much
+    related_ratio: float = 0.9    # a runner-up this close to the best is shown beside it
+    list_ratio: float = 0.5       # keyword queries: full matches this close make a list
+    full_match: float = 0.99      # coverage that counts as matching every query word
+    list_coverage: float = 0.7    # a list or overview takes facts matching this much of the question
+    max_related: int = 4
+    # Fusion with the semantic signal.
+    semantic: float = 0.6         # weight of the semantic z-score against the lexical share
+    semantic_floor: float = 0.80  # cosine below which the semantic signal says "not this"
+    semantic_sure: float = 0.875  # cosine at which the semantic signal alone may answer
+    semantic_agree: float = 0.40  # lexical coverage enough when both signals pick the same fact
+    semantic_pool: int = 30       # facts the semantic signal adds to the lexical candidates
+
+
+WEIGHTS = Weights()

