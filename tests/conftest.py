@@ -22,6 +22,16 @@ TOKEN = "123456:TEST-token_abc"
 BOT_USERNAME = "kzru_test_bot"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def warm_embedding_cache() -> None:
+    """Build the real store's fact embeddings once, before any test: on a fresh machine that takes
+    a minute or two, which must not land inside a test that starts the bot and waits for it."""
+    from bot.engine import AnswerEngine
+    from bot.loader import default_data_dir, load_store
+
+    AnswerEngine(load_store(default_data_dir()))
+
+
 @pytest.fixture
 def token() -> str:
     """The bot token the ``fake_api`` fixture accepts."""

@@ -180,7 +180,9 @@ class Composer:
             bound = {("over", None): "≤ ", (None, "over"): "≥ "}.get((first.qualifier, second.qualifier), "")
             bound = "≈ " if not bound and (first.qualifier or second.qualifier) else bound
             amount = f"{bound}{'+' if diff >= 0 else '−'}{_number(abs(diff), lang)} {unit}{currency}".strip()
-            share = f" ({'+' if diff >= 0 else '−'}{_number(abs(diff) / a * 100, lang, 1)}%)" if a and first.unit != "percent" else ""
+            share = ""
+            if a and first.unit != "percent":
+                share = f" ({'+' if diff >= 0 else '−'}{_number(abs(diff) / a * 100, lang, 1)}%)"
             segments.append(Segment(t(lang, "answer.change", start=_year(first), end=_year(second), amount=amount + share), ()))
         return Answer(question, lang, "fact", tuple(segments), refs.references(), (first, second),
                       heading=t(lang, "answer.compare_heading", start=_year(first), end=_year(second)), kind="compare")

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.engine.answerability import Answerability
-from bot.engine.compose import Answer, Composer, importance
+from bot.engine.compose import Answer, Composer, Script, importance
 from bot.engine.conversation import Resolved, Turn, resolve
 from bot.engine.lexical import FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon
@@ -77,9 +77,9 @@ class AnswerEngine:
         question = _clean(question)
         detected = detect_language(question)
         reply_lang = lang or detected or (previous.lang if previous else None) or "en"
-        script = "latn" if reply_lang == "kk" and is_latin(question) else "cyrl"
+        script: Script = "latn" if reply_lang == "kk" and is_latin(question) else "cyrl"
         if previous is not None and detected is None:
-            script = previous.script
+            script = "latn" if previous.script == "latn" else "cyrl"
         answer = self._answer(question, reply_lang, previous)
         return replace(answer, script=script if reply_lang == "kk" else "cyrl")
 
@@ -137,7 +137,8 @@ class AnswerEngine:
         if compared is not None:
             return compared
         if not self._confident(query, ranked):
-            return self.compose.decline(question, lang, [r.fact for r in ranked[:3] if r.coverage > 0.2 or r.cosine >= WEIGHTS.semantic_floor])
+            near = [r.fact for r in ranked[:3] if r.coverage > 0.2 or r.cosine >= WEIGHTS.semantic_floor]
+            return self.compose.decline(question, lang, near)
         if self._party_mismatch(query, top):
             return self.compose.decline(question, lang)
         if query.named_years and not set(query.named_years) & self._years_of(top.fact):
@@ -194,11 +195,18 @@ class AnswerEngine:
             return True
         if self.semantic is None:
             return False
+        # A short question naming something the facts never mention ("river", "Eurovision") is off
+        # topic whatever its meaning resembles; in a long polite question unknown words are chatter.
+        unknown = sum(1 for w in query.words if len(w) >= 4 and not w[0].isdigit() and w not in query.verbs
+                      and not self.index.expand(w))
+        if unknown and len(query.words) < WEIGHTS.chatty_words:
+            return False
         best_cos = max(r.cosine for r in ranked)
+        best_lex = max(r.lexical for r in ranked)
         if top.cosine >= WEIGHTS.semantic_sure and top.cosine >= best_cos - 1e-6:
             return True
-        return top.coverage >= WEIGHTS.semantic_agree and top.cosine >= WEIGHTS.semantic_floor and \
-            top.cosine >= best_cos - 1e-6
+        agree = top.cosine >= best_cos - 1e-6 and top.lexical >= best_lex - 1e-9
+        return agree and top.coverage >= WEIGHTS.semantic_agree and top.cosine >= WEIGHTS.semantic_floor
 
     def _equally_good(self, r: Ranked, top: Ranked) -> bool:
         """Whether a runner-up belongs in the answer's list: nearly the best score, or a keyword

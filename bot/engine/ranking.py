@@ -15,7 +15,7 @@ class Weights:
 
     # Lexical index: how much a word found in each field of a fact counts.
     field: dict[str, float] = field(default_factory=lambda: {
-        "title": 3.0, "alias": 3.0, "question": 2.5, "name": 2.0, "tag": 1.5, "text": 1.0})
+        "title": 3.0, "alias": 3.0, "question": 1.5, "name": 2.0, "tag": 1.5, "text": 1.0})
     verb: float = 1.5             # cap on an unknown verb's weight ("caused", "орнады")
     order: float = 0.5            # word order against a title: who did what to whom
     order_checked: int = 10       # how many top facts the order check looks at
@@ -38,10 +38,11 @@ class Weights:
     list_coverage: float = 0.7    # a list or overview takes facts matching this much of the question
     max_related: int = 4
     # Fusion with the semantic signal.
-    semantic: float = 0.6         # weight of the semantic z-score against the lexical share
-    semantic_floor: float = 0.80  # cosine below which the semantic signal says "not this"
-    semantic_sure: float = 0.875  # cosine at which the semantic signal alone may answer
-    semantic_agree: float = 0.40  # lexical coverage enough when both signals pick the same fact
+    semantic: float = 1.0         # weight of the semantic z-score against the lexical share
+    semantic_floor: float = 0.82  # cosine below which the semantic signal says "not this"
+    semantic_sure: float = 0.88   # cosine at which the semantic signal alone may answer
+    semantic_agree: float = 0.20  # lexical coverage enough when both signals pick the same fact
+    chatty_words: int = 7         # from this many content words, unknown words are taken for chatter
     semantic_pool: int = 30       # facts the semantic signal adds to the lexical candidates
 
 

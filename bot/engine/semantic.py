@@ -131,9 +131,9 @@ class SemanticIndex:
     def _load_or_build(self, passages: list[str], directory: Path, progress: bool) -> np.ndarray:
         path = directory / f"facts-{self.key(passages)}.npy"
         try:
-            matrix = np.load(path)
-            if matrix.shape[0] == len(passages):
-                return matrix.astype(np.float32)
+            stored: np.ndarray = np.load(path)
+            if stored.shape[0] == len(passages):
+                return stored.astype(np.float32)
         except (OSError, ValueError):
             pass
         show = Progress(len(passages)) if progress else None
@@ -155,12 +155,12 @@ class SemanticIndex:
     def embed(self, question: str) -> np.ndarray:
         """The question's vector (cached: the same questions recur)."""
         text = query_text(question)
-        vec = self.queries.get(text)
-        if vec is None:
+        cached: np.ndarray | None = self.queries.get(text)
+        if cached is None:
             with self.lock:
-                vec = np.asarray(self.model.query(text), dtype=np.float32)
-            self.queries[text] = vec
-        return vec
+                cached = np.asarray(self.model.query(text), dtype=np.float32)
+            self.queries[text] = cached
+        return cached
 
     def scores(self, question: str) -> np.ndarray:
         """Per fact, the best cosine between the question and any of the fact's passages."""

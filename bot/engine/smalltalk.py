@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.engine.lexicon import Lexicon, normalise
+from bot.text import stem
 
 ORDER = ("who", "abilities", "bye", "thanks", "greeting")
 _NOISE_RE = re.compile(r"[^\w\s]+", re.UNICODE)
@@ -15,9 +16,12 @@ _NOISE_RE = re.compile(r"[^\w\s]+", re.UNICODE)
 def smalltalk_kind(text: str, lex: Lexicon) -> str | None:
     """The kind of small talk a message is, or None when it is (or holds) a question."""
     norm = normalise(_NOISE_RE.sub(" ", text))
-    if not norm or len(norm) > 60:
+    if not norm or len(norm) > 80:
         return None
     kind = _whole(norm, lex)
+    if kind:
+        return kind
+    kind = _combined(norm, lex)
     if kind:
         return kind
     # "Hi! Who are you?", "привет, что умеешь", "рақмет, сау бол": a greeting or thanks, then small talk.
@@ -28,6 +32,27 @@ def smalltalk_kind(text: str, lex: Lexicon) -> str | None:
                 if rest:
                     return rest
     return None
+
+
+def _combined(norm: str, lex: Lexicon) -> str | None:
+    """"ok thanks, bye", "Привет! А ты кто такой?": small-talk phrases and filler words only;
+    the last kind named wins, except that a greeting never outranks what follows it."""
+    found: list[tuple[int, str]] = []
+    rest = f" {norm} "
+    for kind in ORDER:
+        for phrase in sorted(lex.smalltalk[kind], key=len, reverse=True):
+            needle = f" {phrase} "
+            while needle in rest:
+                found.append((rest.index(needle), kind))
+                rest = rest.replace(needle, " " * (len(needle) - 1) + " ", 1)
+    if not found:
+        return None
+    filler = lex.words["stopwords"] | lex.words["smalltalk_filler"]
+    if any(stem(w) not in filler and w not in filler for w in rest.split()):
+        return None
+    kinds = [kind for _, kind in sorted(found)]
+    others = [k for k in kinds if k != "greeting"]
+    return others[-1] if others else "greeting"
 
 
 def _whole(norm: str, lex: Lexicon) -> str | None:

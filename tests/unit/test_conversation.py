@@ -1,0 +1,47 @@
+"""Follow-ups resolved against the previous turn, on the real lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Turn
+from bot.engine.conversation import resolve, swap_sides
+from bot.engine.lexicon import default_lexicon_dir, load_lexicon
+from bot.engine.understanding import Understanding
+
+LEX = load_lexicon(default_lexicon_dir())
+PARSE = Understanding(LEX).parse
+
+
+def turn(question: str, lang: str = "en") -> Turn:
+    return Turn(question, lang, "cyrl", ("x",), "fact")
+
+
+@pytest.mark.parametrize(("previous", "followup", "want"), [
+    ("What was the trade turnover in 2011?", "and in 2010?", "What was the trade turnover in 2010?"),
+    ("Каким был товарооборот в 2011 году?", "а в 2010?", "Каким был товарооборот в 2010 году?"),
+    ("2011 жылы сауда айналымы қанша болды?", "ал 2012 жылы ше?", "2012 жылы сауда айналымы қанша болды?"),
+])
+def test_a_new_year_replaces_the_old_one(previous: str, followup: str, want: str) -> None:
+    resolved = resolve(followup, PARSE(followup), turn(previous), LEX)
+    assert resolved.how == "followup"
+    assert resolved.text == want
+
+
+def test_a_new_detail_is_added_to_the_previous_question() -> None:
+    resolved = resolve("кто подписал?", PARSE("кто подписал?"), turn("договор о дружбе 1992", "ru"), LEX)
+    assert resolved.how == "followup" and resolved.text.startswith("договор о дружбе 1992") and "подписал" in resolved.text
+
+
+def test_sides_swap_keeping_case_forms() -> None:
+    assert swap_sides("Russia's investment in Kazakhstan", LEX) == "Kazakhstan's investment in Russia"
+    assert swap_sides("Инвестиции России в Казахстан", LEX) == "Инвестиции Казахстана в Россия"
+    resolved = resolve("and Kazakhstan's?", PARSE("and Kazakhstan's?"), turn("Russia's investment in Kazakhstan"), LEX)
+    assert resolved.how == "followup" and resolved.text.startswith("Kazakhstan's investment in Russia")
+
+
+def test_a_full_question_stands_alone_and_a_bare_followup_without_context_is_unresolved() -> None:
+    full = "When was the Baikonur lease signed?"
+    assert resolve(full, PARSE(full), turn("trade 2011"), LEX).how == "standalone"
+    assert resolve("and in 2012?", PARSE("and in 2012?"), None, LEX).how == "unresolved"
+    assert resolve("what else?", PARSE("what else?"), turn("trade 2011"), LEX).how == "else"

@@ -1,0 +1,58 @@
+"""The lexicon files: validated with file:line errors, merged over kk, ru and en."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine.lexicon import LexiconError, default_lexicon_dir, load_lexicon
+from bot.engine.smalltalk import smalltalk_kind
+from bot.text import tokens
+
+
+def test_shipped_lexicon_loads_and_merges_languages() -> None:
+    lex = load_lexicon(default_lexicon_dir())
+    assert {"kk.yaml", "ru.yaml", "en.yaml"} <= {p.name for p in default_lexicon_dir().glob("*.yaml")}
+    for word in ("the", "когда", "қашан"):
+        tok = tokens(word)[0]
+        assert tok in lex.words["stopwords"] or any(tok in ws for ws in lex.intents.values()), word
+    assert tokens("Кремль")[0] and tuple(tokens("кремль")) in lex.stands_for
+
+
+def test_broken_lexicon_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "en.yaml").write_text(
+        "stopwords: [the, a]\nunknown_key: [x]\nsynonyms:\n  - [long]\nintents:\n  nonsense: [x]\nfollowup: notalist\n",
+        encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        load_lexicon(tmp_path)
+    problems = err.value.problems
+    assert any(p.startswith(f"{tmp_path / 'en.yaml'}:2:") and "unknown key" in p for p in problems)
+    assert any(":4:" in p and "synonyms group" in p for p in problems)
+    assert any(":6:" in p and "unknown kind" in p for p in problems)
+    assert any(":7:" in p and "must be a list" in p for p in problems)
+
+
+def test_invalid_yaml_and_empty_folder(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="no lexicon files"):
+        load_lexicon(tmp_path)
+    (tmp_path / "ru.yaml").write_text("stopwords: [a, b\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"ru\.yaml:\d+: not valid YAML"):
+        load_lexicon(tmp_path)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("hi", "greeting"), ("Привет!", "greeting"), ("сәлем", "greeting"), ("salem, qalaisyn?", "greeting"),
+    ("thanks", "thanks"), ("спасибо большое, очень помогли", "thanks"), ("рақмет", "thanks"),
+    ("who are you?", "who"), ("Привет! А ты кто такой?", "who"), ("сен кімсің", "who"),
+    ("what can you do", "abilities"), ("что ты умеешь?", "abilities"), ("не істей аласың", "abilities"),
+    ("ok thanks, bye", "bye"), ("до свидания", "bye"), ("сау бол", "bye"),
+])
+def test_small_talk_kinds(text: str, kind: str) -> None:
+    assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == kind
+
+
+@pytest.mark.parametrize("text", ["thanks to the treaty, what changed?", "Привет, когда подписан договор о дружбе?",
+                                  "Сәлем, Байқоңыр қашан жалға берілді?", "hello 1992"])
+def test_questions_are_not_small_talk(text: str) -> None:
+    assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) is None
