@@ -16,6 +16,7 @@ from bot.model import LANGS, Fact
 from bot.text import fold, raw_tokens, stem, tokens
 
 _DURATION_RE = re.compile(r"\b\d+\s*(?:-?\s*)(?:years?|year-|лет|года|год|жыл|жылға|жылдық)", re.IGNORECASE)
+_MONEY_RE = re.compile(r"\$|\b(?:USD|dollars?|roubles?|rubles?|tenge|euros?)\b", re.IGNORECASE)
 _UNTIL_RE = re.compile(r"(?:until|till|through|до|дейін|по)\s+(?:\d{1,2}\s+\w+\s+)?(?:1[5-9]\d\d|20\d\d)", re.IGNORECASE)
 
 
@@ -48,6 +49,18 @@ class Answerability:
                     return True
         return False
 
+    @staticmethod
+    def dated_to_day(fact: Fact) -> bool:
+        when = fact.when
+        return bool(when and when.day) or any(c.date and c.date.day for c in fact.claims)
+
+    @staticmethod
+    def gives_money(fact: Fact) -> bool:
+        """Whether a fact states a sum of money (a currency, or a currency word in its text)."""
+        if fact.currency or any(getattr(c, "currency", None) for c in fact.claims):
+            return True
+        return bool(_MONEY_RE.search(fact.text["en"]))
+
     def names_person(self, fact: Fact) -> bool:
         if fact.people:
             return True
@@ -57,6 +70,10 @@ class Answerability:
         """The asked-for detail the fact does not hold (a catalogue key), or None."""
         texts = " ".join(fact.text[lang] for lang in LANGS) + " " + " ".join(
             c.note[lang] for c in fact.claims for lang in LANGS)
+        if "day" in query.intents and ("when" in query.intents or not query.words) and not self.dated_to_day(fact):
+            return "day"
+        if "money" in query.intents and not self.gives_money(fact):
+            return "money"
         if "until" in query.intents and fact.end is None and not _UNTIL_RE.search(texts):
             return "until"
         if "duration" in query.intents and not (fact.start and fact.end) and not _DURATION_RE.search(texts):

@@ -150,31 +150,32 @@ class Composer:
         return self.fact(fact, lang, question, intro=intro, status="decline", kind="decline")
 
     def listing(self, facts: Sequence[Fact], lang: str, question: str, heading: str,
-                full_first: bool = False) -> Answer:
-        """Several facts, one line each with its own citation (the first told in full when asked)."""
+                in_full: int = 0) -> Answer:
+        """Several facts, one line each with its own citation (the first `in_full` told in full)."""
         refs = RefNumbering(self.sources)
         shown = list(facts[:MAX_LIST])
         segments: list[Segment] = []
         for k, fact in enumerate(shown):
-            text = fact.text[lang] if full_first and k == 0 else "• " + list_line(fact, lang)
+            text = fact.text[lang] if k < in_full else "• " + list_line(fact, lang)
             segments.append(Segment(text, refs.add(fact.citations())))
         return Answer(question, lang, "fact", tuple(segments), refs.references(), tuple(shown), heading=heading,
                       kind="list", more=max(len(facts) - len(shown), 0))
 
     def overview(self, facts: Sequence[Fact], lang: str, question: str, heading: str) -> Answer:
-        """A topic in short: its main fact told in full, then the next few as lines."""
-        answer = self.listing(facts[:4], lang, question, heading, full_first=True)
+        """A topic in short: its two main facts told in full, then the next two as lines."""
+        answer = self.listing(facts[:4], lang, question, heading, in_full=2)
         return Answer(answer.query, lang, "fact", answer.segments, answer.references, answer.facts,
                       heading=heading, kind="overview", more=max(len(facts) - 4, 0))
 
-    def compare(self, first: Fact, second: Fact, lang: str, question: str) -> Answer:
-        """Two years' figures of one metric, each with its citation, and the change computed."""
+    def compare(self, first: Fact, second: Fact, lang: str, question: str, by_year: bool = True) -> Answer:
+        """Two figures, each with its citation, and the difference computed from the stored values:
+        two years of one metric (a change), or two metrics (which is larger, by how much)."""
         refs = RefNumbering(self.sources)
         segments = [Segment(f.text[lang], refs.add(f.citations())) for f in (first, second)]
         a, b = first.value, second.value
         if a is not None and b is not None and first.unit == second.unit:
             diff = b - a
-            unit = t(lang, f"unit.{first.unit}") if first.unit else ""
+            unit = t(lang, f"unit.{first.unit}") if first.unit and first.unit != "count" else ""
             currency = f" {first.currency}" if first.currency and first.unit != "percent" else ""
             # A lower bound ("over 15") makes the change a bound too.
             bound = {("over", None): "≤ ", (None, "over"): "≥ "}.get((first.qualifier, second.qualifier), "")
@@ -183,9 +184,15 @@ class Composer:
             share = ""
             if a and first.unit != "percent":
                 share = f" ({'+' if diff >= 0 else '−'}{_number(abs(diff) / a * 100, lang, 1)}%)"
-            segments.append(Segment(t(lang, "answer.change", start=_year(first), end=_year(second), amount=amount + share), ()))
+            if by_year:
+                segments.append(Segment(t(lang, "answer.change", start=_year(first), end=_year(second),
+                                          amount=amount + share), ()))
+            else:
+                segments.append(Segment(t(lang, "answer.difference", amount=amount.lstrip("+−")), ()))
+        heading = (t(lang, "answer.compare_heading", start=_year(first), end=_year(second)) if by_year
+                   else f"{first.title[lang]} / {second.title[lang]}")
         return Answer(question, lang, "fact", tuple(segments), refs.references(), (first, second),
-                      heading=t(lang, "answer.compare_heading", start=_year(first), end=_year(second)), kind="compare")
+                      heading=heading, kind="compare")
 
     @staticmethod
     def smalltalk(kind: str, lang: str, question: str) -> Answer:

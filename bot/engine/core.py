@@ -191,6 +191,10 @@ class AnswerEngine:
 
     def _confident(self, query: Query, ranked: Sequence[Ranked]) -> bool:
         top = ranked[0]
+        unknown = sum(1 for w in query.words if len(w) >= 4 and not w[0].isdigit() and w not in query.verbs
+                      and not self.index.expand(w))
+        if unknown and len(query.words) < WEIGHTS.chatty_words:
+            return top.coverage >= WEIGHTS.unknown_coverage
         if top.coverage >= WEIGHTS.min_coverage:
             return True
         if self.semantic is None:
@@ -250,7 +254,7 @@ class AnswerEngine:
         """Two years of one metric: both values and the change."""
         years = [y for y in query.named_years if y in self.known_years]
         if len(years) < 2:
-            return None
+            return self._compare_two(query, ranked, lang)
         metric = next((r.fact.metric for r in ranked[:5] if r.fact.metric), None)
         if metric is None:
             return None
@@ -268,6 +272,19 @@ class AnswerEngine:
             return None
         first, second = (by_year[y].fact for y in sorted(by_year)[:2])
         return self.compose.compare(first, second, lang, query.text)
+
+    def _compare_two(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
+        """"Compare Russian investment in Kazakhstan with Kazakh investment in Russia": the two best
+        facts, when both give a value in the same unit."""
+        if "compare" not in query.intents or len(ranked) < 2:
+            return None
+        first, second = ranked[0], ranked[1]
+        a, b = first.fact, second.fact
+        if a.value is None or b.value is None or a.unit != b.unit or a.metric is None or b.metric is None:
+            return None
+        if min(first.coverage, second.coverage) < WEIGHTS.semantic_agree:
+            return None
+        return self.compose.compare(a, b, lang, query.text, by_year=a.metric == b.metric)
 
     def _list(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"Which agreements were signed in 1994", "Yeltsin's visits": every fact that matches in full."""

@@ -150,7 +150,7 @@ class FactIndex:
                 if prefix in self._vocab_set and len(word) - cut <= 4:
                     found.setdefault(prefix, 0.88 - 0.03 * (len(word) - cut))
         if len(word) >= 5:
-            cutoff = 82.0 if len(word) >= 7 else 85.0
+            cutoff = WEIGHTS.fuzzy_long if len(word) >= 7 else WEIGHTS.fuzzy_short
             for cand, score, _ in process.extract(word, self.by_initial.get(word[0], ()), scorer=fuzz.ratio,
                                                   score_cutoff=cutoff, limit=6):
                 found.setdefault(cand, 0.85 * score / 100.0)

@@ -16,6 +16,8 @@ class Weights:
     # Lexical index: how much a word found in each field of a fact counts.
     field: dict[str, float] = field(default_factory=lambda: {
         "title": 3.0, "alias": 3.0, "question": 1.5, "name": 2.0, "tag": 1.5, "text": 1.0})
+    fuzzy_short: float = 85.0     # rapidfuzz ratio a 5–6 letter word needs to match a typo
+    fuzzy_long: float = 82.0      # … and a longer word
     verb: float = 1.5             # cap on an unknown verb's weight ("caused", "орнады")
     order: float = 0.5            # word order against a title: who did what to whom
     order_checked: int = 10       # how many top facts the order check looks at
@@ -32,7 +34,7 @@ class Weights:
     # Decisions on the lexical ranking.
     min_coverage: float = 0.55    # below it the lexical match alone is too thin to answer
     party_coverage: float = 0.75  # a question naming another country needs this much
-    related_ratio: float = 0.9    # a runner-up this close to the best is shown beside it
+    related_ratio: float = 0.7    # a runner-up this close to the best is shown beside it
     list_ratio: float = 0.5       # keyword queries: full matches this close make a list
     full_match: float = 0.99      # coverage that counts as matching every query word
     list_coverage: float = 0.7    # a list or overview takes facts matching this much of the question
@@ -42,6 +44,7 @@ class Weights:
     semantic_floor: float = 0.82  # cosine below which the semantic signal says "not this"
     semantic_sure: float = 0.88   # cosine at which the semantic signal alone may answer
     semantic_agree: float = 0.20  # lexical coverage enough when both signals pick the same fact
+    unknown_coverage: float = 0.55  # coverage a short question with a word no fact uses needs
     chatty_words: int = 7         # from this many content words, unknown words are taken for chatter
     semantic_pool: int = 30       # facts the semantic signal adds to the lexical candidates
 
