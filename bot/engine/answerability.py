@@ -61,6 +61,12 @@ class Answerability:
             return True
         return bool(_MONEY_RE.search(fact.text["en"]))
 
+    def names_both_sides(self, text: str) -> bool:
+        """"Who recognised whom first, Kazakhstan or Russia?": the answer to "who" is a country."""
+        forms = {w.lower().strip("?!.,;:") for w in text.split()}
+        named = {w for w in forms if w in self.lex.swap}
+        return any(tokens(self.lex.swap[a])[:1] == tokens(b)[:1] for a in named for b in named if a != b)
+
     def names_person(self, fact: Fact) -> bool:
         if fact.people:
             return True
@@ -80,7 +86,7 @@ class Answerability:
             return "duration"
         if "how_much" in query.intents and "when" not in query.intents and not self.has_number(fact):
             return "number"
-        if "who" in query.intents and not self.names_person(fact):
+        if "who" in query.intents and not self.names_person(fact) and not self.names_both_sides(query.text):
             return "who"
         if "when" in query.intents and fact.when is None and not YEAR_RE.search(texts):
             return "date"

@@ -23,6 +23,7 @@ Kind = Literal["fact", "list", "compare", "overview", "smalltalk", "decline"]
 Script = Literal["cyrl", "latn"]
 
 MAX_LIST = 6
+FULL_TEXT_BUDGET = 650  # characters of fact texts a list may spend before it shows titles only
 KIND_ORDER = {"treaty": 0, "visit": 1, "event": 2, "figure": 3, "trade": 4}
 
 
@@ -154,6 +155,8 @@ class Composer:
         """Several facts, one line each with its own citation (the first `in_full` told in full)."""
         refs = RefNumbering(self.sources)
         shown = list(facts[:MAX_LIST])
+        if sum(len(f.text[lang]) for f in shown) <= FULL_TEXT_BUDGET:
+            in_full = len(shown)  # a short list is told in full: the details are what was asked
         segments: list[Segment] = []
         for k, fact in enumerate(shown):
             text = fact.text[lang] if k < in_full else "• " + list_line(fact, lang)

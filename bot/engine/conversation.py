@@ -47,6 +47,12 @@ def has_marker(question: str, lex: Lexicon) -> bool:
     return any(k == 0 for k, _ in find_phrases(toks, lex.phrases["followup"]))
 
 
+def refers_back(question: str, lex: Lexicon) -> bool:
+    """Whether a question points back at something said before ("where is that spaceport?")."""
+    toks = tuple(tokens(question))
+    return any(tok in lex.words["refers"] for tok in toks) or bool(find_phrases(toks, lex.phrases["refers"]))
+
+
 def asks_else(question: str, lex: Lexicon) -> bool:
     """"What else?", "что ещё?", "тағы не?": more of what was found before."""
     toks = tuple(tokens(question))
@@ -72,9 +78,9 @@ def names_side(question: str, lex: Lexicon) -> bool:
 def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon) -> Resolved:
     """The question to answer: the question itself, or the previous one carried forward with what
     the follow-up changes (a year, a side, a detail)."""
-    marker = has_marker(question, lex)
+    marker = has_marker(question, lex) or (previous is not None and refers_back(question, lex) and len(query.words) <= 3)
     short = len(query.words) <= 1
-    looks_followup = marker and (short or len(query.words) <= 2 and bool(query.named_years))
+    looks_followup = marker and (short or len(query.words) <= 3)
     bare_detail = short and not query.named_years and bool(query.intents) and len(tokens(question)) <= 4
     if previous is None:
         return Resolved(question, "unresolved" if looks_followup or (bare_detail and marker) else "standalone")

@@ -153,6 +153,11 @@ class AnswerEngine:
                 return overview
         missing = self.answerable.missing(query, top.fact)
         if missing:
+            # A close runner-up that holds the asked detail answers instead ("who signed it?").
+            for r in ranked[1:WEIGHTS.answerable_tries]:
+                if r.coverage >= WEIGHTS.min_coverage and r.fused >= WEIGHTS.answerable_ratio * top.fused \
+                        and self.answerable.missing(query, r.fact) is None:
+                    return self.compose.fact(r.fact, lang, question)
             return self.compose.near_miss(top.fact, lang, question, missing)
         close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)]
         return self.compose.fact(top.fact, lang, question, related=close)

@@ -195,7 +195,10 @@ class FactIndex:
         scores = np.zeros(n)
         covered = np.zeros(n)
         mass = 0.0
+        chatty = len(query.words) >= WEIGHTS.chatty_words
         for word in query.words:
+            if chatty and not self.expand(word):
+                continue  # a long polite question's words that no fact uses are chatter, not topic
             weight = self.word_weight(word, word in query.verbs, word in query.acronyms)
             mass += weight
             best = np.zeros(n)
