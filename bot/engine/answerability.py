@@ -31,6 +31,12 @@ class Answerability:
                 for person in (fact.people or {}).get(lang, ()):
                     names.update(tokens(person))
         self.person_words = frozenset(names) | lex.words["person_words"]
+        places: set[str] = set()
+        for fact in facts:
+            for lang in LANGS:
+                if fact.place and lang in fact.place:
+                    places.update(tokens(fact.place[lang]))
+        self.place_words = frozenset(places) | lex.words["place_words"]
 
     def has_number(self, fact: Fact) -> bool:
         """Whether a fact states a quantity at all (a figure, or a number in words: "twice", "a quarter")."""
@@ -67,6 +73,11 @@ class Answerability:
         named = {w for w in forms if w in self.lex.swap}
         return any(tokens(self.lex.swap[a])[:1] == tokens(b)[:1] for a in named for b in named if a != b)
 
+    def names_place(self, fact: Fact) -> bool:
+        if fact.place:
+            return True
+        return any(tok in self.place_words for lang in LANGS for tok in tokens(fact.text[lang]))
+
     def names_person(self, fact: Fact) -> bool:
         if fact.people:
             return True
@@ -86,6 +97,8 @@ class Answerability:
             return "duration"
         if "how_much" in query.intents and "when" not in query.intents and not self.has_number(fact):
             return "number"
+        if "where" in query.intents and not self.names_place(fact):
+            return "where"
         if "who" in query.intents and not self.names_person(fact) and not self.names_both_sides(query.text):
             return "who"
         if "when" in query.intents and fact.when is None and not YEAR_RE.search(texts):
