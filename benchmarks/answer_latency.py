@@ -79,9 +79,12 @@ def main() -> int:
     print(f"real store: {len(store)} facts, semantic signal {semantic}, "
           f"engine built in {(time.perf_counter() - t0) * 1000:.0f} ms (embedding cache warm)")
     measure(engine, sample[:50])
-    p50, p99, worst = measure(AnswerEngine(store), list(dict.fromkeys(qs)))
-    print(f"  first sight (each distinct question once, fresh engine): p50 {p50:.2f} ms  p99 {p99:.2f} ms"
+    fresh = AnswerEngine(store)
+    distinct = list(dict.fromkeys(qs))
+    p50, p99, worst = measure(fresh, distinct)
+    print(f"  first sight ({len(distinct)} distinct questions once each, fresh engine): p50 {p50:.2f} ms  p99 {p99:.2f} ms"
           f"  max {worst:.2f} ms  (target p99 ≤ 50 ms)")
+    measure(engine, sample)
     p50, p99, worst = measure(engine, sample)
     print(f"  repeated questions: p50 {p50:.2f} ms  p99 {p99:.2f} ms  max {worst:.2f} ms  (target p99 ≤ 5 ms)")
     big = synthetic(store, a.facts)

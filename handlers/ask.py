@@ -1,7 +1,14 @@
-"""Questions: private messages, /ask, mentions and replies in groups, inline queries, /start and /help."""
+"""Questions: private messages, /ask, mentions and replies in groups, inline queries, /start and /help.
+
+Conversation: a follow-up ("а в 2010?", "and in 2012?", "кто подписал?") leans on the chat's
+previous answer, its `Turn`. In a private chat that is the last answer, for CONTEXT_TTL seconds;
+in a group only a reply to one of the bot's answers carries that answer's Turn (the last
+GROUP_TURNS answers per group are remembered by message id). The engine runs off the event loop.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from functools import lru_cache
 from html import escape
@@ -10,16 +17,26 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 
 from bot.anniversaries import on_day
-from bot.engine import Answer
+from bot.engine import Answer, AnswerEngine, Turn
 from bot.i18n import pick_lang, t
 from bot.schedule import zone
 from bot.text import detect_language
 from handlers.common import allowed, chat_lang, is_group, reply
-from handlers.context import Context, Services
+from handlers.context import LRU, Context, Services
 from handlers.keyboards import examples_keyboard, language_keyboard
 from handlers.render import answer_html, split_message
 
 MAX_QUESTION = 1000
+CONTEXT_TTL = 15 * 60.0
+"""Seconds a private chat's last answer stays something a follow-up can lean on."""
+GROUP_TURNS = 50
+"""Answers per group whose Turn a reply to them carries; a reply to an older one stands alone."""
+SEND_WAIT = 10.0
+"""At most this long a reply to an answer still being sent waits to learn that answer's Turn."""
+
+_LAST_TURN = "ask.last_turn"  # private chats: (Turn, clock reading when it was made)
+_TURNS = "ask.turns"  # groups: LRU of bot message id -> Turn | None
+_SENDING = "ask.sending"  # groups: one future per answer being sent, done once its Turn is stored
 
 
 async def start(update: Update, context: Context) -> None:
@@ -58,15 +75,40 @@ def answer_language(question: str, chat_language: str) -> str:
     return question_language(" ".join(question.split())) or chat_language
 
 
+def _answer_and_turn(engine: AnswerEngine, question: str, lang: str, previous: Turn | None) -> tuple[str, Turn | None]:
+    """The rendered answer and what the next question may lean on (pure; runs in a worker thread)."""
+    answer = engine.answer(question, lang, previous)
+    return answer_html(answer), engine.turn(answer)
+
+
+def _cache_key(question: str, lang: str) -> tuple[str, str]:
+    return " ".join(question.split()), lang
+
+
 def cached_answer_html(services: Services, question: str, lang: str) -> str:
     """The rendered answer, from an LRU keyed by (normalised question, language): the engine and
-    the renderer are pure functions of those two, and the same questions recur (example buttons)."""
-    key = (" ".join(question.split()), lang)
-    html = services.answers.get(key)
-    if html is None:
-        html = answer_html(services.engine.answer(question, lang))
-        services.answers[key] = html
-    return html
+    the renderer are pure functions of those two, and the same questions recur (example buttons).
+    Synchronous, for the start-up warm-up and the example buttons (answered from the warm cache)."""
+    key = _cache_key(question, lang)
+    hit = services.answers.get(key)
+    if hit is None:
+        hit = _answer_and_turn(services.engine, question, lang, None)
+        services.answers[key] = hit
+    return hit[0]
+
+
+async def answer_with_turn(services: Services, question: str, lang: str,
+                           previous: Turn | None = None) -> tuple[str, Turn | None]:
+    """The rendered answer and its Turn, computed off the event loop. Only questions asked without
+    a previous turn go through the LRU: with one, the same words may mean something else."""
+    if previous is not None:
+        return await asyncio.to_thread(_answer_and_turn, services.engine, question, lang, previous)
+    key = _cache_key(question, lang)
+    hit = services.answers.get(key)
+    if hit is None:
+        hit = await asyncio.to_thread(_answer_and_turn, services.engine, question, lang, None)
+        services.answers[key] = hit
+    return hit
 
 
 async def answer_question(update: Update, context: Context, question: str) -> None:
@@ -78,7 +120,92 @@ async def answer_question(update: Update, context: Context, question: str) -> No
         await reply(update, context, t(lang, "ask.too_long", n=MAX_QUESTION) if question else t(lang, "ask.empty"))
         return
     lang = question_language(" ".join(question.split())) or await chat_lang(update, context)
-    await reply(update, context, cached_answer_html(context.services, question, lang))
+    chat_data = context.chat_data
+    if chat_data is None:
+        await reply(update, context, (await answer_with_turn(context.services, question, lang))[0])
+    elif is_group(update):
+        await _answer_in_group(update, context, chat_data, question, lang)
+    else:
+        await _answer_in_private(update, context, chat_data, question, lang)
+
+
+async def _answer_in_private(update: Update, context: Context, chat_data: dict[object, object],
+                             question: str, lang: str) -> None:
+    """Leans on the chat's last answer while it is fresh; the new Turn (or none, after small talk
+    or a decline) replaces it before the reply goes out, so the next question always sees it."""
+    services = context.services
+    html, turn = await answer_with_turn(services, question, lang, _last_turn(chat_data, services.clock()))
+    if turn is None:
+        chat_data.pop(_LAST_TURN, None)
+    else:
+        chat_data[_LAST_TURN] = (turn, services.clock())
+    await reply(update, context, html)
+
+
+def _last_turn(chat_data: dict[object, object], now: float) -> Turn | None:
+    kept = chat_data.get(_LAST_TURN)
+    if not isinstance(kept, tuple):
+        return None
+    turn, made = kept
+    if now - made > CONTEXT_TTL:
+        del chat_data[_LAST_TURN]
+        return None
+    return turn if isinstance(turn, Turn) else None
+
+
+async def _answer_in_group(update: Update, context: Context, chat_data: dict[object, object],
+                           question: str, lang: str) -> None:
+    """Only a reply to one of our answers carries context; every answer sent is remembered by its
+    message id (first and last part), with the Turn it leaves."""
+    services = context.services
+    html, turn = await answer_with_turn(services, question, lang, await _replied_turn(update, context, chat_data))
+    sending = _sending(chat_data)
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    sending.add(done)
+    try:
+        sent = await reply(update, context, html)
+        chat, message = update.effective_chat, update.effective_message
+        first = services.replies.get((chat.id, message.message_id)) if chat and message else None
+        turns = _turns(chat_data)
+        for message_id in {first, sent.message_id if sent else None}:
+            if message_id is not None:
+                turns[message_id] = turn
+    finally:
+        sending.discard(done)
+        done.set_result(None)
+
+
+async def _replied_turn(update: Update, context: Context, chat_data: dict[object, object]) -> Turn | None:
+    """The Turn of the bot answer this message replies to, if we remember it. A reply may arrive
+    while that answer's send is still returning its message id: then wait for the sends under way."""
+    message = update.effective_message
+    replied = message.reply_to_message if message else None
+    if replied is None or replied.from_user is None or replied.from_user.id != context.bot.id:
+        return None
+    turns = _turns(chat_data)
+    if replied.message_id not in turns:
+        await _sends_done(chat_data)
+    return turns.get(replied.message_id)
+
+
+async def _sends_done(chat_data: dict[object, object]) -> None:
+    """Wait (at most SEND_WAIT) for the answers this chat is still sending to learn their ids."""
+    if pending := _sending(chat_data):
+        await asyncio.wait(set(pending), timeout=SEND_WAIT)
+
+
+def _turns(chat_data: dict[object, object]) -> LRU[int, Turn | None]:
+    turns = chat_data.get(_TURNS)
+    if not isinstance(turns, LRU):
+        turns = chat_data[_TURNS] = LRU(GROUP_TURNS)
+    return turns
+
+
+def _sending(chat_data: dict[object, object]) -> set[asyncio.Future[None]]:
+    sending = chat_data.get(_SENDING)
+    if not isinstance(sending, set):
+        sending = chat_data[_SENDING] = set()
+    return sending
 
 
 async def private_text(update: Update, context: Context) -> None:
@@ -135,7 +262,7 @@ async def inline_query(update: Update, context: Context) -> None:
             results.append(_card(item.fact.id, answer, user_lang))
     else:
         lang = answer_language(text, user_lang)
-        answer = services.engine.answer(text, lang)
+        answer = await asyncio.to_thread(services.engine.answer, text, lang)
         if answer.answered:
             results.append(_card(answer.facts[0].id, services.engine.fact_answer(answer.facts[0], lang), lang))
             for fact in answer.facts[1:10]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass, field
@@ -11,10 +12,10 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Config
 from bot.delivery import Broadcaster
-from bot.engine import AnswerEngine
+from bot.engine import AnswerEngine, Turn
 from bot.storage import Repository
 from bot.store import FactStore
-from bot.throttle import WindowLimiter
+from bot.throttle import Clock, WindowLimiter
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -61,7 +62,10 @@ class Services:
     replies: LRU[tuple[int, int], int] = field(default_factory=lambda: LRU(5000))
     warned: LRU[tuple[str, int, int], float] = field(default_factory=lambda: LRU(10000))
     languages: LRU[int, str | None] = field(default_factory=lambda: LRU(50000))
-    answers: LRU[tuple[str, str], str] = field(default_factory=lambda: LRU(2048))
+    answers: LRU[tuple[str, str], tuple[str, Turn | None]] = field(default_factory=lambda: LRU(2048))
+    """Rendered answers (and the Turn they leave) to questions asked without a previous turn."""
+    clock: Clock = field(default=time.monotonic)
+    """Monotonic seconds for conversation expiry; tests put a FakeClock here."""
 
     async def chat_language(self, chat_id: int) -> str | None:
         """The stored language of a chat, read through a cache (most updates need it)."""

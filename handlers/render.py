@@ -12,6 +12,7 @@ from bot.engine import Answer, Reference, RefNumbering, fact_when
 from bot.i18n import t
 from bot.model import Fact, Source
 from bot.render_text import heading_line
+from bot.script import to_latin
 
 LIMIT = 4096
 
@@ -60,6 +61,8 @@ def answer_html(answer: Answer, with_sources: bool = True) -> str:
     """An engine answer as one Telegram HTML message (split later if it is too long)."""
     lang = answer.lang
     lines: list[str] = []
+    if answer.intro:
+        lines.append(f"<i>{escape(answer.intro)}</i>")
     if answer.heading:
         lines.append(f"<b>{escape(heading_line(answer))}</b>")
     lines.extend(f"{escape(seg.text)} {marks(seg.refs)}".rstrip() for seg in answer.segments)
@@ -69,7 +72,10 @@ def answer_html(answer: Answer, with_sources: bool = True) -> str:
     if answer.suggestions:
         lines.append(escape(t(lang, "answer.suggest")))
         lines.extend(f"• {escape(f.title[lang])}" for f in answer.suggestions)
-    return "\n".join(lines) + (references(answer.references, lang) if with_sources else "")
+    if answer.more:
+        lines.append(escape(t(lang, "group.more", n=answer.more)))
+    html = "\n".join(lines) + (references(answer.references, lang) if with_sources else "")
+    return to_latin(html) if answer.script == "latn" else html
 
 
 def fact_line(fact: Fact, lang: str) -> str:

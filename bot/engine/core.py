@@ -68,6 +68,8 @@ class AnswerEngine:
                 log.warning("semantic index unavailable (%s: %s): answering from the lexical index alone",
                             type(exc).__name__, str(exc)[:200])
         self.words = [frozenset(tok for _, text in fact_fields(f) for tok in tokens(text)) for f in self.index.facts]
+        self.fact_years = {f.id: f.years | {int(y) for lang in LANGS for y in YEAR_RE.findall(f.text[lang])}
+                           for f in self.index.facts}
 
     # -- public API -------------------------------------------------------------------------
 
@@ -243,7 +245,7 @@ class AnswerEngine:
 
     def _years_of(self, fact: Fact) -> frozenset[int]:
         """The years a fact is dated to or speaks of: a question about another year is not answered by it."""
-        return fact.years | {int(y) for lang in LANGS for y in YEAR_RE.findall(fact.text[lang])}
+        return self.fact_years[fact.id]
 
     # -- composed answers -------------------------------------------------------------------
 
