@@ -197,6 +197,18 @@ class Composer:
         return Answer(question, lang, "fact", tuple(segments), refs.references(), (first, second),
                       heading=heading, kind="compare")
 
+    def elapsed(self, first: Fact, second: Fact | None, year: int | None, lang: str, question: str) -> Answer:
+        """Years between two dated facts, or between a fact and a named year, with citations."""
+        refs = RefNumbering(self.sources)
+        facts = [f for f in (first, second) if f is not None]
+        facts.sort(key=lambda f: f.when.key if f.when else (0, 0, 0))
+        segments = [Segment(f.text[lang], refs.add(f.citations())) for f in facts]
+        start = _year(facts[0])
+        end = _year(facts[1]) if len(facts) > 1 else (year or start)
+        low, high = sorted((start, end))
+        segments.append(Segment(t(lang, "answer.elapsed", start=low, end=high, n=high - low), ()))
+        return Answer(question, lang, "fact", tuple(segments), refs.references(), tuple(facts), kind="compare")
+
     @staticmethod
     def smalltalk(kind: str, lang: str, question: str) -> Answer:
         return Answer(question, lang, "fact", (Segment(t(lang, f"smalltalk.{kind}"), ()),), (), (), kind="smalltalk")

@@ -145,6 +145,10 @@ class AnswerEngine:
             return self.compose.decline(question, lang)
         if query.named_years and not set(query.named_years) & self._years_of(top.fact):
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
+        if "elapsed" in query.intents and "duration" not in query.intents:
+            elapsed = self._elapsed(query, ranked, lang)
+            if elapsed is not None:
+                return elapsed
         if "list" in query.intents or len(query.named_years) > 1:
             listed = self._list(query, ranked, lang)
             if listed is not None:
@@ -197,20 +201,18 @@ class AnswerEngine:
         return ranked
 
     def _confident(self, query: Query, ranked: Sequence[Ranked]) -> bool:
+        """Whether the best candidate may be given as the answer (else: a decline with suggestions)."""
         top = ranked[0]
-        unknown = sum(1 for w in query.words if len(w) >= 4 and not w[0].isdigit() and w not in query.verbs
-                      and not self.index.expand(w))
+        # A short question naming something the facts never mention ("river", "Eurovision") is off
+        # topic whatever its meaning resembles, unless the rest matches well; in a long polite
+        # question unknown words are chatter.
+        unknown = sum(1 for w in query.words if len(w) >= WEIGHTS.unknown_length and not w[0].isdigit()
+                      and w not in query.verbs and not self.index.expand(w))
         if unknown and len(query.words) < WEIGHTS.chatty_words:
             return top.coverage >= WEIGHTS.unknown_coverage
         if top.coverage >= WEIGHTS.min_coverage:
             return True
         if self.semantic is None:
-            return False
-        # A short question naming something the facts never mention ("river", "Eurovision") is off
-        # topic whatever its meaning resembles; in a long polite question unknown words are chatter.
-        unknown = sum(1 for w in query.words if len(w) >= 4 and not w[0].isdigit() and w not in query.verbs
-                      and not self.index.expand(w))
-        if unknown and len(query.words) < WEIGHTS.chatty_words:
             return False
         best_cos = max(r.cosine for r in ranked)
         best_lex = max(r.lexical for r in ranked)
@@ -279,6 +281,21 @@ class AnswerEngine:
             return None
         first, second = (by_year[y].fact for y in sorted(by_year)[:2])
         return self.compose.compare(first, second, lang, query.text)
+
+    def _elapsed(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
+        """"How many years after independence was the 2013 treaty signed?": the years between the
+        two best dated facts (or between a fact and a year the question names), computed."""
+        dated: list[Fact] = []
+        for r in ranked[:WEIGHTS.answerable_tries + 2]:
+            when = r.fact.when
+            if when and r.coverage >= WEIGHTS.semantic_agree and all(f.when and f.when.year != when.year for f in dated):
+                dated.append(r.fact)
+        others = [y for y in query.named_years if not any(f.when and f.when.year == y for f in dated[:1])]
+        if dated and others and (len(dated) < 2 or others[0] not in self._years_of(dated[1])):
+            return self.compose.elapsed(dated[0], None, others[0], lang, query.text)
+        if len(dated) >= 2:
+            return self.compose.elapsed(dated[0], dated[1], None, lang, query.text)
+        return None
 
     def _compare_two(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"Compare Russian investment in Kazakhstan with Kazakh investment in Russia": the two best

@@ -32,7 +32,7 @@ class Weights:
     intent_place: float = 1.2     # "where" → facts with a place
     intent_people: float = 1.2    # "who" → facts naming people
     # Decisions on the lexical ranking.
-    min_coverage: float = 0.55    # below it the lexical match alone is too thin to answer
+    min_coverage: float = 0.50    # below it the lexical match alone is too thin to answer
     party_coverage: float = 0.75  # a question naming another country needs this much
     related_ratio: float = 0.7    # a runner-up this close to the best is shown beside it
     list_ratio: float = 0.5       # keyword queries: full matches this close make a list
@@ -46,6 +46,7 @@ class Weights:
     semantic_floor: float = 0.82  # cosine below which the semantic signal says "not this"
     semantic_sure: float = 0.88   # cosine at which the semantic signal alone may answer
     semantic_agree: float = 0.20  # lexical coverage enough when both signals pick the same fact
+    unknown_length: int = 4       # shortest word that counts as "a word no fact uses"
     unknown_coverage: float = 0.55  # coverage a short question with a word no fact uses needs
     chatty_words: int = 7         # from this many content words, unknown words are taken for chatter
     semantic_pool: int = 30       # facts the semantic signal adds to the lexical candidates
