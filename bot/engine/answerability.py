@@ -45,7 +45,7 @@ class Answerability:
         for lang in LANGS:
             toks = raw_tokens(fact.text[lang])
             for k, tok in enumerate(toks):
-                if tok.lower() in self.lex.words["number_words"]:
+                if not tok[0].isdigit() and stem(fold(tok)) in self.lex.words["number_words"]:
                     return True
                 if not tok[0].isdigit() or YEAR_RE.fullmatch(tok):
                     continue

@@ -111,9 +111,19 @@ class AnswerEngine:
             return self.compose.decline(question, lang, key="followup.unresolved")
         if resolved.how == "else" and previous is not None:
             return self._more(previous, lang)
+        if resolved.how == "followup" and previous is not None and self._stands_alone(first, previous):
+            resolved = Resolved(question, "standalone")
         query = first if resolved.text == question else self.understanding.parse(resolved.text)
         answer = self._route(query, lang)
         return replace(answer, query=resolved.text) if resolved.how == "followup" else answer
+
+    def _stands_alone(self, query: Query, previous: Turn) -> bool:
+        """"а какая длина границы?" opens like a follow-up but names its own topic: when its own
+        words find a fact strongly, and not the one just shown, it is a new question."""
+        if len(query.words) < 2:
+            return False
+        ranked = self.rank(query)
+        return bool(ranked) and ranked[0].coverage >= WEIGHTS.followup_alone and ranked[0].fact.id not in previous.fact_ids
 
     def _more(self, previous: Turn, lang: str) -> Answer:
         """"What else?": the next facts for the previous question that were not shown."""
@@ -264,7 +274,11 @@ class AnswerEngine:
         years = [y for y in query.named_years if y in self.known_years]
         if len(years) < 2:
             return self._compare_two(query, ranked, lang)
-        metric = next((r.fact.metric for r in ranked[:5] if r.fact.metric), None)
+        wanted = set(years[:2])
+        metrics = [r.fact.metric for r in ranked[:8] if r.fact.metric]
+        with_both = [m for m in metrics if wanted <= {f.when.year for f in self.index.facts
+                                                      if f.metric == m and f.when and f.value is not None}]
+        metric = with_both[0] if with_both else (metrics[0] if metrics else None)
         if metric is None:
             return None
         by_year: dict[int, Ranked] = {}

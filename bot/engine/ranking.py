@@ -39,6 +39,7 @@ class Weights:
     full_match: float = 0.99      # coverage that counts as matching every query word
     list_coverage: float = 0.7    # a list or overview takes facts matching this much of the question
     max_related: int = 4
+    followup_alone: float = 0.8   # coverage at which a question opening like a follow-up stands alone
     answerable_tries: int = 4     # runners-up looked at when the best fact lacks the asked detail
     answerable_ratio: float = 0.6 # … and how close to the best they must be
     # Fusion with the semantic signal.
