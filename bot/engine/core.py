@@ -68,6 +68,12 @@ class AnswerEngine:
                 log.warning("semantic index unavailable (%s: %s): answering from the lexical index alone",
                             type(exc).__name__, str(exc)[:200])
         self.words = [frozenset(tok for _, text in fact_fields(f) for tok in tokens(text)) for f in self.index.facts]
+        # Figures by metric and year, and facts by year: comparisons and year lists look them up
+        # instead of scanning every fact (the store may grow to 100,000 facts).
+        self.figures: dict[tuple[str, int], list[Fact]] = {}
+        for f in self.index.facts:
+            if f.metric and f.when and f.value is not None:
+                self.figures.setdefault((f.metric, f.when.year), []).append(f)
         self.fact_years = {f.id: f.years | {int(y) for lang in LANGS for y in YEAR_RE.findall(f.text[lang])}
                            for f in self.index.facts}
 
@@ -264,7 +270,8 @@ class AnswerEngine:
     def _year(self, query: Query, lang: str) -> Answer:
         """"What happened in 1998": that year's facts, most important first."""
         year = query.named_years[0]
-        facts = sorted((f for f in self.index.facts if year in f.years), key=importance)
+        ids = self.index.by_year.get(year)
+        facts = sorted((self.index.facts[int(i)] for i in ids), key=importance) if ids is not None else []
         if not facts:
             return self.compose.decline(query.text, lang)
         return self.compose.listing(facts, lang, query.text, str(year))
@@ -276,8 +283,7 @@ class AnswerEngine:
             return self._compare_two(query, ranked, lang)
         wanted = set(years[:2])
         metrics = [r.fact.metric for r in ranked[:8] if r.fact.metric]
-        with_both = [m for m in metrics if wanted <= {f.when.year for f in self.index.facts
-                                                      if f.metric == m and f.when and f.value is not None}]
+        with_both = [m for m in metrics if all((m, y) in self.figures for y in wanted)]
         metric = with_both[0] if with_both else (metrics[0] if metrics else None)
         if metric is None:
             return None
@@ -286,11 +292,9 @@ class AnswerEngine:
             when = r.fact.when
             if r.fact.metric == metric and when and when.year in years[:2] and r.fact.value is not None:
                 by_year.setdefault(when.year, r)
-        if len(by_year) < 2:
-            for f in self.index.facts:
-                when = f.when
-                if f.metric == metric and when and when.year in years[:2] and f.value is not None:
-                    by_year.setdefault(when.year, Ranked(f, 0, 0, 0, 0, 0))
+        for y in years[:2]:
+            if y not in by_year and (metric, y) in self.figures:
+                by_year[y] = Ranked(self.figures[(metric, y)][0], 0, 0, 0, 0, 0)
         if len(by_year) < 2:
             return None
         first, second = (by_year[y].fact for y in sorted(by_year)[:2])
