@@ -118,53 +118,8 @@ def tokens(text: str) -> list[str]:
     return [tok for word in raw_tokens(text.replace("%", " percent ")) for tok in word_tokens(word)]
 
 
-KK_LETTERS = frozenset("әғқңөұүһі")
-KK_LATIN_LETTERS = frozenset("äğqñöūüışç")
-_KK_WORDS = frozenset(
-    """men jane zhane zhyly jyly kai qai kashan qashan kansha qanşa qansha kandai qandai qandai
-    kim kimder ne nege kaida qaida arasyndagy arasynda resei reseimen reseidin kazakstan
-    qazaqstan kazakstannyn shekara uzyndygy uzyndyğy sauda ainalymy turaly kelisim shart
-    kezdesu sapar elder eki el bolgan boldy ornady ornatyldy kol koiyldy qoiyldy tuңgysh
-    zhyldary jyldary bagamy bağamy bugin bügın qarym katynas qatynas qatynasy diplomatiyalyk""".split()
-)
-_EN_WORDS = frozenset(
-    """the and of what when where who how which did was were is are in on to with between
-    first treaty border trade visit why much many does do about will would join by from has have
-    for at after before year years sign signed agreement agreements relations russia russian
-    kazakh president presidents""".split()
-)
-
-
 def detect_language(text: str) -> str | None:
-    """kk, ru or en from the script and common words; None when the text has no letters."""
-    letters = [ch for ch in text.lower() if ch.isalpha()]
-    if not letters:
-        return None
-    cyr = sum("а" <= ch <= "я" or ch in "ёәғқңөұүһі" for ch in letters)
-    if cyr * 2 >= len(letters):
-        if any(ch in KK_LETTERS for ch in letters):
-            return "kk"
-        words = {fold_word(w) for w in raw_tokens(text.lower()) if not w[0].isdigit()}
-        kk_hits = len(words & _KK_CYR_FOLDED)
-        return "kk" if kk_hits >= 1 and kk_hits * 3 >= len(words & _RU_FOLDED) else "ru"
-    if any(ch in KK_LATIN_LETTERS for ch in letters):
-        return "kk"
-    words = {w.lower() for w in raw_tokens(text) if not w[0].isdigit()}
-    kk = len(words & _KK_WORDS)
-    en = len(words & _EN_WORDS)
-    return "kk" if kk > en else "en"
+    """kk, ru or en from the script and common words (see bot.engine.language); None without letters."""
+    from bot.engine.language import default_detector
 
-
-_KK_CYR_HINTS = frozenset(
-    """мен және жылы жылдары кай кандай канша кашан каи кайда ким кимдер неге арасындагы
-    арасында ресей ресеймен ресейдин казакстан казакстаннын шекара узындыгы сауда айналымы
-    туралы келисим шарт кездесу сапар ел екі еки болды болган орнады орнатылды кол койылды
-    ғарышкерлері тыйым салды не кужаттар кужат саны сау бол салем кездести кимдермен онда полигоны
-    шыгып кетти кандай кайсы барлыгы""".split()
-)
-_KK_CYR_FOLDED = frozenset(fold(w) for w in _KK_CYR_HINTS)
-_RU_FOLDED = frozenset(
-    fold(w)
-    for w in """и в на с по когда какой какая какие какое сколько где кто что между россии россия
-    казахстан казахстана договор году год был была были это как почему для из""".split()
-)
+    return default_detector().detect(text)

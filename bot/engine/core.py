@@ -18,6 +18,7 @@ import numpy as np
 from bot.engine.answerability import Answerability
 from bot.engine.compose import Answer, Composer, Script, importance
 from bot.engine.conversation import Resolved, Turn, resolve
+from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon
 from bot.engine.ranking import WEIGHTS
@@ -27,7 +28,7 @@ from bot.engine.understanding import YEAR_RE, Query, Understanding
 from bot.model import LANGS, Fact
 from bot.script import is_latin
 from bot.store import FactStore
-from bot.text import detect_language, tokens
+from bot.text import tokens
 
 log = logging.getLogger(__name__)
 _CONTROL_RE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
@@ -54,6 +55,7 @@ class AnswerEngine:
         self.store = store
         self.lex = lexicon or load_lexicon(default_lexicon_dir())
         self.understanding = Understanding(self.lex)
+        self.language = LanguageDetector(self.lex)
         self.index = FactIndex(store.facts, self.lex)
         self.position = {f.id: i for i, f in enumerate(self.index.facts)}
         self.known_years = frozenset(store.years())
@@ -83,7 +85,7 @@ class AnswerEngine:
         """The reply to one question, in `lang` if given, else in the question's own language;
         `previous` is the chat's last turn, which a follow-up may lean on."""
         question = _clean(question)
-        detected = detect_language(question)
+        detected = self.language.detect(question)
         reply_lang = lang or detected or (previous.lang if previous else None) or "en"
         script: Script = "latn" if reply_lang == "kk" and is_latin(question) else "cyrl"
         if previous is not None and detected is None:

@@ -21,7 +21,9 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
 INTENTS = ("when", "where", "who", "how_much", "why", "duration", "until", "day", "money", "elapsed", "list", "compare",
            "overview")
 SMALLTALK = ("greeting", "thanks", "who", "abilities", "bye")
-KEYS = frozenset((*WORD_LISTS, "acronym_parties", "intents", "smalltalk", "synonyms", "stands_for", "swap"))
+KEYS = frozenset((*WORD_LISTS, "acronym_parties", "intents", "smalltalk", "synonyms", "stands_for", "swap",
+                  "language_hints"))
+LANGS = ("kk", "ru", "en")
 
 Phrase = tuple[str, ...]
 
@@ -57,6 +59,7 @@ class Lexicon:
     synonyms: Mapping[str, tuple[str, ...]]
     stands_for: Mapping[Phrase, Phrase] = field(default_factory=dict)
     swap: Mapping[str, str] = field(default_factory=dict)
+    hints: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def has(self, name: str, word: str) -> bool:
         return word in self.words[name]
@@ -106,6 +109,7 @@ def load_lexicon(directory: Path | str) -> Lexicon:
     groups: list[tuple[str, ...]] = []
     stands: dict[Phrase, Phrase] = {}
     swap: dict[str, str] = {}
+    hints: dict[str, set[str]] = {lang: set() for lang in LANGS}
     problems: list[str] = []
     for path in files:
         reader = _Reader(path)
@@ -151,6 +155,11 @@ def load_lexicon(directory: Path | str) -> Lexicon:
                     if len(stems) < 2 and items:
                         reader.fail(group, "synonyms group needs two different words")
                     groups.append(stems)
+            elif key == "language_hints":
+                if path.stem not in LANGS:
+                    reader.fail(key_node, f"language_hints belong in kk.yaml, ru.yaml or en.yaml, not {path.name}")
+                else:
+                    hints[path.stem].update(fold(w) for w in reader.strings(value, key))
             elif key == "swap":
                 for sub_key, sub_value in reader.mapping(value, key):
                     if not isinstance(sub_value, ScalarNode) or not str(sub_value.value).strip():
@@ -183,6 +192,7 @@ def load_lexicon(directory: Path | str) -> Lexicon:
         synonyms={k: tuple(sorted(v)) for k, v in synonyms.items()},
         stands_for=stands,
         swap=swap,
+        hints={k: frozenset(v) for k, v in hints.items()},
     )
 
 

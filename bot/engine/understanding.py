@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.dates import MONTHS, RU_GENITIVE
+from bot.engine.language import LanguageDetector
 from bot.engine.lexicon import Lexicon, Phrase
-from bot.text import detect_language, fold, fold_word, raw_tokens, stem, tokens, word_tokens
+from bot.text import fold, fold_word, raw_tokens, stem, tokens, word_tokens
 
 YEAR_RE = re.compile(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d])")
 # "1990-х", "1990s", "1990-е", "1990 жылдары": a decade stands for its ten years.
@@ -96,6 +97,7 @@ class Understanding:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self.language = LanguageDetector(lex)
         self.party_by_prefix = tuple((p[:-1], p) for p in sorted(lex.words["other_parties"]) if len(p) >= 5)
         self.party_prefixes = tuple(prefix for prefix, _ in self.party_by_prefix)
         self.intent_of: dict[str, str] = {}
@@ -168,7 +170,7 @@ class Understanding:
                 words.append(tok)
         unique = tuple(dict.fromkeys(words))
         generic = bool(unique) and all(w in lex.words["generic"] for w in unique)
-        return Query(text, detect_language(text), unique, frozenset(verbs), years, named_years, tuple(months),
+        return Query(text, self.language.detect(text), unique, frozenset(verbs), years, named_years, tuple(months),
                      frozenset(intents), oos, self.parties(unique) | named, frozenset(acronyms), tuple(toks), generic)
 
 

@@ -1,0 +1,47 @@
+"""Which language a question is in: kk, ru or en, from its script, its letters and common words.
+
+Kazakh has letters of its own (ә ғ қ ң ө ұ ү һ і; ä ğ q ñ ö ū ü ı ş ç in Latin); without them
+(Kazakh typed on a Russian keyboard, casual Latin) common words decide, read from the lexicons'
+`language_hints`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon
+from bot.text import fold_word, raw_tokens
+
+KK_LETTERS = frozenset("әғқңөұүһі")
+KK_LATIN_LETTERS = frozenset("äğqñöūüışç")
+
+
+class LanguageDetector:
+    """Detects kk, ru or en with one lexicon's hint words."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.kk = lex.hints.get("kk", frozenset())
+        self.ru = lex.hints.get("ru", frozenset())
+        self.en = lex.hints.get("en", frozenset())
+
+    def detect(self, text: str) -> str | None:
+        """kk, ru or en; None when the text has no letters."""
+        letters = [ch for ch in text.lower() if ch.isalpha()]
+        if not letters:
+            return None
+        words = {fold_word(w) for w in raw_tokens(text.lower()) if not w[0].isdigit()}
+        cyr = sum("а" <= ch <= "я" or ch in "ёәғқңөұүһі" for ch in letters)
+        if cyr * 2 >= len(letters):
+            if any(ch in KK_LETTERS for ch in letters):
+                return "kk"
+            kk_hits = len(words & self.kk)
+            return "kk" if kk_hits >= 1 and kk_hits * 3 >= len(words & self.ru) else "ru"
+        if any(ch in KK_LATIN_LETTERS for ch in letters):
+            return "kk"
+        return "kk" if len(words & self.kk) > len(words & self.en) else "en"
+
+
+@cache
+def default_detector() -> LanguageDetector:
+    """The detector over the packaged lexicon (for callers outside the engine, such as handlers)."""
+    return LanguageDetector(load_lexicon(default_lexicon_dir()))
