@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -12,6 +15,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 TOKEN_RE = re.compile(r"^\d{3,15}:[A-Za-z0-9_-]{10,}$")
 SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 DEFAULT_API = "https://api.telegram.org/bot"
+DEFAULT_DB = "var/kzru.sqlite3"
+FEEDBACK_KEY_LABEL = b"kzru-bot rater hash v1"
+MIN_FEEDBACK_KEY = 16
 
 
 class ConfigError(Exception):
@@ -32,6 +38,8 @@ class Config:
     webhook_listen: str
     broadcast_rate: float
     data_dir: Path | None
+    feedback_key: bytes = field(repr=False)
+    """The HMAC key for rater hashes (see feedback_key()); kept out of repr like a secret."""
 
     @property
     def webhook_path(self) -> str:
@@ -60,9 +68,29 @@ def read_dotenv(path: Path) -> dict[str, str]:
     return out
 
 
+def settings(env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment over the `.env` file of the working directory."""
+    return {**read_dotenv(Path.cwd() / ".env"), **(env if env is not None else dict(os.environ))}
+
+
+def database_path(merged: Mapping[str, str]) -> Path:
+    """KZRU_DB_PATH of these settings, else the default: the bot and `kzru-bot report` read the same one."""
+    return Path(merged.get("KZRU_DB_PATH") or DEFAULT_DB)
+
+
+def feedback_key(token: str, secret: str | None) -> bytes:
+    """The key rater hashes are made with: KZRU_FEEDBACK_KEY if set, else derived from the token.
+
+    Why derived and not the token itself: the key must be secret, but a hash keyed with the token
+    would tie the ratings table to the credential. A new token (or key) starts counting people
+    afresh: set KZRU_FEEDBACK_KEY to keep one person one rating across token changes.
+    """
+    return hmac.new((secret or token).encode("utf-8"), FEEDBACK_KEY_LABEL, hashlib.sha256).digest()
+
+
 def load_config(env: dict[str, str] | None = None, data_dir: Path | None = None) -> Config:
     """The configuration, or ConfigError naming the one thing that is wrong (never the token)."""
-    merged = {**read_dotenv(Path.cwd() / ".env"), **(env if env is not None else dict(os.environ))}
+    merged = settings(env)
     token = merged.get("TELEGRAM_BOT_TOKEN", "").strip()
     if not token:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and set it.")
@@ -97,10 +125,13 @@ def load_config(env: dict[str, str] | None = None, data_dir: Path | None = None)
     if not 0 < port < 65536:
         raise ConfigError(f"KZRU_WEBHOOK_PORT {port} is not a TCP port.")
     data_env = merged.get("KZRU_DATA_DIR")
+    feedback_secret = merged.get("KZRU_FEEDBACK_KEY") or None
+    if feedback_secret is not None and len(feedback_secret) < MIN_FEEDBACK_KEY:
+        raise ConfigError(f"KZRU_FEEDBACK_KEY must have at least {MIN_FEEDBACK_KEY} characters.")
     return Config(
         token=token,
         api_base_url=merged.get("TELEGRAM_API_BASE_URL") or DEFAULT_API,
-        db_path=Path(merged.get("KZRU_DB_PATH") or "var/kzru.sqlite3"),
+        db_path=database_path(merged),
         tz=tz,
         admin_ids=frozenset(admin_ids),
         log_level=(merged.get("KZRU_LOG_LEVEL") or "INFO").upper(),
@@ -110,4 +141,5 @@ def load_config(env: dict[str, str] | None = None, data_dir: Path | None = None)
         webhook_listen=merged.get("KZRU_WEBHOOK_LISTEN") or "0.0.0.0",  # noqa: S104 - behind a proxy or in a container
         broadcast_rate=rate,
         data_dir=data_dir or (Path(data_env) if data_env else None),
+        feedback_key=feedback_key(token, feedback_secret),
     )

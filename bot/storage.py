@@ -1,4 +1,5 @@
-"""The bot's only mutable state, in one SQLite file: chat settings, subscriptions, deliveries.
+"""The bot's only mutable state, in one SQLite file: chat settings, subscriptions, deliveries,
+answers with their ratings, and the log of questions nobody answered.
 
 One Repository wraps one aiosqlite connection. Every write is committed (WAL, synchronous=FULL)
 before its method returns, so a change the bot acknowledged survives a SIGKILL or power cut.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -18,6 +20,7 @@ from typing import Any, Final, TypeVar, cast
 
 import aiosqlite
 
+from bot.feedback import MAX_CLOSEST, STATUSES, AnswerSummary, FactRating, LoggedQuestion, RatingState, Status
 from bot.model import LANGS, Lang
 from bot.schedule import MODES, Mode, Subscription
 
@@ -71,7 +74,54 @@ _SCHEMA_V1: Final = (
     """,
 )
 
-MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_SCHEMA_V1,)
+_SCHEMA_V2: Final = (
+    # One row per answer sent with rating buttons, so a button names it in a few bytes. The
+    # question is stored normalised; nothing here says who asked or in which chat.
+    """
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        question TEXT NOT NULL,
+        lang TEXT NOT NULL CHECK (lang IN ('kk', 'ru', 'en')),
+        script TEXT NOT NULL CHECK (script IN ('cyrl', 'latn')),
+        kind TEXT NOT NULL,
+        answered INTEGER NOT NULL CHECK (answered IN (0, 1)),
+        chat_type TEXT NOT NULL,
+        fact_ids TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX answers_question ON answers (question)",
+    "CREATE INDEX answers_created ON answers (created_at)",
+    # `rater` is an HMAC-SHA256 of the user id under a key from the configuration, never the id.
+    """
+    CREATE TABLE ratings (
+        answer_id INTEGER NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+        rater TEXT NOT NULL,
+        value INTEGER NOT NULL CHECK (value IN (-1, 1)),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (answer_id, rater)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE question_log (
+        id INTEGER PRIMARY KEY,
+        question TEXT NOT NULL UNIQUE,
+        lang TEXT NOT NULL,
+        script TEXT NOT NULL,
+        declined INTEGER NOT NULL DEFAULT 0,
+        rated_down INTEGER NOT NULL DEFAULT 0,
+        first_at TEXT NOT NULL,
+        last_at TEXT NOT NULL,
+        closest TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'handled', 'answered')),
+        answered_by TEXT,
+        updated_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX question_log_status ON question_log (status, last_at)",
+)
+
+MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_SCHEMA_V1, _SCHEMA_V2)
 """Schema steps; step i brings PRAGMA user_version from i to i + 1. Only ever append."""
 
 
@@ -105,7 +155,7 @@ def _row_to_sub(row: aiosqlite.Row | tuple[Any, ...]) -> Subscription:
 
 
 class Repository:
-    """Persistence for chats, subscriptions, deliveries and the media cache."""
+    """Persistence for chats, subscriptions, deliveries, the media cache, ratings and the question log."""
 
     def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
         self._conn = conn
@@ -113,9 +163,12 @@ class Repository:
         self._lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: str | os.PathLike[str]) -> Repository:
-        """Open (creating if needed) the database at `path`, owner-only, and bring its schema up to date."""
+    async def open(cls, path: str | os.PathLike[str], create: bool = True) -> Repository:
+        """Open the database at `path`, owner-only, and bring its schema up to date. With
+        `create=False` (the offline reports) a missing file is a StorageError, never a new empty one."""
         file = Path(path)
+        if not create and not file.is_file():
+            raise StorageError(f"no database at {file}")
         file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         # Create the file ourselves so it is never world-readable, not even for a moment;
         # SQLite gives its -wal and -shm files the same mode as the database.
@@ -461,3 +514,214 @@ class Repository:
         """SQLite's own verdict on the file: "ok", or the problems it found, one per line."""
         rows = await self._all("PRAGMA integrity_check")
         return "\n".join(str(row[0]) for row in rows)
+
+    # answers, ratings and the question log
+
+    async def add_answers(self, answers: Sequence[AnswerSummary], chat_type: str, at: dt.datetime) -> list[int]:
+        """Register answers about to be sent, in one transaction; their ids, in order.
+
+        A declined one is also counted in the question log under its normalised text (a question
+        a restart had marked answered is open again: it was just declined). Small talk must not
+        come here: it is neither rated nor logged.
+        """
+        if any(not a.rateable for a in answers):
+            raise ValueError("small talk is neither rated nor logged")
+        if not answers:
+            return []
+        stamp = _stamp(at)
+
+        def transaction(db: sqlite3.Connection) -> list[int]:
+            ids: list[int] = []
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for a in answers:
+                    row = db.execute(
+                        "INSERT INTO answers (question, lang, script, kind, answered, chat_type, fact_ids, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        (a.question, a.lang, a.script, a.kind, int(a.answered), chat_type, json.dumps(a.fact_ids), stamp),
+                    ).fetchone()
+                    ids.append(int(row[0]))
+                    if a.declined:
+                        db.execute(_LOG_DECLINE, (a.question, a.lang, a.script, stamp, stamp, json.dumps(a.closest), stamp))
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+            return ids
+
+        async with self._lock:
+            return await self._in_thread(transaction)
+
+    async def toggle_rating(self, answer_id: int, rater: str, vote: int, at: dt.datetime) -> RatingState | None:
+        """Apply one tap of 👍 (1) or 👎 (-1): the rater's same vote again withdraws it, the other
+        vote replaces it. A 👎 logs the answer's question (its closest facts: those the answer
+        showed); the log's 👎 count is recounted from the ratings, so a changed or withdrawn 👎
+        leaves it right. None when the answer is unknown (pruned, or from another database).
+        """
+        if vote not in (1, -1):
+            raise ValueError(f"a vote is 1 or -1, not {vote!r}")
+        stamp = _stamp(at)
+
+        def transaction(db: sqlite3.Connection) -> RatingState | None:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                answer = db.execute("SELECT question, lang, script, fact_ids FROM answers WHERE id = ?",
+                                    (answer_id,)).fetchone()
+                if answer is None:
+                    db.execute("ROLLBACK")
+                    return None
+                question, lang, script, fact_ids = answer
+                current = db.execute("SELECT value FROM ratings WHERE answer_id = ? AND rater = ?",
+                                     (answer_id, rater)).fetchone()
+                old = int(current[0]) if current else 0
+                new = 0 if old == vote else vote
+                if new:
+                    db.execute("INSERT INTO ratings (answer_id, rater, value, updated_at) VALUES (?, ?, ?, ?) "
+                               "ON CONFLICT (answer_id, rater) DO UPDATE SET value = excluded.value, "
+                               "updated_at = excluded.updated_at", (answer_id, rater, new, stamp))
+                else:
+                    db.execute("DELETE FROM ratings WHERE answer_id = ? AND rater = ?", (answer_id, rater))
+                if new == -1:
+                    closest = json.dumps(json.loads(fact_ids)[:MAX_CLOSEST])
+                    db.execute(_LOG_RATED_DOWN, (question, lang, script, stamp, stamp, closest, stamp))
+                if -1 in (old, new):
+                    db.execute(
+                        "UPDATE question_log SET rated_down = (SELECT COUNT(*) FROM ratings AS r "
+                        "JOIN answers AS a ON a.id = r.answer_id WHERE a.question = question_log.question "
+                        "AND r.value = -1), updated_at = ? WHERE question = ?", (stamp, question))
+                up, down = db.execute("SELECT COALESCE(SUM(value = 1), 0), COALESCE(SUM(value = -1), 0) "
+                                      "FROM ratings WHERE answer_id = ?", (answer_id,)).fetchone()
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+            return RatingState(int(up), int(down), new)
+
+        async with self._lock:
+            return await self._in_thread(transaction)
+
+    async def logged_questions(self, statuses: Sequence[Status] = STATUSES, since: dt.date | None = None,
+                               limit: int | None = None, offset: int = 0) -> list[LoggedQuestion]:
+        """Logged questions in these states, most asked first (then the latest first); `since`
+        keeps those asked or rated down on or after that UTC date. Entries whose every decline
+        and 👎 is gone (a withdrawn 👎) are left out."""
+        where, params = _log_filter(statuses, since)
+        rows = await self._all(
+            f"SELECT {_LOG_COLUMNS} FROM question_log WHERE {where} "
+            "ORDER BY declined + rated_down DESC, last_at DESC, id LIMIT ? OFFSET ?",
+            (*params, -1 if limit is None else limit, offset),
+        )
+        return [_row_to_logged(row) for row in rows]
+
+    async def count_logged(self, statuses: Sequence[Status] = STATUSES, since: dt.date | None = None) -> int:
+        where, params = _log_filter(statuses, since)
+        row = await self._one(f"SELECT COUNT(*) FROM question_log WHERE {where}", params)
+        return int(row[0]) if row else 0
+
+    async def get_logged(self, entry_id: int) -> LoggedQuestion | None:
+        row = await self._one(f"SELECT {_LOG_COLUMNS} FROM question_log WHERE id = ?", (entry_id,))
+        return None if row is None else _row_to_logged(row)
+
+    async def mark_handled(self, entry_id: int, at: dt.datetime) -> bool:
+        """An operator dealt with an open question; False if it is not open (any more)."""
+        changed = await self._write(
+            "UPDATE question_log SET status = 'handled', updated_at = ? WHERE id = ? AND status = 'open'",
+            (_stamp(at), entry_id),
+        )
+        return changed > 0
+
+    async def mark_answered(self, found: Sequence[tuple[int, str]], at: dt.datetime) -> int:
+        """Open questions the engine now answers, with the fact that answers each; how many changed."""
+        if not found:
+            return 0
+        stamp = _stamp(at)
+        async with self._lock:
+            before = self._conn.total_changes
+            await self._run("BEGIN IMMEDIATE")
+            try:
+                async with self._conn.executemany(
+                    "UPDATE question_log SET status = 'answered', answered_by = ?, updated_at = ? "
+                    "WHERE id = ? AND status = 'open'",
+                    [(fact_id, stamp, entry_id) for entry_id, fact_id in found],
+                ):
+                    pass
+                await self._run("COMMIT")
+            except BaseException:
+                await self._run("ROLLBACK")
+                raise
+            return self._conn.total_changes - before
+
+    async def fact_ratings(self, since: dt.date | None = None) -> list[FactRating]:
+        """👍/👎 per fact over the answers that showed it (declines left out: a fact offered
+        instead is not to blame), worst first: lowest 👍 − 👎, then most 👎."""
+        rows = await self._all(
+            "SELECT f.value, SUM(r.value = 1), SUM(r.value = -1) FROM ratings AS r "
+            "JOIN answers AS a ON a.id = r.answer_id JOIN json_each(a.fact_ids) AS f "
+            "WHERE a.answered = 1 AND r.updated_at >= ? GROUP BY f.value "
+            "ORDER BY SUM(r.value = 1) - SUM(r.value = -1), SUM(r.value = -1) DESC, f.value",
+            (since.isoformat() if since else "",),
+        )
+        return [FactRating(str(fact_id), int(up), int(down)) for fact_id, up, down in rows]
+
+    async def prune_answers(self, before: dt.datetime) -> int:
+        """Forget answers sent before `before` that nobody rated: their buttons then say "expired"."""
+        return await self._write(
+            "DELETE FROM answers WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM ratings WHERE answer_id = answers.id)",
+            (_stamp(before),),
+        )
+
+
+_LOG_COLUMNS: Final = ("id, question, lang, script, declined, rated_down, first_at, last_at, closest, status, "
+                       "answered_by")
+# A decline counts once more; an answered question is open again. `closest` is the latest offer
+# (an empty one keeps the old).
+_LOG_DECLINE: Final = (
+    "INSERT INTO question_log (question, lang, script, declined, first_at, last_at, closest, updated_at) "
+    "VALUES (?, ?, ?, 1, ?, ?, ?, ?) ON CONFLICT (question) DO UPDATE SET "
+    "declined = question_log.declined + 1, lang = excluded.lang, script = excluded.script, "
+    "last_at = excluded.last_at, updated_at = excluded.updated_at, "
+    "closest = CASE excluded.closest WHEN '[]' THEN question_log.closest ELSE excluded.closest END, "
+    "answered_by = CASE question_log.status WHEN 'answered' THEN NULL ELSE question_log.answered_by END, "
+    "status = CASE question_log.status WHEN 'answered' THEN 'open' ELSE question_log.status END"
+)
+# A 👎 puts the question in the log (its count is recounted by the caller); its closest facts are
+# now the ones the rated answer showed: the latest offer is the one that did not satisfy.
+_LOG_RATED_DOWN: Final = (
+    "INSERT INTO question_log (question, lang, script, first_at, last_at, closest, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (question) DO UPDATE SET "
+    "last_at = excluded.last_at, updated_at = excluded.updated_at, "
+    "closest = CASE excluded.closest WHEN '[]' THEN question_log.closest ELSE excluded.closest END, "
+    "answered_by = CASE question_log.status WHEN 'answered' THEN NULL ELSE question_log.answered_by END, "
+    "status = CASE question_log.status WHEN 'answered' THEN 'open' ELSE question_log.status END"
+)
+
+
+def _stamp(at: dt.datetime) -> str:
+    """A stored time: UTC, ISO 8601 to the second, so text order is time order and a date prefix filters."""
+    if at.tzinfo is None:
+        raise ValueError("times are stored in UTC: pass an aware datetime")
+    return at.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def _log_filter(statuses: Sequence[Status], since: dt.date | None) -> tuple[str, tuple[Any, ...]]:
+    """The WHERE clause (placeholders only) and parameters of a question-log query."""
+    wanted = tuple(s for s in STATUSES if s in statuses)
+    if len(wanted) != len(set(statuses)):
+        raise ValueError(f"unknown status in {statuses!r}")
+    marks = ", ".join("?" * len(wanted)) or "NULL"
+    return (f"status IN ({marks}) AND declined + rated_down > 0 AND last_at >= ?",
+            (*wanted, since.isoformat() if since else ""))
+
+
+def _row_to_logged(row: tuple[Any, ...]) -> LoggedQuestion:
+    entry_id, question, lang, script, declined, rated_down, first_at, last_at, closest, status, answered_by = row
+    if status not in STATUSES:
+        raise StorageError(f"bad question log row {entry_id}: status {status!r}")
+    return LoggedQuestion(
+        id=int(entry_id), question=str(question), lang=str(lang), script=str(script), declined=int(declined),
+        rated_down=int(rated_down), first_seen=dt.datetime.fromisoformat(str(first_at)),
+        last_seen=dt.datetime.fromisoformat(str(last_at)), closest=tuple(str(c) for c in json.loads(closest)),
+        status=cast(Status, status), answered_by=None if answered_by is None else str(answered_by),
+    )

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.schedule import Subscription
-from bot.storage import Repository, StorageError
+from bot.storage import MIGRATIONS, Repository, StorageError
 
 DAY = dt.date(2024, 5, 25)
 
@@ -63,8 +63,8 @@ async def check_fresh(repo: Repository, db_path: Path) -> None:
             assert stat.S_IMODE(extra.stat().st_mode) & 0o077 == 0
     with sqlite3.connect(db_path) as other:
         assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert other.execute("PRAGMA user_version").fetchone()[0] == 1
-    assert await repo.schema_version() == 1
+        assert other.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert await repo.schema_version() == len(MIGRATIONS)
     assert await repo.integrity_check() == "ok"
 
 
