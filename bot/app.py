@@ -7,6 +7,7 @@ rules-bot does), opens the database in post_init and closes it in post_shutdown.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 import signal
@@ -15,7 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, Update
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+    Update,
+)
 from telegram.error import InvalidToken, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     Application,
@@ -34,13 +42,14 @@ from telegram.request import BaseRequest, HTTPXRequest, RequestData
 from bot.cli import EXIT_DATA, load_or_exit
 from bot.config import Config, ConfigError, load_config
 from bot.delivery import Broadcaster
+from bot.editorial import EditorialLoop
 from bot.engine import AnswerEngine
 from bot.i18n import t
 from bot.model import LANGS
 from bot.storage import Repository
 from bot.store import FactStore
 from bot.throttle import WindowLimiter
-from handlers import admin, ask, browse, common, errors, settings, trade
+from handlers import admin, ask, browse, common, errors, feedback, ics, keyboards, settings, trade
 from handlers.aiohttp_request import AiohttpRequest
 from handlers.context import BotData, Context, Services
 from handlers.digest import make_renderer
@@ -48,9 +57,9 @@ from handlers.sender import PTBSender
 
 log = logging.getLogger("kzru")
 
-PRIVATE_COMMANDS = ("start", "help", "ask", "today", "date", "treaties", "visits", "timeline", "trade",
+PRIVATE_COMMANDS = ("start", "help", "ask", "today", "date", "calendar", "treaties", "visits", "timeline", "trade",
                     "fact", "sources", "lang", "subscribe", "settings", "unsubscribe")
-GROUP_COMMANDS = ("ask", "today", "date", "treaties", "visits", "timeline", "trade", "fact", "sources",
+GROUP_COMMANDS = ("ask", "today", "date", "calendar", "treaties", "visits", "timeline", "trade", "fact", "sources",
                   "subscribe", "settings", "unsubscribe", "help")
 BOOTSTRAP_RETRIES = 5
 """Start-up attempts at 1 s intervals when Telegram is unreachable (a rejected token is not retried)."""
@@ -138,6 +147,7 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
         CommandHandler("timeline", browse.timeline),
         CommandHandler("today", browse.today),
         CommandHandler("date", browse.date_command),
+        CommandHandler("calendar", ics.calendar),
         CommandHandler("fact", browse.random_fact),
         CommandHandler("sources", browse.sources),
         CommandHandler("trade", trade.trade),
@@ -145,6 +155,7 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
         CommandHandler("unsubscribe", settings.unsubscribe),
         CommandHandler("settings", settings.settings),
         *admin.handlers(),
+        CallbackQueryHandler(feedback.rate_button, pattern=f"^{keyboards.RATE}:"),
         CallbackQueryHandler(browse.callback),
         InlineQueryHandler(ask.inline_query),
         MessageHandler(text & private, ask.private_text),
@@ -198,9 +209,11 @@ def build_application(config: Config, store: FactStore) -> Application:  # type:
     async def post_init(app: Application) -> None:  # type: ignore[type-arg]
         repo = await Repository.open(config.db_path)
         services = Services(
-            config=config, store=store, engine=engine, repo=repo,
+            config=config, store=store, engine=engine, repo=repo, editorial=EditorialLoop(repo, config.feedback_key),
             user_limit=WindowLimiter(USER_PER_MINUTE, 60.0), chat_limit=WindowLimiter(CHAT_PER_MINUTE, 60.0),
         )
+        await services.editorial.prune()
+        services.recheck = asyncio.create_task(recheck_logged(services), name="recheck-logged-questions")
         services.broadcaster = Broadcaster(repo, store, PTBSender(app.bot), make_renderer(store.sources),
                                            rate_per_second=config.broadcast_rate)
         app.bot_data.services = services
@@ -214,6 +227,10 @@ def build_application(config: Config, store: FactStore) -> Application:  # type:
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
         services = getattr(app.bot_data, "services", None)
         if services is not None:
+            if services.recheck is not None and not services.recheck.done():
+                services.recheck.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await services.recheck
             await services.repo.close()
 
     builder = (
@@ -247,8 +264,22 @@ async def tick(context: Context) -> None:
                 log.info("anniversaries: %s", summary)
 
 
+async def recheck_logged(services: Services) -> int:
+    """Mark the logged questions the (new) data now answers; a failure is logged, never fatal."""
+    try:
+        return await services.editorial.recheck(services.engine.answer)
+    except asyncio.CancelledError:
+        raise
+    except Exception:  # noqa: BLE001 - a background task: its failure must reach the log, not vanish
+        log.warning("could not re-ask the logged questions", exc_info=True)
+        return 0
+
+
 async def register_menus(app: Application) -> None:  # type: ignore[type-arg]
-    """Command menus per language and scope, and the bot's descriptions; failures only logged."""
+    """Command menus per language and scope, and the bot's descriptions; failures only logged.
+
+    Operators get the operator commands in their own private chat's menu (a chat scope for each
+    id in KZRU_ADMIN_IDS); one they cannot get (never started the bot) does not stop the others."""
     try:
         for lang in LANGS:
             for scope, names in ((BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS),
@@ -260,6 +291,15 @@ async def register_menus(app: Application) -> None:  # type: ignore[type-arg]
         await app.bot.set_my_commands([BotCommand(n, t("en", f"cmd.{n}")) for n in PRIVATE_COMMANDS])
     except TelegramError as exc:
         log.warning("could not register command menus: %s", exc)
+    config: Config = app.bot_data.services.config
+    operator_names = (*PRIVATE_COMMANDS, *admin.OPERATOR_COMMANDS)
+    for admin_id in sorted(config.admin_ids):
+        try:
+            for code in (*LANGS, None):
+                menu = [BotCommand(n, t(code or "en", f"cmd.{n}")) for n in operator_names]
+                await app.bot.set_my_commands(menu, scope=BotCommandScopeChat(admin_id), language_code=code)
+        except TelegramError as exc:
+            log.warning("could not register the operator menu for one operator: %s", exc)
 
 
 def _config_or_exit(data_dir: Path | None) -> Config:

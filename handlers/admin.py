@@ -1,4 +1,5 @@
-"""Operator commands (/stats, /broadcast_status) for the user ids in KZRU_ADMIN_IDS only.
+"""Operator commands (/stats, /broadcast_status, /unanswered, /feedback) for the user ids in
+KZRU_ADMIN_IDS only.
 
 Anyone else gets one short refusal in a private chat and silence in a group: the refusal tells
 a curious user why nothing happened, while in groups `/stats` is a common command of other
@@ -14,18 +15,28 @@ from collections.abc import Iterable
 from html import escape
 
 from telegram import Update
-from telegram.constants import ChatType
-from telegram.ext import BaseHandler, CommandHandler
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.i18n import t
 from bot.schedule import ScheduleError, Subscription, due_local_date, local_today
-from handlers.common import chat_lang, reply
+from handlers.common import NO_PREVIEW, chat_lang, reply
 from handlers.context import Context
+from handlers.keyboards import UNANSWERED, decode, unanswered_keyboard
+from handlers.render import fact_ratings_html, unanswered_html
+
+OPERATOR_COMMANDS = ("unanswered", "feedback", "stats", "broadcast_status")
+"""In the command menu of each operator's private chat only."""
+UNANSWERED_PAGE = 5
 
 
 def handlers() -> list[BaseHandler[Update, Context, None]]:
-    """The operator commands, for the composition root's handler list."""
-    return [CommandHandler("stats", stats), CommandHandler("broadcast_status", broadcast_status)]
+    """The operator commands and their buttons, for the composition root's handler list (before
+    the catch-all button handler)."""
+    return [CommandHandler("stats", stats), CommandHandler("broadcast_status", broadcast_status),
+            CommandHandler("unanswered", unanswered), CommandHandler("feedback", feedback),
+            CallbackQueryHandler(unanswered_button, pattern=f"^{UNANSWERED}:")]
 
 
 async def operator_lang(update: Update, context: Context) -> str | None:
@@ -99,3 +110,54 @@ async def _today(context: Context, subs: list[Subscription], now: dt.datetime) -
         else:
             later += 1
     return served, due, later, broken
+
+
+async def unanswered(update: Update, context: Context) -> None:
+    """The open questions nobody answered, most asked first, a page at a time, each with a ✓ button."""
+    lang = await operator_lang(update, context)
+    if lang is None:
+        return
+    services = context.services
+    page = await services.editorial.open_questions(0, UNANSWERED_PAGE)
+    await reply(update, context, unanswered_html(page, lang, services.store),
+                unanswered_keyboard([q.id for q in page.items], page.first, page.page, page.pages))
+
+
+async def unanswered_button(update: Update, context: Context) -> None:
+    """✓ marks a question handled, ◀ ▶ turn the page; the list is redrawn in place. Operators only."""
+    query = update.callback_query
+    if query is None:
+        return
+    lang = await chat_lang(update, context)
+    services = context.services
+    if query.from_user.id not in services.config.admin_ids:
+        await query.answer(t(lang, "admin.only"))
+        return
+    data = decode(query.data)
+    if data is None or data.action != UNANSWERED or not data.args[2].isdecimal() or data.args[0] not in ("h", "p") \
+            or (data.args[0] == "h" and not data.args[1].isdecimal()):
+        await query.answer(t(lang, "menu.expired"))
+        return
+    op, entry, page_text = data.args
+    if op == "h":
+        marked = await services.editorial.mark_handled(int(entry))
+        await query.answer(t(lang, "unanswered.marked") if marked else t(lang, "unanswered.gone"))
+    else:
+        await query.answer()
+    page = await services.editorial.open_questions(int(page_text), UNANSWERED_PAGE)
+    markup = unanswered_keyboard([q.id for q in page.items], page.first, page.page, page.pages)
+    try:
+        await query.edit_message_text(unanswered_html(page, lang, services.store), parse_mode=ParseMode.HTML,
+                                      reply_markup=markup, link_preview_options=NO_PREVIEW)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+async def feedback(update: Update, context: Context) -> None:
+    """👍/👎 per fact over every rated answer, worst first."""
+    lang = await operator_lang(update, context)
+    if lang is None:
+        return
+    services = context.services
+    await reply(update, context, fact_ratings_html(await services.editorial.fact_feedback(), lang, services.store))

@@ -13,16 +13,18 @@ import datetime as dt
 from functools import lru_cache
 from html import escape
 
-from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
+from telegram import InlineKeyboardMarkup, InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 
 from bot.anniversaries import on_day
 from bot.engine import Answer, AnswerEngine, Turn
+from bot.feedback import AnswerSummary, normalise_question
 from bot.i18n import pick_lang, t
 from bot.schedule import zone
 from bot.text import detect_language
 from handlers.common import allowed, chat_lang, is_group, reply
-from handlers.context import LRU, Context, Services
+from handlers.context import LRU, Context, RenderedAnswer, Services
+from handlers.feedback import card_markups, rating_markup
 from handlers.keyboards import examples_keyboard, language_keyboard
 from handlers.render import answer_html, split_message
 
@@ -75,17 +77,18 @@ def answer_language(question: str, chat_language: str) -> str:
     return question_language(" ".join(question.split())) or chat_language
 
 
-def _answer_and_turn(engine: AnswerEngine, question: str, lang: str, previous: Turn | None) -> tuple[str, Turn | None]:
-    """The rendered answer and what the next question may lean on (pure; runs in a worker thread)."""
+def _answer_and_turn(engine: AnswerEngine, question: str, lang: str, previous: Turn | None) -> RenderedAnswer:
+    """The rendered answer, what the next question may lean on, and what the feedback log keeps
+    (pure; runs in a worker thread)."""
     answer = engine.answer(question, lang, previous)
-    return answer_html(answer), engine.turn(answer)
+    return RenderedAnswer(answer_html(answer), engine.turn(answer), AnswerSummary.of(answer))
 
 
 def _cache_key(question: str, lang: str) -> tuple[str, str]:
     return " ".join(question.split()), lang
 
 
-def cached_answer_html(services: Services, question: str, lang: str) -> str:
+def cached_answer(services: Services, question: str, lang: str) -> RenderedAnswer:
     """The rendered answer, from an LRU keyed by (normalised question, language): the engine and
     the renderer are pure functions of those two, and the same questions recur (example buttons).
     Synchronous, for the start-up warm-up and the example buttons (answered from the warm cache)."""
@@ -94,11 +97,16 @@ def cached_answer_html(services: Services, question: str, lang: str) -> str:
     if hit is None:
         hit = _answer_and_turn(services.engine, question, lang, None)
         services.answers[key] = hit
-    return hit[0]
+    return hit
+
+
+def cached_answer_html(services: Services, question: str, lang: str) -> str:
+    """Only the HTML of cached_answer (the start-up warm-up needs no more)."""
+    return cached_answer(services, question, lang).html
 
 
 async def answer_with_turn(services: Services, question: str, lang: str,
-                           previous: Turn | None = None) -> tuple[str, Turn | None]:
+                           previous: Turn | None = None) -> RenderedAnswer:
     """The rendered answer and its Turn, computed off the event loop. Only questions asked without
     a previous turn go through the LRU: with one, the same words may mean something else."""
     if previous is not None:
@@ -122,7 +130,8 @@ async def answer_question(update: Update, context: Context, question: str) -> No
     lang = question_language(" ".join(question.split())) or await chat_lang(update, context)
     chat_data = context.chat_data
     if chat_data is None:
-        await reply(update, context, (await answer_with_turn(context.services, question, lang))[0])
+        rendered = await answer_with_turn(context.services, question, lang)
+        await reply(update, context, rendered.html, await rating_markup(update, context, rendered.summary))
     elif is_group(update):
         await _answer_in_group(update, context, chat_data, question, lang)
     else:
@@ -134,12 +143,12 @@ async def _answer_in_private(update: Update, context: Context, chat_data: dict[o
     """Leans on the chat's last answer while it is fresh; the new Turn (or none, after small talk
     or a decline) replaces it before the reply goes out, so the next question always sees it."""
     services = context.services
-    html, turn = await answer_with_turn(services, question, lang, _last_turn(chat_data, services.clock()))
-    if turn is None:
+    rendered = await answer_with_turn(services, question, lang, _last_turn(chat_data, services.clock()))
+    if rendered.turn is None:
         chat_data.pop(_LAST_TURN, None)
     else:
-        chat_data[_LAST_TURN] = (turn, services.clock())
-    await reply(update, context, html)
+        chat_data[_LAST_TURN] = (rendered.turn, services.clock())
+    await reply(update, context, rendered.html, await rating_markup(update, context, rendered.summary))
 
 
 def _last_turn(chat_data: dict[object, object], now: float) -> Turn | None:
@@ -158,18 +167,19 @@ async def _answer_in_group(update: Update, context: Context, chat_data: dict[obj
     """Only a reply to one of our answers carries context; every answer sent is remembered by its
     message id (first and last part), with the Turn it leaves."""
     services = context.services
-    html, turn = await answer_with_turn(services, question, lang, await _replied_turn(update, context, chat_data))
+    rendered = await answer_with_turn(services, question, lang, await _replied_turn(update, context, chat_data))
+    markup = await rating_markup(update, context, rendered.summary)
     sending = _sending(chat_data)
     done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     sending.add(done)
     try:
-        sent = await reply(update, context, html)
+        sent = await reply(update, context, rendered.html, markup)
         chat, message = update.effective_chat, update.effective_message
         first = services.replies.get((chat.id, message.message_id)) if chat and message else None
         turns = _turns(chat_data)
         for message_id in {first, sent.message_id if sent else None}:
             if message_id is not None:
-                turns[message_id] = turn
+                turns[message_id] = rendered.turn
     finally:
         sending.discard(done)
         done.set_result(None)
@@ -247,7 +257,8 @@ async def non_text(update: Update, context: Context) -> None:
 
 
 async def inline_query(update: Update, context: Context) -> None:
-    """Up to 10 ready-to-send cards; an empty query shows today's anniversaries."""
+    """Up to 10 ready-to-send cards, each with 👍/👎 (the question's answers); an empty query shows
+    today's anniversaries, which answer no question and carry no buttons."""
     query = update.inline_query
     if query is None:
         return
@@ -264,13 +275,16 @@ async def inline_query(update: Update, context: Context) -> None:
         lang = answer_language(text, user_lang)
         answer = await asyncio.to_thread(services.engine.answer, text, lang)
         if answer.answered:
-            results.append(_card(answer.facts[0].id, services.engine.fact_answer(answer.facts[0], lang), lang))
-            for fact in answer.facts[1:10]:
-                results.append(_card(fact.id, services.engine.fact_answer(fact, lang), lang))
+            facts = answer.facts[:10]
+            question = normalise_question(answer.query)
+            summaries = [AnswerSummary(question, lang, answer.script, "fact", True, (fact.id,), ()) for fact in facts]
+            markups = await card_markups(context, summaries) if question else [None] * len(facts)
+            for fact, markup in zip(facts, markups, strict=True):
+                results.append(_card(fact.id, services.engine.fact_answer(fact, lang), lang, markup))
     await query.answer(results, cache_time=60, is_personal=False)
 
 
-def _card(fact_id: str, answer: Answer, lang: str) -> InlineQueryResultArticle:
+def _card(fact_id: str, answer: Answer, lang: str, markup: InlineKeyboardMarkup | None = None) -> InlineQueryResultArticle:
     body = split_message(answer_html(answer))[0]
     description = answer.segments[0].text[:120] if answer.segments else ""
     return InlineQueryResultArticle(
@@ -278,4 +292,5 @@ def _card(fact_id: str, answer: Answer, lang: str) -> InlineQueryResultArticle:
         title=answer.heading[:100] or t(lang, "inline.title"),
         description=description,
         input_message_content=InputTextMessageContent(body, parse_mode=ParseMode.HTML),
+        reply_markup=markup,
     )

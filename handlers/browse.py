@@ -17,9 +17,10 @@ from bot.i18n import t
 from bot.model import Fact
 from bot.schedule import zone
 from bot.store import FactStore
-from handlers.ask import cached_answer_html
+from handlers.ask import cached_answer
 from handlers.common import NO_PREVIEW, chat_lang, is_group, reply
 from handlers.context import Context
+from handlers.feedback import rating_markup
 from handlers.keyboards import (
     PAGE_SIZE,
     back_keyboard,
@@ -231,8 +232,12 @@ async def callback(update: Update, context: Context) -> None:
             return
         await query.answer()
         if query.message is not None and isinstance(query.message, Message):
-            for part in split_message(cached_answer_html(services, t(lang, key), lang)):
-                await query.message.reply_text(part, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
+            rendered = cached_answer(services, t(lang, key), lang)
+            parts = split_message(rendered.html)
+            markup = await rating_markup(update, context, rendered.summary)
+            for i, part in enumerate(parts):
+                await query.message.reply_text(part, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
+                                               reply_markup=markup if i == len(parts) - 1 else None)
         return
     if data.action == "f":
         fact_id, name, arg, page = data.args

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import OrderedDict
 from collections.abc import Hashable
@@ -12,7 +13,9 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Config
 from bot.delivery import Broadcaster
+from bot.editorial import EditorialLoop
 from bot.engine import AnswerEngine, Turn
+from bot.feedback import AnswerSummary
 from bot.storage import Repository
 from bot.store import FactStore
 from bot.throttle import Clock, WindowLimiter
@@ -48,6 +51,15 @@ class LRU(Generic[K, V]):
             self._data.popitem(last=False)
 
 
+@dataclass(frozen=True, slots=True)
+class RenderedAnswer:
+    """An answer as the chat gets it (HTML), what a follow-up may lean on, and what the feedback log keeps."""
+
+    html: str
+    turn: Turn | None
+    summary: AnswerSummary
+
+
 @dataclass
 class Services:
     """Everything the handlers call into, built by the composition root."""
@@ -56,14 +68,19 @@ class Services:
     store: FactStore
     engine: AnswerEngine
     repo: Repository
+    editorial: EditorialLoop
     user_limit: WindowLimiter
     chat_limit: WindowLimiter
     broadcaster: Broadcaster | None = None
     replies: LRU[tuple[int, int], int] = field(default_factory=lambda: LRU(5000))
     warned: LRU[tuple[str, int, int], float] = field(default_factory=lambda: LRU(10000))
     languages: LRU[int, str | None] = field(default_factory=lambda: LRU(50000))
-    answers: LRU[tuple[str, str], tuple[str, Turn | None]] = field(default_factory=lambda: LRU(2048))
-    """Rendered answers (and the Turn they leave) to questions asked without a previous turn."""
+    answers: LRU[tuple[str, str], RenderedAnswer] = field(default_factory=lambda: LRU(2048))
+    """Rendered answers to questions asked without a previous turn."""
+    files: dict[str, str] = field(default_factory=dict)
+    """Telegram file_ids of documents already uploaded this run (the calendars), by key."""
+    recheck: asyncio.Task[int] | None = None
+    """The start-up task re-asking the logged questions (awaited by tests, cancelled at shutdown)."""
     clock: Clock = field(default=time.monotonic)
     """Monotonic seconds for conversation expiry; tests put a FakeClock here."""
 

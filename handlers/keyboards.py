@@ -25,7 +25,13 @@ class Callback:
     args: tuple[str, ...]
 
 
-ACTIONS = {"f": 4, "c": 1, "p": 3, "l": 1, "q": 1, "s": 2, "x": 0}
+RATE = "r1"
+"""👍/👎 under an answer: r1:<answer id>:<+|->. The digit is the version: a button from an older
+layout decodes to nothing and its tap is told the menu expired."""
+UNANSWERED = "u1"
+"""/unanswered: u1:h:<entry id>:<page> marks a question handled, u1:p:-:<page> turns the page."""
+VOTES = {"+": 1, "-": -1}
+ACTIONS = {"f": 4, "c": 1, "p": 3, "l": 1, "q": 1, "s": 2, "x": 0, RATE: 2, UNANSWERED: 3}
 
 
 def encode(action: str, *args: object) -> str:
@@ -100,6 +106,30 @@ def settings_keyboard(lang: str) -> InlineKeyboardMarkup:
 def deep_link_keyboard(lang: str, username: str, payload: str) -> InlineKeyboardMarkup:
     url = f"https://t.me/{username}?start={payload}"
     return InlineKeyboardMarkup([[InlineKeyboardButton(t(lang, "group.open_private"), url=url)]])
+
+
+def rating_keyboard(answer_id: int, up: int = 0, down: int = 0) -> InlineKeyboardMarkup:
+    """👍 / 👎 under an answer; once rated they carry the counts, so a tap visibly counted."""
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(f"👍 {up}" if up else "👍", callback_data=encode(RATE, answer_id, "+")),
+        InlineKeyboardButton(f"👎 {down}" if down else "👎", callback_data=encode(RATE, answer_id, "-")),
+    ]])
+
+
+def unanswered_keyboard(entry_ids: Sequence[int], first: int, page: int, pages: int) -> InlineKeyboardMarkup | None:
+    """"✓ n" per question on the page (marks it handled), then ◀ n/N ▶ paging that edits the message."""
+    rows = [[InlineKeyboardButton(f"✓ {first + i}", callback_data=encode(UNANSWERED, "h", entry_id, page))
+             for i, entry_id in enumerate(entry_ids)]] if entry_ids else []
+    nav: list[InlineKeyboardButton] = []
+    if page > 0:
+        nav.append(InlineKeyboardButton("◀", callback_data=encode(UNANSWERED, "p", "-", page - 1)))
+    if pages > 1:
+        nav.append(InlineKeyboardButton(f"{page + 1}/{pages}", callback_data=encode("x")))
+    if page + 1 < pages:
+        nav.append(InlineKeyboardButton("▶", callback_data=encode(UNANSWERED, "p", "-", page + 1)))
+    if nav:
+        rows.append(nav)
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -9,12 +9,16 @@ from html import escape
 from bot.anniversaries import AnniversaryItem, Digest
 from bot.dates import format_day, format_month_day
 from bot.engine import Answer, Reference, RefNumbering, fact_when
+from bot.feedback import FactRating, QuestionPage
 from bot.i18n import t
 from bot.model import Fact, Source
 from bot.render_text import heading_line
 from bot.script import to_latin
+from bot.store import FactStore
 
 LIMIT = 4096
+QUESTION_SHOWN = 200
+"""Characters of a logged question /unanswered shows (a question may have 1000)."""
 
 
 def years_ago(n: int, lang: str) -> str:
@@ -112,6 +116,38 @@ def digest_html(digest: Digest, lang: str, sources: Mapping[str, Source]) -> str
             refs = numbering.add(item.fact.citations())
             lines.append(f"• {item.date.year}: {escape(item.fact.title[lang])} {marks(refs)}")
     return "\n".join(lines) + references(numbering.references(), lang)
+
+
+def unanswered_html(page: QuestionPage, lang: str, store: FactStore) -> str:
+    """A page of open questions for operators: counts, language and script, last time, closest facts."""
+    if not page.items:
+        return escape(t(lang, "unanswered.none"))
+    lines = [t(lang, "unanswered.title", total=page.total, page=page.page + 1, pages=page.pages)]
+    for n, entry in enumerate(page.items, start=page.first):
+        question = entry.question if len(entry.question) <= QUESTION_SHOWN else entry.question[:QUESTION_SHOWN - 1] + "…"
+        lines.append(escape(t(lang, "unanswered.item", n=n, question=question, count=entry.count,
+                              declined=entry.declined, down=entry.rated_down,
+                              lang=entry.lang if entry.script == "cyrl" else f"{entry.lang}/{entry.script}",
+                              last=entry.last_seen.date().isoformat())))
+        titles = [fact.title[lang] for fact in map(store.get, entry.closest) if fact is not None]
+        if titles:
+            lines.append("   " + escape(t(lang, "unanswered.closest", facts="; ".join(titles))))
+    lines.append(escape(t(lang, "unanswered.hint")))
+    return "\n".join(lines)
+
+
+def fact_ratings_html(ratings: Sequence[FactRating], lang: str, store: FactStore, limit: int = 20) -> str:
+    """👍/👎 per fact, worst first, with the fact's title (or its id if the data no longer has it)."""
+    if not ratings:
+        return escape(t(lang, "feedback.none"))
+    lines = [t(lang, "feedback.title", n=len(ratings))]
+    for n, rating in enumerate(ratings[:limit], start=1):
+        fact = store.get(rating.fact_id)
+        title = escape(fact.title[lang]) if fact else ""
+        lines.append(f"{n}. 👍 {rating.up} · 👎 {rating.down} — {title} <code>{escape(rating.fact_id)}</code>")
+    if len(ratings) > limit:
+        lines.append(escape(t(lang, "feedback.more", n=len(ratings) - limit)))
+    return "\n".join(lines)
 
 
 def split_message(text: str, limit: int = LIMIT) -> list[str]:

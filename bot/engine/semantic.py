@@ -154,6 +154,9 @@ class SemanticIndex:
             log.warning("could not keep fact embeddings in %s (%s): they will be rebuilt next start", directory, exc)
         return matrix
 
+    def cached(self, question: str) -> bool:
+        return query_text(question) in self.queries
+
     def embed(self, question: str) -> np.ndarray:
         """The question's vector (cached: the same questions recur)."""
         text = query_text(question)
