@@ -154,3 +154,11 @@ def test_only_the_model_call_needs_a_worker_thread(engine: AnswerEngine) -> None
     engine.embed(text)
     assert engine.pending_embedding(question) is None, "once embedded, answer() runs without the model"
     assert engine.answer(question).answered
+
+
+def test_latin_kazakh_is_embedded_in_cyrillic() -> None:
+    from bot.engine.semantic import query_text
+
+    assert query_text("Qazaqstan men Resei arasyndağy şekara") == "Қазақстан мен Ресей арасындағы шекара"
+    assert query_text("When was the border treaty signed?") == "When was the border treaty signed?"
+    assert query_text("Когда подписан договор?") == "Когда подписан договор?"

@@ -346,3 +346,27 @@ def test_cli_data_check_good_data(store: FactStore) -> None:
     assert result.returncode == 0, result.stderr
     assert f"{len(store)} facts from {len(store.sources)} sources" in result.stdout
     assert result.stderr == ""
+
+
+def test_every_fact_has_example_questions_in_every_language(store: FactStore) -> None:
+    for fact in store.facts:
+        for lang in ("kk", "ru", "en"):
+            assert len(fact.questions.get(lang, ())) >= 3, (fact.id, lang)
+
+
+def test_example_questions_are_validated_with_file_and_line(data: Path) -> None:
+    path = data / "treaties.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("      en: [", text.index("    questions:\n", fact_start(text, METAL)))
+    path.write_text(text[:at] + "      de: [" + text[at + len("      en: ["):], encoding="utf-8")
+    assert f"{path}:{line_of(text, at)}: fact.questions: unknown language 'de' (use kk, ru, en)" in problems_of(data)
+
+
+def test_example_questions_must_be_a_list(data: Path) -> None:
+    path = data / "treaties.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    questions:\n", fact_start(text, METAL))
+    kk_line = line_of(text, start) + 1
+    end = text.index("\n", text.index("      kk: [", start))
+    path.write_text(text[:text.index("      kk: [", start)] + '      kk: "one question"' + text[end:], encoding="utf-8")
+    assert f"{path}:{kk_line}: fact.questions.kk must be a list" in problems_of(data)
