@@ -1,9 +1,12 @@
-"""The `kzru-bot` command: ask, data check, run, broadcast."""
+"""The `kzru-bot` command: ask, data check, run, broadcast, report, calendar."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import datetime as dt
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -12,7 +15,7 @@ from typing import BinaryIO, TextIO
 
 from bot.engine import Answer, AnswerEngine, Turn
 from bot.loader import DataError, default_data_dir, load_store
-from bot.model import KINDS
+from bot.model import KINDS, LANGS
 from bot.render_text import body_text, full_text
 from bot.store import FactStore
 
@@ -42,6 +45,19 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     bc = sub.add_parser("broadcast", help="send a date's anniversary message to every unserved subscriber")
     bc.add_argument("--date", required=True, help="YYYY-MM-DD (the subscribers' local date)")
+    report = sub.add_parser("report", help="the editorial reports, read from the bot's database")
+    reports = report.add_subparsers(dest="report", required=True)
+    for name, what in (("unanswered", "declined and 👎-rated questions, most asked first, with their state"),
+                       ("feedback", "👍/👎 per fact, worst first")):
+        rp = reports.add_parser(name, help=what)
+        rp.add_argument("--since", metavar="YYYY-MM-DD", help="only what was asked or rated on or after that UTC day")
+        rp.add_argument("--format", default="text", metavar="{text,csv,json}", help="output format (default: text)")
+        rp.add_argument("--db", type=Path, default=None,
+                        help="the bot's SQLite file (default: KZRU_DB_PATH, else var/kzru.sqlite3)")
+        if name == "feedback":
+            rp.add_argument("--lang", choices=LANGS, default="en", help="language of the fact titles")
+    cal = sub.add_parser("calendar", help="every day-precise anniversary as an iCalendar file on stdout")
+    cal.add_argument("--lang", choices=LANGS, default="en", help="language of the titles and texts (default: en)")
     return ap
 
 
@@ -130,6 +146,69 @@ def data_summary(store: FactStore) -> str:
     return "\n".join(lines)
 
 
+def report_options(since: str | None, fmt: str) -> dt.date | None:
+    """The checked --since and --format of `report`; InputError names the one that is wrong."""
+    from bot.reports import FORMATS
+
+    if fmt not in FORMATS:
+        raise InputError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+    if since is None:
+        return None
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
+            raise ValueError(since)
+        return dt.date.fromisoformat(since)
+    except ValueError:
+        raise InputError(f"--since {since!r} is not a date like 2026-10-22") from None
+
+
+async def build_report(kind: str, db: Path, since: dt.date | None, fmt: str, store: FactStore | None,
+                       lang: str = "en") -> str:
+    """One report from the database at `db` (never created here: a missing file is a StorageError)."""
+    from bot.feedback import STATUSES
+    from bot.reports import FACT_FIELDS, QUESTION_FIELDS, fact_rows, question_rows, render
+    from bot.storage import Repository
+
+    repo = await Repository.open(db, create=False)
+    try:
+        if kind == "unanswered":
+            return render(question_rows(await repo.logged_questions(STATUSES, since)), QUESTION_FIELDS, fmt)
+        return render(fact_rows(await repo.fact_ratings(since), store, lang), FACT_FIELDS, fmt)
+    finally:
+        await repo.close()
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """`kzru-bot report unanswered|feedback`: bad options or a missing database → one line, exit 2."""
+    from bot.config import database_path, settings
+    from bot.storage import StorageError
+
+    try:
+        since = report_options(args.since, args.format)
+    except InputError as exc:
+        print(f"kzru-bot report: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    db = args.db or database_path(settings())
+    store = load_or_exit(args.data) if args.report == "feedback" else None
+    try:
+        text = asyncio.run(build_report(args.report, db, since, args.format, store, getattr(args, "lang", "en")))
+    except StorageError as exc:
+        print(f"kzru-bot report: error: {exc} (set KZRU_DB_PATH or --db)", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    return 0
+
+
+def cmd_calendar(store: FactStore, lang: str, out: BinaryIO) -> int:
+    """`kzru-bot calendar`: the same .ics file /calendar sends, on stdout."""
+    from bot.ics import anniversary_calendar
+
+    out.write(anniversary_calendar(store, lang, dt.datetime.now(dt.UTC)))
+    out.flush()
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "ask":
@@ -154,6 +233,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.app import run_broadcast
 
         return run_broadcast(args.data, args.date)
+    if args.command == "report":
+        return cmd_report(args)
+    if args.command == "calendar":
+        return cmd_calendar(load_or_exit(args.data), args.lang, sys.stdout.buffer)
     return 2
 
 
