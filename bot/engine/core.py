@@ -249,7 +249,8 @@ class AnswerEngine:
         # topic whatever its meaning resembles, unless the rest matches well; in a long polite
         # question unknown words are chatter.
         unknown = sum(1 for w in query.words if len(w) >= WEIGHTS.unknown_length and not w[0].isdigit()
-                      and w not in query.verbs and not self.index.expand(w))
+                      and w not in query.verbs and not self.index.expand(w)
+                      and not self.index.near_vocabulary(w, WEIGHTS.typo_cutoff))
         if unknown and len(query.words) < WEIGHTS.chatty_words:
             return top.coverage >= WEIGHTS.unknown_coverage
         if top.coverage >= WEIGHTS.min_coverage:

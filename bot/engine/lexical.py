@@ -159,6 +159,14 @@ class FactIndex:
                 found.setdefault(other, 0.9)
         return tuple(found.items())
 
+    def near_vocabulary(self, word: str, cutoff: float) -> bool:
+        """Whether a word is a typo away from some indexed word ("leese" → "lease"): then it is a
+        misspelt topic word, not a word no fact uses."""
+        candidates = self.by_initial.get(word[0], ())
+        if cutoff > 100:
+            return False
+        return process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff) is not None
+
     def word_weight(self, word: str, verb: bool = False, acronym: bool = False) -> float:
         """How much a query word counts: the idf of what it matches; unknown nouns and acronyms
         ("GDP", "ВВП") weigh most, unknown verbs least."""
