@@ -23,9 +23,13 @@ BOT_USERNAME = "kzru_test_bot"
 
 
 @pytest.fixture(scope="session", autouse=True)
-def warm_embedding_cache() -> None:
+def warm_embedding_cache(request: pytest.FixtureRequest) -> None:
     """Build the real store's fact embeddings once, before any test: on a fresh machine that takes
-    a minute or two, which must not land inside a test that starts the bot and waits for it."""
+    a minute or two, which must not land inside a test that starts the bot and waits for it.
+    A run of unit tests alone (pure core, no engine on the real store) skips it."""
+    unit = Path(__file__).resolve().parent / "unit"
+    if all(Path(str(item.fspath)).resolve().is_relative_to(unit) for item in request.session.items):
+        return
     from bot.engine import AnswerEngine
     from bot.loader import default_data_dir, load_store
 
