@@ -231,6 +231,7 @@ def build_application(config: Config, store: FactStore) -> Application:  # type:
                 services.recheck.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await services.recheck
+            await services.editorial.close()
             await services.repo.close()
 
     builder = (

@@ -553,6 +553,36 @@ class Repository:
         async with self._lock:
             return await self._in_thread(transaction)
 
+    async def add_answer_rows(self, rows: Sequence[tuple[int, AnswerSummary, str, dt.datetime]]) -> None:
+        """Register answers already sent, with the ids their buttons carry, in one transaction
+        (the editorial loop's group commit). A declined one is also counted in the question log."""
+        if any(not summary.rateable for _, summary, _, _ in rows):
+            raise ValueError("small talk is neither rated nor logged")
+        if not rows:
+            return
+
+        def transaction(db: sqlite3.Connection) -> None:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for answer_id, a, chat_type, at in rows:
+                    stamp = _stamp(at)
+                    db.execute(
+                        "INSERT OR IGNORE INTO answers (id, question, lang, script, kind, answered, chat_type, fact_ids, "
+                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (answer_id, a.question, a.lang, a.script, a.kind, int(a.answered), chat_type,
+                         json.dumps(a.fact_ids), stamp),
+                    )
+                    if a.declined:
+                        db.execute(_LOG_DECLINE, (a.question, a.lang, a.script, stamp, stamp, json.dumps(a.closest), stamp))
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+
+        async with self._lock:
+            await self._in_thread(transaction)
+
     async def toggle_rating(self, answer_id: int, rater: str, vote: int, at: dt.datetime) -> RatingState | None:
         """Apply one tap of 👍 (1) or 👎 (-1): the rater's same vote again withdraws it, the other
         vote replaces it. A 👎 logs the answer's question (its closest facts: those the answer

@@ -79,7 +79,7 @@ def answer_language(question: str, chat_language: str) -> str:
 
 def _answer_and_turn(engine: AnswerEngine, question: str, lang: str, previous: Turn | None) -> RenderedAnswer:
     """The rendered answer, what the next question may lean on, and what the feedback log keeps
-    (pure; runs in a worker thread)."""
+    (pure; runs on the event loop once the embedding is computed)."""
     answer = engine.answer(question, lang, previous)
     return RenderedAnswer(answer_html(answer), engine.turn(answer), AnswerSummary.of(answer))
 
@@ -107,16 +107,27 @@ def cached_answer_html(services: Services, question: str, lang: str) -> str:
 
 async def answer_with_turn(services: Services, question: str, lang: str,
                            previous: Turn | None = None) -> RenderedAnswer:
-    """The rendered answer and its Turn, computed off the event loop. Only questions asked without
-    a previous turn go through the LRU: with one, the same words may mean something else."""
+    """The rendered answer and its Turn. Only questions asked without a previous turn go through
+    the LRU: with one, the same words may mean something else."""
     if previous is not None:
-        return await asyncio.to_thread(_answer_and_turn, services.engine, question, lang, previous)
+        await embed_off_loop(services, question, previous)
+        return _answer_and_turn(services.engine, question, lang, previous)
     key = _cache_key(question, lang)
     hit = services.answers.get(key)
     if hit is None:
-        hit = await asyncio.to_thread(_answer_and_turn, services.engine, question, lang, None)
+        await embed_off_loop(services, question, None)
+        hit = _answer_and_turn(services.engine, question, lang, None)
         services.answers[key] = hit
     return hit
+
+
+async def embed_off_loop(services: Services, question: str, previous: Turn | None) -> None:
+    """Compute the question's embedding in a worker thread: the model call is the slow part (10–30
+    ms) and releases the GIL, so other chats go on meanwhile; the rest of the engine takes about a
+    millisecond and runs on the loop, where a thread hop would cost more than it saves."""
+    text = services.engine.pending_embedding(question, previous)
+    if text is not None:
+        await asyncio.to_thread(services.engine.embed, text)
 
 
 async def answer_question(update: Update, context: Context, question: str) -> None:
@@ -273,7 +284,8 @@ async def inline_query(update: Update, context: Context) -> None:
             results.append(_card(item.fact.id, answer, user_lang))
     else:
         lang = answer_language(text, user_lang)
-        answer = await asyncio.to_thread(services.engine.answer, text, lang)
+        await embed_off_loop(services, text, None)
+        answer = services.engine.answer(text, lang)
         if answer.answered:
             facts = answer.facts[:10]
             question = normalise_question(answer.query)

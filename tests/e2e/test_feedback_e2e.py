@@ -252,6 +252,7 @@ async def test_at_start_up_logged_questions_the_data_now_answers_are_marked_answ
         for question in (RELATIONS, BRICS):  # as if declined by an earlier version of the data
             await editorial.answered(AnswerSummary(normalise_question(question), "en", "cyrl", "decline", False, (), ()),
                                      "private")
+        await editorial.close()
     finally:
         await repo.close()
     async with running_bot(fake_api, tmp_path) as app:

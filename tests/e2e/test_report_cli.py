@@ -70,6 +70,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
             now[0] = DAY + dt.timedelta(days=9)
             await loop.answered(decline("ВСТУПИТ ЛИ Казахстан в БРИКС"), "supergroup")
             await loop.answered(decline("Какая погода в Астане?"), "private")
+            await loop.close()
         finally:
             await repo.close()
 

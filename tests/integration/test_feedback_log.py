@@ -81,6 +81,7 @@ async def test_answers_are_recorded_without_who_asked_and_small_talk_not_at_all(
     assert answer_id is not None
     small_talk = AnswerSummary("привет", "ru", "cyrl", "smalltalk", True, (), ())
     assert await loop.answered(small_talk, "private") is None
+    await loop.flush()
     assert rows(db_path, "SELECT question, lang, script, kind, answered, chat_type, fact_ids FROM answers") == [
         ("when were relations established", "en", "cyrl", "fact", 1, "group", '["ev-1", "ev-2"]')]
     assert await loop.questions() == [], "answers are not logged, small talk neither"
@@ -249,3 +250,19 @@ async def test_a_database_of_the_previous_version_is_migrated_with_its_rows(tmp_
         assert await EditorialLoop(repo, KEY).answered(declined("new question"), "private") is not None
     finally:
         await repo.close()
+
+
+async def test_answers_are_written_together_not_one_commit_each(loop: EditorialLoop, db_path: Path) -> None:
+    """The reply never waits for the disk: a burst of answers is one transaction, written by
+    the next read of the log, by close(), or FLUSH_DELAY later."""
+    ids = [await loop.answered(answered(f"question {n}", ("ev-1",)), "private") for n in range(50)]
+    await loop.answered(declined("Will Kazakhstan join BRICS?"), "private")
+    assert len(set(ids)) == 50 and all(i is not None for i in ids)
+    assert rows(db_path, "SELECT count(*) FROM answers") == [(0,)], "nothing written per answer"
+    [entry] = (await loop.open_questions(0, 5)).items
+    assert entry.question == "will kazakhstan join brics" and entry.declined == 1
+    assert rows(db_path, "SELECT count(*) FROM answers") == [(51,)]
+    assert (await loop.rate(ids[0], 7, 1)) is not None, "a just-sent answer can be rated at once"
+    await loop.answered(answered("one more", ("ev-2",)), "group")
+    await loop.close()
+    assert rows(db_path, "SELECT count(*) FROM answers") == [(52,)], "close() writes what is pending"
