@@ -158,7 +158,7 @@ def memory_kb(pid: int) -> dict[str, int]:
     out: dict[str, int] = {}
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         key, _, value = line.partition(":")
-        if key in ("VmHWM", "VmRSS"):
+        if key in ("VmHWM", "VmRSS", "RssAnon", "RssFile"):
             out[key] = int(value.split()[0])
     return out
 
@@ -243,7 +243,9 @@ async def main() -> int:
     if lat:
         print(f"latency getUpdates delivery -> sendMessage arrival: p50 {statistics.median(lat) * 1000:.1f} ms, "
               f"p99 {lat[int(0.99 * (len(lat) - 1))] * 1000:.1f} ms, max {lat[-1] * 1000:.1f} ms")
-    print(f"bot memory: peak RSS (VmHWM) {memory['VmHWM'] / 1024:.1f} MB, RSS at end {memory['VmRSS'] / 1024:.1f} MB")
+    print(f"bot memory: peak RSS (VmHWM) {memory['VmHWM'] / 1024:.1f} MB (target ≤ 150 MB), RSS at end "
+          f"{memory['VmRSS'] / 1024:.1f} MB = {memory.get('RssAnon', 0) / 1024:.1f} MB private + "
+          f"{memory.get('RssFile', 0) / 1024:.1f} MB file-backed (the embedding model's weights, mapped read-only)")
     if flooded is not None:
         print("flood: " + ", ".join(f"{k} {v}" for k, v in flooded.items()))
     ok = run.errors == 0 and crashes == 0 and handled == run.total and code == 0
