@@ -422,6 +422,14 @@ def load_store(data_dir: Path | str) -> FactStore:
         problems.extend(checker.problems)
     if not sources:
         problems.append(f"{root}:1: no sources: list found")
+    if (root / "lexicon").is_dir():
+        # The engine's word lists live beside the facts: a broken one stops start-up the same way.
+        from bot.engine.lexicon import LexiconError, load_lexicon
+
+        try:
+            load_lexicon(root / "lexicon")
+        except LexiconError as exc:
+            problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
     return FactStore(facts, sources)

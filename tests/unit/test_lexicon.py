@@ -56,3 +56,4 @@ def test_small_talk_kinds(text: str, kind: str) -> None:
                                   "Сәлем, Байқоңыр қашан жалға берілді?", "hello 1992"])
 def test_questions_are_not_small_talk(text: str) -> None:
     assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) is None
+
