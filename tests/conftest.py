@@ -1,7 +1,9 @@
-"""Shared pytest fixtures.
+"""Shared pytest fixtures, and the test layers.
 
 Why: every end-to-end test needs a fresh fake Bot API (own port, own state) that is
-reliably shut down, and the same bot token the fake expects.
+reliably shut down, and the same bot token the fake expects. Each test is marked with its
+layer, from its folder (tests/unit, tests/integration, tests/e2e), so `pytest -m unit` selects
+the same tests as `pytest tests/unit`.
 """
 
 from __future__ import annotations
@@ -21,14 +23,28 @@ TOKEN = "123456:TEST-token_abc"
 """Bot token the fake server accepts; bot id 123456 (= factories.BOT_ID)."""
 BOT_USERNAME = "kzru_test_bot"
 
+TESTS = Path(__file__).resolve().parent
+LAYERS = ("unit", "integration", "e2e")
+"""The test folders, each also a marker (registered in pyproject.toml)."""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test with the layer of its folder; tryfirst, so that `-m` selection sees the marks."""
+    for item in items:
+        path = item.path.resolve()
+        if path.is_relative_to(TESTS):
+            layer = path.relative_to(TESTS).parts[0]
+            if layer in LAYERS:
+                item.add_marker(layer)
+
 
 @pytest.fixture(scope="session", autouse=True)
 def warm_embedding_cache(request: pytest.FixtureRequest) -> None:
     """Build the real store's fact embeddings once, before any test: on a fresh machine that takes
     a minute or two, which must not land inside a test that starts the bot and waits for it.
     A run of unit tests alone (pure core, no engine on the real store) skips it."""
-    unit = Path(__file__).resolve().parent / "unit"
-    if all(Path(str(item.fspath)).resolve().is_relative_to(unit) for item in request.session.items):
+    if all(item.get_closest_marker("unit") for item in request.session.items):
         return
     from bot.engine import AnswerEngine
     from bot.loader import default_data_dir, load_store
