@@ -1,29 +1,23 @@
 """The YAML loader: the real data loads cleanly, and damaged copies are reported as `file:line: what`.
 
-Every damage is a plain text edit of a copy of data/ in tmp_path; the expected line is computed from
-the edited text, never hard-coded, so the tests keep working when the data grows.
+Every damage is a plain text edit of a copy of data/ in tmp_path (tests/datacopy.py); the expected
+line is computed from the edited text, never hard-coded, so the tests keep working when the data
+grows. `kzru-bot data check` on such copies, as a subprocess, is in e2e/test_loader_cli.py.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from datacopy import METAL, copy_data, damage_two_files, edit, fact_start, line_of
 
 from bot.loader import DataError, default_data_dir, load_store
 from bot.model import LANGS, PartialDate
 from bot.store import FactStore
 
-ROOT = Path(__file__).resolve().parent.parent
-
-# A fact with a plain day date and one cite, used as the usual damage site.
-METAL = "tr-metallurgy-agreement-1992"
 FRIENDSHIP = "tr-friendship-treaty-1992"
 
 
@@ -38,19 +32,6 @@ def store() -> FactStore:
     return real_store()
 
 
-def copy_data(tmp_path: Path, *files: str) -> Path:
-    """A copy of real data files (sources.yaml plus `files`) in tmp_path, free to damage.
-
-    Only the files a test needs are copied: PyYAML's pure-Python composer takes ~0.35 s for the
-    whole folder but ~0.05 s for sources.yaml + treaties.yaml, and this suite must stay fast.
-    """
-    dst = tmp_path / "data"
-    dst.mkdir()
-    for name in ("sources.yaml", *files):
-        shutil.copy2(default_data_dir() / name, dst / name)
-    return dst
-
-
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     """Copied sources.yaml and treaties.yaml."""
@@ -61,29 +42,6 @@ def data(tmp_path: Path) -> Path:
 def data2(tmp_path: Path) -> Path:
     """Copied sources.yaml, treaties.yaml and visits.yaml, for damage across two files."""
     return copy_data(tmp_path, "treaties.yaml", "visits.yaml")
-
-
-def line_of(text: str, index: int) -> int:
-    """1-based line number of the character at index."""
-    return text.count("\n", 0, index) + 1
-
-
-def fact_start(text: str, fact_id: str) -> int:
-    marker = f"  - id: {fact_id}\n"
-    assert text.count(marker) == 1, f"{fact_id} must be defined once"
-    return text.index(marker)
-
-
-def edit(path: Path, fact_id: str, old: str, new: str) -> int:
-    """Replace the first `old` inside fact `fact_id` by `new`; return the line the edit starts on."""
-    text = path.read_text(encoding="utf-8")
-    start = fact_start(text, fact_id)
-    nxt = text.find("\n  - id: ", start + 1)
-    end = len(text) if nxt == -1 else nxt
-    i = text.find(old, start, end)
-    assert i != -1, f"{old!r} not found in {fact_id}"
-    path.write_text(text[:i] + new + text[i + len(old):], encoding="utf-8")
-    return line_of(text, i)
 
 
 def problems_of(data_dir: Path) -> list[str]:
@@ -285,15 +243,6 @@ def test_claims_list_with_one_entry(data: Path) -> None:
     assert problems_of(data) == [f"{path}:{claims_line}: fact.claims must list at least two versions"]
 
 
-def damage_two_files(data_dir: Path) -> tuple[str, str]:
-    """A bad date in treaties.yaml and an unknown key in visits.yaml: (prefix, exact problem)."""
-    treaties, visits = data_dir / "treaties.yaml", data_dir / "visits.yaml"
-    bad_date = edit(treaties, METAL, 'date: "1992-07-23"', 'date: "1992-13-40"')
-    unknown_key = edit(visits, "vi-almaty-delegations-1992", "    kind: visit\n",
-                       "    colour: red\n    kind: visit\n")
-    return f"{treaties}:{bad_date}: fact.date: ", f"{visits}:{unknown_key}: fact: unknown key 'colour'"
-
-
 def test_two_damages_in_two_files_are_both_reported(data2: Path) -> None:
     bad_date, unknown_key = damage_two_files(data2)
     problems = problems_of(data2)
@@ -316,36 +265,6 @@ def test_period_with_mixed_precision_loads(data: Path) -> None:
     edit(data / "treaties.yaml", METAL, 'date: "1992-07-23"', 'start: "1992"\n    end: "1992-10"')
     fact = load_store(data).get(METAL)
     assert fact is not None and fact.start == PartialDate(1992)
-
-
-# --- the command line -------------------------------------------------------------------------
-
-
-def run_check(data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "KZRU_DATA_DIR"}
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "--data", str(data_dir), "data", "check"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
-    )
-
-
-def test_cli_data_check_reports_broken_data(data2: Path) -> None:
-    bad_date, unknown_key = damage_two_files(data2)
-    result = run_check(data2)
-    assert result.returncode == 2, result.stderr
-    err = result.stderr.splitlines()
-    assert any(line.startswith(bad_date) for line in err), result.stderr
-    assert unknown_key in err
-    assert "2 problem(s)" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert "facts" not in result.stdout
-
-
-def test_cli_data_check_good_data(store: FactStore) -> None:
-    result = run_check(default_data_dir())
-    assert result.returncode == 0, result.stderr
-    assert f"{len(store)} facts from {len(store.sources)} sources" in result.stdout
-    assert result.stderr == ""
 
 
 def test_every_fact_has_example_questions_in_every_language(store: FactStore) -> None:

@@ -11,7 +11,7 @@ import pytest
 from bot.i18n import catalogue, pick_lang, t
 from bot.model import LANGS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # t(lang, "group.key", …) with a literal key, however the language argument is spelled.
 KEY_USE = re.compile(r"\bt\(\s*[^,()]+(?:\([^()]*\))?,\s*\"([a-z_]+\.[a-z_.0-9]+)\"")
 
