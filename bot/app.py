@@ -40,7 +40,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 from bot.cli import EXIT_DATA, load_or_exit
-from bot.config import Config, ConfigError, load_config
+from bot.config import Config, ConfigError, load_config, startup_settings
 from bot.delivery import Broadcaster
 from bot.editorial import EditorialLoop
 from bot.engine import AnswerEngine
@@ -304,8 +304,9 @@ async def register_menus(app: Application) -> None:  # type: ignore[type-arg]
 
 
 def _config_or_exit(data_dir: Path | None) -> Config:
+    """The configuration `run` and `broadcast` start with: the environment over ./.env."""
     try:
-        return load_config(data_dir=data_dir)
+        return load_config(startup_settings(), data_dir=data_dir)
     except ConfigError as exc:
         print(f"kzru-bot: {exc}", file=sys.stderr)
         raise SystemExit(EXIT_DATA) from None

@@ -180,7 +180,7 @@ async def build_report(kind: str, db: Path, since: dt.date | None, fmt: str, sto
 
 def cmd_report(args: argparse.Namespace) -> int:
     """`kzru-bot report unanswered|feedback`: bad options or a missing database → one line, exit 2."""
-    from bot.config import database_path, settings
+    from bot.config import database_path, startup_settings
     from bot.storage import StorageError
 
     try:
@@ -188,7 +188,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(f"kzru-bot report: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    db = args.db or database_path(settings())
+    db = args.db or database_path(startup_settings())
     store = load_or_exit(args.data) if args.report == "feedback" else None
     try:
         text = asyncio.run(build_report(args.report, db, since, args.format, store, getattr(args, "lang", "en")))

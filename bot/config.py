@@ -1,4 +1,9 @@
-"""Configuration from the environment (and a `.env` file), checked once at start-up."""
+"""Configuration from the environment, checked once at start-up.
+
+A `.env` file is read only where the bot or a broadcast starts (`startup_settings()`, called by
+the composition root bot/app.py for `kzru-bot run` and `kzru-bot broadcast`): a library call or a
+test that builds a Config from a mapping never sees the files of its working directory.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,8 @@ TOKEN_RE = re.compile(r"^\d{3,15}:[A-Za-z0-9_-]{10,}$")
 SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 DEFAULT_API = "https://api.telegram.org/bot"
 DEFAULT_DB = "var/kzru.sqlite3"
+DOTENV = ".env"
+"""The settings file read from the working directory at start-up (under the environment)."""
 FEEDBACK_KEY_LABEL = b"kzru-bot rater hash v1"
 MIN_FEEDBACK_KEY = 16
 
@@ -26,14 +33,15 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Config:
-    token: str
+    token: str = field(repr=False)
+    """The bot token: kept out of repr() and str(), so a logged or printed Config never shows it."""
     api_base_url: str
     db_path: Path
     tz: str
     admin_ids: frozenset[int]
     log_level: str
     webhook_url: str | None
-    webhook_secret: str | None
+    webhook_secret: str | None = field(repr=False)
     webhook_port: int
     webhook_listen: str
     broadcast_rate: float
@@ -68,9 +76,16 @@ def read_dotenv(path: Path) -> dict[str, str]:
     return out
 
 
-def settings(env: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The environment over the `.env` file of the working directory."""
-    return {**read_dotenv(Path.cwd() / ".env"), **(env if env is not None else dict(os.environ))}
+def settings(env: Mapping[str, str] | None = None, dotenv: Path | None = None) -> dict[str, str]:
+    """`env` (default: the process environment) over the KEY=VALUE lines of `dotenv`; no file is
+    read unless one is named."""
+    return {**(read_dotenv(dotenv) if dotenv is not None else {}), **(env if env is not None else os.environ)}
+
+
+def startup_settings() -> dict[str, str]:
+    """The process environment over the `.env` file of the working directory: what `kzru-bot run`
+    and `kzru-bot broadcast` (and the offline reports) start with. Only command entry points call it."""
+    return settings(dotenv=Path.cwd() / DOTENV)
 
 
 def database_path(merged: Mapping[str, str]) -> Path:
@@ -88,8 +103,9 @@ def feedback_key(token: str, secret: str | None) -> bytes:
     return hmac.new((secret or token).encode("utf-8"), FEEDBACK_KEY_LABEL, hashlib.sha256).digest()
 
 
-def load_config(env: dict[str, str] | None = None, data_dir: Path | None = None) -> Config:
-    """The configuration, or ConfigError naming the one thing that is wrong (never the token)."""
+def load_config(env: Mapping[str, str] | None = None, data_dir: Path | None = None) -> Config:
+    """The configuration from `env` (default: the process environment; no `.env` file is read here,
+    see startup_settings()), or ConfigError naming the one thing that is wrong (never the token)."""
     merged = settings(env)
     token = merged.get("TELEGRAM_BOT_TOKEN", "").strip()
     if not token:
