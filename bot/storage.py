@@ -3,8 +3,8 @@ answers with their ratings, and the log of questions nobody answered.
 
 One Repository wraps one aiosqlite connection. Every write is committed (WAL, synchronous=FULL)
 before its method returns, so a change the bot acknowledged survives a SIGKILL or power cut.
-Writes go through one asyncio lock so a multi-statement transaction is never interleaved with
-another coroutine's statement on the shared connection.
+Writes go through one asyncio lock so a multi-statement transaction (Repository.transaction) is
+never interleaved with another coroutine's write on the shared connection.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, Final, TypeVar, cast
+from typing import Any, Final, cast
 
 import aiosqlite
 
@@ -26,7 +27,6 @@ from bot.schedule import MODES, Mode, Subscription
 
 DELIVERY_STATUSES: Final = ("claimed", "sent", "unknown", "skipped", "failed", "blocked")
 BUSY_TIMEOUT_MS: Final = 5000
-_T = TypeVar("_T")
 _ROWS_PER_STATEMENT: Final = 200
 """Rows per multi-row INSERT: 3 parameters each stays far below SQLite's variable limit."""
 
@@ -204,32 +204,71 @@ class Repository:
         file at once cannot both apply a step.
         """
         while True:
-            async with self._lock:
-                await self._run("BEGIN IMMEDIATE")
-                try:
-                    version = await self.schema_version()
-                    if version > len(MIGRATIONS):
-                        raise StorageError(f"{self.path}: schema version {version} is newer than this bot ({len(MIGRATIONS)})")
-                    if version == len(MIGRATIONS):
-                        await self._run("COMMIT")
-                        return
-                    for statement in MIGRATIONS[version]:
-                        await self._run(statement)
-                    # PRAGMA takes no parameters; the version is an int we computed.
-                    await self._run(f"PRAGMA user_version = {int(version) + 1}")
-                    await self._run("COMMIT")
-                except BaseException:
-                    await self._run("ROLLBACK")
-                    raise
+            async with self.transaction():
+                version = await self.schema_version()
+                if version > len(MIGRATIONS):
+                    raise StorageError(f"{self.path}: schema version {version} is newer than this bot ({len(MIGRATIONS)})")
+                if version == len(MIGRATIONS):
+                    return
+                for statement in MIGRATIONS[version]:
+                    await self._run(statement)
+                # PRAGMA takes no parameters; the version is an int we computed.
+                await self._run(f"PRAGMA user_version = {int(version) + 1}")
 
     async def schema_version(self) -> int:
         """PRAGMA user_version, for diagnostics."""
         row = await self._one("PRAGMA user_version")
         return int(row[0]) if row else 0
 
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[None]:
+        """One write transaction: BEGIN IMMEDIATE on entry, COMMIT on a normal exit (a `return`
+        inside included), ROLLBACK when the body or the COMMIT raises; the error raised is always
+        the one that happened, never the ROLLBACK's.
+
+        Holds the write lock throughout, so inside use _run/_many/_one/_all, never _write. BEGIN
+        IMMEDIATE takes SQLite's write lock at once (waiting up to busy_timeout for another
+        process), so the statements inside never fail halfway for want of it. Reads of other
+        coroutines on the shared connection are not held back and may see rows written inside
+        before the COMMIT, as with any statement on one connection.
+        """
+        async with self._lock:
+            try:
+                await self._exec("BEGIN IMMEDIATE")
+                yield
+                await self._exec("COMMIT")
+            except BaseException as error:
+                await self._rollback(error)
+                raise
+
+    async def _rollback(self, error: BaseException) -> None:
+        """End the failed transaction, if one is still open, keeping `error` the one raised.
+
+        The ROLLBACK is queued behind every statement already handed to the connection's thread,
+        so it also ends a transaction whose BEGIN was still queued when the caller was cancelled.
+        A failed COMMIT often ends the transaction itself (an I/O error, a full disk): SQLite's
+        "cannot rollback - no transaction is active" then says nothing new and is dropped; any
+        other ROLLBACK failure is added to `error` as a note.
+        """
+        try:
+            await self._exec("ROLLBACK")
+        except sqlite3.Error as failure:
+            if self._conn.in_transaction:
+                error.add_note(f"ROLLBACK failed too: {type(failure).__name__}: {failure}")
+
+    async def _exec(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run one statement to its end in a single call to the connection's thread; its rows."""
+        rows = await self._conn.execute_fetchall(sql, tuple(params))
+        return [tuple(row) for row in rows]
+
     async def _run(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run one statement and close its cursor; the number of rows it changed."""
         async with self._conn.execute(sql, tuple(params)) as cur:
+            return cur.rowcount
+
+    async def _many(self, sql: str, params: Iterable[Iterable[Any]]) -> int:
+        """Run one statement for each parameter tuple; the number of rows changed in all."""
+        async with self._conn.executemany(sql, [tuple(p) for p in params]) as cur:
             return cur.rowcount
 
     async def _write(self, sql: str, params: Iterable[Any] = ()) -> int:
@@ -238,14 +277,11 @@ class Repository:
             return await self._run(sql, params)
 
     async def _one(self, sql: str, params: Iterable[Any] = ()) -> tuple[Any, ...] | None:
-        async with self._conn.execute(sql, tuple(params)) as cur:
-            row = await cur.fetchone()
-        return None if row is None else tuple(row)
+        rows = await self._exec(sql, params)
+        return rows[0] if rows else None
 
     async def _all(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
-        async with self._conn.execute(sql, tuple(params)) as cur:
-            rows = await cur.fetchall()
-        return [tuple(row) for row in rows]
+        return await self._exec(sql, params)
 
     # chat settings
 
@@ -327,30 +363,24 @@ class Repository:
         """
         if old_id == new_id:
             return frozenset()
-        async with self._lock:
-            await self._run("BEGIN IMMEDIATE")
-            try:
-                await self._run("UPDATE OR IGNORE chat_settings SET chat_id = ? WHERE chat_id = ?", (new_id, old_id))
-                await self._run("DELETE FROM chat_settings WHERE chat_id = ?", (old_id,))
-                await self._run(
-                    "UPDATE OR IGNORE subscriptions SET chat_id = ?, updated_at = ?, "
-                    "chat_type = CASE chat_type WHEN 'group' THEN 'supergroup' ELSE chat_type END "
-                    "WHERE chat_id = ?",
-                    (new_id, _now(), old_id),
-                )
-                await self._run("DELETE FROM subscriptions WHERE chat_id = ?", (old_id,))
-                async with self._conn.execute(
-                    "SELECT local_date FROM deliveries AS d WHERE chat_id = ? AND NOT EXISTS "
-                    "(SELECT 1 FROM deliveries WHERE chat_id = ? AND local_date = d.local_date)",
-                    (old_id, new_id),
-                ) as cur:
-                    moved = frozenset(dt.date.fromisoformat(str(r[0])) for r in await cur.fetchall())
-                await self._run("UPDATE OR IGNORE deliveries SET chat_id = ? WHERE chat_id = ?", (new_id, old_id))
-                await self._run("DELETE FROM deliveries WHERE chat_id = ?", (old_id,))
-                await self._run("COMMIT")
-            except BaseException:
-                await self._run("ROLLBACK")
-                raise
+        async with self.transaction():
+            await self._run("UPDATE OR IGNORE chat_settings SET chat_id = ? WHERE chat_id = ?", (new_id, old_id))
+            await self._run("DELETE FROM chat_settings WHERE chat_id = ?", (old_id,))
+            await self._run(
+                "UPDATE OR IGNORE subscriptions SET chat_id = ?, updated_at = ?, "
+                "chat_type = CASE chat_type WHEN 'group' THEN 'supergroup' ELSE chat_type END "
+                "WHERE chat_id = ?",
+                (new_id, _now(), old_id),
+            )
+            await self._run("DELETE FROM subscriptions WHERE chat_id = ?", (old_id,))
+            rows = await self._all(
+                "SELECT local_date FROM deliveries AS d WHERE chat_id = ? AND NOT EXISTS "
+                "(SELECT 1 FROM deliveries WHERE chat_id = ? AND local_date = d.local_date)",
+                (old_id, new_id),
+            )
+            moved = frozenset(dt.date.fromisoformat(str(r[0])) for r in rows)
+            await self._run("UPDATE OR IGNORE deliveries SET chat_id = ? WHERE chat_id = ?", (new_id, old_id))
+            await self._run("DELETE FROM deliveries WHERE chat_id = ?", (old_id,))
         return moved
 
     # deliveries
@@ -401,41 +431,22 @@ class Repository:
         inserts = [[v for chat_id, day in jobs[i:i + _ROWS_PER_STATEMENT] for v in (chat_id, day.isoformat(), now)]
                    for i in range(0, len(jobs), _ROWS_PER_STATEMENT)]
 
-        def transaction(db: sqlite3.Connection) -> set[tuple[int, dt.date]]:
-            claimed: set[tuple[int, dt.date]] = set()
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                db.executemany("UPDATE deliveries SET status = ?, updated_at = ? WHERE chat_id = ? AND local_date = ?", updates)
-                for params in inserts:
-                    rows = db.execute(
-                        "INSERT INTO deliveries (chat_id, local_date, status, claims, updated_at) VALUES "
-                        + ", ".join(["(?, ?, 'claimed', 1, ?)"] * (len(params) // 3))
-                        + " ON CONFLICT (chat_id, local_date) DO UPDATE SET status = 'claimed', "
-                        "claims = deliveries.claims + 1, updated_at = excluded.updated_at "
-                        "WHERE deliveries.status = 'failed' RETURNING chat_id, local_date",
-                        params,
-                    ).fetchall()
-                    claimed.update((int(r[0]), dt.date.fromisoformat(str(r[1]))) for r in rows)
-                db.execute("COMMIT")
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
-            return claimed
-
-        async with self._lock:
-            return await self._in_thread(transaction)
-
-    async def _in_thread(self, work: Callable[[sqlite3.Connection], _T]) -> _T:
-        """Run `work` on the connection's own thread: a whole transaction for one hand-over.
-
-        Why: every aiosqlite call passes the GIL to its thread and back, which under load
-        stalls the event loop for milliseconds (benchmarks/broadcast.py saw 2.5 ms a call);
-        a batch of claims as single calls would cost ten of those. aiosqlite has no public
-        way to do this, so this uses its `_execute` and `_conn` (stable since 0.11).
-        """
-        raw = self._conn._conn
-        return cast(_T, await self._conn._execute(work, raw))  # type: ignore[no-untyped-call]
+        claimed: set[tuple[int, dt.date]] = set()
+        async with self.transaction():
+            if updates:
+                await self._many("UPDATE deliveries SET status = ?, updated_at = ? WHERE chat_id = ? AND local_date = ?",
+                                 updates)
+            for params in inserts:
+                rows = await self._exec(
+                    "INSERT INTO deliveries (chat_id, local_date, status, claims, updated_at) VALUES "
+                    + ", ".join(["(?, ?, 'claimed', 1, ?)"] * (len(params) // 3))
+                    + " ON CONFLICT (chat_id, local_date) DO UPDATE SET status = 'claimed', "
+                    "claims = deliveries.claims + 1, updated_at = excluded.updated_at "
+                    "WHERE deliveries.status = 'failed' RETURNING chat_id, local_date",
+                    params,
+                )
+                claimed.update((int(r[0]), dt.date.fromisoformat(str(r[1]))) for r in rows)
+        return claimed
 
     async def skip_deliveries(self, chat_ids: Iterable[int], local_date: dt.date) -> int:
         """Record that these chats get nothing on `local_date` (one transaction); how many rows were written."""
@@ -443,24 +454,15 @@ class Repository:
         params = [(chat_id, day, now) for chat_id in chat_ids]
         if not params:
             return 0
-        async with self._lock:
-            await self._run("BEGIN IMMEDIATE")
-            try:
-                before = self._conn.total_changes
-                async with self._conn.executemany(
-                    "INSERT INTO deliveries (chat_id, local_date, status, claims, updated_at) "
-                    "VALUES (?, ?, 'skipped', 1, ?) "
-                    "ON CONFLICT (chat_id, local_date) DO UPDATE SET status = 'skipped', "
-                    "claims = deliveries.claims + 1, updated_at = excluded.updated_at "
-                    "WHERE deliveries.status = 'failed'",
-                    params,
-                ):
-                    pass
-                changed = self._conn.total_changes - before
-                await self._run("COMMIT")
-            except BaseException:
-                await self._run("ROLLBACK")
-                raise
+        async with self.transaction():
+            changed = await self._many(
+                "INSERT INTO deliveries (chat_id, local_date, status, claims, updated_at) "
+                "VALUES (?, ?, 'skipped', 1, ?) "
+                "ON CONFLICT (chat_id, local_date) DO UPDATE SET status = 'skipped', "
+                "claims = deliveries.claims + 1, updated_at = excluded.updated_at "
+                "WHERE deliveries.status = 'failed'",
+                params,
+            )
         return changed
 
     async def delivery_status(self, chat_id: int, local_date: dt.date) -> str | None:
@@ -529,29 +531,24 @@ class Repository:
         if not answers:
             return []
         stamp = _stamp(at)
+        ids: list[int] = []
+        async with self.transaction():
+            for a in answers:
+                rows = await self._exec(
+                    "INSERT INTO answers (question, lang, script, kind, answered, chat_type, fact_ids, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    (a.question, a.lang, a.script, a.kind, int(a.answered), chat_type, json.dumps(a.fact_ids), stamp),
+                )
+                ids.append(int(rows[0][0]))
+            # The answers table and the log are independent, so the log's rows may follow all the answers.
+            await self._log_declines((a, stamp) for a in answers)
+        return ids
 
-        def transaction(db: sqlite3.Connection) -> list[int]:
-            ids: list[int] = []
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                for a in answers:
-                    row = db.execute(
-                        "INSERT INTO answers (question, lang, script, kind, answered, chat_type, fact_ids, created_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                        (a.question, a.lang, a.script, a.kind, int(a.answered), chat_type, json.dumps(a.fact_ids), stamp),
-                    ).fetchone()
-                    ids.append(int(row[0]))
-                    if a.declined:
-                        db.execute(_LOG_DECLINE, (a.question, a.lang, a.script, stamp, stamp, json.dumps(a.closest), stamp))
-                db.execute("COMMIT")
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
-            return ids
-
-        async with self._lock:
-            return await self._in_thread(transaction)
+    async def _log_declines(self, answers: Iterable[tuple[AnswerSummary, str]]) -> None:
+        """Count the declined ones among `answers` (with their time stamps) in the question log, in order."""
+        rows = [(a.question, a.lang, a.script, stamp, stamp, json.dumps(a.closest), stamp) for a, stamp in answers if a.declined]
+        if rows:
+            await self._many(_LOG_DECLINE, rows)
 
     async def add_answer_rows(self, rows: Sequence[tuple[int, AnswerSummary, str, dt.datetime]]) -> None:
         """Register answers already sent, with the ids their buttons carry, in one transaction
@@ -561,27 +558,15 @@ class Repository:
         if not rows:
             return
 
-        def transaction(db: sqlite3.Connection) -> None:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                for answer_id, a, chat_type, at in rows:
-                    stamp = _stamp(at)
-                    db.execute(
-                        "INSERT OR IGNORE INTO answers (id, question, lang, script, kind, answered, chat_type, fact_ids, "
-                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (answer_id, a.question, a.lang, a.script, a.kind, int(a.answered), chat_type,
-                         json.dumps(a.fact_ids), stamp),
-                    )
-                    if a.declined:
-                        db.execute(_LOG_DECLINE, (a.question, a.lang, a.script, stamp, stamp, json.dumps(a.closest), stamp))
-                db.execute("COMMIT")
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
-
-        async with self._lock:
-            await self._in_thread(transaction)
+        stamped = [(answer_id, a, chat_type, _stamp(at)) for answer_id, a, chat_type, at in rows]
+        async with self.transaction():
+            await self._many(
+                "INSERT OR IGNORE INTO answers (id, question, lang, script, kind, answered, chat_type, fact_ids, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(answer_id, a.question, a.lang, a.script, a.kind, int(a.answered), chat_type, json.dumps(a.fact_ids), stamp)
+                 for answer_id, a, chat_type, stamp in stamped],
+            )
+            await self._log_declines((a, stamp) for _, a, _, stamp in stamped)
 
     async def toggle_rating(self, answer_id: int, rater: str, vote: int, at: dt.datetime) -> RatingState | None:
         """Apply one tap of 👍 (1) or 👎 (-1): the rater's same vote again withdraws it, the other
@@ -593,44 +578,32 @@ class Repository:
             raise ValueError(f"a vote is 1 or -1, not {vote!r}")
         stamp = _stamp(at)
 
-        def transaction(db: sqlite3.Connection) -> RatingState | None:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                answer = db.execute("SELECT question, lang, script, fact_ids FROM answers WHERE id = ?",
-                                    (answer_id,)).fetchone()
-                if answer is None:
-                    db.execute("ROLLBACK")
-                    return None
-                question, lang, script, fact_ids = answer
-                current = db.execute("SELECT value FROM ratings WHERE answer_id = ? AND rater = ?",
-                                     (answer_id, rater)).fetchone()
-                old = int(current[0]) if current else 0
-                new = 0 if old == vote else vote
-                if new:
-                    db.execute("INSERT INTO ratings (answer_id, rater, value, updated_at) VALUES (?, ?, ?, ?) "
-                               "ON CONFLICT (answer_id, rater) DO UPDATE SET value = excluded.value, "
-                               "updated_at = excluded.updated_at", (answer_id, rater, new, stamp))
-                else:
-                    db.execute("DELETE FROM ratings WHERE answer_id = ? AND rater = ?", (answer_id, rater))
-                if new == -1:
-                    closest = json.dumps(json.loads(fact_ids)[:MAX_CLOSEST])
-                    db.execute(_LOG_RATED_DOWN, (question, lang, script, stamp, stamp, closest, stamp))
-                if -1 in (old, new):
-                    db.execute(
-                        "UPDATE question_log SET rated_down = (SELECT COUNT(*) FROM ratings AS r "
-                        "JOIN answers AS a ON a.id = r.answer_id WHERE a.question = question_log.question "
-                        "AND r.value = -1), updated_at = ? WHERE question = ?", (stamp, question))
-                up, down = db.execute("SELECT COALESCE(SUM(value = 1), 0), COALESCE(SUM(value = -1), 0) "
-                                      "FROM ratings WHERE answer_id = ?", (answer_id,)).fetchone()
-                db.execute("COMMIT")
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
-            return RatingState(int(up), int(down), new)
-
-        async with self._lock:
-            return await self._in_thread(transaction)
+        async with self.transaction():
+            answer = await self._one("SELECT question, lang, script, fact_ids FROM answers WHERE id = ?", (answer_id,))
+            if answer is None:
+                return None  # nothing was written: the empty transaction just ends
+            question, lang, script, fact_ids = answer
+            current = await self._one("SELECT value FROM ratings WHERE answer_id = ? AND rater = ?", (answer_id, rater))
+            old = int(current[0]) if current else 0
+            new = 0 if old == vote else vote
+            if new:
+                await self._run("INSERT INTO ratings (answer_id, rater, value, updated_at) VALUES (?, ?, ?, ?) "
+                                "ON CONFLICT (answer_id, rater) DO UPDATE SET value = excluded.value, "
+                                "updated_at = excluded.updated_at", (answer_id, rater, new, stamp))
+            else:
+                await self._run("DELETE FROM ratings WHERE answer_id = ? AND rater = ?", (answer_id, rater))
+            if new == -1:
+                closest = json.dumps(json.loads(fact_ids)[:MAX_CLOSEST])
+                await self._run(_LOG_RATED_DOWN, (question, lang, script, stamp, stamp, closest, stamp))
+            if -1 in (old, new):
+                await self._run(
+                    "UPDATE question_log SET rated_down = (SELECT COUNT(*) FROM ratings AS r "
+                    "JOIN answers AS a ON a.id = r.answer_id WHERE a.question = question_log.question "
+                    "AND r.value = -1), updated_at = ? WHERE question = ?", (stamp, question))
+            totals = await self._one("SELECT COALESCE(SUM(value = 1), 0), COALESCE(SUM(value = -1), 0) "
+                                     "FROM ratings WHERE answer_id = ?", (answer_id,))
+        up, down = totals if totals is not None else (0, 0)
+        return RatingState(int(up), int(down), new)
 
     async def logged_questions(self, statuses: Sequence[Status] = STATUSES, since: dt.date | None = None,
                                limit: int | None = None, offset: int = 0) -> list[LoggedQuestion]:
@@ -667,21 +640,13 @@ class Repository:
         if not found:
             return 0
         stamp = _stamp(at)
-        async with self._lock:
-            before = self._conn.total_changes
-            await self._run("BEGIN IMMEDIATE")
-            try:
-                async with self._conn.executemany(
-                    "UPDATE question_log SET status = 'answered', answered_by = ?, updated_at = ? "
-                    "WHERE id = ? AND status = 'open'",
-                    [(fact_id, stamp, entry_id) for entry_id, fact_id in found],
-                ):
-                    pass
-                await self._run("COMMIT")
-            except BaseException:
-                await self._run("ROLLBACK")
-                raise
-            return self._conn.total_changes - before
+        async with self.transaction():
+            changed = await self._many(
+                "UPDATE question_log SET status = 'answered', answered_by = ?, updated_at = ? "
+                "WHERE id = ? AND status = 'open'",
+                [(fact_id, stamp, entry_id) for entry_id, fact_id in found],
+            )
+        return changed
 
     async def fact_ratings(self, since: dt.date | None = None) -> list[FactRating]:
         """👍/👎 per fact over the answers that showed it (declines left out: a fact offered
