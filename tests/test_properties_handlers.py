@@ -40,9 +40,9 @@ from factories import (
 from fakebotapi import FakeBotAPI, Fault
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import PIECE, QUESTION
 from telegram import Update
 from telegram.ext import Application
-from test_properties_engine import PIECE, QUESTION
 
 from bot.app import PRIVATE_COMMANDS
 

@@ -1,101 +1,18 @@
-"""The answer engine on the real data: what it extracts from a question, what it answers, what it declines."""
+"""The answer engine on the real data: what it answers, what it declines. (What it extracts from a
+question, parse_query, is in unit/test_query.py.)"""
 
 from __future__ import annotations
 
 import pytest
+from botharness import real_store
 
-from bot.engine import AnswerEngine, parse_query
+from bot.engine import AnswerEngine
 from bot.render_text import body_text
-from tests.botharness import real_store
 
 
 @pytest.fixture(scope="module")
 def engine() -> AnswerEngine:
     return AnswerEngine(real_store())
-
-
-# --- extraction -------------------------------------------------------------------------------
-
-@pytest.mark.parametrize(("question", "years"), [
-    ("договор о дружбе 1992", (1992,)),
-    ("visits 2008 and 2009", (2008, 2009)),
-    ("1992-жылы қол қойылған шарт", (1992,)),
-    ("товарооборот 23,8 млрд в 2011 году", (2011,)),
-    ("border length 7591 km", ()),
-])
-def test_years_are_extracted_and_other_numbers_are_not(question: str, years: tuple[int, ...]) -> None:
-    assert parse_query(question).years == years
-
-
-@pytest.mark.parametrize("question", ["trade in the 1990s", "торговля в 1990-х", "1990 жылдары сауда",
-                                      "1990-шы жылдардағы сауда"])
-def test_a_decade_stands_for_its_ten_years(question: str) -> None:
-    query = parse_query(question)
-    assert query.years == tuple(range(1990, 2000))
-    assert query.named_years == ()
-
-
-@pytest.mark.parametrize(("question", "months"), [
-    ("визиты в ноябре 2023", (11,)),
-    ("Тоқаев қазанда барды", (10,)),
-    ("meeting in October", (10,)),
-])
-def test_months_are_extracted_in_every_language(question: str, months: tuple[int, ...]) -> None:
-    assert parse_query(question).months == months
-
-
-@pytest.mark.parametrize(("question", "intent"), [
-    ("When was the treaty signed?", "when"),
-    ("Когда подписан договор?", "when"),
-    ("Шарт қашан жасалды?", "when"),
-    ("shart qaşan jasaldy", "when"),
-    ("шарт қай күні жасалды", "when"),
-    ("Where did the presidents meet?", "where"),
-    ("Где встретились президенты?", "where"),
-    ("Президенттер қайда кездесті?", "where"),
-    ("Who attended the Omsk meeting?", "who"),
-    ("Кто участвовал во встрече?", "who"),
-    ("Кездесуге кімдер қатысты?", "who"),
-    ("How much is the trade turnover?", "how_much"),
-    ("Сколько составил товарооборот?", "how_much"),
-    ("Сауда айналымы қанша?", "how_much"),
-    ("Why did they turn to integration?", "why"),
-])
-def test_intent_is_recognised_in_each_language(question: str, intent: str) -> None:
-    assert intent in parse_query(question).intents
-
-
-def test_a_day_name_is_a_topic_not_a_when_question() -> None:
-    query = parse_query("Ресей күні қашан")
-    assert "when" in query.intents
-    assert any(w.startswith("kun") for w in query.words)
-
-
-@pytest.mark.parametrize("question", [
-    "What will the weather be in Almaty tomorrow?",
-    "курс доллара к тенге",
-    "Бүгін доллар бағамы қанша?",
-    "Should Kazakhstan leave the EAEU?",
-])
-def test_opinion_future_and_live_data_are_out_of_scope(question: str) -> None:
-    assert parse_query(question).out_of_scope
-
-
-def test_a_course_of_action_is_not_an_exchange_rate() -> None:
-    assert not parse_query("почему Россия и Казахстан взяли курс на интеграцию").out_of_scope
-
-
-@pytest.mark.parametrize(("question", "named"), [
-    ("Kazakhstan China border", True),
-    ("Қазақстан мен Қытай арасындағы сауда", True),
-    ("торговля Узбекистана с Россией", True),
-    ("Когда Казахстан вступил в ООН?", True),
-    ("Kazakhstan and the US", True),
-    ("trade with us", False),
-    ("Kazakhstan Russia border", False),
-])
-def test_other_countries_are_recognised(question: str, named: bool) -> None:
-    assert bool(parse_query(question).parties) is named
 
 
 # --- answers ----------------------------------------------------------------------------------
