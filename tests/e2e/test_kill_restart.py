@@ -21,7 +21,7 @@ from bulksubs import subscribe_many
 from factories import make_command_update, make_user
 from fakebotapi import FakeBotAPI
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOAK = os.environ.get("KZRU_SOAK") == "1"
 DAY = dt.date(2026, 10, 22)  # has anniversaries
 

@@ -580,7 +580,7 @@ def test_call_summary_is_one_line() -> None:
 
 def _load_echo_benchmark() -> Any:
     """Import benchmarks/echo_bot.py by path (benchmarks/ is not a package)."""
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "echo_bot.py"
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "echo_bot.py"
     spec = importlib.util.spec_from_file_location("echo_bot_benchmark", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

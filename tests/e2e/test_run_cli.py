@@ -25,7 +25,7 @@ from fakebotapi import FakeBotAPI, Fault
 
 from bot.loader import default_data_dir
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def cli_env(tmp_path: Path, **settings: str) -> dict[str, str]:
