@@ -5,6 +5,7 @@ Domain objects only; renderers turn a Digest into text in the chat's language.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -45,8 +46,15 @@ class Digest:
     upcoming: tuple[dt.date, int, tuple[AnniversaryItem, ...]] | None = None
 
 
-def _is_leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+def day_to_show(month: int, day: int, this_year: int) -> dt.date:
+    """The date a request for a calendar day (`/date DD.MM`) shows: that day this year, and
+    29 February in the first leap year from this year on (this year when it is one), so the
+    years elapsed are counted to a 29 February that exists. ValueError for a day no year has."""
+    year = this_year
+    if (month, day) == (2, 29):
+        while not calendar.isleap(year):
+            year += 1
+    return dt.date(year, month, day)
 
 
 def on_day(store: FactStore, local_date: dt.date) -> tuple[AnniversaryItem, ...]:
@@ -56,7 +64,7 @@ def on_day(store: FactStore, local_date: dt.date) -> tuple[AnniversaryItem, ...]
     A fact whose date and a claim fall on the same day appears once, with its own date first.
     """
     entries = list(store.on_day(local_date.month, local_date.day))
-    if (local_date.month, local_date.day) == (2, 28) and not _is_leap(local_date.year):
+    if (local_date.month, local_date.day) == (2, 28) and not calendar.isleap(local_date.year):
         entries.extend(store.on_day(2, 29))
     items: list[AnniversaryItem] = []
     seen: set[str] = set()

@@ -11,7 +11,7 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
-from bot.anniversaries import next_anniversary, on_day
+from bot.anniversaries import day_to_show, next_anniversary, on_day
 from bot.dates import format_month_day
 from bot.i18n import t
 from bot.model import Fact
@@ -165,11 +165,7 @@ async def date_command(update: Update, context: Context) -> None:
     if day is None:
         await reply(update, context, t(lang, "date.bad"))
         return
-    this_year = local_today(context).year
-    if day.month == 2 and day.day == 29:
-        shown = day.replace(year=2028 if this_year > 2024 else 2024)
-    else:
-        shown = day.replace(year=this_year)
+    shown = day_to_show(day.month, day.day, local_today(context).year)
     await reply(update, context, day_html(context, lang, shown))
 
 
