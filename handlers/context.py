@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections import OrderedDict
-from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
 
+from cachetools import LRUCache
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Config
@@ -20,35 +18,9 @@ from bot.storage import Repository
 from bot.store import FactStore
 from bot.throttle import Clock, WindowLimiter
 
-K = TypeVar("K", bound=Hashable)
-V = TypeVar("V")
-
-
-class LRU(Generic[K, V]):
-    """A mapping that forgets its least recently used entries past `size`: bounded memory per chat."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._data: OrderedDict[K, V] = OrderedDict()
-
-    def __contains__(self, key: K) -> bool:
-        return key in self._data
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __getitem__(self, key: K) -> V:
-        self._data.move_to_end(key)
-        return self._data[key]
-
-    def get(self, key: K, default: V | None = None) -> V | None:
-        return self[key] if key in self._data else default
-
-    def __setitem__(self, key: K, value: V) -> None:
-        self._data[key] = value
-        self._data.move_to_end(key)
-        while len(self._data) > self.size:
-            self._data.popitem(last=False)
+LRU = LRUCache
+"""A mapping that forgets its least recently used entries past its size (`LRU(size)`): bounded
+memory per chat. cachetools' LRUCache: a read (`[]`, `get`) makes an entry recent, `in` does not."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import OrderedDict
 
 import httpx
+from cachetools import LRUCache
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
@@ -30,7 +30,7 @@ MAX_WAIT = 10.0
 # Transport failures after which the request surely was not processed: no connection, or the
 # server closed it without answering at all (what a stale keep-alive connection gives).
 _NOT_TAKEN = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.RemoteProtocolError)
-_attempts: OrderedDict[tuple[int, int], int] = OrderedDict()
+_attempts: LRUCache[tuple[int, int], int] = LRUCache(10_000)
 
 
 def retry_delay(error: object, attempt: int) -> float | None:
@@ -67,8 +67,6 @@ async def retried(update: object, context: Context) -> bool:
     if delay is None or attempt >= RETRIES or delay > MAX_WAIT:
         return False
     _attempts[key] = attempt + 1
-    while len(_attempts) > 10_000:
-        _attempts.popitem(last=False)
     log.info("retrying update %s in %.2fs after %s", update.update_id, delay, type(context.error).__name__)
     await asyncio.sleep(delay)
     await context.application.process_update(update)
