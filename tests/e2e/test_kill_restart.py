@@ -187,7 +187,11 @@ async def test_sigkill_during_subscription_changes_keeps_every_acknowledged_chan
     async def killer() -> None:
         rng = random.Random(11)
         for _ in range(kills):
+            mark = fake_api.mark()
             async with bot_process(env, log, "run") as proc:
+                # A random while after this process starts polling (deleteWebhook comes just before), not
+                # after it was spawned: on a loaded machine, start-up alone can outlast that while.
+                await fake_api.wait_for("deleteWebhook", since=mark, timeout=120)
                 await asyncio.sleep(rng.uniform(1.0, 1.8))
                 proc.kill()
                 await proc.wait()
@@ -201,7 +205,7 @@ async def test_sigkill_during_subscription_changes_keeps_every_acknowledged_chan
 
     killing = asyncio.create_task(killer())
     try:
-        await asyncio.wait_for(asyncio.gather(*(user(n) for n in range(1, users + 1))), 300 if SOAK else 40)
+        await asyncio.wait_for(asyncio.gather(*(user(n) for n in range(1, users + 1))), 600 if SOAK else 240)
     finally:
         finished.set()
         await killing
