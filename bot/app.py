@@ -1,7 +1,9 @@
 """The composition root: the only module of the core that knows Telegram.
 
 It builds the services, registers every handler in one ordered list (as python-telegram-bot's
-rules-bot does), opens the database in post_init and closes it in post_shutdown.
+rules-bot does), opens the database in post_init and closes it in post_shutdown. The transport
+(handlers/transport.py), the log redaction (bot/logs.py) and the broadcast command
+(handlers/broadcast.py) live in their own modules; their names are re-exported here.
 """
 
 from __future__ import annotations
@@ -10,21 +12,16 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-import signal
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 from telegram import (
-    Bot,
     BotCommand,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
     BotCommandScopeChat,
     Update,
 )
-from telegram.error import InvalidToken, NetworkError, TelegramError, TimedOut
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -37,23 +34,32 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
-from bot.cli import EXIT_DATA, load_or_exit
-from bot.config import Config, ConfigError, load_config, startup_settings
+from bot.cli import EXIT_DATA, config_or_exit, load_or_exit
+from bot.config import Config
 from bot.delivery import Broadcaster
 from bot.editorial import EditorialLoop
 from bot.engine import AnswerEngine
 from bot.i18n import t
+from bot.logs import RedactingFormatter
+from bot.logs import setup_logging as _setup_logging
 from bot.model import LANGS
 from bot.storage import Repository
 from bot.store import FactStore
 from bot.throttle import WindowLimiter
 from handlers import admin, ask, browse, common, errors, feedback, ics, keyboards, settings, trade
-from handlers.aiohttp_request import AiohttpRequest
+from handlers.broadcast import BROADCAST_CONNECTIONS, EXIT_INTERRUPTED, broadcast_day, run_broadcast
 from handlers.context import BotData, Context, Services
 from handlers.digest import make_renderer
 from handlers.sender import PTBSender
+from handlers.transport import TRANSPORT, AiohttpRequest, JSONRequest, Transport
+
+__all__ = [
+    "BROADCAST_CONNECTIONS", "CHAT_PER_MINUTE", "EXIT_INTERRUPTED", "GROUP_COMMANDS", "PRIVATE_COMMANDS", "TRANSPORT",
+    "USER_PER_MINUTE", "AiohttpRequest", "JSONRequest", "RedactingFormatter", "Transport", "broadcast_day",
+    "build_application", "handlers", "recheck_logged", "register_menus", "run_bot", "run_broadcast", "setup_logging",
+    "tick",
+]
 
 log = logging.getLogger("kzru")
 
@@ -65,71 +71,6 @@ BOOTSTRAP_RETRIES = 5
 """Start-up attempts at 1 s intervals when Telegram is unreachable (a rejected token is not retried)."""
 USER_PER_MINUTE = 20
 CHAT_PER_MINUTE = 30
-BROADCAST_CONNECTIONS = 16
-EXIT_INTERRUPTED = 130
-
-
-class JSONRequest(HTTPXRequest):
-    """Sends a method's parameters as one UTF-8 JSON body (the Bot API accepts it for everything
-    but uploads) instead of PTB's percent-encoded form: a third of the bytes for Cyrillic text and
-    encoded in C rather than byte by byte. Errors map exactly as in HTTPXRequest.do_request."""
-
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: object = BaseRequest.DEFAULT_NONE,
-        write_timeout: object = BaseRequest.DEFAULT_NONE,
-        connect_timeout: object = BaseRequest.DEFAULT_NONE,
-        pool_timeout: object = BaseRequest.DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
-        if request_data is None or request_data.contains_files or self._client.is_closed:
-            return await super().do_request(url, method, request_data, read_timeout, write_timeout,  # type: ignore[arg-type]
-                                            connect_timeout, pool_timeout)  # type: ignore[arg-type]
-        default = self._client.timeout
-        timeout = httpx.Timeout(connect=_seconds(connect_timeout, default.connect), read=_seconds(read_timeout, default.read),
-                                write=_seconds(write_timeout, default.write), pool=_seconds(pool_timeout, default.pool))
-        headers = {"User-Agent": self.USER_AGENT, "Content-Type": "application/json"}
-        try:
-            res = await self._client.request(method=method, url=url, headers=headers, timeout=timeout,
-                                             content=request_data.json_payload)
-        except httpx.TimeoutException as err:
-            if isinstance(err, httpx.PoolTimeout):
-                raise TimedOut(message="Pool timeout: All connections in the connection pool are occupied. "
-                                       "Request was *not* sent to Telegram.") from err
-            raise TimedOut from err
-        except httpx.HTTPError as err:
-            raise NetworkError(f"httpx.{err.__class__.__name__}: {err}") from err
-        return res.status_code, res.content
-
-
-def _seconds(value: object, default: float | None) -> float | None:
-    """A timeout given to a Bot method, or the request's default when PTB passed its DEFAULT_NONE."""
-    return value if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)) else default
-
-
-@dataclass(frozen=True, slots=True)
-class Transport:
-    """How an Application talks to the Bot API. The throughput benchmark builds its echo bot with
-    the same settings, so the comparison measures our handlers and nothing else. Four updates at a
-    time overlap Telegram's round trips (~40 updates/s per process at 100 ms each); more in flight
-    costs CPU in httpcore's pool bookkeeping: at 8 the echo bot itself ran ~30% slower here."""
-
-    concurrent_updates: int = 4
-    connection_pool_size: int = 32
-    connect_timeout: float = 5.0
-    read_timeout: float = 10.0
-    write_timeout: float = 10.0
-
-    def apply(self, builder: ApplicationBuilder) -> ApplicationBuilder:  # type: ignore[type-arg]
-        request = JSONRequest(connection_pool_size=self.connection_pool_size, connect_timeout=self.connect_timeout,
-                               read_timeout=self.read_timeout, write_timeout=self.write_timeout)
-        polling = JSONRequest(connect_timeout=self.connect_timeout, read_timeout=self.read_timeout)
-        return builder.request(request).get_updates_request(polling).concurrent_updates(self.concurrent_updates or False)
-
-
-TRANSPORT = Transport()
 
 
 def handlers() -> list[BaseHandler[Update, Context, None]]:
@@ -165,41 +106,9 @@ def handlers() -> list[BaseHandler[Update, Context, None]]:
     ]
 
 
-class RedactingFormatter(logging.Formatter):
-    """Removes the bot token (and its secret half, in case it was cut or URL-encoded) and the webhook
-    secret from every log line, tracebacks included: the token is part of every request URL."""
-
-    def __init__(self, secrets: list[str]) -> None:
-        super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
-        self.secrets = sorted({s for s in secrets if len(s) >= 8}, key=len, reverse=True)
-
-    def format(self, record: logging.LogRecord) -> str:
-        text = super().format(record)
-        for secret in self.secrets:
-            text = text.replace(secret, "<redacted>")
-        return text
-
-
-def _not_a_rejected_token_traceback(record: logging.LogRecord) -> bool:
-    """PTB logs a rejected token with a long traceback; run_bot says it in one line instead."""
-    error = record.exc_info[1] if record.exc_info else None
-    return not (isinstance(error, InvalidToken) and record.name.startswith("telegram"))
-
-
 def setup_logging(config: Config) -> None:
-    """One stderr handler with redaction; warnings and uncaught exceptions go through it too."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.addFilter(_not_a_rejected_token_traceback)
-    handler.setFormatter(RedactingFormatter([config.token, config.token.partition(":")[2], config.webhook_secret or ""]))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    level = config.log_level if config.log_level in logging.getLevelNamesMapping() else "INFO"
-    root.setLevel(level)
-    # httpx logs every request URL (token included, redacted above) at INFO: only worth it when debugging.
-    logging.getLogger("httpx").setLevel(logging.DEBUG if level == "DEBUG" else logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    logging.captureWarnings(True)
-    sys.excepthook = lambda kind, value, tb: log.critical("crashed", exc_info=(kind, value, tb))
+    """One stderr handler with redaction (bot/logs.py), without PTB's traceback for a rejected token."""
+    _setup_logging(config, errors.not_a_rejected_token_traceback)
 
 
 def build_application(config: Config, store: FactStore) -> Application:  # type: ignore[type-arg]
@@ -250,14 +159,12 @@ def build_application(config: Config, store: FactStore) -> Application:  # type:
     return app
 
 
-_TICK_LOCK = asyncio.Lock()
-
-
 async def tick(context: Context) -> None:
     """The minute tick: deliver every subscription whose local time has come (one run at a time)."""
-    if _TICK_LOCK.locked():
+    lock = context.services.tick_lock
+    if lock.locked():
         return
-    async with _TICK_LOCK:
+    async with lock:
         broadcaster = context.services.broadcaster
         if broadcaster is not None:
             summary = await broadcaster.run_due(dt.datetime.now(dt.UTC))
@@ -303,22 +210,13 @@ async def register_menus(app: Application) -> None:  # type: ignore[type-arg]
             log.warning("could not register the operator menu for one operator: %s", exc)
 
 
-def _config_or_exit(data_dir: Path | None) -> Config:
-    """The configuration `run` and `broadcast` start with: the environment over ./.env."""
-    try:
-        return load_config(startup_settings(), data_dir=data_dir)
-    except ConfigError as exc:
-        print(f"kzru-bot: {exc}", file=sys.stderr)
-        raise SystemExit(EXIT_DATA) from None
-
-
 def run_bot(data_dir: Path | None) -> int:
     """`kzru-bot run`: long polling, or a webhook when KZRU_WEBHOOK_URL is set; stops on SIGTERM/SIGINT.
 
     Exit codes: 0 after a signal, 2 for a configuration or data problem or a token Telegram
     rejects, 1 when the bot cannot start or keep running for another reason (all logged, redacted).
     """
-    config = _config_or_exit(data_dir)
+    config = config_or_exit(data_dir)  # the environment over ./.env
     setup_logging(config)
     store = load_or_exit(config.data_dir)
     app = build_application(config, store)
@@ -337,54 +235,4 @@ def run_bot(data_dir: Path | None) -> int:
         log.error("cannot run: %s: %s", type(exc).__name__, exc)
         return 1
     log.info("stopped")
-    return 0
-
-
-def run_broadcast(data_dir: Path | None, date_text: str) -> int:
-    """`kzru-bot broadcast --date`: that date's message to every active subscriber not yet served."""
-    try:
-        day = dt.date.fromisoformat(date_text)
-    except ValueError:
-        print(f"kzru-bot: --date {date_text!r} is not a date like 2026-10-22", file=sys.stderr)
-        return EXIT_DATA
-    config = _config_or_exit(data_dir)
-    setup_logging(config)
-    store = load_or_exit(config.data_dir)
-    return asyncio.run(_broadcast(config, store, day))
-
-
-async def _broadcast(config: Config, store: FactStore, day: dt.date) -> int:
-    # A bot of its own on the aiohttp transport: httpx's CPU cost per request caps a broadcast
-    # near 550 messages/s, short of the 1000/s Telegram allows paid broadcasts.
-    bot = Bot(config.token, base_url=config.api_base_url, base_file_url=config.file_base_url,
-              request=AiohttpRequest(connection_limit=BROADCAST_CONNECTIONS))
-    repo = await Repository.open(config.db_path)
-    try:
-        async with bot:
-            broadcaster = Broadcaster(repo, store, PTBSender(bot), make_renderer(store.sources),
-                                      rate_per_second=config.broadcast_rate, concurrency=BROADCAST_CONNECTIONS)
-            tty = sys.stderr.isatty()
-
-            def progress(done: int, total: int) -> None:
-                if tty and total:
-                    filled = int(30 * done / total)
-                    print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end="", file=sys.stderr)
-
-            # SIGTERM/SIGINT cancel the run: claims not yet sent are given back, outcomes written.
-            task = asyncio.current_task()
-            loop = asyncio.get_running_loop()
-            for signum in (signal.SIGTERM, signal.SIGINT):
-                if task is not None:
-                    loop.add_signal_handler(signum, task.cancel)
-            try:
-                summary = await broadcaster.broadcast_date(day, progress)
-            except asyncio.CancelledError:
-                print("\nkzru-bot: broadcast interrupted; run the same command again to send the rest.", file=sys.stderr)
-                return EXIT_INTERRUPTED
-            if tty:
-                print(file=sys.stderr)
-    finally:
-        await repo.close()
-    print(f"sent {summary.sent}, skipped {summary.skipped}, blocked {summary.blocked}, "
-          f"migrated {summary.migrated}, failed {summary.failed}, unknown {summary.unknown}")
     return 0

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from bot.config import Config, ConfigError, load_config, startup_settings
 from bot.engine import Answer, AnswerEngine, Turn
 from bot.loader import DataError, default_data_dir, load_store
 from bot.model import KINDS, LANGS
@@ -27,6 +28,16 @@ MAX_QUESTION = 1000
 
 class InputError(Exception):
     """Input `ask` cannot take: one line for stderr, exit code 2."""
+
+
+def config_or_exit(data_dir: Path | None) -> Config:
+    """The configuration `run` and `broadcast` start with (the environment over ./.env), or one
+    line on stderr and exit code 2."""
+    try:
+        return load_config(startup_settings(), data_dir=data_dir)
+    except ConfigError as exc:
+        print(f"kzru-bot: {exc}", file=sys.stderr)
+        raise SystemExit(EXIT_DATA) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -180,7 +191,7 @@ async def build_report(kind: str, db: Path, since: dt.date | None, fmt: str, sto
 
 def cmd_report(args: argparse.Namespace) -> int:
     """`kzru-bot report unanswered|feedback`: bad options or a missing database → one line, exit 2."""
-    from bot.config import database_path, startup_settings
+    from bot.config import database_path
     from bot.storage import StorageError
 
     try:

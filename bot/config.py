@@ -1,8 +1,9 @@
 """Configuration from the environment, checked once at start-up.
 
-A `.env` file is read only where the bot or a broadcast starts (`startup_settings()`, called by
-the composition root bot/app.py for `kzru-bot run` and `kzru-bot broadcast`): a library call or a
-test that builds a Config from a mapping never sees the files of its working directory.
+A `.env` file is read only where a command starts (`startup_settings()`, called by
+bot/cli.py's config_or_exit for `kzru-bot run` and `kzru-bot broadcast`, and by `kzru-bot report`):
+a library call or a test that builds a Config from a mapping never sees the files of its working
+directory.
 """
 
 from __future__ import annotations

@@ -51,6 +51,10 @@ class Services:
     """Rendered answers to questions asked without a previous turn."""
     files: dict[str, str] = field(default_factory=dict)
     """Telegram file_ids of documents already uploaded this run (the calendars), by key."""
+    retry_attempts: LRU[int, int] = field(default_factory=lambda: LRU(10_000))
+    """How often each update was handled again after a transient Telegram failure (handlers/errors.py)."""
+    tick_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    """Held by the minute tick while it delivers, so a slow run is never overlapped by the next (bot/app.py)."""
     recheck: asyncio.Task[int] | None = None
     """The start-up task re-asking the logged questions (awaited by tests, cancelled at shutdown)."""
     clock: Clock = field(default=time.monotonic)

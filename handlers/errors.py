@@ -13,9 +13,8 @@ import asyncio
 import logging
 
 import httpx
-from cachetools import LRUCache
 from telegram import Update
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot.i18n import pick_lang, t
 from handlers.context import Context
@@ -30,7 +29,6 @@ MAX_WAIT = 10.0
 # Transport failures after which the request surely was not processed: no connection, or the
 # server closed it without answering at all (what a stale keep-alive connection gives).
 _NOT_TAKEN = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.RemoteProtocolError)
-_attempts: LRUCache[tuple[int, int], int] = LRUCache(10_000)
 
 
 def retry_delay(error: object, attempt: int) -> float | None:
@@ -61,16 +59,22 @@ async def retried(update: object, context: Context) -> bool:
     """Handle the update again if its failure was transient and safe to retry; True when it was."""
     if not isinstance(update, Update) or not _unanswered(update, context):
         return False
-    key = (id(context.application), update.update_id)
-    attempt = _attempts.get(key, 0)
+    attempts = context.services.retry_attempts
+    attempt = attempts.get(update.update_id, 0)
     delay = retry_delay(context.error, attempt)
     if delay is None or attempt >= RETRIES or delay > MAX_WAIT:
         return False
-    _attempts[key] = attempt + 1
+    attempts[update.update_id] = attempt + 1
     log.info("retrying update %s in %.2fs after %s", update.update_id, delay, type(context.error).__name__)
     await asyncio.sleep(delay)
     await context.application.process_update(update)
     return True
+
+
+def not_a_rejected_token_traceback(record: logging.LogRecord) -> bool:
+    """A log filter: PTB logs a rejected token with a long traceback; run_bot says it in one line instead."""
+    error = record.exc_info[1] if record.exc_info else None
+    return not (isinstance(error, InvalidToken) and record.name.startswith("telegram"))
 
 
 async def on_error(update: object, context: Context) -> None:

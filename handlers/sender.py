@@ -17,7 +17,7 @@ PoolTimeout (PTB's own message: "Request was *not* sent"), ProxyError and Unsupp
 happen before a byte of the request reaches Telegram, and are safe to retry. Read/write
 timeouts, read/write errors and protocol errors happen after the request went out (or while it
 did), so they are in doubt and reported UNKNOWN, never retried: a missing message is better
-than a duplicate one. handlers/aiohttp_request.py (the broadcast transport) follows the same
+than a duplicate one. AiohttpRequest in handlers/transport.py (the broadcast transport) follows the same
 convention with aiohttp's exceptions.
 """
 
@@ -42,7 +42,7 @@ from telegram.error import (
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.delivery import SendOutcome
-from handlers.aiohttp_request import NOT_SENT as AIOHTTP_NOT_SENT
+from handlers.transport import NOT_SENT as AIOHTTP_NOT_SENT
 
 _NOT_SENT = (
     httpx.ConnectError,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import app
+from bot import cli
 from bot.config import Config, ConfigError, load_config, startup_settings
 
 TOKEN = "123456:UNIT-token_abcdefgh"
@@ -67,17 +67,17 @@ def test_startup_settings_read_the_dotenv_under_the_environment(tmp_path: Path, 
 
 
 def test_the_composition_root_reads_the_dotenv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """`kzru-bot run` and `kzru-bot broadcast` start from _config_or_exit: environment over ./.env."""
+    """`kzru-bot run` and `kzru-bot broadcast` start from config_or_exit: the environment over ./.env."""
     monkeypatch.chdir(tmp_path)
     for name in ("TELEGRAM_BOT_TOKEN", "KZRU_TZ", "KZRU_DATA_DIR"):
         monkeypatch.delenv(name, raising=False)
     (tmp_path / ".env").write_text(f"TELEGRAM_BOT_TOKEN='{TOKEN}'\nKZRU_TZ=Europe/Moscow\n", encoding="utf-8")
-    config = app._config_or_exit(None)
+    config = cli.config_or_exit(None)
     assert (config.token, config.tz) == (TOKEN, "Europe/Moscow")
     (tmp_path / ".env").write_text("KZRU_TZ=Not/A_Zone\n", encoding="utf-8")
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
     with pytest.raises(SystemExit) as exit_info:
-        app._config_or_exit(None)
+        cli.config_or_exit(None)
     assert exit_info.value.code == 2
 
 
