@@ -245,7 +245,8 @@ async def main() -> int:
               f"p99 {lat[int(0.99 * (len(lat) - 1))] * 1000:.1f} ms, max {lat[-1] * 1000:.1f} ms")
     print(f"bot memory: peak RSS (VmHWM) {memory['VmHWM'] / 1024:.1f} MB (target ≤ 150 MB), RSS at end "
           f"{memory['VmRSS'] / 1024:.1f} MB = {memory.get('RssAnon', 0) / 1024:.1f} MB private + "
-          f"{memory.get('RssFile', 0) / 1024:.1f} MB file-backed (the embedding model's weights, mapped read-only)")
+          f"{memory.get('RssFile', 0) / 1024:.1f} MB file-backed (mapped files: the embedding model's weights and "
+          f"the shared libraries)")
     if flooded is not None:
         print("flood: " + ", ".join(f"{k} {v}" for k, v in flooded.items()))
     ok = run.errors == 0 and crashes == 0 and handled == run.total and code == 0

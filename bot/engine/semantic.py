@@ -94,7 +94,7 @@ def _looks_english(text: str) -> bool:
     return len(words & _EN_HINTS) >= 1
 
 
-def Progress(total: int) -> Callable[[int], None]:  # noqa: N802 - reads like a class at the call site
+def progress_bar(total: int) -> Callable[[int], None]:
     """A one-line progress bar on stderr while fact embeddings are built (slow: about a minute)."""
     def show(done: int) -> None:
         width = 30
@@ -139,7 +139,7 @@ class SemanticIndex:
                 return stored.astype(np.float32)
         except (OSError, ValueError):
             pass
-        show = Progress(len(passages)) if progress else None
+        show = progress_bar(len(passages)) if progress else None
         parts: list[np.ndarray] = []
         for start in range(0, len(passages), BATCH):
             parts.append(np.asarray(self.model.passage(passages[start:start + BATCH]), dtype=np.float32))

@@ -100,10 +100,7 @@ class Understanding:
         self.language = LanguageDetector(lex)
         self.party_by_prefix = tuple((p[:-1], p) for p in sorted(lex.words["other_parties"]) if len(p) >= 5)
         self.party_prefixes = tuple(prefix for prefix, _ in self.party_by_prefix)
-        self.intent_of: dict[str, str] = {}
-        for name, words in lex.intents.items():
-            for w in words:
-                self.intent_of.setdefault(w, name)
+        self.asking = frozenset().union(*(lex.intents[name] for name in ASKING))
 
     def parties(self, words: Iterable[str]) -> frozenset[str]:
         """The other countries and bodies named among stemmed words (long names also by prefix)."""
@@ -153,7 +150,6 @@ class Understanding:
             if tok in lex.words["day_words"] and k and toks[k - 1] in lex.words["which_words"]:
                 intents.add("when")
                 continue
-            intent = self.intent_of.get(tok)
             for name, ws in lex.intents.items():
                 if tok in ws:
                     intents.add(name)
@@ -164,7 +160,7 @@ class Understanding:
             if tok[0].isdigit():
                 if not YEAR_RE.fullmatch(tok):
                     words.append(tok)
-            elif intent in ASKING or tok in stop or len(tok) <= 1:
+            elif tok in self.asking or tok in stop or len(tok) <= 1:
                 continue
             else:
                 words.append(tok)
