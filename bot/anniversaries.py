@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bot.model import Fact, PartialDate
-from bot.schedule import Mode
 from bot.store import FactStore
+from bot.subscription import Mode
 
 LOOKAHEAD_DAYS = 800
 """How far next_anniversary searches: two years, in case this year's only anniversary is its first."""

@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.anniversaries import Digest, build_digest
-from bot.schedule import Mode, ScheduleError, Subscription, due_local_date
+from bot.schedule import ScheduleError, due_local_date
 from bot.storage import Repository
 from bot.store import FactStore
+from bot.subscription import Mode, Subscription
 from bot.throttle import Clock, RateLimiter, Sleep, WindowLimiter
 
 log = logging.getLogger(__name__)

@@ -9,15 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from bot.model import Lang
-
-Mode = Literal["anniversaries", "daily", "weekly"]
-MODES: tuple[Mode, ...] = ("anniversaries", "daily", "weekly")
+from bot.subscription import Subscription
 
 SEARCH_DAYS = 400
 """How far ahead next_delivery looks; a year and a bit covers every yearly anniversary."""
@@ -36,24 +31,6 @@ class ScheduleError(ValueError):
         super().__init__(f"{code}: {text!r}")
         self.code = code
         self.text = text
-
-
-@dataclass(frozen=True, slots=True)
-class Subscription:
-    """One chat's "on this day" subscription: where, when, in which zone, mode and language.
-
-    `tz` is a canonical name from parse_zone; `thread_id` is the forum topic the chat subscribed
-    from, so the message lands in the same topic.
-    """
-
-    chat_id: int
-    thread_id: int | None
-    time: dt.time
-    tz: str
-    mode: Mode
-    lang: Lang
-    active: bool = True
-    chat_type: str = "private"
 
 
 def parse_time(text: str) -> dt.time:

@@ -23,7 +23,7 @@ import aiosqlite
 
 from bot.feedback import MAX_CLOSEST, STATUSES, AnswerSummary, FactRating, LoggedQuestion, RatingState, Status
 from bot.model import LANGS, Lang
-from bot.schedule import MODES, Mode, Subscription
+from bot.subscription import MODES, Mode, Subscription
 
 DELIVERY_STATUSES: Final = ("claimed", "sent", "unknown", "skipped", "failed", "blocked")
 BUSY_TIMEOUT_MS: Final = 5000

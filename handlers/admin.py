@@ -20,7 +20,8 @@ from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.i18n import t
-from bot.schedule import ScheduleError, Subscription, due_local_date, local_today
+from bot.schedule import ScheduleError, due_local_date, local_today
+from bot.subscription import Subscription
 from handlers.common import NO_PREVIEW, chat_lang, reply
 from handlers.context import Context
 from handlers.keyboards import UNANSWERED, decode, unanswered_keyboard

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 
 from bot.anniversaries import Digest
 from bot.model import Source
-from bot.schedule import Subscription
+from bot.subscription import Subscription
 from handlers.render import digest_html, split_message
 
 

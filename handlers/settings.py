@@ -13,7 +13,8 @@ from bot.anniversaries import has_digest
 from bot.dates import format_day
 from bot.i18n import t
 from bot.model import LANGS
-from bot.schedule import ScheduleError, Subscription, local_today, next_delivery, parse_time, parse_zone
+from bot.schedule import ScheduleError, local_today, next_delivery, parse_time, parse_zone
+from bot.subscription import Subscription
 from handlers.common import NO_PREVIEW, chat_lang, is_chat_admin, reply
 from handlers.context import Context
 from handlers.keyboards import settings_keyboard

@@ -17,8 +17,9 @@ from factories import BOT_ID, make_callback_query_update, make_chat, make_comman
 from fakebotapi import FakeBotAPI
 
 from bot.i18n import t
-from bot.schedule import Subscription, local_today
+from bot.schedule import local_today
 from bot.storage import Repository
+from bot.subscription import Subscription
 
 OPERATOR, STRANGER = 5001, 5002
 GROUP = make_chat(-100500, "supergroup", title="Newsroom")

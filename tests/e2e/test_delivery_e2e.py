@@ -25,9 +25,9 @@ from bot.anniversaries import build_digest, next_anniversary, on_day
 from bot.dates import format_day, format_month_day
 from bot.delivery import Broadcaster
 from bot.model import Citation, Fact, PartialDate
-from bot.schedule import Subscription
 from bot.storage import Repository
 from bot.store import FactStore
+from bot.subscription import Subscription
 from handlers.digest import make_renderer
 from handlers.sender import PTBSender
 

@@ -85,7 +85,7 @@ async def test_delivery_through_the_bot_api_with_403_and_migration(fake_api: Fak
     """Real PTB sender + broadcaster: blocked chats are deactivated, migrated groups re-sent, once each."""
     from telegram import Bot
 
-    from bot.schedule import Subscription
+    from bot.subscription import Subscription
 
     store = real_store()
     repo = await Repository.open(tmp_path / "d.sqlite3")

@@ -15,9 +15,9 @@ from fakeclock import FakeClock
 from bot.anniversaries import Digest
 from bot.delivery import Broadcaster, SendOutcome, Summary
 from bot.model import Fact, PartialDate
-from bot.schedule import Subscription
 from bot.storage import Repository
 from bot.store import FactStore
+from bot.subscription import Subscription
 
 SAT = dt.date(2024, 5, 25)  # has anniversaries
 FRI = dt.date(2024, 5, 24)  # has none

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.schedule import Subscription
 from bot.storage import MIGRATIONS, Repository, StorageError
+from bot.subscription import Subscription
 
 DAY = dt.date(2024, 5, 25)
 

@@ -9,9 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.schedule import (
-    Mode,
     ScheduleError,
-    Subscription,
     due_local_date,
     fire_instant,
     next_delivery,
@@ -19,6 +17,7 @@ from bot.schedule import (
     parse_zone,
     zone,
 )
+from bot.subscription import Mode, Subscription
 
 UTC = dt.UTC
 
