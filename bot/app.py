@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 import logging
 from pathlib import Path
 
@@ -167,7 +166,7 @@ async def tick(context: Context) -> None:
     async with lock:
         broadcaster = context.services.broadcaster
         if broadcaster is not None:
-            summary = await broadcaster.run_due(dt.datetime.now(dt.UTC))
+            summary = await broadcaster.run_due(context.services.now())
             if summary.sent or summary.failed or summary.blocked:
                 log.info("anniversaries: %s", summary)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cachetools import LRUCache
@@ -59,6 +61,8 @@ class Services:
     """The start-up task re-asking the logged questions (awaited by tests, cancelled at shutdown)."""
     clock: Clock = field(default=time.monotonic)
     """Monotonic seconds for conversation expiry; tests put a FakeClock here."""
+    now: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))
+    """Wall clock for what is due / today; tests pin it."""
 
     async def chat_language(self, chat_id: int) -> str | None:
         """The stored language of a chat, read through a cache (most updates need it)."""

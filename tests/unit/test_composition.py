@@ -112,7 +112,7 @@ def services_stub() -> Any:
     """The fields tick and the error handler read, with Services' own defaults."""
     defaults = {name: field.default_factory() for name, field in Services.__dataclass_fields__.items()
                 if name in ("tick_lock", "retry_attempts", "replies")}
-    return SimpleNamespace(broadcaster=FakeBroadcaster(), **defaults)
+    return SimpleNamespace(broadcaster=FakeBroadcaster(), now=lambda: dt.datetime(2026, 1, 1, tzinfo=dt.UTC), **defaults)
 
 
 async def test_each_application_has_its_own_tick_lock() -> None:
