@@ -52,6 +52,7 @@ from handlers.context import BotData, Context, Services
 from handlers.digest import make_renderer
 from handlers.sender import PTBSender
 from handlers.transport import TRANSPORT, AiohttpRequest, JSONRequest, Transport
+from handlers.webhook import run_webhook_server
 
 __all__ = [
     "BROADCAST_CONNECTIONS", "CHAT_PER_MINUTE", "EXIT_INTERRUPTED", "GROUP_COMMANDS", "PRIVATE_COMMANDS", "TRANSPORT",
@@ -222,9 +223,7 @@ def run_bot(data_dir: Path | None) -> int:
     log.info("starting with %d facts; database %s", len(store), config.db_path)
     try:
         if config.webhook_url:
-            app.run_webhook(listen=config.webhook_listen, port=config.webhook_port, url_path=config.webhook_path,
-                            webhook_url=config.webhook_url, secret_token=config.webhook_secret,
-                            allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES)
+            run_webhook_server(app, config)
         else:
             app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES)
     except InvalidToken:
