@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.subscription import Subscription
+from bot.zones import find_zone
 
 SEARCH_DAYS = 400
 """How far ahead next_delivery looks; a year and a bit covers every yearly anniversary."""
@@ -68,8 +69,9 @@ def _fixed_name(offset: dt.timedelta) -> str:
 def parse_zone(text: str) -> str:
     """Turn what a user typed into one canonical zone name that zone() accepts.
 
-    IANA names match case-insensitively ("europe/moscow" → "Europe/Moscow"), as does a bare
-    city when only one zone has it ("almaty" → "Asia/Almaty"). Offsets ("UTC+5", "GMT-3",
+    IANA names match case-insensitively ("europe/moscow" → "Europe/Moscow"); so do city and
+    country names in kk, ru and en ("Мәскеу", "Новосибирск", "Kazakhstan", bot.zones), and
+    a bare IANA city when only one zone has it ("Sao_Paulo"). Offsets ("UTC+5", "GMT-3",
     "+05:30") become fixed zones named "UTC+05:00"; those never observe DST, which is what a
     user typing an offset asks for.
     """
@@ -88,10 +90,31 @@ def parse_zone(text: str) -> str:
             raise ScheduleError("bad_zone", text)
         return _fixed_name(offset)
     by_lower, cities = _zone_names()
-    found = by_lower.get(key) or cities.get(key)
+    found = by_lower.get(key) or find_zone(raw) or cities.get(key)
     if found is None:
         raise ScheduleError("bad_zone", text)
     return found
+
+
+def parse_subscribe_args(args: Sequence[str]) -> tuple[dt.time | None, str | None]:
+    """`/subscribe [HH:MM] [zone]` arguments in any order: (time, canonical zone), None where absent.
+
+    Every word that is not a time belongs to the zone, so names of two words ("Нижний
+    Новгород", "New York", "UTC +5") arrive whole. ScheduleError says which part was wrong.
+    """
+    at: dt.time | None = None
+    words: list[str] = []
+    for arg in args:
+        if _looks_like_time(arg):
+            at = parse_time(arg)
+        else:
+            words.append(arg)
+    return at, parse_zone(" ".join(words)) if words else None
+
+
+def _looks_like_time(arg: str) -> bool:
+    """ "8:30", "08.30" and "9" are meant as times (and "9" is rejected as one); "+5" is a zone."""
+    return arg[:1].isdigit() and (":" in arg or arg.replace(".", "").isdigit())
 
 
 _FIXED_RE = re.compile(r"^UTC([+-])(\d{2}):(\d{2})$")
@@ -169,8 +192,10 @@ def next_delivery(
 ) -> dt.datetime | None:
     """When the chat next gets a message, as an aware datetime in its zone, for confirmations.
 
-    Today counts while it is not served yet (even if the time has passed: the next minute tick
-    catches up, and the result is then today's chosen time, already past). `has_message(day)`
+    Today counts while it is not served yet. If its time has already passed, the next minute
+    tick catches up, so the answer is that minute, never a moment in the past. (A settings
+    change that sets an already-passed time should first mark today served with
+    skipped_by_change, so no catch-up is promised or sent for it.) `has_message(day)`
     says whether the mode has something to send that day, e.g.
     `lambda d: build_digest(store, d, sub.mode) is not None`; daily mode sends every day
     without asking, weekly only looks at Mondays. None if nothing comes within SEARCH_DAYS.
@@ -183,8 +208,28 @@ def next_delivery(
         if sub.mode == "weekly" and day.weekday() != 0:
             continue
         if sub.mode == "daily" or has_message(day):
-            return fire_instant(day, sub.time, tz).astimezone(tz)
+            return max(fire_instant(day, sub.time, tz), next_tick(now_utc)).astimezone(tz)
     return None
+
+
+def next_tick(now_utc: dt.datetime) -> dt.datetime:
+    """The start of the next minute: when the minute tick next looks at what is due."""
+    return (_aware(now_utc) + dt.timedelta(minutes=1)).replace(second=0, microsecond=0)
+
+
+def skipped_by_change(old: Subscription | None, new: Subscription, now_utc: dt.datetime) -> dt.date | None:
+    """The local date a subscription change must record as served without a message, or None.
+
+    Catching up later the same day is for a bot that was down at the chat's time, not for a
+    chat that just chose a time already past ("9:00" typed at 15:00): that chat's next message
+    is tomorrow's. So when the new time has passed today and today's message was not already
+    owed under the old settings, today is settled; a message owed before the change stays owed.
+    """
+    today = due_local_date(new, now_utc) if new.active else None
+    if today is None:
+        return None
+    owed = old is not None and old.active and due_local_date(old, now_utc) is not None
+    return None if owed else today
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:

@@ -176,10 +176,12 @@ def test_next_delivery_daily() -> None:
     assert served is not None and served.date() == dt.date(2024, 6, 11)
 
 
-def test_next_delivery_today_when_due_and_unserved() -> None:
+def test_next_delivery_catch_up_is_the_next_tick_not_a_past_time() -> None:
     s = sub("09:00", "Europe/Moscow")
-    nxt = next_delivery(s, utc(2024, 6, 10, 12, 0), served_today=False, has_message=lambda d: True)
-    assert nxt is not None and nxt.date() == dt.date(2024, 6, 10) and nxt.time() == dt.time(9, 0)
+    now = utc(2024, 6, 10, 12, 0, 30)
+    nxt = next_delivery(s, now, served_today=False, has_message=lambda d: True)
+    assert nxt is not None and nxt >= now
+    assert (nxt.date(), nxt.time()) == (dt.date(2024, 6, 10), dt.time(15, 1))
 
 
 def test_next_delivery_anniversaries_skips_to_a_day_with_one() -> None:
