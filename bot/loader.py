@@ -24,19 +24,23 @@ TAGS = frozenset(
     "customs-union eaeu organisations history culture migration people economy integration".split()
 )
 METRICS = frozenset(
-    "trade_turnover trade_growth export_kz_ru import_kz_ru investment_ru_kz investment_kz_ru "
-    "trade_share border_length documents_count enterprises_count projects meetings_per_year "
+    "trade_turnover trade_growth export_kz_ru export_growth import_kz_ru investment_ru_kz investment_kz_ru "
+    "trade_share border_length documents_count enterprises_count projects projects_value meetings_per_year "
     "economy_size population".split()
 )
 UNITS = frozenset("billion trillion million thousand percent km count years tonnes".split())
+SCALES = frozenset("thousand million billion trillion".split())
+"""`scale` multiplies a measured unit ("7 thousand km", "14 million tonnes"); a sum of money or a
+head count keeps its scale in `unit` ("1.7 trillion" USD, "170 million" people)."""
+MEASURES = frozenset({"km", "tonnes"})
 QUALIFIERS = frozenset({"about", "over", "under"})
 FACT_KEYS = frozenset(
-    "id kind tags date start end place people value unit currency qualifier metric title text "
+    "id kind tags date start end place people value unit scale currency qualifier metric title text "
     "aliases questions cite claims".split()
 )
-CLAIM_KEYS = frozenset({"date", "value", "unit", "qualifier", "note", "cite"})
+CLAIM_KEYS = frozenset({"date", "value", "unit", "scale", "qualifier", "note", "cite"})
 SOURCE_KEYS = frozenset(
-    {"id", "file", "title", "author", "publisher", "date", "date_note", "url", "language", "kind"}
+    {"id", "file", "title", "short_title", "author", "publisher", "date", "date_note", "url", "language", "kind"}
 )
 SOURCE_KINDS = frozenset({"news", "encyclopedia", "article", "course paper"})
 
@@ -232,31 +236,47 @@ def _load_sources(node: Node, checker: _Checker) -> list[Source]:
                 return None
             return checker.string(found[key][1], f"source.{key}", allow_null=True)
 
+        def opt_langs(key: str, found: dict[str, tuple[Node, Node]] = found) -> dict[str, str] | None:
+            node = found[key][1] if key in found else None
+            if node is None or (isinstance(node, ScalarNode) and node.value in ("", "null", "~")):
+                return None
+            return checker.langs(node, f"source.{key}")
+
         sid = checker.string(entries["id"][1], "source.id")
         title = checker.langs(entries["title"][1], "source.title")
         kind = checker.choice(entries["kind"][1], "source.kind", SOURCE_KINDS)
-        note_node = entries.get("date_note")
-        date_note = None
-        is_null = (note_node is not None and isinstance(note_node[1], ScalarNode)
-                   and note_node[1].value in ("", "null", "~"))
-        if note_node and not is_null:
-            date_note = checker.langs(note_node[1], "source.date_note")
+        author, author_forms = _name(entries.get("author"), "source.author", checker)
+        publisher, publisher_forms = _name(entries.get("publisher"), "source.publisher", checker)
         if sid and title and kind:
             out.append(
                 Source(
                     id=sid,
                     file=opt("file") or "",
                     title=title,
-                    author=opt("author"),
-                    publisher=opt("publisher"),
+                    author=author,
+                    publisher=publisher,
                     date=opt("date"),
-                    date_note=date_note,
+                    date_note=opt_langs("date_note"),
                     url=opt("url"),
                     language=opt("language") or "",
                     kind=kind,
+                    short_title=opt_langs("short_title"),
+                    author_forms=author_forms,
+                    publisher_forms=publisher_forms,
                 )
             )
     return out
+
+
+def _name(entry: tuple[Node, Node] | None, what: str, checker: _Checker) -> tuple[str | None, dict[str, str]]:
+    """An author or publisher: one text, or its spelling per reader language (`en` is the canonical one)."""
+    if entry is None:
+        return None, {}
+    node = entry[1]
+    if isinstance(node, MappingNode):
+        forms = checker.langs(node, what) or {}
+        return forms.get("en"), forms
+    return checker.string(node, what, allow_null=True), {}
 
 
 def _load_claim(node: Node, checker: _Checker, sources: set[str]) -> Claim | None:
@@ -274,6 +294,9 @@ def _load_claim(node: Node, checker: _Checker, sources: set[str]) -> Claim | Non
     date = checker.date(get("date")[1], "claim.date") if get("date") else None  # type: ignore[index]
     value = checker.number(get("value")[1], "claim.value") if get("value") else None  # type: ignore[index]
     unit = checker.choice(get("unit")[1], "claim.unit", UNITS) if get("unit") else None  # type: ignore[index]
+    scale = checker.choice(get("scale")[1], "claim.scale", SCALES) if get("scale") else None  # type: ignore[index]
+    if scale is not None and unit not in MEASURES:
+        checker.fail(get("scale")[1], f"claim.scale goes with a measured unit ({', '.join(sorted(MEASURES))})")  # type: ignore[index]
     qual = (
         checker.choice(get("qualifier")[1], "claim.qualifier", QUALIFIERS)  # type: ignore[index]
         if get("qualifier")
@@ -283,7 +306,7 @@ def _load_claim(node: Node, checker: _Checker, sources: set[str]) -> Claim | Non
     cite = checker.cites(entries["cite"][1], "claim.cite", sources)
     if note is None or not cite:
         return None
-    return Claim(date=date, value=value, unit=unit, qualifier=qual, note=note, cite=cite)
+    return Claim(date=date, value=value, unit=unit, qualifier=qual, note=note, cite=cite, scale=scale)
 
 
 def _load_fact(node: Node, checker: _Checker, sources: set[str]) -> Fact | None:
@@ -352,6 +375,7 @@ def _load_fact(node: Node, checker: _Checker, sources: set[str]) -> Fact | None:
         people=people,
         value=field_("value", checker.number),
         unit=field_("unit", lambda n, w: checker.choice(n, w, UNITS)),
+        scale=field_("scale", lambda n, w: checker.choice(n, w, SCALES)),
         currency=field_("currency", checker.string),
         qualifier=field_("qualifier", lambda n, w: checker.choice(n, w, QUALIFIERS)),
         metric=field_("metric", lambda n, w: checker.choice(n, w, METRICS)),
@@ -361,7 +385,30 @@ def _load_fact(node: Node, checker: _Checker, sources: set[str]) -> Fact | None:
         file=checker.path,
         line=node.start_mark.line + 1,
     )
+    if fact.scale is not None and fact.unit not in MEASURES:
+        checker.fail(entries["scale"][1], f"fact.scale goes with a measured unit ({', '.join(sorted(MEASURES))})")
     return fact if fid and kind and title and text else None
+
+
+def _metric_problems(facts: list[Fact]) -> list[str]:
+    """Facts sharing a metric must count in one unit: a comparison subtracts their values, so a
+    growth percentage beside a sum in billions would give a meaningless change."""
+    problems: list[str] = []
+    first: dict[str, Fact] = {}
+    for fact in facts:
+        if fact.metric is None or fact.value is None:
+            continue
+        seen = first.setdefault(fact.metric, fact)
+        if (seen.unit, seen.scale) != (fact.unit, fact.scale):
+            problems.append(
+                f"{fact.file}:{fact.line}: metric {fact.metric!r} is counted in {_measure(seen)} at "
+                f"{seen.file}:{seen.line} but in {_measure(fact)} here; give one of them its own metric"
+            )
+    return problems
+
+
+def _measure(fact: Fact) -> str:
+    return " ".join(part for part in (fact.scale, fact.unit) if part) or "no unit"
 
 
 def load_store(data_dir: Path | str) -> FactStore:
@@ -420,6 +467,7 @@ def load_store(data_dir: Path | str) -> FactStore:
                 seen[fact.id] = fact
                 facts.append(fact)
         problems.extend(checker.problems)
+    problems.extend(_metric_problems(facts))
     if not sources:
         problems.append(f"{root}:1: no sources: list found")
     if (root / "lexicon").is_dir():

@@ -88,10 +88,14 @@ class Claim:
     qualifier: str | None
     note: Mapping[str, str]
     cite: tuple[Citation, ...]
+    scale: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """One source text. `author` and `publisher` are the forms the source itself signs; the
+    `*_forms` mappings spell them in each reader's script (Cyrillic in kk and ru, Latin in en)."""
+
     id: str
     file: str
     title: Mapping[str, str]
@@ -102,6 +106,21 @@ class Source:
     url: str | None
     language: str
     kind: str
+    short_title: Mapping[str, str] | None = None
+    author_forms: Mapping[str, str] = field(default_factory=dict)
+    publisher_forms: Mapping[str, str] = field(default_factory=dict)
+
+    def who(self, lang: str) -> str | None:
+        """Publisher, else author, spelled for a reader of `lang` (one spelling everywhere)."""
+        if self.publisher:
+            return self.publisher_forms.get(lang, self.publisher)
+        if self.author:
+            return self.author_forms.get(lang, self.author)
+        return None
+
+    def brief_title(self, lang: str) -> str:
+        """The short title a reference under an answer uses; the full one where there is none."""
+        return (self.short_title or self.title)[lang]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +140,7 @@ class Fact:
     people: Mapping[str, tuple[str, ...]] | None = None
     value: float | None = None
     unit: str | None = None
+    scale: str | None = None
     currency: str | None = None
     qualifier: str | None = None
     metric: str | None = None

@@ -289,3 +289,62 @@ def test_example_questions_must_be_a_list(data: Path) -> None:
     end = text.index("\n", text.index("      kk: [", start))
     path.write_text(text[:text.index("      kk: [", start)] + '      kk: "one question"' + text[end:], encoding="utf-8")
     assert f"{path}:{kk_line}: fact.questions.kk must be a list" in problems_of(data)
+
+
+# --- units, scales and metrics -----------------------------------------------------------------
+def test_measured_figures_keep_their_unit_and_scale(store: FactStore) -> None:
+    quota = store.get("tr-oil-transit-quota-2000")
+    assert quota is not None and (quota.value, quota.scale, quota.unit) == (14.0, "million", "tonnes")
+    border = store.get("fg-land-border-length")
+    assert border is not None
+    course_paper = next(c for c in border.claims if c.cite[0].source == "course-paper-kk")
+    assert (course_paper.value, course_paper.scale, course_paper.unit, course_paper.qualifier) == (
+        7.0, "thousand", "km", "about")
+    economy = store.get("td-customs-union-economy")
+    assert economy is not None and (economy.value, economy.unit, economy.currency) == (1.7, "trillion", "USD")
+
+
+def test_every_metric_counts_in_one_unit(store: FactStore) -> None:
+    units: dict[str, set[tuple[str | None, str | None]]] = {}
+    for fact in store.facts:
+        if fact.metric and fact.value is not None:
+            units.setdefault(fact.metric, set()).add((fact.scale, fact.unit))
+    assert units and all(len(found) == 1 for found in units.values()), units
+
+
+def test_a_percentage_beside_a_sum_in_one_metric_is_an_error(tmp_path: Path) -> None:
+    data = copy_data(tmp_path, "trade.yaml")
+    path = data / "trade.yaml"
+    line = edit(path, "td-exports-growth-2011", "metric: export_growth", "metric: export_kz_ru")
+    text = path.read_text(encoding="utf-8")
+    growth = line_of(text, fact_start(text, "td-exports-growth-2011"))
+    exports = line_of(text, fact_start(text, "td-exports-to-russia-2011"))
+    assert growth < line < exports
+    assert problems_of(data) == [
+        f"{path}:{exports}: metric 'export_kz_ru' is counted in percent at {path}:{growth} but in billion here; "
+        "give one of them its own metric"]
+
+
+def test_a_scale_needs_a_measured_unit(data: Path) -> None:
+    path = data / "treaties.yaml"
+    line = edit(path, METAL, "    kind: treaty\n", "    kind: treaty\n    value: 3\n    scale: million\n    unit: percent\n")
+    assert problems_of(data) == [f"{path}:{line + 2}: fact.scale goes with a measured unit (km, tonnes)"]
+
+
+# --- sources -------------------------------------------------------------------------------------
+def test_the_author_is_spelled_in_the_readers_script(store: FactStore) -> None:
+    article = store.sources["borbasov-kk"]
+    assert article.who("en") == "Sayin Borbasov"
+    assert article.who("kk") == article.who("ru") == "Сайын Борбасов"
+    assert store.sources["wikipedia-en"].who("ru") == "Википедия"
+    assert store.sources["course-paper-kk"].who("en") is None
+
+
+def test_an_author_may_be_one_text_for_every_language(data: Path) -> None:
+    path = data / "sources.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    author:\n")
+    end = text.index("    publisher:", start)
+    path.write_text(text[:start] + "    author: Jane Roe\n" + text[end:], encoding="utf-8")
+    source = load_store(data).sources["borbasov-kk"]
+    assert source.author == "Jane Roe" and {source.who(lang) for lang in LANGS} == {"Jane Roe"}
