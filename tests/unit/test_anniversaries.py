@@ -6,7 +6,16 @@ import datetime as dt
 
 import pytest
 
-from bot.anniversaries import Digest, build_digest, has_digest, next_anniversary, on_day
+from bot.anniversaries import (
+    Digest,
+    build_digest,
+    fact_of_the_day,
+    fact_pool,
+    has_digest,
+    next_anniversary,
+    next_monday,
+    on_day,
+)
 from bot.model import Claim, Fact, PartialDate
 from bot.store import FactStore
 
@@ -110,7 +119,9 @@ def test_weekly_mode_on_mondays_with_the_whole_week(store: FactStore) -> None:
     assert all(i.on == dt.date(2024, 5, 25) for i in digest.items)
     for offset in range(1, 7):
         assert build_digest(store, monday + dt.timedelta(days=offset), "weekly") is None
-    assert build_digest(store, dt.date(2024, 7, 1), "weekly") is None  # a Monday, empty week
+    empty = build_digest(store, dt.date(2024, 7, 1), "weekly")  # a Monday, empty week: says so
+    assert empty is not None and empty.items == () and empty.week_end == dt.date(2024, 7, 7)
+    assert empty.upcoming is not None and empty.upcoming[:2] == (dt.date(2024, 12, 16), 162)
 
 
 def test_weekly_shows_a_disputed_fact_once(store: FactStore) -> None:
@@ -144,6 +155,7 @@ def test_has_digest(store: FactStore) -> None:
     assert has_digest(store, dt.date(2024, 5, 25), "anniversaries")
     assert has_digest(store, dt.date(2024, 5, 20), "weekly")
     assert not has_digest(store, dt.date(2024, 5, 21), "weekly")
+    assert has_digest(store, dt.date(2024, 7, 1), "weekly"), "every Monday, even of an empty week"
 
 
 @pytest.mark.parametrize("years", [1, 4, 5, 10, 15, 20, 25, 30, 34, 50, 100])
@@ -168,3 +180,49 @@ def test_real_data_month_or_year_dated_facts_are_never_on_this_day() -> None:
         weekly = build_digest(real, day, "weekly")
         assert weekly is None or not {i.fact.id for i in weekly.items} & vague
         day += dt.timedelta(days=1)
+
+
+def test_a_day_without_anniversaries_brings_a_fact_of_the_day_and_the_next_anniversary(store: FactStore) -> None:
+    digest = build_digest(store, dt.date(2024, 5, 20), "daily")
+    assert digest is not None and len(digest.pool) == len(store)
+    chosen = fact_of_the_day(digest, chat_id=42)
+    assert chosen is not None and chosen in store.facts
+    assert fact_of_the_day(digest, chat_id=42) == chosen, "the same chat and day always get the same fact"
+    busy = build_digest(store, dt.date(2024, 5, 25), "daily")
+    assert busy is not None and busy.pool == () and fact_of_the_day(busy, 42) is None
+
+
+@pytest.mark.parametrize("chat_id", [1, 42, -100555, 10**12])
+def test_a_chat_sees_no_fact_twice_until_it_has_seen_them_all(store: FactStore, chat_id: int) -> None:
+    start = dt.date(2026, 1, 5)
+    seen = []
+    for offset in range(len(store)):
+        digest = build_digest(store, start + dt.timedelta(days=offset), "daily")
+        if digest is None or digest.items:  # days with anniversaries send those instead
+            continue
+        chosen = fact_of_the_day(digest, chat_id)
+        assert chosen is not None
+        seen.append(chosen.id)
+    assert len(seen) == len(set(seen)) and len(seen) > len(store) // 2
+
+
+def test_fact_pool_is_all_facts_in_an_order_that_does_not_follow_the_timeline() -> None:
+    from bot.loader import default_data_dir, load_store
+
+    real = load_store(default_data_dir())
+    pool = fact_pool(real)
+    assert sorted(f.id for f in pool) == sorted(f.id for f in real.facts)
+    assert [f.id for f in pool] != [f.id for f in real.facts]
+    digest = Digest(dt.date(2026, 3, 10), "daily", (), None, pool)
+    chats = {getattr(fact_of_the_day(digest, chat), "id", None) for chat in range(1, 30)}
+    assert len(chats) > 10, "chats start at different places in the pool"
+
+
+@pytest.mark.parametrize(
+    ("day", "monday"),
+    [(dt.date(2026, 3, 9), dt.date(2026, 3, 9)), (dt.date(2026, 3, 10), dt.date(2026, 3, 16)),
+     (dt.date(2026, 3, 15), dt.date(2026, 3, 16)), (dt.date(2025, 12, 31), dt.date(2026, 1, 5))],
+)
+def test_next_monday(day: dt.date, monday: dt.date) -> None:
+    assert next_monday(day) == monday
+    assert next_monday(day, include_today=False) == (monday if monday != day else day + dt.timedelta(days=7))
