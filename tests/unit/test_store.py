@@ -51,6 +51,14 @@ def test_by_kind(store: FactStore) -> None:
     assert set().union(*(ids(store.by_kind(k)) for k in KINDS)) == ids(store.facts)
 
 
+def test_treaties_are_dated_documents_not_catch_alls(store: FactStore) -> None:
+    """/treaties lists treaties, agreements, declarations: each one document, dated by its source."""
+    treaties = store.by_kind("treaty")
+    assert all(f.when is not None for f in treaties), [f.id for f in treaties if f.when is None]
+    catch_alls = {"tr-ministry-agreements-1992", "tr-documents-since-independence", "tr-baikonur-agreement-balancing"}
+    assert catch_alls <= ids(store.facts) and not catch_alls & ids(treaties)
+
+
 def test_by_year(store: FactStore) -> None:
     facts_2011 = store.by_year(2011)
     assert TURNOVER_2011 in ids(facts_2011)
