@@ -65,9 +65,8 @@ def _block_in(text: str, points: float) -> float:
 
 def source_label(source: Source, years: Sequence[int], lang: str) -> str:
     """The years a source gives, then «Title», who, date: readable where the chart is forwarded alone."""
-    who = source.author or source.publisher
     date = source.date_note[lang] if source.date_note else source.date
-    parts = [f"«{source.title[lang]}»", *(p for p in (who, date) if p)]
+    parts = [f"«{source.brief_title(lang)}»", *(p for p in (source.who(lang), date) if p)]
     return f"{', '.join(map(str, years))} — {', '.join(parts)}"
 
 

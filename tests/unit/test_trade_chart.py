@@ -177,7 +177,7 @@ def test_the_footer_names_the_sources_readably_at_a_phone_size(lang: str) -> Non
     # Telegram shows the photo ~360 pt wide on a phone: a footer of width/36 is read at ~10 pt.
     assert float(sources.get_fontsize()) >= width_pt / 36 and FOOTER_PT >= width_pt / 36
     text = sources.get_text()
-    assert all(f"«{source.title[lang]}»" in text.replace("\n", " ") for source in SOURCES), "titles, not ids"
+    assert all(f"«{source.brief_title(lang)}»" in text.replace("\n", " ") for source in SOURCES), "titles, not ids"
     assert "2005, 2008, 2010, 2011 — " in text and "1997 — " in text, "each source with the years it gives"
     renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call]
     page = fig.bbox
