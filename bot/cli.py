@@ -22,6 +22,12 @@ from bot.store import FactStore
 
 EXIT_DATA = 2
 EXIT_USAGE = 2
+EXIT_STORAGE = 3
+"""`run`/`broadcast`: the database cannot be used (not a database, damaged, disk full, a file-size
+limit, read-only, locked by another process)."""
+EXIT_CONFLICT = 4
+"""`run`: Telegram answered getUpdates with 409 Conflict for a few seconds (another instance polls
+with this token, or a webhook is set)."""
 MAX_QUESTION = 1000
 """The longest question `ask` takes: the bot's own limit for a message to /ask."""
 
@@ -38,6 +44,22 @@ def config_or_exit(data_dir: Path | None) -> Config:
     except ConfigError as exc:
         print(f"kzru-bot: {exc}", file=sys.stderr)
         raise SystemExit(EXIT_DATA) from None
+
+
+def storage_or_exit(db_path: Path) -> None:
+    """Open (creating or migrating) and close the database before starting: any problem with it is
+    one line on stderr and EXIT_STORAGE, never a traceback from inside the bot's start-up."""
+    from bot.storage import Repository, StorageError
+
+    async def check() -> None:
+        repo = await Repository.open(db_path)
+        await repo.close()
+
+    try:
+        asyncio.run(check())
+    except StorageError as exc:
+        print(f"kzru-bot: cannot use the {exc}", file=sys.stderr)
+        raise SystemExit(EXIT_STORAGE) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -237,10 +259,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(data_summary(store))
         return 0
     if args.command == "run":
+        storage_or_exit(config_or_exit(args.data).db_path)
         from bot.app import run_bot
 
         return run_bot(args.data)
     if args.command == "broadcast":
+        storage_or_exit(config_or_exit(args.data).db_path)
         from bot.app import run_broadcast
 
         return run_broadcast(args.data, args.date)

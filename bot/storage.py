@@ -22,6 +22,7 @@ from typing import Any, Final, cast
 import aiosqlite
 
 from bot.feedback import MAX_CLOSEST, STATUSES, AnswerSummary, FactRating, LoggedQuestion, RatingState, Status
+from bot.health import StorageHealth, explain, storage_failure
 from bot.model import LANGS, Lang
 from bot.subscription import MODES, Mode, Subscription
 
@@ -161,12 +162,27 @@ class Repository:
         self._conn = conn
         self.path = path
         self._lock = asyncio.Lock()
+        self.health = StorageHealth()
+        """Whether writes work now: every write after the opening reports to it (bot/health.py)."""
+        self._opened = False
 
     @classmethod
     async def open(cls, path: str | os.PathLike[str], create: bool = True) -> Repository:
         """Open the database at `path`, owner-only, and bring its schema up to date. With
-        `create=False` (the offline reports) a missing file is a StorageError, never a new empty one."""
-        file = Path(path)
+        `create=False` (the offline reports) a missing file is a StorageError, never a new empty one.
+
+        Every problem with the file (not a database, damaged, disk full, a file-size limit, read-only,
+        locked by another process past BUSY_TIMEOUT_MS) is a StorageError naming the file and the
+        cause in one line, so the commands can say it without a traceback."""
+        try:
+            return await cls._open(Path(path), create)
+        except sqlite3.Error as exc:
+            raise StorageError(f"database {path}: {explain(exc, BUSY_TIMEOUT_MS / 1000)}") from exc
+        except OSError as exc:
+            raise StorageError(f"database {path}: {exc.strerror or exc}") from exc
+
+    @classmethod
+    async def _open(cls, file: Path, create: bool) -> Repository:
         if not create and not file.is_file():
             raise StorageError(f"no database at {file}")
         file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -187,6 +203,11 @@ class Repository:
             await repo._run("PRAGMA synchronous = FULL")
             await repo._run("PRAGMA foreign_keys = ON")
             await repo._migrate()
+            repo._opened = True  # from here on a failed write is a state to report, not a failed start
+            damage = await repo._one("PRAGMA quick_check(1)")
+            if damage is None or damage[0] != "ok":
+                found = " ".join(str(damage[0] if damage else "no answer").replace("*** in database main ***", "").split())
+                raise StorageError(f"database {file}: damaged ({found}): restore a backup or move it away")
         except BaseException:
             await conn.close()
             raise
@@ -194,6 +215,7 @@ class Repository:
 
     async def close(self) -> None:
         """Close the connection; everything acknowledged is already on disk."""
+        self.health.close()
         async with self._lock:
             await self._conn.close()
 
@@ -239,7 +261,14 @@ class Repository:
                 await self._exec("COMMIT")
             except BaseException as error:
                 await self._rollback(error)
+                self._failed(error)
                 raise
+            self.health.succeeded()
+
+    def _failed(self, error: BaseException) -> None:
+        """Tell the health state about a write that failed for want of storage (not a bug or a cancel)."""
+        if self._opened and storage_failure(error):
+            self.health.failed(error)
 
     async def _rollback(self, error: BaseException) -> None:
         """End the failed transaction, if one is still open, keeping `error` the one raised.
@@ -274,7 +303,13 @@ class Repository:
     async def _write(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run one statement in autocommit mode (committed on return); the number of rows changed."""
         async with self._lock:
-            return await self._run(sql, params)
+            try:
+                changed = await self._run(sql, params)
+            except sqlite3.Error as error:
+                self._failed(error)
+                raise
+            self.health.succeeded()
+            return changed
 
     async def _one(self, sql: str, params: Iterable[Any] = ()) -> tuple[Any, ...] | None:
         rows = await self._exec(sql, params)
