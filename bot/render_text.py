@@ -1,25 +1,77 @@
-"""Plain-text rendering of answers, for the command line (the bot renders HTML in handlers/)."""
+"""Plain-text rendering of answers, for the command line (the bot renders HTML in handlers/),
+and the parts of a source reference both renderings share."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot.dates import format_date
 from bot.engine import Answer, Reference
 from bot.i18n import t
+from bot.model import PartialDate, Source
 from bot.script import to_latin
 
 
+@dataclass(frozen=True, slots=True)
+class SourceLabel:
+    """A source as a reader sees it: who (in the reader's script), title, url, kind and date
+    in the reader's language, and the cited lines kept short ("3–5, 12")."""
+
+    who: str | None
+    title: str
+    url: str | None
+    about: str
+    lines: str
+
+
+def line_ranges(lines: Sequence[int]) -> str:
+    """Cited lines with runs folded: 47, 48, 49, 50, 52 → "47–50, 52"."""
+    runs: list[list[int]] = []
+    for line in sorted(set(lines)):
+        if runs and line == runs[-1][-1] + 1:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
+
+
+def source_date(source: Source, lang: str) -> str:
+    """The source's date as the reader's language writes it (a note such as "after 2015" wins)."""
+    if source.date_note:
+        return source.date_note[lang]
+    if not source.date:
+        return ""
+    try:
+        return format_date(PartialDate.parse(source.date), lang)
+    except ValueError:
+        return source.date
+
+
+def source_label(source: Source, lang: str, lines: Sequence[int] = (), *, brief: bool = False) -> SourceLabel:
+    """What a reference shows; `brief` (under an answer) takes the short title."""
+    kind = t(lang, f"source_kind.{source.kind.replace(' ', '_')}")
+    about = ", ".join(part for part in (kind, source_date(source, lang)) if part)
+    located = ""
+    if lines:
+        key = "answer.line" if len(set(lines)) == 1 else "answer.lines"
+        located = t(lang, key, lines=line_ranges(lines))
+    title = source.brief_title(lang) if brief else source.title[lang]
+    return SourceLabel(source.who(lang), title, source.url, about, located)
+
+
+def join_source(label: SourceLabel, title: str, escape: Callable[[str], str] = str) -> str:
+    """Who. Title (kind, date), lines — `title` comes already marked up (a link in HTML)."""
+    head = f"{escape(label.who)}. {title}" if label.who else title
+    text = f"{head} ({escape(label.about)})" if label.about else head
+    return f"{text}, {escape(label.lines)}" if label.lines else text
+
+
 def reference_line(ref: Reference, lang: str) -> str:
-    """[n] Publisher — Title, date, url: the same order the Telegram rendering uses."""
-    src = ref.source
-    who = src.publisher or src.author
-    parts = [f"{who} — {src.title[lang]}" if who else src.title[lang]]
-    if src.date_note:
-        parts.append(src.date_note[lang])
-    elif src.date:
-        parts.append(src.date)
-    parts.append(t(lang, "answer.lines", lines=", ".join(map(str, ref.lines))))
-    if src.url:
-        parts.append(src.url)
-    return f"[{ref.n}] " + ", ".join(parts)
+    """[n] Who. Short title (kind, date), lines, url: the Telegram rendering links the title instead."""
+    label = source_label(ref.source, lang, ref.lines, brief=True)
+    line = f"[{ref.n}] " + join_source(label, label.title)
+    return f"{line}, {label.url}" if label.url else line
 
 
 def body_text(answer: Answer) -> str:

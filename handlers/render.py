@@ -12,7 +12,7 @@ from bot.engine import Answer, Reference, RefNumbering, fact_when
 from bot.feedback import FactRating, QuestionPage
 from bot.i18n import t
 from bot.model import Fact, Source
-from bot.render_text import heading_line
+from bot.render_text import heading_line, join_source, source_label
 from bot.script import to_latin
 from bot.store import FactStore
 
@@ -39,19 +39,12 @@ def marks(refs: Iterable[int]) -> str:
 
 
 def source_line(source: Source, lang: str, lines: Sequence[int] = ()) -> str:
-    """Publisher — title (linked where there is a url), date, cited lines."""
-    who = source.publisher or source.author
-    title = escape(source.title[lang])
-    if source.url:
-        title = f'<a href="{escape(source.url, quote=True)}">{title}</a>'
-    parts = [f"{escape(who)} — {title}" if who else title]
-    if source.date_note:
-        parts.append(escape(source.date_note[lang]))
-    elif source.date:
-        parts.append(escape(source.date))
-    if lines:
-        parts.append(escape(t(lang, "answer.lines", lines=", ".join(map(str, lines)))))
-    return ", ".join(parts)
+    """Who. Title (linked where there is a url) (kind, date), cited lines: short title under an answer."""
+    label = source_label(source, lang, lines, brief=bool(lines))
+    title = escape(label.title)
+    if label.url:
+        title = f'<a href="{escape(label.url, quote=True)}">{title}</a>'
+    return join_source(label, title, escape)
 
 
 def references(refs: Sequence[Reference], lang: str) -> str:

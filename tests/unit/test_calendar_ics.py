@@ -58,7 +58,7 @@ def test_every_day_precise_anniversary_is_one_yearly_event_in_the_language(lang:
         description = str(event["description"])
         assert " ".join(fact.text[lang].split()) in description
         for cite in fact.citations():
-            assert store.sources[cite.source].title[lang] in description, "the citation is in the description"
+            assert store.sources[cite.source].brief_title(lang) in description, "the citation is in the description"
         assert event["stamp"] == STAMP
 
 
