@@ -162,3 +162,45 @@ class WindowLimiter:
         """Wait until `key` has room, then record the event."""
         while not self.try_acquire(key):
             await self._sleep(max(self.retry_in(key), 1e-3))
+
+
+INLINE_PER_MINUTE = 120
+"""Inline queries per user a minute: each keystroke of `@bot question` is one, so a person typing
+three questions in a minute stays well inside; a script gets two answers a second at most."""
+BUTTONS_PER_MINUTE = 60
+"""Button presses per user a minute: one a second for a whole minute is more than anyone paging by
+hand; 1,000 scripted presses cost at most this many edits a minute."""
+TAP_WARN_EVERY = 60.0
+
+
+class TapLimits:
+    """Per-user limits for inline queries and button presses, which cost an answer or an edit each
+    without being a message: over the limit an inline query is dropped, and a press is dropped
+    too, except for one notice (a toast) per user each TAP_WARN_EVERY seconds."""
+
+    def __init__(self, inline_per_minute: int = INLINE_PER_MINUTE, buttons_per_minute: int = BUTTONS_PER_MINUTE,
+                 *, clock: Clock = time.monotonic, warn_every: float = TAP_WARN_EVERY, max_users: int = 10_000) -> None:
+        self._clock = clock
+        self.warn_every = warn_every
+        self.inline = WindowLimiter(inline_per_minute, 60.0, max_keys=max_users, clock=clock)
+        self.buttons = WindowLimiter(buttons_per_minute, 60.0, max_keys=max_users, clock=clock)
+        self.max_users = max_users
+        self._warned: OrderedDict[Hashable, float] = OrderedDict()
+
+    def inline_query(self, user_id: int) -> bool:
+        """Whether to answer this inline query."""
+        return self.inline.try_acquire(user_id)
+
+    def button(self, user_id: int) -> str:
+        """"ok" to handle the press, "warn" to only tell the user to slow down, "drop" to ignore it."""
+        if self.buttons.try_acquire(user_id):
+            return "ok"
+        now = self._clock()
+        last = self._warned.get(user_id)
+        if last is not None and now - last < self.warn_every:
+            return "drop"
+        self._warned[user_id] = now
+        self._warned.move_to_end(user_id)
+        while len(self._warned) > self.max_users:
+            self._warned.popitem(last=False)
+        return "warn"

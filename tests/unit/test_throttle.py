@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from fakeclock import FakeClock
 
-from bot.throttle import RateLimiter, WindowLimiter
+from bot.throttle import RateLimiter, TapLimits, WindowLimiter
 
 
 async def test_rate_limiter_burst_then_the_rate(clock: FakeClock) -> None:
@@ -145,3 +145,64 @@ async def test_window_limiter_memory_is_bounded(clock: FakeClock) -> None:
     for key in range(1000, 1100):
         window.try_acquire(key)
     assert len(window) <= 100
+
+
+def test_a_person_typing_inline_queries_is_never_limited(clock: FakeClock) -> None:
+    """One inline query per keystroke: three 40-letter questions typed at 4 letters a second in a minute."""
+    taps = TapLimits(clock=clock)
+    answered = 0
+    for _ in range(3):
+        for _ in range(40):
+            answered += taps.inline_query(7)
+            clock.now += 0.25
+        clock.now += 10
+    assert answered == 120
+
+
+def test_a_flood_of_inline_queries_is_cut_to_the_limit_per_minute(clock: FakeClock) -> None:
+    taps = TapLimits(inline_per_minute=120, clock=clock)
+    answered = 0
+    for _ in range(6000):  # 100 a second for a minute
+        answered += taps.inline_query(7)
+        clock.now += 0.01
+    assert answered <= 120 + 1
+    assert taps.inline_query(8), "another user is not held back"
+
+
+def test_a_thousand_paging_presses_give_at_most_a_minute_s_worth_of_edits_and_one_notice(clock: FakeClock) -> None:
+    taps = TapLimits(buttons_per_minute=60, clock=clock)
+    verdicts = []
+    for _ in range(1000):  # 20 presses a second for 50 s
+        verdicts.append(taps.button(9))
+        clock.now += 0.05
+    assert verdicts.count("ok") == 60
+    assert verdicts.count("warn") == 1
+    assert verdicts[60] == "warn"
+
+
+def test_pressing_by_hand_is_never_limited(clock: FakeClock) -> None:
+    """Exploring the menus: a press every 1.5 s for ten minutes."""
+    taps = TapLimits(clock=clock)
+    verdicts = []
+    for _ in range(400):
+        verdicts.append(taps.button(9))
+        clock.now += 1.5
+    assert verdicts == ["ok"] * 400
+
+
+def test_the_notice_comes_again_after_a_minute_and_presses_pass_again(clock: FakeClock) -> None:
+    taps = TapLimits(buttons_per_minute=5, warn_every=60.0, clock=clock)
+    assert [taps.button(1) for _ in range(7)] == ["ok"] * 5 + ["warn", "drop"]
+    clock.now += 30
+    assert taps.button(1) == "drop"
+    clock.now += 31
+    assert taps.button(1) == "ok", "the window has moved on"
+
+
+def test_tap_limits_keep_bounded_memory(clock: FakeClock) -> None:
+    taps = TapLimits(buttons_per_minute=1, max_users=100, clock=clock)
+    for user in range(1000):
+        taps.button(user)
+        taps.button(user)
+        taps.inline_query(user)
+    assert len(taps.buttons) <= 100 and len(taps.inline) <= 100 and len(taps._warned) <= 100
