@@ -45,6 +45,7 @@ class TurnoverSeries:
     off_axis: tuple[TurnoverPoint, ...]
     sources: tuple[tuple[Source, tuple[int, ...]], ...]
     highlight: int | None = None
+    """The year asked about, when the chart shows it (inside the axis's years, or footnoted)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +108,10 @@ def turnover_series(store: FactStore, highlight: int | None = None) -> TurnoverS
         for cite in fact.citations():
             years_by_source[cite.source].add(when.year)
     sources = tuple((store.sources[sid], tuple(sorted(years))) for sid, years in years_by_source.items())
+    axis = [p.year for p in on_axis] or [0]
+    shown = highlight is not None and (min(axis) <= highlight <= max(axis) or highlight in {p.year for p in off_axis})
     return TurnoverSeries(tuple(sorted(on_axis, key=lambda p: p.x)), tuple(sorted(off_axis, key=lambda p: p.x)),
-                          tuple(sorted(sources, key=lambda s: s[1])), highlight)
+                          tuple(sorted(sources, key=lambda s: s[1])), highlight if shown else None)
 
 
 def _reading_order(fact: Fact) -> tuple[int, int, int, int, int]:

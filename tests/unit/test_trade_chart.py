@@ -252,3 +252,10 @@ def test_a_group_gets_a_shortened_list_that_counts_the_rest() -> None:
 def test_a_year_without_figures_names_the_years_that_have_some() -> None:
     view = trade_view(STORE, "1999", in_group=False)
     assert view == NoFigures(1999, (1997, 2005, 2008, 2010, 2011))
+
+
+def test_a_year_the_chart_cannot_show_is_not_said_to_be_highlighted() -> None:
+    assert turnover_series(STORE, 2009).highlight == 2009, "between two points of the axis"
+    assert turnover_series(STORE, 1997).highlight == 1997, "in the footnote"
+    assert turnover_series(STORE, 1999).highlight is None
+    assert turnover_series(STORE, 2020).highlight is None
