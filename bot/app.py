@@ -1,9 +1,10 @@
 """The composition root: the only module of the core that knows Telegram.
 
-It builds the services, registers every handler in one ordered list (as python-telegram-bot's
-rules-bot does), opens the database in post_init and closes it in post_shutdown. The transport
-(handlers/transport.py), the log redaction (bot/logs.py) and the broadcast command
-(handlers/broadcast.py) live in their own modules; their names are re-exported here.
+It builds the services, registers every handler and command menu from the one registry
+(handlers/registry.py), sets PTB's Defaults (HTML, no link previews) once, opens the database in
+post_init and closes it in post_shutdown. The transport (handlers/transport.py), the log
+redaction (bot/logs.py) and the broadcast command (handlers/broadcast.py) live in their own
+modules; their names are re-exported here.
 """
 
 from __future__ import annotations
@@ -15,23 +16,22 @@ from pathlib import Path
 
 from telegram import (
     BotCommand,
+    BotCommandScope,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
     BotCommandScopeChat,
+    LinkPreviewOptions,
     Update,
 )
+from telegram.constants import ParseMode
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
     BaseHandler,
-    CallbackQueryHandler,
-    CommandHandler,
     ContextTypes,
-    InlineQueryHandler,
-    MessageHandler,
+    Defaults,
     TypeHandler,
-    filters,
 )
 
 from bot.cli import EXIT_DATA, config_or_exit, load_or_exit
@@ -46,7 +46,7 @@ from bot.model import LANGS
 from bot.storage import Repository
 from bot.store import FactStore
 from bot.throttle import WindowLimiter
-from handlers import admin, ask, browse, common, errors, feedback, ics, keyboards, settings, trade
+from handlers import ask, common, errors, registry
 from handlers.broadcast import BROADCAST_CONNECTIONS, EXIT_INTERRUPTED, broadcast_day, run_broadcast
 from handlers.context import BotData, Context, Services
 from handlers.digest import make_renderer
@@ -55,7 +55,7 @@ from handlers.transport import TRANSPORT, AiohttpRequest, JSONRequest, Transport
 from handlers.webhook import run_webhook_server
 
 __all__ = [
-    "BROADCAST_CONNECTIONS", "CHAT_PER_MINUTE", "EXIT_INTERRUPTED", "GROUP_COMMANDS", "PRIVATE_COMMANDS", "TRANSPORT",
+    "BROADCAST_CONNECTIONS", "CHAT_PER_MINUTE", "DEFAULTS", "EXIT_INTERRUPTED", "TRANSPORT",
     "USER_PER_MINUTE", "AiohttpRequest", "JSONRequest", "RedactingFormatter", "Transport", "broadcast_day",
     "build_application", "handlers", "recheck_logged", "register_menus", "run_bot", "run_broadcast", "setup_logging",
     "tick",
@@ -63,10 +63,9 @@ __all__ = [
 
 log = logging.getLogger("kzru")
 
-PRIVATE_COMMANDS = ("start", "help", "ask", "today", "date", "calendar", "treaties", "visits", "timeline", "trade",
-                    "fact", "sources", "lang", "subscribe", "settings", "unsubscribe")
-GROUP_COMMANDS = ("ask", "today", "date", "calendar", "treaties", "visits", "timeline", "trade", "fact", "sources",
-                  "subscribe", "settings", "unsubscribe", "help")
+DEFAULTS = Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
+"""Every message, caption and edit is HTML (handlers/render.py escapes all text) without link previews
+(the citations' links would otherwise fill the chat with cards); PTB fills these into each request."""
 BOOTSTRAP_RETRIES = 5
 """Start-up attempts at 1 s intervals when Telegram is unreachable (a rejected token is not retried)."""
 USER_PER_MINUTE = 20
@@ -74,36 +73,8 @@ CHAT_PER_MINUTE = 30
 
 
 def handlers() -> list[BaseHandler[Update, Context, None]]:
-    """Every handler, in the order PTB tries them."""
-    private = filters.ChatType.PRIVATE
-    groups = filters.ChatType.GROUPS
-    text = filters.TEXT & ~filters.COMMAND
-    return [
-        CommandHandler("start", ask.start),
-        CommandHandler("help", ask.help_command),
-        CommandHandler("lang", ask.lang_command),
-        CommandHandler("ask", ask.ask_command),
-        CommandHandler("treaties", browse.treaties),
-        CommandHandler("visits", browse.visits),
-        CommandHandler("timeline", browse.timeline),
-        CommandHandler("today", browse.today),
-        CommandHandler("date", browse.date_command),
-        CommandHandler("calendar", ics.calendar),
-        CommandHandler("fact", browse.random_fact),
-        CommandHandler("sources", browse.sources),
-        CommandHandler("trade", trade.trade),
-        CommandHandler("subscribe", settings.subscribe),
-        CommandHandler("unsubscribe", settings.unsubscribe),
-        CommandHandler("settings", settings.settings),
-        *admin.handlers(),
-        CallbackQueryHandler(feedback.rate_button, pattern=f"^{keyboards.RATE}:"),
-        CallbackQueryHandler(browse.callback),
-        InlineQueryHandler(ask.inline_query),
-        MessageHandler(text & private, ask.private_text),
-        MessageHandler(text & groups, ask.group_text),
-        MessageHandler(filters.COMMAND & private, ask.help_command),
-        MessageHandler(~filters.TEXT & ~filters.COMMAND & private & filters.UpdateType.MESSAGE, ask.non_text),
-    ]
+    """Every handler, in the order PTB tries them, built from the one registry (handlers/registry.py)."""
+    return registry.handlers()
 
 
 def setup_logging(config: Config) -> None:
@@ -149,6 +120,7 @@ def build_application(config: Config, store: FactStore) -> Application:  # type:
         .base_url(config.api_base_url)
         .base_file_url(config.file_base_url)
         .context_types(ContextTypes(context=Context, bot_data=BotData))
+        .defaults(DEFAULTS)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
@@ -190,24 +162,28 @@ async def register_menus(app: Application) -> None:  # type: ignore[type-arg]
     id in KZRU_ADMIN_IDS); one they cannot get (never started the bot) does not stop the others."""
     try:
         for lang in LANGS:
-            for scope, names in ((BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS),
-                                 (BotCommandScopeAllGroupChats(), GROUP_COMMANDS)):
-                commands = [BotCommand(n, t(lang, f"cmd.{n}")) for n in names]
-                await app.bot.set_my_commands(commands, scope=scope, language_code=lang)
+            scopes: tuple[tuple[BotCommandScope, registry.Scope], ...] = (
+                (BotCommandScopeAllPrivateChats(), "private"), (BotCommandScopeAllGroupChats(), "groups"))
+            for scope, name in scopes:
+                await app.bot.set_my_commands(menu_commands(name, lang), scope=scope, language_code=lang)
             await app.bot.set_my_description(t(lang, "bot.description"), language_code=lang)
             await app.bot.set_my_short_description(t(lang, "bot.short_description"), language_code=lang)
-        await app.bot.set_my_commands([BotCommand(n, t("en", f"cmd.{n}")) for n in PRIVATE_COMMANDS])
+        await app.bot.set_my_commands(menu_commands("private", "en"))
     except TelegramError as exc:
         log.warning("could not register command menus: %s", exc)
     config: Config = app.bot_data.services.config
-    operator_names = (*PRIVATE_COMMANDS, *admin.OPERATOR_COMMANDS)
     for admin_id in sorted(config.admin_ids):
         try:
             for code in (*LANGS, None):
-                menu = [BotCommand(n, t(code or "en", f"cmd.{n}")) for n in operator_names]
-                await app.bot.set_my_commands(menu, scope=BotCommandScopeChat(admin_id), language_code=code)
+                await app.bot.set_my_commands(menu_commands("operators", code or "en"), scope=BotCommandScopeChat(admin_id),
+                                              language_code=code)
         except TelegramError as exc:
             log.warning("could not register the operator menu for one operator: %s", exc)
+
+
+def menu_commands(scope: registry.Scope, lang: str) -> list[BotCommand]:
+    """One scope's command menu in one language, from the registry."""
+    return [BotCommand(c.name, t(lang, c.menu_key)) for c in registry.menu(scope)]
 
 
 def run_bot(data_dir: Path | None) -> int:

@@ -9,19 +9,17 @@ GROUP_TURNS answers per group are remembered by message id). The engine runs off
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
-from functools import lru_cache
 from html import escape
 
-from telegram import InlineKeyboardMarkup, InlineQueryResultArticle, InputTextMessageContent, Update
-from telegram.constants import ParseMode
+from telegram import CallbackQuery, InlineKeyboardMarkup, InlineQueryResultArticle, InputTextMessageContent, Message, Update
 
 from bot.anniversaries import on_day
 from bot.engine import Answer, AnswerEngine, Turn
 from bot.feedback import AnswerSummary, normalise_question
 from bot.i18n import pick_lang, t
-from bot.schedule import zone
-from bot.text import detect_language
+from bot.usecases.language import answer_language, question_language
+from handlers.browse import open_deep_link
+from handlers.callbacks import Example
 from handlers.common import allowed, chat_lang, is_group, reply
 from handlers.context import LRU, Context, RenderedAnswer, Services
 from handlers.feedback import card_markups, rating_markup
@@ -45,11 +43,8 @@ async def start(update: Update, context: Context) -> None:
     """Greeting in the user's language with example questions; deep links open a list or answer."""
     lang = await chat_lang(update, context)
     payload = context.args[0] if context.args else ""
-    if payload:
-        from handlers.browse import open_deep_link
-
-        if await open_deep_link(update, context, lang, payload):
-            return
+    if payload and await open_deep_link(update, context, lang, payload):
+        return
     user = update.effective_user
     name = escape(user.first_name) if user and user.first_name else ""
     await reply(update, context, t(lang, "start.greeting", name=name), examples_keyboard(lang))
@@ -63,18 +58,6 @@ async def help_command(update: Update, context: Context) -> None:
 async def lang_command(update: Update, context: Context) -> None:
     lang = await chat_lang(update, context)
     await reply(update, context, t(lang, "lang.prompt"), language_keyboard())
-
-
-@lru_cache(maxsize=4096)
-def question_language(question: str) -> str | None:
-    """The language of a question when it is clear (two words or more), else None."""
-    detected = detect_language(question)
-    return detected if detected and len(question.split()) >= 2 else None
-
-
-def answer_language(question: str, chat_language: str) -> str:
-    """Answers follow the question's language when it is clear, else the chat's language."""
-    return question_language(" ".join(question.split())) or chat_language
 
 
 def _answer_and_turn(engine: AnswerEngine, question: str, lang: str, previous: Turn | None) -> RenderedAnswer:
@@ -229,6 +212,18 @@ def _sending(chat_data: dict[object, object]) -> set[asyncio.Future[None]]:
     return sending
 
 
+async def example_button(update: Update, context: Context, query: CallbackQuery, data: Example) -> None:
+    """/start's example questions: answered (from the warm cache) as a new message, with 👍/👎."""
+    lang = await chat_lang(update, context)
+    await query.answer()
+    if isinstance(query.message, Message):
+        rendered = cached_answer(context.services, t(lang, f"example.{data.n}"), lang)
+        parts = split_message(rendered.html)
+        markup = await rating_markup(update, context, rendered.summary)
+        for i, part in enumerate(parts):
+            await query.message.reply_text(part, reply_markup=markup if i == len(parts) - 1 else None)
+
+
 async def private_text(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or message.text is None:
@@ -278,8 +273,7 @@ async def inline_query(update: Update, context: Context) -> None:
     text = query.query.strip()[:256]
     results: list[InlineQueryResultArticle] = []
     if not text:
-        today = dt.datetime.now(dt.UTC).astimezone(zone(services.config.tz)).date()
-        for item in on_day(services.store, today)[:10]:
+        for item in on_day(services.store, services.today())[:10]:
             answer = services.engine.fact_answer(item.fact, user_lang)
             results.append(_card(item.fact.id, answer, user_lang))
     else:
@@ -303,6 +297,6 @@ def _card(fact_id: str, answer: Answer, lang: str, markup: InlineKeyboardMarkup 
         id=fact_id[:64],
         title=answer.heading[:100] or t(lang, "inline.title"),
         description=description,
-        input_message_content=InputTextMessageContent(body, parse_mode=ParseMode.HTML),
+        input_message_content=InputTextMessageContent(body),
         reply_markup=markup,
     )

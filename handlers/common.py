@@ -5,22 +5,22 @@ from __future__ import annotations
 import time
 
 from telegram import (
+    CallbackQuery,
     ChatMember,
     InlineKeyboardMarkup,
-    LinkPreviewOptions,
     Message,
     ReplyParameters,
     Update,
 )
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
-from bot.i18n import pick_lang, t
+from bot.i18n import t
+from bot.usecases.language import chat_language
 from handlers.context import Context
 from handlers.render import split_message
 
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 GROUP_ANONYMOUS_BOT = 1087968824
 WARN_EVERY = 60.0
 
@@ -30,7 +30,7 @@ async def chat_lang(update: Update, context: Context) -> str:
     chat = update.effective_chat
     stored = await context.services.chat_language(chat.id) if chat else None
     user = update.effective_user
-    return pick_lang(stored, user.language_code if user else None)
+    return chat_language(stored, user.language_code if user else None)
 
 
 def is_group(update: Update) -> bool:
@@ -59,8 +59,7 @@ async def reply(
         if previous is not None:
             try:
                 edited = await context.bot.edit_message_text(
-                    parts[0], chat_id=chat.id, message_id=previous, parse_mode=ParseMode.HTML,
-                    reply_markup=markup if len(parts) == 1 else None, link_preview_options=NO_PREVIEW,
+                    parts[0], chat_id=chat.id, message_id=previous, reply_markup=markup if len(parts) == 1 else None,
                 )
                 return edited if isinstance(edited, Message) else None
             except BadRequest as exc:
@@ -73,7 +72,7 @@ async def reply(
     sent: Message | None = None
     for i, part in enumerate(parts):
         sent = await context.bot.send_message(
-            chat.id, part, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
+            chat.id, part,
             reply_parameters=quote if i == 0 and is_group(update) else None,
             reply_markup=markup if i == len(parts) - 1 else None,
             message_thread_id=thread,
@@ -81,6 +80,23 @@ async def reply(
         if i == 0:
             services.remember_reply(chat.id, message.message_id, sent.message_id)
     return sent
+
+
+async def edit(query: CallbackQuery, html: str, markup: InlineKeyboardMarkup | None) -> None:
+    """Redraw the message a button is on; a tap that changes nothing (a double tap) is no error."""
+    try:
+        await query.edit_message_text(html, reply_markup=markup)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+async def expired(update: Update, context: Context) -> None:
+    """Any button whose data no handler claims (forged, or from a layout since changed): a short
+    toast in the chat's language, nothing else."""
+    query = update.callback_query
+    if query is not None:
+        await query.answer(t(await chat_lang(update, context), "menu.expired"))
 
 
 async def allowed(update: Update, context: Context) -> bool:

@@ -16,9 +16,11 @@ from bot.delivery import Broadcaster
 from bot.editorial import EditorialLoop
 from bot.engine import AnswerEngine, Turn
 from bot.feedback import AnswerSummary
+from bot.schedule import local_today
 from bot.storage import Repository
 from bot.store import FactStore
 from bot.throttle import Clock, WindowLimiter
+from bot.usecases import language
 
 LRU = LRUCache
 """A mapping that forgets its least recently used entries past its size (`LRU(size)`): bounded
@@ -73,8 +75,14 @@ class Services:
         return lang
 
     async def set_chat_language(self, chat_id: int, lang: str) -> None:
-        await self.repo.set_language(chat_id, lang)
+        """The language use case (an active subscription follows the chat's language), then the cache."""
+        await language.set_language(self.repo, chat_id, lang)
         self.languages[chat_id] = lang
+
+    def today(self) -> dt.date:
+        """The date in the bot's zone (KZRU_TZ) on the wall clock `now`: /today, /date, /stats and
+        the empty inline query all count from this one day."""
+        return local_today(self.config.tz, self.now())
 
     def remember_reply(self, chat_id: int, message_id: int, reply_id: int) -> None:
         """Which bot message answered which user message, so an edited question edits the answer."""

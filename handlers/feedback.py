@@ -10,15 +10,16 @@ import logging
 import sqlite3
 from collections.abc import Sequence
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
 from bot.feedback import AnswerSummary
 from bot.i18n import t
 from bot.storage import StorageError
+from handlers.callbacks import VOTES, Rate
 from handlers.common import chat_lang
 from handlers.context import Context
-from handlers.keyboards import RATE, VOTES, decode, rating_keyboard
+from handlers.keyboards import rating_keyboard
 
 log = logging.getLogger("kzru.feedback")
 
@@ -45,25 +46,17 @@ async def card_markups(context: Context, summaries: Sequence[AnswerSummary]) -> 
     return [rating_keyboard(answer_id) for answer_id in ids]
 
 
-async def rate_button(update: Update, context: Context) -> None:
+async def rate_button(update: Update, context: Context, query: CallbackQuery, data: Rate) -> None:
     """A tap on 👍 or 👎: counted, changed or withdrawn; said in a toast, shown on the buttons."""
-    query = update.callback_query
-    if query is None:
-        return
     lang = await chat_lang(update, context)
-    data = decode(query.data)
-    if data is None or data.action != RATE or not data.args[0].isdecimal() or data.args[1] not in VOTES:
-        await query.answer(t(lang, "menu.expired"))
-        return
-    answer_id = int(data.args[0])
-    state = await context.services.editorial.rate(answer_id, query.from_user.id, 1 if VOTES[data.args[1]] > 0 else -1)
+    state = await context.services.editorial.rate(data.answer_id, query.from_user.id, VOTES[data.vote])
     if state is None:
         await query.answer(t(lang, "feedback.expired"))
         return
     told = {1: t(lang, "feedback.up_counted"), -1: t(lang, "feedback.down_counted"), 0: t(lang, "feedback.withdrawn")}
     await query.answer(told[state.mine])
     try:
-        await query.edit_message_reply_markup(rating_keyboard(answer_id, state.up, state.down))
+        await query.edit_message_reply_markup(rating_keyboard(data.answer_id, state.up, state.down))
     except BadRequest as exc:
         # The rating is stored and the toast said so; a message Telegram no longer lets us edit
         # (too old, deleted, or the same counts after a double tap) only keeps its old buttons.

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
 
 from telegram import InputFile, ReplyParameters, Update
-from telegram.constants import ParseMode
 
 from bot.i18n import t
 from bot.ics import anniversary_calendar, calendar_entries
@@ -27,10 +25,10 @@ async def calendar(update: Update, context: Context) -> None:
         return
     key = f"calendar-{lang}"
     cached = services.files.get(key)
-    document = cached or InputFile(anniversary_calendar(services.store, lang, dt.datetime.now(dt.UTC)),
+    document = cached or InputFile(anniversary_calendar(services.store, lang, services.now()),
                                    filename=f"kzru-anniversaries-{lang}.ics")
     sent = await context.bot.send_document(
-        chat.id, document, caption=escape(t(lang, "calendar.caption", n=events)), parse_mode=ParseMode.HTML,
+        chat.id, document, caption=escape(t(lang, "calendar.caption", n=events)),
         message_thread_id=message.message_thread_id if message.is_topic_message else None,
         reply_parameters=ReplyParameters(message.message_id, allow_sending_without_reply=True) if is_group(update) else None,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
@@ -15,6 +16,9 @@ from bot.model import Fact, Source
 from bot.render_text import heading_line, join_source, source_label
 from bot.script import to_latin
 from bot.store import FactStore
+from bot.usecases.browse import ALL, DayView, ListPage, ListView
+from bot.usecases.operators import Stats
+from bot.usecases.subscriptions import SubscriptionView
 
 LIMIT = 4096
 QUESTION_SHOWN = 200
@@ -85,6 +89,76 @@ def item_line(item: AnniversaryItem, lang: str, refs: Sequence[int]) -> str:
     ago = years_ago(item.years_ago, lang)
     mark = f" 🎉 <b>{escape(t(lang, 'today.round'))}</b>" if item.is_round else ""
     return f"• <b>{item.date.year}</b> — {escape(ago)}{mark}: {escape(item.fact.title[lang])} {marks(refs)}"
+
+
+def day_html(view: DayView, lang: str, sources: Mapping[str, Source]) -> str:
+    """Anniversaries of a calendar day with years elapsed, or the next day that has some."""
+    numbering = RefNumbering(sources)
+    label = format_month_day(view.day.month, view.day.day, lang)
+    if not view.items:
+        if view.upcoming is None:
+            return escape(t(lang, "today.none", date=label))
+        when, days, items_next = view.upcoming
+        lines = [escape(t(lang, "today.none_next", date=label,
+                          next=format_month_day(when.month, when.day, lang), days=days))]
+        for item in items_next[:3]:
+            lines.append(item_line(item, lang, numbering.add(item.fact.citations())))
+        return "\n".join(lines) + references(numbering.references(), lang)
+    lines = [f"<b>{escape(t(lang, 'today.title', date=label))}</b>"]
+    for item in view.items:
+        lines.append(item_line(item, lang, numbering.add(item.fact.citations())))
+        lines.append(f"   {escape(item.fact.text[lang])}")
+    return "\n".join(lines) + references(numbering.references(), lang)
+
+
+LIST_TITLES = {"t": "browse.treaties", "v": "browse.visits", "tl": "browse.timeline"}
+
+
+def list_title(lang: str, name: str, arg: str, total: int) -> str:
+    """"Visits — 2008 (4)": the list's name, its argument unless it is every fact, its size."""
+    suffix = f" — {arg}" if arg and arg != ALL else ""
+    return f"<b>{escape(t(lang, LIST_TITLES[name]) + suffix)}</b> ({total})"
+
+
+def list_page_html(page: ListPage, lang: str) -> str:
+    return "\n".join([list_title(lang, page.name, page.arg, page.total), *(f"• {fact_line(f, lang)}" for f in page.facts)])
+
+
+def list_summary_html(view: ListView, lang: str) -> str:
+    """A group's share of a long list: its first lines and how many more the private chat shows."""
+    lines = [list_title(lang, view.name, view.arg, view.total)]
+    lines.extend(f"• {fact_line(f, lang)}" for f in view.summary)
+    lines.append(escape(t(lang, "group.more", n=view.total - len(view.summary))))
+    return "\n".join(lines)
+
+
+def sources_html(sources: Iterable[Source], lang: str) -> str:
+    lines = [f"<b>{escape(t(lang, 'sources.title'))}</b>"]
+    lines.extend(f"{i}. {source_line(s, lang)}" for i, s in enumerate(sources, 1))
+    return "\n".join(lines)
+
+
+def stats_html(stats: Stats, lang: str) -> str:
+    return t(lang, "admin.stats", active=stats.active, types=breakdown(stats.chat_types),
+             modes=breakdown(stats.modes), langs=breakdown(stats.langs), today=stats.today.isoformat(),
+             served=stats.served_today, yesterday=stats.served_yesterday, facts=stats.facts, sources=stats.sources)
+
+
+def breakdown(counts: Counter[str]) -> str:
+    """"private 3, supergroup 1" — most common first, stable for equal counts."""
+    return ", ".join(f"{escape(k)} {n}" for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))) or "—"
+
+
+def subscription_html(view: SubscriptionView) -> str:
+    """The subscription in its language, with the next delivery in its local time."""
+    sub, lang = view.sub, view.sub.lang
+    state = t(lang, "sub.active" if sub.active else "sub.inactive")
+    text = t(lang, "sub.summary", state=state, mode=t(lang, f"mode.{sub.mode}"),
+             time=sub.time.strftime("%H:%M"), tz=sub.tz)
+    if view.next_at is not None:
+        text += "\n" + t(lang, "sub.next", date=format_day(view.next_at.date(), lang),
+                         time=view.next_at.strftime("%H:%M"))
+    return escape(text + "\n" + t(lang, "sub.other"))
 
 
 def digest_html(digest: Digest, lang: str, sources: Mapping[str, Source]) -> str:

@@ -100,7 +100,7 @@ async def test_a_demoted_admin_is_refused_at_the_next_change(fake_api: FakeBotAP
         assert refused.params["text"] == t("en", "sub.admins_only")
         settings_message = make_message("settings", user={"id": BOT_ID, "is_bot": True, "first_name": "kzru"},
                                         chat=GROUP, message_id=confirmed.result["message_id"])
-        fake_api.push_update(make_callback_query_update("s:mode:daily", message=settings_message, user=admin))
+        fake_api.push_update(make_callback_query_update("s1:mode:daily", message=settings_message, user=admin))
         alert = (await fake_api.wait_for("answerCallbackQuery"))[0]
         assert alert.params.get("text") == t("en", "sub.admins_only") and alert.params.get("show_alert")
         fake_api.push_update(make_command_update("/unsubscribe", user=admin, chat=GROUP))

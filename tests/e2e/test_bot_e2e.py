@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import botharness
 import pytest
@@ -30,7 +29,8 @@ from fakebotapi import FakeBotAPI
 from bot.model import PartialDate
 from bot.schedule import zone
 from bot.store import FactStore
-from handlers.browse import day_html
+from bot.usecases.browse import day_view
+from handlers.render import day_html
 
 GROUP = make_chat(-100777, "supergroup", title="Researchers")
 
@@ -187,6 +187,13 @@ async def test_paging_edits_the_message_and_opens_cards(fake_api: FakeBotAPI, tm
         fake_api.push_update(make_callback_query_update("forged:data:here", message=msg, user=user))
         answers = await fake_api.wait_for("answerCallbackQuery", count=3)
         assert "expired" in str(answers[-1].params.get("text", "")).lower()
+        fake_api.push_update(make_callback_query_update("p:t:-:1", message=msg, user=user))  # the unversioned layout
+        answers = await fake_api.wait_for("answerCallbackQuery", count=4)
+        assert "expired" in str(answers[-1].params.get("text", "")).lower(), "a stale button fails politely"
+        assert len(fake_api.calls_of("editMessageText")) == 2, "and changes nothing"
+    for call in (first, edit, card):  # the application's Defaults, filled in by PTB on every request
+        assert call.params.get("parse_mode") == "HTML"
+        assert call.params.get("link_preview_options") == {"is_disabled": True}
 
 
 async def test_trade_chart_drawn_once_then_file_id_reused(fake_api: FakeBotAPI, tmp_path: Path) -> None:
@@ -255,7 +262,7 @@ async def test_reply_over_4096_characters_is_split_on_lines_in_order(fake_api: F
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     store = crowded_store(11, 9, 40)
     monkeypatch.setattr(botharness, "real_store", lambda: store)
-    expected = day_html(SimpleNamespace(services=SimpleNamespace(store=store)), "ru", real_day(11, 9))
+    expected = day_html(day_view(store, real_day(11, 9)), "ru", store.sources)
     async with running_bot(fake_api, tmp_path):
         fake_api.push_update(make_command_update("/date", "09.11", user=make_user(91, language_code="ru")))
         await fake_api.wait_for("sendMessage", lambda c: c.chat_id == 91 and expected.endswith(str(c.params["text"])))

@@ -72,7 +72,7 @@ async def subscribe(api: FakeBotAPI, user_id: int, args: str, mode: str | None =
     msg = make_message("settings", user={"id": BOT_ID, "is_bot": True, "first_name": "kzru"},
                        chat=make_chat(user_id, "private"), message_id=reply.result["message_id"])
     mark = api.mark()
-    api.push_update(make_callback_query_update(f"s:mode:{mode}", message=msg, user=user))
+    api.push_update(make_callback_query_update(f"s1:mode:{mode}", message=msg, user=user))
     [edit] = await api.wait_for("editMessageText", lambda c: c.chat_id == user_id, since=mark)
     return str(edit.params["text"])
 

@@ -44,7 +44,7 @@ from strategies import PIECE, QUESTION
 from telegram import Update
 from telegram.ext import Application
 
-from bot.app import PRIVATE_COMMANDS
+from handlers.registry import menu
 
 T = TypeVar("T")
 Json = dict[str, Any]
@@ -130,6 +130,7 @@ TEXT = st.one_of(PIECE, QUESTION, st.text(max_size=50))
 USERS = st.builds(make_user, st.integers(min_value=1_000, max_value=1_040) | st.just(ADMIN_ID),
                   st.sampled_from(["kk", "ru", "en", "de", "", "zz-ZZ"]))
 ANY_CHAT = st.sampled_from(CHATS)
+PRIVATE_COMMANDS = [c.name for c in menu("private")]
 COMMAND_NAMES = st.one_of(st.sampled_from([*PRIVATE_COMMANDS, "stats", "broadcast_status", "START", "ask_", "x"]),
                           st.from_regex(r"[A-Za-z0-9_]{1,32}", fullmatch=True))
 ARGS = st.one_of(st.just(""), TEXT.map(lambda s: s.replace("\n", " ")[:200]),
@@ -140,7 +141,10 @@ CALLBACK_DATA = st.one_of(
     st.text(min_size=1, max_size=64).filter(lambda s: len(s.encode()) <= 64),
     st.sampled_from(["f:bogus:t:-:0", "p:t:-:999999", "p:x:-:1", "p:v:abc:-5", "l:xx", "l:kk", "s:mode:bogus",
                      "s:time:9999", "s:tz:Mars/Base", "s:lang:en", "q:7", "q:1", "x", "f", "p:tl:1990s:1", ":::", "s:",
-                     "p:t:-:²", "p:tl:¹⁹⁹⁰s:0", "p:v:²⁰⁰⁸:0", "s:time:²³⁰⁰"]),
+                     "p:t:-:²", "p:tl:¹⁹⁹⁰s:0", "p:v:²⁰⁰⁸:0", "s:time:²³⁰⁰",
+                     "f1:bogus:t:-:0", "p1:t:-:999999", "p1:x:-:1", "p1:v:abc:5", "l1:xx", "l1:kk", "s1:mode:bogus",
+                     "s1:time:9999", "s1:tz:Mars/Base", "s1:lang:en", "q1:7", "q1:1", "x1", "x1:", "f1", "p1:tl:1990s:1",
+                     "p1:t:-:²", "p1:tl:¹⁹⁹⁰s:0", "s1:time:²³⁰⁰", "r1:1:+", "r1:²:+", "u1:h:x:0", "u1:p:-:0"]),
 )
 
 

@@ -43,7 +43,7 @@ async def test_subscribe_change_unsubscribe_in_private(fake_api: FakeBotAPI, tmp
         assert len(await repo.active_subscriptions()) == 1, "re-subscribing never duplicates"
         msg = make_message("settings", user={"id": BOT_ID, "is_bot": True, "first_name": "kzru"},
                            chat=make_chat(301, "private"), message_id=first.result["message_id"])
-        fake_api.push_update(make_callback_query_update("s:mode:daily", message=msg, user=user))
+        fake_api.push_update(make_callback_query_update("s1:mode:daily", message=msg, user=user))
         await fake_api.wait_for("editMessageText")
         sub = await repo.get_subscription(301)
         assert sub is not None and sub.mode == "daily"
@@ -126,7 +126,7 @@ async def test_settings_buttons_change_time_zone_mode_and_language(fake_api: Fak
         [menu] = await fake_api.wait_for("sendMessage", lambda c: c.chat_id == 321, since=mark)
         assert "/subscribe HH:MM zone" in str(menu.params["text"]), "other times and zones are explained"
         buttons = {b["callback_data"] for row in menu.params["reply_markup"]["inline_keyboard"] for b in row}
-        assert {"s:time:0700", "s:tz:Europe/Moscow", "s:mode:weekly", "s:lang:kk"} <= buttons
+        assert {"s1:time:0700", "s1:tz:Europe/Moscow", "s1:mode:weekly", "s1:lang:kk"} <= buttons
         message = make_message("settings", user={"id": BOT_ID, "is_bot": True, "first_name": "kzru"},
                                chat=make_chat(321, "private"), message_id=menu.result["message_id"])
 
@@ -145,20 +145,20 @@ async def test_settings_buttons_change_time_zone_mode_and_language(fake_api: Fak
             assert shown.strftime("%H:%M") == "07:00" or shown - now <= dt.timedelta(minutes=2), text
             return shown
 
-        text = await press("s:time:0700")
+        text = await press("s1:time:0700")
         sub = await repo.get_subscription(321)
         assert sub is not None and sub.time == dt.time(7, 0) and "07:00 (UTC)" in text
         confirmed(text, "UTC")
-        text = await press("s:tz:Europe/Moscow")
+        text = await press("s1:tz:Europe/Moscow")
         sub = await repo.get_subscription(321)
         assert sub is not None and sub.tz == "Europe/Moscow" and "(Europe/Moscow)" in text
         confirmed(text, "Europe/Moscow")
-        text = await press("s:mode:weekly")
+        text = await press("s1:mode:weekly")
         sub = await repo.get_subscription(321)
         assert sub is not None and sub.mode == "weekly" and "Weekly (Mondays)" in text
         shown = confirmed(text, "Europe/Moscow")
         assert shown.weekday() == 0 or shown.date() == local_today("Europe/Moscow", dt.datetime.now(dt.UTC))
-        text = await press("s:lang:kk")
+        text = await press("s1:lang:kk")
         sub = await repo.get_subscription(321)
         assert sub is not None and sub.lang == "kk" and await repo.get_language(321) == "kk"
         assert text.startswith("Жазылым жаңартылды.") and f"Келесі хабарлама: {format_day(shown.date(), 'kk')}" in text

@@ -13,7 +13,8 @@ from bot.engine import Answer, Segment
 from bot.feedback import AnswerSummary, normalise_question, rater_hash
 from bot.model import Fact
 from bot.reports import FACT_FIELDS, QUESTION_FIELDS, render
-from handlers.keyboards import MAX_DATA, RATE, UNANSWERED, decode, encode, rating_keyboard, unanswered_keyboard
+from handlers.callbacks import MAX_DATA, Rate, UnansweredButton
+from handlers.keyboards import rating_keyboard, unanswered_keyboard
 
 TOKEN = "123456:TEST-token_abc"
 
@@ -88,10 +89,10 @@ def test_rating_buttons_carry_short_versioned_data_and_counts() -> None:
     for button in (up, down):
         data = str(button.callback_data)
         assert len(data.encode()) <= MAX_DATA
-        decoded = decode(data)
-        assert decoded is not None and decoded.action == RATE and decoded.args[0] == str(2**63 - 1)
-    assert decode("r0:1:+") is None, "a button of an older layout decodes to nothing: its tap is told the menu expired"
-    assert decode("r1:1") is None and decode("r1:1:+:x") is None
+        decoded = Rate.decode(data)
+        assert decoded is not None and decoded.answer_id == 2**63 - 1
+    assert Rate.decode("r0:1:+") is None, "a button of an older layout decodes to nothing: its tap is told the menu expired"
+    assert Rate.decode("r1:1") is None and Rate.decode("r1:1:+:x") is None
 
 
 def test_unanswered_buttons_mark_and_page_within_64_bytes() -> None:
@@ -102,8 +103,9 @@ def test_unanswered_buttons_mark_and_page_within_64_bytes() -> None:
     assert [b.text for b in nav] == ["◀", "2/3", "▶"]
     for button in (*marks, *nav):
         assert len(str(button.callback_data).encode()) <= MAX_DATA
-    assert decode(str(marks[0].callback_data)) is not None
-    assert decode(encode(UNANSWERED, "h", 7, 0)) is not None and decode("u0:h:7:0") is None
+    assert UnansweredButton.decode(str(marks[0].callback_data)) is not None
+    assert UnansweredButton.decode(UnansweredButton("h", "7", 0).encode()) is not None
+    assert UnansweredButton.decode("u0:h:7:0") is None
     assert unanswered_keyboard([], first=1, page=0, pages=1) is None
 
 
