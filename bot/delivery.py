@@ -3,10 +3,15 @@
 The rule that makes it safe: a delivery row is claimed (and committed) before the first send and
 finished after the last. Any row but 'failed' means "served", so a crash between claim and
 finish leaves the chat silent for that day instead of messaging it twice; only sends that surely
-did not reach Telegram are retried. For speed, claims are committed a batch at a time (about a
-twentieth of a second's sends) together with the outcomes finished since the previous batch: an
-outcome not yet written leaves 'claimed', which is just as safe, and a kill silences at most
-the chats claimed but not yet attempted (two batches plus the sends in flight).
+did not reach Telegram are retried (bot/outcomes.py says which).
+
+The claim is the send's durable intent: it is committed just before the chat's first request
+goes out, not ahead of time, so after a SIGKILL the rows left 'claimed' are the chats whose
+request may really have left (a few at most: the sends in flight), and the rerun serves every
+other chat. Claims are group-committed (every worker about to send waits for the same
+transaction, which also writes the outcomes finished since the last one), so one disk sync
+serves many sends and the rate holds. A cancelled run (SIGTERM) stops every worker, then gives
+back each claim whose request never started and writes the outcomes it knows.
 Telegram itself stays behind the Sender protocol, so this module knows nothing of PTB.
 """
 
@@ -14,21 +19,23 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import enum
 import logging
-import math
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.anniversaries import Digest, build_digest
-from bot.schedule import ScheduleError, due_local_date
+from bot.outcomes import Decision, OutcomeKind, RetryPolicy, SendOutcome, Step, Tries
+from bot.schedule import ScheduleError, fire_instant, local_today, zone
 from bot.storage import Repository
 from bot.store import FactStore
 from bot.subscription import Mode, Subscription
 from bot.throttle import Clock, RateLimiter, Sleep, WindowLimiter
+
+__all__ = ["Broadcaster", "OutcomeKind", "Progress", "Renderer", "RetryPolicy", "SendOutcome", "Sender", "Summary",
+           "due_dates"]
 
 log = logging.getLogger(__name__)
 
@@ -37,56 +44,6 @@ Renderer = Callable[[Subscription, Digest], Sequence[str]]
 
 Progress = Callable[[int, int], None]
 """Called with (chats done, chats in total) as a broadcast goes on."""
-
-
-class OutcomeKind(enum.Enum):
-    """How one send ended, as far as retrying is concerned."""
-
-    SENT = "sent"
-    BLOCKED = "blocked"
-    MIGRATED = "migrated"
-    RETRY_AFTER = "retry_after"
-    TRANSIENT = "transient"
-    UNKNOWN = "unknown"
-    BAD_REQUEST = "bad_request"
-
-
-@dataclass(frozen=True, slots=True)
-class SendOutcome:
-    """The result of one send: TRANSIENT means it surely did not reach Telegram, UNKNOWN that it may have."""
-
-    kind: OutcomeKind
-    new_chat_id: int | None = None
-    retry_after: float = 0.0
-    detail: str = ""
-
-    @classmethod
-    def sent(cls) -> SendOutcome:
-        return cls(OutcomeKind.SENT)
-
-    @classmethod
-    def blocked(cls, detail: str = "") -> SendOutcome:
-        return cls(OutcomeKind.BLOCKED, detail=detail)
-
-    @classmethod
-    def migrated(cls, new_chat_id: int) -> SendOutcome:
-        return cls(OutcomeKind.MIGRATED, new_chat_id=new_chat_id)
-
-    @classmethod
-    def retry(cls, seconds: float) -> SendOutcome:
-        return cls(OutcomeKind.RETRY_AFTER, retry_after=float(seconds))
-
-    @classmethod
-    def transient(cls, detail: str = "") -> SendOutcome:
-        return cls(OutcomeKind.TRANSIENT, detail=detail)
-
-    @classmethod
-    def unknown(cls, detail: str = "") -> SendOutcome:
-        return cls(OutcomeKind.UNKNOWN, detail=detail)
-
-    @classmethod
-    def bad_request(cls, detail: str = "") -> SendOutcome:
-        return cls(OutcomeKind.BAD_REQUEST, detail=detail)
 
 
 class Sender(Protocol):
@@ -108,11 +65,31 @@ class Summary:
     retried_429: int = 0
 
 
-@dataclass(slots=True)
+def due_dates(sub: Subscription, now_utc: dt.datetime, previous_utc: dt.datetime | None) -> list[dt.date]:
+    """The chat's local dates whose message is due at `now_utc`, the previous tick being at `previous_utc`.
+
+    Today's, once its time has come (a bot started late catches up the same local day). And the
+    local date just passed, when its time fell between the previous tick and this one: a wall
+    clock that jumped forward over midnight must not make the chat lose its day. Decided from
+    the wall clock alone; a clock stepped back finds those dates served and sends nothing again.
+    """
+    tz = zone(sub.tz)
+    today = local_today(sub.tz, now_utc)
+    dates = [today] if fire_instant(today, sub.time, tz) <= now_utc else []
+    if previous_utc is not None:
+        before = local_today(sub.tz, previous_utc)
+        if before == today - dt.timedelta(days=1) and previous_utc < fire_instant(before, sub.time, tz) <= now_utc:
+            dates.append(before)
+    return dates
+
+
+@dataclass(slots=True, eq=False)
 class _Attempt:
-    """Where one chat's delivery stands, so an interruption knows whether the claim may go."""
+    """Where one chat's delivery stands, so an interruption knows whether its claim may go back."""
 
     chat_id: int
+    local_date: dt.date
+    claimed: bool = False
     sent_parts: int = 0
     in_flight: bool = False
     in_doubt: bool = False
@@ -122,34 +99,93 @@ class _Attempt:
         return self.sent_parts > 0 or self.in_flight or self.in_doubt
 
 
-_MAX_MIGRATIONS = 2
+class _IntentLog:
+    """Claims (the intents to send) and outcomes, group-committed: one transaction for every worker
+    about to send, carrying the outcomes finished since the last one."""
 
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self.open: set[_Attempt] = set()
+        """Claimed attempts without an outcome yet: what a cancelled run must settle."""
+        self._waiting: list[tuple[_Attempt, asyncio.Future[bool]]] = []
+        self._finished: list[tuple[int, dt.date, str]] = []
+        self._committing: asyncio.Task[None] | None = None
 
-@dataclass(slots=True, eq=False)
-class _Job:
-    """One chat's message for one local date, rendered before it is claimed."""
+    async def claim(self, attempt: _Attempt) -> bool:
+        """Commit the intent to send `attempt`'s chat its message; False if another run has it."""
+        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._waiting.append((attempt, future))
+        if self._committing is None or self._committing.done():
+            self._committing = asyncio.create_task(self._commit(), name="delivery-intents")
+        return await future
 
-    sub: Subscription
-    local_date: dt.date
-    parts: list[str]
-    render_failed: bool = False
+    def finish(self, attempt: _Attempt, status: str) -> None:
+        """Buffer an outcome; it is written with the next claims or when the run ends."""
+        self.open.discard(attempt)
+        self._finished.append((attempt.chat_id, attempt.local_date, status))
+
+    def forget(self, attempt: _Attempt) -> None:
+        """The attempt's row is no longer ours: nothing to record, nothing to give back."""
+        self.open.discard(attempt)
+
+    async def _commit(self) -> None:
+        """Commit whatever is waiting, again and again while more arrives during a commit.
+
+        Never cancelled: a claim transaction runs to its end, and its result is recorded even
+        if the worker that asked has gone, so the settlement can give the claim back.
+        """
+        while self._waiting:
+            batch, self._waiting = self._waiting, []
+            finished, self._finished = self._finished, []
+            try:
+                claimed = await self.repo.claim_deliveries([(a.chat_id, a.local_date) for a, _ in batch], finished)
+            except Exception as exc:  # noqa: BLE001 - each waiting worker gets the error (and logs it)
+                log.error("could not record %d intent(s) and %d outcome(s): %s", len(batch), len(finished), exc)
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+                continue
+            for attempt, future in batch:
+                ours = (attempt.chat_id, attempt.local_date) in claimed
+                if ours:
+                    attempt.claimed = True
+                    self.open.add(attempt)
+                if not future.done():
+                    future.set_result(ours)
+
+    async def settle(self) -> None:
+        """After the workers stopped: write the outcomes still buffered and give back every claim
+        whose request never started (a send that may have left stays claimed: served)."""
+        if self._committing is not None:
+            await asyncio.wait([self._committing])
+        finished, self._finished = self._finished, []
+        untouched = [(a.chat_id, a.local_date) for a in self.open if not a.may_have_sent]
+        in_doubt = len(self.open) - len(untouched)
+        self.open.clear()
+        try:
+            if finished:
+                await self.repo.claim_deliveries([], finished)
+            for chat_id, local_date in untouched:  # at most one per worker
+                await self.repo.release_delivery(chat_id, local_date)
+        except Exception:
+            log.exception("could not record %d outcome(s) or give back %d claim(s); they stay claimed (served)",
+                          len(finished), len(untouched))
+            return
+        if untouched or in_doubt:
+            log.info("stopped mid-delivery: %d claim(s) given back, %d send(s) in doubt stay claimed",
+                     len(untouched), in_doubt)
 
 
 @dataclass(slots=True)
 class _Run:
-    """One delivery run's shared state: claimed jobs for the workers, outcomes not yet written."""
+    """One delivery run's shared state: the work left, the intent log, the counts."""
 
+    work: Iterator[tuple[Subscription, dt.date, Digest]]
+    intents: _IntentLog
     total: int
     progress: Progress | None
     summary: Summary = field(default_factory=Summary)
-    queue: asyncio.Queue[_Job | None] = field(default_factory=asyncio.Queue)
-    held: list[_Job] = field(default_factory=list)
-    finished: list[tuple[int, dt.date, str]] = field(default_factory=list)
     done: int = 0
-
-    def finish(self, chat_id: int, local_date: dt.date, status: str) -> None:
-        """Buffer an outcome; it is written with the next claim batch or when the run ends."""
-        self.finished.append((chat_id, local_date, status))
 
     def advance(self, chats: int) -> None:
         if chats:
@@ -163,7 +199,8 @@ class Broadcaster:
 
     Sends run concurrently (at most `concurrency` chats at a time) under one global token
     bucket and, for groups, a per-chat window (Telegram allows about 20 messages a minute in
-    a group). `max_runs` bounds how many runs retry a chat whose delivery failed that day.
+    a group). `max_runs` bounds how many runs retry a chat whose delivery failed that day;
+    `retry` how one part is retried within a run.
     """
 
     def __init__(
@@ -174,13 +211,10 @@ class Broadcaster:
         render: Renderer,
         rate_per_second: float = 25.0,
         group_per_minute: int = 20,
-        max_attempts: int = 5,
-        backoff: float = 0.5,
         concurrency: int = 16,
         *,
+        retry: RetryPolicy | None = None,
         max_runs: int = 3,
-        max_flood_waits: int = 10,
-        claim_batch: int | None = None,
         limiter: RateLimiter | None = None,
         clock: Clock = time.monotonic,
         sleep: Sleep = asyncio.sleep,
@@ -189,30 +223,28 @@ class Broadcaster:
         self.store = store
         self.sender = sender
         self.render = render
-        self.max_attempts = max(1, max_attempts)
-        self.backoff = backoff
+        self.retry = retry or RetryPolicy()
         self.concurrency = max(1, concurrency)
         self.max_runs = max_runs
-        self.max_flood_waits = max_flood_waits
-        # A twentieth of a second's sends per transaction: few disk syncs, few chats in doubt after a kill.
-        self.claim_batch = max(1, claim_batch if claim_batch is not None else min(50, math.ceil(rate_per_second / 20)))
         self.limiter = limiter or RateLimiter(rate_per_second, clock=clock, sleep=sleep)
         self.groups = WindowLimiter(group_per_minute, 60.0, clock=clock, sleep=sleep)
         self._sleep = sleep
+        self._previous_tick: dt.datetime | None = None
 
     async def run_due(self, now_utc: dt.datetime) -> Summary:
-        """The minute tick: send every active subscription whose local time has come today."""
+        """The minute tick: send every active subscription whose local time has come (due_dates)."""
+        previous, self._previous_tick = self._previous_tick, now_utc
         due: dict[dt.date, list[Subscription]] = defaultdict(list)
         for sub in await self.repo.active_subscriptions():
             try:
-                local_date = due_local_date(sub, now_utc)
+                dates = due_dates(sub, now_utc, previous)
             except ScheduleError:
                 log.error("chat %s has an unusable time zone %r; skipped", sub.chat_id, sub.tz)
                 continue
-            if local_date is not None:
+            for local_date in dates:
                 due[local_date].append(sub)
         jobs: list[tuple[Subscription, dt.date]] = []
-        for local_date, subs in due.items():
+        for local_date, subs in sorted(due.items()):
             served = await self.repo.served_chat_ids(local_date, give_up_after=self.max_runs)
             jobs.extend((sub, local_date) for sub in subs if sub.chat_id not in served)
         return await self._deliver(jobs, None)
@@ -224,7 +256,6 @@ class Broadcaster:
         return await self._deliver(jobs, progress)
 
     async def _deliver(self, jobs: list[tuple[Subscription, dt.date]], progress: Progress | None) -> Summary:
-        run = _Run(len(jobs), progress, queue=asyncio.Queue(self.claim_batch))
         digests: dict[tuple[dt.date, Mode], Digest | None] = {}
         skipped: dict[dt.date, list[int]] = defaultdict(list)
         work: list[tuple[Subscription, dt.date, Digest]] = []
@@ -237,172 +268,125 @@ class Broadcaster:
                 skipped[local_date].append(sub.chat_id)
             else:
                 work.append((sub, local_date, digest))
+        run = _Run(iter(work), _IntentLog(self.repo), len(jobs), progress)
         for local_date, chat_ids in skipped.items():
             run.summary.skipped += await self.repo.skip_deliveries(chat_ids, local_date)
             run.advance(len(chat_ids))
         if work:
-            workers = [self._worker(run) for _ in range(min(self.concurrency, len(work)))]
+            workers = [asyncio.create_task(self._worker(run)) for _ in range(min(self.concurrency, len(work)))]
             try:
-                await asyncio.gather(self._feed(work, run, len(workers)), *workers)
+                await asyncio.gather(*workers)
             finally:
-                await self._settle(run)
+                # gather returns at the first cancelled worker: wait until every one has stopped
+                # sending, so no claim is settled while its worker may still use it.
+                for worker in workers:
+                    worker.cancel()
+                await asyncio.wait(workers)
+                await run.intents.settle()
         if jobs:
             log.info("delivered %s", run.summary)
         return run.summary
 
-    async def _feed(self, work: list[tuple[Subscription, dt.date, Digest]], run: _Run, workers: int) -> None:
-        """Render and claim the work a batch at a time, handing claimed chats to the workers.
-
-        A batch is claimed (with the outcomes finished since the last one) in one transaction.
-        The queue holds at most one batch, so a SIGKILL leaves at most about two batches
-        claimed but never attempted: silent for the day, never sent twice.
-        """
-        for start in range(0, len(work), self.claim_batch):
-            ready: list[_Job] = []
-            for sub, local_date, digest in work[start:start + self.claim_batch]:
-                try:
-                    parts = [part for part in self.render(sub, digest) if part]
-                    failure = False
-                except Exception:
-                    log.exception("rendering for chat %s on %s failed", sub.chat_id, local_date)
-                    parts, failure = [], True
-                ready.append(_Job(sub, local_date, parts, failure))
-            finished, run.finished = run.finished, []
-            claim = asyncio.ensure_future(self.repo.claim_deliveries([(j.sub.chat_id, j.local_date) for j in ready], finished))
-            try:
-                claimed = await asyncio.shield(claim)
-            except asyncio.CancelledError:
-                claimed = await claim  # the transaction runs to its end; give back what it claimed
-                run.held.extend(j for j in ready if (j.sub.chat_id, j.local_date) in claimed)
-                raise
-            mine = [j for j in ready if (j.sub.chat_id, j.local_date) in claimed]
-            run.held.extend(mine)
-            run.advance(len(ready) - len(mine))
-            for job in mine:
-                await run.queue.put(job)
-        for _ in range(workers):
-            await run.queue.put(None)
-
     async def _worker(self, run: _Run) -> None:
-        """Take a rate token first, then a claimed chat: a claimed chat waits for nothing but its send."""
-        while True:
-            await self.limiter.acquire()
-            job = await run.queue.get()
-            if job is None:
-                return
-            run.held.remove(job)
+        """Deliver jobs one after another until none is left (the iterator is shared by all workers)."""
+        for sub, local_date, digest in run.work:
+            attempt = _Attempt(sub.chat_id, local_date)
             try:
-                await self._deliver_one(job, run)
+                await self._deliver_one(sub, digest, attempt, run)
             except Exception:
-                log.exception("delivery to chat %s for %s broke off", job.sub.chat_id, job.local_date)
+                log.exception("delivery to chat %s for %s broke off", attempt.chat_id, local_date)
             run.advance(1)
 
-    async def _deliver_one(self, job: _Job, run: _Run) -> None:
-        """Send every part of a claimed job and queue its outcome; the claim goes back only if nothing went out."""
-        sub, local_date, summary = job.sub, job.local_date, run.summary
-        if job.render_failed or not job.parts:
-            run.finish(sub.chat_id, local_date, "failed" if job.render_failed else "skipped")
-            if job.render_failed:
-                summary.failed += 1
-            else:
-                summary.skipped += 1
-            return
-        attempt = _Attempt(sub.chat_id)
+    async def _deliver_one(self, sub: Subscription, digest: Digest, attempt: _Attempt, run: _Run) -> None:
+        """Render, then send every part; the outcome goes to the intent log (none if the chat is not ours)."""
+        summary = run.summary
         try:
-            status = await self._send_parts(sub, local_date, job.parts, attempt, summary, token=True)
-        except asyncio.CancelledError:
-            if not attempt.may_have_sent:
-                await self.repo.release_delivery(attempt.chat_id, local_date)
-            raise
-        if status is not None:
-            run.finish(attempt.chat_id, local_date, status)
-
-    async def _settle(self, run: _Run) -> None:
-        """Record the outcomes still buffered, and give back claims nobody started on (after a cancel)."""
-        finished, run.finished = run.finished, []
-        untouched = list(run.held)
-        run.held.clear()
-        try:
-            if finished:
-                await self.repo.claim_deliveries([], finished)
-            for job in untouched:
-                await self.repo.release_delivery(job.sub.chat_id, job.local_date)
+            parts = [part for part in self.render(sub, digest) if part]
         except Exception:
-            log.exception("could not record %d delivery outcome(s); they stay claimed (served)", len(finished))
+            log.exception("rendering for chat %s on %s failed", sub.chat_id, attempt.local_date)
+            if await run.intents.claim(attempt):
+                summary.failed += 1
+                run.intents.finish(attempt, "failed")
+            return
+        if not parts:
+            if await run.intents.claim(attempt):
+                summary.skipped += 1
+                run.intents.finish(attempt, "skipped")
+            return
+        status = await self._send_parts(sub, parts, attempt, run)
+        if status is not None:
+            run.intents.finish(attempt, status)
 
-    async def _send_parts(
-        self,
-        sub: Subscription,
-        local_date: dt.date,
-        parts: list[str],
-        attempt: _Attempt,
-        summary: Summary,
-        token: bool = False,
-    ) -> str | None:
-        """Send the parts in order; the status to record, or None if the row is no longer ours.
-
-        `token` says the caller already took the first send's rate token.
-        """
+    async def _send_parts(self, sub: Subscription, parts: list[str], attempt: _Attempt, run: _Run) -> str | None:
+        """Send the parts in order: a state machine over each send's outcome, the retry policy
+        deciding the next step. The status to record, or None if the row is not (or no longer) ours."""
+        summary = run.summary
         for part in parts:
-            failures = 0
-            flood_waits = 0
-            migrations = 0
+            tries = Tries()
             while True:
-                if token:
-                    token = False
-                else:
-                    await self.limiter.acquire()
-                if attempt.chat_id < 0:
-                    await self.groups.acquire(attempt.chat_id)
-                await self.limiter.wait_out_pause()
-                attempt.in_flight = True
-                try:
-                    outcome = await self.sender.send(attempt.chat_id, sub.thread_id, part)
-                except Exception as exc:
-                    log.exception("sender raised for chat %s", attempt.chat_id)
-                    outcome = SendOutcome.unknown(repr(exc))
-                attempt.in_flight = False
-                kind = outcome.kind
-                if kind is OutcomeKind.SENT:
+                await self._wait_turn(attempt.chat_id)
+                if not attempt.claimed and not await run.intents.claim(attempt):
+                    return None  # another run has this chat for the day
+                outcome = await self._send(sub, part, attempt)
+                decision = self.retry.decide(outcome, tries)
+                if decision.step is Step.NEXT_PART:
                     attempt.sent_parts += 1
                     break
-                if kind is OutcomeKind.RETRY_AFTER:
+                if decision.step is Step.PAUSE:
                     summary.retried_429 += 1
-                    flood_waits += 1
-                    self.limiter.pause(outcome.retry_after)
-                    if flood_waits > self.max_flood_waits:
-                        return self._gave_up(attempt, summary, "flood control")
-                    continue
-                if kind is OutcomeKind.TRANSIENT:
-                    failures += 1
-                    if failures >= self.max_attempts:
-                        return self._gave_up(attempt, summary, outcome.detail or "transient errors")
-                    await self._sleep(self.backoff * 2 ** (failures - 1))
-                    continue
-                if kind is OutcomeKind.MIGRATED and outcome.new_chat_id is not None:
-                    migrations += 1
-                    if migrations > _MAX_MIGRATIONS:
-                        return self._gave_up(attempt, summary, "migration loop")
-                    moved = await self.repo.migrate_chat(attempt.chat_id, outcome.new_chat_id)
-                    summary.migrated += 1
-                    log.info("chat %s migrated to %s", attempt.chat_id, outcome.new_chat_id)
-                    attempt.chat_id = outcome.new_chat_id
-                    if local_date not in moved:
+                    self.limiter.pause(decision.wait)
+                elif decision.step is Step.BACKOFF:
+                    await self._sleep(decision.wait)
+                elif decision.step is Step.MOVE:
+                    if not await self._move(attempt, decision, summary):
+                        run.intents.forget(attempt)  # the row under the new id is another run's
                         return None
-                    continue
-                if kind is OutcomeKind.BLOCKED:
-                    await self.repo.set_active(attempt.chat_id, False)
-                    summary.blocked += 1
-                    log.info("chat %s blocked the bot; subscription deactivated", attempt.chat_id)
-                    return "blocked"
-                if kind is OutcomeKind.UNKNOWN:
-                    attempt.in_doubt = True
-                    summary.unknown += 1
-                    log.warning("chat %s: send in doubt (%s); not retried", attempt.chat_id, outcome.detail)
-                    return "unknown"
-                return self._gave_up(attempt, summary, outcome.detail or kind.value)
+                elif decision.step is Step.END:
+                    return await self._end(attempt, decision, summary)
+                else:
+                    if outcome.kind is OutcomeKind.RETRY_AFTER:
+                        summary.retried_429 += 1
+                    return self._gave_up(attempt, summary, decision.why)
         summary.sent += 1
         return "sent"
+
+    async def _wait_turn(self, chat_id: int) -> None:
+        """A global rate token, a group's window, the end of any flood-control pause."""
+        await self.limiter.acquire()
+        if chat_id < 0:
+            await self.groups.acquire(chat_id)
+        await self.limiter.wait_out_pause()
+
+    async def _send(self, sub: Subscription, part: str, attempt: _Attempt) -> SendOutcome:
+        """One request; a cancellation leaves the attempt in flight (the request may have left)."""
+        attempt.in_flight = True
+        try:
+            outcome = await self.sender.send(attempt.chat_id, sub.thread_id, part)
+        except Exception as exc:
+            log.exception("sender raised for chat %s", attempt.chat_id)
+            outcome = SendOutcome.unknown(repr(exc))
+        attempt.in_flight = False
+        return outcome
+
+    async def _move(self, attempt: _Attempt, decision: Decision, summary: Summary) -> bool:
+        """Follow a group to its new id; False if the new chat was already served that day."""
+        assert decision.new_chat_id is not None
+        moved = await self.repo.migrate_chat(attempt.chat_id, decision.new_chat_id)
+        summary.migrated += 1
+        log.info("chat %s migrated to %s", attempt.chat_id, decision.new_chat_id)
+        attempt.chat_id = decision.new_chat_id
+        return attempt.local_date in moved
+
+    async def _end(self, attempt: _Attempt, decision: Decision, summary: Summary) -> str:
+        if decision.status == "blocked":
+            await self.repo.set_active(attempt.chat_id, False)
+            summary.blocked += 1
+            log.info("chat %s blocked the bot; subscription deactivated", attempt.chat_id)
+        else:
+            attempt.in_doubt = True
+            summary.unknown += 1
+            log.warning("chat %s: send in doubt (%s); not retried", attempt.chat_id, decision.why)
+        return decision.status
 
     @staticmethod
     def _gave_up(attempt: _Attempt, summary: Summary, why: str) -> str:

@@ -13,7 +13,7 @@ import pytest
 from fakeclock import FakeClock
 
 from bot.anniversaries import Digest
-from bot.delivery import Broadcaster, SendOutcome, Summary
+from bot.delivery import Broadcaster, RetryPolicy, SendOutcome, Summary
 from bot.model import Fact, PartialDate
 from bot.storage import Repository
 from bot.store import FactStore
@@ -240,7 +240,7 @@ async def test_429_pauses_everyone_for_retry_after(repo: Repository, make: Make,
 
 async def test_endless_429_gives_up_as_failed(repo: Repository, make: Make) -> None:
     await subscribe(repo, sub(1))
-    broadcaster, sender, _ = make({1: [SendOutcome.retry(0.1)] * 50}, max_flood_waits=4)
+    broadcaster, sender, _ = make({1: [SendOutcome.retry(0.1)] * 50}, retry=RetryPolicy(max_flood_waits=4))
     summary = await broadcaster.run_due(at(SAT, 9))
     assert summary.failed == 1 and summary.retried_429 == 5 and len(sender.calls) == 5
     assert await repo.delivery_status(1, SAT) == "failed"
@@ -250,7 +250,7 @@ async def test_transient_errors_back_off_then_fail_and_later_runs_retry_a_few_ti
     repo: Repository, make: Make, clock: FakeClock
 ) -> None:
     await subscribe(repo, sub(1))
-    broadcaster, sender, _ = make({1: [SendOutcome.transient("502")] * 100}, max_attempts=5, backoff=0.5)
+    broadcaster, sender, _ = make({1: [SendOutcome.transient("502")] * 100}, retry=RetryPolicy(max_attempts=5, backoff=0.5))
     summary = await broadcaster.run_due(at(SAT, 9))
     assert summary.failed == 1 and len(sender.calls) == 5
     assert [s for s in clock.sleeps if s in (0.5, 1.0, 2.0, 4.0)] == [0.5, 1.0, 2.0, 4.0]
@@ -367,7 +367,9 @@ async def test_broadcast_date_retries_failed_chats(repo: Repository, make: Make)
 
 async def test_global_rate_holds(repo: Repository, make: Make, clock: FakeClock) -> None:
     await subscribe(repo, *(sub(i) for i in range(1, 12)))
-    broadcaster, sender, _ = make(rate_per_second=5.0)
+    # One worker: the fake clock jumps whenever a worker sleeps, so with many workers it would
+    # count a real-time intent commit as seconds (the limiter's own tests cover concurrency).
+    broadcaster, sender, _ = make(rate_per_second=5.0, concurrency=1)
     summary = await broadcaster.run_due(at(SAT, 9))
     assert summary.sent == 11
     times = sorted(c[3] for c in sender.calls)
@@ -398,27 +400,80 @@ async def test_render_failure_is_recorded_as_failed(repo: Repository, make: Make
     assert await repo.delivery_status(1, SAT) == "failed"
 
 
-async def test_cancelled_before_sending_releases_the_claim(repo: Repository, store: FactStore, clock: FakeClock) -> None:
+async def test_cancelled_before_its_turn_claims_nothing(repo: Repository, store: FactStore, clock: FakeClock) -> None:
     await subscribe(repo, sub(1))
-    never = asyncio.Event()
+    waiting = asyncio.Event()
 
     async def stuck(seconds: float) -> None:
-        await never.wait()
+        waiting.set()
+        await asyncio.Event().wait()
 
     sender = FakeSender(clock)
     broadcaster = Broadcaster(repo, store, sender, Renderer(), clock=clock, sleep=stuck)
     broadcaster.limiter.pause(100.0)
     task = asyncio.create_task(broadcaster.run_due(at(SAT, 9)))
-    for _ in range(200):
-        if await repo.delivery_status(1, SAT) == "claimed":
-            break
-        await asyncio.sleep(0.005)
-    assert await repo.delivery_status(1, SAT) == "claimed"
+    await asyncio.wait_for(waiting.wait(), 10)
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
     assert sender.calls == []
-    assert await repo.delivery_status(1, SAT) is None
+    assert await repo.delivery_status(1, SAT) is None, "the intent is written only when the send is about to go"
+
+
+async def test_cancelled_while_backing_off_gives_the_claim_back(repo: Repository, store: FactStore,
+                                                               clock: FakeClock) -> None:
+    await subscribe(repo, sub(1))
+    waiting = asyncio.Event()
+
+    async def stuck(seconds: float) -> None:
+        waiting.set()
+        await asyncio.Event().wait()
+
+    sender = FakeSender(clock, {1: [SendOutcome.transient("connect refused")]})
+    broadcaster = Broadcaster(repo, store, sender, Renderer(), clock=clock, sleep=stuck)
+    task = asyncio.create_task(broadcaster.run_due(at(SAT, 9)))
+    await asyncio.wait_for(waiting.wait(), 10)
+    assert await repo.delivery_status(1, SAT) == "claimed" and sender.chats() == [1]
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert await repo.delivery_status(1, SAT) is None, "the only send surely did not leave: the claim goes back"
+    summary = await broadcaster.run_due(at(SAT, 9, 1))
+    assert summary.sent == 1 and sender.chats() == [1, 1]
+
+
+@pytest.mark.parametrize("stop_after", [1, 7, 20])
+async def test_a_cancelled_run_gives_back_every_claim_it_did_not_send(
+    repo: Repository, store: FactStore, clock: FakeClock, stop_after: int
+) -> None:
+    """Cancelled at any point, with many workers committing intents: a row stays only for a chat
+    whose request started, and each of those has its row (sent, or claimed when in flight)."""
+    await subscribe(repo, *(sub(i) for i in range(1, 41)))
+    enough = asyncio.Event()
+    started: list[int] = []
+
+    class Slow:
+        async def send(self, chat_id: int, thread_id: int | None, text: str) -> SendOutcome:
+            started.append(chat_id)
+            if len(started) >= stop_after:
+                enough.set()
+            await asyncio.sleep(0.001)
+            return SendOutcome.sent()
+
+    broadcaster = Broadcaster(repo, store, Slow(), Renderer(), rate_per_second=10_000, clock=clock, sleep=clock.sleep)
+    task = asyncio.create_task(broadcaster.broadcast_date(SAT))
+    await asyncio.wait_for(enough.wait(), 10)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    rows = {chat: await repo.delivery_status(chat, SAT) for chat in range(1, 41)}
+    kept = {chat for chat, status in rows.items() if status is not None}
+    assert kept == set(started), "a claim without a request went back; a request keeps its row"
+    first = len(started)
+    assert first < 40, "the stop came mid-run"
+    summary = await broadcaster.broadcast_date(SAT)
+    assert summary.sent == 40 - first and sorted(started[first:]) == sorted(set(range(1, 41)) - set(started[:first])), \
+        "the rerun sends exactly the rest"
 
 
 async def test_cancelled_during_a_send_keeps_the_claim(repo: Repository, store: FactStore, clock: FakeClock) -> None:
@@ -439,3 +494,21 @@ async def test_cancelled_during_a_send_keeps_the_claim(repo: Repository, store: 
         await task
     assert await repo.delivery_status(1, SAT) == "claimed"
     assert await repo.served_chat_ids(SAT) == {1}
+
+
+async def test_wall_clock_steps_neither_resend_nor_lose_a_day(repo: Repository, make: Make) -> None:
+    """Ticks a minute apart by the monotonic clock, the wall clock stepping both ways around them."""
+    await subscribe(repo, sub(1, time=dt.time(9, 0)), sub(2, time=dt.time(23, 59)))
+    broadcaster, sender, _ = make()
+    await broadcaster.run_due(at(SAT, 9, 0))
+    assert sender.chats() == [1]
+    assert await broadcaster.run_due(at(SAT, 8, 56)) == Summary(), "stepped back 4 minutes: nothing again"
+    assert await broadcaster.run_due(at(SAT, 9, 1)) == Summary()
+    await broadcaster.run_due(at(SAT, 23, 58))
+    # An hour fast for a minute, across midnight, then corrected: chat 2's 23:59 never showed on the wall.
+    fast = await broadcaster.run_due(at(SAT, 23, 59) + dt.timedelta(hours=1))
+    assert fast.sent == 1 and sender.chats() == [1, 2] and await repo.delivery_status(2, SAT) == "sent"
+    corrected = at(SAT, 23, 59) + dt.timedelta(seconds=30)
+    assert await broadcaster.run_due(corrected) == Summary(), "back before midnight: no second message"
+    await broadcaster.run_due(at(SAT + dt.timedelta(days=1), 9, 0))
+    assert sender.chats() == [1, 2, 1], "the next day goes on as usual"
