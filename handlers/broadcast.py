@@ -3,14 +3,14 @@
 It runs without the Application: a Bot of its own on the aiohttp transport (httpx's CPU cost per
 request caps a broadcast near 550 messages/s, short of the 1000/s Telegram allows paid
 broadcasts), the Broadcaster of bot/delivery.py, and a progress bar on a terminal. SIGTERM or
-Ctrl-C gives back the claims not yet sent and exits 130; the same command sends the rest.
+Ctrl-C gives back every claim not yet sent and exits 130 (a second one exits at once); the same
+command sends the rest.
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import signal
 import sys
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from bot.cli import EXIT_DATA, config_or_exit, load_or_exit
 from bot.config import Config
 from bot.delivery import Broadcaster
 from bot.logs import setup_logging
+from bot.stopping import StopSignals
 from bot.storage import Repository
 from bot.store import FactStore
 from handlers.digest import make_renderer
@@ -60,12 +61,11 @@ async def broadcast_day(config: Config, store: FactStore, day: dt.date) -> int:
                     filled = int(30 * done / total)
                     print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end="", file=sys.stderr)
 
-            # SIGTERM/SIGINT cancel the run: claims not yet sent are given back, outcomes written.
+            # SIGTERM/SIGINT cancel the run: every worker stops, then claims not yet sent are given
+            # back and outcomes written; a second signal exits at once.
             task = asyncio.current_task()
-            loop = asyncio.get_running_loop()
-            for signum in (signal.SIGTERM, signal.SIGINT):
-                if task is not None:
-                    loop.add_signal_handler(signum, task.cancel)
+            if task is not None:
+                StopSignals(task.cancel).install(asyncio.get_running_loop())
             try:
                 summary = await broadcaster.broadcast_date(day, progress)
             except asyncio.CancelledError:

@@ -18,6 +18,7 @@ from bot.model import Fact, PartialDate
 from bot.storage import Repository
 from bot.store import FactStore
 from bot.subscription import Subscription
+from bot.ticker import Ticker
 
 SAT = dt.date(2024, 5, 25)  # has anniversaries
 FRI = dt.date(2024, 5, 24)  # has none
@@ -512,3 +513,37 @@ async def test_wall_clock_steps_neither_resend_nor_lose_a_day(repo: Repository, 
     assert await broadcaster.run_due(corrected) == Summary(), "back before midnight: no second message"
     await broadcaster.run_due(at(SAT + dt.timedelta(days=1), 9, 0))
     assert sender.chats() == [1, 2, 1], "the next day goes on as usual"
+
+
+async def test_the_minute_tick_delivers_within_a_minute_of_the_wall_time_whatever_the_steps(
+    repo: Repository, make: Make
+) -> None:
+    """The Ticker (monotonic) drives run_due with the wall clock; the wall clock steps back 4
+    minutes, then an hour, then is corrected: the 09:00 chat is served at the first tick whose
+    wall time is past 09:00, and once."""
+    await subscribe(repo, sub(1, time=dt.time(9, 0)))
+    broadcaster, sender, _ = make()
+    monotonic = FakeClock()
+    start = at(SAT, 8, 55)
+    offset = dt.timedelta(0)
+    steps = {2: dt.timedelta(minutes=-4), 12: dt.timedelta(hours=-1), 14: dt.timedelta(0)}
+    ticks: list[tuple[dt.datetime, int]] = []
+    enough = asyncio.Event()
+
+    async def step() -> None:
+        nonlocal offset
+        offset = steps.get(len(ticks), offset)
+        wall = start + dt.timedelta(seconds=monotonic.now) + offset
+        await broadcaster.run_due(wall)
+        ticks.append((wall, len(sender.calls)))
+        if len(ticks) == 16:
+            enough.set()
+
+    ticker = Ticker(step, 60.0, 0.0, clock=monotonic, sleep=monotonic.sleep)
+    ticker.start()
+    await asyncio.wait_for(enough.wait(), 30)
+    await ticker.stopped()
+    first = next(i for i, (_, calls) in enumerate(ticks) if calls)
+    assert ticks[first][0] >= at(SAT, 9, 0) > ticks[first - 1][0], "served at the first tick past 09:00 on the wall"
+    assert ticks[first][0] - at(SAT, 9, 0) < dt.timedelta(minutes=1), "not a minute late"
+    assert [calls for _, calls in ticks][-1] == 1, "the step back and the correction sent nothing again"
