@@ -165,6 +165,7 @@ class Repository:
         self.health = StorageHealth()
         """Whether writes work now: every write after the opening reports to it (bot/health.py)."""
         self._opened = False
+        self._identity: tuple[int, int] | None = None
 
     @classmethod
     async def open(cls, path: str | os.PathLike[str], create: bool = True) -> Repository:
@@ -204,6 +205,7 @@ class Repository:
             await repo._run("PRAGMA foreign_keys = ON")
             await repo._migrate()
             repo._opened = True  # from here on a failed write is a state to report, not a failed start
+            repo._identity = repo._file_identity()
             damage = await repo._one("PRAGMA quick_check(1)")
             if damage is None or damage[0] != "ok":
                 found = " ".join(str(damage[0] if damage else "no answer").replace("*** in database main ***", "").split())
@@ -256,6 +258,7 @@ class Repository:
         """
         async with self._lock:
             try:
+                self._check_file()
                 await self._exec("BEGIN IMMEDIATE")
                 yield
                 await self._exec("COMMIT")
@@ -264,6 +267,20 @@ class Repository:
                 self._failed(error)
                 raise
             self.health.succeeded()
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino
+
+    def _check_file(self) -> None:
+        """Refuse to write when the file at our path is no longer the one we opened (replaced or
+        removed): SQLite would go on writing into the old, unlinked file and the writes would be
+        lost at the next start. Writes resume if the original file comes back."""
+        if self._identity is not None and self._file_identity() != self._identity:
+            raise StorageError(f"{self.path} was replaced or removed since the bot opened it")
 
     def _failed(self, error: BaseException) -> None:
         """Tell the health state about a write that failed for want of storage (not a bug or a cancel)."""
@@ -304,8 +321,9 @@ class Repository:
         """Run one statement in autocommit mode (committed on return); the number of rows changed."""
         async with self._lock:
             try:
+                self._check_file()
                 changed = await self._run(sql, params)
-            except sqlite3.Error as error:
+            except (sqlite3.Error, StorageError) as error:
                 self._failed(error)
                 raise
             self.health.succeeded()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from telegram import CallbackQuery, Update
 from telegram.constants import ChatType
 
+from bot.health import operator_line
 from bot.i18n import t
 from bot.usecases import operators
 from handlers.callbacks import UnansweredButton
@@ -42,7 +43,8 @@ async def stats(update: Update, context: Context) -> None:
     if lang is None:
         return
     services = context.services
-    await reply(update, context, stats_html(await operators.stats(services.repo, services.store, services.today()), lang))
+    figures = stats_html(await operators.stats(services.repo, services.store, services.today()), lang)
+    await reply(update, context, f"{figures}\n{operator_line(services.repo.health, lang)}")
 
 
 async def broadcast_status(update: Update, context: Context) -> None:

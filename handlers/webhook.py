@@ -10,11 +10,9 @@ an update Telegram retries (same update_id) is queued once.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hmac
 import json
 import logging
-import signal
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any, Final
@@ -25,6 +23,7 @@ from telegram.error import InvalidToken, NetworkError, TimedOut
 from telegram.ext import Application
 
 from bot.config import Config
+from bot.stopping import StopSignals
 
 __all__ = ["MAX_BODY", "SECRET_HEADER", "RecentIds", "WebhookServer", "parse_update", "run_webhook_server",
            "serve_webhook"]
@@ -185,14 +184,19 @@ async def serve_webhook(app: Application, config: Config, stop: asyncio.Event,  
 
 
 def run_webhook_server(app: Application, config: Config) -> None:  # type: ignore[type-arg]
-    """`kzru-bot run` in webhook mode: serve until SIGTERM or SIGINT, then stop cleanly."""
+    """`kzru-bot run` in webhook mode: serve until SIGTERM or SIGINT, then stop cleanly (a second
+    signal exits at once, bot/stopping.py)."""
 
     async def main() -> None:
         stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            with contextlib.suppress(NotImplementedError):
-                loop.add_signal_handler(sig, stop.set)
+
+        def first_signal() -> None:
+            ticker = getattr(getattr(app.bot_data, "services", None), "ticker", None)
+            if ticker is not None:
+                ticker.cancel()  # a running delivery stops at once, as in polling mode
+            stop.set()
+
+        StopSignals(first_signal).install(asyncio.get_running_loop())
         await serve_webhook(app, config, stop)
 
     asyncio.run(main())
