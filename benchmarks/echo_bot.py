@@ -192,7 +192,7 @@ async def _main(n_updates: int, concurrent: int) -> dict[str, Any]:
     await api.start()
     try:
         transport = dataclasses.replace(TRANSPORT, concurrent_updates=concurrent) if concurrent >= 0 else TRANSPORT
-        app = build_echo_application(api.token, api.base_url, base_file_url=api.base_file_url, transport=transport)
+        app = build_echo_application(api.token, api.base_url, transport=transport)
         return await measure_throughput(
             app, api, n_updates, lambda i: make_text_update(f"echo {i}", user=make_user(10_000 + i))
         )
