@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import datetime as dt
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -26,8 +27,15 @@ def real_store() -> FactStore:
 
 
 @asynccontextmanager
-async def running_bot(api: FakeBotAPI, tmp_path: Path, **env: str) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    """Start the bot in polling mode on the fake server; stop it cleanly afterwards."""
+async def running_bot(api: FakeBotAPI, tmp_path: Path, *, now: Callable[[], dt.datetime] | None = None, tick: bool = True,
+                      **env: str) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    """Start the bot in polling mode on the fake server; stop it cleanly afterwards.
+
+    ``now`` pins the bot's wall clock (Services.now), so what is due or "today" does not depend on
+    when the test runs; ``tick=False`` stops the minute tick before its first step, so nothing is
+    delivered unless the test runs a step (``services.ticker.step()``) or the broadcaster itself:
+    otherwise it would fire 5 s of real time after the start, in the middle of a slow test.
+    """
     settings = {
         "TELEGRAM_BOT_TOKEN": api.token,
         "TELEGRAM_API_BASE_URL": api.base_url,
@@ -39,6 +47,12 @@ async def running_bot(api: FakeBotAPI, tmp_path: Path, **env: str) -> AsyncItera
     await app.initialize()
     if app.post_init:
         await app.post_init(app)
+    if now is not None:
+        app.bot_data.services.now = now
+    if not tick:
+        ticker = app.bot_data.services.ticker
+        assert ticker is not None
+        ticker.cancel()  # before its first step: the test calls ticker.step() when it wants a tick
     await app.start()
     assert app.updater is not None
     kinds = ["message", "edited_message", "callback_query", "inline_query", "channel_post", "my_chat_member"]

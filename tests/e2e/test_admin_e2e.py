@@ -10,14 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 from botharness import running_bot
 from factories import BOT_ID, make_callback_query_update, make_chat, make_command_update, make_message, make_user
 from fakebotapi import FakeBotAPI
+from telegram.ext import Application
 
 from bot.i18n import t
-from bot.schedule import local_today
 from bot.storage import Repository
 from bot.subscription import Subscription
 
@@ -29,15 +30,18 @@ def texts_to(api: FakeBotAPI, chat_id: int) -> list[str]:
     return [str(c.params.get("text", "")) for c in api.calls_of("sendMessage") if c.chat_id == chat_id]
 
 
-def tz_at_noon() -> str:
-    """A fixed-offset zone where it is about noon now, so 00:00 has passed and 23:59 has not."""
-    offset = 12 - dt.datetime.now(dt.UTC).hour
-    return f"UTC{'+' if offset >= 0 else '-'}{abs(offset):02d}:00"
+NOON = dt.datetime(2026, 10, 22, 12, 0, tzinfo=dt.UTC)
+"""The bot's pinned clock: in UTC, 00:00 has passed and 23:59 has not."""
+
+
+def bot(api: FakeBotAPI, tmp_path: Path, **env: str) -> AbstractAsyncContextManager[Application]:  # type: ignore[type-arg]
+    """The bot at a pinned instant, without its minute tick: nothing is delivered behind a test's back."""
+    return running_bot(api, tmp_path, now=lambda: NOON, tick=False, **env)
 
 
 async def test_stats_for_operators_refusal_for_others_silence_in_groups(fake_api: FakeBotAPI, tmp_path: Path) -> None:
     env = {"KZRU_ADMIN_IDS": f"{OPERATOR}, 42"}
-    async with running_bot(fake_api, tmp_path, **env) as app:
+    async with bot(fake_api, tmp_path, **env) as app:
         repo: Repository = app.bot_data.services.repo
         for chat_id, kind, lang in ((6001, "private", "ru"), (6002, "private", "kk"), (-100500, "supergroup", "en")):
             await repo.upsert_subscription(Subscription(chat_id, None, dt.time(9), "Asia/Almaty", "anniversaries",
@@ -68,12 +72,11 @@ async def test_stats_for_operators_refusal_for_others_silence_in_groups(fake_api
 
 
 async def test_broadcast_status_counts_served_due_and_later(fake_api: FakeBotAPI, tmp_path: Path) -> None:
-    zone = tz_at_noon()
-    async with running_bot(fake_api, tmp_path, KZRU_ADMIN_IDS=str(OPERATOR)) as app:
+    async with bot(fake_api, tmp_path, KZRU_ADMIN_IDS=str(OPERATOR)) as app:
         repo: Repository = app.bot_data.services.repo
         for chat_id, at in ((7001, dt.time(0, 0)), (7002, dt.time(0, 0)), (7003, dt.time(0, 0)), (7004, dt.time(23, 59))):
-            await repo.upsert_subscription(Subscription(chat_id, None, at, zone, "anniversaries", "en"))
-        today = local_today(zone, dt.datetime.now(dt.UTC))
+            await repo.upsert_subscription(Subscription(chat_id, None, at, "UTC", "anniversaries", "en"))
+        today = NOON.date()
         assert await repo.claim_delivery(7001, today)
         await repo.finish_delivery(7001, today, "sent")
 
@@ -87,7 +90,7 @@ async def test_a_demoted_admin_is_refused_at_the_next_change(fake_api: FakeBotAP
     """Admin rights are asked of Telegram at every change: no cache lets a demoted admin through."""
     admin = make_user(5101, language_code="en")
     fake_api.set_chat_admins(GROUP["id"], [5101])
-    async with running_bot(fake_api, tmp_path) as app:
+    async with bot(fake_api, tmp_path) as app:
         repo: Repository = app.bot_data.services.repo
         fake_api.push_update(make_command_update("/subscribe", "10:00", user=admin, chat=GROUP))
         confirmed = (await fake_api.wait_for("sendMessage", lambda c: c.chat_id == GROUP["id"]))[0]
@@ -122,7 +125,7 @@ async def test_database_file_is_owner_only_whatever_the_umask(fake_api: FakeBotA
     db = tmp_path / "fresh" / "dir" / "kzru.sqlite3"
     old_umask = os.umask(0)
     try:
-        async with running_bot(fake_api, tmp_path, KZRU_DB_PATH=str(db)):
+        async with bot(fake_api, tmp_path, KZRU_DB_PATH=str(db)):
             fake_api.push_update(make_command_update("/subscribe", "08:00", user=make_user(5201)))
             await fake_api.wait_for("sendMessage", lambda c: c.chat_id == 5201)
             files = [db, *(db.with_name(db.name + suffix) for suffix in ("-wal", "-shm"))]

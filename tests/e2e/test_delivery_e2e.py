@@ -2,15 +2,17 @@
 
 Subscriptions are made through /subscribe and the /settings buttons; deliveries go through the
 real PTB bot to the fake Bot API, which validates every message (HTML, 4096 characters). The
-tick is the bot's own run_due called with a chosen "now" (the JobQueue calls it with the real
-clock), so midnight on both sides of the date line, DST changes and downtime take no real time.
+tick is the bot's own run_due called with a chosen "now", and the bot's own clock (Services.now,
+which its minute tick reads) is pinned, so nothing here depends on the date or the time the tests
+run at; midnight on both sides of the date line, DST changes and downtime take no real time, and
+waits for a flood limit run on a fake clock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
+from contextlib import AbstractAsyncContextManager
 from html import escape
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from telegram.ext import Application
 
 from bot.anniversaries import build_digest, next_anniversary, on_day
 from bot.dates import format_day, format_month_day
-from bot.delivery import Broadcaster
+from bot.delivery import Broadcaster, OutcomeKind, Sender, SendOutcome
 from bot.model import Citation, Fact, PartialDate
 from bot.storage import Repository
 from bot.store import FactStore
@@ -45,14 +47,13 @@ def minutes(start: dt.datetime, end: dt.datetime) -> Iterator[dt.datetime]:
         start += dt.timedelta(minutes=1)
 
 
-@asynccontextmanager
-async def bot(api: FakeBotAPI, tmp_path: Path) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    """The real bot without its wall-clock tick, so only the test's chosen instants deliver."""
-    async with running_bot(api, tmp_path) as app:
-        assert app.job_queue is not None
-        for job in app.job_queue.get_jobs_by_name("anniversaries"):
-            job.schedule_removal()
-        yield app
+PINNED = utc(2026, 10, 22, 9, 30)
+"""The bot's own clock in these tests (22 October: an anniversary, 1992)."""
+
+
+def bot(api: FakeBotAPI, tmp_path: Path) -> AbstractAsyncContextManager[Application]:  # type: ignore[type-arg]
+    """The real bot at a pinned instant, its minute tick stopped, so only the test's chosen instants deliver."""
+    return running_bot(api, tmp_path, now=lambda: PINNED, tick=False)
 
 
 def broadcaster(app: Application) -> Broadcaster:  # type: ignore[type-arg]
@@ -173,7 +174,7 @@ async def test_modes_on_days_with_and_without_anniversaries(fake_api: FakeBotAPI
     assert escape(f"This week's anniversaries, {format_day(monday, 'en')} – {week_end}") in fake_api.sent_texts(weekly)[0]
     nxt = next_anniversary(real_store(), empty)
     assert nxt is not None
-    expected = f"The next is on {format_month_day(nxt[0].month, nxt[0].day, 'en')}, in {nxt[1]} days"
+    expected = f"Next anniversary: {format_month_day(nxt[0].month, nxt[0].day, 'en')}, in {nxt[1]} days"
     assert expected in fake_api.sent_texts(daily)[0], "daily mode names the next anniversary and how far"
     ticked = (empty, monday - dt.timedelta(days=1), monday + dt.timedelta(days=1), monday, DIPLOMATIC)
     assert fake_api.sent_count(quiet) == sum(1 for day in ticked if on_day(real_store(), day)), "one per day that has some"
@@ -192,22 +193,40 @@ async def test_round_anniversaries_are_marked_and_years_counted(fake_api: FakeBo
     assert all(item.years_ago == 34 and not item.is_round for item in on_day(real_store(), DIPLOMATIC))
 
 
+class RecordingSender:
+    """The bot's own sender, noting on the fake clock when each send starts and how it ended, in event order."""
+
+    def __init__(self, inner: Sender, clock: FakeClock) -> None:
+        self.inner, self.clock = inner, clock
+        self.events: list[tuple[str, int, float, OutcomeKind | None]] = []
+
+    async def send(self, chat_id: int, thread_id: int | None, text: str) -> SendOutcome:
+        self.events.append(("start", chat_id, self.clock.now, None))
+        outcome = await self.inner.send(chat_id, thread_id, text)
+        self.events.append(("end", chat_id, self.clock.now, outcome.kind))
+        return outcome
+
+
 @pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
-async def test_flood_control_retry_after_is_honoured(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+async def test_flood_control_retry_after_is_honoured(fake_api: FakeBotAPI, tmp_path: Path, clock: FakeClock) -> None:
+    """A 429 with retry_after=1 holds every send started after it for a second (on a fake clock)."""
     chats = list(range(751, 761))
     async with bot(fake_api, tmp_path) as app:
         for chat in chats:
             await subscribe(fake_api, chat, "09:00 UTC")
         fake_api.clear()
         fake_api.script("sendMessage", Fault.error(429, retry_after=1))
-        summary = await broadcaster(app).run_due(utc(2026, 10, 22, 9))
-    calls = fake_api.calls_of("sendMessage")
-    flood = calls[0]
-    assert flood.status == 429 and summary.retried_429 == 1 and summary.sent == 10
+        own = broadcaster(app)
+        sender = RecordingSender(own.sender, clock)
+        paced = Broadcaster(own.repo, own.store, sender, own.render, clock=clock, sleep=clock.sleep)
+        summary = await paced.run_due(utc(2026, 10, 22, 9))
+    assert fake_api.calls_of("sendMessage")[0].status == 429 and summary.retried_429 == 1 and summary.sent == 10
     assert all(fake_api.sent_count(chat) == 1 for chat in chats), "nothing lost, nothing doubled"
-    # Sends already on the wire when the 429 came back arrive within milliseconds; every later one waits it out.
-    later = [c.at - flood.done_at for c in calls[1:] if c.at > flood.done_at + 0.05]
-    assert later and min(later) >= 1.0, later
+    flood = next(i for i, event in enumerate(sender.events) if event[3] is OutcomeKind.RETRY_AFTER)
+    flood_at = sender.events[flood][2]
+    # Sends already on the wire when the 429 came back may finish; every send started after it waited it out.
+    later = [at for kind, _chat, at, _outcome in sender.events[flood + 1:] if kind == "start"]
+    assert later and min(later) >= flood_at + 1.0, (flood_at, later)
 
 
 async def test_at_most_20_messages_a_minute_to_one_group(fake_api: FakeBotAPI, tmp_path: Path, clock: FakeClock) -> None:
@@ -258,14 +277,14 @@ async def test_an_overlong_message_is_split_and_every_part_is_valid(fake_api: Fa
     assert all(f"ru event {i} " in joined for i in range(60)) and joined.index("ru event 0 ") < joined.index("ru event 59 ")
 
 
-async def test_the_minute_job_delivers_with_the_real_clock(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+async def test_the_minute_tick_delivers_at_the_bot_clock(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    """The bot's minute tick reads the bot's clock (Services.now), pinned here to 09:30 UTC on 22 October."""
     chat = 771
-    async with running_bot(fake_api, tmp_path) as app:
-        await subscribe(fake_api, chat, "00:00 UTC", "daily")
-        assert app.job_queue is not None
-        [job] = app.job_queue.get_jobs_by_name("anniversaries")
-        assert job.trigger.interval == dt.timedelta(seconds=60)  # type: ignore[attr-defined]
-        await job.run(app)
-        await job.run(app)
+    async with bot(fake_api, tmp_path) as app:
+        await subscribe(fake_api, chat, "09:00 UTC", "daily")
+        ticker = app.bot_data.services.ticker
+        assert ticker is not None and ticker.interval == 60.0
+        await ticker.step()
+        await ticker.step()
     assert fake_api.sent_count(chat) == 2, "the confirmation and one message: the second tick sends nothing"
-    assert format_day(dt.datetime.now(dt.UTC).date(), "en") in fake_api.sent_texts(chat)[1]
+    assert format_day(PINNED.date(), "en") in fake_api.sent_texts(chat)[1] and "1992" in fake_api.sent_texts(chat)[1]
