@@ -79,11 +79,12 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*`retry_after` will be of type:
 
 
 def _request() -> HTTPXRequest:
-    return HTTPXRequest(connect_timeout=1.0, read_timeout=2.0, write_timeout=2.0, pool_timeout=1.0)
+    """Timeouts far above any answer of the fake, however loaded the machine: only a hang reaches them."""
+    return HTTPXRequest(connect_timeout=10.0, read_timeout=10.0, write_timeout=10.0, pool_timeout=10.0)
 
 
 def build_app(api: FakeBotAPI, token: str) -> Application:  # type: ignore[type-arg]
-    """A PTB Application pointed at the fake, with small timeouts so failures are fast."""
+    """A PTB Application pointed at the fake."""
     return (
         ApplicationBuilder()
         .token(token)
@@ -304,8 +305,7 @@ async def test_drop_and_delay_map_to_network_errors(fake_api: FakeBotAPI, token:
     # The fake's delays are far from the client's read timeouts both ways (0.2 s against 10 s; an hour
     # against 0.3 s), so which call succeeds or times out cannot depend on how loaded the machine is.
     fake_api.script("sendMessage", Fault.drop(), Fault.delay(0.2), Fault.sent_then_drop(), Fault.delay(3600))
-    patient = HTTPXRequest(connect_timeout=10.0, read_timeout=10.0)
-    async with Bot(token, base_url=fake_api.base_url, request=patient) as bot:
+    async with Bot(token, base_url=fake_api.base_url, request=_request()) as bot:
         with pytest.raises(NetworkError) as dropped:
             await bot.send_message(1, "a")
         slow_ok = await bot.send_message(1, "b")  # delayed below the read timeout: fine
@@ -451,14 +451,17 @@ async def until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
     await asyncio.wait_for(poll(), timeout)
 
 
-async def test_get_updates_long_poll_offset_and_allowed_updates(fake_api: FakeBotAPI, token: str) -> None:
+async def test_get_updates_long_poll_offset_and_allowed_updates(
+        fake_api: FakeBotAPI, token: str, monkeypatch: pytest.MonkeyPatch) -> None:
     async with Bot(token, base_url=fake_api.base_url, request=_request()) as bot:
         assert await bot.get_updates(timeout=dtm.timedelta(seconds=0.3)) == ()
-        # An update pushed while a poll is held answers it with that update.
-        poll = asyncio.create_task(bot.get_updates(timeout=1))
+        # An update pushed while a poll is held answers it with that update: the poll's timeout (an hour)
+        # is far beyond the test's guard against a hang (a minute), so an answer means it was woken.
+        monkeypatch.setattr("fakebotapi.updates.MAX_POLL_TIMEOUT", 3600.0)
+        poll = asyncio.create_task(bot.get_updates(timeout=3600))
         await until(lambda: fake_api.polls_waiting > 0)
         fake_api.push_update(make_text_update("late"))
-        got = await poll
+        got = await asyncio.wait_for(poll, 60)
         assert got[0].message is not None and got[0].message.text == "late"
         fake_api.push_update(make_inline_query_update("q"))
         fake_api.push_update(make_text_update("t"))
