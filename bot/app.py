@@ -34,7 +34,7 @@ from telegram.ext import (
     TypeHandler,
 )
 
-from bot.cli import EXIT_DATA, config_or_exit, load_or_exit
+from bot.cli import EXIT_CONFLICT, EXIT_DATA, EXIT_STORAGE, config_or_exit, load_or_exit
 from bot.config import Config
 from bot.delivery import Broadcaster
 from bot.editorial import EditorialLoop
@@ -43,7 +43,7 @@ from bot.i18n import t
 from bot.logs import RedactingFormatter
 from bot.logs import setup_logging as _setup_logging
 from bot.model import LANGS
-from bot.storage import Repository
+from bot.storage import Repository, StorageError
 from bot.store import FactStore
 from bot.throttle import WindowLimiter
 from handlers import ask, common, errors, registry
@@ -208,5 +208,11 @@ def run_bot(data_dir: Path | None) -> int:
     except (TelegramError, OSError) as exc:
         log.error("cannot run: %s: %s", type(exc).__name__, exc)
         return 1
+    except StorageError as exc:
+        log.error("cannot run: %s", exc)
+        return EXIT_STORAGE
+    services = getattr(app.bot_data, "services", None)
+    if services is not None and services.conflict.stopped:
+        return EXIT_CONFLICT
     log.info("stopped")
     return 0

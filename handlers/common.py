@@ -19,6 +19,7 @@ from telegram.ext import ApplicationHandlerStop
 from bot.i18n import t
 from bot.usecases.language import chat_language
 from handlers.context import Context
+from handlers.limits import taps_allowed
 from handlers.render import split_message
 
 GROUP_ANONYMOUS_BOT = 1087968824
@@ -145,8 +146,11 @@ def is_command_for_us(message: Message, username: str) -> bool:
 
 async def gate(update: Update, context: Context) -> None:
     """Runs before every handler: commands anywhere and anything in a private chat count against
-    the limits (group conversation is counted only once it addresses the bot, in group_text)."""
-    message = update.message or update.edited_message
+    the limits (group conversation is counted only once it addresses the bot, in group_text);
+    business messages count as messages; inline queries and button presses have their own limits."""
+    if not await taps_allowed(update, context):
+        raise ApplicationHandlerStop
+    message = update.message or update.edited_message or update.business_message or update.edited_business_message
     chat = update.effective_chat
     if message is None or chat is None or chat.type not in (ChatType.PRIVATE, ChatType.GROUP, ChatType.SUPERGROUP):
         return

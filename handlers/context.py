@@ -16,10 +16,11 @@ from bot.delivery import Broadcaster
 from bot.editorial import EditorialLoop
 from bot.engine import AnswerEngine, Turn
 from bot.feedback import AnswerSummary
+from bot.health import PollingConflict
 from bot.schedule import local_today
 from bot.storage import Repository
 from bot.store import FactStore
-from bot.throttle import Clock, WindowLimiter
+from bot.throttle import Clock, TapLimits, WindowLimiter
 from bot.usecases import language
 
 LRU = LRUCache
@@ -65,6 +66,10 @@ class Services:
     """Monotonic seconds for conversation expiry; tests put a FakeClock here."""
     now: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))
     """Wall clock for what is due / today; tests pin it."""
+    conflict: PollingConflict = field(default_factory=PollingConflict)
+    """Telegram's 409s to getUpdates (another instance, or a webhook): when to give up (handlers/errors.py)."""
+    taps: TapLimits = field(default_factory=TapLimits)
+    """Per-user limits for inline queries and button presses (handlers/limits.py)."""
 
     async def chat_language(self, chat_id: int) -> str | None:
         """The stored language of a chat, read through a cache (most updates need it)."""

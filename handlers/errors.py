@@ -14,8 +14,9 @@ import logging
 
 import httpx
 from telegram import Update
-from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError, TimedOut
 
+from bot.health import storage_failure
 from bot.i18n import pick_lang, t
 from handlers.context import Context
 from handlers.sender import retry_after_seconds
@@ -72,13 +73,25 @@ async def retried(update: object, context: Context) -> bool:
 
 
 def not_a_rejected_token_traceback(record: logging.LogRecord) -> bool:
-    """A log filter: PTB logs a rejected token with a long traceback; run_bot says it in one line instead."""
+    """A log filter: PTB logs a rejected token, and a 409 Conflict when it confirms the last updates
+    at stop, with long tracebacks; run_bot and on_error say each in one line instead."""
     error = record.exc_info[1] if record.exc_info else None
-    return not (isinstance(error, InvalidToken) and record.name.startswith("telegram"))
+    return not (isinstance(error, InvalidToken | Conflict) and record.name.startswith("telegram"))
 
 
 async def on_error(update: object, context: Context) -> None:
     error = context.error
+    if update is None and isinstance(error, Conflict):
+        if context.services.conflict.seen(error.message):
+            context.application.stop_running()  # run_bot then exits with EXIT_CONFLICT
+        return
+    if error is not None and storage_failure(error):
+        # No traceback per update: the storage health logs the cause once per change of state.
+        health = context.services.repo.health
+        if health.ok:
+            health.failed(error)
+        await _apologise(update, context, "storage.unavailable")
+        return
     if await retried(update, context):
         return
     if isinstance(error, (NetworkError, Forbidden, RetryAfter)):
@@ -86,14 +99,19 @@ async def on_error(update: object, context: Context) -> None:
         log.warning("telegram: %s: %s (%s)", type(error).__name__, error, where)
         return
     log.error("handler failed on update %s", getattr(update, "update_id", type(update).__name__), exc_info=error)
+    await _apologise(update, context, "error.generic")
+
+
+async def _apologise(update: object, context: Context, key: str) -> None:
+    """Tell the user in a word what went wrong: a toast for a button, else a message in the chat."""
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     user = update.effective_user
     lang = pick_lang(user.language_code if user else None)
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(t(lang, "error.generic"))
+            await update.callback_query.answer(t(lang, key))
         elif update.effective_message is not None:
-            await context.bot.send_message(update.effective_chat.id, t(lang, "error.generic"))
+            await context.bot.send_message(update.effective_chat.id, t(lang, key))
     except TelegramError:
         log.warning("could not tell the user about the failure")

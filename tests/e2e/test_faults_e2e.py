@@ -8,6 +8,7 @@ KZRU_SOAK=1 adds the 30-second outage (benchmarks/soak.py prints its timings).
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import os
 import time
@@ -16,12 +17,26 @@ from pathlib import Path
 import httpx
 import pytest
 from botharness import running_bot
-from factories import make_chat, make_command_update, make_text_update, make_user
+from factories import (
+    make_bot_user,
+    make_callback_query_update,
+    make_chat,
+    make_command_update,
+    make_inline_query_update,
+    make_message,
+    make_text_update,
+    make_user,
+)
 from fakebotapi import FakeBotAPI, Fault
+from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.ext import Application, ApplicationHandlerStop
 
+from bot.app import USER_PER_MINUTE
 from bot.i18n import t
 from bot.model import LANGS
+from bot.throttle import BUTTONS_PER_MINUTE, INLINE_PER_MINUTE
+from handlers import common
 from handlers.errors import retry_delay
 
 QUESTIONS = [
@@ -157,3 +172,93 @@ async def test_a_retried_subscription_change_is_confirmed_once_and_right(fake_ap
     assert len(texts) == 2 and "08:30" in texts[0]
     assert texts[1] == t("ru", "sub.removed")
     assert sub is not None and not sub.active
+
+
+async def test_when_storage_fails_questions_are_answered_and_settings_say_briefly_they_cannot_be_saved(
+        fake_api: FakeBotAPI, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The database file taken away under the running bot (writes would be lost), then put back."""
+    user = make_user(8400, language_code="ru")
+
+    async def said(count: int) -> str:
+        await fake_api.wait_for("sendMessage", lambda c: c.ok and c.chat_id == 8400, count=count, timeout=20)
+        return fake_api.sent_texts(8400)[count - 1]
+
+    async with running_bot(fake_api, tmp_path) as app:
+        repo = app.bot_data.services.repo
+        away = tmp_path / "away.sqlite3"
+        os.rename(repo.path, away)
+        fake_api.push_update(make_command_update("/subscribe", "08:30", user=user))
+        assert await said(1) == t("ru", "storage.unavailable")
+        fake_api.push_update(make_text_update(QUESTIONS[0][0], user=user))
+        assert QUESTIONS[0][1] in await said(2), "questions are still answered"
+        fake_api.push_update(make_command_update("/subscribe", "09:00", user=user))
+        assert await said(3) == t("ru", "storage.unavailable")
+        os.rename(away, repo.path)
+        fake_api.push_update(make_command_update("/subscribe", "08:30", user=user))
+        assert "08:30" in await said(4), "saving works again by itself"
+        await app.update_queue.join()
+        sub = await repo.get_subscription(8400)
+    assert sub is not None and sub.active and sub.time == dt.time(8, 30)
+    health = [r for r in caplog.records if r.name == "kzru.health"]
+    assert [r.levelno for r in health] == [logging.ERROR, logging.WARNING], [r.getMessage() for r in health]
+    assert not [r for r in caplog.records if r.exc_info and r.name.startswith(("kzru", "telegram"))], "no traceback"
+    assert not generic_errors(fake_api)
+
+
+async def flood_then_sentinel(api: FakeBotAPI, app: Application, updates: list[dict[str, object]]) -> None:  # type: ignore[type-arg]
+    """Push the updates, then a question from someone else: once it is answered every update before
+    it was fetched (getUpdates keeps order), and join() waits until they were all handled."""
+    for update in updates:
+        api.push_update(update)
+    api.push_update(make_text_update(QUESTIONS[2][0], user=make_user(8599)))
+    await api.wait_for("sendMessage", lambda c: c.ok and c.chat_id == 8599, timeout=60)
+    await app.update_queue.join()
+
+
+async def test_a_thousand_paging_presses_give_at_most_a_minute_s_worth_of_edits(
+        fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    user = make_user(8500, language_code="en")
+    async with running_bot(fake_api, tmp_path) as app:
+        fake_api.push_update(make_command_update("/treaties", user=user))
+        first = (await fake_api.wait_for("sendMessage", lambda c: c.chat_id == 8500))[0]
+        rows = first.params["reply_markup"]["inline_keyboard"]
+        next_data = [b["callback_data"] for b in rows[-1] if b["text"] == "▶"][0]
+        msg = make_message(str(first.params["text"]), user=make_bot_user(), chat=make_chat(8500, "private"),
+                           message_id=first.result["message_id"])
+        presses = [make_callback_query_update(next_data, message=msg, user=user) for _ in range(1000)]
+        await flood_then_sentinel(fake_api, app, presses)
+    edits = fake_api.calls_of("editMessageText")
+    toasts = [c for c in fake_api.calls_of("answerCallbackQuery") if c.params.get("text") == t("en", "throttle.buttons")]
+    assert 1 <= len(edits) <= BUTTONS_PER_MINUTE, len(edits)
+    assert len(toasts) == 1
+
+
+async def test_inline_queries_typed_by_a_person_are_all_answered_and_a_flood_is_cut(
+        fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    question = "When was the Baikonur lease signed"
+    typed = [make_inline_query_update(question[:n], user=make_user(8501)) for n in range(4, len(question) + 1)]
+    flood = [make_inline_query_update(f"trade {1995 + n % 20}", user=make_user(8502)) for n in range(400)]
+    async with running_bot(fake_api, tmp_path) as app:
+        await flood_then_sentinel(fake_api, app, typed + flood)
+    answered = [c.params["inline_query_id"] for c in fake_api.calls_of("answerInlineQuery")]
+    typed_ids = {u["inline_query"]["id"] for u in typed}
+    flood_ids = {u["inline_query"]["id"] for u in flood}
+    assert typed_ids <= set(answered), "every keystroke of a person typing is answered"
+    assert len(flood_ids & set(answered)) <= INLINE_PER_MINUTE
+
+
+async def test_business_messages_pass_the_same_limits_as_messages(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    """The gate of the running bot, given business messages (the harness does not poll for them)."""
+    user = make_user(8503)
+    passed = 0
+    async with running_bot(fake_api, tmp_path) as app:
+        for n in range(USER_PER_MINUTE + 10):
+            message = make_text_update(QUESTIONS[1][0], user=user)["message"]
+            update = Update.de_json({"update_id": 90_000 + n,
+                                     "business_message": {**message, "business_connection_id": "bc-1"}}, app.bot)
+            try:
+                await common.gate(update, app.context_types.context.from_update(update, app))
+            except ApplicationHandlerStop:
+                continue
+            passed += 1
+    assert passed == USER_PER_MINUTE
