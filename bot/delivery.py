@@ -153,7 +153,7 @@ class _IntentLog:
                 if not future.done():
                     future.set_result(ours)
 
-    async def settle(self) -> None:
+    async def settle(self, interrupted: bool = False) -> None:
         """After the workers stopped: write the outcomes still buffered and give back every claim
         whose request never started (a send that may have left stays claimed: served)."""
         if self._committing is not None:
@@ -171,7 +171,7 @@ class _IntentLog:
             log.exception("could not record %d outcome(s) or give back %d claim(s); they stay claimed (served)",
                           len(finished), len(untouched))
             return
-        if untouched or in_doubt:
+        if interrupted or untouched or in_doubt:
             log.info("stopped mid-delivery: %d claim(s) given back, %d send(s) in doubt stay claimed",
                      len(untouched), in_doubt)
 
@@ -274,15 +274,17 @@ class Broadcaster:
             run.advance(len(chat_ids))
         if work:
             workers = [asyncio.create_task(self._worker(run)) for _ in range(min(self.concurrency, len(work)))]
+            interrupted = True
             try:
                 await asyncio.gather(*workers)
+                interrupted = False
             finally:
                 # gather returns at the first cancelled worker: wait until every one has stopped
                 # sending, so no claim is settled while its worker may still use it.
                 for worker in workers:
                     worker.cancel()
                 await asyncio.wait(workers)
-                await run.intents.settle()
+                await run.intents.settle(interrupted)
         if jobs:
             log.info("delivered %s", run.summary)
         return run.summary
