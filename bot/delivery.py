@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.anniversaries import Digest, build_digest
+from bot.health import storage_failure
 from bot.outcomes import Decision, OutcomeKind, RetryPolicy, SendOutcome, Step, Tries
 from bot.schedule import ScheduleError, fire_instant, local_today, zone
 from bot.storage import Repository
@@ -295,8 +296,10 @@ class Broadcaster:
             attempt = _Attempt(sub.chat_id, local_date)
             try:
                 await self._deliver_one(sub, digest, attempt, run)
-            except Exception:
-                log.exception("delivery to chat %s for %s broke off", attempt.chat_id, local_date)
+            except Exception as exc:
+                if not storage_failure(exc):
+                    log.exception("delivery to chat %s for %s broke off", attempt.chat_id, local_date)
+                # else the storage health (bot/health.py) has logged the cause, once per change of state
             run.advance(1)
 
     async def _deliver_one(self, sub: Subscription, digest: Digest, attempt: _Attempt, run: _Run) -> None:

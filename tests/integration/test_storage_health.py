@@ -126,7 +126,7 @@ def render(subscription: Subscription, digest: Digest) -> list[str]:
 
 
 async def test_delivery_resumes_by_itself_when_storage_recovers_and_sends_nothing_twice(
-        repo: Repository, tmp_path: Path) -> None:
+        repo: Repository, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     store = FactStore([Fact(id="treaty", kind="event", title={"en": "t"}, text={"en": ""},
                             date=PartialDate.parse("1992-05-25"))], [])
     chats = list(range(1, 21))
@@ -146,3 +146,5 @@ async def test_delivery_resumes_by_itself_when_storage_recovers_and_sends_nothin
     await broadcaster.run_due(noon + dt.timedelta(minutes=6))
     assert sorted(sender.sent) == chats, "each chat once, by itself after the recovery"
     assert repo.health.ok
+    assert not [r for r in caplog.records if r.exc_info], "no traceback per chat while storage fails"
+    assert len([r for r in caplog.records if r.name == "kzru.health"]) == 2
