@@ -15,13 +15,13 @@ from typing import Any
 
 import pytest
 from botharness import real_store, running_bot
-from factories import make_command_update, make_user
+from factories import BOT_USERNAME, make_chat, make_command_update, make_user
 from fakebotapi import Call, FakeBotAPI
 
 from bot.figures import figure_text
 from bot.i18n import t
 from bot.model import Fact
-from bot.usecases.trade import TURNOVER
+from bot.usecases.trade import GROUP_LINES, TURNOVER
 
 PNG = b"\x89PNG\r\n\x1a\n"
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -88,3 +88,26 @@ async def test_trade_for_a_year_gives_its_figures_first_and_highlights_it(
     assert all(YEAR.findall(line) in (["2011"], []) for line in lines), "only 2011, said at most once a line"
     assert photo.params["caption"] == t(lang, "chart.caption_year", year=2011)
     assert photo_bytes(photo).startswith(PNG)
+
+
+async def test_a_group_gets_a_short_list_with_the_rest_a_tap_away_in_private(
+        fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    total = len(dated_trade())
+    assert total > GROUP_LINES, "the data must be long enough to shorten"
+    cases = [("kk", make_user(9301, language_code="kk"), make_chat(-1009301, "supergroup", title="Зерттеушілер")),
+             ("en", make_user(9302, language_code="en"), make_chat(-1009302, "supergroup", title="Researchers"))]
+    async with running_bot(fake_api, tmp_path):
+        for lang, member, group in cases:
+            fake_api.push_update(make_command_update("/trade", user=member, chat=group, bot_username=BOT_USERNAME))
+            short, _ = await reply_and_chart(fake_api, group["id"])
+            assert len(bullets(short)) == GROUP_LINES
+            assert str(short.params["text"]).split("\n")[GROUP_LINES + 1] == t(lang, "group.more", n=total - GROUP_LINES)
+            button = short.params["reply_markup"]["inline_keyboard"][0][0]
+            assert button["text"] == t(lang, "group.open_private")
+            assert button["url"] == f"https://t.me/{BOT_USERNAME}?start=tr"
+            payload = button["url"].rsplit("=", 1)[1]
+            fake_api.push_update(make_command_update("/start", payload, user=member))
+            full, _ = await reply_and_chart(fake_api, member["id"])
+            assert len(bullets(full)) == total, "the link opens the whole list"
+            assert t(lang, "group.more", n=total - GROUP_LINES) not in str(full.params["text"])
+            assert "reply_markup" not in full.params
