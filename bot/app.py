@@ -43,9 +43,11 @@ from bot.i18n import t
 from bot.logs import RedactingFormatter
 from bot.logs import setup_logging as _setup_logging
 from bot.model import LANGS
+from bot.stopping import StopSignals
 from bot.storage import Repository, StorageError
 from bot.store import FactStore
 from bot.throttle import WindowLimiter
+from bot.ticker import Ticker
 from handlers import ask, common, errors, registry
 from handlers.broadcast import BROADCAST_CONNECTIONS, EXIT_INTERRUPTED, broadcast_day, run_broadcast
 from handlers.context import BotData, Context, Services
@@ -101,12 +103,14 @@ def build_application(config: Config, store: FactStore) -> Application:  # type:
             for n in (1, 2, 3):
                 ask.cached_answer_html(services, t(lang, f"example.{n}"), lang)
         await register_menus(app)
-        if app.job_queue is not None:
-            app.job_queue.run_repeating(tick, interval=60, first=5, name="anniversaries")
+        services.ticker = Ticker(lambda: tick(app.bot_data))
+        services.ticker.start()
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
         services = getattr(app.bot_data, "services", None)
         if services is not None:
+            if services.ticker is not None:
+                await services.ticker.stopped()  # the running delivery settles before the database closes
             if services.recheck is not None and not services.recheck.done():
                 services.recheck.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
@@ -131,8 +135,9 @@ def build_application(config: Config, store: FactStore) -> Application:  # type:
     return app
 
 
-async def tick(context: Context) -> None:
-    """The minute tick: deliver every subscription whose local time has come (one run at a time)."""
+async def tick(context: Context | BotData) -> None:
+    """The minute tick (run by the Ticker, by the monotonic clock): deliver every subscription
+    whose local time has come by the wall clock `services.now` (one run at a time)."""
     lock = context.services.tick_lock
     if lock.locked():
         return
@@ -186,6 +191,15 @@ def menu_commands(scope: registry.Scope, lang: str) -> list[BotCommand]:
     return [BotCommand(c.name, t(lang, c.menu_key)) for c in registry.menu(scope)]
 
 
+def stop_polling(app: Application) -> None:  # type: ignore[type-arg]
+    """The first stop signal: stop delivering now, then leave run_polling the way PTB's own signal
+    handler does (SystemExit), which runs stop, post_stop, shutdown and post_shutdown."""
+    services: Services | None = getattr(app.bot_data, "services", None)
+    if services is not None and services.ticker is not None:
+        services.ticker.cancel()
+    raise SystemExit(0)
+
+
 def run_bot(data_dir: Path | None) -> int:
     """`kzru-bot run`: long polling, or a webhook when KZRU_WEBHOOK_URL is set; stops on SIGTERM/SIGINT.
 
@@ -201,7 +215,12 @@ def run_bot(data_dir: Path | None) -> int:
         if config.webhook_url:
             run_webhook_server(app, config)
         else:
-            app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES)
+            # Our own stop signals instead of PTB's: the first also cancels a running delivery at
+            # once (PTB would wait for it), a second one exits without waiting for anything.
+            loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(loop)
+            StopSignals(lambda: stop_polling(app)).install(loop)
+            app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=BOOTSTRAP_RETRIES, stop_signals=None)
     except InvalidToken:
         log.error("Telegram rejected TELEGRAM_BOT_TOKEN: check the token with @BotFather.")
         return EXIT_DATA

@@ -22,7 +22,7 @@ SIGNALS: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGINT)
 class StopSignals:
     """Calls `on_first` at the first signal (it may raise SystemExit to leave the loop); exits at the second."""
 
-    def __init__(self, on_first: Callable[[], None], signals: Sequence[signal.Signals] = SIGNALS) -> None:
+    def __init__(self, on_first: Callable[[], object], signals: Sequence[signal.Signals] = SIGNALS) -> None:
         self.on_first = on_first
         self.signals = tuple(signals)
         self.received: signal.Signals | None = None

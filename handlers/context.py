@@ -21,6 +21,7 @@ from bot.schedule import local_today
 from bot.storage import Repository
 from bot.store import FactStore
 from bot.throttle import Clock, TapLimits, WindowLimiter
+from bot.ticker import Ticker
 from bot.usecases import language
 
 LRU = LRUCache
@@ -35,6 +36,8 @@ class RenderedAnswer:
     html: str
     turn: Turn | None
     summary: AnswerSummary
+    picks: tuple[str, ...] = ()
+    """The facts its numbered "See also" / "Perhaps you meant" lines name, for their buttons."""
 
 
 @dataclass
@@ -66,6 +69,8 @@ class Services:
     """Monotonic seconds for conversation expiry; tests put a FakeClock here."""
     now: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))
     """Wall clock for what is due / today; tests pin it."""
+    ticker: Ticker | None = None
+    """The minute tick's loop (bot/ticker.py): cancelled first when the bot is told to stop."""
     conflict: PollingConflict = field(default_factory=PollingConflict)
     """Telegram's 409s to getUpdates (another instance, or a webhook): when to give up (handlers/errors.py)."""
     taps: TapLimits = field(default_factory=TapLimits)

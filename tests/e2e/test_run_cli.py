@@ -10,15 +10,17 @@ import re
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import aiohttp
 import pytest
+from bulksubs import subscribe_many
 from conftest import TOKEN
 from factories import make_command_update, make_text_update, make_user
 from fakebotapi import FakeBotAPI, Fault
@@ -186,3 +188,88 @@ async def test_the_token_never_appears_in_logs_or_messages_when_things_fail(fake
     for text, secret in ((first, TOKEN), (first, secret_half), (second, rejected), (second, rejected.partition(":")[2]),
                          (sent, TOKEN), (sent, secret_half)):
         assert secret not in text
+
+
+async def subscribe_due_now(db: Path, count: int) -> None:
+    """Chats 1..count with a daily message already due today (00:00 UTC): the first tick delivers."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    await subscribe_many(db, count)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE subscriptions SET time = '00:00', tz = 'UTC', mode = 'daily'")
+
+
+def claimed_rows(db: Path) -> set[int]:
+    with sqlite3.connect(db) as conn:
+        return {int(r[0]) for r in conn.execute("SELECT chat_id FROM deliveries WHERE status = 'claimed'")}
+
+
+async def until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Wait for a condition the fake server has no event for, checking it every few milliseconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never held"
+        await asyncio.sleep(0.01)
+
+
+async def read_until(stream: asyncio.StreamReader, marker: str, timeout: float = 60.0) -> str:
+    """The process's output up to the line holding `marker` (an event to wait on, not a sleep)."""
+    seen: list[str] = []
+
+    async def scan() -> str:
+        while line := (await stream.readline()).decode("utf-8", "replace"):
+            seen.append(line)
+            if marker in line:
+                return "".join(seen)
+        raise AssertionError(f"{marker!r} never came:\n{''.join(seen)[-3000:]}")
+
+    return await asyncio.wait_for(scan(), timeout)
+
+
+async def test_sigterm_mid_delivery_stops_sending_gives_back_claims_closes_and_exits_0(
+    fake_api: FakeBotAPI, tmp_path: Path
+) -> None:
+    """2,000 chats due at 25/s (80 s of sending): SIGTERM stops it at once, not after the run."""
+    db = tmp_path / "var" / "kzru.sqlite3"
+    await subscribe_due_now(db, 2000)
+    async with bot_process(tmp_path, **bot_settings(fake_api, KZRU_LOG_LEVEL="INFO")) as proc:
+        await fake_api.wait_for("sendMessage", lambda c: c.delivered, count=40, timeout=120)
+    signalled = time.monotonic()
+    code, output, seconds = await stop(proc)
+    assert code == 0, output[-3000:]
+    assert seconds < 8, f"took {seconds:.1f} s to stop"
+    assert "stopped" in output
+    sends = fake_api.calls_of("sendMessage")
+    assert len(sends) < 1000, "it did not go on delivering"
+    assert len([c for c in sends if c.at >= signalled]) <= 16, "only requests already in flight reach Telegram"
+    received = set(fake_api.sent_counts())
+    silent = claimed_rows(db) - received
+    doubt = re.search(r"(\d+) claim\(s\) given back, (\d+) send\(s\) in doubt", output)
+    assert doubt is not None, output[-3000:]
+    assert len(silent) <= int(doubt.group(2)) <= 16, "a chat stays claimed only if its request had started"
+    # It exited at all: aiosqlite's worker thread is not a daemon, so the database was closed.
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    # The next run sends every chat the stopped one did not, and none twice.
+    async with bot_process(tmp_path, **bot_settings(fake_api, KZRU_BROADCAST_RATE="500")) as proc:
+        await fake_api.wait_for("sendMessage", lambda c: c.delivered, count=2000 - len(silent), timeout=180)
+    code, output, _ = await stop(proc)
+    assert code == 0, output[-3000:]
+    counts = fake_api.sent_counts()
+    assert max(counts.values()) == 1, "never two messages to one chat for a date"
+    assert set(counts) | silent == set(range(1, 2001))
+
+
+async def test_a_second_signal_exits_at_once(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    """The clean stop waits for a reply Telegram is slow to answer; a second SIGTERM does not."""
+    fake_api.script("sendMessage", Fault.delay(60))
+    async with bot_process(tmp_path, **bot_settings(fake_api, KZRU_LOG_LEVEL="INFO")) as proc:
+        await fake_api.wait_for("getUpdates", timeout=60)
+        fake_api.push_update(make_text_update("baikonur lease", user=make_user(601)))
+        await until(lambda: fake_api.stats()["faults_injected"] >= 1)  # the reply is at the server, held
+        assert proc.stderr is not None
+        proc.send_signal(signal.SIGTERM)
+        await read_until(proc.stderr, "a second signal exits at once")
+    code, output, seconds = await stop(proc)
+    assert code == 128 + signal.SIGTERM, output[-3000:]
+    assert "again while stopping" in output
