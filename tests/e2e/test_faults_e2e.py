@@ -11,6 +11,7 @@ import asyncio
 import datetime as dt
 import logging
 import os
+import re
 import time
 from pathlib import Path
 
@@ -262,3 +263,24 @@ async def test_business_messages_pass_the_same_limits_as_messages(fake_api: Fake
                 continue
             passed += 1
     assert passed == USER_PER_MINUTE
+
+
+async def test_operators_see_the_storage_state_in_stats(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    operator = make_user(8600, language_code="en")
+
+    async def stats_text(count: int) -> str:
+        fake_api.push_update(make_command_update("/stats", user=operator))
+        await fake_api.wait_for("sendMessage", lambda c: c.ok and c.chat_id == 8600, count=count, timeout=20)
+        return fake_api.sent_texts(8600)[count - 1]
+
+    async with running_bot(fake_api, tmp_path, KZRU_ADMIN_IDS="8600") as app:
+        repo = app.bot_data.services.repo
+        assert (await stats_text(1)).endswith(t("en", "admin.storage_ok"))
+        os.rename(repo.path, tmp_path / "away.sqlite3")
+        fake_api.push_update(make_command_update("/subscribe", "08:30", user=make_user(8601)))
+        await fake_api.wait_for("sendMessage", lambda c: c.ok and c.chat_id == 8601, timeout=20)
+        failing = (await stats_text(2)).splitlines()[-1]
+        os.rename(tmp_path / "away.sqlite3", repo.path)
+        await repo.set_language(8601, "en")
+        assert (await stats_text(3)).endswith(t("en", "admin.storage_ok"))
+    assert re.fullmatch(r"⚠️ Storage: writes failing for \d+ min \(1 failed\): .*replaced or removed.*", failing), failing
