@@ -9,9 +9,18 @@ GROUP_TURNS answers per group are remembered by message id). The engine runs off
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from html import escape
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, InlineQueryResultArticle, InputTextMessageContent, Message, Update
+from telegram import (
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    InputTextMessageContent,
+    Message,
+    Update,
+)
 
 from bot.anniversaries import on_day
 from bot.engine import Answer, AnswerEngine, Turn
@@ -19,12 +28,12 @@ from bot.feedback import AnswerSummary, normalise_question
 from bot.i18n import pick_lang, t
 from bot.usecases.language import answer_language, question_language
 from handlers.browse import open_deep_link
-from handlers.callbacks import Example
+from handlers.callbacks import Example, OpenFact
 from handlers.common import allowed, chat_lang, is_group, reply
 from handlers.context import LRU, Context, RenderedAnswer, Services
 from handlers.feedback import card_markups, rating_markup
-from handlers.keyboards import examples_keyboard, language_keyboard
-from handlers.render import answer_html, split_message
+from handlers.keyboards import examples_keyboard, language_keyboard, picks_keyboard, stacked
+from handlers.render import answer_html, answer_picks, split_message
 
 MAX_QUESTION = 1000
 CONTEXT_TTL = 15 * 60.0
@@ -32,6 +41,8 @@ CONTEXT_TTL = 15 * 60.0
 GROUP_TURNS = 50
 """Answers per group whose Turn a reply to them carries; a reply to an older one stands alone."""
 SEND_WAIT = 10.0
+INLINE_START = "inline"
+"""The /start payload of the inline results' button: the greeting, as a plain /start gives it."""
 """At most this long a reply to an answer still being sent waits to learn that answer's Turn."""
 
 _LAST_TURN = "ask.last_turn"  # private chats: (Turn, clock reading when it was made)
@@ -57,14 +68,14 @@ async def help_command(update: Update, context: Context) -> None:
 
 async def lang_command(update: Update, context: Context) -> None:
     lang = await chat_lang(update, context)
-    await reply(update, context, t(lang, "lang.prompt"), language_keyboard())
+    await reply(update, context, t(lang, "lang.prompt"), language_keyboard(lang))
 
 
 def _answer_and_turn(engine: AnswerEngine, question: str, lang: str, previous: Turn | None) -> RenderedAnswer:
     """The rendered answer, what the next question may lean on, and what the feedback log keeps
     (pure; runs on the event loop once the embedding is computed)."""
     answer = engine.answer(question, lang, previous)
-    return RenderedAnswer(answer_html(answer), engine.turn(answer), AnswerSummary.of(answer))
+    return RenderedAnswer(answer_html(answer), engine.turn(answer), AnswerSummary.of(answer), answer_picks(answer))
 
 
 def _cache_key(question: str, lang: str) -> tuple[str, str]:
@@ -125,7 +136,7 @@ async def answer_question(update: Update, context: Context, question: str) -> No
     chat_data = context.chat_data
     if chat_data is None:
         rendered = await answer_with_turn(context.services, question, lang)
-        await reply(update, context, rendered.html, await rating_markup(update, context, rendered.summary))
+        await reply(update, context, rendered.html, await answer_markup(update, context, rendered))
     elif is_group(update):
         await _answer_in_group(update, context, chat_data, question, lang)
     else:
@@ -142,7 +153,28 @@ async def _answer_in_private(update: Update, context: Context, chat_data: dict[o
         chat_data.pop(_LAST_TURN, None)
     else:
         chat_data[_LAST_TURN] = (rendered.turn, services.clock())
-    await reply(update, context, rendered.html, await rating_markup(update, context, rendered.summary))
+    await reply(update, context, rendered.html, await answer_markup(update, context, rendered))
+
+
+async def answer_markup(update: Update, context: Context, rendered: RenderedAnswer) -> InlineKeyboardMarkup | None:
+    """Under an answer: a numbered button per "See also" / "Perhaps you meant" line, then 👍 / 👎."""
+    summary = rendered.summary
+    return stacked(picks_keyboard(rendered.picks, summary.lang, summary.script),
+                   await rating_markup(update, context, summary))
+
+
+async def open_fact(update: Update, context: Context, query: CallbackQuery, data: OpenFact) -> None:
+    """A numbered line's button: that fact's card (with its citations) as a new message, in the
+    answer's language and script; the answer it came from stays as it was."""
+    fact = context.services.store.get(data.fact_id)
+    if fact is None:  # the data changed since the button was made
+        await query.answer(t(await chat_lang(update, context), "menu.expired"))
+        return
+    await query.answer()
+    answer = replace(context.services.engine.fact_answer(fact, data.lang), script="latn" if data.script == "latn" else "cyrl")
+    if isinstance(query.message, Message):
+        for part in split_message(answer_html(answer)):
+            await query.message.reply_text(part)
 
 
 def _last_turn(chat_data: dict[object, object], now: float) -> Turn | None:
@@ -162,7 +194,7 @@ async def _answer_in_group(update: Update, context: Context, chat_data: dict[obj
     message id (first and last part), with the Turn it leaves."""
     services = context.services
     rendered = await answer_with_turn(services, question, lang, await _replied_turn(update, context, chat_data))
-    markup = await rating_markup(update, context, rendered.summary)
+    markup = await answer_markup(update, context, rendered)
     sending = _sending(chat_data)
     done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     sending.add(done)
@@ -219,7 +251,7 @@ async def example_button(update: Update, context: Context, query: CallbackQuery,
     if isinstance(query.message, Message):
         rendered = cached_answer(context.services, t(lang, f"example.{data.n}"), lang)
         parts = split_message(rendered.html)
-        markup = await rating_markup(update, context, rendered.summary)
+        markup = await answer_markup(update, context, rendered)
         for i, part in enumerate(parts):
             await query.message.reply_text(part, reply_markup=markup if i == len(parts) - 1 else None)
 
@@ -264,7 +296,8 @@ async def non_text(update: Update, context: Context) -> None:
 
 async def inline_query(update: Update, context: Context) -> None:
     """Up to 10 ready-to-send cards, each with 👍/👎 (the question's answers); an empty query shows
-    today's anniversaries, which answer no question and carry no buttons."""
+    today's anniversaries, which answer no question and carry no buttons. An empty query, or one
+    nothing answers, also offers a button that opens the private chat (/start inline)."""
     query = update.inline_query
     if query is None:
         return
@@ -287,7 +320,10 @@ async def inline_query(update: Update, context: Context) -> None:
             markups = await card_markups(context, summaries) if question else [None] * len(facts)
             for fact, markup in zip(facts, markups, strict=True):
                 results.append(_card(fact.id, services.engine.fact_answer(fact, lang), lang, markup))
-    await query.answer(results, cache_time=60, is_personal=False)
+    button = None
+    if not text or not results:  # nothing asked, or nothing found: offer the private chat instead
+        button = InlineQueryResultsButton(text=t(user_lang, "inline.open_private"), start_parameter=INLINE_START)
+    await query.answer(results, cache_time=60, is_personal=False, button=button)
 
 
 def _card(fact_id: str, answer: Answer, lang: str, markup: InlineKeyboardMarkup | None = None) -> InlineQueryResultArticle:

@@ -3,17 +3,25 @@ days and sources. What each list or day holds is decided in bot/usecases/browse.
 
 from __future__ import annotations
 
-from telegram import CallbackQuery, Update
+import datetime as dt
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 
 from bot.i18n import t
 from bot.model import Fact
 from bot.usecases import browse
 from bot.usecases.browse import ListName, parse_year
 from handlers import trade
-from handlers.callbacks import FactCard, ListPageButton, PageCounter
+from handlers.callbacks import AnotherFact, DayButton, FactCard, ListPageButton, PageCounter
 from handlers.common import chat_lang, edit, is_group, reply
 from handlers.context import Context
-from handlers.keyboards import back_keyboard, deep_link_keyboard, fact_list_keyboard
+from handlers.keyboards import (
+    another_fact_keyboard,
+    back_keyboard,
+    day_keyboard,
+    deep_link_keyboard,
+    fact_list_keyboard,
+)
 from handlers.render import (
     answer_html,
     day_html,
@@ -74,21 +82,55 @@ async def today(update: Update, context: Context) -> None:
 
 
 async def date_command(update: Update, context: Context) -> None:
+    """/date [day]: "17.12", "17 декабря", "17 желтоқсан", "Dec 17" or nothing (today), with ◀ ▶."""
     lang = await chat_lang(update, context)
     services = context.services
-    day = browse.parse_day(first_arg(context) or "", services.today())
+    day = browse.parse_day(" ".join(context.args or []), services.today())
     if day is None:
         await reply(update, context, t(lang, "date.bad"))
         return
-    await reply(update, context, day_html(browse.day_view(services.store, day), lang, services.store.sources))
+    await reply(update, context, *_day_message(context, day, lang))
+
+
+def _day_message(context: Context, day: dt.date, lang: str) -> tuple[str, InlineKeyboardMarkup]:
+    services = context.services
+    before, after = browse.neighbour_days(day, services.today())
+    html = day_html(browse.day_view(services.store, day), lang, services.store.sources)
+    return html, day_keyboard(before, after, lang)
+
+
+async def day_button(update: Update, context: Context, query: CallbackQuery, data: DayButton) -> None:
+    """/date's ◀ ▶: the day before or after, drawn in place."""
+    lang = await chat_lang(update, context)
+    day = browse.day_button_target(data.month, data.day, context.services.today())
+    if day is None:
+        await query.answer(t(lang, "menu.expired"))
+        return
+    await query.answer()
+    html, markup = _day_message(context, day, lang)
+    await edit(query, split_message(html)[0], markup)  # one message to redraw: a day that long shows its start
 
 
 async def send_fact(update: Update, context: Context, lang: str, fact: Fact) -> None:
     await reply(update, context, answer_html(context.services.engine.fact_answer(fact, lang)))
 
 
+def _random_fact_html(context: Context, lang: str) -> str:
+    fact = browse.random_fact(context.services.store)
+    return split_message(answer_html(context.services.engine.fact_answer(fact, lang)))[0]
+
+
 async def random_fact(update: Update, context: Context) -> None:
-    await send_fact(update, context, await chat_lang(update, context), browse.random_fact(context.services.store))
+    """/fact: a random fact with its citations and a button for another one."""
+    lang = await chat_lang(update, context)
+    await reply(update, context, _random_fact_html(context, lang), another_fact_keyboard(lang))
+
+
+async def another_fact(update: Update, context: Context, query: CallbackQuery, data: AnotherFact) -> None:
+    """/fact's "another fact": a new random fact in place of the one shown."""
+    lang = await chat_lang(update, context)
+    await query.answer()
+    await edit(query, _random_fact_html(context, lang), another_fact_keyboard(lang))
 
 
 async def sources(update: Update, context: Context) -> None:

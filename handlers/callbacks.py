@@ -9,6 +9,7 @@ so forged data is refused the same way. `pattern` is the regex PTB routes the ac
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -114,20 +115,68 @@ class ListPageButton(Callback):
 
 @dataclass(frozen=True, slots=True)
 class PageCounter(Callback):
-    """The "2/5" between ◀ and ▶: a label that only acknowledges the tap."""
+    """A label on a keyboard ("2/5" between ◀ and ▶, a /settings row's name) that only acknowledges the tap."""
 
     PREFIX: ClassVar[str] = "x1"
 
 
+LANGUAGE_ORIGINS = ("lang", "start")
+
+
 @dataclass(frozen=True, slots=True)
 class LanguageChoice(Callback):
-    """/lang and /start's language buttons."""
+    """/lang's and /start's language buttons; `origin` says which message to redraw in the new language."""
 
-    PREFIX: ClassVar[str] = "l1"
+    PREFIX: ClassVar[str] = "l2"
     lang: str
+    origin: str
 
     def valid(self) -> bool:
-        return self.lang in LANGS
+        return self.lang in LANGS and self.origin in LANGUAGE_ORIGINS
+
+
+SCRIPTS = ("cyrl", "latn")
+
+
+@dataclass(frozen=True, slots=True)
+class OpenFact(Callback):
+    """A numbered "See also" or "Perhaps you meant" line's button: that fact's card, in the answer's
+    language and script."""
+
+    PREFIX: ClassVar[str] = "o1"
+    fact_id: str
+    lang: str
+    script: str
+
+    def valid(self) -> bool:
+        return (bool(_FACT_ID.match(self.fact_id)) and self.lang in LANGS and self.script in SCRIPTS
+                and (self.script == "cyrl" or self.lang == "kk"))
+
+
+@dataclass(frozen=True, slots=True)
+class DayButton(Callback):
+    """/date's ◀ ▶: the calendar day to show (the year is the bot's, as /date DD.MM counts it)."""
+
+    PREFIX: ClassVar[str] = "d1"
+    month: int
+    day: int
+
+    def valid(self) -> bool:
+        return 1 <= self.month <= 12 and 1 <= self.day <= calendar.monthrange(2000, self.month)[1]
+
+
+@dataclass(frozen=True, slots=True)
+class AnotherFact(Callback):
+    """/fact's "another fact": a new random fact in place of the shown one."""
+
+    PREFIX: ClassVar[str] = "n1"
+
+
+@dataclass(frozen=True, slots=True)
+class Unsubscribe(Callback):
+    """/settings' Unsubscribe: pauses the chat's subscription, keeping its settings."""
+
+    PREFIX: ClassVar[str] = "z1"
 
 
 EXAMPLES = (1, 2, 3)
@@ -185,5 +234,5 @@ class UnansweredButton(Callback):
 
 
 ACTIONS: tuple[type[Callback], ...] = (FactCard, ListPageButton, PageCounter, LanguageChoice, Example, SettingButton,
-                                       Rate, UnansweredButton)
+                                       Rate, UnansweredButton, OpenFact, DayButton, AnotherFact, Unsubscribe)
 """Every action; prefixes are unique (a unit test checks), so each tap reaches one handler."""

@@ -10,7 +10,7 @@ import logging
 import sqlite3
 from collections.abc import Sequence
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
 from bot.feedback import AnswerSummary
@@ -56,8 +56,17 @@ async def rate_button(update: Update, context: Context, query: CallbackQuery, da
     told = {1: t(lang, "feedback.up_counted"), -1: t(lang, "feedback.down_counted"), 0: t(lang, "feedback.withdrawn")}
     await query.answer(told[state.mine])
     try:
-        await query.edit_message_reply_markup(rating_keyboard(data.answer_id, state.up, state.down))
+        await query.edit_message_reply_markup(_with_rating(query, rating_keyboard(data.answer_id, state.up, state.down)))
     except BadRequest as exc:
         # The rating is stored and the toast said so; a message Telegram no longer lets us edit
         # (too old, deleted, or the same counts after a double tap) only keeps its old buttons.
         log.debug("rating buttons not updated: %s", exc)
+
+
+def _with_rating(query: CallbackQuery, rating: InlineKeyboardMarkup) -> InlineKeyboardMarkup:
+    """The message's keyboard with only its 👍 / 👎 row redrawn: the numbered fact buttons above stay."""
+    current = query.message.reply_markup if isinstance(query.message, Message) else None
+    rows = current.inline_keyboard if current is not None else ()
+    kept = [row for row in rows if not any(Rate.decode(b.callback_data if isinstance(b.callback_data, str) else None)
+                                           for b in row)]
+    return InlineKeyboardMarkup([*kept, *rating.inline_keyboard])

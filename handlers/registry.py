@@ -89,6 +89,10 @@ BUTTONS: tuple[Button[Any], ...] = (  # one per action of handlers.callbacks.ACT
     Button(callbacks.SettingButton, settings.settings_button),
     Button(callbacks.Rate, feedback.rate_button),
     Button(callbacks.UnansweredButton, admin.unanswered_button),
+    Button(callbacks.OpenFact, ask.open_fact),
+    Button(callbacks.DayButton, browse.day_button),
+    Button(callbacks.AnotherFact, browse.another_fact),
+    Button(callbacks.Unsubscribe, settings.unsubscribe_button),
 )
 
 

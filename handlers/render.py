@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
@@ -16,9 +17,10 @@ from bot.model import Fact, Source
 from bot.render_text import heading_line, join_source, source_label
 from bot.script import to_latin
 from bot.store import FactStore
-from bot.usecases.browse import ALL, DayView, ListPage, ListView
+from bot.usecases.browse import ALL, PAGE_SIZE, DayView, ListPage, ListView
 from bot.usecases.operators import Stats
 from bot.usecases.subscriptions import SubscriptionView
+from bot.zones import zone_label
 
 LIMIT = 4096
 QUESTION_SHOWN = 200
@@ -67,21 +69,60 @@ def answer_html(answer: Answer, with_sources: bool = True) -> str:
     if answer.heading:
         lines.append(f"<b>{escape(heading_line(answer))}</b>")
     lines.extend(f"{escape(seg.text)} {marks(seg.refs)}".rstrip() for seg in answer.segments)
-    if answer.related:
+    related = related_facts(answer)
+    if related:
         lines.append(f"<i>{escape(t(lang, 'answer.see_also'))}</i>")
-        lines.extend(f"• {escape(seg.text)} {marks(seg.refs)}".rstrip() for seg in answer.related)
+        lines.extend(f"{n}. {fact_line(fact, lang)} {marks(seg.refs)}".rstrip()
+                     for n, (fact, seg) in enumerate(zip(related, answer.related, strict=True), start=1))
     if answer.suggestions:
         lines.append(escape(t(lang, "answer.suggest")))
-        lines.extend(f"• {escape(f.title[lang])}" for f in answer.suggestions)
+        lines.extend(f"{n}. {escape(f.title[lang])}" for n, f in enumerate(answer.suggestions, start=len(related) + 1))
     if answer.more:
         lines.append(escape(t(lang, "group.more", n=answer.more)))
     html = "\n".join(lines) + (references(answer.references, lang) if with_sources else "")
     return to_latin(html) if answer.script == "latn" else html
 
 
+def related_facts(answer: Answer) -> tuple[Fact, ...]:
+    """The facts of the answer's "See also" lines, in their order (the composer puts them last)."""
+    return answer.facts[len(answer.facts) - len(answer.related):] if answer.related else ()
+
+
+def answer_picks(answer: Answer) -> tuple[str, ...]:
+    """The ids of the facts the answer's numbered lines name ("See also", then "Perhaps you meant"):
+    button n opens line n."""
+    return tuple(f.id for f in (*related_facts(answer), *answer.suggestions))
+
+
+_YEAR = re.compile(r"\d{4}")
+_TRAILING_DATE = (re.compile(r"\s*\(([^()]*)\)$"), re.compile(r",\s*(\d[^,]*)$"))
+"""A title's own date at its end: "… (1992)", "… (October 1992)", "…, 23 July 1992"."""
+
+
+def title_for_line(title: str, when: str) -> tuple[str, bool]:
+    """The title as a dated line shows it, and whether the line should still lead with the date.
+
+    A title that ends with its own date ("…, 23 July 1992", "… (1992)") loses that ending; one that
+    still names every year of the date ("2011 жылғы …", "… in 1995–2001") reads without the date in
+    front. Why: "23 July 1992 — Meeting …, 23 July 1992" says the date twice."""
+    years = set(_YEAR.findall(when))
+    if not years:
+        return title, bool(when)
+    for pattern in _TRAILING_DATE:
+        match = pattern.search(title)
+        if match:
+            ending_years = set(_YEAR.findall(match.group(1)))
+            if ending_years and ending_years <= years and len(match.group(1)) <= len(when) + 12:
+                title = title[:match.start()].rstrip()
+            break
+    return title, not years <= set(_YEAR.findall(title))
+
+
 def fact_line(fact: Fact, lang: str) -> str:
+    """"date — title", the date said once."""
     when = fact_when(fact, lang)
-    return f"{escape(when)} — {escape(fact.title[lang])}" if when else escape(fact.title[lang])
+    title, dated = title_for_line(fact.title[lang], when)
+    return f"{escape(when)} — {escape(title)}" if dated else escape(title)
 
 
 def item_line(item: AnniversaryItem, lang: str, refs: Sequence[int]) -> str:
@@ -121,7 +162,10 @@ def list_title(lang: str, name: str, arg: str, total: int) -> str:
 
 
 def list_page_html(page: ListPage, lang: str) -> str:
-    return "\n".join([list_title(lang, page.name, page.arg, page.total), *(f"• {fact_line(f, lang)}" for f in page.facts)])
+    """Numbered lines (numbered across pages); the page's buttons carry the same numbers."""
+    first = page.page * PAGE_SIZE + 1
+    return "\n".join([list_title(lang, page.name, page.arg, page.total),
+                      *(f"{n}. {fact_line(f, lang)}" for n, f in enumerate(page.facts, start=first))])
 
 
 def list_summary_html(view: ListView, lang: str) -> str:
@@ -154,8 +198,10 @@ def subscription_html(view: SubscriptionView) -> str:
     sub, lang = view.sub, view.sub.lang
     state = t(lang, "sub.active" if sub.active else "sub.inactive")
     text = t(lang, "sub.summary", state=state, mode=t(lang, f"mode.{sub.mode}"),
-             time=sub.time.strftime("%H:%M"), tz=sub.tz)
-    if view.next_at is not None:
+             time=sub.time.strftime("%H:%M"), tz=zone_label(sub.tz, lang))
+    if view.next_at is not None and view.catch_up:
+        text += "\n" + t(lang, "sub.catch_up", time=view.next_at.strftime("%H:%M"))
+    elif view.next_at is not None:
         text += "\n" + t(lang, "sub.next", date=format_day(view.next_at.date(), lang),
                          time=view.next_at.strftime("%H:%M"))
     return escape(text + "\n" + t(lang, "sub.other"))

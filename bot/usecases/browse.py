@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.anniversaries import AnniversaryItem, day_to_show, next_anniversary, on_day
+from bot import dates
+from bot.anniversaries import AnniversaryItem, next_anniversary, on_day
 from bot.model import Fact
 from bot.store import FactStore
 
@@ -27,7 +28,6 @@ GROUP_SUMMARY = 5
 """Lines a group gets of a longer list, with a link to the whole list in a private chat."""
 FIRST_YEAR, LAST_YEAR = 1500, 2099
 DECADE_RE = re.compile(r"^(1[5-9]\d|20\d)0-?(s|е|х|ж|жж)?$", re.IGNORECASE)
-DAY_RE = re.compile(r"(\d{1,2})[./-](\d{1,2})")
 
 
 def parse_year(text: str) -> int | None:
@@ -140,15 +140,26 @@ def day_view(store: FactStore, day: dt.date) -> DayView:
 
 
 def parse_day(text: str, today: dt.date) -> dt.date | None:
-    """/date's argument ("7.10", "07/10", "7-10") as the date to show, relative to the bot's today
-    (29.02 is shown in the first leap year from today's); None for anything else."""
-    match = DAY_RE.fullmatch(text)
-    if not match:
-        return None
+    """/date's argument as the date to show, as bot.dates.parse_day reads it ("17.12", "17 декабря",
+    "17 желтоқсан", "Dec 17", nothing = today; 29.02 in the first leap year from today's); None
+    for anything else (the user is told the format)."""
     try:
-        return day_to_show(int(match.group(2)), int(match.group(1)), today.year)
+        return dates.parse_day(text, today)
     except ValueError:
         return None
+
+
+def day_button_target(month: int, day: int, today: dt.date) -> dt.date | None:
+    """The day a ◀ ▶ button names, shown as /date shows it; None for a day no year has."""
+    try:
+        return dates.day_to_show(month, day, today.year)
+    except ValueError:
+        return None
+
+
+def neighbour_days(shown: dt.date, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The days ◀ and ▶ lead to from a shown day."""
+    return dates.step_day(shown, -1, today.year), dates.step_day(shown, 1, today.year)
 
 
 def random_fact(store: FactStore, choose: Callable[[Sequence[Fact]], Fact] = random.choice) -> Fact:

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from bot.anniversaries import has_digest
 from bot.model import LANGS
@@ -32,17 +33,24 @@ class SubscriptionView:
     sub: Subscription
     next_at: dt.datetime | None
     created: bool = False
+    resumed: bool = False
+    """A settings button turned a paused subscription back on."""
+    catch_up: bool = False
+    """The next message is today's, sent at the next minute because today's time has already passed."""
 
 
 async def view(repo: Repository, store: FactStore, sub: Subscription, now: dt.datetime,
-               created: bool = False) -> SubscriptionView:
+               created: bool = False, resumed: bool = False) -> SubscriptionView:
     """The subscription with its next delivery: today counts while today's message is not served
-    (a time already past is caught up by the next minute tick, bot.schedule.next_delivery)."""
+    (a time already past is caught up by the next minute tick, bot.schedule.next_delivery, and
+    the view says so)."""
     if not sub.active:
-        return SubscriptionView(sub, None, created)
-    served = await repo.delivery_status(sub.chat_id, local_today(sub.tz, now)) not in (None, "failed")
+        return SubscriptionView(sub, None, created, resumed)
+    today = local_today(sub.tz, now)
+    served = await repo.delivery_status(sub.chat_id, today) not in (None, "failed")
     nxt = next_delivery(sub, now, served, lambda day: has_digest(store, day, sub.mode))
-    return SubscriptionView(sub, nxt, created)
+    catch_up = nxt is not None and nxt.date() == today and nxt.time().replace(second=0, microsecond=0) > sub.time
+    return SubscriptionView(sub, nxt, created, resumed, catch_up)
 
 
 async def subscribe(repo: Repository, store: FactStore, now: dt.datetime, *, chat_id: int, thread_id: int | None,
@@ -77,6 +85,7 @@ async def change_setting(repo: Repository, store: FactStore, now: dt.datetime, c
     sub = await repo.get_subscription(chat_id)
     if sub is None:
         return None
+    resumed = not sub.active
     if field == "mode" and value in MODES:
         sub = dataclasses.replace(sub, mode=value)
     elif field == "time" and len(value) == 4:
@@ -90,9 +99,18 @@ async def change_setting(repo: Repository, store: FactStore, now: dt.datetime, c
         raise ScheduleError("expired", value)
     sub = dataclasses.replace(sub, active=True)
     await repo.upsert_subscription(sub)
-    return await view(repo, store, sub, now)
+    return await view(repo, store, sub, now, resumed=resumed)
 
 
-async def unsubscribe(repo: Repository, chat_id: int) -> bool:
-    """Stop the chat's messages, keeping its settings for a later /subscribe; False if it had none."""
-    return await repo.set_active(chat_id, False)
+Stopped = Literal["stopped", "already", "none"]
+
+
+async def unsubscribe(repo: Repository, chat_id: int) -> Stopped:
+    """Stop the chat's messages, keeping its settings for a later /subscribe: "stopped", or
+    "already" (it was paused) or "none" (it never subscribed), so the reply can say which."""
+    sub = await repo.get_subscription(chat_id)
+    if sub is None:
+        return "none"
+    if not sub.active:
+        return "already"
+    return "stopped" if await repo.set_active(chat_id, False) else "none"

@@ -160,7 +160,7 @@ async def test_a_declined_question_asked_twice_is_listed_once_and_an_operator_ma
     user, operator, stranger = (make_user(u, language_code="en") for u in (USER, OPERATOR, OTHER))
     async with running_bot(fake_api, tmp_path, KZRU_ADMIN_IDS=str(OPERATOR)) as app:
         first = await ask(fake_api, user, BRICS)
-        assert escape(t("en", "answer.decline")) in str(first.params["text"]) and labels(first) == ["👍", "👎"]
+        assert escape(t("en", "answer.decline")) in str(first.params["text"]) and labels(first)[-2:] == ["👍", "👎"]
         await ask(fake_api, user, "  will KAZAKHSTAN join   brics by 2030 ")
 
         listing = await ask(fake_api, operator, "/unanswered")

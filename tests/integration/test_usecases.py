@@ -71,13 +71,13 @@ async def test_settings_buttons_change_one_thing_and_turn_the_subscription_on(re
                                                                               store: FactStore) -> None:
     assert await subscriptions.change_setting(repo, store, NOON_ALMATY, 1, "mode", "daily") is None, "no subscription"
     await subscribe(repo, store)
-    assert await subscriptions.unsubscribe(repo, 1)
+    assert await subscriptions.unsubscribe(repo, 1) == "stopped"
     view = await subscriptions.change_setting(repo, store, NOON_ALMATY, 1, "mode", "daily")
-    assert view is not None and view.sub.mode == "daily" and view.sub.active
+    assert view is not None and view.sub.mode == "daily" and view.sub.active and view.resumed and view.catch_up
     assert view.next_at is not None and view.next_at.astimezone(dt.UTC) == NOON_ALMATY + dt.timedelta(minutes=1), \
         "daily, today's 9:00 passed unserved: the next tick catches up"
     view = await subscriptions.change_setting(repo, store, NOON_ALMATY, 1, "time", "0700")
-    assert view is not None and view.sub.time == dt.time(7, 0)
+    assert view is not None and view.sub.time == dt.time(7, 0) and not view.resumed, "it was already on"
     view = await subscriptions.change_setting(repo, store, NOON_ALMATY, 1, "tz", "UTC")
     assert view is not None and view.sub.tz == "UTC"
     view = await subscriptions.change_setting(repo, store, NOON_ALMATY, 1, "lang", "kk")
@@ -89,9 +89,10 @@ async def test_settings_buttons_change_one_thing_and_turn_the_subscription_on(re
 
 
 async def test_unsubscribe_keeps_the_settings(repo: Repository, store: FactStore) -> None:
-    assert not await subscriptions.unsubscribe(repo, 1), "nothing to stop"
+    assert await subscriptions.unsubscribe(repo, 1) == "none", "nothing to stop"
     await subscribe(repo, store, "07:45")
-    assert await subscriptions.unsubscribe(repo, 1)
+    assert await subscriptions.unsubscribe(repo, 1) == "stopped"
+    assert await subscriptions.unsubscribe(repo, 1) == "already"
     view = await subscriptions.current(repo, store, NOON_ALMATY, 1)
     assert view is not None and not view.sub.active and view.sub.time == dt.time(7, 45) and view.next_at is None
     assert await subscriptions.current(repo, store, NOON_ALMATY, 2) is None

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from handlers import registry
-from handlers.callbacks import ACTIONS, MAX_DATA, MAX_PAGE, Callback, Rate
+from handlers.callbacks import ACTIONS, MAX_DATA, MAX_PAGE, AnotherFact, Callback, DayButton, OpenFact, Rate, Unsubscribe
 from handlers.callbacks import Example as Ex
 from handlers.callbacks import FactCard as Card
 from handlers.callbacks import LanguageChoice as Lang
@@ -25,11 +25,15 @@ EXTREMES: dict[type[Callback], list[Callback]] = {
     Card: [Card(LONGEST_ID, "tl", "2090s", MAX_PAGE), Card("a1", "t", "-", 0)],
     Page: [Page("tl", "2090s", MAX_PAGE), Page("v", "2008", 0)],
     Counter: [Counter()],
-    Lang: [Lang("kk"), Lang("ru"), Lang("en")],
+    Lang: [Lang("kk", "start"), Lang("ru", "lang"), Lang("en", "lang")],
     Ex: [Ex(1), Ex(3)],
     Setting: [Setting("tz", LONGEST_ZONE), Setting("time", "2359"), Setting("mode", "anniversaries")],
     Rate: [Rate(BIG, "+"), Rate(0, "-")],
     Unanswered: [Unanswered("h", str(BIG), BIG), Unanswered("p", "-", 0)],
+    OpenFact: [OpenFact(LONGEST_ID, "kk", "latn"), OpenFact("a1", "ru", "cyrl")],
+    DayButton: [DayButton(12, 31), DayButton(2, 29), DayButton(1, 1)],
+    AnotherFact: [AnotherFact()],
+    Unsubscribe: [Unsubscribe()],
 }
 
 
@@ -61,6 +65,7 @@ def test_prefixes_are_unique_and_carry_a_version() -> None:
     (Setting, "s:mode:daily"),
     (Page, "p:t:-:1"),
     (Lang, "l:kk"),
+    (Lang, "l1:kk"),
     (Ex, "q:1"),
     (Counter, "x"),
     (Rate, "r0:1:+"),
@@ -74,7 +79,10 @@ def test_stale_layouts_decode_to_nothing(action: type[Callback], data: str) -> N
 @pytest.mark.parametrize(("action", "data"), [
     (Card, "f1:Bad_Id:t:-:0"), (Card, "f1:a1:zz:-:0"), (Card, "f1:a1:t:-:-1"), (Card, "f1:a1:t:-"),
     (Card, "f1:a1:t:abc:0"), (Page, "p1:t:-:²"), (Page, "p1:tl:¹⁹⁹⁰s:0"),
-    (Page, "p1:t:-:" + "9" * 20), (Page, f"p1:t:-:{MAX_PAGE + 1}"), (Lang, "l1:de"), (Ex, "q1:4"), (Ex, "q1:"),
+    (Page, "p1:t:-:" + "9" * 20), (Page, f"p1:t:-:{MAX_PAGE + 1}"), (Lang, "l2:de:lang"), (Lang, "l2:kk:menu"),
+    (OpenFact, "o1:a1:ru:latn"), (OpenFact, "o1:a1:de:cyrl"), (OpenFact, "o1:Bad_Id:kk:cyrl"),
+    (DayButton, "d1:2:30"), (DayButton, "d1:13:1"), (DayButton, "d1:0:1"), (DayButton, "d1:4:31"), (AnotherFact, "n1:1"),
+    (Unsubscribe, "z1:x"), (Ex, "q1:4"), (Ex, "q1:"),
     (Setting, "s1:colour:red"), (Setting, "s1:mode"), (Rate, "r1:1:*"), (Rate, "r1:x:+"),
     (Unanswered, "u1:h:x:0"), (Unanswered, "u1:z:-:0"), (Counter, "x1:"), (Counter, None),
     (Rate, "r1:1:+" + " " * 64),

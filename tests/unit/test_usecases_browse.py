@@ -90,8 +90,11 @@ def test_a_day_shows_its_anniversaries_or_the_next_day_with_some(store: FactStor
     ("7/10", dt.date(2026, 1, 1), dt.date(2026, 10, 7)),
     ("29.02", dt.date(2029, 6, 1), dt.date(2032, 2, 29)),  # the first leap year from today's
     ("29.02", dt.date(2028, 6, 1), dt.date(2028, 2, 29)),
-    ("31.02", dt.date(2026, 1, 1), None), ("32.01", dt.date(2026, 1, 1), None), ("", dt.date(2026, 1, 1), None),
-    ("1.1.1", dt.date(2026, 1, 1), None),
+    ("31.02", dt.date(2026, 1, 1), None), ("32.01", dt.date(2026, 1, 1), None),
+    ("", dt.date(2026, 3, 4), dt.date(2026, 3, 4)),  # no argument: today
+    ("17 декабря", dt.date(2026, 1, 1), dt.date(2026, 12, 17)), ("17 желтоқсан", dt.date(2026, 1, 1), dt.date(2026, 12, 17)),
+    ("17 Dec", dt.date(2026, 1, 1), dt.date(2026, 12, 17)), ("1.1.1", dt.date(2026, 1, 1), None),
+    ("17 бананов", dt.date(2026, 1, 1), None),
 ])
 def test_date_argument_relative_to_the_bots_today(text: str, today: dt.date, expected: dt.date | None) -> None:
     assert browse.parse_day(text, today) == expected
