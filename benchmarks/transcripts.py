@@ -23,8 +23,9 @@ from fakebotapi import Call, FakeBotAPI  # noqa: E402
 
 SCRIPTS: dict[str, list[str]] = {
     "kk": ["/start", "Байқоңыр жалға беру туралы келісім қашан жасалды?", "/date 22.10"],
-    "ru": ["/start", "Какова протяжённость казахстанско-российской границы?", "/treaties"],
-    "en": ["/start", "When were diplomatic relations established?", "/trade 2011", "(in a group) /visits@kzru_bot"],
+    "ru": ["/start", "Какова протяжённость казахстанско-российской границы?", "/treaties", "/subscribe 08:30 Москва"],
+    "en": ["/start", "When were diplomatic relations established?", "Will Kazakhstan join BRICS by 2030?", "/trade 2011",
+           "(in a group) /visits@kzru_bot"],
 }
 GROUP_PREFIX = "(in a group) "
 USER_IDS = {"kk": 71, "ru": 72, "en": 73}
