@@ -56,8 +56,9 @@ async def unsubscribe(update: Update, context: Context) -> None:
     await reply(update, context, t(lang, UNSUBSCRIBED[stopped]))
 
 
-UNSUBSCRIBED = {"stopped": "sub.removed", "already": "sub.already_stopped", "none": "sub.not_subscribed"}
-"""What /unsubscribe says for each outcome of the use case."""
+UNSUBSCRIBED = {"stopped": "sub.removed", "already": "sub.removed", "none": "sub.not_subscribed"}
+"""What /unsubscribe says for each outcome of the use case. A paused subscription is told the same as
+one just stopped: a command run again after its reply was lost (handlers/errors.py) says the same."""
 
 
 async def settings(update: Update, context: Context) -> None:
