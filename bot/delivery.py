@@ -29,6 +29,7 @@ from typing import Protocol
 from bot.anniversaries import Digest, build_digest
 from bot.health import storage_failure
 from bot.outcomes import Decision, OutcomeKind, RetryPolicy, SendOutcome, Step, Tries
+from bot.outgoing import Keyboard, Part, as_parts
 from bot.schedule import ScheduleError, fire_instant, local_today, zone
 from bot.storage import Repository
 from bot.store import FactStore
@@ -40,17 +41,19 @@ __all__ = ["Broadcaster", "OutcomeKind", "Progress", "Renderer", "RetryPolicy", 
 
 log = logging.getLogger(__name__)
 
-Renderer = Callable[[Subscription, Digest], Sequence[str]]
-"""Turns a digest into message parts (each at most 4096 characters) in the chat's language."""
+Renderer = Callable[[Subscription, Digest], Sequence[str | Part]]
+"""Turns a digest into message parts (each at most 4096 characters) in the chat's language; a Part
+also carries the buttons to show under it (bot/outgoing.py)."""
 
 Progress = Callable[[int, int], None]
 """Called with (chats done, chats in total) as a broadcast goes on."""
 
 
 class Sender(Protocol):
-    """Sends one text message; never raises for Telegram's answers, it classifies them."""
+    """Sends one text message, with `keyboard`'s buttons under it when it has any; never raises for
+    Telegram's answers, it classifies them. A part without buttons is sent as `send(chat, thread, text)`."""
 
-    async def send(self, chat_id: int, thread_id: int | None, text: str) -> SendOutcome: ...
+    async def send(self, chat_id: int, thread_id: int | None, text: str, keyboard: Keyboard = ()) -> SendOutcome: ...
 
 
 @dataclass(slots=True)
@@ -306,7 +309,7 @@ class Broadcaster:
         """Render, then send every part; the outcome goes to the intent log (none if the chat is not ours)."""
         summary = run.summary
         try:
-            parts = [part for part in self.render(sub, digest) if part]
+            parts = as_parts(self.render(sub, digest))
         except Exception:
             log.exception("rendering for chat %s on %s failed", sub.chat_id, attempt.local_date)
             if await run.intents.claim(attempt):
@@ -322,7 +325,7 @@ class Broadcaster:
         if status is not None:
             run.intents.finish(attempt, status)
 
-    async def _send_parts(self, sub: Subscription, parts: list[str], attempt: _Attempt, run: _Run) -> str | None:
+    async def _send_parts(self, sub: Subscription, parts: list[Part], attempt: _Attempt, run: _Run) -> str | None:
         """Send the parts in order: a state machine over each send's outcome, the retry policy
         deciding the next step. The status to record, or None if the row is not (or no longer) ours."""
         summary = run.summary
@@ -362,11 +365,14 @@ class Broadcaster:
             await self.groups.acquire(chat_id)
         await self.limiter.wait_out_pause()
 
-    async def _send(self, sub: Subscription, part: str, attempt: _Attempt) -> SendOutcome:
+    async def _send(self, sub: Subscription, part: Part, attempt: _Attempt) -> SendOutcome:
         """One request; a cancellation leaves the attempt in flight (the request may have left)."""
         attempt.in_flight = True
         try:
-            outcome = await self.sender.send(attempt.chat_id, sub.thread_id, part)
+            if part.keyboard:
+                outcome = await self.sender.send(attempt.chat_id, sub.thread_id, part.text, part.keyboard)
+            else:
+                outcome = await self.sender.send(attempt.chat_id, sub.thread_id, part.text)
         except Exception as exc:
             log.exception("sender raised for chat %s", attempt.chat_id)
             outcome = SendOutcome.unknown(repr(exc))

@@ -179,6 +179,13 @@ class Unsubscribe(Callback):
     PREFIX: ClassVar[str] = "z1"
 
 
+@dataclass(frozen=True, slots=True)
+class OpenSettings(Callback):
+    """⚙ under a delivered "on this day" message: the chat's /settings as a new message."""
+
+    PREFIX: ClassVar[str] = "g1"
+
+
 EXAMPLES = (1, 2, 3)
 
 
@@ -234,5 +241,6 @@ class UnansweredButton(Callback):
 
 
 ACTIONS: tuple[type[Callback], ...] = (FactCard, ListPageButton, PageCounter, LanguageChoice, Example, SettingButton,
-                                       Rate, UnansweredButton, OpenFact, DayButton, AnotherFact, Unsubscribe)
+                                       Rate, UnansweredButton, OpenFact, DayButton, AnotherFact, Unsubscribe,
+                                       OpenSettings)
 """Every action; prefixes are unique (a unit test checks), so each tap reaches one handler."""

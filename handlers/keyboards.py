@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.dates import format_month_day
 from bot.i18n import t
 from bot.model import LANGS, Fact
+from bot.outgoing import ButtonAction, Keyboard, ShowFact
 from bot.subscription import MODES, Subscription
 from bot.usecases.browse import PAGE_SIZE, ListName
 from bot.zones import zone_label
@@ -24,6 +25,7 @@ from handlers.callbacks import (
     LanguageChoice,
     ListPageButton,
     OpenFact,
+    OpenSettings,
     PageCounter,
     Rate,
     SettingButton,
@@ -32,7 +34,8 @@ from handlers.callbacks import (
 )
 
 __all__ = ["PAGE_SIZE", "another_fact_keyboard", "back_keyboard", "day_keyboard", "deep_link_keyboard",
-           "examples_keyboard", "fact_list_keyboard", "language_keyboard", "picks_keyboard", "rating_keyboard",
+           "examples_keyboard", "fact_list_keyboard", "intents_keyboard", "language_keyboard", "picks_keyboard",
+           "rating_keyboard",
            "settings_keyboard", "stacked", "unanswered_keyboard"]
 LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 
@@ -64,6 +67,21 @@ def numbered_rows(data: Sequence[str], first: int = 1) -> list[list[InlineKeyboa
 def picks_keyboard(fact_ids: Sequence[str], lang: str, script: str) -> InlineKeyboardMarkup | None:
     """The buttons of an answer's numbered "See also" / "Perhaps you meant" lines."""
     rows = numbered_rows([OpenFact(fact_id, lang, script).encode() for fact_id in fact_ids])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def action_data(action: ButtonAction) -> str:
+    """The callback data of a core button intent (bot/outgoing.py): a fact's card, or /settings."""
+    if isinstance(action, ShowFact):
+        return OpenFact(action.fact_id, action.lang, "cyrl").encode()
+    return OpenSettings().encode()
+
+
+@lru_cache(maxsize=256)
+def intents_keyboard(keyboard: Keyboard) -> InlineKeyboardMarkup | None:
+    """The inline keyboard of a delivered part's button intents. Cached: a day's digest has the same
+    buttons for most chats of a language (the fact of the day differs), and a broadcast sends thousands."""
+    rows = [[InlineKeyboardButton(b.label, callback_data=action_data(b.action)) for b in row] for row in keyboard if row]
     return InlineKeyboardMarkup(rows) if rows else None
 
 

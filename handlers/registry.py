@@ -93,6 +93,7 @@ BUTTONS: tuple[Button[Any], ...] = (  # one per action of handlers.callbacks.ACT
     Button(callbacks.DayButton, browse.day_button),
     Button(callbacks.AnotherFact, browse.another_fact),
     Button(callbacks.Unsubscribe, settings.unsubscribe_button),
+    Button(callbacks.OpenSettings, settings.open_settings),
 )
 
 

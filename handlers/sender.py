@@ -42,6 +42,8 @@ from telegram.error import (
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.delivery import SendOutcome
+from bot.outgoing import Keyboard
+from handlers.keyboards import intents_keyboard
 from handlers.transport import NOT_SENT as AIOHTTP_NOT_SENT
 
 _NOT_SENT = (
@@ -98,13 +100,14 @@ def _answered(error: NetworkError) -> SendOutcome:
 
 
 class PTBSender:
-    """Sender over a telegram.Bot: HTML parse mode, no link previews, into the chat's topic."""
+    """Sender over a telegram.Bot: HTML parse mode, no link previews, into the chat's topic, the
+    core's button intents as an inline keyboard (handlers/keyboards.py)."""
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
 
-    async def send(self, chat_id: int, thread_id: int | None, text: str) -> SendOutcome:
-        """Send `text`; Telegram errors come back classified, programming errors propagate."""
+    async def send(self, chat_id: int, thread_id: int | None, text: str, keyboard: Keyboard = ()) -> SendOutcome:
+        """Send `text` with `keyboard`; Telegram errors come back classified, programming errors propagate."""
         try:
             await self.bot.send_message(
                 chat_id=chat_id,
@@ -112,6 +115,7 @@ class PTBSender:
                 parse_mode=ParseMode.HTML,
                 message_thread_id=thread_id,
                 link_preview_options=_NO_PREVIEW,
+                reply_markup=intents_keyboard(keyboard),
             )
         except TelegramError as error:
             return classify(error)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from html import escape
 
-from telegram import CallbackQuery, Chat, Update
+from telegram import CallbackQuery, Chat, Message, Update
 
 from bot.i18n import t
 from bot.schedule import ScheduleError
 from bot.usecases import subscriptions
-from handlers.callbacks import LanguageChoice, SettingButton, Unsubscribe
+from handlers.callbacks import LanguageChoice, OpenSettings, SettingButton, Unsubscribe
 from handlers.common import chat_lang, edit, is_chat_admin, reply
 from handlers.context import Context
 from handlers.keyboards import examples_keyboard, language_keyboard, settings_keyboard
@@ -84,6 +84,20 @@ async def _chat_to_change(update: Update, context: Context, query: CallbackQuery
         await query.answer(t(lang, "sub.admins_only"), show_alert=True)
         return None
     return chat
+
+
+async def open_settings(update: Update, context: Context, query: CallbackQuery, data: OpenSettings) -> None:
+    """⚙ under a delivered message: /settings as a new message (the delivered one stays as it was);
+    in a group only for its administrators, like every settings button, so members cannot flood it."""
+    lang = await chat_lang(update, context)
+    chat = await _chat_to_change(update, context, query, lang)
+    if chat is None:
+        return
+    services = context.services
+    view = await subscriptions.current(services.repo, services.store, services.now(), chat.id)
+    await query.answer(None if view is not None else t(lang, "sub.none"))
+    if view is not None and isinstance(query.message, Message):
+        await query.message.reply_text(subscription_html(view), reply_markup=settings_keyboard(lang, view.sub))
 
 
 async def settings_button(update: Update, context: Context, query: CallbackQuery, data: SettingButton) -> None:

@@ -7,20 +7,24 @@ which the command runs) must send the same message to the same chat for the same
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from pathlib import Path
+from typing import Any
 
 import pytest
 from botharness import real_store, running_bot
-from factories import make_command_update, make_user
-from fakebotapi import FakeBotAPI
+from factories import BOT_ID, make_callback_query_update, make_chat, make_command_update, make_message, make_user
+from fakebotapi import Call, FakeBotAPI
 from telegram import Bot
 
 from bot.anniversaries import build_digest, fact_of_the_day, next_anniversary, on_day
 from bot.dates import format_month_day
 from bot.delivery import Broadcaster
+from bot.i18n import t
 from bot.storage import Repository
 from bot.store import FactStore
 from bot.subscription import Mode, Subscription
+from handlers.callbacks import OpenFact
 from handlers.digest import make_renderer
 from handlers.sender import PTBSender
 
@@ -92,7 +96,7 @@ async def test_daily_facts_of_the_day_do_not_repeat_over_a_fortnight(fake_api: F
         day += dt.timedelta(days=1)
     texts = fake_api.sent_texts(611)
     assert len(texts) == 14
-    seen = [line for text in texts for line in text.split("\n") if line.startswith("<b>Fact of the day:</b>")]
+    seen = [text.split("<b>Fact of the day:</b>\n1. ", 1)[1].split("\n", 1)[0] for text in texts]
     assert len(seen) == 14 and len(set(seen)) == 14
 
 
@@ -124,8 +128,10 @@ async def test_broadcast_date_sends_what_the_tick_sends(fake_api: FakeBotAPI, tm
             one = sub(chat_id, mode, lang)
             await deliver(fake_api, tmp_path / f"tick{chat_id}.sqlite3", [one], day, via_tick=True)
             await deliver(fake_api, tmp_path / f"cli{chat_id}.sqlite3", [one], day, via_tick=False)
-            texts = fake_api.sent_texts(chat_id)
-            assert len(texts) in (0, 2) and (not texts or texts[0] == texts[1])
+            sent = [(c.params["text"], c.params.get("reply_markup")) for c in fake_api.calls_of("sendMessage")
+                    if c.chat_id == chat_id]
+            assert len(sent) in (0, 2) and (not sent or sent[0] == sent[1]), "the same text and the same buttons"
+            assert not sent or "inline_keyboard" in (sent[0][1] or {})
     assert fake_api.sent_texts(710) or mode == "weekly", "22 October has an anniversary"
 
 
@@ -146,3 +152,73 @@ async def test_subscribe_with_a_city_name_in_russian_and_kazakh(fake_api: FakeBo
         got = stored[chat_id]
         assert got is not None and (got.tz, got.time) == (zone, dt.time(8, 30))
     assert "08:30" in fake_api.sent_texts(641)[0] and "08:30" in fake_api.sent_texts(642)[0]
+
+
+def keyboard_of(call: Call) -> list[list[dict[str, Any]]]:
+    return list((call.params.get("reply_markup") or {}).get("inline_keyboard", []))
+
+
+async def press(api: FakeBotAPI, delivered: Call, label: str, user: dict[str, Any], chat: dict[str, Any]) -> int:
+    """Tap the button labelled `label` under the delivered message, as `user` in `chat`."""
+    data = next(b["callback_data"] for row in keyboard_of(delivered) for b in row if b["text"] == label)
+    message = make_message(str(delivered.params["text"]), user={"id": BOT_ID, "is_bot": True, "first_name": "kzru"},
+                           chat=chat, message_id=delivered.result["message_id"],
+                           reply_markup=delivered.params.get("reply_markup"))
+    mark = api.mark()
+    api.push_update(make_callback_query_update(data, message=message, user=user))
+    return mark
+
+
+@pytest.mark.parametrize(("lang", "chat_id"), [("kk", 651), ("ru", 652), ("ru", -100653)])
+async def test_the_delivered_message_has_number_buttons_that_open_the_fact_and_a_settings_button(
+        fake_api: FakeBotAPI, tmp_path: Path, lang: str, chat_id: int) -> None:
+    """22 October: the message under its anniversary lines has "1 …" and ⚙; a number opens that line's
+    fact card with its citations, in the subscription's language; ⚙ shows the chat's settings (in a
+    group only to an admin: a member is told only admins change them)."""
+    day = dt.date(2026, 10, 22)
+    store = real_store()
+    digest = build_digest(store, day, "anniversaries")
+    assert digest is not None and digest.items
+    group = chat_id < 0
+    user = make_user(abs(chat_id) % 1000 + 7000, language_code=lang)
+    chat = make_chat(chat_id, "supergroup", title="Class") if group else make_chat(user["id"], "private")
+    if not group:
+        chat_id = user["id"]
+    one = Subscription(chat_id, None, NINE, "Asia/Almaty", "anniversaries", lang,  # type: ignore[arg-type]
+                       chat_type="supergroup" if group else "private")
+    now = tick_instant(day)
+    async with running_bot(fake_api, tmp_path, now=lambda: now, tick=False, KZRU_SEMANTIC="0") as app:
+        services = app.bot_data.services
+        await services.repo.upsert_subscription(one)
+        await services.set_chat_language(chat_id, lang)
+        summary = await services.broadcaster.run_due(now)
+        assert summary.sent == 1
+        [delivered] = [c for c in fake_api.calls_of("sendMessage") if c.chat_id == chat_id]
+        rows = keyboard_of(delivered)
+        numbers = [b for row in rows[:-1] for b in row]
+        assert [b["text"] for b in numbers] == [str(n) for n in range(1, len(digest.items) + 1)]
+        assert [b["text"] for b in rows[-1]] == [t(lang, "digest.settings")]
+        text = str(delivered.params["text"])
+        for n, item in enumerate(digest.items, start=1):
+            assert f"\n{n}. <b>{item.date.year}</b> — " in text and escape(item.fact.title[lang]) in text
+            assert OpenFact.decode(numbers[n - 1]["callback_data"]) == OpenFact(item.fact.id, lang, "cyrl")
+
+        if group:
+            fake_api.set_chat_admins(chat_id, [999])
+            mark = await press(fake_api, delivered, t(lang, "digest.settings"), user, chat)
+            [refused] = await fake_api.wait_for("answerCallbackQuery", since=mark)
+            assert refused.params.get("text") == t(lang, "sub.admins_only") and refused.params.get("show_alert")
+            fake_api.set_chat_admins(chat_id, [999, user["id"]])
+
+        mark = await press(fake_api, delivered, "1", user, chat)
+        [card] = await fake_api.wait_for("sendMessage", lambda c: c.chat_id == chat_id, since=mark)
+        card_text = str(card.params["text"])
+        assert escape(digest.items[0].fact.title[lang]) in card_text
+        assert "[1]" in card_text and escape(t(lang, "answer.sources")) in card_text, "the card carries its citations"
+
+        mark = await press(fake_api, delivered, t(lang, "digest.settings"), user, chat)
+        [menu] = await fake_api.wait_for("sendMessage", lambda c: c.chat_id == chat_id, since=mark)
+        labels = [[b["text"] for b in row] for row in keyboard_of(menu)]
+        assert labels[0] == [t(lang, "settings.row.mode")] and f"✓ {t(lang, 'settings.mode.anniversaries')}" in labels[1]
+        assert "✓ 09:00" in labels[3] and labels[-1] == [t(lang, "settings.unsubscribe")]
+        assert len([c for c in fake_api.calls_of("sendMessage") if c.chat_id == chat_id]) == 3, "the delivered one stays"

@@ -15,6 +15,7 @@ from fakeclock import FakeClock
 from bot.anniversaries import Digest
 from bot.delivery import Broadcaster, RetryPolicy, SendOutcome, Summary
 from bot.model import Fact, PartialDate
+from bot.outgoing import ButtonIntent, Keyboard, Part, ShowFact, ShowSettings
 from bot.storage import Repository
 from bot.store import FactStore
 from bot.subscription import Subscription
@@ -39,9 +40,12 @@ class FakeSender:
         self.clock = clock
         self.script = script or {}
         self.calls: list[tuple[int, int | None, str, float]] = []
+        self.keyboards: list[Keyboard] = []
+        """The buttons of each call, in the order of `calls`."""
 
-    async def send(self, chat_id: int, thread_id: int | None, text: str) -> SendOutcome:
+    async def send(self, chat_id: int, thread_id: int | None, text: str, keyboard: Keyboard = ()) -> SendOutcome:
         self.calls.append((chat_id, thread_id, text, self.clock.now))
+        self.keyboards.append(keyboard)
         queue = self.script.get(chat_id)
         return queue.pop(0) if queue else SendOutcome.sent()
 
@@ -68,11 +72,11 @@ def sub(chat_id: int, mode: str = "daily", time: dt.time = dt.time(9, 0), **more
 class Renderer:
     """Records each digest and renders one part per item (or a fixed list of parts)."""
 
-    def __init__(self, parts: Sequence[str] | None = None) -> None:
+    def __init__(self, parts: Sequence[str | Part] | None = None) -> None:
         self.parts = parts
         self.digests: list[Digest] = []
 
-    def __call__(self, subscription: Subscription, digest: Digest) -> list[str]:
+    def __call__(self, subscription: Subscription, digest: Digest) -> list[str | Part]:
         self.digests.append(digest)
         if self.parts is not None:
             return list(self.parts)
@@ -103,7 +107,7 @@ Make = Callable[..., tuple[Broadcaster, FakeSender, Renderer]]
 def make(repo: Repository, store: FactStore, clock: FakeClock) -> Make:
     def build(
         script: dict[int, list[SendOutcome]] | None = None,
-        parts: Sequence[str] | None = None,
+        parts: Sequence[str | Part] | None = None,
         repository: Repository | None = None,
         **options: Any,
     ) -> tuple[Broadcaster, FakeSender, Renderer]:
@@ -314,6 +318,20 @@ async def test_failed_later_part_still_counts_as_served(repo: Repository, make: 
     assert await repo.delivery_status(1, SAT) == "sent"
     await broadcaster.run_due(at(SAT, 10))
     assert len(sender.calls) == 5
+
+
+async def test_the_buttons_go_with_the_last_part_even_when_it_is_retried(repo: Repository, make: Make) -> None:
+    """A renderer's button intents reach the Sender with their part only; a part without any is sent
+    as plain text (a Sender that knows no keyboard still works)."""
+    await subscribe(repo, sub(1), sub(2))
+    keyboard = ((ButtonIntent("1", ShowFact("treaty", "en")),), (ButtonIntent("⚙", ShowSettings()),))
+    script = {1: [SendOutcome.sent(), SendOutcome.transient("502")]}
+    broadcaster, sender, _ = make(script, parts=["one", "", Part("two", keyboard)])
+    summary = await broadcaster.run_due(at(SAT, 9))
+    assert summary.sent == 2 and summary.failed == 0
+    sent = [(c[0], c[2], k) for c, k in zip(sender.calls, sender.keyboards, strict=True)]
+    assert [(text, k) for chat, text, k in sent if chat == 1] == [("one", ()), ("two", keyboard), ("two", keyboard)]
+    assert [(text, k) for chat, text, k in sent if chat == 2] == [("one", ()), ("two", keyboard)]
 
 
 async def test_forum_topic_is_kept(repo: Repository, make: Make) -> None:

@@ -7,8 +7,20 @@ import re
 
 import pytest
 
+from bot.outgoing import ButtonIntent, ShowFact, ShowSettings
 from handlers import registry
-from handlers.callbacks import ACTIONS, MAX_DATA, MAX_PAGE, AnotherFact, Callback, DayButton, OpenFact, Rate, Unsubscribe
+from handlers.callbacks import (
+    ACTIONS,
+    MAX_DATA,
+    MAX_PAGE,
+    AnotherFact,
+    Callback,
+    DayButton,
+    OpenFact,
+    OpenSettings,
+    Rate,
+    Unsubscribe,
+)
 from handlers.callbacks import Example as Ex
 from handlers.callbacks import FactCard as Card
 from handlers.callbacks import LanguageChoice as Lang
@@ -16,6 +28,7 @@ from handlers.callbacks import ListPageButton as Page
 from handlers.callbacks import PageCounter as Counter
 from handlers.callbacks import SettingButton as Setting
 from handlers.callbacks import UnansweredButton as Unanswered
+from handlers.keyboards import intents_keyboard
 
 LONGEST_ID = "a" + "-z9" * 13  # the loader's limit: 40 characters
 BIG = 10**19 - 1  # the most digits an int field takes
@@ -34,6 +47,7 @@ EXTREMES: dict[type[Callback], list[Callback]] = {
     DayButton: [DayButton(12, 31), DayButton(2, 29), DayButton(1, 1)],
     AnotherFact: [AnotherFact()],
     Unsubscribe: [Unsubscribe()],
+    OpenSettings: [OpenSettings()],
 }
 
 
@@ -82,7 +96,7 @@ def test_stale_layouts_decode_to_nothing(action: type[Callback], data: str) -> N
     (Page, "p1:t:-:" + "9" * 20), (Page, f"p1:t:-:{MAX_PAGE + 1}"), (Lang, "l2:de:lang"), (Lang, "l2:kk:menu"),
     (OpenFact, "o1:a1:ru:latn"), (OpenFact, "o1:a1:de:cyrl"), (OpenFact, "o1:Bad_Id:kk:cyrl"),
     (DayButton, "d1:2:30"), (DayButton, "d1:13:1"), (DayButton, "d1:0:1"), (DayButton, "d1:4:31"), (AnotherFact, "n1:1"),
-    (Unsubscribe, "z1:x"), (Ex, "q1:4"), (Ex, "q1:"),
+    (Unsubscribe, "z1:x"), (OpenSettings, "g1:-100123"), (OpenSettings, "g0"), (Ex, "q1:4"), (Ex, "q1:"),
     (Setting, "s1:colour:red"), (Setting, "s1:mode"), (Rate, "r1:1:*"), (Rate, "r1:x:+"),
     (Unanswered, "u1:h:x:0"), (Unanswered, "u1:z:-:0"), (Counter, "x1:"), (Counter, None),
     (Rate, "r1:1:+" + " " * 64),
@@ -103,3 +117,18 @@ def test_encode_refuses_what_could_not_come_back() -> None:
 def test_every_action_has_exactly_one_button_handler() -> None:
     actions = [b.action for b in registry.BUTTONS]
     assert sorted(a.PREFIX for a in actions) == sorted(a.PREFIX for a in ACTIONS)
+
+
+def test_a_delivered_messages_button_intents_become_these_actions_within_64_bytes() -> None:
+    """The core's intents under an "on this day" message (bot/outgoing.py): a fact button opens that
+    fact's card in the subscription's language, ⚙ opens the chat's settings."""
+    markup = intents_keyboard(((ButtonIntent("1", ShowFact(LONGEST_ID, "kk")), ButtonIntent("2", ShowFact("a1", "en"))),
+                               (ButtonIntent("⚙", ShowSettings()),)))
+    assert markup is not None
+    rows = [[(b.text, b.callback_data) for b in row] for row in markup.inline_keyboard]
+    assert [[text for text, _ in row] for row in rows] == [["1", "2"], ["⚙"]]
+    data = [str(d) for row in rows for _, d in row]
+    assert all(len(d.encode()) <= MAX_DATA for d in data)
+    assert [OpenFact.decode(d) for d in data[:2]] == [OpenFact(LONGEST_ID, "kk", "cyrl"), OpenFact("a1", "en", "cyrl")]
+    assert OpenSettings.decode(data[2]) == OpenSettings()
+    assert intents_keyboard(()) is None, "a part without buttons is sent without a keyboard"
