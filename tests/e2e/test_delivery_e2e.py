@@ -27,6 +27,7 @@ from bot.anniversaries import build_digest, next_anniversary, on_day
 from bot.dates import format_day, format_month_day
 from bot.delivery import Broadcaster, OutcomeKind, Sender, SendOutcome
 from bot.model import Citation, Fact, PartialDate
+from bot.outgoing import Keyboard
 from bot.storage import Repository
 from bot.store import FactStore
 from bot.subscription import Subscription
@@ -200,9 +201,9 @@ class RecordingSender:
         self.inner, self.clock = inner, clock
         self.events: list[tuple[str, int, float, OutcomeKind | None]] = []
 
-    async def send(self, chat_id: int, thread_id: int | None, text: str) -> SendOutcome:
+    async def send(self, chat_id: int, thread_id: int | None, text: str, keyboard: Keyboard = ()) -> SendOutcome:
         self.events.append(("start", chat_id, self.clock.now, None))
-        outcome = await self.inner.send(chat_id, thread_id, text)
+        outcome = await self.inner.send(chat_id, thread_id, text, keyboard)
         self.events.append(("end", chat_id, self.clock.now, outcome.kind))
         return outcome
 
