@@ -34,7 +34,7 @@ from telegram.ext import (
     TypeHandler,
 )
 
-from bot.cli import EXIT_CONFLICT, EXIT_DATA, EXIT_STORAGE, config_or_exit, load_or_exit
+from bot.cli import EXIT_CONFLICT, EXIT_DATA, EXIT_STORAGE, config_or_exit, load_or_exit, storage_or_exit
 from bot.config import Config
 from bot.delivery import Broadcaster
 from bot.editorial import EditorialLoop
@@ -209,6 +209,7 @@ def run_bot(data_dir: Path | None) -> int:
     config = config_or_exit(data_dir)  # the environment over ./.env
     setup_logging(config)
     store = load_or_exit(config.data_dir)
+    storage_or_exit(config.db_path)  # one line and exit 3 for a database that cannot be used
     app = build_application(config, store)
     log.info("starting with %d facts; database %s", len(store), config.db_path)
     try:

@@ -259,12 +259,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(data_summary(store))
         return 0
     if args.command == "run":
-        storage_or_exit(config_or_exit(args.data).db_path)
         from bot.app import run_bot
 
         return run_bot(args.data)
     if args.command == "broadcast":
-        storage_or_exit(config_or_exit(args.data).db_path)
         from bot.app import run_broadcast
 
         return run_broadcast(args.data, args.date)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from telegram import Bot
 
-from bot.cli import EXIT_DATA, config_or_exit, load_or_exit
+from bot.cli import EXIT_DATA, config_or_exit, load_or_exit, storage_or_exit
 from bot.config import Config
 from bot.delivery import Broadcaster
 from bot.logs import setup_logging
@@ -44,6 +44,7 @@ def run_broadcast(data_dir: Path | None, date_text: str) -> int:
     config = config_or_exit(data_dir)
     setup_logging(config, not_a_rejected_token_traceback)
     store = load_or_exit(config.data_dir)
+    storage_or_exit(config.db_path)  # one line and exit 3 for a database that cannot be used
     return asyncio.run(broadcast_day(config, store, day))
 
 
