@@ -28,9 +28,10 @@ __all__ = ["NOT_SENT", "TRANSPORT", "AiohttpRequest", "JSONRequest", "Transport"
 
 
 class JSONRequest(HTTPXRequest):
-    """Sends a method's parameters as one UTF-8 JSON body (the Bot API accepts it for everything
-    but uploads) instead of PTB's percent-encoded form: a third of the bytes for Cyrillic text and
-    encoded in C rather than byte by byte. Errors map exactly as in HTTPXRequest.do_request."""
+    """Sends a method's parameters as one JSON body (the Bot API accepts it for everything but
+    uploads) instead of PTB's percent-encoded form. It leans on PTB internals, so it stays only
+    while it pays: benchmarks/json_request.py measured 17% less client CPU per sendMessage (221
+    vs 265 µs) and 9% fewer bytes for a Russian answer. Errors map exactly as in HTTPXRequest."""
 
     async def do_request(
         self,
