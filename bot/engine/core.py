@@ -23,7 +23,7 @@ from bot.engine.lexical import FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, SemanticIndex, load_model
-from bot.engine.smalltalk import smalltalk_kind
+from bot.engine.smalltalk import smalltalk_kind, without_courtesy
 from bot.engine.understanding import YEAR_RE, Query, Understanding
 from bot.model import LANGS, Fact
 from bot.script import is_latin
@@ -84,7 +84,7 @@ class AnswerEngine:
     def answer(self, question: str, lang: str | None = None, previous: Turn | None = None) -> Answer:
         """The reply to one question, in `lang` if given, else in the question's own language;
         `previous` is the chat's last turn, which a follow-up may lean on."""
-        question = _clean(question)
+        question = without_courtesy(_clean(question), self.lex)
         detected = self.language.detect(question)
         reply_lang = lang or detected or (previous.lang if previous else None) or "en"
         script: Script = "latn" if reply_lang == "kk" and is_latin(question) else "cyrl"
@@ -100,7 +100,7 @@ class AnswerEngine:
         loop: only the model call is slow, and it releases the GIL."""
         if self.semantic is None:
             return None
-        question = _clean(question)
+        question = without_courtesy(_clean(question), self.lex)
         if not question or smalltalk_kind(question, self.lex):
             return None
         first = self.understanding.parse(question)

@@ -10,7 +10,22 @@ from bot.engine.lexicon import Lexicon, normalise
 from bot.text import stem
 
 ORDER = ("who", "abilities", "bye", "thanks", "greeting")
+COURTESY = frozenset({"greeting", "thanks", "bye"})
 _NOISE_RE = re.compile(r"[^\w\s]+", re.UNICODE)
+_SENTENCE_RE = re.compile(r"(?<=[.!?…])\s+")
+
+
+def without_courtesy(text: str, lex: Lexicon) -> str:
+    """A message's question without its greeting, thanks and goodbye sentences.
+
+    "Hello! … what did they agree in 1998? Much appreciated." is asked by polite people: the
+    courtesies share words with intents ("much" asks "how much") and with facts ("thanks to"),
+    so they are dropped as whole sentences, and only when a sentence that is not one remains."""
+    sentences = _SENTENCE_RE.split(text)
+    if len(sentences) < 2:
+        return text
+    kept = [s for s in sentences if smalltalk_kind(s, lex) not in COURTESY]
+    return " ".join(kept) if kept else text
 
 
 def smalltalk_kind(text: str, lex: Lexicon) -> str | None:

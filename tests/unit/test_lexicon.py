@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine.lexicon import LexiconError, default_lexicon_dir, load_lexicon
-from bot.engine.smalltalk import smalltalk_kind
+from bot.engine.smalltalk import smalltalk_kind, without_courtesy
 from bot.text import tokens
 
 
@@ -57,3 +57,22 @@ def test_small_talk_kinds(text: str, kind: str) -> None:
 def test_questions_are_not_small_talk(text: str) -> None:
     assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) is None
 
+
+
+@pytest.mark.parametrize(("message", "question"), [
+    ("Hello! What did they agree about the Caspian seabed in 1998? Much appreciated.",
+     "What did they agree about the Caspian seabed in 1998?"),
+    ("Здравствуйте! Когда подписан договор о дружбе? Заранее спасибо!", "Когда подписан договор о дружбе?"),
+    ("Сәлеметсіз бе! Шекара қашан белгіленді? Көп рақмет!", "Шекара қашан белгіленді?"),
+])
+def test_courtesy_sentences_are_dropped_around_a_question(message: str, question: str) -> None:
+    assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == question
+
+
+@pytest.mark.parametrize("message", [
+    "Hi! Thanks!",  # only courtesies: small talk, kept whole
+    "Thanks to the 1998 treaty, what changed?",  # one sentence: "thanks to" is part of the question
+    "How much was trade in 2011?",
+])
+def test_a_message_that_is_all_courtesy_or_one_sentence_is_kept(message: str) -> None:
+    assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == message
