@@ -13,7 +13,6 @@ from html import escape
 from telegram import Update
 from telegram.constants import ParseMode
 
-from bot.charts import trade_chart_png
 from bot.engine import RefNumbering, list_line
 from bot.figures import figure_text
 from bot.i18n import t
@@ -83,9 +82,17 @@ async def send_chart(update: Update, context: Context, lang: str, series: Turnov
     key = f"trade-chart-v{CHART_VERSION}-{lang}-{series.highlight or 'all'}"
     cached = await services.repo.get_media(key)
     caption = t(lang, "chart.caption_year", year=series.highlight) if series.highlight else t(lang, "chart.caption")
-    photo: str | bytes = cached if cached else await asyncio.to_thread(trade_chart_png, series, lang)
+    photo: str | bytes = cached if cached else await asyncio.to_thread(_draw, series, lang)
     thread = message.message_thread_id if message.is_topic_message else None
     sent = await context.bot.send_photo(chat.id, photo, caption=escape(caption), parse_mode=ParseMode.HTML,
                                         message_thread_id=thread)
     if not cached and sent.photo:
         await services.repo.set_media(key, sent.photo[-1].file_id)
+
+
+def _draw(series: TurnoverSeries, lang: str) -> bytes:
+    """The chart's PNG, importing matplotlib only here: it is a quarter of the bot's memory
+    (about 26 MB) and most runs never draw a chart."""
+    from bot.charts import trade_chart_png
+
+    return trade_chart_png(series, lang)
