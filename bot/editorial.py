@@ -89,14 +89,15 @@ class EditorialLoop:
         await self.flush()
 
     async def flush(self) -> None:
-        """Write the answers recorded so far, in one transaction; a storage failure is logged and
-        those answers' buttons later say they are no longer known."""
+        """Write the answers recorded so far, in one transaction. A storage failure is the storage
+        health's to log (once per change of state, not every half-second while users ask); those
+        answers' buttons later say they are no longer known."""
         while self._pending:
             batch, self._pending = self._pending, []
             try:
                 await self.repo.add_answer_rows(batch)
             except (sqlite3.Error, StorageError) as exc:
-                log.warning("could not record %d answers for ratings: %s", len(batch), exc)
+                log.debug("could not record %d answers for ratings: %s", len(batch), exc)
 
     async def close(self) -> None:
         """Flush what is pending (at shutdown, before the database closes)."""
