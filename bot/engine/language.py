@@ -13,7 +13,9 @@ from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon
 from bot.text import fold_word, raw_tokens
 
 KK_LETTERS = frozenset("әғқңөұүһі")
-KK_LATIN_LETTERS = frozenset("äğqñöūüışç")
+KK_LATIN_LETTERS = frozenset("äğñöūüışç")
+"""Letters of the 2021 Kazakh Latin alphabet that English does not use. "q" is Kazakh too, but
+English spells it in "quota", "question", "quarter": it counts only where no "u" follows."""
 
 
 class LanguageDetector:
@@ -36,9 +38,14 @@ class LanguageDetector:
                 return "kk"
             kk_hits = len(words & self.kk)
             return "kk" if kk_hits >= 1 and kk_hits * 3 >= len(words & self.ru) else "ru"
-        if any(ch in KK_LATIN_LETTERS for ch in letters):
+        if any(ch in KK_LATIN_LETTERS for ch in letters) or _kazakh_q(text.lower()):
             return "kk"
         return "kk" if len(words & self.kk) > len(words & self.en) else "en"
+
+
+def _kazakh_q(text: str) -> bool:
+    """A "q" not followed by "u" ("qazaq", "qai"), unlike English "qu"."""
+    return any(ch == "q" and text[k + 1:k + 2] != "u" for k, ch in enumerate(text))
 
 
 @cache

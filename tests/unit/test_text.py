@@ -87,6 +87,8 @@ def test_hyphenated_kazakh_endings_join_their_abbreviation() -> None:
     ("border length", "en"),
     ("Will Kazakhstan join BRICS by 2030?", "en"),
     ("Medvedev visits Kazakhstan 2008", "en"),
+    ("What oil transit quota did Russia give Kazakhstan in 2000?", "en"),  # "qu" is English
+    ("qai jyly kelısım jasaldy", "kk"),
 ])
 def test_language_detection_by_script_and_words(text: str, lang: str) -> None:
     assert detect_language(text) == lang
