@@ -209,6 +209,13 @@ class Composer:
         segments.append(Segment(t(lang, "answer.elapsed", start=low, end=high, n=high - low), ()))
         return Answer(question, lang, "fact", tuple(segments), refs.references(), tuple(facts), kind="compare")
 
+    def ago(self, fact: Fact, this_year: int, lang: str, question: str) -> Answer:
+        """A fact with the years from it to `this_year`, with its citations."""
+        refs = RefNumbering(self.sources)
+        segments = (Segment(fact.text[lang], refs.add(fact.citations())),
+                    Segment(t(lang, "answer.ago", year=_year(fact), n=this_year - _year(fact)), ()))
+        return Answer(question, lang, "fact", segments, refs.references(), (fact,), kind="fact")
+
     @staticmethod
     def smalltalk(kind: str, lang: str, question: str) -> Answer:
         return Answer(question, lang, "fact", (Segment(t(lang, f"smalltalk.{kind}"), ()),), (), (), kind="smalltalk")

@@ -7,9 +7,10 @@ checked for answerability and composed as a fact, a list, a comparison or an ove
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -51,8 +52,11 @@ class AnswerEngine:
     """Turns questions into Answers over one FactStore; safe to share, holds no per-chat state."""
 
     def __init__(self, store: FactStore, lexicon: Lexicon | None = None, model: Embedder | None | object = _MODEL_UNSET,
-                 cache: Path | None = None, progress: bool = True) -> None:
+                 cache: Path | None = None, progress: bool = True,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
         self.store = store
+        self.today = today
+        """What "how many years ago" counts to; tests pin it."""
         self.lex = lexicon or load_lexicon(default_lexicon_dir())
         self.understanding = Understanding(self.lex)
         self.language = LanguageDetector(self.lex)
@@ -187,6 +191,10 @@ class AnswerEngine:
             return self.compose.decline(question, lang)
         if query.named_years and not set(query.named_years) & self._years_of(top.fact):
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
+        if "ago" in query.intents and not query.named_years:
+            ago = self._ago(ranked, lang, question)
+            if ago is not None:
+                return ago
         if "elapsed" in query.intents and "duration" not in query.intents:
             elapsed = self._elapsed(query, ranked, lang)
             if elapsed is not None:
@@ -326,6 +334,13 @@ class AnswerEngine:
             return None
         first, second = (by_year[y].fact for y in sorted(by_year)[:2])
         return self.compose.compare(first, second, lang, query.text)
+
+    def _ago(self, ranked: Sequence[Ranked], lang: str, question: str) -> Answer | None:
+        """"How many years ago were relations established?": the years from the best dated fact
+        to today, computed at reply time (never stored in a fact's text, where it would go stale)."""
+        dated = [r.fact for r in ranked[:WEIGHTS.answerable_tries]
+                 if r.fact.when and r.coverage >= WEIGHTS.semantic_agree]
+        return self.compose.ago(dated[0], self.today().year, lang, question) if dated else None
 
     def _elapsed(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"How many years after independence was the 2013 treaty signed?": the years between the

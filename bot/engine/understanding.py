@@ -28,7 +28,7 @@ VERB_ENDINGS = ("al", "ala", "ali", "il", "ila", "ili", "ul", "ula", "uli", "el"
                 "yla", "yli", "lsia", "las", "lis", "tsia", "dy", "di", "ty", "ti", "gan", "gen",
                 "kan", "ken", "ady", "edi", "ed", "ing")
 # Intents whose words say what is asked, not what it is about: they are not content words.
-ASKING = frozenset({"when", "where", "who", "how_much", "why"})
+ASKING = frozenset({"when", "where", "who", "how_much", "why", "ago"})
 
 MONTH_WORDS: dict[str, int] = {}
 for _names in (MONTHS["kk"], MONTHS["ru"], MONTHS["en"], RU_GENITIVE):

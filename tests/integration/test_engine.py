@@ -3,6 +3,8 @@ question, parse_query, is in unit/test_query.py.)"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from botharness import real_store
 
@@ -119,3 +121,15 @@ def test_a_decline_is_in_the_question_language_and_offers_close_topics(engine: A
 @pytest.mark.parametrize("question", ["", "   ", "?!", "\u200b\u200f", "🙂🙂"])
 def test_empty_or_letterless_input_is_declined_not_crashed(engine: AnswerEngine, question: str) -> None:
     assert not engine.answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("how many years ago were diplomatic relations established", "1992 was 38 years ago"),
+    ("сколько лет назад подписан договор о дружбе", "С 1992 г. прошло лет: 38"),
+    ("Қазақстан мен Ресей дипломатиялық қатынас орнатқанына қанша жыл болды", "1992 жылдан бері 38 жыл өтті"),
+])
+def test_years_ago_are_counted_to_the_day_of_the_reply(question: str, expected: str) -> None:
+    engine = AnswerEngine(real_store(), progress=False, today=lambda: dt.date(2030, 5, 1))
+    answer = engine.answer(question)
+    assert answer.answered
+    assert expected in body_text(answer)
