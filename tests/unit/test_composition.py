@@ -20,7 +20,6 @@ from telegram.error import NetworkError
 
 import bot
 import bot.app
-import handlers.aiohttp_request
 import handlers.broadcast
 import handlers.errors
 import handlers.transport
@@ -34,8 +33,7 @@ def test_moved_names_are_still_importable_from_their_old_modules() -> None:
     assert bot.app.JSONRequest is handlers.transport.JSONRequest
     assert bot.app.Transport is handlers.transport.Transport
     assert bot.app.TRANSPORT is handlers.transport.TRANSPORT
-    assert bot.app.AiohttpRequest is handlers.aiohttp_request.AiohttpRequest is handlers.transport.AiohttpRequest
-    assert handlers.aiohttp_request.NOT_SENT is handlers.transport.NOT_SENT
+    assert bot.app.AiohttpRequest is handlers.transport.AiohttpRequest
     assert bot.app.RedactingFormatter is RedactingFormatter
     assert bot.app.run_broadcast is handlers.broadcast.run_broadcast
     assert bot.app.BROADCAST_CONNECTIONS == handlers.broadcast.BROADCAST_CONNECTIONS
