@@ -10,7 +10,6 @@ keyboard).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -21,6 +20,7 @@ from bot.engine import RefNumbering
 from bot.i18n import t
 from bot.model import Fact, Lang, Source
 from bot.outgoing import ButtonIntent, Keyboard, Part, ShowFact, ShowSettings
+from bot.sentences import first_sentence
 from bot.subscription import Subscription
 from handlers.keyboards import NUMBERS_PER_ROW
 from handlers.render import marks, references, split_message, years_ago
@@ -33,9 +33,6 @@ MAX_NUMBERED = 40
 """Fact lines that get a number and a button (five rows); any further ones keep a bullet. Telegram
 takes about a hundred buttons under a message, and a longer keyboard would fail the whole send."""
 
-_SENTENCE_END = re.compile(r"(\S*)[.!?]\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"(])")
-_NOT_AN_END = frozenset({"г", "гг", "ж", "жж", "см", "т", "e.g", "i.e", "no", "st", "mr", "dr"})
-"""Words a dot follows without ending the sentence: "1998 г. Президенты", "1998 ж. Президенттер"."""
 
 
 def make_renderer(sources: Mapping[str, Source]) -> Callable[[Subscription, Digest], list[Part]]:
@@ -69,15 +66,8 @@ class _Numbers:
 
 
 def one_line(text: str, limit: int = ONE_LINE) -> str:
-    """A fact's text cut to its first sentence (and to `limit` characters), for a list line."""
-    text = text.strip()
-    first = text
-    for match in _SENTENCE_END.finditer(text):
-        word = match.group(1).lower()
-        if word not in _NOT_AN_END and not (len(word) == 1 and word.isalpha()):  # not "г." nor an initial
-            first = text[: match.start() + len(match.group(0).rstrip())]
-            break
-    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+    """A fact's text cut to its first sentence, for an anniversary line."""
+    return first_sentence(text, limit)
 
 
 def digest_html(digest: Digest, lang: str, sources: Mapping[str, Source], chat_id: int) -> str:

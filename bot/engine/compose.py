@@ -17,6 +17,7 @@ from typing import Literal
 from bot.dates import format_date, format_period
 from bot.i18n import t
 from bot.model import Citation, Fact, Source
+from bot.sentences import first_sentence
 
 Status = Literal["fact", "decline"]
 Kind = Literal["fact", "list", "compare", "overview", "smalltalk", "decline"]
@@ -24,6 +25,7 @@ Script = Literal["cyrl", "latn"]
 
 MAX_LIST = 6
 FULL_TEXT_BUDGET = 650  # characters of fact texts a list may spend before it shows titles only
+SHORT_LIST = 3  # a list this short shows each fact's first sentence when the whole texts are too long
 KIND_ORDER = {"treaty": 0, "visit": 1, "event": 2, "figure": 3, "trade": 4}
 
 
@@ -155,11 +157,18 @@ class Composer:
         """Several facts, one line each with its own citation (the first `in_full` told in full)."""
         refs = RefNumbering(self.sources)
         shown = list(facts[:MAX_LIST])
+        leads: list[str] | None = None
         if sum(len(f.text[lang]) for f in shown) <= FULL_TEXT_BUDGET:
             in_full = len(shown)  # a short list is told in full: the details are what was asked
+        elif not in_full and len(shown) <= SHORT_LIST:
+            # a few facts too long to tell whole: each one's first sentence, where the details are
+            leads = [first_sentence(f.text[lang], FULL_TEXT_BUDGET // len(shown)) for f in shown]
         segments: list[Segment] = []
         for k, fact in enumerate(shown):
-            text = fact.text[lang] if k < in_full else "• " + list_line(fact, lang)
+            if leads is not None:
+                text = leads[k]
+            else:
+                text = fact.text[lang] if k < in_full else "• " + list_line(fact, lang)
             segments.append(Segment(text, refs.add(fact.citations())))
         return Answer(question, lang, "fact", tuple(segments), refs.references(), tuple(shown), heading=heading,
                       kind="list", more=max(len(facts) - len(shown), 0))

@@ -133,3 +133,11 @@ def test_years_ago_are_counted_to_the_day_of_the_reply(question: str, expected: 
     answer = engine.answer(question)
     assert answer.answered
     assert expected in body_text(answer)
+
+
+def test_a_short_list_of_long_facts_tells_each_ones_first_sentence(engine: AnswerEngine) -> None:
+    answer = engine.answer("1994 jyly Nazarbaevtyn Reseige saparynda qandai kelisimder jasaldy")
+    assert answer.kind == "list" and 2 <= len(answer.facts) <= 3
+    body = body_text(answer)
+    assert "22" in body  # the visit's first sentence counts the documents; its title alone did not
+    assert len(body) < 900

@@ -11,6 +11,7 @@ from bot.anniversaries import build_digest, fact_of_the_day
 from bot.i18n import t
 from bot.model import Citation, Fact, PartialDate, Source
 from bot.outgoing import ShowFact, ShowSettings
+from bot.sentences import first_sentence
 from bot.store import FactStore
 from bot.subscription import Subscription
 from handlers.digest import MAX_NUMBERED, digest_html, make_renderer, one_line
@@ -116,3 +117,9 @@ def test_a_long_message_carries_its_buttons_on_the_last_part_only() -> None:
     assert len(fact_buttons) == MAX_NUMBERED and all(len(row) <= 8 for row in parts[-1].keyboard)
     text = "\n".join(p.text for p in parts)
     assert f"\n{MAX_NUMBERED}. " in text and f"\n{MAX_NUMBERED + 1}. " not in text and text.count("\n• ") == 60 - MAX_NUMBERED
+
+
+def test_first_sentence_skips_abbreviations_and_initials() -> None:
+    text = "В 1994 г. Н. Назарбаев посетил Москву. Было подписано 22 документа."
+    assert first_sentence(text, 200) == "В 1994 г. Н. Назарбаев посетил Москву."
+    assert first_sentence(text, 20).endswith("…") and len(first_sentence(text, 20)) == 20
