@@ -71,6 +71,12 @@ def swap_sides(text: str, lex: Lexicon) -> str:
     return _WORD_RE.sub(one, text)
 
 
+def only_sides(question: str, lex: Lexicon) -> bool:
+    """"а Казахстан Россию?", "and Russia Kazakhstan?": a follow-up that names the two sides and
+    nothing else swaps who did what to whom; it is never a new question about "Kazakhstan, Russia"."""
+    return names_side(question, lex) and not _strip_markers(question, lex)
+
+
 def names_side(question: str, lex: Lexicon) -> bool:
     return any(w.lower() in lex.swap for w in _WORD_RE.findall(question))
 

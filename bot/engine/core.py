@@ -18,7 +18,7 @@ import numpy as np
 
 from bot.engine.answerability import Answerability
 from bot.engine.compose import Answer, Composer, Script, importance
-from bot.engine.conversation import Resolved, Turn, resolve
+from bot.engine.conversation import Resolved, Turn, only_sides, resolve
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon
@@ -147,7 +147,8 @@ class AnswerEngine:
             return self.compose.decline(question, lang, key="followup.unresolved")
         if resolved.how == "else" and previous is not None:
             return self._more(previous, lang)
-        if resolved.how == "followup" and previous is not None and self._stands_alone(first, previous):
+        if (resolved.how == "followup" and previous is not None and not only_sides(question, self.lex)
+                and self._stands_alone(first, previous)):
             resolved = Resolved(question, "standalone")
         query = first if resolved.text == question else self.understanding.parse(resolved.text)
         answer = self._route(query, lang)
