@@ -31,6 +31,9 @@ _HYPHEN_SUFFIX_RE = re.compile(
     r"(?<=\w)-(?:ға|ге|қа|ке|на|не|да|де|та|те|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|ны|ні|ды|ді|ты|ті"
     r"|мен|бен|пен|ы|і|сы|сі|ғы|гі|қы|кі|ші|шы|ншы|нші|ге|ğa|ge|qa|ke|na|ne|da|de|ta|te|nyñ|nıñ|dyñ|dıñ|tyñ|tıñ)\b",
     re.IGNORECASE)
+# Informal Latin writes й after a vowel as "y" ("aynalym", "Baykonur"), the 2021 alphabet and our
+# Cyrillic fold as "i": both meet at "i".
+_VOWEL_Y_RE = re.compile(r"(?<=[aeiou])y(?![aeiouy])")
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+", re.UNICODE)
 _REPEAT_RE = re.compile(r"(.)\1+")
 
@@ -70,7 +73,7 @@ def fold(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     for src, dst in _DIGRAPHS:
         text = text.replace(src, dst)
-    return text
+    return _VOWEL_Y_RE.sub("i", text)
 
 
 def _protected(word: str, suffix: str) -> bool:

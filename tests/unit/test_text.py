@@ -18,7 +18,8 @@ def one(word: str) -> str:
     # Kazakh Cyrillic, Kazakh typed on a Russian keyboard, 2021 Latin, informal Latin
     ("Қазақстан", "Казакстан", "Qazaqstan", "Kazakstan"),
     ("шекара", "shekara", "şekara", "ШЕКАРА"),
-    ("Байқоңыр", "Байконыр", "Baiqoñyr", "Baikonyr"),
+    ("Байқоңыр", "Байконыр", "Baiqoñyr", "Baikonyr", "Baykonyr"),
+    ("айналым", "ainalym", "aynalym"),  # й after a vowel written "y" in informal Latin
     ("шарт", "şart", "shart"),
     ("қашан", "кашан", "qaşan", "kashan", "qashan"),
     ("өңір", "онир", "öñır", "onir"),
