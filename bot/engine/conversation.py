@@ -13,7 +13,7 @@ from typing import Literal
 
 from bot.engine.lexicon import Lexicon
 from bot.engine.understanding import YEAR_RE, Query, find_phrases
-from bot.text import tokens
+from bot.text import fold, raw_tokens, tokens
 
 Resolution = Literal["standalone", "followup", "else", "unresolved"]
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'s)?", re.UNICODE)
@@ -42,7 +42,9 @@ def has_marker(question: str, lex: Lexicon) -> bool:
     if not toks:
         return False
     words = lex.words["followup"]
-    if toks[0] in words or toks[-1] in ("she", "shi"):
+    # The first word as typed, before repeated letters collapse: English "all" is not Kazakh "ал".
+    first = fold(raw_tokens(question)[0])
+    if first in words or toks[-1] in ("she", "shi"):
         return True
     return any(k == 0 for k, _ in find_phrases(toks, lex.phrases["followup"]))
 

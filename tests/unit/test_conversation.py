@@ -45,3 +45,10 @@ def test_a_full_question_stands_alone_and_a_bare_followup_without_context_is_unr
     assert resolve(full, PARSE(full), turn("trade 2011"), LEX).how == "standalone"
     assert resolve("and in 2012?", PARSE("and in 2012?"), None, LEX).how == "unresolved"
     assert resolve("what else?", PARSE("what else?"), turn("trade 2011"), LEX).how == "else"
+
+
+def test_english_all_is_not_the_kazakh_followup_marker_al() -> None:
+    assert resolve("all Yeltsin visits to Kazakhstan", PARSE("all Yeltsin visits to Kazakhstan"), None, LEX).how == \
+        "standalone"
+    assert resolve("ал 2010 жылы?", PARSE("ал 2010 жылы?"), turn("2011 жылы сауда айналымы қанша болды?", "kk"),
+                   LEX).how == "followup"
