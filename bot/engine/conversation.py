@@ -43,7 +43,8 @@ def has_marker(question: str, lex: Lexicon) -> bool:
         return False
     words = lex.words["followup"]
     # The first word as typed, before repeated letters collapse: English "all" is not Kazakh "ал".
-    first = fold(raw_tokens(question)[0])
+    raw = raw_tokens(question)
+    first = fold(raw[0]) if raw else toks[0]
     if first in words or toks[-1] in ("she", "shi"):
         return True
     return any(k == 0 for k, _ in find_phrases(toks, lex.phrases["followup"]))

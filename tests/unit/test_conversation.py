@@ -52,3 +52,7 @@ def test_english_all_is_not_the_kazakh_followup_marker_al() -> None:
         "standalone"
     assert resolve("ал 2010 жылы?", PARSE("ал 2010 жылы?"), turn("2011 жылы сауда айналымы қанша болды?", "kk"),
                    LEX).how == "followup"
+
+
+def test_a_question_of_symbols_alone_is_read_without_error() -> None:
+    assert resolve("%", PARSE("%"), turn("trade 2011"), LEX).how in ("standalone", "followup")
