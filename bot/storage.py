@@ -402,11 +402,6 @@ class Repository:
         )
         return [_row_to_sub(row) for row in rows]
 
-    async def count_active(self) -> int:
-        """How many chats are subscribed (for /stats and the operator)."""
-        row = await self._one("SELECT COUNT(*) FROM subscriptions WHERE active = 1")
-        return int(row[0]) if row else 0
-
     async def migrate_chat(self, old_id: int, new_id: int) -> frozenset[dt.date]:
         """Move a group that became a supergroup to its new id, atomically.
 
@@ -454,14 +449,6 @@ class Repository:
             (chat_id, local_date.isoformat(), _now()),
         )
         return changed == 1
-
-    async def finish_delivery(self, chat_id: int, local_date: dt.date, status: str) -> None:
-        """Record how the claimed delivery ended."""
-        _check_status(status)
-        await self._write(
-            "UPDATE deliveries SET status = ?, updated_at = ? WHERE chat_id = ? AND local_date = ?",
-            (status, _now(), chat_id, local_date.isoformat()),
-        )
 
     async def claim_deliveries(
         self,
@@ -572,31 +559,6 @@ class Repository:
 
     # answers, ratings and the question log
 
-    async def add_answers(self, answers: Sequence[AnswerSummary], chat_type: str, at: dt.datetime) -> list[int]:
-        """Register answers about to be sent, in one transaction; their ids, in order.
-
-        A declined one is also counted in the question log under its normalised text (a question
-        a restart had marked answered is open again: it was just declined). Small talk must not
-        come here: it is neither rated nor logged.
-        """
-        if any(not a.rateable for a in answers):
-            raise ValueError("small talk is neither rated nor logged")
-        if not answers:
-            return []
-        stamp = _stamp(at)
-        ids: list[int] = []
-        async with self.transaction():
-            for a in answers:
-                rows = await self._exec(
-                    "INSERT INTO answers (question, lang, script, kind, answered, chat_type, fact_ids, created_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    (a.question, a.lang, a.script, a.kind, int(a.answered), chat_type, json.dumps(a.fact_ids), stamp),
-                )
-                ids.append(int(rows[0][0]))
-            # The answers table and the log are independent, so the log's rows may follow all the answers.
-            await self._log_declines((a, stamp) for a in answers)
-        return ids
-
     async def _log_declines(self, answers: Iterable[tuple[AnswerSummary, str]]) -> None:
         """Count the declined ones among `answers` (with their time stamps) in the question log, in order."""
         rows = [(a.question, a.lang, a.script, stamp, stamp, json.dumps(a.closest), stamp) for a, stamp in answers if a.declined]
@@ -675,10 +637,6 @@ class Repository:
         where, params = _log_filter(statuses, since)
         row = await self._one(f"SELECT COUNT(*) FROM question_log WHERE {where}", params)
         return int(row[0]) if row else 0
-
-    async def get_logged(self, entry_id: int) -> LoggedQuestion | None:
-        row = await self._one(f"SELECT {_LOG_COLUMNS} FROM question_log WHERE id = ?", (entry_id,))
-        return None if row is None else _row_to_logged(row)
 
     async def mark_handled(self, entry_id: int, at: dt.datetime) -> bool:
         """An operator dealt with an open question; False if it is not open (any more)."""

@@ -78,7 +78,7 @@ async def test_broadcast_status_counts_served_due_and_later(fake_api: FakeBotAPI
             await repo.upsert_subscription(Subscription(chat_id, None, at, "UTC", "anniversaries", "en"))
         today = NOON.date()
         assert await repo.claim_delivery(7001, today)
-        await repo.finish_delivery(7001, today, "sent")
+        await repo.claim_deliveries([], [(7001, today, "sent")])
 
         fake_api.push_update(make_command_update("/broadcast_status", user=make_user(OPERATOR, language_code="ru")))
         call = (await fake_api.wait_for("sendMessage", lambda c: c.chat_id == OPERATOR))[0]

@@ -363,7 +363,7 @@ async def test_a_crash_between_claim_and_finish_never_sends_twice(db_path: Path,
 async def test_broadcast_date_sends_now_to_everyone_not_served(repo: Repository, make: Make) -> None:
     await subscribe(repo, *(sub(i, time=dt.time(23, 0)) for i in range(1, 6)))
     assert await repo.claim_delivery(5, SAT)
-    await repo.finish_delivery(5, SAT, "sent")
+    await repo.claim_deliveries([], [(5, SAT, "sent")])
     broadcaster, sender, _ = make()
     seen: list[tuple[int, int]] = []
     summary = await broadcaster.broadcast_date(SAT, progress=lambda done, total: seen.append((done, total)))
@@ -377,7 +377,7 @@ async def test_broadcast_date_retries_failed_chats(repo: Repository, make: Make)
     await subscribe(repo, sub(1))
     for _ in range(5):
         assert await repo.claim_delivery(1, SAT)
-        await repo.finish_delivery(1, SAT, "failed")
+        await repo.claim_deliveries([], [(1, SAT, "failed")])
     broadcaster, sender, _ = make()
     assert (await broadcaster.run_due(at(SAT, 12))) == Summary()  # run_due gave up on it
     summary = await broadcaster.broadcast_date(SAT)  # the operator did not

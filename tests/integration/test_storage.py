@@ -104,14 +104,14 @@ async def test_subscription_round_trip(repo: Repository) -> None:
 async def test_upsert_updates_in_place_and_reactivates(repo: Repository, db_path: Path) -> None:
     await repo.upsert_subscription(sub())
     assert await repo.set_active(42, False)
-    assert await repo.count_active() == 0
+    assert len(await repo.active_subscriptions()) == 0
     assert await repo.active_subscriptions() == []
     inactive = await repo.get_subscription(42)
     assert inactive is not None and not inactive.active
     await repo.upsert_subscription(sub(mode="daily", lang="ru", time=dt.time(7, 0)))
     again = await repo.get_subscription(42)
     assert again == sub(mode="daily", lang="ru", time=dt.time(7, 0))
-    assert await repo.count_active() == 1
+    assert len(await repo.active_subscriptions()) == 1
     with sqlite3.connect(db_path) as other:
         assert other.execute("SELECT COUNT(*) FROM subscriptions").fetchone()[0] == 1
     assert not await repo.set_active(999, False)
@@ -122,7 +122,7 @@ async def test_active_subscriptions_lists_only_active(repo: Repository) -> None:
         await repo.upsert_subscription(sub(chat_id))
     await repo.set_active(2, False)
     assert [s.chat_id for s in await repo.active_subscriptions()] == [1, 3]
-    assert await repo.count_active() == 2
+    assert len(await repo.active_subscriptions()) == 2
 
 
 async def test_data_survives_close_and_reopen(db_path: Path) -> None:
@@ -130,7 +130,7 @@ async def test_data_survives_close_and_reopen(db_path: Path) -> None:
     await repo.upsert_subscription(sub())
     await repo.set_language(42, "ru")
     assert await repo.claim_delivery(42, DAY)
-    await repo.finish_delivery(42, DAY, "sent")
+    await repo.claim_deliveries([], [(42, DAY, "sent")])
     await repo.set_media("chart:trade", "AgAD123")
     await repo.close()
     reopened = await Repository.open(db_path)
@@ -171,19 +171,19 @@ async def test_claim_is_exclusive_across_connections(db_path: Path) -> None:
 @pytest.mark.parametrize("status", ["claimed", "sent", "unknown", "skipped", "blocked"])
 async def test_every_status_but_failed_counts_as_served(repo: Repository, status: str) -> None:
     assert await repo.claim_delivery(1, DAY)
-    await repo.finish_delivery(1, DAY, status)
+    await repo.claim_deliveries([], [(1, DAY, status)])
     assert await repo.served_chat_ids(DAY) == {1}
     assert not await repo.claim_delivery(1, DAY)
 
 
 async def test_failed_is_not_served_and_can_be_claimed_again(repo: Repository) -> None:
     assert await repo.claim_delivery(1, DAY)
-    await repo.finish_delivery(1, DAY, "failed")
+    await repo.claim_deliveries([], [(1, DAY, "failed")])
     assert await repo.served_chat_ids(DAY) == set()
     assert await repo.served_chat_ids(DAY, give_up_after=2) == set()
     assert await repo.claim_delivery(1, DAY)
     assert await repo.delivery_status(1, DAY) == "claimed"
-    await repo.finish_delivery(1, DAY, "failed")
+    await repo.claim_deliveries([], [(1, DAY, "failed")])
     assert await repo.served_chat_ids(DAY, give_up_after=2) == {1}
     assert await repo.served_chat_ids(DAY) == set()
 
@@ -191,7 +191,7 @@ async def test_failed_is_not_served_and_can_be_claimed_again(repo: Repository) -
 async def test_batch_claims_are_exclusive_and_carry_the_finished_outcomes(repo: Repository, db_path: Path) -> None:
     next_day = DAY + dt.timedelta(days=1)
     assert await repo.claim_delivery(2, DAY)
-    await repo.finish_delivery(2, DAY, "failed")
+    await repo.claim_deliveries([], [(2, DAY, "failed")])
     assert await repo.claim_delivery(3, DAY)  # someone else's claim
     jobs = [(chat, DAY) for chat in range(1, 301)] + [(1, next_day), (1, DAY)]
     claimed = await repo.claim_deliveries(jobs)
@@ -223,7 +223,7 @@ async def test_batch_claims_race_single_claims_across_connections(db_path: Path)
 
 async def test_finish_rejects_unknown_status(repo: Repository) -> None:
     with pytest.raises(ValueError):
-        await repo.finish_delivery(1, DAY, "delivered")
+        await repo.claim_deliveries([], [(1, DAY, "delivered")])
 
 
 async def test_release_only_drops_a_plain_claim(repo: Repository) -> None:
@@ -231,7 +231,7 @@ async def test_release_only_drops_a_plain_claim(repo: Repository) -> None:
     assert await repo.release_delivery(1, DAY)
     assert await repo.delivery_status(1, DAY) is None
     assert await repo.claim_delivery(1, DAY)
-    await repo.finish_delivery(1, DAY, "sent")
+    await repo.claim_deliveries([], [(1, DAY, "sent")])
     assert not await repo.release_delivery(1, DAY)
     assert await repo.delivery_status(1, DAY) == "sent"
 
@@ -249,7 +249,7 @@ async def test_migrate_chat_moves_everything(repo: Repository) -> None:
     await repo.upsert_subscription(sub(-100, chat_type="group", lang="ru"))
     await repo.set_language(-100, "ru")
     assert await repo.claim_delivery(-100, DAY)
-    await repo.finish_delivery(-100, DAY, "sent")
+    await repo.claim_deliveries([], [(-100, DAY, "sent")])
     moved = await repo.migrate_chat(-100, -1001)
     assert moved == {DAY}
     assert await repo.get_subscription(-100) is None
@@ -264,7 +264,7 @@ async def test_migrate_chat_keeps_rows_the_new_id_already_has(repo: Repository) 
     await repo.upsert_subscription(sub(-1001, mode="weekly"))
     assert await repo.claim_delivery(-100, DAY)
     assert await repo.claim_delivery(-1001, DAY)
-    await repo.finish_delivery(-1001, DAY, "sent")
+    await repo.claim_deliveries([], [(-1001, DAY, "sent")])
     other_day = DAY + dt.timedelta(days=1)
     assert await repo.claim_delivery(-100, other_day)
     moved = await repo.migrate_chat(-100, -1001)
