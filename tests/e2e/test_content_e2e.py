@@ -62,3 +62,21 @@ async def test_treaties_lists_dated_documents_only(fake_api: FakeBotAPI, tmp_pat
     # each line names a treaty: its title's opening words (the line drops a date the title repeats)
     openings = {" ".join(f.title[lang].split()[:3]) for f in treaties}
     assert shown and all(any(opening in line for opening in openings) for line in shown), shown
+
+
+@pytest.mark.parametrize(("lang", "question", "script"), [
+    ("en", "When was the Baikonur lease agreement signed?", "latin"),
+    ("ru", "Когда подписано соглашение об аренде Байконура?", "cyrillic"),
+])
+async def test_a_source_is_named_in_the_readers_script(fake_api: FakeBotAPI, tmp_path: Path, lang: str, question: str,
+                                                       script: str) -> None:
+    async with running_bot(fake_api, tmp_path):
+        fake_api.push_update(make_text_update(question, user=make_user(9304, language_code=lang)))
+        html = await reply_to(fake_api, 9304)
+    authors = [source.author_forms.get(lang, source.author) for source in real_store().sources.values() if source.author]
+    named = [who for who in authors if who and who in html]
+    assert named, html  # at least one reference names its author, spelled for this reader
+    for who in named:
+        letters = [ch for ch in who if ch.isalpha()]
+        cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in letters)
+        assert (cyrillic == len(letters)) if script == "cyrillic" else (cyrillic == 0), who
