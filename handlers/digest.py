@@ -65,11 +65,6 @@ class _Numbers:
         return f"{len(self.fact_ids)}."
 
 
-def one_line(text: str, limit: int = ONE_LINE) -> str:
-    """A fact's text cut to its first sentence, for an anniversary line."""
-    return first_sentence(text, limit)
-
-
 def digest_html(digest: Digest, lang: str, sources: Mapping[str, Source], chat_id: int) -> str:
     """The message's text alone (what a reader sees before the buttons)."""
     return digest_message(digest, lang, sources, chat_id)[0]
@@ -107,7 +102,7 @@ def anniversary_lines(item: AnniversaryItem, lang: str, refs: Sequence[int], wit
     mark = f" 🎉 <b>{escape(t(lang, 'today.round'))}</b>" if item.is_round else ""
     head = f"{bullet} {day}<b>{item.date.year}</b> — {escape(years_ago(item.years_ago, lang))}{mark}: "
     lines = [f"{head}{escape(item.fact.title[lang])} {marks(refs)}".rstrip()]
-    text = one_line(item.fact.text[lang])
+    text = first_sentence(item.fact.text[lang], ONE_LINE)
     if text:
         lines.append(f"   {escape(text)}")
     return lines
@@ -115,7 +110,7 @@ def anniversary_lines(item: AnniversaryItem, lang: str, refs: Sequence[int], wit
 
 def fact_of_the_day_lines(fact: Fact, lang: str, refs: Sequence[int], bullet: str) -> list[str]:
     lines = ["", f"<b>{escape(t(lang, 'digest.fact_of_day'))}</b>", f"{bullet} {escape(fact.title[lang])}"]
-    text = one_line(fact.text[lang])
+    text = first_sentence(fact.text[lang], ONE_LINE)
     lines.append(f"{escape(text)} {marks(refs)}".strip())
     return lines
 

@@ -25,6 +25,9 @@ from bot.engine.understanding import YEAR_RE, Query
 from bot.model import LANGS, Fact
 from bot.text import tokens
 
+FUZZY_MIN = 5
+"""Shortest query word matched to index words by typo similarity (shorter ones share too many letters by chance)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -149,7 +152,7 @@ class FactIndex:
                 prefix = word[:cut]
                 if prefix in self._vocab_set and len(word) - cut <= 4:
                     found.setdefault(prefix, 0.88 - 0.03 * (len(word) - cut))
-        if len(word) >= 5:
+        if len(word) >= FUZZY_MIN:
             cutoff = WEIGHTS.fuzzy_long if len(word) >= 7 else WEIGHTS.fuzzy_short
             for cand, score, _ in process.extract(word, self.by_initial.get(word[0], ()), scorer=fuzz.ratio,
                                                   score_cutoff=cutoff, limit=6):
@@ -160,12 +163,14 @@ class FactIndex:
         return tuple(found.items())
 
     def near_vocabulary(self, word: str, cutoff: float) -> bool:
-        """Whether a word is a typo away from some indexed word ("leese" → "lease"): then it is a
-        misspelt topic word, not a word no fact uses."""
-        candidates = self.by_initial.get(word[0], ())
-        if cutoff > 100:
+        """Whether a word `expand` found nothing for is still a typo away from an indexed word
+        ("leas" → "lease"): then it is a misspelt topic word, not a word no fact uses. `expand`
+        already tries typos of words of FUZZY_MIN letters or more, at a looser ratio than
+        `cutoff`, so only a shorter word needs the look."""
+        if len(word) >= FUZZY_MIN:
             return False
-        return process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff) is not None
+        return process.extractOne(word, self.by_initial.get(word[0], ()), scorer=fuzz.ratio,
+                                  score_cutoff=cutoff) is not None
 
     def word_weight(self, word: str, verb: bool = False, acronym: bool = False) -> float:
         """How much a query word counts: the idf of what it matches; unknown nouns and acronyms

@@ -14,7 +14,7 @@ from bot.outgoing import ShowFact, ShowSettings
 from bot.sentences import first_sentence
 from bot.store import FactStore
 from bot.subscription import Subscription
-from handlers.digest import MAX_NUMBERED, digest_html, make_renderer, one_line
+from handlers.digest import MAX_NUMBERED, ONE_LINE, digest_html, make_renderer
 
 SOURCE = Source("s1", "s1.txt", {"kk": "Мақала", "ru": "Статья", "en": "Article"}, None, "Pub", "2024", None, None, "ru", "news")
 
@@ -77,7 +77,7 @@ def test_an_empty_week_says_so(store: FactStore) -> None:
     ("x" * 300, "x" * 239 + "…"),
 ])
 def test_one_line_is_the_first_sentence(text: str, line: str) -> None:
-    assert one_line(text) == line
+    assert first_sentence(text, ONE_LINE) == line
 
 
 def numbered(text: str) -> list[str]:
