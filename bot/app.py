@@ -50,11 +50,11 @@ from bot.throttle import WindowLimiter
 from bot.ticker import Ticker
 from handlers import ask, common, errors, registry
 from handlers.broadcast import BROADCAST_CONNECTIONS, EXIT_INTERRUPTED, broadcast_day, run_broadcast
-from handlers.context import BotData, Context, Services
+from handlers.context import BotData, Context, Services, stop_delivering
 from handlers.digest import make_renderer
 from handlers.sender import PTBSender
 from handlers.transport import TRANSPORT, AiohttpRequest, JSONRequest, Transport
-from handlers.webhook import run_webhook_server
+from handlers.webhook import BOOTSTRAP_RETRIES, run_webhook_server
 
 __all__ = [
     "BROADCAST_CONNECTIONS", "CHAT_PER_MINUTE", "DEFAULTS", "EXIT_INTERRUPTED", "TRANSPORT",
@@ -68,8 +68,6 @@ log = logging.getLogger("kzru")
 DEFAULTS = Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
 """Every message, caption and edit is HTML (handlers/render.py escapes all text) without link previews
 (the citations' links would otherwise fill the chat with cards); PTB fills these into each request."""
-BOOTSTRAP_RETRIES = 5
-"""Start-up attempts at 1 s intervals when Telegram is unreachable (a rejected token is not retried)."""
 USER_PER_MINUTE = 20
 CHAT_PER_MINUTE = 30
 
@@ -89,7 +87,7 @@ def build_application(config: Config, store: FactStore) -> Application:  # type:
     engine = AnswerEngine(store)
 
     async def post_init(app: Application) -> None:  # type: ignore[type-arg]
-        repo = await Repository.open(config.db_path)
+        repo = await Repository.open(config.db_path, verify=False)  # checked by storage_or_exit
         services = Services(
             config=config, store=store, engine=engine, repo=repo, editorial=EditorialLoop(repo, config.feedback_key),
             user_limit=WindowLimiter(USER_PER_MINUTE, 60.0), chat_limit=WindowLimiter(CHAT_PER_MINUTE, 60.0),
@@ -194,9 +192,7 @@ def menu_commands(scope: registry.Scope, lang: str) -> list[BotCommand]:
 def stop_polling(app: Application) -> None:  # type: ignore[type-arg]
     """The first stop signal: stop delivering now, then leave run_polling the way PTB's own signal
     handler does (SystemExit), which runs stop, post_stop, shutdown and post_shutdown."""
-    services: Services | None = getattr(app.bot_data, "services", None)
-    if services is not None and services.ticker is not None:
-        services.ticker.cancel()
+    stop_delivering(app.bot_data)
     raise SystemExit(0)
 
 

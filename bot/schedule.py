@@ -193,9 +193,9 @@ def next_delivery(
     """When the chat next gets a message, as an aware datetime in its zone, for confirmations.
 
     Today counts while it is not served yet. If its time has already passed, the next minute
-    tick catches up, so the answer is that minute, never a moment in the past. (A settings
-    change that sets an already-passed time should first mark today served with
-    skipped_by_change, so no catch-up is promised or sent for it.) `has_message(day)`
+    tick catches up, so the answer is that minute, never a moment in the past; this holds for a
+    time just chosen after it passed today too (the chat gets today's message now, by design).
+    `has_message(day)`
     says whether the mode has something to send that day, e.g.
     `lambda d: build_digest(store, d, sub.mode) is not None`; daily mode sends every day
     without asking, weekly only looks at Mondays. None if nothing comes within SEARCH_DAYS.
@@ -216,20 +216,6 @@ def next_tick(now_utc: dt.datetime) -> dt.datetime:
     """The start of the next minute: when the minute tick next looks at what is due."""
     return (_aware(now_utc) + dt.timedelta(minutes=1)).replace(second=0, microsecond=0)
 
-
-def skipped_by_change(old: Subscription | None, new: Subscription, now_utc: dt.datetime) -> dt.date | None:
-    """The local date a subscription change must record as served without a message, or None.
-
-    Catching up later the same day is for a bot that was down at the chat's time, not for a
-    chat that just chose a time already past ("9:00" typed at 15:00): that chat's next message
-    is tomorrow's. So when the new time has passed today and today's message was not already
-    owed under the old settings, today is settled; a message owed before the change stays owed.
-    """
-    today = due_local_date(new, now_utc) if new.active else None
-    if today is None:
-        return None
-    owed = old is not None and old.active and due_local_date(old, now_utc) is not None
-    return None if owed else today
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:

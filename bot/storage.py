@@ -168,22 +168,24 @@ class Repository:
         self._identity: tuple[int, int] | None = None
 
     @classmethod
-    async def open(cls, path: str | os.PathLike[str], create: bool = True) -> Repository:
+    async def open(cls, path: str | os.PathLike[str], create: bool = True, verify: bool = True) -> Repository:
         """Open the database at `path`, owner-only, and bring its schema up to date. With
         `create=False` (the offline reports) a missing file is a StorageError, never a new empty one.
+        `verify=False` skips the integrity check (it reads the whole file), for an open that
+        follows the start-up check (`bot.cli.storage_or_exit`) by a moment.
 
         Every problem with the file (not a database, damaged, disk full, a file-size limit, read-only,
         locked by another process past BUSY_TIMEOUT_MS) is a StorageError naming the file and the
         cause in one line, so the commands can say it without a traceback."""
         try:
-            return await cls._open(Path(path), create)
+            return await cls._open(Path(path), create, verify)
         except sqlite3.Error as exc:
             raise StorageError(f"database {path}: {explain(exc, BUSY_TIMEOUT_MS / 1000)}") from exc
         except OSError as exc:
             raise StorageError(f"database {path}: {exc.strerror or exc}") from exc
 
     @classmethod
-    async def _open(cls, file: Path, create: bool) -> Repository:
+    async def _open(cls, file: Path, create: bool, verify: bool) -> Repository:
         if not create and not file.is_file():
             raise StorageError(f"no database at {file}")
         file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -206,7 +208,7 @@ class Repository:
             await repo._migrate()
             repo._opened = True  # from here on a failed write is a state to report, not a failed start
             repo._identity = repo._file_identity()
-            damage = await repo._one("PRAGMA quick_check(1)")
+            damage = await repo._one("PRAGMA quick_check(1)") if verify else ("ok",)
             if damage is None or damage[0] != "ok":
                 found = " ".join(str(damage[0] if damage else "no answer").replace("*** in database main ***", "").split())
                 raise StorageError(f"database {file}: damaged ({found}): restore a backup or move it away")

@@ -52,7 +52,7 @@ async def broadcast_day(config: Config, store: FactStore, day: dt.date) -> int:
     """Send `day`'s message to every subscriber not yet served; print the summary. The exit code."""
     bot = Bot(config.token, base_url=config.api_base_url, base_file_url=config.file_base_url,
               request=AiohttpRequest(connection_limit=BROADCAST_CONNECTIONS))
-    repo = await Repository.open(config.db_path)
+    repo = await Repository.open(config.db_path, verify=False)  # checked by storage_or_exit
     try:
         async with bot:
             broadcaster = Broadcaster(repo, store, PTBSender(bot), make_renderer(store.sources),

@@ -10,7 +10,7 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from bot.i18n import t
 from bot.model import Fact
 from bot.usecases import browse
-from bot.usecases.browse import ListName, parse_year
+from bot.usecases.browse import ListName
 from handlers import trade
 from handlers.callbacks import AnotherFact, DayButton, FactCard, ListPageButton, PageCounter
 from handlers.common import chat_lang, edit, is_group, reply
@@ -30,8 +30,6 @@ from handlers.render import (
     sources_html,
     split_message,
 )
-
-__all__ = ["parse_year"]  # /trade reads its year the same way
 
 
 async def send_list(update: Update, context: Context, lang: str, name: ListName, arg: str) -> None:

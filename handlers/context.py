@@ -105,6 +105,14 @@ class BotData:
     services: Services
 
 
+def stop_delivering(bot_data: BotData) -> None:
+    """A first stop signal's first step, in polling and webhook mode alike: a running delivery
+    stops at once and gives back its unsent claims (no services yet when the signal beat post_init)."""
+    services: Services | None = getattr(bot_data, "services", None)
+    if services is not None and services.ticker is not None:
+        services.ticker.cancel()
+
+
 class Context(CallbackContext[ExtBot[None], dict[object, object], dict[object, object], BotData]):
     """CallbackContext with a typed `services` shortcut (PTB examples/contexttypesbot.py)."""
 

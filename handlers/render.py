@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
-from bot.anniversaries import AnniversaryItem, Digest
+from bot.anniversaries import AnniversaryItem
 from bot.dates import format_day, format_month_day
 from bot.engine import Answer, Reference, RefNumbering, fact_when
 from bot.feedback import FactRating, QuestionPage
@@ -206,29 +205,6 @@ def subscription_html(view: SubscriptionView) -> str:
                          time=view.next_at.strftime("%H:%M"))
     return escape(text + "\n" + t(lang, "sub.other"))
 
-
-def digest_html(digest: Digest, lang: str, sources: Mapping[str, Source]) -> str:
-    """The daily message: the day's anniversaries with citations, or the next one to come."""
-    numbering = RefNumbering(sources)
-    lines: list[str] = []
-    if digest.mode == "weekly":
-        end = digest.local_date + dt.timedelta(days=6)
-        title = t(lang, "digest.week", start=format_day(digest.local_date, lang), end=format_day(end, lang))
-    else:
-        title = t(lang, "digest.today", date=format_day(digest.local_date, lang))
-    lines.append(f"<b>{escape(title)}</b>")
-    for item in digest.items:
-        prefix = ""
-        if digest.mode == "weekly" and item.on:
-            prefix = f"{escape(format_month_day(item.on.month, item.on.day, lang))}: "
-        lines.append(prefix + item_line(item, lang, numbering.add(item.fact.citations())))
-    if not digest.items and digest.upcoming:
-        day, days, upcoming = digest.upcoming
-        lines.append(escape(t(lang, "digest.none_next", date=format_month_day(day.month, day.day, lang), days=days)))
-        for item in upcoming[:3]:
-            refs = numbering.add(item.fact.citations())
-            lines.append(f"• {item.date.year}: {escape(item.fact.title[lang])} {marks(refs)}")
-    return "\n".join(lines) + references(numbering.references(), lang)
 
 
 def unanswered_html(page: QuestionPage, lang: str, store: FactStore) -> str:

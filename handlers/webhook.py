@@ -24,6 +24,7 @@ from telegram.ext import Application
 
 from bot.config import Config
 from bot.stopping import StopSignals
+from handlers.context import stop_delivering
 
 __all__ = ["MAX_BODY", "SECRET_HEADER", "RecentIds", "WebhookServer", "parse_update", "run_webhook_server",
            "serve_webhook"]
@@ -38,6 +39,7 @@ RECENT_IDS: Final = 10_000
 LINGER_SECONDS: Final = 1.0
 """How long an unread (refused) body is drained, discarding it, before the connection closes."""
 BOOTSTRAP_RETRIES: Final = 5
+"""Start-up attempts at RETRY_INTERVAL when Telegram is unreachable, polling or webhook (a rejected token is not retried)."""
 RETRY_INTERVAL: Final = 1.0
 
 
@@ -191,9 +193,7 @@ def run_webhook_server(app: Application, config: Config) -> None:  # type: ignor
         stop = asyncio.Event()
 
         def first_signal() -> None:
-            ticker = getattr(getattr(app.bot_data, "services", None), "ticker", None)
-            if ticker is not None:
-                ticker.cancel()  # a running delivery stops at once, as in polling mode
+            stop_delivering(app.bot_data)
             stop.set()
 
         StopSignals(first_signal).install(asyncio.get_running_loop())

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from bot.figures import currency_unstated
 from bot.model import Fact, PartialDate, Source
 from bot.store import FactStore
+from bot.usecases.browse import GROUP_SUMMARY
 
 TURNOVER = "trade_turnover"
 AXIS_UNIT, AXIS_CURRENCY = "billion", "USD"
-GROUP_LINES = 5
-"""Lines a group gets of a longer list; the whole list is a tap away in a private chat."""
 YEAR_RE = re.compile(r"[0-9]{4}")
 """Four ASCII digits: "²⁰¹¹", "0" and "-2011" are not years a reader means."""
 PAYLOAD = "tr"
@@ -133,5 +132,5 @@ def trade_view(store: FactStore, arg: str, in_group: bool) -> TradeView | BadYea
             known = sorted({y for f in store.by_kind("trade") for y in f.years})
             return NoFigures(year, tuple(known))
     facts = tuple(sorted(trade, key=_reading_order))
-    shown = GROUP_LINES if in_group and len(facts) > GROUP_LINES else len(facts)
+    shown = GROUP_SUMMARY if in_group and len(facts) > GROUP_SUMMARY else len(facts)
     return TradeView(year, facts, turnover_series(store, year), shown)

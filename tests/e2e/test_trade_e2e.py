@@ -21,7 +21,8 @@ from fakebotapi import Call, FakeBotAPI
 from bot.figures import figure_text
 from bot.i18n import t
 from bot.model import Fact
-from bot.usecases.trade import GROUP_LINES, TURNOVER
+from bot.usecases.browse import GROUP_SUMMARY as GROUP_LINES
+from bot.usecases.trade import TURNOVER
 
 PNG = b"\x89PNG\r\n\x1a\n"
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
 
-from bot.schedule import ScheduleError, due_local_date, parse_subscribe_args, parse_zone, skipped_by_change
-from bot.subscription import Subscription
+from bot.schedule import ScheduleError, parse_subscribe_args, parse_zone
 from bot.zones import PLACES, clashes, find_zone, fold, zone_label
 
 UTC = dt.UTC
@@ -108,26 +106,3 @@ def test_subscribe_arguments_say_what_was_wrong(args: list[str], code: str) -> N
     with pytest.raises(ScheduleError) as caught:
         parse_subscribe_args(args)
     assert caught.value.code == code
-
-
-def _sub(at: dt.time, tz: str = "Asia/Almaty", active: bool = True) -> Subscription:
-    return Subscription(chat_id=5, thread_id=None, time=at, tz=tz, mode="daily", lang="ru", active=active)
-
-
-NOON_ALMATY = dt.datetime(2026, 3, 10, 7, 0, tzinfo=UTC)  # 12:00 in Almaty (UTC+5)
-
-
-def test_a_time_chosen_after_it_passed_today_is_not_caught_up() -> None:
-    new = _sub(dt.time(9, 0))
-    assert skipped_by_change(None, new, NOON_ALMATY) == dt.date(2026, 3, 10)
-    later_today = _sub(dt.time(21, 0))
-    assert skipped_by_change(None, later_today, NOON_ALMATY) is None
-    assert skipped_by_change(_sub(dt.time(21, 0)), new, NOON_ALMATY) == dt.date(2026, 3, 10)
-
-
-def test_a_message_owed_before_the_change_stays_owed() -> None:
-    old = _sub(dt.time(8, 0))
-    assert due_local_date(old, NOON_ALMATY) == dt.date(2026, 3, 10)
-    assert skipped_by_change(old, dataclasses.replace(old, mode="weekly"), NOON_ALMATY) is None
-    assert skipped_by_change(dataclasses.replace(old, active=False), old, NOON_ALMATY) == dt.date(2026, 3, 10)
-    assert skipped_by_change(old, dataclasses.replace(old, active=False), NOON_ALMATY) is None
