@@ -92,6 +92,7 @@ def build_application(config: Config, store: FactStore) -> Application:  # type:
             config=config, store=store, engine=engine, repo=repo, editorial=EditorialLoop(repo, config.feedback_key),
             user_limit=WindowLimiter(USER_PER_MINUTE, 60.0), chat_limit=WindowLimiter(CHAT_PER_MINUTE, 60.0),
         )
+        engine.today = services.today  # "how many years ago" counts to the bot's day, on its (pinnable) clock
         await services.editorial.prune()
         services.recheck = asyncio.create_task(recheck_logged(services), name="recheck-logged-questions")
         services.broadcaster = Broadcaster(repo, store, PTBSender(app.bot), make_renderer(store.sources),

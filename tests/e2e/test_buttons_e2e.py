@@ -115,6 +115,8 @@ async def test_lists_show_each_item_once_with_its_date_once(fake_api: FakeBotAPI
         [card] = await fake_api.wait_for("editMessageText", lambda c: c.chat_id == 512, since=mark)
         line_seven = text_of(page).splitlines()[1]
         assert "Источники:" in text_of(card) and labels(card) == [t("ru", "button.back")], line_seven
+        title_seven = line_seven.split(" — ", 1)[1]
+        assert f"<b>{title_seven}" in text_of(card), "button 7 opens the fact of line 7"
 
 
 def settings_rows(call: Call) -> list[list[str]]:

@@ -44,10 +44,13 @@ async def test_the_oil_quota_is_told_in_tonnes(fake_api: FakeBotAPI, tmp_path: P
 ])
 async def test_years_ago_are_counted_when_the_reply_is_made(fake_api: FakeBotAPI, tmp_path: Path, lang: str,
                                                             question: str, template: str) -> None:
-    async with running_bot(fake_api, tmp_path):
+    relations = real_store().get("ev-diplomatic-relations-1992")
+    assert relations is not None and relations.when is not None
+    noon = dt.datetime(2031, 6, 1, 12, 0, tzinfo=dt.UTC)  # the bot's own clock, pinned
+    async with running_bot(fake_api, tmp_path, now=lambda: noon):
         fake_api.push_update(make_text_update(question, user=make_user(9302, language_code=lang)))
         html = await reply_to(fake_api, 9302)
-    assert template.format(n=dt.date.today().year - 1992) in html, html
+    assert template.format(n=2031 - relations.when.year) in html, html
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
