@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
+from cachetools import LRUCache
 
 from bot.engine.answerability import Answerability
 from bot.engine.compose import Answer, Composer, Script, importance
@@ -65,6 +66,7 @@ class AnswerEngine:
         self.known_years = frozenset(store.years())
         self.compose = Composer(store.sources)
         self.answerable = Answerability(store.facts, self.lex)
+        self.searched: LRUCache[str, list[Hit]] = LRUCache(maxsize=256)
         chosen = load_model() if model is _MODEL_UNSET else model
         self.semantic: SemanticIndex | None = None
         if chosen is not None:
@@ -112,7 +114,7 @@ class AnswerEngine:
         if resolved.how in ("unresolved", "else"):
             return None
         query = first if resolved.text == question else self.understanding.parse(resolved.text)
-        if not query.words or self.semantic.cached(query.text):
+        if not query.words or self.semantic.cached(query.text) or self._lexically_sure(query):
             return None
         return query.text
 
@@ -224,9 +226,10 @@ class AnswerEngine:
     def rank(self, query: Query) -> list[Ranked]:
         """Candidates from both signals, fused: the lexical share of the best score plus the
         semantic cosine's lead over the question's typical cosine."""
-        hits: list[Hit] = self.index.search(query, limit=WEIGHTS.semantic_pool) if (query.words or query.years) else []
+        hits = self._search(query)
         lexical = {self.position[h.fact.id]: h for h in hits}
-        cosines = self.semantic.scores(query.text) if self.semantic is not None and query.words else None
+        consult = self.semantic is not None and query.words and not _sure(hits)
+        cosines = self.semantic.scores(query.text) if consult and self.semantic is not None else None
         candidates = set(lexical)
         if cosines is not None:
             candidates.update(int(i) for i in np.argsort(-cosines)[:WEIGHTS.semantic_pool])
@@ -250,6 +253,21 @@ class AnswerEngine:
             ranked.append(Ranked(self.index.facts[i], i, hit.score if hit else 0.0, hit.coverage if hit else 0.0, cos, fused))
         ranked.sort(key=lambda r: (-r.fused, r.fact.id))
         return ranked
+
+    def _lexically_sure(self, query: Query) -> bool:
+        """Whether the lexical index alone settles the question, so the model need not be asked."""
+        return bool(query.words) and _sure(self._search(query))
+
+    def _search(self, query: Query) -> list[Hit]:
+        """The lexical candidates, remembered for a while: a new question is searched when the bot
+        decides whether to ask the model and again, for the same text, when it is answered."""
+        if not (query.words or query.years):
+            return []
+        hits: list[Hit] | None = self.searched.get(query.text)
+        if hits is None:
+            hits = self.index.search(query, limit=WEIGHTS.semantic_pool)
+            self.searched[query.text] = hits
+        return hits
 
     def _confident(self, query: Query, ranked: Sequence[Ranked]) -> bool:
         """Whether the best candidate may be given as the answer (else: a decline with suggestions)."""
@@ -394,6 +412,15 @@ class AnswerEngine:
         about.sort(key=lambda r: (-self.index.title_share(r.index, query.words), -r.fused))
         heading = _topic_heading(query.text)
         return self.compose.overview([r.fact for r in about], lang, query.text, heading)
+
+
+def _sure(hits: Sequence[Hit]) -> bool:
+    """A fact that matches nearly every word of the question, well ahead of the next one: the
+    semantic signal was measured to change such answers almost never (on the tune set, never for
+    the worse), and skipping it saves the model call, the slow part of a new question."""
+    if not hits or hits[0].coverage < WEIGHTS.lexical_sure:
+        return False
+    return len(hits) < 2 or hits[1].score < WEIGHTS.lexical_lead * hits[0].score
 
 
 def _topic_heading(text: str) -> str:

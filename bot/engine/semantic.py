@@ -120,7 +120,10 @@ class SemanticIndex:
                 passages.append(text)
                 owners.append(i)
         self.n_facts = len(facts)
-        self.owners = np.asarray(owners, dtype=np.int64)
+        # Passages are stored fact by fact, so each fact's best cosine is one reduceat over its run.
+        owner = np.asarray(owners, dtype=np.int64)
+        self.starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]]) if len(owner) else owner
+        self.owners = owner[self.starts]
         self.matrix = self._load_or_build(passages, directory or cache_dir(), progress)
         self.queries: LRUCache[str, np.ndarray] = LRUCache(maxsize=4096)
 
@@ -172,5 +175,6 @@ class SemanticIndex:
         """Per fact, the best cosine between the question and any of the fact's passages."""
         sims = self.matrix @ self.embed(question)
         best = np.full(self.n_facts, -1.0, dtype=np.float32)
-        np.maximum.at(best, self.owners, sims)
+        if len(sims):
+            best[self.owners] = np.maximum.reduceat(sims, self.starts)
         return best

