@@ -4,7 +4,8 @@ It builds the services, registers every handler and command menu from the one re
 (handlers/registry.py), sets PTB's Defaults (HTML, no link previews) once, opens the database in
 post_init and closes it in post_shutdown. The transport (handlers/transport.py), the log
 redaction (bot/logs.py) and the broadcast command (handlers/broadcast.py) live in their own
-modules; their names are re-exported here.
+modules. The broadcast and the webhook server are imported only when used: they bring aiohttp
+(~10 MB), which the polling bot never needs.
 """
 
 from __future__ import annotations
@@ -49,16 +50,14 @@ from bot.store import FactStore
 from bot.throttle import WindowLimiter
 from bot.ticker import Ticker
 from handlers import ask, common, errors, registry
-from handlers.broadcast import BROADCAST_CONNECTIONS, EXIT_INTERRUPTED, broadcast_day, run_broadcast
 from handlers.context import BotData, Context, Services, stop_delivering
 from handlers.digest import make_renderer
 from handlers.sender import PTBSender
-from handlers.transport import TRANSPORT, AiohttpRequest, JSONRequest, Transport
-from handlers.webhook import BOOTSTRAP_RETRIES, run_webhook_server
+from handlers.transport import BOOTSTRAP_RETRIES, TRANSPORT, JSONRequest, Transport
 
 __all__ = [
-    "BROADCAST_CONNECTIONS", "CHAT_PER_MINUTE", "DEFAULTS", "EXIT_INTERRUPTED", "TRANSPORT",
-    "USER_PER_MINUTE", "AiohttpRequest", "JSONRequest", "RedactingFormatter", "Transport", "broadcast_day",
+    "CHAT_PER_MINUTE", "DEFAULTS", "TRANSPORT",
+    "USER_PER_MINUTE", "JSONRequest", "RedactingFormatter", "Transport",
     "build_application", "handlers", "recheck_logged", "register_menus", "run_bot", "run_broadcast", "setup_logging",
     "tick",
 ]
@@ -197,6 +196,13 @@ def stop_polling(app: Application) -> None:  # type: ignore[type-arg]
     raise SystemExit(0)
 
 
+def run_broadcast(data_dir: Path | None, date_text: str) -> int:
+    """`kzru-bot broadcast --date` (handlers/broadcast.py), on aiohttp, loaded only for it."""
+    from handlers.broadcast import run_broadcast as broadcast
+
+    return broadcast(data_dir, date_text)
+
+
 def run_bot(data_dir: Path | None) -> int:
     """`kzru-bot run`: long polling, or a webhook when KZRU_WEBHOOK_URL is set; stops on SIGTERM/SIGINT.
 
@@ -211,6 +217,8 @@ def run_bot(data_dir: Path | None) -> int:
     log.info("starting with %d facts; database %s", len(store), config.db_path)
     try:
         if config.webhook_url:
+            from handlers.webhook import run_webhook_server
+
             run_webhook_server(app, config)
         else:
             # Our own stop signals instead of PTB's: the first also cancels a running delivery at

@@ -12,8 +12,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Final
 
-from icalendar import Calendar, Event
-
 from bot.engine import RefNumbering
 from bot.i18n import t
 from bot.model import Claim, Fact, PartialDate
@@ -66,7 +64,11 @@ def description(entry: CalendarEntry, store: FactStore, lang: str) -> str:
 
 
 def anniversary_calendar(store: FactStore, lang: str, stamp: dt.datetime) -> bytes:
-    """The .ics file in `lang`; `stamp` (UTC) is every event's DTSTAMP, when the file was made."""
+    """The .ics file in `lang`; `stamp` (UTC) is every event's DTSTAMP, when the file was made.
+
+    icalendar is imported here, on the first /calendar: the bot need not carry it (~3 MB) before."""
+    from icalendar import Calendar, Event
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -23,10 +23,10 @@ from bot.logs import setup_logging
 from bot.stopping import StopSignals
 from bot.storage import Repository
 from bot.store import FactStore
+from handlers.aiohttp_request import AiohttpRequest
 from handlers.digest import make_renderer
 from handlers.errors import not_a_rejected_token_traceback
 from handlers.sender import PTBSender
-from handlers.transport import AiohttpRequest
 
 BROADCAST_CONNECTIONS = 48
 """Chats sent to at once, one connection each. Each send first waits for its intent to be committed

@@ -24,6 +24,7 @@ convention with aiohttp's exceptions.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import warnings
 
 import httpx
@@ -44,7 +45,6 @@ from telegram.warnings import PTBDeprecationWarning
 from bot.delivery import SendOutcome
 from bot.outgoing import Keyboard
 from handlers.keyboards import intents_keyboard
-from handlers.transport import NOT_SENT as AIOHTTP_NOT_SENT
 
 _NOT_SENT = (
     httpx.ConnectError,
@@ -52,7 +52,6 @@ _NOT_SENT = (
     httpx.PoolTimeout,
     httpx.ProxyError,
     httpx.UnsupportedProtocol,
-    *AIOHTTP_NOT_SENT,
 )
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
@@ -78,13 +77,22 @@ def classify(error: TelegramError) -> SendOutcome:
     if isinstance(error, BadRequest | InvalidToken):
         return SendOutcome.bad_request(error.message)
     cause = error.__cause__
-    if isinstance(cause, _NOT_SENT):
+    if _surely_not_sent(cause):
         return SendOutcome.transient(f"{type(cause).__name__}: {error.message}")
     if isinstance(error, TimedOut):
         return SendOutcome.unknown(error.message)
     if isinstance(error, NetworkError) and (cause is None or isinstance(cause, TelegramError)):
         return _answered(error)
     return SendOutcome.unknown(f"{type(error).__name__}: {error.message}")
+
+
+def _surely_not_sent(cause: BaseException | None) -> bool:
+    """An httpx or aiohttp error raised before a byte left. aiohttp's are looked up only when its
+    backend is loaded (the broadcast): where it is not, nothing can have raised them."""
+    if isinstance(cause, _NOT_SENT):
+        return True
+    backend = sys.modules.get("handlers.aiohttp_request")
+    return backend is not None and isinstance(cause, backend.NOT_SENT)
 
 
 def _answered(error: NetworkError) -> SendOutcome:

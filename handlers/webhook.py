@@ -25,6 +25,7 @@ from telegram.ext import Application
 from bot.config import Config
 from bot.stopping import StopSignals
 from handlers.context import stop_delivering
+from handlers.transport import BOOTSTRAP_RETRIES
 
 __all__ = ["MAX_BODY", "SECRET_HEADER", "RecentIds", "WebhookServer", "parse_update", "run_webhook_server",
            "serve_webhook"]
@@ -38,8 +39,6 @@ RECENT_IDS: Final = 10_000
 """update_ids remembered to drop Telegram's retries: far more than Telegram keeps pending (a day's worth at most)."""
 LINGER_SECONDS: Final = 1.0
 """How long an unread (refused) body is drained, discarding it, before the connection closes."""
-BOOTSTRAP_RETRIES: Final = 5
-"""Start-up attempts at RETRY_INTERVAL when Telegram is unreachable, polling or webhook (a rejected token is not retried)."""
 RETRY_INTERVAL: Final = 1.0
 
 

@@ -8,8 +8,8 @@ from fakebotapi import FakeBotAPI, Fault
 from telegram import Bot
 
 from bot.delivery import OutcomeKind
+from handlers.aiohttp_request import AiohttpRequest
 from handlers.sender import PTBSender
-from handlers.transport import AiohttpRequest
 
 
 @pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")

@@ -33,10 +33,7 @@ def test_moved_names_are_still_importable_from_their_old_modules() -> None:
     assert bot.app.JSONRequest is handlers.transport.JSONRequest
     assert bot.app.Transport is handlers.transport.Transport
     assert bot.app.TRANSPORT is handlers.transport.TRANSPORT
-    assert bot.app.AiohttpRequest is handlers.transport.AiohttpRequest
     assert bot.app.RedactingFormatter is RedactingFormatter
-    assert bot.app.run_broadcast is handlers.broadcast.run_broadcast
-    assert bot.app.BROADCAST_CONNECTIONS == handlers.broadcast.BROADCAST_CONNECTIONS
 
 
 def test_the_core_imports_telegram_only_in_the_composition_root() -> None:
