@@ -8,6 +8,7 @@ limited time; in groups only a reply to the bot's own answer carries it) and pas
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -84,12 +85,17 @@ def names_side(question: str, lex: Lexicon) -> bool:
     return any(w.lower() in lex.swap for w in _WORD_RE.findall(question))
 
 
-def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon) -> Resolved:
+def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
+            context: Callable[[Turn], tuple[frozenset[str], str]] | None = None) -> Resolved:
     """The question to answer: the question itself, or the previous one carried forward with what
-    the follow-up changes (a year, a side, a detail)."""
-    marker = has_marker(question, lex) or (previous is not None and refers_back(question, lex) and len(query.words) <= 3)
+    the follow-up changes (a year, a side, a detail). A follow-up that asks something new ("where
+    is it?" after "when was it signed?") or points back at it ("в какой области он находится?")
+    is joined to the previous turn's topic (`context`: what it asked, what it was about), not to
+    its question: the old "when" would pull the answer back to the fact just shown."""
+    pointing = previous is not None and refers_back(question, lex) and len(query.words) <= 4
+    marker = has_marker(question, lex) or pointing
     short = len(query.words) <= 1
-    looks_followup = marker and (short or len(query.words) <= 3)
+    looks_followup = marker and (short or len(query.words) <= 3 or pointing)
     bare_detail = short and not query.named_years and bool(query.intents) and len(tokens(question)) <= 4
     if previous is None:
         return Resolved(question, "unresolved" if looks_followup or (bare_detail and marker) else "standalone")
@@ -105,8 +111,28 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon) ->
         text = swap_sides(text, lex)
     rest = _strip_markers(question, lex)
     if rest and not query.named_years:
+        if context is not None:
+            asked, about = context(previous)
+            if about and (query.intents & ASKS - asked or pointing):
+                text = about
         text = f"{text} {rest}"
     return Resolved(text, "followup")
+
+
+ASKS = frozenset({"when", "where", "who", "how_much", "why", "duration", "until", "ago"})
+"""What a question may ask for: a follow-up asking one the previous question did not asks anew."""
+
+
+def topic(text: str, query: Query) -> str:
+    """The words of a question that say what it is about (its content words as typed, without its
+    question words): "Когда подписали соглашение об аренде Байконура?" → "подписали соглашение
+    аренде Байконура"."""
+    kept = []
+    for raw in _WORD_RE.findall(text):
+        toks = tokens(raw)
+        if toks and all(tok in query.words for tok in toks):
+            kept.append(raw)
+    return " ".join(kept)
 
 
 def _strip_markers(question: str, lex: Lexicon) -> str:

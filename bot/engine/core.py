@@ -19,7 +19,7 @@ from cachetools import LRUCache
 
 from bot.engine.answerability import Answerability
 from bot.engine.compose import Answer, Composer, Script, importance
-from bot.engine.conversation import Resolved, Turn, only_sides, resolve
+from bot.engine.conversation import Resolved, Turn, only_sides, refers_back, resolve, topic
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon
@@ -35,6 +35,7 @@ from bot.text import tokens
 log = logging.getLogger(__name__)
 _CONTROL_RE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 _MODEL_UNSET: object = object()
+_PAREN_RE = re.compile(r"\([^)]*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ class AnswerEngine:
         if not question or smalltalk_kind(question, self.lex):
             return None
         first = self.understanding.parse(question)
-        resolved = resolve(question, first, previous, self.lex)
+        resolved = resolve(question, first, previous, self.lex, self._context)
         if resolved.how in ("unresolved", "else"):
             return None
         query = first if resolved.text == question else self.understanding.parse(resolved.text)
@@ -144,17 +145,29 @@ class AnswerEngine:
         if kind:
             return self.compose.smalltalk(kind, lang, question)
         first = self.understanding.parse(question)
-        resolved = resolve(question, first, previous, self.lex)
+        resolved = resolve(question, first, previous, self.lex, self._context)
         if resolved.how == "unresolved":
             return self.compose.decline(question, lang, key="followup.unresolved")
         if resolved.how == "else" and previous is not None:
             return self._more(previous, lang)
         if (resolved.how == "followup" and previous is not None and not only_sides(question, self.lex)
-                and self._stands_alone(first, previous)):
+                and not refers_back(question, self.lex) and self._stands_alone(first, previous)):
             resolved = Resolved(question, "standalone")
         query = first if resolved.text == question else self.understanding.parse(resolved.text)
         answer = self._route(query, lang)
         return replace(answer, query=resolved.text) if resolved.how == "followup" else answer
+
+    def _context(self, previous: Turn) -> tuple[frozenset[str], str]:
+        """What the previous question asked, and what it was about: the title of the one fact it
+        was answered with (without its date, unless the question named the year), else its own
+        content words."""
+        before = self.understanding.parse(previous.question)
+        fact = self.store.get(previous.fact_ids[0]) if previous.kind == "fact" and previous.fact_ids else None
+        if fact is None:
+            return before.intents, topic(previous.question, before)
+        title = _PAREN_RE.sub(" ", fact.title.get(previous.lang, fact.title["en"]))
+        years = " ".join(str(y) for y in before.named_years)
+        return before.intents, f"{title} {years}".strip()
 
     def _stands_alone(self, query: Query, previous: Turn) -> bool:
         """"а какая длина границы?" opens like a follow-up but names its own topic: when its own

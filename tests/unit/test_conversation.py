@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Turn
-from bot.engine.conversation import resolve, swap_sides
+from bot.engine.conversation import resolve, swap_sides, topic
 from bot.engine.lexicon import default_lexicon_dir, load_lexicon
 from bot.engine.understanding import Understanding
 
@@ -56,3 +56,22 @@ def test_english_all_is_not_the_kazakh_followup_marker_al() -> None:
 
 def test_a_question_of_symbols_alone_is_read_without_error() -> None:
     assert resolve("%", PARSE("%"), turn("trade 2011"), LEX).how in ("standalone", "followup")
+
+
+def _context(asked: str, about: str):  # noqa: ANN202 - a test double for the engine's context
+    return lambda previous: (PARSE(asked).intents, about)
+
+
+def test_a_followup_asking_something_new_joins_the_previous_topic_not_its_question() -> None:
+    previous = turn("Когда подписали соглашение об аренде Байконура?", "ru")
+    context = _context(previous.question, "Соглашение об аренде космодрома Байконур")
+    resolved = resolve("на сколько лет?", PARSE("на сколько лет?"), previous, LEX, context)
+    assert resolved.how == "followup"
+    assert resolved.text == "Соглашение об аренде космодрома Байконур на сколько лет"
+    pointing = resolve("а в какой области он находится?", PARSE("а в какой области он находится?"), previous, LEX, context)
+    assert pointing.text.startswith("Соглашение об аренде космодрома Байконур") and "когда" not in pointing.text.lower()
+
+
+def test_the_topic_of_a_question_is_its_content_words_as_typed() -> None:
+    question = "Когда подписали соглашение об аренде Байконура?"
+    assert topic(question, PARSE(question)) == "подписали соглашение аренде Байконура"
