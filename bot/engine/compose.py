@@ -225,6 +225,15 @@ class Composer:
                     Segment(t(lang, "answer.ago", year=_year(fact), n=this_year - _year(fact)), ()))
         return Answer(question, lang, "fact", segments, refs.references(), (fact,), kind="fact")
 
+    def term_end(self, fact: Fact, years: int, lang: str, question: str) -> Answer:
+        """A fact that gives a term from a date ("leased for 20 years" in 1994) with the year the
+        term runs to, computed from the two (the sources state the term, not its end)."""
+        refs = RefNumbering(self.sources)
+        start = _year(fact)
+        segments = (Segment(fact.text[lang], refs.add(fact.citations())),
+                    Segment(t(lang, "answer.term_end", start=start, n=years, end=start + years), ()))
+        return Answer(question, lang, "fact", segments, refs.references(), (fact,), kind="fact")
+
     @staticmethod
     def smalltalk(kind: str, lang: str, question: str) -> Answer:
         return Answer(question, lang, "fact", (Segment(t(lang, f"smalltalk.{kind}"), ()),), (), (), kind="smalltalk")

@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 _CONTROL_RE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 _MODEL_UNSET: object = object()
 _PAREN_RE = re.compile(r"\([^)]*\)")
+_TERM_RE = re.compile(r"\bfor (\d{1,3}) years\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +225,10 @@ class AnswerEngine:
             if overview is not None:
                 return overview
         missing = self.answerable.missing(query, top.fact)
+        if missing == "until" and not self.lex.words["extension_words"].intersection(query.tokens):
+            term = _term_years(top.fact)
+            if term is not None and top.fact.when is not None:
+                return self.compose.term_end(top.fact, term, lang, question)
         if missing:
             # A close runner-up that holds the asked detail answers instead ("who signed it?").
             for r in ranked[1:WEIGHTS.answerable_tries]:
@@ -434,6 +439,12 @@ def _sure(hits: Sequence[Hit]) -> bool:
     if not hits or hits[0].coverage < WEIGHTS.lexical_sure:
         return False
     return len(hits) < 2 or hits[1].score < WEIGHTS.lexical_lead * hits[0].score
+
+
+def _term_years(fact: Fact) -> int | None:
+    """The term a fact states in years ("for 20 years"), read from its English text."""
+    match = _TERM_RE.search(fact.text["en"])
+    return int(match.group(1)) if match else None
 
 
 def _topic_heading(text: str) -> str:

@@ -100,7 +100,8 @@ class Understanding:
         self.language = LanguageDetector(lex)
         self.party_by_prefix = tuple((p[:-1], p) for p in sorted(lex.words["other_parties"]) if len(p) >= 5)
         self.party_prefixes = tuple(prefix for prefix, _ in self.party_by_prefix)
-        self.asking = frozenset().union(*(lex.intents[name] for name in ASKING))
+        # "until"/"expire" ask like "when" does: they are not what the question is about.
+        self.asking = frozenset().union(*(lex.intents[name] for name in (*ASKING, "until")))
 
     def parties(self, words: Iterable[str]) -> frozenset[str]:
         """The other countries and bodies named among stemmed words (long names also by prefix)."""
@@ -136,7 +137,7 @@ class Understanding:
         for name, phrases in lex.intent_phrases.items():
             for k, ph in find_phrases(plain, phrases):
                 intents.add(name)
-                if name in ASKING:
+                if name in ASKING or name == "until":
                     consumed.update(range(k, k + len(ph)))
         toks = replace_stands_for([tok for k, tok in enumerate(plain) if k not in consumed], lex)
         oos = bool(lex.words["rate_words"].intersection(toks) and lex.words["currency_words"].intersection(toks))
