@@ -204,6 +204,8 @@ class AnswerEngine:
         if not self._confident(query, ranked):
             near = [r.fact for r in ranked[:3] if r.coverage > 0.2 or r.cosine >= WEIGHTS.semantic_floor]
             return self.compose.decline(question, lang, near)
+        if query.future and top.coverage < WEIGHTS.future_coverage:
+            return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         if self._party_mismatch(query, top):
             return self.compose.decline(question, lang)
         if query.named_years and not set(query.named_years) & self._years_of(top.fact):

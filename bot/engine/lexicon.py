@@ -17,7 +17,7 @@ from bot.text import fold, tokens
 
 WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_words", "period_words",
               "rate_words", "currency_words", "other_parties", "number_words", "followup", "person_words", "generic",
-              "smalltalk_filler", "refers", "place_words", "extension_words")
+              "smalltalk_filler", "refers", "place_words", "extension_words", "future_words")
 INTENTS = ("when", "where", "who", "how_much", "why", "duration", "until", "day", "money", "elapsed", "ago", "list", "compare",
            "overview")
 SMALLTALK = ("greeting", "thanks", "who", "abilities", "bye")

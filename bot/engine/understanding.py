@@ -54,6 +54,8 @@ class Query:
     tokens: tuple[str, ...] = ()
 
     generic: bool = False
+    future: bool = False
+    """Asked in the future tense ("will", "будет"): a forecast unless a fact matches it closely."""
 
     @property
     def only_years(self) -> bool:
@@ -167,8 +169,10 @@ class Understanding:
                 words.append(tok)
         unique = tuple(dict.fromkeys(words))
         generic = bool(unique) and all(w in lex.words["generic"] for w in unique)
+        future = bool(lex.words["future_words"].intersection(toks))
         return Query(text, self.language.detect(text), unique, frozenset(verbs), years, named_years, tuple(months),
-                     frozenset(intents), oos, self.parties(unique) | named, frozenset(acronyms), tuple(toks), generic)
+                     frozenset(intents), oos, self.parties(unique) | named, frozenset(acronyms), tuple(toks), generic,
+                     future)
 
 
 _DEFAULT: list[Understanding] = []

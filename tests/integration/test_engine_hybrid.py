@@ -210,3 +210,16 @@ def test_the_end_of_a_stated_term_is_computed_from_its_start(engine: AnswerEngin
 def test_an_extension_the_sources_do_not_give_is_not_computed(engine: AnswerEngine) -> None:
     answer = engine.answer("Until which year was the Baikonur lease extended?")
     assert not answer.answered and "2014" not in body_text(answer)
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("In which cities will the new thermal power plants be built?", True),
+    ("Who will win the next election in Russia?", False),
+    ("Кто станет президентом России?", False),
+])
+def test_the_future_tense_is_a_forecast_unless_a_fact_matches_closely(engine: AnswerEngine, question: str,
+                                                                      answered: bool) -> None:
+    answer = engine.answer(question)
+    assert answer.answered is answered
+    if answered:
+        assert "Kokshetau" in body_text(answer)
