@@ -26,7 +26,7 @@ from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, SemanticIndex, load_model
 from bot.engine.smalltalk import smalltalk_kind, without_courtesy
-from bot.engine.understanding import YEAR_RE, Query, Understanding
+from bot.engine.understanding import ASKING, YEAR_RE, Query, Understanding
 from bot.model import LANGS, Fact
 from bot.script import is_latin
 from bot.store import FactStore
@@ -204,6 +204,12 @@ class AnswerEngine:
         if not self._confident(query, ranked):
             near = [r.fact for r in ranked[:3] if r.coverage > 0.2 or r.cosine >= WEIGHTS.semantic_floor]
             return self.compose.decline(question, lang, near)
+        if (query.intents & ASKING and top.cosine < WEIGHTS.semantic_sure
+                and self.index.title_share(top.index, query.words) == 0):
+            # A question that asks something ("how many people live in Kazakhstan?") of a fact
+            # whose title it does not touch at all ("Population of the Customs Union countries")
+            # shares only incidental words with it, unless the model finds them close in meaning.
+            return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         if query.future and top.coverage < WEIGHTS.future_coverage:
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         if self._party_mismatch(query, top):
