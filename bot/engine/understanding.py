@@ -89,9 +89,22 @@ def replace_stands_for(toks: list[str], lex: Lexicon) -> list[str]:
                 k += n
                 break
         else:
-            out.append(toks[k])
+            out.extend(_inflected_stand_in(toks[k], lex) or (toks[k],))
             k += 1
     return out
+
+
+def _inflected_stand_in(tok: str, lex: Lexicon) -> Phrase | None:
+    """A one-word metonym in a case form its stem does not cover ("Мәскеудің" stems to "maskeu",
+    "Мәскеу" to "maske"): the longest key of four letters or more that the word extends by a
+    case ending (at most four letters)."""
+    best: Phrase | None = None
+    size = 0
+    for key, target in lex.stands_for.items():
+        if len(key) == 1 and len(key[0]) >= 4 and tok.startswith(key[0]) and len(tok) - len(key[0]) <= 4 \
+                and len(key[0]) > size:
+            best, size = target, len(key[0])
+    return best
 
 
 class Understanding:

@@ -88,3 +88,14 @@ def test_a_course_of_action_is_not_an_exchange_rate() -> None:
 ])
 def test_other_countries_are_recognised(question: str, named: bool) -> None:
     assert bool(parse_query(question).parties) is named
+
+
+@pytest.mark.parametrize(("question", "side"), [
+    ("Мәскеу қашан мойындады?", "resei"),
+    ("Ақорда Мәскеудің тәуелсіздігін қашан мойындады?", "resei"),
+    ("Кремльде кездесті", "ros"),
+])
+def test_a_metonym_stands_for_its_side_in_any_case_form(question: str, side: str) -> None:
+    toks = parse_query(question).tokens
+    assert any(tok.startswith(side) for tok in toks), toks
+    assert not any(tok.startswith(("maske", "kreml")) for tok in toks), toks
