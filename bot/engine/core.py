@@ -195,6 +195,14 @@ class AnswerEngine:
         if query.only_years:
             return self._year(query, lang)
         ranked = self.rank(query)
+        if ("elapsed" in query.intents and "duration" not in query.intents and query.named_years
+                and not (ranked and ranked[0].coverage >= WEIGHTS.min_coverage
+                         and set(query.named_years) & self._years_of(ranked[0].fact))):
+            # "How many years will relations mark in 2024?": a year no fact of the question is
+            # from is where the count ends, not which facts are meant; they are ranked without it.
+            counted = self._elapsed(query, self.rank(replace(query, years=(), named_years=())), lang)
+            if counted is not None:
+                return counted
         if not ranked:
             return self.compose.decline(question, lang)
         top = ranked[0]
@@ -333,7 +341,7 @@ class AnswerEngine:
             return True
         if query.out_of_scope:
             return True
-        return bool(query.years) and not (set(query.years) & self.known_years)
+        return bool(query.years) and not (set(query.years) & self.known_years) and "elapsed" not in query.intents
 
     def _party_mismatch(self, query: Query, top: Ranked) -> bool:
         """A question naming another country is answered only by a fact that names it too."""

@@ -230,3 +230,14 @@ def test_the_future_tense_is_a_forecast_unless_a_fact_matches_closely(engine: An
 def test_a_question_that_touches_nothing_of_the_best_facts_title_is_declined(engine: AnswerEngine,
                                                                              question: str) -> None:
     assert not engine.answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "years"), [
+    ("2024 жылдың қазанында Қазақстан мен Ресей арасындағы дипломатиялық қатынастарға неше жыл толады?", "32"),
+    ("How many years will diplomatic relations between Kazakhstan and Russia mark in 2030?", "38"),
+])
+def test_a_year_no_fact_is_from_is_where_a_count_of_years_ends(engine: AnswerEngine, question: str,
+                                                               years: str) -> None:
+    answer = engine.answer(question)
+    body = body_text(answer)
+    assert answer.answered and "1992" in body and years in body
