@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.dates import format_date, format_period
@@ -233,6 +233,20 @@ class Composer:
         segments = (Segment(fact.text[lang], refs.add(fact.citations())),
                     Segment(t(lang, "answer.term_end", start=start, n=years, end=start + years), ()))
         return Answer(question, lang, "fact", segments, refs.references(), (fact,), kind="fact")
+
+    def after_event(self, event: Fact, answer: Answer, lang: str, question: str) -> Answer:
+        """`answer` led by the fact that gave it its year ("in the year Yeltsin won…"), every
+        statement keeping its own citation under one renumbered source list."""
+        refs = RefNumbering(self.sources)
+        lead = Segment(event.text[lang], refs.add(event.citations()))
+        moved_to = {r.n: refs.add(Citation(r.source.id, line) for line in r.lines) for r in answer.references}
+
+        def moved(segment: Segment) -> Segment:
+            return Segment(segment.text, tuple(dict.fromkeys(n for old in segment.refs for n in moved_to.get(old, ()))))
+
+        return replace(answer, query=question, segments=(lead, *map(moved, answer.segments)),
+                       related=tuple(map(moved, answer.related)), references=refs.references(),
+                       facts=(event, *answer.facts))
 
     @staticmethod
     def smalltalk(kind: str, lang: str, question: str) -> Answer:

@@ -20,6 +20,7 @@ from cachetools import LRUCache
 from bot.engine.answerability import Answerability
 from bot.engine.compose import Answer, Composer, Script, importance
 from bot.engine.conversation import Resolved, Turn, only_sides, refers_back, resolve, topic
+from bot.engine.hops import YearHop, year_hop
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon
@@ -154,6 +155,11 @@ class AnswerEngine:
         if (resolved.how == "followup" and previous is not None and not only_sides(question, self.lex)
                 and not refers_back(question, self.lex) and self._stands_alone(first, previous)):
             resolved = Resolved(question, "standalone")
+        hop = year_hop(question) if resolved.how == "standalone" else None
+        if hop is not None:
+            hopped = self._hop(hop, lang, question)
+            if hopped is not None:
+                return hopped
         query = first if resolved.text == question else self.understanding.parse(resolved.text)
         answer = self._route(query, lang)
         return replace(answer, query=resolved.text) if resolved.how == "followup" else answer
@@ -169,6 +175,19 @@ class AnswerEngine:
         title = _PAREN_RE.sub(" ", fact.title.get(previous.lang, fact.title["en"]))
         years = " ".join(str(y) for y in before.named_years)
         return before.intents, f"{title} {years}".strip()
+
+    def _hop(self, hop: YearHop, lang: str, question: str) -> Answer | None:
+        """"In the year Yeltsin won the election, when did Russia recognise Kazakhstan?": the event's
+        year (± one), then the rest of the question asked of that year, led by the event's fact."""
+        event = self.understanding.parse(hop.event)
+        ranked = self.rank(event)
+        if not ranked or ranked[0].fact.when is None or not self._confident(event, ranked):
+            return None
+        year = ranked[0].fact.when.year + hop.offset
+        answer = self._route(self.understanding.parse(f"{hop.ask} {year}"), lang)
+        if not answer.answered or answer.kind == "smalltalk" or ranked[0].fact in answer.facts:
+            return None
+        return self.compose.after_event(ranked[0].fact, answer, lang, question)
 
     def _stands_alone(self, query: Query, previous: Turn) -> bool:
         """"а какая длина границы?" opens like a follow-up but names its own topic: when its own

@@ -241,3 +241,16 @@ def test_a_year_no_fact_is_from_is_where_a_count_of_years_ends(engine: AnswerEng
     answer = engine.answer(question)
     body = body_text(answer)
     assert answer.answered and "1992" in body and years in body
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("In the year Yeltsin won Russia's first open presidential election, on what day did Russia recognise"
+     " Kazakhstan's independence?", ("1991", "17 December")),
+    ("Кеден одағы жұмыс істей бастағаннан кейінгі жылы екі ел арасындағы сауда айналымы қанша болды?", ("2010", "23,8")),
+])
+def test_a_year_named_by_an_event_is_found_first_and_both_facts_are_cited(engine: AnswerEngine, question: str,
+                                                                          wanted: tuple[str, str]) -> None:
+    answer = engine.answer(question)
+    body = body_text(answer)
+    assert answer.answered and all(w in body for w in wanted), body
+    assert len(answer.facts) >= 2 and all(segment.refs for segment in answer.segments)

@@ -1,0 +1,29 @@
+"""Questions that name their year by an event are split into the event and what is asked of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.hops import YearHop, year_hop
+
+
+@pytest.mark.parametrize(("question", "want"), [
+    ("In the year Yeltsin won the first election, when did Russia recognise Kazakhstan?",
+     YearHop("Yeltsin won the first election", "when did Russia recognise Kazakhstan?", 0)),
+    ("What was the trade turnover in the year after the Customs Union started?",
+     YearHop("the Customs Union started", "What was the trade turnover", 1)),
+    ("Каким был товарооборот через год после создания Таможенного союза?",
+     YearHop("создания Таможенного союза", "Каким был товарооборот", 1)),
+    ("Кеден одағы жұмыс істей бастағаннан кейінгі жылы сауда айналымы қанша болды?",
+     YearHop("Кеден одағы жұмыс істей бастағаннан", "сауда айналымы қанша болды?", 1)),
+    ("Kedendik odaq qūrylğannan keiıngı jyly sauda qanşa boldy?",
+     YearHop("Kedendik odaq qūrylğannan", "sauda qanşa boldy?", 1)),
+])
+def test_the_event_and_the_asked_part_are_found_in_each_language(question: str, want: YearHop) -> None:
+    assert year_hop(question) == want
+
+
+@pytest.mark.parametrize("question", ["When was the treaty signed?", "trade 2011", "2011 жылы сауда қанша болды?",
+                                      "in the year 2011, trade?"])
+def test_an_ordinary_question_is_not_split(question: str) -> None:
+    assert year_hop(question) is None
