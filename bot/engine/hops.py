@@ -22,29 +22,35 @@ class YearHop:
     offset: int
 
 
-_AFTER = r"(?:after|following)"
-_BEFORE = r"(?:before|preceding)"
-# (pattern, offset): each has the groups `event` and `ask`, in either order.
-_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p, re.IGNORECASE), o) for p, o in (
-    # English
-    (rf"^(?:in )?the year {_AFTER} (?P<event>[^,?]+?)\s*,\s*(?P<ask>.+)$", 1),
-    (rf"^(?P<ask>.+?)\s+(?:in )?the year {_AFTER} (?P<event>[^,?]+)\??$", 1),
-    (rf"^(?:in )?the year {_BEFORE} (?P<event>[^,?]+?)\s*,\s*(?P<ask>.+)$", -1),
-    (rf"^(?P<ask>.+?)\s+(?:in )?the year {_BEFORE} (?P<event>[^,?]+)\??$", -1),
-    (r"^(?:in )?the (?:same )?year (?:when |that |in which )?(?P<event>[^,?]+?)\s*,\s*(?P<ask>.+)$", 0),
-    (r"^(?P<ask>.+?)\s+in the (?:same )?year (?:when |that |in which )?(?P<event>[^,?]+)\??$", 0),
-    # Russian
-    (r"^(?:через год|на следующий год|в следующем году) после (?P<event>[^,?]+?)\s*,\s*(?P<ask>.+)$", 1),
-    (r"^(?P<ask>.+?)\s+(?:через год|на следующий год|в следующем году) после (?P<event>[^,?]+)\??$", 1),
-    (r"^за год до (?P<event>[^,?]+?)\s*,\s*(?P<ask>.+)$", -1),
-    (r"^(?P<ask>.+?)\s+за год до (?P<event>[^,?]+)\??$", -1),
-    (r"^в (?:том )?год(?:у)?,? (?:когда |в котором )(?P<event>[^,?]+?)\s*,\s*(?P<ask>.+)$", 0),
-    (r"^(?P<ask>.+?)\s+в (?:том )?год(?:у)?,? (?:когда |в котором )(?P<event>[^,?]+)\??$", 0),
-    # Kazakh (Cyrillic, typed on a Russian keyboard, Latin)
-    (r"^(?P<event>.+?)\s+(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+(?:жылы|jyly|zhyly),?\s+(?P<ask>.+)$", 1),
-    (r"^(?P<event>.+?)\s+(?:алдыңғы|алдынгы|aldyñğy|aldyngy)\s+(?:жылы|jyly|zhyly),?\s+(?P<ask>.+)$", -1),
-    (r"^(?P<event>.+?(?:ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken))\s+(?:жылы|jyly|zhyly),\s*(?P<ask>.+)$", 0),
-))
+# Phrases that name a year by an event, and the year's offset from the event's: the event follows
+# the phrase, the asked part comes before it or after a comma ("In the year X, …" / "… in the year X").
+_MARKERS: tuple[tuple[str, int], ...] = (
+    (r"(?:in )?the year (?:after|following)", 1),
+    (r"(?:in )?the year (?:before|preceding)", -1),
+    (r"(?:in )?the (?:same )?year (?:when |that |in which )?", 0),
+    (r"(?:через год|на следующий год|в следующем году) после", 1),
+    (r"за год до", -1),
+    (r"в (?:том )?год(?:у)?,? (?:когда|в котором)", 0),
+)
+# Kazakh puts the event first: "X-ғаннан кейінгі жылы …" (Cyrillic, Russian keyboard, Latin).
+_YEAR_WORD = r"(?:жылы|jyly|zhyly)"
+_EVENT_FIRST: tuple[tuple[str, int], ...] = (
+    (rf"(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+{_YEAR_WORD},?", 1),
+    (rf"(?:алдыңғы|алдынгы|aldyñğy|aldyngy)\s+{_YEAR_WORD},?", -1),
+    (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken)\s+{_YEAR_WORD},", 0),
+)
+
+
+def _compiled() -> tuple[tuple[re.Pattern[str], int], ...]:
+    patterns: list[tuple[str, int]] = []
+    for marker, offset in _MARKERS:
+        patterns.append((rf"^{marker}\s*(?P<event>[^,?]+?)\s*,\s*(?P<ask>.+)$", offset))
+        patterns.append((rf"^(?P<ask>.+?)\s+{marker}\s*(?P<event>[^,?]+)\??$", offset))
+    patterns.extend((rf"^(?P<event>.+?)\s*{marker}\s+(?P<ask>.+)$", offset) for marker, offset in _EVENT_FIRST)
+    return tuple((re.compile(p, re.IGNORECASE), o) for p, o in patterns)
+
+
+_PATTERNS = _compiled()
 _MIN_WORDS = 2
 
 

@@ -18,6 +18,8 @@ from bot.engine.hops import YearHop, year_hop
      YearHop("Кеден одағы жұмыс істей бастағаннан", "сауда айналымы қанша болды?", 1)),
     ("Kedendik odaq qūrylğannan keiıngı jyly sauda qanşa boldy?",
      YearHop("Kedendik odaq qūrylğannan", "sauda qanşa boldy?", 1)),
+    ("Ельцин сайлауда жеңген жылы, Ресей Қазақстанды қашан таныды?",
+     YearHop("Ельцин сайлауда жеңген", "Ресей Қазақстанды қашан таныды?", 0)),
 ])
 def test_the_event_and_the_asked_part_are_found_in_each_language(question: str, want: YearHop) -> None:
     assert year_hop(question) == want
