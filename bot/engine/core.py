@@ -434,9 +434,14 @@ class AnswerEngine:
         facts, when both give a value in the same unit."""
         if "compare" not in query.intents or len(ranked) < 2:
             return None
-        first, second = ranked[0], ranked[1]
+        # The two best facts that give a figure: a fact that only speaks of the topic ("Russia is
+        # the fifth largest investor") may rank above them without being what is compared.
+        valued = [r for r in ranked[:WEIGHTS.answerable_tries] if r.fact.value is not None and r.fact.metric]
+        if len(valued) < 2:
+            return None
+        first, second = valued[0], valued[1]
         a, b = first.fact, second.fact
-        if a.value is None or b.value is None or a.unit != b.unit or a.metric is None or b.metric is None:
+        if a.unit != b.unit:
             return None
         if min(first.coverage, second.coverage) < WEIGHTS.semantic_agree:
             return None

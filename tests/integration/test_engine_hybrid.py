@@ -254,3 +254,14 @@ def test_a_year_named_by_an_event_is_found_first_and_both_facts_are_cited(engine
     body = body_text(answer)
     assert answer.answered and all(w in body for w in wanted), body
     assert len(answer.facts) >= 2 and all(segment.refs for segment in answer.segments)
+
+
+@pytest.mark.parametrize("question", [
+    "Compare Russian investment in Kazakhstan with Kazakh investment in Russia",
+    "Ресейдің Қазақстанға салған инвестициясы мен Қазақстанның Ресейге салған инвестициясын салыстырып беріңізші.",
+])
+def test_two_figures_are_compared_even_below_a_fact_that_only_names_the_topic(engine: AnswerEngine,
+                                                                              question: str) -> None:
+    answer = engine.answer(question)
+    body = body_text(answer)
+    assert answer.kind == "compare" and "19" in body and ("5.6" in body or "5,6" in body), body
