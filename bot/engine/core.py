@@ -271,8 +271,23 @@ class AnswerEngine:
                         and self.answerable.missing(query, r.fact) is None:
                     return self.compose.fact(r.fact, lang, question)
             return self.compose.near_miss(top.fact, lang, question, missing)
+        if self._off_title(query, top):
+            return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)]
         return self.compose.fact(top.fact, lang, question, related=close)
+
+    def _off_title(self, query: Query, top: Ranked) -> bool:
+        """A short question that names little of its best fact's title and is not close to it in
+        meaning ("Какое население Москвы?" → "Population of the Customs Union countries", "Кто посол
+        России в Казахстане?") asks about something else that shares a word or two with it."""
+        asks = bool(query.intents & ASKING) or bool(self.lex.words["which_words"].intersection(query.tokens))
+        if not asks or "overview" in query.intents or len(query.words) > WEIGHTS.short_words \
+                or self.index.title_share(top.index, query.words) >= WEIGHTS.off_title:
+            return False  # keywords and "what is …?" name a topic, not a detail of it
+        cosine = top.cosine
+        if self.semantic is not None and not cosine:
+            cosine = float(self.semantic.scores(query.text)[top.index])  # skipped as lexically sure
+        return self.semantic is not None and cosine < WEIGHTS.on_topic
 
     # -- ranking ----------------------------------------------------------------------------
 

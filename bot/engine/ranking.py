@@ -52,6 +52,9 @@ class Weights:
     unknown_coverage: float = 0.55  # coverage a short question with a word no fact uses needs
     chatty_words: int = 7         # from this many content words, unknown words are taken for chatter
     semantic_pool: int = 30       # facts the semantic signal adds to the lexical candidates
+    short_words: int = 3          # a question of this many content words or fewer is short …
+    off_title: float = 0.35       # … and off its fact when it names less of the fact's title than this …
+    on_topic: float = 0.90        # … unless the model's cosine reaches this
     future_coverage: float = 0.8  # a question in the future tense is answered only from a fact matching this much
     lexical_sure: float = 0.9     # lexical coverage at which the model is not asked …
     lexical_lead: float = 0.8     # … when the runner-up scores below this share of the best

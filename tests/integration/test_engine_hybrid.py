@@ -265,3 +265,14 @@ def test_two_figures_are_compared_even_below_a_fact_that_only_names_the_topic(en
     answer = engine.answer(question)
     body = body_text(answer)
     assert answer.kind == "compare" and "19" in body and ("5.6" in body or "5,6" in body), body
+
+
+@pytest.mark.parametrize("question", ["Кто посол России в Казахстане?", "Ресейдің Қазақстандағы елшісі кім?",
+                                      "Qazaqstan halqy qansha"])
+def test_a_short_question_off_its_best_facts_title_is_declined(engine: AnswerEngine, question: str) -> None:
+    assert not engine.answer(question).answered
+
+
+@pytest.mark.parametrize("question", ["Leps konsertı", "Байконур деген не", "oil transit quota 2000"])
+def test_keywords_and_what_is_questions_name_a_topic_and_are_answered(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).answered
