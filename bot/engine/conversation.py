@@ -86,12 +86,12 @@ def names_side(question: str, lex: Lexicon) -> bool:
 
 
 def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
-            context: Callable[[Turn], tuple[frozenset[str], str]] | None = None) -> Resolved:
+            context: Callable[[Turn], tuple[frozenset[str], tuple[str, ...]]] | None = None) -> Resolved:
     """The question to answer: the question itself, or the previous one carried forward with what
     the follow-up changes (a year, a side, a detail). A follow-up that asks something new ("where
     is it?" after "when was it signed?") or points back at it ("в какой области он находится?")
-    is joined to the previous turn's topic (`context`: what it asked, what it was about), not to
-    its question: the old "when" would pull the answer back to the fact just shown."""
+    is joined to the previous turn's topic (`context`: what it asked, and what it was about, the
+    narrowest reading first), not to its question: the old "when" would pull the answer back to the fact just shown."""
     pointing = previous is not None and refers_back(question, lex) and len(query.words) <= 4
     marker = has_marker(question, lex) or pointing
     short = len(query.words) <= 1
@@ -114,13 +114,28 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
         if context is not None:
             asked, about = context(previous)
             if about and (query.intents & ASKS - asked or pointing):
-                text = about
+                text = about[0]
         text = f"{text} {rest}"
     return Resolved(text, "followup")
 
 
 ASKS = frozenset({"when", "where", "who", "how_much", "why", "duration", "until", "ago"})
 """What a question may ask for: a follow-up asking one the previous question did not asks anew."""
+
+
+def retries(question: str, query: Query, previous: Turn, lex: Lexicon,
+            context: Callable[[Turn], tuple[frozenset[str], tuple[str, ...]]]) -> list[str]:
+    """Other readings of a question that could not be answered, in a conversation: with the two
+    sides swapped, the previous question alone ("and when did Kazakhstan return the favour?"); a
+    short or pointing question, joined to the previous turn's topic ("қанша жылға жалға берілді?"
+    after a question about Baikonur)."""
+    readings: list[str] = []
+    if names_side(question, lex) and len(query.words) <= 3:
+        readings.append(swap_sides(previous.question, lex))
+    if len(query.words) <= 3 or refers_back(question, lex):
+        rest = _strip_markers(question, lex)
+        readings.extend(f"{about} {rest}" for about in context(previous)[1] if rest)
+    return readings
 
 
 def topic(text: str, query: Query) -> str:

@@ -19,7 +19,7 @@ from cachetools import LRUCache
 
 from bot.engine.answerability import Answerability
 from bot.engine.compose import Answer, Composer, Script, importance
-from bot.engine.conversation import Resolved, Turn, only_sides, refers_back, resolve, topic
+from bot.engine.conversation import Resolved, Turn, only_sides, refers_back, resolve, retries, topic
 from bot.engine.hops import YearHop, year_hop
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FactIndex, Hit, fact_fields
@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 _CONTROL_RE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 _MODEL_UNSET: object = object()
 _PAREN_RE = re.compile(r"\([^)]*\)")
+_WORD_RE = re.compile(r"[^\W\d_][\w'-]*")
 _TERM_RE = re.compile(r"\bfor (\d{1,3}) years\b")
 
 
@@ -162,19 +163,30 @@ class AnswerEngine:
                 return hopped
         query = first if resolved.text == question else self.understanding.parse(resolved.text)
         answer = self._route(query, lang)
+        if not answer.answered and previous is not None and resolved.how != "else":
+            for text in retries(question, first, previous, self.lex, self._context):
+                retry = self._route(self.understanding.parse(text), lang)
+                if retry.answered:
+                    return replace(retry, query=text)
         return replace(answer, query=resolved.text) if resolved.how == "followup" else answer
 
-    def _context(self, previous: Turn) -> tuple[frozenset[str], str]:
-        """What the previous question asked, and what it was about: the title of the one fact it
-        was answered with (without its date, unless the question named the year), else its own
-        content words."""
+    def _context(self, previous: Turn) -> tuple[frozenset[str], tuple[str, ...]]:
+        """What the previous question asked, and what it was about. When it was answered with one
+        fact: the names in that fact's title the question used ("Байконур" of "Соглашение об аренде
+        космодрома «Байконур»": "where is it?" means the cosmodrome), else the title words it used,
+        else the title (with the year only if the question named it); otherwise its content words.
+        Each narrower reading comes first; a follow-up that finds no answer tries the next."""
         before = self.understanding.parse(previous.question)
         fact = self.store.get(previous.fact_ids[0]) if previous.kind == "fact" and previous.fact_ids else None
         if fact is None:
-            return before.intents, topic(previous.question, before)
-        title = _PAREN_RE.sub(" ", fact.title.get(previous.lang, fact.title["en"]))
+            return before.intents, (topic(previous.question, before),)
+        lang = previous.lang if previous.lang in fact.title else "en"
+        title = _PAREN_RE.sub(" ", fact.title[lang])
+        used = [w for w in _WORD_RE.findall(title) if (toks := tokens(w)) and all(tok in before.words for tok in toks)]
+        names = [w for w in used if w.lower() not in self.lex.swap and _named_in(w, fact.text[lang])]
         years = " ".join(str(y) for y in before.named_years)
-        return before.intents, f"{title} {years}".strip()
+        readings = (" ".join(names), " ".join(used), title)
+        return before.intents, tuple(dict.fromkeys(f"{r} {years}".strip() for r in readings if r))
 
     def _hop(self, hop: YearHop, lang: str, question: str) -> Answer | None:
         """"In the year Yeltsin won the election, when did Russia recognise Kazakhstan?": the event's
@@ -494,6 +506,11 @@ def _sure(hits: Sequence[Hit]) -> bool:
     if not hits or hits[0].coverage < WEIGHTS.lexical_sure:
         return False
     return len(hits) < 2 or hits[1].score < WEIGHTS.lexical_lead * hits[0].score
+
+
+def _named_in(word: str, text: str) -> bool:
+    """Whether a word is a name in a text: written with a capital inside a sentence."""
+    return any(m.group(0)[:1].isupper() for m in re.finditer(rf"(?<![.!?]\s)(?<!^)(?<=[\s«\"(]){re.escape(word)}", text))
 
 
 def _term_years(fact: Fact) -> int | None:

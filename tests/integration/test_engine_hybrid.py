@@ -276,3 +276,17 @@ def test_a_short_question_off_its_best_facts_title_is_declined(engine: AnswerEng
 @pytest.mark.parametrize("question", ["Leps konsertı", "Байконур деген не", "oil transit quota 2000"])
 def test_keywords_and_what_is_questions_name_a_topic_and_are_answered(engine: AnswerEngine, question: str) -> None:
     assert engine.answer(question).answered
+
+
+@pytest.mark.parametrize(("first", "followup", "wanted"), [
+    ("Which Kazakh cosmonauts flew into space from Baikonur?", "where is that spaceport?", "Kyzylorda"),
+    ("Когда подписали соглашение об аренде Байконура?", "а в какой области он находится?", "Кызылорд"),
+    ("Байқоңыр қай облыста орналасқан?", "қанша жылға жалға берілді?", "20"),
+])
+def test_a_followup_means_the_named_thing_of_the_previous_answer(engine: AnswerEngine, first: str, followup: str,
+                                                                 wanted: str) -> None:
+    answer = engine.answer(first)
+    turn = engine.turn(answer)
+    assert turn is not None
+    reply = engine.answer(followup, previous=turn)
+    assert reply.answered and wanted in body_text(reply), body_text(reply)

@@ -59,7 +59,7 @@ def test_a_question_of_symbols_alone_is_read_without_error() -> None:
 
 
 def _context(asked: str, about: str):  # noqa: ANN202 - a test double for the engine's context
-    return lambda previous: (PARSE(asked).intents, about)
+    return lambda previous: (PARSE(asked).intents, (about,))
 
 
 def test_a_followup_asking_something_new_joins_the_previous_topic_not_its_question() -> None:
