@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.engine.conversation import refers_back
 from bot.engine.lexicon import Lexicon, normalise
 from bot.text import stem
 
@@ -13,6 +14,13 @@ ORDER = ("who", "abilities", "bye", "thanks", "greeting")
 COURTESY = frozenset({"greeting", "thanks", "bye"})
 _NOISE_RE = re.compile(r"[^\w\s]+", re.UNICODE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?…])\s+")
+# A sentence about the person asking: first-person pronouns, Russian first-person verbs of study
+# and work, Kazakh first-person predicates (-мын/-мін/-пын/-пін, typed and Latin).
+_ABOUT_ONESELF_RE = re.compile(
+    r"\b(?:I|I'm|I am|my|we|we're|our|я|мы|мой|моя|мою|моей|мне|нам|менің|біз|бiз|menıñ|menin)\b"
+    r"|\b(?:пишу|готовлю|делаю|изучаю|работаю|учусь|преподаю)\b"
+    r"|\w{3,}(?:мын|мін|пын|пін|бын|бін|мин|пин|myn|mın|min|pyn|pın|pin)\b",
+    re.IGNORECASE)
 
 
 def without_courtesy(text: str, lex: Lexicon) -> str:
@@ -25,6 +33,11 @@ def without_courtesy(text: str, lex: Lexicon) -> str:
     if len(sentences) < 2:
         return text
     kept = [s for s in sentences if smalltalk_kind(s, lex) not in COURTESY]
+    asked = [s for s in kept if s.rstrip().endswith("?")]
+    if asked and not any(refers_back(s, lex) for s in asked):
+        # "I'm a journalist writing about Central Asia. What is …?": who asks and why is not what
+        # is asked, unless the question points back into it ("… about Baikonur. Where is it?").
+        kept = [s for s in kept if s in asked or not _ABOUT_ONESELF_RE.search(s)]
     return " ".join(kept) if kept else text
 
 

@@ -69,6 +69,22 @@ def test_courtesy_sentences_are_dropped_around_a_question(message: str, question
     assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == question
 
 
+@pytest.mark.parametrize(("message", "question"), [
+    ("Hi, I'm a journalist writing about Central Asia. How much has Kazakhstan invested in Russia?",
+     "How much has Kazakhstan invested in Russia?"),
+    ("Саламатсыз ба! Журналистпин, Орталык Азия туралы макала дайындап журмин. Инвестиция канша?",
+     "Инвестиция канша?"),
+    ("Пишу курсовую по истории. Когда подписан договор о дружбе?", "Когда подписан договор о дружбе?"),
+])
+def test_a_sentence_about_the_asker_is_dropped_beside_a_question(message: str, question: str) -> None:
+    assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == question
+
+
+def test_a_sentence_about_the_asker_stays_when_the_question_points_into_it() -> None:
+    message = "Мы с сыном делаем доклад про Байконур. В какой области он находится?"
+    assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == message
+
+
 @pytest.mark.parametrize("message", [
     "Hi! Thanks!",  # only courtesies: small talk, kept whole
     "Thanks to the 1998 treaty, what changed?",  # one sentence: "thanks to" is part of the question
