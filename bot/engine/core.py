@@ -263,6 +263,10 @@ class AnswerEngine:
             elapsed = self._elapsed(query, ranked, lang)
             if elapsed is not None:
                 return elapsed
+        if query.days and query.named_years and "list" in query.intents:
+            on_day = self._on_day(query)
+            if len(on_day) >= 2:
+                return self.compose.listing(on_day, lang, question, "")
         if "list" in query.intents or len(query.named_years) > 1:
             listed = self._list(query, ranked, lang)
             if listed is not None:
@@ -483,6 +487,12 @@ class AnswerEngine:
             return None
         facts = sorted((r.fact for r in full), key=lambda f: f.when.key if f.when else (9999, 0, 0))
         return self.compose.listing(facts, lang, query.text, "")
+
+    def _on_day(self, query: Query) -> list[Fact]:
+        """"What was signed on 6 July 1998?": every fact dated to a day the question names."""
+        wanted = {(y, m, d) for y in query.named_years for m, d in query.days}
+        facts = (self.index.facts[int(i)] for y in query.named_years for i in self.index.by_year.get(y, ()))
+        return sorted({f.id: f for f in facts if f.when and f.when.key in wanted}.values(), key=importance)
 
     def _is_overview(self, query: Query) -> bool:
         asking = {"when", "where", "who", "how_much", "why", "until", "duration"} & query.intents

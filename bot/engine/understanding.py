@@ -34,6 +34,15 @@ MONTH_WORDS: dict[str, int] = {}
 for _names in (MONTHS["kk"], MONTHS["ru"], MONTHS["en"], RU_GENITIVE):
     for _i, _name in enumerate(_names, 1):
         MONTH_WORDS[stem(fold(_name))] = _i
+_LONG_MONTHS = tuple(sorted(((w, m) for w, m in MONTH_WORDS.items() if len(w) >= 4), key=lambda wm: -len(wm[0])))
+
+
+def month_of(tok: str) -> int | None:
+    """The month a token names, also in a case form its stem misses ("шілдеде", "қазанында")."""
+    month = MONTH_WORDS.get(tok)
+    if month is None and len(tok) >= 5:
+        month = next((m for stem_, m in _LONG_MONTHS if tok.startswith(stem_) and len(tok) - len(stem_) <= 4), None)
+    return month
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +65,8 @@ class Query:
     generic: bool = False
     future: bool = False
     """Asked in the future tense ("will", "будет"): a forecast unless a fact matches it closely."""
+    days: tuple[tuple[int, int], ...] = ()
+    """(month, day) of each day-precise date named ("6 шілдеде", "July 6")."""
 
     @property
     def only_years(self) -> bool:
@@ -161,6 +172,7 @@ class Understanding:
             oos = True
         words: list[str] = []
         months: list[int] = []
+        days: list[tuple[int, int]] = []
         stop = lex.words["stopwords"]
         for k, tok in enumerate(toks):
             if tok in lex.words["day_words"] and k and toks[k - 1] in lex.words["which_words"]:
@@ -171,8 +183,12 @@ class Understanding:
                     intents.add(name)
             if tok in lex.words["out_of_scope"]:
                 oos = True
-            if tok in MONTH_WORDS:
-                months.append(MONTH_WORDS[tok])
+            month = month_of(tok)
+            if month:
+                months.append(month)
+                for near in (toks[k - 1] if k else "", toks[k + 1] if k + 1 < len(toks) else ""):
+                    if near.isdigit() and 1 <= int(near) <= 31:
+                        days.append((month, int(near)))
             if tok[0].isdigit():
                 if not YEAR_RE.fullmatch(tok):
                     words.append(tok)
@@ -185,7 +201,7 @@ class Understanding:
         future = bool(lex.words["future_words"].intersection(toks))
         return Query(text, self.language.detect(text), unique, frozenset(verbs), years, named_years, tuple(months),
                      frozenset(intents), oos, self.parties(unique) | named, frozenset(acronyms), tuple(toks), generic,
-                     future)
+                     future, tuple(days))
 
 
 _DEFAULT: list[Understanding] = []

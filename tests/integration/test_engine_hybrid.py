@@ -290,3 +290,11 @@ def test_a_followup_means_the_named_thing_of_the_previous_answer(engine: AnswerE
     assert turn is not None
     reply = engine.answer(followup, previous=turn)
     assert reply.answered and wanted in body_text(reply), body_text(reply)
+
+
+@pytest.mark.parametrize("question", ["What documents were signed on July 6, 1998?",
+                                      "1998 жылы 6 шілдеде Қазақстан мен Ресей қандай құжаттарға қол қойды?"])
+def test_what_was_signed_on_a_day_lists_every_fact_of_that_day(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    ids = {f.id for f in answer.facts}
+    assert {"tr-eternal-friendship-declaration-1998", "tr-caspian-seabed-1998"} <= ids, ids

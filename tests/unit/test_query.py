@@ -99,3 +99,15 @@ def test_a_metonym_stands_for_its_side_in_any_case_form(question: str, side: str
     toks = parse_query(question).tokens
     assert any(tok.startswith(side) for tok in toks), toks
     assert not any(tok.startswith(("maske", "kreml")) for tok in toks), toks
+
+
+@pytest.mark.parametrize(("question", "months", "days"), [
+    ("1998 жылы 6 шілдеде қандай құжаттарға қол қойды?", (7,), ((7, 6),)),
+    ("What was signed on July 6, 1998?", (7,), ((7, 6),)),
+    ("2024 жылдың қазанында неше жыл толады?", (10,), ()),
+    ("договор 1992 года", (), ()),
+])
+def test_months_in_any_case_form_and_the_days_they_date(question: str, months: tuple[int, ...],
+                                                       days: tuple[tuple[int, int], ...]) -> None:
+    query = parse_query(question)
+    assert query.months == months and query.days == days
