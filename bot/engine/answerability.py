@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.engine.lexicon import Lexicon
+from bot.engine.lexicon import UNITS, Lexicon
 from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query
 from bot.model import LANGS, Fact
 from bot.text import fold, raw_tokens, stem, tokens
@@ -37,6 +37,7 @@ class Answerability:
                 if fact.place and lang in fact.place:
                     places.update(tokens(fact.place[lang]))
         self.place_words = frozenset(places) | lex.words["place_words"]
+        self.fact_tokens: dict[str, frozenset[str]] = {}
 
     def has_number(self, fact: Fact) -> bool:
         """Whether a fact states a quantity at all (a figure, or a number in words: "twice", "a quarter")."""
@@ -54,6 +55,20 @@ class Answerability:
                 if not any(w in MONTH_WORDS for w in near):
                     return True
         return False
+
+    def lacks_unit(self, query: Query, fact: Fact) -> bool:
+        """"How many square kilometres…?" of a fact that measures nothing in them."""
+        asked = [self.lex.words[name] for name in UNITS if self.lex.words[name].intersection(query.tokens)]
+        if not asked:
+            return False
+        said = self.fact_tokens.get(fact.id)
+        if said is None:
+            texts = [t for lang in LANGS for t in (fact.text[lang], fact.title[lang], fact.unit or "",
+                                                     *(c.note[lang] for c in fact.claims))]
+            percent = "%" in " ".join(texts) or fact.unit == "percent" or any(c.unit == "percent" for c in fact.claims)
+            said = self.fact_tokens[fact.id] = frozenset(
+                {tok for text in texts for tok in tokens(text)} | (self.lex.words["percent_units"] if percent else set()))
+        return any(not unit & said for unit in asked)
 
     @staticmethod
     def dated_to_day(fact: Fact) -> bool:
@@ -96,6 +111,8 @@ class Answerability:
         if "duration" in query.intents and not (fact.start and fact.end) and not _DURATION_RE.search(texts):
             return "duration"
         if "how_much" in query.intents and "when" not in query.intents and not self.has_number(fact):
+            return "number"
+        if "how_much" in query.intents and self.lacks_unit(query, fact):
             return "number"
         if "where" in query.intents and not self.names_place(fact):
             return "where"

@@ -298,3 +298,10 @@ def test_what_was_signed_on_a_day_lists_every_fact_of_that_day(engine: AnswerEng
     answer = engine.answer(question)
     ids = {f.id for f in answer.facts}
     assert {"tr-eternal-friendship-declaration-1998", "tr-caspian-seabed-1998"} <= ids, ids
+
+
+def test_a_quantity_asked_in_a_unit_no_fact_uses_is_a_near_miss(engine: AnswerEngine) -> None:
+    answer = engine.answer("Сары Шаған полигонының аумағы қанша шаршы шақырым?")
+    assert not answer.answered and answer.facts, "the closest fact is shown, but the area is not in the sources"
+    border = engine.answer("Қазақстан мен Ресей шекарасы қанша шақырым?")
+    assert border.answered and "7591" in body_text(border).replace(" ", "")
