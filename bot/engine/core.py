@@ -296,14 +296,19 @@ class AnswerEngine:
         """A short question that names little of its best fact's title and is not close to it in
         meaning ("Какое население Москвы?" → "Population of the Customs Union countries", "Кто посол
         России в Казахстане?") asks about something else that shares a word or two with it."""
-        asks = bool(query.intents & ASKING) or bool(self.lex.words["which_words"].intersection(query.tokens))
-        if not asks or "overview" in query.intents or len(query.words) > WEIGHTS.short_words \
-                or self.index.title_share(top.index, query.words) >= WEIGHTS.off_title:
-            return False  # keywords and "what is …?" name a topic, not a detail of it
+        if not self._short_detail_off_title(query, top.index):
+            return False
         cosine = top.cosine
         if self.semantic is not None and not cosine:
             cosine = float(self.semantic.scores(query.text)[top.index])  # skipped as lexically sure
         return self.semantic is not None and cosine < WEIGHTS.on_topic
+
+    def _short_detail_off_title(self, query: Query, index: int) -> bool:
+        """A short question asking a detail (not keywords, not "what is …?", which name a topic)
+        that names less of the fact's title than WEIGHTS.off_title."""
+        asks = bool(query.intents & ASKING) or bool(self.lex.words["which_words"].intersection(query.tokens))
+        return asks and "overview" not in query.intents and len(query.words) <= WEIGHTS.short_words \
+            and self.index.title_share(index, query.words) < WEIGHTS.off_title
 
     # -- ranking ----------------------------------------------------------------------------
 
@@ -339,8 +344,11 @@ class AnswerEngine:
         return ranked
 
     def _lexically_sure(self, query: Query) -> bool:
-        """Whether the lexical index alone settles the question, so the model need not be asked."""
-        return bool(query.words) and _sure(self._search(query))
+        """Whether the lexical index alone settles the question, so the model need not be asked
+        (a short question off its fact's title asks it all the same: see _off_title)."""
+        hits = self._search(query)
+        return bool(query.words) and _sure(hits) and \
+            not self._short_detail_off_title(query, self.position[hits[0].fact.id])
 
     def _search(self, query: Query) -> list[Hit]:
         """The lexical candidates, remembered for a while: a new question is searched when the bot
