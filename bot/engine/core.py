@@ -71,6 +71,7 @@ class AnswerEngine:
         self.compose = Composer(store.sources)
         self.answerable = Answerability(store.facts, self.lex)
         self.searched: LRUCache[str, list[Hit]] = LRUCache(maxsize=256)
+        self.side_words = frozenset(tok for word in (*self.lex.swap, *self.lex.swap.values()) for tok in tokens(word))
         chosen = load_model() if model is _MODEL_UNSET else model
         self.semantic: SemanticIndex | None = None
         if chosen is not None:
@@ -307,8 +308,15 @@ class AnswerEngine:
         """A short question asking a detail (not keywords, not "what is …?", which name a topic)
         that names less of the fact's title than WEIGHTS.off_title."""
         asks = bool(query.intents & ASKING) or bool(self.lex.words["which_words"].intersection(query.tokens))
-        return asks and "overview" not in query.intents and len(query.words) <= WEIGHTS.short_words \
-            and self.index.title_share(index, query.words) < WEIGHTS.off_title
+        if not asks or "overview" in query.intents or len(query.words) > WEIGHTS.short_words \
+                or self.index.title_share(index, query.words) >= WEIGHTS.off_title:
+            return False
+        # … and whose own topic words (not the two sides) are mostly missing from that title:
+        # "Байконыр кай облыста орналаскан" names Baikonur, the subject of its fact's long title.
+        own = [w for w in query.words if w not in self.side_words]
+        named = frozenset().union(*self.index.titles[index]) if self.index.titles[index] else frozenset()
+        found = sum(1 for w in own if any(c in named for c, _ in self.index.expand(w)))
+        return not own or found / len(own) < WEIGHTS.own_in_title
 
     # -- ranking ----------------------------------------------------------------------------
 

@@ -270,9 +270,15 @@ def test_two_figures_are_compared_even_below_a_fact_that_only_names_the_topic(en
 
 
 @pytest.mark.parametrize("question", ["Кто посол России в Казахстане?", "Ресейдің Қазақстандағы елшісі кім?",
-                                      "Qazaqstan halqy qansha"])
+                                      "Who is Russia's ambassador in Kazakhstan?"])
 def test_a_short_question_off_its_best_facts_title_is_declined(engine: AnswerEngine, question: str) -> None:
     assert not engine.answer(question).answered
+
+
+@pytest.mark.parametrize("question", ["Байконыр кай облыста орналаскан", "В какой области находится Байконур?"])
+def test_a_short_question_naming_the_subject_of_a_long_title_is_answered(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and ("Қызылорда" in body_text(answer) or "Кызылорд" in body_text(answer))
 
 
 @pytest.mark.parametrize("question", ["Leps konsertı", "Байконур деген не", "oil transit quota 2000"])
