@@ -59,8 +59,18 @@ class Answerability:
     def lacks_unit(self, query: Query, fact: Fact) -> bool:
         """"How many square kilometres…?" of a fact that measures nothing in them."""
         asked = [self.lex.words[name] for name in UNITS if self.lex.words[name].intersection(query.tokens)]
-        if not asked:
-            return False
+        said = self.said(fact) if asked else frozenset()
+        return any(not unit & said for unit in asked)
+
+    def lacks_documents(self, query: Query, fact: Fact) -> bool:
+        """"What documents did Tokayev sign in Moscow?" of a visit that names no document."""
+        documents = self.lex.words["document_words"]
+        asked = documents.intersection(tokens(query.text))  # as typed: "CSTO" expands to "…Treaty Organization"
+        which = "list" in query.intents or bool(self.lex.words["which_words"].intersection(query.tokens))
+        return bool(asked) and which and fact.kind != "treaty" and not documents & self.said(fact)
+
+    def said(self, fact: Fact) -> frozenset[str]:
+        """Every word a fact uses (text, title, unit, claims; percent when it gives one), cached."""
         said = self.fact_tokens.get(fact.id)
         if said is None:
             texts = [t for lang in LANGS for t in (fact.text[lang], fact.title[lang], fact.unit or "",
@@ -68,7 +78,7 @@ class Answerability:
             percent = "%" in " ".join(texts) or fact.unit == "percent" or any(c.unit == "percent" for c in fact.claims)
             said = self.fact_tokens[fact.id] = frozenset(
                 {tok for text in texts for tok in tokens(text)} | (self.lex.words["percent_units"] if percent else set()))
-        return any(not unit & said for unit in asked)
+        return said
 
     @staticmethod
     def dated_to_day(fact: Fact) -> bool:
@@ -114,6 +124,8 @@ class Answerability:
             return "number"
         if "how_much" in query.intents and self.lacks_unit(query, fact):
             return "number"
+        if self.lacks_documents(query, fact):
+            return "documents"
         if "where" in query.intents and not self.names_place(fact):
             return "where"
         if "who" in query.intents and not self.names_person(fact) and not self.names_both_sides(query.text):

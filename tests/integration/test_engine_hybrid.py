@@ -313,3 +313,10 @@ def test_a_quantity_asked_in_a_unit_no_fact_uses_is_a_near_miss(engine: AnswerEn
     assert not answer.answered and answer.facts, "the closest fact is shown, but the area is not in the sources"
     border = engine.answer("Қазақстан мен Ресей шекарасы қанша шақырым?")
     assert border.answered and "7591" in body_text(border).replace(" ", "")
+
+
+def test_which_documents_of_a_visit_that_names_none_is_a_near_miss(engine: AnswerEngine) -> None:
+    answer = engine.answer("What documents did Tokayev sign during his November 2022 visit to Moscow?")
+    assert not answer.answered and any("2022" in f.title["en"] for f in answer.facts)
+    signed = engine.answer("What documents were signed on July 6, 1998?")
+    assert signed.answered
