@@ -27,7 +27,7 @@ from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, SemanticIndex, load_model
 from bot.engine.smalltalk import smalltalk_kind, without_courtesy
-from bot.engine.understanding import ASKING, YEAR_RE, Query, Understanding
+from bot.engine.understanding import ASKING, YEAR_RE, Query, Understanding, find_phrases
 from bot.model import LANGS, Fact
 from bot.script import is_latin
 from bot.store import FactStore
@@ -154,6 +154,10 @@ class AnswerEngine:
             return self.compose.decline(question, lang, key="followup.unresolved")
         if resolved.how == "else" and previous is not None:
             return self._more(previous, lang)
+        if previous is not None and find_phrases(first.tokens, self.lex.phrases["same_day"]):
+            same_day = self._same_day(previous, lang, question)
+            if same_day is not None:
+                return same_day
         if (resolved.how == "followup" and previous is not None and not only_sides(question, self.lex)
                 and not refers_back(question, self.lex) and self._stands_alone(first, previous)):
             resolved = Resolved(question, "standalone")
@@ -209,6 +213,19 @@ class AnswerEngine:
             return False
         ranked = self.rank(query)
         return bool(ranked) and ranked[0].coverage >= WEIGHTS.followup_alone and ranked[0].fact.id not in previous.fact_ids
+
+    def _same_day(self, previous: Turn, lang: str, question: str) -> Answer | None:
+        """"What else was signed that day?": the other facts dated to the day of the fact just shown."""
+        shown = [f for f in (self.store.get(i) for i in previous.fact_ids) if f is not None and f.when and f.when.day]
+        if not shown:
+            return None
+        day = shown[0].when
+        others = [f for f in self.index.facts if f.when == day and f.id not in previous.fact_ids]
+        if not others:
+            return self.compose.decline(question, lang, key="followup.nothing_more")
+        if len(others) == 1:
+            return self.compose.fact(others[0], lang, question)
+        return self.compose.listing(sorted(others, key=importance), lang, question, "")
 
     def _more(self, previous: Turn, lang: str) -> Answer:
         """"What else?": the next facts for the previous question that were not shown."""

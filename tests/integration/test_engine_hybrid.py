@@ -320,3 +320,14 @@ def test_which_documents_of_a_visit_that_names_none_is_a_near_miss(engine: Answe
     assert not answer.answered and any("2022" in f.title["en"] for f in answer.facts)
     signed = engine.answer("What documents were signed on July 6, 1998?")
     assert signed.answered
+
+
+@pytest.mark.parametrize(("first", "followup"), [
+    ("When was the Declaration on Eternal Friendship signed?", "what else was signed that day?"),
+    ("Mäñgı dostyq deklarasiasyna qaşan qol qoiyldy?", "sol künı tağy qandai kelısım jasaldy?"),
+])
+def test_that_day_means_the_day_of_the_fact_just_shown(engine: AnswerEngine, first: str, followup: str) -> None:
+    turn = engine.turn(engine.answer(first))
+    assert turn is not None
+    reply = engine.answer(followup, previous=turn)
+    assert reply.answered and [f.id for f in reply.facts][:1] == ["tr-caspian-seabed-1998"]
