@@ -37,6 +37,24 @@ for _names in (MONTHS["kk"], MONTHS["ru"], MONTHS["en"], RU_GENITIVE):
 _LONG_MONTHS = tuple(sorted(((w, m) for w, m in MONTH_WORDS.items() if len(w) >= 4), key=lambda wm: -len(wm[0])))
 
 
+# As the text folds them ("which" → "vhih"), so a typo's fold ("wich" → "vih") is one too.
+_OPENERS = frozenset(tokens("which wich what who whom how"))
+_AUXILIARIES = frozenset(tokens("did do does was were is are will has have had exactly"))
+_WHEN = tokens("when")[0]
+
+
+def _when_is_a_conjunction(toks: tuple[str, ...], lex: Lexicon) -> bool:
+    """"Which countries joined the customs union when it became the EAEU?": an English question
+    already opened by which/what/who/how, whose later "when" starts a clause ("when it…", not
+    "when did…"), asks no date; nor does it when no other word asks one."""
+    if not toks or toks[0] not in _OPENERS or _WHEN not in toks[2:]:
+        return False
+    k = toks.index(_WHEN, 2)
+    after = toks[k + 1] if k + 1 < len(toks) else ""
+    others = (lex.intents["when"] - {_WHEN}).intersection(toks)
+    return after not in _AUXILIARIES and not others and not find_phrases(toks, lex.intent_phrases["when"])
+
+
 def month_of(tok: str) -> int | None:
     """The month a token names, also in a case form its stem misses ("шілдеде", "қазанында")."""
     month = MONTH_WORDS.get(tok)
@@ -196,6 +214,8 @@ class Understanding:
                 continue
             else:
                 words.append(tok)
+        if "when" in intents and _when_is_a_conjunction(plain, lex):
+            intents.discard("when")
         unique = tuple(dict.fromkeys(words))
         generic = bool(unique) and all(w in lex.words["generic"] for w in unique)
         future = bool(lex.words["future_words"].intersection(toks))

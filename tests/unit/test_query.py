@@ -111,3 +111,15 @@ def test_months_in_any_case_form_and_the_days_they_date(question: str, months: t
                                                        days: tuple[tuple[int, int], ...]) -> None:
     query = parse_query(question)
     assert query.months == months and query.days == days
+
+
+@pytest.mark.parametrize(("question", "asks_when"), [
+    ("Which countries joined the customs union when it became the Eurasian Economic Union?", False),
+    ("Who was president when the treaty was signed?", False),
+    ("wich countrys joind the customs union when it bcame the eurasion union", False),
+    ("When did Yeltsin visit Almaty?", True),
+    ("What year was it when the treaty was signed?", True),
+    ("Which treaty was signed and when did it take effect?", True),
+])
+def test_an_english_when_that_opens_a_clause_asks_no_date(question: str, asks_when: bool) -> None:
+    assert ("when" in parse_query(question).intents) is asks_when
