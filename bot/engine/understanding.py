@@ -41,6 +41,10 @@ _LONG_MONTHS = tuple(sorted(((w, m) for w, m in MONTH_WORDS.items() if len(w) >=
 _OPENERS = frozenset(tokens("which wich what who whom how"))
 _AUXILIARIES = frozenset(tokens("did do does was were is are will has have had exactly"))
 _WHEN = tokens("when")[0]
+# Russian: "Кто был президентом России, когда подписали договор?": a question opened by another
+# question word whose "когда" follows a comma starts a clause.
+_KOGDA_CLAUSE_RE = re.compile(r"^\s*(?:кто|какой|какая|какое|какие|что|сколько|где|чей|чья)\b[^?]*,\s*когда\b(?!\s+(?:же|именно))",
+                              re.IGNORECASE)
 
 
 def _when_is_a_conjunction(toks: tuple[str, ...], lex: Lexicon) -> bool:
@@ -214,7 +218,7 @@ class Understanding:
                 continue
             else:
                 words.append(tok)
-        if "when" in intents and _when_is_a_conjunction(plain, lex):
+        if "when" in intents and (_when_is_a_conjunction(plain, lex) or _KOGDA_CLAUSE_RE.search(text)):
             intents.discard("when")
         unique = tuple(dict.fromkeys(words))
         generic = bool(unique) and all(w in lex.words["generic"] for w in unique)

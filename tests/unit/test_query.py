@@ -120,6 +120,8 @@ def test_months_in_any_case_form_and_the_days_they_date(question: str, months: t
     ("When did Yeltsin visit Almaty?", True),
     ("What year was it when the treaty was signed?", True),
     ("Which treaty was signed and when did it take effect?", True),
+    ("Кто был президентом России, когда подписали соглашение по Каспию?", False),
+    ("Когда подписали соглашение по Каспию?", True),
 ])
 def test_an_english_when_that_opens_a_clause_asks_no_date(question: str, asks_when: bool) -> None:
     assert ("when" in parse_query(question).intents) is asks_when
