@@ -43,8 +43,8 @@ _AUXILIARIES = frozenset(tokens("did do does was were is are will has have had e
 _WHEN = tokens("when")[0]
 # Russian: "Кто был президентом России, когда подписали договор?": a question opened by another
 # question word whose "когда" follows a comma starts a clause.
-_KOGDA_CLAUSE_RE = re.compile(r"^\s*(?:кто|какой|какая|какое|какие|что|сколько|где|чей|чья)\b[^?]*,\s*когда\b(?!\s+(?:же|именно))",
-                              re.IGNORECASE)
+_KOGDA_CLAUSE_RE = re.compile(
+    r"^\s*(?:кто|какой|какая|какое|какие|что|сколько|где|чей|чья)\b[^?]*,\s*когда\b(?!\s+(?:же|именно))", re.IGNORECASE)
 
 
 def _when_is_a_conjunction(toks: tuple[str, ...], lex: Lexicon) -> bool:
