@@ -15,7 +15,10 @@ from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query
 from bot.model import LANGS, Fact
 from bot.text import fold, raw_tokens, stem, tokens
 
-_DURATION_RE = re.compile(r"\b\d+\s*(?:-?\s*)(?:years?|year-|лет|года|год|жыл|жылға|жылдық)", re.IGNORECASE)
+_DURATION_RE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|два|две|три|четыре|пять|десять|"
+    r"двадцать|тридцать|пятьдесят|бір|екі|үш|төрт|бес|он|жиырма|отыз|елу)\s*(?:-?\s*)"
+    r"(?:years?|year-|лет|года|год|жыл|жылға|жылдық)", re.IGNORECASE)
 _MONEY_RE = re.compile(r"\$|\b(?:USD|dollars?|roubles?|rubles?|tenge|euros?)\b", re.IGNORECASE)
 _UNTIL_RE = re.compile(r"(?:until|till|through|до|дейін|по)\s+(?:\d{1,2}\s+\w+\s+)?(?:1[5-9]\d\d|20\d\d)", re.IGNORECASE)
 
@@ -118,7 +121,8 @@ class Answerability:
             return "money"
         if "until" in query.intents and fact.end is None and not _UNTIL_RE.search(texts):
             return "until"
-        if "duration" in query.intents and not (fact.start and fact.end) and not _DURATION_RE.search(texts):
+        if "duration" in query.intents and not (fact.start and fact.end) and not _DURATION_RE.search(texts) \
+                and not self.lex.words["length_units"] & self.said(fact):  # "how long is the border?" asks a length
             return "duration"
         if "how_much" in query.intents and "when" not in query.intents and not self.has_number(fact):
             return "number"

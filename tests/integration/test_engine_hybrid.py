@@ -331,3 +331,12 @@ def test_that_day_means_the_day_of_the_fact_just_shown(engine: AnswerEngine, fir
     assert turn is not None
     reply = engine.answer(followup, previous=turn)
     assert reply.answered and [f.id for f in reply.facts][:1] == ["tr-caspian-seabed-1998"]
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("How long is the Kazakhstan-Russia border?", "7,591 km"),
+    ("На какой срок подписан совместный план действий по итогам форума в Астане в 2023 году?", "три года"),
+])
+def test_how_long_is_a_length_or_a_term_in_words(engine: AnswerEngine, question: str, wanted: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and wanted in body_text(answer), body_text(answer)
