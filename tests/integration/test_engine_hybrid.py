@@ -193,7 +193,7 @@ def test_fact_scores_are_the_best_cosine_over_each_facts_passages(tmp_path: Path
     facts = load_store(default_data_dir()).facts[:7]
     index = SemanticIndex(facts, CountingModel(), tmp_path, progress=False)
     vector = index.embed("Baikonur")
-    per_passage = index.matrix @ vector
+    per_passage = index.matrix.astype(np.float32) @ vector
     owner = np.repeat(index.owners, np.diff(np.r_[index.starts, len(per_passage)]))
     expected = [per_passage[owner == i].max() for i in range(len(facts))]
     assert np.allclose(index.scores("Baikonur"), expected)
