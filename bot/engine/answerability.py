@@ -132,6 +132,9 @@ class Answerability:
             return "documents"
         if "where" in query.intents and not self.names_place(fact):
             return "where"
+        regions = self.lex.words["region_words"]
+        if "where" in query.intents and regions.intersection(tokens(query.text)) and not regions & self.said(fact):
+            return "where"  # "in which region?" of a fact that names a place but no region
         if "who" in query.intents and not self.names_person(fact) and not self.names_both_sides(query.text):
             return "who"
         if "when" in query.intents and fact.when is None and not YEAR_RE.search(texts):

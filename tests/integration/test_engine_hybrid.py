@@ -340,3 +340,8 @@ def test_that_day_means_the_day_of_the_fact_just_shown(engine: AnswerEngine, fir
 def test_how_long_is_a_length_or_a_term_in_words(engine: AnswerEngine, question: str, wanted: str) -> None:
     answer = engine.answer(question)
     assert answer.answered and wanted in body_text(answer), body_text(answer)
+
+
+def test_which_region_is_answered_by_a_fact_that_names_a_region(engine: AnswerEngine) -> None:
+    answer = engine.answer("Ресей пайдаланатын зымыран ұшыру алаңы Қазақстанның қай облысында орналасқан?")
+    assert answer.answered and "Қызылорда" in body_text(answer), body_text(answer)
