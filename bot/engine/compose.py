@@ -179,9 +179,11 @@ class Composer:
         return Answer(answer.query, lang, "fact", answer.segments, answer.references, answer.facts,
                       heading=heading, kind="overview", more=max(len(facts) - 4, 0))
 
-    def compare(self, first: Fact, second: Fact, lang: str, question: str, by_year: bool = True) -> Answer:
+    def compare(self, first: Fact, second: Fact, lang: str, question: str, by_year: bool = True,
+                stated: Fact | None = None) -> Answer:
         """Two figures, each with its citation, and the difference computed from the stored values:
-        two years of one metric (a change), or two metrics (which is larger, by how much)."""
+        two years of one metric (a change), or two metrics (which is larger, by how much); then the
+        change as a source states it (`stated`, "grew by 42.3%"), which a bound may blur."""
         refs = RefNumbering(self.sources)
         segments = [Segment(f.text[lang], refs.add(f.citations())) for f in (first, second)]
         a, b = first.value, second.value
@@ -201,9 +203,12 @@ class Composer:
                                           amount=amount + share), ()))
             else:
                 segments.append(Segment(t(lang, "answer.difference", amount=amount.lstrip("+−")), ()))
+        if stated is not None:
+            segments.append(Segment(stated.text[lang], refs.add(stated.citations())))
         heading = (t(lang, "answer.compare_heading", start=_year(first), end=_year(second)) if by_year
                    else f"{first.title[lang]} / {second.title[lang]}")
-        return Answer(question, lang, "fact", tuple(segments), refs.references(), (first, second),
+        facts = (first, second, stated) if stated is not None else (first, second)
+        return Answer(question, lang, "fact", tuple(segments), refs.references(), facts,
                       heading=heading, kind="compare")
 
     def elapsed(self, first: Fact, second: Fact | None, year: int | None, lang: str, question: str) -> Answer:

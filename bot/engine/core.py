@@ -469,7 +469,11 @@ class AnswerEngine:
         if len(by_year) < 2:
             return None
         first, second = (by_year[y].fact for y in sorted(by_year)[:2])
-        return self.compose.compare(first, second, lang, query.text)
+        # A fact stating the change itself in percent for the later year ("trade grew by 42.3%").
+        stated = next((r.fact for r in ranked[:8] if r.fact.unit == "percent" and r.fact.when
+                       and second.when and r.fact.when.year == second.when.year and r.fact not in (first, second)
+                       and r.coverage >= WEIGHTS.semantic_agree), None)
+        return self.compose.compare(first, second, lang, query.text, stated=stated)
 
     def _ago(self, ranked: Sequence[Ranked], lang: str, question: str) -> Answer | None:
         """"How many years ago were relations established?": the years from the best dated fact

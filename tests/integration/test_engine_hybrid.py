@@ -345,3 +345,10 @@ def test_how_long_is_a_length_or_a_term_in_words(engine: AnswerEngine, question:
 def test_which_region_is_answered_by_a_fact_that_names_a_region(engine: AnswerEngine) -> None:
     answer = engine.answer("Ресей пайдаланатын зымыран ұшыру алаңы Қазақстанның қай облысында орналасқан?")
     assert answer.answered and "Қызылорда" in body_text(answer), body_text(answer)
+
+
+def test_a_comparison_of_two_years_adds_the_change_a_source_states(engine: AnswerEngine) -> None:
+    answer = engine.answer("How much did trade between Kazakhstan and Russia grow in 2011 compared with 2010, in percent?")
+    body = body_text(answer)
+    assert answer.kind == "compare" and "42.3" in body and "23.8" in body, body
+    assert all(segment.refs for segment in answer.segments if "42.3" in segment.text)
