@@ -154,6 +154,13 @@ class AnswerEngine:
             return self.compose.decline(question, lang, key="followup.unresolved")
         if resolved.how == "else" and previous is not None:
             return self._more(previous, lang)
+        if previous is not None and not first.named_years and find_phrases(first.tokens, self.lex.phrases["same_year"]):
+            # "Ал сол жылдың қазанында президенттер қай қалада кездесті?": the year of the fact just shown.
+            year = next((f.when.year for f in map(self.store.get, previous.fact_ids) if f is not None and f.when), None)
+            if year is not None:
+                dated = self._route(self.understanding.parse(f"{question} {year}"), lang)
+                if dated.answered:
+                    return dated
         if previous is not None and find_phrases(first.tokens, self.lex.phrases["same_day"]):
             same_day = self._same_day(previous, lang, question)
             if same_day is not None:
