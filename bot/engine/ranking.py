@@ -17,7 +17,7 @@ class Weights:
     field: dict[str, float] = field(default_factory=lambda: {
         "title": 3.0, "alias": 3.0, "question": 1.5, "name": 2.0, "tag": 1.5, "text": 1.0})
     fuzzy_short: float = 85.0     # rapidfuzz ratio a 5–6 letter word needs to match a typo
-    fuzzy_long: float = 82.0      # … and a longer word
+    fuzzy_long: float = 80.0      # … and a longer word
     verb: float = 1.5             # cap on an unknown verb's weight ("caused", "орнады")
     order: float = 0.5            # word order against a title: who did what to whom
     order_checked: int = 10       # how many top facts the order check looks at
