@@ -20,7 +20,8 @@ _DURATION_RE = re.compile(
     r"двадцать|тридцать|пятьдесят|бір|екі|үш|төрт|бес|он|жиырма|отыз|елу)\s*(?:-?\s*)"
     r"(?:years?|year-|лет|года|год|жыл|жылға|жылдық)", re.IGNORECASE)
 _MONEY_RE = re.compile(r"\$|\b(?:USD|dollars?|roubles?|rubles?|tenge|euros?)\b", re.IGNORECASE)
-_UNTIL_RE = re.compile(r"(?:until|till|through|до|дейін|по)\s+(?:\d{1,2}\s+\w+\s+)?(?:1[5-9]\d\d|20\d\d)", re.IGNORECASE)
+_UNTIL_RE = re.compile(r"(?:until|till|through|до|дейін|по)\s+(?:\d{1,2}\s+\w+\s+)?(?:1[5-9]\d\d|20\d\d)"
+                       r"|until the end of|до конца|соңына дейін|аяғына дейін", re.IGNORECASE)
 
 
 class Answerability:

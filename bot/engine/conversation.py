@@ -99,7 +99,7 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     bare_detail = short and not query.named_years and bool(query.intents) and len(tokens(question)) <= 4
     if previous is None:
         return Resolved(question, "unresolved" if looks_followup or (bare_detail and marker) else "standalone")
-    if asks_else(question, lex):
+    if asks_else(question, lex) and not query.intents & ASKS:  # "а когда?" asks when, not what else
         return Resolved(previous.question, "else")
     if not (looks_followup or bare_detail or (short and bool(query.named_years) and marker)):
         return Resolved(question, "standalone")

@@ -75,3 +75,10 @@ def test_a_followup_asking_something_new_joins_the_previous_topic_not_its_questi
 def test_the_topic_of_a_question_is_its_content_words_as_typed() -> None:
     question = "Когда подписали соглашение об аренде Байконура?"
     assert topic(question, PARSE(question)) == "подписали соглашение аренде Байконура"
+
+
+def test_and_when_asks_when_of_the_previous_topic_not_what_else() -> None:
+    previous = turn("где поставили первый пограничный столб", "ru")
+    resolved = resolve("а когда", PARSE("а когда"), previous, LEX)
+    assert resolved.how == "followup" and "когда" in resolved.text
+    assert resolve("а что ещё?", PARSE("а что ещё?"), previous, LEX).how == "else"
