@@ -66,6 +66,7 @@ class AnswerEngine:
         self.understanding = Understanding(self.lex)
         self.language = LanguageDetector(self.lex)
         self.index = FactIndex(store.facts, self.lex)
+        self.understanding = Understanding(self.lex, self.index.vocab)
         self.position = {f.id: i for i, f in enumerate(self.index.facts)}
         self.known_years = frozenset(store.years())
         self.compose = Composer(store.sources)

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from bot.dates import MONTHS, RU_GENITIVE
 from bot.engine.language import LanguageDetector
 from bot.engine.lexicon import Lexicon, Phrase
@@ -143,13 +145,25 @@ def _inflected_stand_in(tok: str, lex: Lexicon) -> Phrase | None:
 class Understanding:
     """Parses questions with one lexicon; cheap to call, holds no per-question state."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, vocabulary: Iterable[str] = ()) -> None:
         self.lex = lex
+        # Words the facts use: a word outside them one letter from a question word is a typo of it.
+        self.vocabulary = frozenset(vocabulary)
+        self.question_words = tuple((word, name) for name in ASKING for word in lex.intents[name]
+                                    if len(word) >= 4 and " " not in word)
         self.language = LanguageDetector(lex)
         self.party_by_prefix = tuple((p[:-1], p) for p in sorted(lex.words["other_parties"]) if len(p) >= 5)
         self.party_prefixes = tuple(prefix for prefix, _ in self.party_by_prefix)
         # "until"/"expire" ask like "when" does: they are not what the question is about.
         self.asking = frozenset().union(*(lex.intents[name] for name in (*ASKING, "until")))
+
+    def _question_word_typo(self, tok: str) -> str | None:
+        """The intent a word outside the facts' vocabulary asks when it is one edit from a question word."""
+        if not self.vocabulary or tok in self.vocabulary or len(tok) < 3 or tok in self.lex.words["stopwords"]:
+            return None
+        near = [(len(word), word, name) for word, name in self.question_words
+                if Levenshtein.distance(tok, word, score_cutoff=1) <= 1]
+        return max(near)[2] if near else None  # the longest: "каого" is "какого", not "кого"
 
     def parties(self, words: Iterable[str]) -> frozenset[str]:
         """The other countries and bodies named among stemmed words (long names also by prefix)."""
@@ -195,6 +209,7 @@ class Understanding:
         words: list[str] = []
         months: list[int] = []
         days: list[tuple[int, int]] = []
+        typos: set[str] = set()
         stop = lex.words["stopwords"]
         for k, tok in enumerate(toks):
             if tok in lex.words["day_words"] and k and toks[k - 1] in lex.words["which_words"]:
@@ -216,8 +231,12 @@ class Understanding:
                     words.append(tok)
             elif tok in self.asking or tok in stop or len(tok) <= 1:
                 continue
+            elif (typo := self._question_word_typo(tok)) is not None:
+                typos.add(typo)  # "кашн", "skolko": a question word mistyped asks all the same …
             else:
                 words.append(tok)
+        if not intents & ASKING:
+            intents |= typos  # … when no word spelled right asks something
         if "when" in intents and (_when_is_a_conjunction(plain, lex) or _KOGDA_CLAUSE_RE.search(text)):
             intents.discard("when")
         unique = tuple(dict.fromkeys(words))

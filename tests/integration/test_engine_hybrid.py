@@ -359,3 +359,15 @@ def test_that_year_means_the_year_of_the_fact_just_shown(engine: AnswerEngine) -
     assert turn is not None
     reply = engine.answer("Ал сол жылдың қазанында президенттер қай қалада кездесті?", previous=turn)
     assert reply.answered and "Көкшетау" in body_text(reply), body_text(reply)
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("Ельцин Алматыга кашн келди 1998", "when"),
+    ("wen did yeltsin visit almaty", "when"),
+])
+def test_a_mistyped_question_word_asks_all_the_same(engine: AnswerEngine, question: str, intent: str) -> None:
+    assert intent in engine.understanding.parse(question).intents
+
+
+def test_a_typo_reading_never_adds_to_a_question_word_spelled_right(engine: AnswerEngine) -> None:
+    assert "who" not in engine.understanding.parse("договор о дружбе 1992 каого числа подписан").intents
