@@ -63,7 +63,6 @@ class AnswerEngine:
         self.today = today
         """What "how many years ago" counts to; tests pin it."""
         self.lex = lexicon or load_lexicon(default_lexicon_dir())
-        self.understanding = Understanding(self.lex)
         self.language = LanguageDetector(self.lex)
         self.index = FactIndex(store.facts, self.lex)
         self.understanding = Understanding(self.lex, self.index.vocab)
