@@ -402,6 +402,9 @@ class AnswerEngine:
         unknown = sum(1 for w in query.words if len(w) >= WEIGHTS.unknown_length and not w[0].isdigit()
                       and w not in query.verbs and not self.index.expand(w)
                       and not self.index.near_vocabulary(w, WEIGHTS.typo_cutoff))
+        if any(not self.index.expand(a) and not self.index.near_vocabulary(a, WEIGHTS.typo_cutoff)
+               for a in query.acronyms if a in query.words and not a[0].isdigit()):
+            return False  # an abbreviation no fact knows ("KTK", "NATO") names what is asked about
         if unknown and len(query.words) < WEIGHTS.chatty_words:
             return top.coverage >= WEIGHTS.unknown_coverage
         if top.coverage >= WEIGHTS.min_coverage:

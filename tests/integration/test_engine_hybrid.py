@@ -371,3 +371,13 @@ def test_a_mistyped_question_word_asks_all_the_same(engine: AnswerEngine, questi
 
 def test_a_typo_reading_never_adds_to_a_question_word_spelled_right(engine: AnswerEngine) -> None:
     assert "who" not in engine.understanding.parse("договор о дружбе 1992 каого числа подписан").intents
+
+
+@pytest.mark.parametrize("question", ["Когда открыли нефтепровод КТК?", "When did NATO sign a treaty with Kazakhstan?"])
+def test_an_abbreviation_no_fact_knows_is_declined(engine: AnswerEngine, question: str) -> None:
+    assert not engine.answer(question).answered
+
+
+def test_the_kazakh_should_have_ended_asks_until(engine: AnswerEngine) -> None:
+    answer = engine.answer("Байқоңырды жалға беру мерзімі қай жылы бітуі керек еді")
+    assert answer.answered and "2014" in body_text(answer)
