@@ -141,3 +141,13 @@ def test_a_short_list_of_long_facts_tells_each_ones_first_sentence(engine: Answe
     body = body_text(answer)
     assert "22" in body  # the visit's first sentence counts the documents; its title alone did not
     assert len(body) < 900
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Не могли бы вы подсказать, какое соглашение по Каспию подписали президенты 6 июля 1998 года?", "ru"),
+    ("Казакстан мен Ресей арасындагы шекара канша км?", "kk"),
+    ("не болды 1998 жылы", "kk"),
+])
+def test_russian_function_words_outweigh_a_word_both_languages_share(engine: AnswerEngine, question: str,
+                                                                     lang: str) -> None:
+    assert engine.answer(question).lang == lang
