@@ -11,7 +11,6 @@ from bot.engine.lexicon import Lexicon, normalise
 from bot.text import stem
 
 ORDER = ("who", "abilities", "bye", "thanks", "greeting")
-COURTESY = frozenset({"greeting", "thanks", "bye"})
 _NOISE_RE = re.compile(r"[^\w\s]+", re.UNICODE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?…])\s+")
 # A sentence about the person asking: first-person pronouns, Russian first-person verbs of study
@@ -24,7 +23,7 @@ _ABOUT_ONESELF_RE = re.compile(
 
 
 def without_courtesy(text: str, lex: Lexicon) -> str:
-    """A message's question without its greeting, thanks and goodbye sentences.
+    """A message's question without its small-talk sentences (greetings, thanks, goodbyes, "help").
 
     "Hello! … what did they agree in 1998? Much appreciated." is asked by polite people: the
     courtesies share words with intents ("much" asks "how much") and with facts ("thanks to"),
@@ -32,7 +31,7 @@ def without_courtesy(text: str, lex: Lexicon) -> str:
     sentences = _SENTENCE_RE.split(text)
     if len(sentences) < 2:
         return text
-    kept = [s for s in sentences if smalltalk_kind(s, lex) not in COURTESY]
+    kept = [s for s in sentences if smalltalk_kind(s, lex) is None]  # "Спасибо за помощь." reads as "help"
     asked = [s for s in kept if s.rstrip().endswith("?")]
     if asked and not any(refers_back(s, lex) for s in asked):
         # "I'm a journalist writing about Central Asia. What is …?": who asks and why is not what

@@ -64,6 +64,7 @@ def test_questions_are_not_small_talk(text: str) -> None:
      "What did they agree about the Caspian seabed in 1998?"),
     ("Здравствуйте! Когда подписан договор о дружбе? Заранее спасибо!", "Когда подписан договор о дружбе?"),
     ("Сәлеметсіз бе! Шекара қашан белгіленді? Көп рақмет!", "Шекара қашан белгіленді?"),
+    ("Когда подписали договор о дружбе? Спасибо за помощь.", "Когда подписали договор о дружбе?"),
 ])
 def test_courtesy_sentences_are_dropped_around_a_question(message: str, question: str) -> None:
     assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == question
