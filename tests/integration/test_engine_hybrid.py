@@ -19,7 +19,7 @@ from bot.script import is_latin
 
 ROOT = Path(__file__).resolve().parents[2]
 # The figures reported in the README for tests/eval/tune.yaml; the guard allows two points less.
-REPORTED_ANSWERS = 90.0
+REPORTED_ANSWERS = 92.0
 REPORTED_DECLINES = 88.4
 
 
