@@ -70,7 +70,7 @@ class AnswerEngine:
         self.known_years = frozenset(store.years())
         self.compose = Composer(store.sources)
         self.answerable = Answerability(store.facts, self.lex)
-        self.searched: LRUCache[str, list[Hit]] = LRUCache(maxsize=256)
+        self.searched: LRUCache[Query, list[Hit]] = LRUCache(maxsize=256)
         self.side_words = frozenset(tok for word in (*self.lex.swap, *self.lex.swap.values()) for tok in tokens(word))
         chosen = load_model() if model is _MODEL_UNSET else model
         self.semantic: SemanticIndex | None = None
@@ -384,13 +384,14 @@ class AnswerEngine:
 
     def _search(self, query: Query) -> list[Hit]:
         """The lexical candidates, remembered for a while: a new question is searched when the bot
-        decides whether to ask the model and again, for the same text, when it is answered."""
+        decides whether to ask the model and again when it is answered. Keyed by the whole query,
+        not its text: a count of years ranks the same text again without its year."""
         if not (query.words or query.years):
             return []
-        hits: list[Hit] | None = self.searched.get(query.text)
+        hits: list[Hit] | None = self.searched.get(query)
         if hits is None:
             hits = self.index.search(query, limit=WEIGHTS.semantic_pool)
-            self.searched[query.text] = hits
+            self.searched[query] = hits
         return hits
 
     def _confident(self, query: Query, ranked: Sequence[Ranked]) -> bool:
