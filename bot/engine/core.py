@@ -156,7 +156,7 @@ class AnswerEngine:
             return self._more(previous, lang)
         if previous is not None and not first.named_years and find_phrases(first.tokens, self.lex.phrases["same_year"]):
             # "Ал сол жылдың қазанында президенттер қай қалада кездесті?": the year of the fact just shown.
-            year = next((f.when.year for f in map(self.store.get, previous.fact_ids) if f is not None and f.when), None)
+            year = next((f.when.year for f in self._shown(previous) if f.when), None)
             if year is not None:
                 dated = self._route(self.understanding.parse(f"{question} {year}"), lang)
                 if dated.answered:
@@ -221,18 +221,21 @@ class AnswerEngine:
         ranked = self.rank(query)
         return bool(ranked) and ranked[0].coverage >= WEIGHTS.followup_alone and ranked[0].fact.id not in previous.fact_ids
 
+    def _shown(self, previous: Turn) -> list[Fact]:
+        """The facts of the previous answer."""
+        return [f for f in map(self.store.get, previous.fact_ids) if f is not None]
+
     def _same_day(self, previous: Turn, lang: str, question: str) -> Answer | None:
         """"What else was signed that day?": the other facts dated to the day of the fact just shown."""
-        shown = [f for f in (self.store.get(i) for i in previous.fact_ids) if f is not None and f.when and f.when.day]
-        if not shown:
+        day = next((f.when for f in self._shown(previous) if f.when and f.when.day), None)
+        if day is None:
             return None
-        day = shown[0].when
-        others = [f for f in self.index.facts if f.when == day and f.id not in previous.fact_ids]
+        others = [f for f in self._on_days({day.key}) if f.id not in previous.fact_ids]
         if not others:
             return self.compose.decline(question, lang, key="followup.nothing_more")
         if len(others) == 1:
             return self.compose.fact(others[0], lang, question)
-        return self.compose.listing(sorted(others, key=importance), lang, question, "")
+        return self.compose.listing(others, lang, question, "")
 
     def _more(self, previous: Turn, lang: str) -> Answer:
         """"What else?": the next facts for the previous question that were not shown."""
@@ -289,7 +292,7 @@ class AnswerEngine:
             if elapsed is not None:
                 return elapsed
         if query.days and query.named_years and "list" in query.intents:
-            on_day = self._on_day(query)
+            on_day = self._on_days({(y, m, d) for y in query.named_years for m, d in query.days})
             if len(on_day) >= 2:
                 return self.compose.listing(on_day, lang, question, "")
         if "list" in query.intents or len(query.named_years) > 1:
@@ -536,11 +539,10 @@ class AnswerEngine:
         facts = sorted((r.fact for r in full), key=lambda f: f.when.key if f.when else (9999, 0, 0))
         return self.compose.listing(facts, lang, query.text, "")
 
-    def _on_day(self, query: Query) -> list[Fact]:
-        """"What was signed on 6 July 1998?": every fact dated to a day the question names."""
-        wanted = {(y, m, d) for y in query.named_years for m, d in query.days}
-        facts = (self.index.facts[int(i)] for y in query.named_years for i in self.index.by_year.get(y, ()))
-        return sorted({f.id: f for f in facts if f.when and f.when.key in wanted}.values(), key=importance)
+    def _on_days(self, days: set[tuple[int, int, int]]) -> list[Fact]:
+        """Every fact dated to one of the days (year, month, day), most important first."""
+        facts = (self.index.facts[int(i)] for y in {d[0] for d in days} for i in self.index.by_year.get(y, ()))
+        return sorted({f.id: f for f in facts if f.when and f.when.key in days}.values(), key=importance)
 
     def _is_overview(self, query: Query) -> bool:
         asking = {"when", "where", "who", "how_much", "why", "until", "duration"} & query.intents
