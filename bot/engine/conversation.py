@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.engine.lexicon import Lexicon
-from bot.engine.understanding import YEAR_RE, Query, find_phrases
+from bot.engine.understanding import ASKING, YEAR_RE, Query, find_phrases
 from bot.text import fold, raw_tokens, tokens
 
 Resolution = Literal["standalone", "followup", "else", "unresolved"]
@@ -119,7 +119,7 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     return Resolved(text, "followup")
 
 
-ASKS = frozenset({"when", "where", "who", "how_much", "why", "duration", "until", "ago"})
+ASKS = ASKING | {"duration", "until"}
 """What a question may ask for: a follow-up asking one the previous question did not asks anew."""
 
 

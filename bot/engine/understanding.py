@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rapidfuzz.distance import Levenshtein
 
@@ -36,6 +37,7 @@ MONTH_WORDS: dict[str, int] = {}
 for _names in (MONTHS["kk"], MONTHS["ru"], MONTHS["en"], RU_GENITIVE):
     for _i, _name in enumerate(_names, 1):
         MONTH_WORDS[stem(fold(_name))] = _i
+T = TypeVar("T")
 _LONG_MONTHS = tuple(sorted(((w, m) for w, m in MONTH_WORDS.items() if len(w) >= 4), key=lambda wm: -len(wm[0])))
 
 
@@ -61,12 +63,20 @@ def _when_is_a_conjunction(toks: tuple[str, ...], lex: Lexicon) -> bool:
     return after not in _AUXILIARIES and not others and not find_phrases(toks, lex.intent_phrases["when"])
 
 
+_CASE_ENDING = 4
+"""Letters a case ending may add to a stem the stemmer left longer ("Мәскеудің" → "maskeu", not "maske")."""
+
+
+def _extended_stem(tok: str, table: Iterable[tuple[str, T]]) -> T | None:
+    """The value of the longest stem in `table` (longest first) that `tok` extends by a case ending."""
+    return next((value for stem_, value in table if tok.startswith(stem_) and len(tok) - len(stem_) <= _CASE_ENDING),
+                None)
+
+
 def month_of(tok: str) -> int | None:
     """The month a token names, also in a case form its stem misses ("шілдеде", "қазанында")."""
     month = MONTH_WORDS.get(tok)
-    if month is None and len(tok) >= 5:
-        month = next((m for stem_, m in _LONG_MONTHS if tok.startswith(stem_) and len(tok) - len(stem_) <= 4), None)
-    return month
+    return _extended_stem(tok, _LONG_MONTHS) if month is None and len(tok) >= 5 else month
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +119,7 @@ def find_phrases(toks: tuple[str, ...], phrases: Iterable[Phrase]) -> list[tuple
     return found
 
 
-def replace_stands_for(toks: list[str], lex: Lexicon) -> list[str]:
+def replace_stands_for(toks: list[str], lex: Lexicon, inflected: Iterable[tuple[str, Phrase]] = ()) -> list[str]:
     """Metonyms and paraphrases replaced by the words the facts use ("Kremlin" → Russia)."""
     if not lex.stands_for:
         return toks
@@ -124,22 +134,16 @@ def replace_stands_for(toks: list[str], lex: Lexicon) -> list[str]:
                 k += n
                 break
         else:
-            out.extend(_inflected_stand_in(toks[k], lex) or (toks[k],))
+            # A one-word metonym in a case form its stem does not cover ("Мәскеудің").
+            out.extend(_extended_stem(toks[k], inflected) or (toks[k],))
             k += 1
     return out
 
 
-def _inflected_stand_in(tok: str, lex: Lexicon) -> Phrase | None:
-    """A one-word metonym in a case form its stem does not cover ("Мәскеудің" stems to "maskeu",
-    "Мәскеу" to "maske"): the longest key of four letters or more that the word extends by a
-    case ending (at most four letters)."""
-    best: Phrase | None = None
-    size = 0
-    for key, target in lex.stands_for.items():
-        if len(key) == 1 and len(key[0]) >= 4 and tok.startswith(key[0]) and len(tok) - len(key[0]) <= 4 \
-                and len(key[0]) > size:
-            best, size = target, len(key[0])
-    return best
+def inflectable_stand_ins(lex: Lexicon) -> tuple[tuple[str, Phrase], ...]:
+    """The one-word metonyms of four letters or more, longest first, for `replace_stands_for`."""
+    single = [(key[0], target) for key, target in lex.stands_for.items() if len(key) == 1 and len(key[0]) >= 4]
+    return tuple(sorted(single, key=lambda kv: -len(kv[0])))
 
 
 class Understanding:
@@ -156,6 +160,7 @@ class Understanding:
         self.party_prefixes = tuple(prefix for prefix, _ in self.party_by_prefix)
         # "until"/"expire" ask like "when" does: they are not what the question is about.
         self.asking = frozenset().union(*(lex.intents[name] for name in (*ASKING, "until")))
+        self.inflected = inflectable_stand_ins(lex)
 
     def _question_word_typo(self, tok: str) -> str | None:
         """The intent a word outside the facts' vocabulary asks when it is one edit from a question word."""
@@ -201,7 +206,7 @@ class Understanding:
                 intents.add(name)
                 if name in ASKING or name == "until":
                     consumed.update(range(k, k + len(ph)))
-        toks = replace_stands_for([tok for k, tok in enumerate(plain) if k not in consumed], lex)
+        toks = replace_stands_for([tok for k, tok in enumerate(plain) if k not in consumed], lex, self.inflected)
         oos = bool(lex.words["rate_words"].intersection(toks) and lex.words["currency_words"].intersection(toks))
         nexts, periods = lex.words["next_words"], lex.words["period_words"]
         if any(a in nexts and b in periods for a, b in zip(toks, toks[1:], strict=False)):
