@@ -225,18 +225,18 @@ class Composer:
 
     def ago(self, fact: Fact, this_year: int, lang: str, question: str) -> Answer:
         """A fact with the years from it to `this_year`, with its citations."""
-        refs = RefNumbering(self.sources)
-        segments = (Segment(fact.text[lang], refs.add(fact.citations())),
-                    Segment(t(lang, "answer.ago", year=_year(fact), n=this_year - _year(fact)), ()))
-        return Answer(question, lang, "fact", segments, refs.references(), (fact,), kind="fact")
+        return self._computed(fact, t(lang, "answer.ago", year=_year(fact), n=this_year - _year(fact)), lang, question)
 
     def term_end(self, fact: Fact, years: int, lang: str, question: str) -> Answer:
         """A fact that gives a term from a date ("leased for 20 years" in 1994) with the year the
         term runs to, computed from the two (the sources state the term, not its end)."""
-        refs = RefNumbering(self.sources)
         start = _year(fact)
-        segments = (Segment(fact.text[lang], refs.add(fact.citations())),
-                    Segment(t(lang, "answer.term_end", start=start, n=years, end=start + years), ()))
+        return self._computed(fact, t(lang, "answer.term_end", start=start, n=years, end=start + years), lang, question)
+
+    def _computed(self, fact: Fact, line: str, lang: str, question: str) -> Answer:
+        """A cited fact, then a line the bot computed from it (which cites nothing itself)."""
+        refs = RefNumbering(self.sources)
+        segments = (Segment(fact.text[lang], refs.add(fact.citations())), Segment(line, ()))
         return Answer(question, lang, "fact", segments, refs.references(), (fact,), kind="fact")
 
     def after_event(self, event: Fact, answer: Answer, lang: str, question: str) -> Answer:

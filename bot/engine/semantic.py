@@ -181,11 +181,11 @@ class SemanticIndex:
         text = query_text(question)
         best: np.ndarray | None = self.scored.get(text)
         if best is None:
-            vector = self.embed(question)
-            sims = np.concatenate([self.matrix[i:i + SCORE_BLOCK].astype(np.float32) @ vector
-                                   for i in range(0, len(self.matrix), SCORE_BLOCK)]) if len(self.matrix) else vector[:0]
             best = np.full(self.n_facts, -1.0, dtype=np.float32)
-            if len(sims):
+            if len(self.matrix):
+                vector = self.embed(question)
+                sims = np.concatenate([self.matrix[i:i + SCORE_BLOCK].astype(np.float32) @ vector
+                                       for i in range(0, len(self.matrix), SCORE_BLOCK)])
                 best[self.owners] = np.maximum.reduceat(sims, self.starts)
             self.scored[text] = best
         return best
