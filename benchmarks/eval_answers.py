@@ -20,6 +20,9 @@ from bot.engine import AnswerEngine  # noqa: E402
 from bot.evaluation import BODY_LIMIT, Report, evaluate, percent  # noqa: E402
 from bot.loader import default_data_dir, load_store  # noqa: E402
 
+ROUNDS = {"A": 1, "B": 1, "C": 1, "D": 2, "E": 2, "F": 3, "G": 3}
+"""The writers of each round of tests/eval (the files' headers say the same)."""
+
 
 def show(report: Report, path: Path, verbose: bool) -> None:
     print(f"== {path} ({len(report.outcomes)} judged replies)")
@@ -27,6 +30,13 @@ def show(report: Report, path: Path, verbose: bool) -> None:
         print(f"  {name:10s} {pair[0]:4d}/{pair[1]:<4d} {percent(pair):5.1f}%")
     print("  by language: " + ", ".join(f"{k} {percent(v):.1f}% ({v[0]}/{v[1]})" for k, v in report.by("lang").items()))
     print("  by class:    " + ", ".join(f"{k} {percent(v):.0f}% ({v[0]}/{v[1]})" for k, v in report.by("klass").items()))
+    rounds = sorted({ROUNDS[o.writer] for o in report.outcomes if o.writer in ROUNDS})
+    if rounds:
+        parts = []
+        for r in rounds:
+            own = Report([o for o in report.outcomes if ROUNDS.get(o.writer) == r])
+            parts.append(f"round {r} {percent(own.answers):.1f}% / {percent(own.declines):.1f}%")
+        print("  by round (answers / declines): " + ", ".join(parts))
     print(f"  bodies of {BODY_LIMIT}+ characters: {report.long_bodies}")
     if verbose:
         for o in report.outcomes:

@@ -51,6 +51,7 @@ class Outcome:
     ok: bool
     body: str
     kind: str
+    writer: str = ""
 
 
 @dataclass
@@ -96,7 +97,8 @@ def evaluate(engine: AnswerEngine, items: Iterable[Mapping[str, Any]]) -> Report
             suffix = f"#{k + 1}" if len(turns) > 1 else ""
             report.outcomes.append(Outcome(
                 f"{item.get('id', '?')}{suffix}", str(item.get("lang", "?")), str(item.get("class", item.get("topic", "?"))),
-                turn["expect"], str(turn["q"]), judge(answer, turn["expect"]), body_text(answer), answer.kind))
+                turn["expect"], str(turn["q"]), judge(answer, turn["expect"]), body_text(answer), answer.kind,
+                str(item.get("writer", ""))))
     return report
 
 
