@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from bot.engine.lexicon import Lexicon
 from bot.engine.ranking import WEIGHTS
@@ -157,6 +158,12 @@ class FactIndex:
             for cand, score, _ in process.extract(word, self.by_initial.get(word[0], ()), scorer=fuzz.ratio,
                                                   score_cutoff=cutoff, limit=6):
                 found.setdefault(cand, 0.85 * score / 100.0)
+            if len(word) < 7 and not found:
+                # The ratio counts a swapped letter as two edits, so "puten" never reaches "putin".
+                for cand, _, _ in process.extract(word, self.by_initial.get(word[0], ()), scorer=Levenshtein.distance,
+                                                  score_cutoff=1, limit=6):
+                    if len(cand) == len(word):
+                        found.setdefault(cand, 0.85 * WEIGHTS.fuzzy_long / 100.0)
         for other in self.lex.synonyms.get(word, ()):
             if other in self._vocab_set:
                 found.setdefault(other, 0.9)

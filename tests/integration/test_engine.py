@@ -50,6 +50,15 @@ def test_typos_still_find_the_fact(engine: AnswerEngine) -> None:
     assert answer.facts[0].id == "fg-border-demarcation"
 
 
+@pytest.mark.parametrize("question", ["Where did Tokayev and Puten meet in November 2023?",
+                                      "Тоқаев пен Путен 2023 жылы қарашада қайда кездесті?"])
+def test_a_swapped_letter_in_a_short_name_is_still_a_typo(engine: AnswerEngine, question: str) -> None:
+    """The lexical index alone (the model may be missing) reads "Puten" as Putin."""
+    hits = engine.index.search(engine.understanding.parse(question), limit=3)
+    assert "Putin" in hits[0].fact.text["en"]
+    assert hits[0].coverage > 0.8
+
+
 def test_word_order_tells_who_recognised_whom(engine: AnswerEngine) -> None:
     assert engine.answer("When did Russia recognise Kazakhstan's independence?").facts[0].when.day == 17  # type: ignore[union-attr]
     assert engine.answer("когда казахстан признал независимость россии").facts[0].when.day == 20  # type: ignore[union-attr]
