@@ -36,7 +36,7 @@ MEASURES = frozenset({"km", "tonnes"})
 QUALIFIERS = frozenset({"about", "over", "under"})
 FACT_KEYS = frozenset(
     "id kind tags date start end place people value unit scale currency qualifier metric title text "
-    "aliases questions cite claims".split()
+    "aliases questions cite claims times".split()
 )
 CLAIM_KEYS = frozenset({"date", "value", "unit", "scale", "qualifier", "note", "cite"})
 SOURCE_KEYS = frozenset(
@@ -120,6 +120,16 @@ class _Checker:
             self.fail(node, f"{what} must be a number")
             return None
         return float(value)
+
+    def count(self, node: Node, what: str) -> int | None:
+        """A whole number of occurrences, at least one."""
+        value = self.number(node, what)
+        if value is None:
+            return None
+        if value != int(value) or value < 1:
+            self.fail(node, f"{what} must be a whole number of at least 1, not {value!r}")
+            return None
+        return int(value)
 
     def choice(self, node: Node, what: str, allowed: frozenset[str]) -> str | None:
         value = self.string(node, what)
@@ -383,6 +393,7 @@ def _load_fact(node: Node, checker: _Checker, sources: set[str]) -> Fact | None:
         currency=field_("currency", checker.string),
         qualifier=field_("qualifier", lambda n, w: checker.choice(n, w, QUALIFIERS)),
         metric=field_("metric", lambda n, w: checker.choice(n, w, METRICS)),
+        times=field_("times", checker.count),
         aliases=field_("aliases", checker.lang_lists) or {},
         questions=field_("questions", checker.lang_lists) or {},
         claims=tuple(claims),

@@ -144,6 +144,8 @@ class Fact:
     currency: str | None = None
     qualifier: str | None = None
     metric: str | None = None
+    times: int | None = None
+    """How many occurrences (visits, meetings) the fact records, where questions count them across facts."""
     aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     questions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     claims: tuple[Claim, ...] = ()

@@ -173,6 +173,11 @@ class Composer:
         return Answer(question, lang, "fact", tuple(segments), refs.references(), tuple(shown), heading=heading,
                       kind="list", more=max(len(facts) - len(shown), 0))
 
+    def tally(self, facts: Sequence[Fact], lang: str, question: str) -> Answer:
+        """"How many times in all": the occurrences each fact records, added up, then the facts."""
+        total = sum(f.times or 0 for f in facts)
+        return replace(self.listing(facts, lang, question, ""), intro=t(lang, "answer.times_total", n=total))
+
     def overview(self, facts: Sequence[Fact], lang: str, question: str, heading: str) -> Answer:
         """A topic in short: its two main facts told in full, then the next two as lines."""
         answer = self.listing(facts[:4], lang, question, heading, in_full=2)

@@ -295,6 +295,10 @@ class AnswerEngine:
             on_day = self._on_days({(y, m, d) for y in query.named_years for m, d in query.days})
             if len(on_day) >= 2:
                 return self.compose.listing(on_day, lang, question, "")
+        if "how_much" in query.intents and self._counts_in_all(query):
+            tally = self._tally(query, top.fact, lang)
+            if tally is not None:
+                return tally
         if "list" in query.intents or len(query.named_years) > 1:
             listed = self._list(query, ranked, lang)
             if listed is not None:
@@ -539,6 +543,26 @@ class AnswerEngine:
         facts = sorted((r.fact for r in full), key=lambda f: f.when.key if f.when else (9999, 0, 0))
         return self.compose.listing(facts, lang, query.text, "")
 
+    def _counts_in_all(self, query: Query) -> bool:
+        """"How many times" and not "how many more times": occurrences are to be added up."""
+        tokens = set(query.tokens)
+        return bool(self.lex.words["times_words"] & tokens) and not self.lex.words["further_words"] & tokens
+
+    def _tally(self, query: Query, top: Fact, lang: str) -> Answer | None:
+        """"How many times did Medvedev visit Kazakhstan in 2008 in all": the occurrences recorded
+        by every fact of the top fact's kind, people and year (the first visit, then three more),
+        added up. A fact alone tells its own count, so it needs at least two."""
+        if not top.times:
+            return None
+        years = set(query.named_years) or self._years_of(top)
+        people = tuple(top.people["en"]) if top.people else ()
+        found = {f.id: f for y in years for i in self.index.by_year.get(y, ()) if (f := self.index.facts[int(i)]).times
+                 and f.kind == top.kind and (tuple(f.people["en"]) if f.people else ()) == people}
+        if len(found) < 2:
+            return None
+        facts = sorted(found.values(), key=_in_order)
+        return self.compose.tally(facts, lang, query.text)
+
     def _on_days(self, days: set[tuple[int, int, int]]) -> list[Fact]:
         """Every fact dated to one of the days (year, month, day), most important first."""
         facts = (self.index.facts[int(i)] for y in {d[0] for d in days} for i in self.index.by_year.get(y, ()))
@@ -557,6 +581,12 @@ class AnswerEngine:
         about.sort(key=lambda r: (-self.index.title_share(r.index, query.words), -r.fused))
         heading = _topic_heading(query.text)
         return self.compose.overview([r.fact for r in about], lang, query.text, heading)
+
+
+def _in_order(fact: Fact) -> tuple[int, int, int]:
+    """Earliest first, a fact dated only by its year after that year's dated ones ("first in May, then three more")."""
+    year, month, day = fact.when.key if fact.when else (9999, 0, 0)
+    return year, month or 13, day or 32
 
 
 def _sure(hits: Sequence[Hit]) -> bool:

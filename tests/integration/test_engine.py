@@ -59,6 +59,27 @@ def test_a_swapped_letter_in_a_short_name_is_still_a_typo(engine: AnswerEngine, 
     assert hits[0].coverage > 0.8
 
 
+@pytest.mark.parametrize(("question", "total"), [
+    ("How many times in all did Medvedev visit Kazakhstan in 2008?", "4 times"),
+    ("Сколько всего раз Медведев приезжал в Казахстан в 2008 году?", "Всего раз: 4"),
+    ("Медведев 2008 жылы Қазақстанға барлығы неше рет келді?", "барлығы 4 рет"),
+])
+def test_occurrences_told_by_several_facts_are_added_up(engine: AnswerEngine, question: str, total: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == "list"
+    assert total in body_text(answer)
+    assert [f.id for f in answer.facts] == ["vi-medvedev-first-trip-2008", "vi-medvedev-visits-2008"]
+    assert len(answer.references) == 1 and all(seg.refs == (1,) for seg in answer.segments)
+
+
+@pytest.mark.parametrize("question", ["How many more times did Medvedev visit Kazakhstan in 2008?",
+                                      "Сколько ещё раз Медведев приезжал в Казахстан в 2008 году?"])
+def test_how_many_more_times_is_not_added_up(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == "fact"
+    assert answer.facts[0].id == "vi-medvedev-visits-2008"
+
+
 def test_word_order_tells_who_recognised_whom(engine: AnswerEngine) -> None:
     assert engine.answer("When did Russia recognise Kazakhstan's independence?").facts[0].when.day == 17  # type: ignore[union-attr]
     assert engine.answer("когда казахстан признал независимость россии").facts[0].when.day == 20  # type: ignore[union-attr]

@@ -232,6 +232,20 @@ def test_unknown_key(data: Path) -> None:
     assert problems_of(data) == [f"{path}:{line}: fact: unknown key 'colour'"]
 
 
+@pytest.mark.parametrize("times", ["0", "2.5", "three"])
+def test_times_must_be_a_whole_number_of_occurrences(data: Path, times: str) -> None:
+    path = data / "treaties.yaml"
+    line = edit(path, METAL, "    kind: treaty\n", f"    times: {times}\n    kind: treaty\n")
+    (problem,) = problems_of(data)
+    assert problem.startswith(f"{path}:{line}: fact.times must be ")
+
+
+def test_times_counts_occurrences(data: Path) -> None:
+    path = data / "treaties.yaml"
+    edit(path, METAL, "    kind: treaty\n", "    times: 2\n    kind: treaty\n")
+    assert load_store(data).get(METAL).times == 2  # type: ignore[union-attr]
+
+
 def test_claims_list_with_one_entry(data: Path) -> None:
     path = data / "treaties.yaml"
     text = path.read_text(encoding="utf-8")
