@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.engine.lexicon import Lexicon
 from bot.engine.ranking import WEIGHTS
@@ -26,6 +26,7 @@ from bot.engine.understanding import YEAR_RE, Query
 from bot.model import LANGS, Fact
 from bot.text import tokens
 
+VOWEL_SWAP = {"a": "o", "o": "a"}
 FUZZY_MIN = 5
 """Shortest query word matched to index words by typo similarity (shorter ones share too many letters by chance)."""
 
@@ -155,19 +156,27 @@ class FactIndex:
                     found.setdefault(prefix, 0.88 - 0.03 * (len(word) - cut))
         if len(word) >= FUZZY_MIN:
             cutoff = WEIGHTS.fuzzy_long if len(word) >= 7 else WEIGHTS.fuzzy_short
-            for cand, score, _ in process.extract(word, self.by_initial.get(word[0], ()), scorer=fuzz.ratio,
-                                                  score_cutoff=cutoff, limit=6):
+            pool = self._starting_like(word)
+            for cand, score, _ in process.extract(word, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=6):
                 found.setdefault(cand, 0.85 * score / 100.0)
             if len(word) < 7 and not found:
-                # The ratio counts a swapped letter as two edits, so "puten" never reaches "putin".
-                for cand, _, _ in process.extract(word, self.by_initial.get(word[0], ()), scorer=Levenshtein.distance,
-                                                  score_cutoff=1, limit=6):
+                # The ratio counts a changed or swapped letter as two edits, so "puten" never reached
+                # "putin" nor "lenght" "length": one edit of either kind (OSA distance) is a typo.
+                for cand, _, _ in process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=6):
                     if len(cand) == len(word):
                         found.setdefault(cand, 0.85 * WEIGHTS.fuzzy_long / 100.0)
         for other in self.lex.synonyms.get(word, ()):
             if other in self._vocab_set:
                 found.setdefault(other, 0.9)
         return tuple(found.items())
+
+    def _starting_like(self, word: str) -> tuple[str, ...]:
+        """Index words a typo of `word` may stand for: those with its first letter, and for an
+        opening a/o both (Russian writes an unstressed о as а: "атношения", "абъём")."""
+        first = word[0]
+        pool = self.by_initial.get(first, ())
+        other = VOWEL_SWAP.get(first)
+        return pool + self.by_initial.get(other, ()) if other else pool
 
     def near_vocabulary(self, word: str, cutoff: float) -> bool:
         """Whether a word `expand` found nothing for is still a typo away from an indexed word

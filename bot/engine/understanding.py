@@ -146,6 +146,10 @@ def inflectable_stand_ins(lex: Lexicon) -> tuple[tuple[str, Phrase], ...]:
     return tuple(sorted(single, key=lambda kv: -len(kv[0])))
 
 
+PARTY_ENDING = 3
+"""Most letters a case ending adds to a country's stem ("германии", "қытайдың")."""
+
+
 class Understanding:
     """Parses questions with one lexicon; cheap to call, holds no per-question state."""
 
@@ -178,7 +182,9 @@ class Understanding:
             if word in parties:
                 found.add(word)
             elif word.startswith(self.party_prefixes):
-                found.update(party for prefix, party in self.party_by_prefix if word.startswith(prefix))
+                # A case ending, not a longer word that happens to start alike ("frendship" is not French).
+                found.update(party for prefix, party in self.party_by_prefix
+                             if word.startswith(prefix) and len(word) - len(prefix) <= PARTY_ENDING)
         return frozenset(found)
 
     def parse(self, text: str) -> Query:
@@ -225,6 +231,8 @@ class Understanding:
                     intents.add(name)
             if tok in lex.words["out_of_scope"]:
                 oos = True
+            if tok in lex.words["measure_words"]:
+                intents.add("how_much")  # "what is the length of …" asks a figure, not an overview
             month = month_of(tok)
             if month:
                 months.append(month)

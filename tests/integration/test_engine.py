@@ -80,6 +80,18 @@ def test_how_many_more_times_is_not_added_up(engine: AnswerEngine, question: str
     assert answer.facts[0].id == "vi-medvedev-visits-2008"
 
 
+@pytest.mark.parametrize(("typo", "word"), [("lenght", "length"), ("atnoshe", "otnoshe")])
+def test_a_swapped_pair_or_an_opening_a_for_o_is_a_typo(engine: AnswerEngine, typo: str, word: str) -> None:
+    """"lenght" is one transposition from "length"; Russian writes an unstressed о as а ("атношения")."""
+    assert word in dict(engine.index.expand(typo))
+
+
+def test_what_is_the_length_gives_the_figures_not_an_overview(engine: AnswerEngine) -> None:
+    answer = engine.answer("What is the length of the Kazakh-Russian border?")
+    assert answer.kind == "fact"
+    assert "7591" in body_text(answer).replace(",", "").replace(" ", "")
+
+
 def test_word_order_tells_who_recognised_whom(engine: AnswerEngine) -> None:
     assert engine.answer("When did Russia recognise Kazakhstan's independence?").facts[0].when.day == 17  # type: ignore[union-attr]
     assert engine.answer("когда казахстан признал независимость россии").facts[0].when.day == 20  # type: ignore[union-attr]

@@ -73,6 +73,19 @@ def test_opinion_future_and_live_data_are_out_of_scope(question: str) -> None:
     assert parse_query(question).out_of_scope
 
 
+def test_new_is_not_news() -> None:
+    assert not parse_query("Жаңа жылу электр станциялары қай қалаларда салынады?").out_of_scope
+    assert parse_query("Бүгінгі жаңалықтар қандай?").out_of_scope
+
+
+@pytest.mark.parametrize("question", ["What is the length of the border?", "Какова протяжённость границы?",
+                                      "Шекараның ұзындығы қандай?"])
+def test_a_quantity_noun_asks_how_much_and_stays_what_is_asked_about(question: str) -> None:
+    query = parse_query(question)
+    assert "how_much" in query.intents
+    assert len(query.words) == 2
+
+
 def test_a_course_of_action_is_not_an_exchange_rate() -> None:
     assert not parse_query("почему Россия и Казахстан взяли курс на интеграцию").out_of_scope
 
@@ -85,6 +98,8 @@ def test_a_course_of_action_is_not_an_exchange_rate() -> None:
     ("Kazakhstan and the US", True),
     ("trade with us", False),
     ("Kazakhstan Russia border", False),
+    ("Когда были установлены отношения с Германией?", True),
+    ("when was the eternal frendship declaration signed", False),
 ])
 def test_other_countries_are_recognised(question: str, named: bool) -> None:
     assert bool(parse_query(question).parties) is named
