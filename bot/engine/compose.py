@@ -154,7 +154,8 @@ class Composer:
 
     def listing(self, facts: Sequence[Fact], lang: str, question: str, heading: str,
                 in_full: int = 0) -> Answer:
-        """Several facts, one line each with its own citation (the first `in_full` told in full)."""
+        """Several facts, one line each with its own citation (the first `in_full` told in full, as
+        far as FULL_TEXT_BUDGET goes: the first always, the next only while they fit)."""
         refs = RefNumbering(self.sources)
         shown = list(facts[:MAX_LIST])
         leads: list[str] | None = None
@@ -164,11 +165,15 @@ class Composer:
             # a few facts too long to tell whole: each one's first sentence, where the details are
             leads = [first_sentence(f.text[lang], FULL_TEXT_BUDGET // len(shown)) for f in shown]
         segments: list[Segment] = []
+        spent = 0
         for k, fact in enumerate(shown):
             if leads is not None:
                 text = leads[k]
+            elif k < in_full and (k == 0 or spent + len(fact.text[lang]) <= FULL_TEXT_BUDGET):
+                text = fact.text[lang]
+                spent += len(text)
             else:
-                text = fact.text[lang] if k < in_full else "• " + list_line(fact, lang)
+                text = "• " + list_line(fact, lang)
             segments.append(Segment(text, refs.add(fact.citations())))
         return Answer(question, lang, "fact", tuple(segments), refs.references(), tuple(shown), heading=heading,
                       kind="list", more=max(len(facts) - len(shown), 0))

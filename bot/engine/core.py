@@ -271,8 +271,8 @@ class AnswerEngine:
         if not self._confident(query, ranked):
             near = [r.fact for r in ranked[:3] if r.coverage > 0.2 or r.cosine >= WEIGHTS.semantic_floor]
             return self.compose.decline(question, lang, near)
-        if (query.intents & ASKING and top.cosine < WEIGHTS.semantic_sure
-                and self.index.title_share(top.index, query.words) == 0):
+        if (query.intents & ASKING and self.index.title_share(top.index, query.words) == 0
+                and self._cosine(query, top) < WEIGHTS.semantic_sure):
             # A question that asks something ("how many people live in Kazakhstan?") of a fact
             # whose title it does not touch at all ("Population of the Customs Union countries")
             # shares only incidental words with it, unless the model finds them close in meaning.
@@ -330,10 +330,14 @@ class AnswerEngine:
         России в Казахстане?") asks about something else that shares a word or two with it."""
         if not self._short_detail_off_title(query, top.index):
             return False
-        cosine = top.cosine
-        if self.semantic is not None and not cosine:
-            cosine = float(self.semantic.scores(query.text)[top.index])  # skipped as lexically sure
-        return self.semantic is not None and cosine < WEIGHTS.on_topic
+        return self.semantic is not None and self._cosine(query, top) < WEIGHTS.on_topic
+
+    def _cosine(self, query: Query, top: Ranked) -> float:
+        """The model's cosine for the best fact, asked now where ranking skipped the model as
+        lexically sure (0 without a model)."""
+        if self.semantic is not None and not top.cosine:
+            return float(self.semantic.scores(query.text)[top.index])
+        return top.cosine
 
     def _short_detail_off_title(self, query: Query, index: int) -> bool:
         """A short question asking a detail (not keywords, not "what is …?", which name a topic)
@@ -541,7 +545,10 @@ class AnswerEngine:
         if len(full) < 2:
             return None
         facts = sorted((r.fact for r in full), key=lambda f: f.when.key if f.when else (9999, 0, 0))
-        return self.compose.listing(facts, lang, query.text, "")
+        # The best match leads, told in full: where it sums the topic up ("five test ranges: …"),
+        # the lines below only add to it.
+        facts.remove(full[0].fact)
+        return self.compose.listing([full[0].fact, *facts], lang, query.text, "", in_full=1)
 
     def _counts_in_all(self, query: Query) -> bool:
         """"How many times" and not "how many more times": occurrences are to be added up."""

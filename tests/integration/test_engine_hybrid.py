@@ -12,7 +12,7 @@ import yaml
 
 from bot.engine import AnswerEngine
 from bot.engine.semantic import SemanticIndex, fact_passages
-from bot.evaluation import evaluate, percent
+from bot.evaluation import BODY_LIMIT, evaluate, percent
 from bot.loader import default_data_dir, load_store
 from bot.render_text import body_text
 from bot.script import is_latin
@@ -381,3 +381,29 @@ def test_an_abbreviation_no_fact_knows_is_declined(engine: AnswerEngine, questio
 def test_the_kazakh_should_have_ended_asks_until(engine: AnswerEngine) -> None:
     answer = engine.answer("Байқоңырды жалға беру мерзімі қай жылы бітуі керек еді")
     assert answer.answered and "2014" in body_text(answer)
+
+
+def test_a_list_leads_with_its_best_match_told_in_full(engine: AnswerEngine) -> None:
+    """The fact that sums a topic up ("five test ranges: …") leads the list in full; the rest are lines."""
+    answer = engine.answer("ресейдің қазақстандағы сынақ полигондары қайсы")
+    assert answer.kind == "list"
+    assert answer.segments[0].text == answer.facts[0].text["kk"]
+    assert "Эмба" in answer.segments[0].text
+
+
+def test_an_overview_tells_in_full_only_what_fits(engine: AnswerEngine) -> None:
+    answer = engine.answer("What are the basic documents of Kazakhstan–Russia cooperation?")
+    body = body_text(answer)
+    assert len(body) < BODY_LIMIT
+    assert all(year in body for year in ("1992", "1998", "2013"))
+    assert answer.segments[-1].text.startswith("• ")
+
+
+def test_a_lexically_sure_answer_is_checked_against_the_model_when_its_title_is_untouched(engine: AnswerEngine) -> None:
+    """Ranking skips the model when the index is sure; a later check that needs the cosine asks for it."""
+    assert engine.semantic is not None
+    query = engine.understanding.parse("Ақорда мен Кремль басшылары 2023 жылы қай күні бас қосты?")
+    top = engine.rank(query)[0]
+    assert top.cosine == 0.0  # skipped as lexically sure
+    assert engine._cosine(query, top) == pytest.approx(float(engine.semantic.scores(query.text)[top.index]))
+    assert engine._cosine(query, top) > 0.5
