@@ -179,8 +179,11 @@ class Composer:
                       kind="list", more=max(len(facts) - len(shown), 0))
 
     def tally(self, facts: Sequence[Fact], lang: str, question: str) -> Answer:
-        """"How many times in all": the occurrences each fact records, added up, then the facts."""
+        """"How many times in all": the occurrences each fact records, added up, then the facts
+        (one fact is told as usual, its count first)."""
         total = sum(f.times or 0 for f in facts)
+        if len(facts) == 1:
+            return self.fact(facts[0], lang, question, intro=t(lang, "answer.times_one", n=total))
         return replace(self.listing(facts, lang, question, ""), intro=t(lang, "answer.times_total", n=total))
 
     def overview(self, facts: Sequence[Fact], lang: str, question: str, heading: str) -> Answer:

@@ -412,7 +412,7 @@ class AnswerEngine:
         # topic whatever its meaning resembles, unless the rest matches well; in a long polite
         # question unknown words are chatter.
         unknown = sum(1 for w in query.words if len(w) >= WEIGHTS.unknown_length and not w[0].isdigit()
-                      and w not in query.verbs and not self.index.expand(w)
+                      and w not in query.verbs and not w.endswith(PRESENT_ENDINGS) and not self.index.expand(w)
                       and not self.index.near_vocabulary(w, WEIGHTS.typo_cutoff))
         if any(not self.index.expand(a) and not self.index.near_vocabulary(a, WEIGHTS.typo_cutoff)
                for a in query.acronyms if a in query.words and not a[0].isdigit()):
@@ -558,15 +558,13 @@ class AnswerEngine:
     def _tally(self, query: Query, top: Fact, lang: str) -> Answer | None:
         """"How many times did Medvedev visit Kazakhstan in 2008 in all": the occurrences recorded
         by every fact of the top fact's kind, people and year (the first visit, then three more),
-        added up. A fact alone tells its own count, so it needs at least two."""
+        added up; a fact alone gives its own count first ("twice: in October and in November")."""
         if not top.times:
             return None
         years = set(query.named_years) or self._years_of(top)
         people = tuple(top.people["en"]) if top.people else ()
         found = {f.id: f for y in years for i in self.index.by_year.get(y, ()) if (f := self.index.facts[int(i)]).times
                  and f.kind == top.kind and (tuple(f.people["en"]) if f.people else ()) == people}
-        if len(found) < 2:
-            return None
         facts = sorted(found.values(), key=_in_order)
         return self.compose.tally(facts, lang, query.text)
 
@@ -588,6 +586,12 @@ class AnswerEngine:
         about.sort(key=lambda r: (-self.index.title_share(r.index, query.words), -r.fused))
         heading = _topic_heading(query.text)
         return self.compose.overview([r.fact for r in about], lang, query.text, heading)
+
+
+PRESENT_ENDINGS = ("at", "iat")
+"""Russian present-tense plural endings ("лежат", "входят"): a word no fact uses that ends so is a verb
+of the question's wording, not a topic the sources lack (they are past-tense texts). The singular
+"-ет/-ит" is left out: "выиграет" is a future, which the sources cannot answer."""
 
 
 def _in_order(fact: Fact) -> tuple[int, int, int]:

@@ -72,6 +72,17 @@ def test_occurrences_told_by_several_facts_are_added_up(engine: AnswerEngine, qu
     assert len(answer.references) == 1 and all(seg.refs == (1,) for seg in answer.segments)
 
 
+@pytest.mark.parametrize(("question", "count"), [
+    ("How many times did Tokayev and Putin meet in 2023?", "2 times"),
+    ("Сколько раз встречались президенты Казахстана и России в 1995 году?", "Число раз: 2"),
+])
+def test_one_fact_that_records_a_count_gives_it_first(engine: AnswerEngine, question: str, count: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == "fact"
+    assert answer.intro.startswith(count)
+    assert answer.facts[0].times == 2
+
+
 @pytest.mark.parametrize("question", ["How many more times did Medvedev visit Kazakhstan in 2008?",
                                       "Сколько ещё раз Медведев приезжал в Казахстан в 2008 году?"])
 def test_how_many_more_times_is_not_added_up(engine: AnswerEngine, question: str) -> None:

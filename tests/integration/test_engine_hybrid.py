@@ -407,3 +407,10 @@ def test_a_lexically_sure_answer_is_checked_against_the_model_when_its_title_is_
     assert top.cosine == 0.0  # skipped as lexically sure
     assert engine._cosine(query, top) == pytest.approx(float(engine.semantic.scores(query.text)[top.index]))
     assert engine._cosine(query, top) > 0.5
+
+
+def test_a_present_tense_verb_no_fact_uses_is_wording_not_an_unknown_topic(engine: AnswerEngine) -> None:
+    answer = engine.answer("какие основные документы лежат в основе отношений двух стран?")
+    assert answer.answered
+    assert answer.facts[0].id == "tr-basic-documents"
+    assert not engine.answer("Кто выиграет выборы в России?").answered
