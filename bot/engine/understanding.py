@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.dates import MONTHS, RU_GENITIVE
 from bot.engine.language import LanguageDetector
@@ -171,8 +171,14 @@ class Understanding:
         if not self.vocabulary or tok in self.vocabulary or len(tok) < 3 or tok in self.lex.words["stopwords"]:
             return None
         near = [(len(word), word, name) for word, name in self.question_words
-                if Levenshtein.distance(tok, word, score_cutoff=1) <= 1]
+                if OSA.distance(tok, word, score_cutoff=1) <= 1]
         return max(near)[2] if near else None  # the longest: "каого" is "какого", not "кого"
+
+    def _measure_typo(self, tok: str) -> bool:
+        """Whether a word outside the facts' vocabulary is one edit from a quantity noun ("lenght")."""
+        if not self.vocabulary or tok in self.vocabulary or len(tok) < 5:
+            return False
+        return any(OSA.distance(tok, word, score_cutoff=1) <= 1 for word in self.lex.words["measure_words"])
 
     def parties(self, words: Iterable[str]) -> frozenset[str]:
         """The other countries and bodies named among stemmed words (long names also by prefix)."""
@@ -231,7 +237,7 @@ class Understanding:
                     intents.add(name)
             if tok in lex.words["out_of_scope"]:
                 oos = True
-            if tok in lex.words["measure_words"]:
+            if tok in lex.words["measure_words"] or self._measure_typo(tok):
                 intents.add("how_much")  # "what is the length of …" asks a figure, not an overview
             month = month_of(tok)
             if month:

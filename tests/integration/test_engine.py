@@ -97,6 +97,13 @@ def test_a_swapped_pair_or_an_opening_a_for_o_is_a_typo(engine: AnswerEngine, ty
     assert word in dict(engine.index.expand(typo))
 
 
+@pytest.mark.parametrize(("question", "intent"), [("hwen was the baikonur lease signed", "when"),
+                                                  ("WHAT IS THE LENGHT OF THE BORDER", "how_much")])
+def test_a_swapped_pair_in_a_question_word_or_a_quantity_noun_still_asks(engine: AnswerEngine, question: str,
+                                                                         intent: str) -> None:
+    assert intent in engine.understanding.parse(question).intents
+
+
 def test_what_is_the_length_gives_the_figures_not_an_overview(engine: AnswerEngine) -> None:
     answer = engine.answer("What is the length of the Kazakh-Russian border?")
     assert answer.kind == "fact"
