@@ -295,10 +295,13 @@ class AnswerEngine:
             on_day = self._on_days({(y, m, d) for y in query.named_years for m, d in query.days})
             if len(on_day) >= 2:
                 return self.compose.listing(on_day, lang, question, "")
-        if "how_much" in query.intents and self._counts_in_all(query):
-            tally = self._tally(query, top.fact, lang)
-            if tally is not None:
-                return tally
+        if top.fact.times and not (self.lex.words["further_words"] | self.lex.words["first_words"]).intersection(query.tokens):
+            occurrences = self._occurrences(query, top.fact)
+            if "how_much" in query.intents and self.lex.words["times_words"].intersection(query.tokens):
+                return self.compose.tally(occurrences, lang, question)
+            if query.intents & {"when", "list"} and len(occurrences) > 1:
+                # "When did Medvedev come in 2008?": the first visit and the three more, not one of them.
+                return self.compose.listing(occurrences, lang, question, "")
         if "list" in query.intents or len(query.named_years) > 1:
             listed = self._list(query, ranked, lang)
             if listed is not None:
@@ -550,23 +553,15 @@ class AnswerEngine:
         facts.remove(full[0].fact)
         return self.compose.listing([full[0].fact, *facts], lang, query.text, "", in_full=1)
 
-    def _counts_in_all(self, query: Query) -> bool:
-        """"How many times" and not "how many more times": occurrences are to be added up."""
-        tokens = set(query.tokens)
-        return bool(self.lex.words["times_words"] & tokens) and not self.lex.words["further_words"] & tokens
-
-    def _tally(self, query: Query, top: Fact, lang: str) -> Answer | None:
-        """"How many times did Medvedev visit Kazakhstan in 2008 in all": the occurrences recorded
-        by every fact of the top fact's kind, people and year (the first visit, then three more),
-        added up; a fact alone gives its own count first ("twice: in October and in November")."""
-        if not top.times:
-            return None
+    def _occurrences(self, query: Query, top: Fact) -> list[Fact]:
+        """The facts that record occurrences (`times`) of the top fact's kind, people and year, in
+        order: Medvedev's first visit of 2008, then his three more. "How many times in all" adds
+        them up; "when did he come" lists them ("how many more times" asks for the one fact)."""
         years = set(query.named_years) or self._years_of(top)
         people = tuple(top.people["en"]) if top.people else ()
         found = {f.id: f for y in years for i in self.index.by_year.get(y, ()) if (f := self.index.facts[int(i)]).times
                  and f.kind == top.kind and (tuple(f.people["en"]) if f.people else ()) == people}
-        facts = sorted(found.values(), key=_in_order)
-        return self.compose.tally(facts, lang, query.text)
+        return sorted(found.values(), key=_in_order)
 
     def _on_days(self, days: set[tuple[int, int, int]]) -> list[Fact]:
         """Every fact dated to one of the days (year, month, day), most important first."""

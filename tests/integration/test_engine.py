@@ -72,6 +72,14 @@ def test_occurrences_told_by_several_facts_are_added_up(engine: AnswerEngine, qu
     assert len(answer.references) == 1 and all(seg.refs == (1,) for seg in answer.segments)
 
 
+@pytest.mark.parametrize("question", ["When did Medvedev come to Kazakhstan in 2008?",
+                                      "Медведев 2008 жылы Қазақстанға қай айларда келді?"])
+def test_when_lists_every_fact_that_records_occurrences(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == "list"
+    assert [f.id for f in answer.facts] == ["vi-medvedev-first-trip-2008", "vi-medvedev-visits-2008"]
+
+
 @pytest.mark.parametrize(("question", "count"), [
     ("How many times did Tokayev and Putin meet in 2023?", "2 times"),
     ("Сколько раз встречались президенты Казахстана и России в 1995 году?", "Число раз: 2"),
@@ -83,12 +91,16 @@ def test_one_fact_that_records_a_count_gives_it_first(engine: AnswerEngine, ques
     assert answer.facts[0].times == 2
 
 
-@pytest.mark.parametrize("question", ["How many more times did Medvedev visit Kazakhstan in 2008?",
-                                      "Сколько ещё раз Медведев приезжал в Казахстан в 2008 году?"])
-def test_how_many_more_times_is_not_added_up(engine: AnswerEngine, question: str) -> None:
+@pytest.mark.parametrize(("question", "fact_id"), [
+    ("How many more times did Medvedev visit Kazakhstan in 2008?", "vi-medvedev-visits-2008"),
+    ("Сколько ещё раз Медведев приезжал в Казахстан в 2008 году?", "vi-medvedev-visits-2008"),
+    ("Когда Медведев впервые приехал в Казахстан?", "vi-medvedev-first-trip-2008"),
+    ("Медведев Қазақстанға алғаш рет қашан келді?", "vi-medvedev-first-trip-2008"),
+])
+def test_more_or_first_asks_for_one_fact_not_all_occurrences(engine: AnswerEngine, question: str, fact_id: str) -> None:
     answer = engine.answer(question)
     assert answer.kind == "fact"
-    assert answer.facts[0].id == "vi-medvedev-visits-2008"
+    assert answer.facts[0].id == fact_id
 
 
 @pytest.mark.parametrize(("typo", "word"), [("lenght", "length"), ("atnoshe", "otnoshe")])
