@@ -96,7 +96,8 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     marker = has_marker(question, lex) or pointing
     short = len(query.words) <= 1
     looks_followup = marker and (short or len(query.words) <= 3 or pointing)
-    bare_detail = short and not query.named_years and bool(query.intents) and len(tokens(question)) <= 4
+    asks = bool(query.intents) or bool(lex.words["which_words"].intersection(query.tokens))  # "Қай облыстардың арасында?"
+    bare_detail = short and not query.named_years and asks and len(tokens(question)) <= 4
     if previous is None:
         return Resolved(question, "unresolved" if looks_followup or (bare_detail and marker) else "standalone")
     if asks_else(question, lex) and not query.intents & ASKS:  # "а когда?" asks when, not what else

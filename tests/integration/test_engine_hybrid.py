@@ -290,6 +290,8 @@ def test_keywords_and_what_is_questions_name_a_topic_and_are_answered(engine: An
     ("Which Kazakh cosmonauts flew into space from Baikonur?", "where is that spaceport?", "Kyzylorda"),
     ("Когда подписали соглашение об аренде Байконура?", "а в какой области он находится?", "Кызылорд"),
     ("Байқоңыр қай облыста орналасқан?", "қанша жылға жалға берілді?", "20"),
+    ("Шекарадағы алғашқы шекара белгісі қашан орнатылды?", "Қай облыстардың арасында?", "Атырау"),
+    ("Где поставили первый пограничный знак?", "а длина всей границы какая?", "7591"),
 ])
 def test_a_followup_means_the_named_thing_of_the_previous_answer(engine: AnswerEngine, first: str, followup: str,
                                                                  wanted: str) -> None:
