@@ -421,7 +421,13 @@ class AnswerEngine:
                for a in query.acronyms if a in query.words and not a[0].isdigit()):
             return False  # an abbreviation no fact knows ("KTK", "NATO") names what is asked about
         if unknown and len(query.words) < WEIGHTS.chatty_words:
-            return top.coverage >= WEIGHTS.unknown_coverage
+            if self.semantic is None:
+                return top.coverage >= WEIGHTS.unknown_coverage
+            # The model must find the fact close too: "самая длинная река в мире" shares most of its
+            # words with "the longest land border in the world", but not its meaning.
+            cosine = self._cosine(query, top)
+            return (top.coverage >= WEIGHTS.unknown_coverage and cosine >= WEIGHTS.semantic_sure) \
+                or (top.coverage >= WEIGHTS.min_coverage and cosine >= WEIGHTS.unknown_sure)
         if top.coverage >= WEIGHTS.min_coverage:
             return True
         if self.semantic is None:

@@ -49,7 +49,9 @@ class Weights:
     semantic_agree: float = 0.20  # lexical coverage enough when both signals pick the same fact
     unknown_length: int = 4       # shortest word that counts as "a word no fact uses"
     typo_cutoff: float = 85.0     # ratio at which an unknown word counts as a typo of an indexed one
-    unknown_coverage: float = 0.55  # coverage a short question with a word no fact uses needs
+    unknown_coverage: float = 0.55  # coverage a short question with a word no fact uses needs (with the
+    #                               #   model's cosine at semantic_sure) …
+    unknown_sure: float = 0.92    # … or the cosine at which min_coverage is enough
     chatty_words: int = 7         # from this many content words, unknown words are taken for chatter
     semantic_pool: int = 30       # facts the semantic signal adds to the lexical candidates
     short_words: int = 3          # a question of this many content words or fewer is short …

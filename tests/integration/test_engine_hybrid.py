@@ -416,3 +416,23 @@ def test_a_present_tense_verb_no_fact_uses_is_wording_not_an_unknown_topic(engin
     assert answer.answered
     assert answer.facts[0].id == "tr-basic-documents"
     assert not engine.answer("Кто выиграет выборы в России?").answered
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("How many people took part in the 2023 Interregional Cooperation Forum?", False),
+    ("2023 жылғы Өңіраралық ынтымақтастық форумына неше адам қатысты?", False),
+    ("How many people live in the Customs Union countries?", True),
+])
+def test_a_head_count_is_answered_only_by_a_fact_that_counts_people(engine: AnswerEngine, question: str,
+                                                                     answered: bool) -> None:
+    assert engine.answer(question).answered is answered
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("какая самая высокая гора в мире", False),
+    ("what is the longest river in the world", False),
+    ("how many enterprises with russian capital did the 2009 analysis count in kazakhstan", True),
+])
+def test_a_short_question_with_a_word_no_fact_uses_needs_the_model_to_agree(engine: AnswerEngine, question: str,
+                                                                            answered: bool) -> None:
+    assert engine.answer(question).answered is answered
