@@ -71,6 +71,10 @@ async def lang_command(update: Update, context: Context) -> None:
     await reply(update, context, t(lang, "lang.prompt"), language_keyboard(lang))
 
 
+MAX_EMBEDDINGS = 6
+"""Model calls one question may make off the loop; any beyond (none seen) run inline."""
+
+
 def _answer_and_turn(engine: AnswerEngine, question: str, lang: str, previous: Turn | None) -> RenderedAnswer:
     """The rendered answer, what the next question may lean on, and what the feedback log keeps
     (pure; runs on the event loop once the embedding is computed)."""
@@ -104,24 +108,28 @@ async def answer_with_turn(services: Services, question: str, lang: str,
     """The rendered answer and its Turn. Only questions asked without a previous turn go through
     the LRU: with one, the same words may mean something else."""
     if previous is not None:
-        await embed_off_loop(services, question, previous)
+        await embed_off_loop(services, question, previous, lang)
         return _answer_and_turn(services.engine, question, lang, previous)
     key = _cache_key(question, lang)
     hit = services.answers.get(key)
     if hit is None:
-        await embed_off_loop(services, question, None)
+        await embed_off_loop(services, question, None, lang)
         hit = _answer_and_turn(services.engine, question, lang, None)
         services.answers[key] = hit
     return hit
 
 
-async def embed_off_loop(services: Services, question: str, previous: Turn | None) -> None:
-    """Compute the question's embedding in a worker thread: the model call is the slow part (10–30
-    ms) and releases the GIL, so other chats go on meanwhile; the rest of the engine takes about a
-    millisecond and runs on the loop, where a thread hop would cost more than it saves."""
-    text = services.engine.pending_embedding(question, previous)
-    if text is not None:
-        await asyncio.to_thread(services.engine.embed, text)
+async def embed_off_loop(services: Services, question: str, previous: Turn | None, lang: str | None = None) -> None:
+    """Compute the embeddings the answer needs in a worker thread: the model call is the slow part
+    (10–30 ms) and releases the GIL, so other chats go on meanwhile; the rest of the engine takes
+    about a millisecond and runs on the loop, where a thread hop would cost more than it saves.
+    Most questions need one embedding or none; a two-part question or a year hop needs a few."""
+    engine = services.engine
+    for _ in range(MAX_EMBEDDINGS):
+        text = engine.pending_embedding(question, previous, lang)
+        if text is None:
+            return
+        await asyncio.to_thread(engine.embed, text)
 
 
 async def answer_question(update: Update, context: Context, question: str) -> None:
@@ -311,7 +319,7 @@ async def inline_query(update: Update, context: Context) -> None:
             results.append(_card(item.fact.id, answer, user_lang))
     else:
         lang = answer_language(text, user_lang)
-        await embed_off_loop(services, text, None)
+        await embed_off_loop(services, text, None, lang)
         answer = services.engine.answer(text, lang)
         if answer.answered:
             facts = answer.facts[:10]

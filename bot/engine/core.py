@@ -25,7 +25,7 @@ from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon
 from bot.engine.ranking import WEIGHTS
-from bot.engine.semantic import Embedder, SemanticIndex, load_model
+from bot.engine.semantic import Embedder, MissingEmbedding, SemanticIndex, load_model
 from bot.engine.smalltalk import smalltalk_kind, without_courtesy
 from bot.engine.understanding import ASKING, YEAR_RE, Query, Understanding, find_phrases
 from bot.model import LANGS, Fact
@@ -71,6 +71,8 @@ class AnswerEngine:
         self.compose = Composer(store.sources)
         self.answerable = Answerability(store.facts, self.lex)
         self.searched: LRUCache[Query, list[Hit]] = LRUCache(maxsize=256)
+        self.prepared: tuple[tuple[str, str | None, Turn | None], Answer] | None = None
+        """The answer `pending_embedding` found it could give in full, which `answer()` then returns."""
         self.side_words = frozenset(tok for word in (*self.lex.swap, *self.lex.swap.values()) for tok in tokens(word))
         chosen = load_model() if model is _MODEL_UNSET else model
         self.semantic: SemanticIndex | None = None
@@ -95,6 +97,9 @@ class AnswerEngine:
     def answer(self, question: str, lang: str | None = None, previous: Turn | None = None) -> Answer:
         """The reply to one question, in `lang` if given, else in the question's own language;
         `previous` is the chat's last turn, which a follow-up may lean on."""
+        prepared, self.prepared = self.prepared, None
+        if prepared is not None and prepared[0] == (question, lang, previous):
+            return prepared[1]
         question = without_courtesy(_clean(question), self.lex)
         detected = self.language.detect(question)
         reply_lang = lang or detected or (previous.lang if previous else None) or "en"
@@ -102,26 +107,29 @@ class AnswerEngine:
         if previous is not None and detected is None:
             script = "latn" if previous.script == "latn" else "cyrl"
         answer = self._answer(question, reply_lang, previous)
+        parts = self.understanding.two_parts(question)
+        if parts is not None:
+            answer = self._both_parts(question, parts, reply_lang, previous) or answer
         return replace(answer, script=script if reply_lang == "kk" else "cyrl")
 
-    def pending_embedding(self, question: str, previous: Turn | None = None) -> str | None:
-        """The text whose embedding `answer()` would compute and has not cached yet, or None.
+    def pending_embedding(self, question: str, previous: Turn | None = None, lang: str | None = None) -> str | None:
+        """The next text whose embedding `answer()` needs and has not cached yet, or None.
 
-        An async caller embeds it off the event loop first (`embed`), then runs `answer()` on the
-        loop: only the model call is slow, and it releases the GIL."""
+        An async caller embeds each off the event loop (`embed`) until none is left, then runs
+        `answer()` on the loop: only the model call is slow, and it releases the GIL. The answer
+        is worked out here with the model barred, so every path that asks it (follow-ups, year
+        hops, two-part questions) is covered; the finished answer is kept for `answer()`."""
         if self.semantic is None:
             return None
-        question = without_courtesy(_clean(question), self.lex)
-        if not question or smalltalk_kind(question, self.lex):
-            return None
-        first = self.understanding.parse(question)
-        resolved = resolve(question, first, previous, self.lex, self._context)
-        if resolved.how in ("unresolved", "else"):
-            return None
-        query = first if resolved.text == question else self.understanding.parse(resolved.text)
-        if not query.words or self.semantic.cached(query.text) or self._lexically_sure(query):
-            return None
-        return query.text
+        self.semantic.strict = True
+        try:
+            answer = self.answer(question, lang, previous)
+        except MissingEmbedding as missing:
+            return missing.text
+        finally:
+            self.semantic.strict = False
+        self.prepared = ((question, lang, previous), answer)
+        return None
 
     def embed(self, text: str) -> None:
         """Compute and cache one question's embedding (slow: run it in a worker thread)."""
@@ -181,6 +189,21 @@ class AnswerEngine:
                 if retry.answered:
                     return replace(retry, query=text)
         return replace(answer, query=resolved.text) if resolved.how == "followup" else answer
+
+    def _both_parts(self, question: str, parts: tuple[str, str], lang: str, previous: Turn | None) -> Answer | None:
+        """"Where is Baikonur and for how long was it leased?": the first part answered, then the
+        second as its follow-up; both facts told, when each part has its own and both are among
+        the best matches of the whole question (a follow-up read wrongly finds something else)."""
+        first = self._answer(parts[0], lang, previous)
+        if not first.answered or first.kind != "fact":
+            return None
+        second = self._answer(parts[1], lang, self.turn(first))
+        if not second.answered or second.kind != "fact" or second.facts[0] == first.facts[0]:
+            return None
+        best = {r.fact.id for r in self.rank(self.understanding.parse(question))[:WEIGHTS.part_pool]}
+        if not {first.facts[0].id, second.facts[0].id} <= best:
+            return None
+        return self.compose.listing([first.facts[0], second.facts[0]], lang, question, "", in_full=2)
 
     def _context(self, previous: Turn) -> tuple[frozenset[str], tuple[str, ...]]:
         """What the previous question asked, and what it was about. When it was answered with one

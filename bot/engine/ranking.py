@@ -59,6 +59,7 @@ class Weights:
     own_in_title: float = 0.5     # … and less than this share of its own topic words is in that title …
     on_topic: float = 0.90        # … unless the model's cosine reaches this
     future_coverage: float = 0.8  # a question in the future tense is answered only from a fact matching this much
+    part_pool: int = 5            # each fact of a two-part answer is among this many best for the whole question
     lexical_sure: float = 0.9     # lexical coverage at which the model is not asked …
     lexical_lead: float = 0.8     # … when the runner-up scores below this share of the best
 

@@ -32,6 +32,15 @@ BATCH = 32
 SCORE_BLOCK = 1024  # passages converted to float32 at a time when scoring (1.5 MB)
 
 
+class MissingEmbedding(Exception):
+    """Raised while the index is `strict` by a question whose embedding is not cached: the caller
+    computes it off the event loop (`text` is what to embed) and asks again."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
 class Embedder(Protocol):
     """What the index needs of a model: unit vectors for queries and for passages."""
 
@@ -128,6 +137,8 @@ class SemanticIndex:
         self.matrix = self._load_or_build(passages, directory or cache_dir(), progress)
         self.queries: LRUCache[str, np.ndarray] = LRUCache(maxsize=4096)
         self.scored: LRUCache[str, np.ndarray] = LRUCache(maxsize=512)
+        self.strict = False
+        """While set, a question not embedded yet raises MissingEmbedding instead of calling the model."""
 
     @staticmethod
     def key(passages: Iterable[str]) -> str:
@@ -168,6 +179,8 @@ class SemanticIndex:
         text = query_text(question)
         cached: np.ndarray | None = self.queries.get(text)
         if cached is None:
+            if self.strict:
+                raise MissingEmbedding(question)
             with self.lock:
                 cached = np.asarray(self.model.query(text), dtype=np.float32)
             self.queries[text] = cached

@@ -146,6 +146,8 @@ def inflectable_stand_ins(lex: Lexicon) -> tuple[tuple[str, Phrase], ...]:
     return tuple(sorted(single, key=lambda kv: -len(kv[0])))
 
 
+_RAW_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
 PARTY_ENDING = 3
 """Most letters a case ending adds to a country's stem ("германии", "қытайдың")."""
 
@@ -165,6 +167,9 @@ class Understanding:
         # "until"/"expire" ask like "when" does: they are not what the question is about.
         self.asking = frozenset().union(*(lex.intents[name] for name in (*ASKING, "until")))
         self.inflected = inflectable_stand_ins(lex)
+        # Words that open a question of its own after "and": what may be asked, and "which"/"what".
+        self.part_askers = frozenset(word for name in (*ASKING, "duration", "until") for word in lex.intents[name]
+                                     if " " not in word) | lex.words["which_words"] | lex.words["what_words"]
 
     def _question_word_typo(self, tok: str) -> str | None:
         """The intent a word outside the facts' vocabulary asks when it is one edit from a question word."""
@@ -179,6 +184,22 @@ class Understanding:
         if not self.vocabulary or tok in self.vocabulary or len(tok) < 5:
             return False
         return any(OSA.distance(tok, word, score_cutoff=1) <= 1 for word in self.lex.words["measure_words"])
+
+    def two_parts(self, text: str) -> tuple[str, str] | None:
+        """"В какой области он находится и на какой срок его сдали в аренду?": the two questions,
+        when a joining word is followed (at most one word later) by a question word and the first
+        part asks something of its own; "Kazakhstan and Russia" or "where and when" are not split."""
+        words = list(_RAW_WORD_RE.finditer(text))
+        toks = [word_tokens(m.group())[:1] or ("",) for m in words]
+        asking = self.part_askers
+        for k in range(2, len(words) - 2):
+            if toks[k][0] not in self.lex.words["and_words"]:
+                continue
+            if any(toks[j][0] in asking for j in range(k + 1, min(k + 4, len(words)))) \
+                    and any(t[0] in asking for t in toks[:k]):
+                first, second = text[:words[k].start()].rstrip(" ,;"), text[words[k].end():].strip()
+                return (first, second) if len(words) - k - 1 >= 3 else None
+        return None
 
     def parties(self, words: Iterable[str]) -> frozenset[str]:
         """The other countries and bodies named among stemmed words (long names also by prefix)."""

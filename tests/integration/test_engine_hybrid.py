@@ -436,3 +436,47 @@ def test_a_head_count_is_answered_only_by_a_fact_that_counts_people(engine: Answ
 def test_a_short_question_with_a_word_no_fact_uses_needs_the_model_to_agree(engine: AnswerEngine, question: str,
                                                                             answered: bool) -> None:
     assert engine.answer(question).answered is answered
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("Where is Baikonur and for how long was it leased to Russia?",
+     ("Where is Baikonur", "for how long was it leased to Russia?")),
+    ("Что Казахстан поставляет в Россию и что ввозит оттуда?", ("Что Казахстан поставляет в Россию", "что ввозит оттуда?")),
+    ("Байқоңыр қай облыста орналасқан және неше жылға жалға берілді?",
+     ("Байқоңыр қай облыста орналасқан", "неше жылға жалға берілді?")),
+    ("When did Kazakhstan and Russia establish diplomatic relations?", None),
+    ("where and when was the metallurgy agreement signed", None),
+])
+def test_a_second_question_joined_by_and_is_split_off(engine: AnswerEngine, question: str,
+                                                      parts: tuple[str, str] | None) -> None:
+    assert engine.understanding.two_parts(question) == parts
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("Where is Baikonur and for how long was it leased to Russia?", ("Kyzylorda", "20 years")),
+    ("Что Казахстан поставляет в Россию и что ввозит оттуда?", ("машины", "продовольствие")),
+])
+def test_each_part_of_a_two_part_question_gets_its_fact(engine: AnswerEngine, question: str,
+                                                        wanted: tuple[str, str]) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == "list" and len(answer.facts) == 2
+    assert all(w in body_text(answer) for w in wanted), body_text(answer)
+
+
+def test_every_embedding_an_answer_needs_is_computed_before_it(engine: AnswerEngine) -> None:
+    """A two-part question needs several model calls (each part, the follow-up): the caller gets
+    each text in turn to embed off the event loop, and the answer then needs none."""
+    assert engine.semantic is not None
+    question = "what do we sell to the Russians and what do we buy from them?"
+    texts = []
+    while (text := engine.pending_embedding(question)) is not None:
+        assert text not in texts, "each text is asked for once"
+        texts.append(text)
+        engine.embed(text)
+    assert len(texts) >= 2
+    prepared = engine.answer(question)
+    engine.semantic.strict = True
+    try:
+        assert engine.answer(question) == prepared, "computed again with the model barred: the same answer"
+    finally:
+        engine.semantic.strict = False
