@@ -138,7 +138,8 @@ class SemanticIndex:
         self.queries: LRUCache[str, np.ndarray] = LRUCache(maxsize=4096)
         self.scored: LRUCache[str, np.ndarray] = LRUCache(maxsize=512)
         self.strict = False
-        """While set, a question not embedded yet raises MissingEmbedding instead of calling the model."""
+        """While set, scoring a question not embedded yet raises MissingEmbedding instead of calling
+        the model (`embed`, which worker threads call meanwhile, is not affected)."""
 
     @staticmethod
     def key(passages: Iterable[str]) -> str:
@@ -179,8 +180,6 @@ class SemanticIndex:
         text = query_text(question)
         cached: np.ndarray | None = self.queries.get(text)
         if cached is None:
-            if self.strict:
-                raise MissingEmbedding(question)
             with self.lock:
                 cached = np.asarray(self.model.query(text), dtype=np.float32)
             self.queries[text] = cached
@@ -194,6 +193,9 @@ class SemanticIndex:
         text = query_text(question)
         best: np.ndarray | None = self.scored.get(text)
         if best is None:
+            if self.strict and text not in self.queries:
+                # Only here, on the event loop: a worker thread's `embed` must go on while it is set.
+                raise MissingEmbedding(question)
             best = np.full(self.n_facts, -1.0, dtype=np.float32)
             if len(self.matrix):
                 vector = self.embed(question)

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from bot.engine import AnswerEngine
-from bot.engine.semantic import SemanticIndex, fact_passages
+from bot.engine.semantic import MissingEmbedding, SemanticIndex, fact_passages
 from bot.evaluation import BODY_LIMIT, evaluate, percent
 from bot.loader import default_data_dir, load_store
 from bot.render_text import body_text
@@ -480,3 +480,14 @@ def test_every_embedding_an_answer_needs_is_computed_before_it(engine: AnswerEng
         assert engine.answer(question) == prepared, "computed again with the model barred: the same answer"
     finally:
         engine.semantic.strict = False
+
+
+def test_a_strict_index_bars_scoring_not_a_worker_threads_embedding(tmp_path: Path) -> None:
+    """The loop sets `strict` while it works an answer out; a worker thread embedding another
+    question meanwhile must not be refused (it was: an inline query went unanswered)."""
+    index = SemanticIndex(load_store(default_data_dir()).facts[:3], CountingModel(), tmp_path, progress=False)
+    index.strict = True
+    with pytest.raises(MissingEmbedding):
+        index.scores("Baikonur")
+    index.embed("Baikonur")
+    assert index.scores("Baikonur").shape == (3,)
