@@ -509,6 +509,11 @@ class AnswerEngine:
         wanted = set(years[:2])
         metrics = [r.fact.metric for r in ranked[:8] if r.fact.metric]
         with_both = [m for m in metrics if all((m, y) in self.figures for y in wanted)]
+        amounts = [r.fact.metric for r in ranked[:8] if r.fact.metric and r.fact.unit != "percent"]
+        if amounts and amounts[0] not in with_both:  # the best-matching amount lacks one of the years
+            figure_and_change = self._stated_change(amounts[0], max(wanted), ranked, lang, query.text)
+            if figure_and_change is not None:
+                return figure_and_change
         metric = with_both[0] if with_both else (metrics[0] if metrics else None)
         if metric is None:
             return None
@@ -550,6 +555,18 @@ class AnswerEngine:
         if len(dated) >= 2:
             return self.compose.elapsed(dated[0], dated[1], None, lang, query.text)
         return None
+
+    def _stated_change(self, metric: str, year: int, ranked: Sequence[Ranked], lang: str, question: str) -> Answer | None:
+        """"How did exports change in 2011 against 2010?" when the sources give exports for 2011
+        only, but state the change in percent: that year's figure and the stated change."""
+        if (metric, year) not in self.figures:
+            return None
+        figure = self.figures[(metric, year)][0]
+        change = next((r.fact for r in ranked[:8] if r.fact.unit == "percent" and r.fact.when
+                       and r.fact.when.year == year and r.fact is not figure and r.coverage >= WEIGHTS.semantic_agree), None)
+        if change is None:
+            return None
+        return self.compose.listing([figure, change], lang, question, "")
 
     def _compare_two(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"Compare Russian investment in Kazakhstan with Kazakh investment in Russia": the two best

@@ -239,6 +239,14 @@ class Understanding:
                 intents.add(name)
                 if name in ASKING or name == "until":
                     consumed.update(range(k, k + len(ph)))
+        earlier = find_phrases(plain, lex.phrases["previous_year"])
+        for k, ph in earlier:
+            consumed.update(range(k, k + len(ph)))
+        if earlier and len(named_years) == 1:
+            # "in 2011 compared with the previous year": 2010 is named too, and compared.
+            before = named_years[0] - 1
+            named_years, years = (*named_years, before), tuple(dict.fromkeys((*years, before)))
+            intents.add("compare")
         toks = replace_stands_for([tok for k, tok in enumerate(plain) if k not in consumed], lex, self.inflected)
         oos = bool(lex.words["rate_words"].intersection(toks) and lex.words["currency_words"].intersection(toks))
         nexts, periods = lex.words["next_words"], lex.words["period_words"]

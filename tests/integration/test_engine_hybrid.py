@@ -491,3 +491,12 @@ def test_a_strict_index_bars_scoring_not_a_worker_threads_embedding(tmp_path: Pa
         index.scores("Baikonur")
     index.embed("Baikonur")
     assert index.scores("Baikonur").shape == (3,)
+
+
+@pytest.mark.parametrize("question", ["How did Kazakhstan's exports to Russia change in 2011 compared with 2010?",
+                                      "как изменился экспорт Казахстана в Россию в 2011 году по сравнению с предыдущим годом"])
+def test_a_change_against_a_year_with_no_figure_gives_the_figure_and_the_stated_change(engine: AnswerEngine,
+                                                                                      question: str) -> None:
+    """The sources give exports for 2011 only, and the growth on 2010 in percent: both are told."""
+    body = body_text(engine.answer(question)).replace(",", ".")
+    assert "7.5" in body and "47.8" in body

@@ -73,6 +73,16 @@ def test_opinion_future_and_live_data_are_out_of_scope(question: str) -> None:
     assert parse_query(question).out_of_scope
 
 
+@pytest.mark.parametrize("question", ["How did trade grow in 2011 compared with the previous year?",
+                                      "Как изменился экспорт в 2011 году по сравнению с предыдущим годом?",
+                                      "2011 жылы экспорт алдыңғы жылмен салыстырғанда қалай өзгерді?"])
+def test_the_previous_year_is_named_too_and_compared(question: str) -> None:
+    query = parse_query(question)
+    assert query.named_years == (2011, 2010)
+    assert "compare" in query.intents
+    assert not {"previou", "predydushch", "aldyng"} & set(query.words)
+
+
 def test_new_is_not_news() -> None:
     assert not parse_query("Жаңа жылу электр станциялары қай қалаларда салынады?").out_of_scope
     assert parse_query("Бүгінгі жаңалықтар қандай?").out_of_scope
