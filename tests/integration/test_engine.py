@@ -223,3 +223,14 @@ def test_a_short_list_of_long_facts_tells_each_ones_first_sentence(engine: Answe
 def test_russian_function_words_outweigh_a_word_both_languages_share(engine: AnswerEngine, question: str,
                                                                      lang: str) -> None:
     assert engine.answer(question).lang == lang
+
+
+def test_degen_asks_what_something_is_and_is_not_a_topic_word(engine: AnswerEngine) -> None:
+    answer = engine.answer("Ресей күні дегеніміз не?")
+    assert answer.kind == "overview"
+    assert "12 маусым" in body_text(answer)
+
+
+def test_hire_is_a_lease(engine: AnswerEngine) -> None:
+    answer = engine.answer("Когда Россия взяла Байконур в наём?")
+    assert answer.facts[0].id == "tr-baikonur-lease-1994"
