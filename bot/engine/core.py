@@ -176,6 +176,13 @@ class AnswerEngine:
         if (resolved.how == "followup" and previous is not None and not only_sides(question, self.lex)
                 and not refers_back(question, self.lex) and self._stands_alone(first, previous)):
             resolved = Resolved(question, "standalone")
+        if resolved.how == "standalone" and previous is not None and self._about_previous(first, previous):
+            # "Ресей жағынан құрылтайшысы кім болды?" right after the joint venture's fact, which
+            # names its founders: asked of that fact first, not of any founders anywhere.
+            for about in self._context(previous)[1]:
+                leaning = self._route(self.understanding.parse(f"{about} {question}"), lang)
+                if leaning.answered:
+                    return leaning
         hop = year_hop(question) if resolved.how == "standalone" else None
         if hop is not None:
             hopped = self._hop(hop, lang, question)
@@ -243,6 +250,15 @@ class AnswerEngine:
             return False
         ranked = self.rank(query)
         return bool(ranked) and ranked[0].coverage >= WEIGHTS.followup_alone and ranked[0].fact.id not in previous.fact_ids
+
+    def _about_previous(self, query: Query, previous: Turn) -> bool:
+        """Whether a short question's own words (not the two sides) are all in the fact just shown."""
+        fact = self.store.get(previous.fact_ids[0]) if previous.kind == "fact" and previous.fact_ids else None
+        own = [w for w in query.words if w not in self.side_words]
+        if fact is None or not own or len(query.words) > WEIGHTS.short_words:
+            return False
+        said = self.words[self.position[fact.id]]
+        return all(any(c in said for c, _ in self.index.expand(w)) for w in own)
 
     def _shown(self, previous: Turn) -> list[Fact]:
         """The facts of the previous answer."""

@@ -292,6 +292,8 @@ def test_keywords_and_what_is_questions_name_a_topic_and_are_answered(engine: An
     ("Байқоңыр қай облыста орналасқан?", "қанша жылға жалға берілді?", "20"),
     ("Шекарадағы алғашқы шекара белгісі қашан орнатылды?", "Қай облыстардың арасында?", "Атырау"),
     ("Где поставили первый пограничный знак?", "а длина всей границы какая?", "7591"),
+    ("When was the Kostanay diesel joint venture agreement adopted?", "Who were its founders on the Russian side?", "Ural"),
+    ("Қостанай дизель зауыты туралы келісім қашан жасалды?", "Ресей жағынан құрылтайшысы кім?", "Орал"),
 ])
 def test_a_followup_means_the_named_thing_of_the_previous_answer(engine: AnswerEngine, first: str, followup: str,
                                                                  wanted: str) -> None:
