@@ -78,7 +78,8 @@ class AnswerEngine:
         self.semantic: SemanticIndex | None = None
         if chosen is not None:
             try:
-                self.semantic = SemanticIndex(self.index.facts, chosen, cache, progress)  # type: ignore[arg-type]
+                self.semantic = SemanticIndex(self.index.facts, chosen, cache, progress,  # type: ignore[arg-type]
+                                              refers=self.lex.words["refers"])
             except Exception as exc:  # noqa: BLE001 - a broken model must not stop the bot
                 log.warning("semantic index unavailable (%s: %s): answering from the lexical index alone",
                             type(exc).__name__, str(exc)[:200])
@@ -106,10 +107,9 @@ class AnswerEngine:
         script: Script = "latn" if reply_lang == "kk" and is_latin(question) else "cyrl"
         if previous is not None and detected is None:
             script = "latn" if previous.script == "latn" else "cyrl"
-        answer = self._answer(question, reply_lang, previous)
         parts = self.understanding.two_parts(question)
-        if parts is not None:
-            answer = self._both_parts(question, parts, reply_lang, previous) or answer
+        both = self._both_parts(question, parts, reply_lang, previous) if parts is not None else None
+        answer = both or self._answer(question, reply_lang, previous)
         return replace(answer, script=script if reply_lang == "kk" else "cyrl")
 
     def pending_embedding(self, question: str, previous: Turn | None = None, lang: str | None = None) -> str | None:
@@ -200,14 +200,17 @@ class AnswerEngine:
     def _both_parts(self, question: str, parts: tuple[str, str], lang: str, previous: Turn | None) -> Answer | None:
         """"Where is Baikonur and for how long was it leased?": the first part answered, then the
         second as its follow-up; both facts told, when each part has its own and both are among
-        the best matches of the whole question (a follow-up read wrongly finds something else)."""
+        the whole question's best lexical matches (a follow-up read wrongly finds something else).
+        Tried before the whole question, whose model call it then saves."""
         first = self._answer(parts[0], lang, previous)
         if not first.answered or first.kind != "fact":
             return None
         second = self._answer(parts[1], lang, self.turn(first))
-        if not second.answered or second.kind != "fact" or second.facts[0] == first.facts[0]:
+        if second.answered and second.kind == "fact" and second.facts[0] == first.facts[0]:
+            return replace(first, query=question)  # one fact holds both details
+        if not second.answered or second.kind != "fact":
             return None
-        best = {r.fact.id for r in self.rank(self.understanding.parse(question))[:WEIGHTS.part_pool]}
+        best = {h.fact.id for h in self._search(self.understanding.parse(question))[:WEIGHTS.part_pool]}
         if not {first.facts[0].id, second.facts[0].id} <= best:
             return None
         return self.compose.listing([first.facts[0], second.facts[0]], lang, question, "", in_full=2)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -24,6 +25,7 @@ from cachetools import LRUCache
 
 from bot.model import LANGS, Fact
 from bot.script import is_latin, to_cyrillic
+from bot.text import tokens
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +101,34 @@ def query_text(question: str) -> str:
 _EN_HINTS = frozenset("the of and what when who how which did was were is are in on to with between".split())
 
 
+MODEL_WORDS = 22
+"""The last words of a message the model reads (about 45 tokens; a long message's question is at
+its end, and each token costs the model about 0.8 ms)."""
+LONG_QUESTION = 120
+"""Characters from which a message's sentences that neither ask nor are pointed back at are left
+out of the model's text (its cost grows with the text; the lexical index still reads them all)."""
+_SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def asking_sentences(question: str, refers: Iterable[str] = ()) -> str:
+    """A long message of several sentences cut to those that ask (end in "?"), each with the
+    sentence before it when it points back at it ("… olar qai forumda kezdestı?" after a sentence
+    naming Tokayev and Putin): "I'm a journalist writing a piece on …" costs the model time, not meaning."""
+    if len(question) <= LONG_QUESTION:
+        return question
+    sentences = _SENTENCE_RE.findall(question)
+    back = frozenset(refers)
+    kept: set[int] = set()
+    for i, sentence in enumerate(sentences):
+        if sentence.rstrip().endswith("?"):
+            kept.add(i)
+            if i and back.intersection(tokens(sentence)):
+                kept.add(i - 1)
+    if not kept or len(kept) == len(sentences):
+        return question
+    return " ".join(sentences[k].strip() for k in sorted(kept))
+
+
 def _looks_english(text: str) -> bool:
     words = {w.strip("?!.,").lower() for w in text.split()}
     return len(words & _EN_HINTS) >= 1
@@ -120,8 +150,9 @@ class SemanticIndex:
     """Per-fact semantic scores for a question: the best cosine over the fact's passages."""
 
     def __init__(self, facts: Sequence[Fact], model: Embedder, directory: Path | None = None,
-                 progress: bool = True) -> None:
+                 progress: bool = True, refers: Iterable[str] = ()) -> None:
         self.model = model
+        self.refers = frozenset(refers)
         self.lock = threading.Lock()
         passages: list[str] = []
         owners: list[int] = []
@@ -172,12 +203,17 @@ class SemanticIndex:
             log.warning("could not keep fact embeddings in %s (%s): they will be rebuilt next start", directory, exc)
         return matrix
 
+    def text(self, question: str) -> str:
+        """What the model is given for a question (and what its vector is cached under)."""
+        words = asking_sentences(question, self.refers).split()
+        return query_text(" ".join(words[-MODEL_WORDS:]))
+
     def cached(self, question: str) -> bool:
-        return query_text(question) in self.queries
+        return self.text(question) in self.queries
 
     def embed(self, question: str) -> np.ndarray:
         """The question's vector (cached: the same questions recur)."""
-        text = query_text(question)
+        text = self.text(question)
         cached: np.ndarray | None = self.queries.get(text)
         if cached is None:
             with self.lock:
@@ -190,7 +226,7 @@ class SemanticIndex:
 
         The passages are kept in half precision (as on disk: half the memory) and multiplied in
         single-precision blocks, so no full-size copy is made; a question's scores are remembered."""
-        text = query_text(question)
+        text = self.text(question)
         best: np.ndarray | None = self.scored.get(text)
         if best is None:
             if self.strict and text not in self.queries:

@@ -502,3 +502,19 @@ def test_a_change_against_a_year_with_no_figure_gives_the_figure_and_the_stated_
     """The sources give exports for 2011 only, and the growth on 2010 in percent: both are told."""
     body = body_text(engine.answer(question)).replace(",", ".")
     assert "7.5" in body and "47.8" in body
+
+
+def test_the_model_reads_a_long_messages_asking_sentences_and_its_last_words(engine: AnswerEngine) -> None:
+    """The model's cost grows with the text (about 0.8 ms a token): a long message is cut to the
+    sentences that ask, with the one before when they point back at it, and to its last words."""
+    from bot.engine.semantic import MODEL_WORDS, asking_sentences
+
+    refers = engine.lex.words["refers"]
+    chatty = ("I am a history teacher from Pavlodar preparing a lesson for my pupils on our neighbours. "
+              "When was the Baikonur lease signed?")
+    assert asking_sentences(chatty, refers) == "When was the Baikonur lease signed?"
+    pointing = ("I am writing a long piece about the Baikonur cosmodrome and its history for a newspaper. "
+                "For how many years was it leased?")
+    assert asking_sentences(pointing, refers) == pointing
+    assert engine.semantic is not None
+    assert len(engine.semantic.text(" ".join(["word"] * 60) + " when?").split()) == MODEL_WORDS
