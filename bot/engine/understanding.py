@@ -287,6 +287,10 @@ class Understanding:
             intents |= typos  # … when no word spelled right asks something
         if "when" in intents and (_when_is_a_conjunction(plain, lex) or _KOGDA_CLAUSE_RE.search(text)):
             intents.discard("when")
+        if "how_much" in intents:
+            intents.discard("until")  # "қаншаға дейін ұлғайтылды?": up to how much, not until when
+        if find_phrases(plain, lex.phrases["not_money"]):
+            intents.discard("money")  # "paid a state visit"
         unique = tuple(dict.fromkeys(words))
         generic = bool(unique) and all(w in lex.words["generic"] for w in unique)
         future = bool(lex.words["future_words"].intersection(toks))

@@ -83,6 +83,19 @@ def test_the_previous_year_is_named_too_and_compared(question: str) -> None:
     assert not {"previou", "predydushch", "aldyng"} & set(query.words)
 
 
+@pytest.mark.parametrize(("question", "asks", "not_asked"), [
+    ("When did Yeltsin pay a state visit to Almaty?", "when", "money"),
+    ("How much does Russia pay for Baikonur?", "money", ""),
+    ("До скольки увеличили квоту транзита нефти?", "how_much", "until"),
+    ("Мұнай транзитінің квотасы қаншаға дейін ұлғайтылды?", "how_much", "until"),
+    ("Until when was Baikonur leased?", "until", ""),
+])
+def test_what_an_idiom_or_an_amount_asks(question: str, asks: str, not_asked: str) -> None:
+    intents = parse_query(question).intents
+    assert asks in intents
+    assert not_asked not in intents
+
+
 def test_new_is_not_news() -> None:
     assert not parse_query("Жаңа жылу электр станциялары қай қалаларда салынады?").out_of_scope
     assert parse_query("Бүгінгі жаңалықтар қандай?").out_of_scope
