@@ -66,6 +66,12 @@ class Answerability:
         said = self.said(fact) if asked else frozenset()
         return any(not unit & said for unit in asked)
 
+    def union_figure(self, query: Query, fact: Fact) -> bool:
+        """"Какое население Москвы?", "What is Russia's GDP?" of a figure for the Customs Union's
+        countries together: a question about one country is not answered by their sum."""
+        return (fact.metric is not None and "customs-union" in fact.tags
+                and not self.lex.words["union_words"].intersection(query.tokens))
+
     def lacks_documents(self, query: Query, fact: Fact) -> bool:
         """"What documents did Tokayev sign in Moscow?" of a visit that names no document."""
         documents = self.lex.words["document_words"]
@@ -128,6 +134,8 @@ class Answerability:
         if "how_much" in query.intents and "when" not in query.intents and not self.has_number(fact):
             return "number"
         if "how_much" in query.intents and self.lacks_unit(query, fact):
+            return "number"
+        if "how_much" in query.intents and self.union_figure(query, fact):
             return "number"
         if self.lacks_documents(query, fact):
             return "documents"

@@ -424,6 +424,10 @@ def test_a_present_tense_verb_no_fact_uses_is_wording_not_an_unknown_topic(engin
     ("How many people took part in the 2023 Interregional Cooperation Forum?", False),
     ("2023 жылғы Өңіраралық ынтымақтастық форумына неше адам қатысты?", False),
     ("How many people live in the Customs Union countries?", True),
+    ("Какое население Санкт-Петербурга?", False),
+    ("What is the population of Russia?", False),
+    ("Ресейде қанша қазақ тұрады?", False),
+    ("Кеден одағы елдерінде барлығы қанша адам тұрады?", True),
 ])
 def test_a_head_count_is_answered_only_by_a_fact_that_counts_people(engine: AnswerEngine, question: str,
                                                                      answered: bool) -> None:
