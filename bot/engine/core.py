@@ -241,7 +241,14 @@ class AnswerEngine:
         if not ranked or ranked[0].fact.when is None or not self._confident(event, ranked):
             return None
         year = ranked[0].fact.when.year + hop.offset
-        answer = self._route(self.understanding.parse(f"{hop.ask} {year}"), lang)
+        asked = self.understanding.parse(f"{hop.ask} {year}")
+        answer = self._route(asked, lang)
+        if "who" in asked.intents and not (answer.answered and answer.facts[0].people):
+            # "Who was Russia's president when …?" asks a name: a fact of that year that names people.
+            named = next((r.fact for r in self.rank(asked) if r.fact.people and r.fact is not ranked[0].fact
+                          and year in self._years_of(r.fact) and r.coverage >= WEIGHTS.min_coverage), None)
+            if named is not None:
+                answer = self.compose.fact(named, lang, hop.ask)
         if not answer.answered or answer.kind == "smalltalk" or ranked[0].fact in answer.facts:
             return None
         return self.compose.after_event(ranked[0].fact, answer, lang, question)

@@ -41,8 +41,16 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
 )
 
 
+# "Who was Russia's president when the seabed was divided?": a who-question whose time is an event.
+_WHO_WHEN: tuple[str, ...] = (
+    r"^(?P<ask>(?:who|whom)\b[^,]*?)\s*,?\s+when\s+(?P<event>.+?)\??$",
+    r"^(?P<ask>(?:кто|кем)\b[^,]*?)\s*,?\s+когда\s+(?P<event>.+?)\??$",
+    rf"^(?P<event>.+?)\s+(?:кезде|кезінде|кезинде|kezde|kezınde|kezinde),?\s+(?P<ask>.*(?:кім|ким|kım|kim)\b.*)$",
+)
+
+
 def _compiled() -> tuple[tuple[re.Pattern[str], int], ...]:
-    patterns: list[tuple[str, int]] = []
+    patterns: list[tuple[str, int]] = [(p, 0) for p in _WHO_WHEN]
     for marker, offset in _MARKERS:
         patterns.append((rf"^{marker}\s*(?P<event>[^,?]+?)\s*,\s*(?P<ask>.+)$", offset))
         patterns.append((rf"^(?P<ask>.+?)\s+{marker}\s*(?P<event>[^,?]+)\??$", offset))

@@ -522,3 +522,14 @@ def test_the_model_reads_a_long_messages_asking_sentences_and_its_last_words(eng
     assert asking_sentences(pointing, refers) == pointing
     assert engine.semantic is not None
     assert len(engine.semantic.text(" ".join(["word"] * 60) + " when?").split()) == MODEL_WORDS
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("Who was Russia's president when the northern Caspian seabed agreement was signed?", "Yeltsin"),
+    ("Кто был президентом Казахстана, когда подписали соглашение об аренде Байконура?", "Назарбаев"),
+])
+def test_who_was_president_when_an_event_happened_names_a_person_of_that_year(engine: AnswerEngine, question: str,
+                                                                             name: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and name in body_text(answer), body_text(answer)
+    assert len(answer.facts) == 2 and answer.facts[1].people

@@ -20,6 +20,12 @@ from bot.engine.hops import YearHop, year_hop
      YearHop("Kedendik odaq qūrylğannan", "sauda qanşa boldy?", 1)),
     ("Ельцин сайлауда жеңген жылы, Ресей Қазақстанды қашан таныды?",
      YearHop("Ельцин сайлауда жеңген", "Ресей Қазақстанды қашан таныды?", 0)),
+    ("Who was Russia's president when the Caspian seabed was divided?",
+     YearHop("the Caspian seabed was divided", "Who was Russia's president", 0)),
+    ("Кто был президентом России, когда подписали соглашение о дне Каспия?",
+     YearHop("подписали соглашение о дне Каспия", "Кто был президентом России", 0)),
+    ("Каспий түбі туралы келісімге қол қойылған кезде Ресей президенті кім болды?",
+     YearHop("Каспий түбі туралы келісімге қол қойылған", "Ресей президенті кім болды?", 0)),
 ])
 def test_the_event_and_the_asked_part_are_found_in_each_language(question: str, want: YearHop) -> None:
     assert year_hop(question) == want
