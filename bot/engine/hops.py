@@ -45,7 +45,7 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
 _WHO_WHEN: tuple[str, ...] = (
     r"^(?P<ask>(?:who|whom)\b[^,]*?)\s*,?\s+when\s+(?P<event>.+?)\??$",
     r"^(?P<ask>(?:кто|кем)\b[^,]*?)\s*,?\s+когда\s+(?P<event>.+?)\??$",
-    rf"^(?P<event>.+?)\s+(?:кезде|кезінде|кезинде|kezde|kezınde|kezinde),?\s+(?P<ask>.*(?:кім|ким|kım|kim)\b.*)$",
+    r"^(?P<event>.+?)\s+(?:кезде|кезінде|кезинде|kezde|kezınde|kezinde),?\s+(?P<ask>.*(?:кім|ким|kım|kim)\b.*)$",
 )
 
 
