@@ -20,6 +20,7 @@ from cachetools import LRUCache
 from bot.engine.answerability import Answerability
 from bot.engine.compose import Answer, Composer, Script, importance
 from bot.engine.conversation import Resolved, Turn, only_sides, refers_back, resolve, retries, topic
+from bot.engine.direction import destination
 from bot.engine.hops import YearHop, year_hop
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FactIndex, Hit, fact_fields
@@ -90,6 +91,10 @@ class AnswerEngine:
         for f in self.index.facts:
             if f.metric and f.when and f.value is not None:
                 self.figures.setdefault((f.metric, f.when.year), []).append(f)
+        sides = {"russia": self.lex.words["russia_places"], "kazakhstan": self.lex.words["kazakhstan_places"]}
+        self.visit_side = {i: side for i, f in enumerate(self.index.facts) if f.kind == "visit" and f.place
+                           for side, places in sides.items() if places.intersection(tokens(f.place["en"]))}
+        """The side each visit went to, by its place: a question naming the other side's capital is not about it."""
         self.fact_years = {f.id: f.years | {int(y) for lang in LANGS for y in YEAR_RE.findall(f.text[lang])}
                            for f in self.index.facts}
 
@@ -424,6 +429,7 @@ class AnswerEngine:
             best_cos = float(cosines.max())
             base = float(np.median(cosines))
             spread = max(best_cos - base, 1e-6)
+        way = destination(query.text)
         ranked: list[Ranked] = []
         for i in candidates:
             hit = lexical.get(i)
@@ -434,6 +440,8 @@ class AnswerEngine:
                 fused += WEIGHTS.semantic * max(cos - base, 0.0) / spread
             if query.named_years and not set(query.named_years) & self._years_of(self.index.facts[i]):
                 fused *= WEIGHTS.other_year
+            if way is not None and self.visit_side.get(i, way) != way:
+                fused *= WEIGHTS.wrong_way  # "came to Moscow" is not Medvedev's trip to Kazakhstan
             ranked.append(Ranked(self.index.facts[i], i, hit.score if hit else 0.0, hit.coverage if hit else 0.0, cos, fused))
         ranked.sort(key=lambda r: (-r.fused, r.fact.id))
         return ranked

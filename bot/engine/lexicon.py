@@ -21,7 +21,8 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
               "rate_words", "currency_words", "other_parties", "number_words", "followup", "person_words", "generic",
               "smalltalk_filler", "refers", "place_words", "extension_words", "future_words", "document_words", "same_day",
               "same_year", "region_words", "times_words", "further_words", "first_words", "measure_words", "and_words",
-              "what_words", "previous_year", "not_money", "union_words", *UNITS)
+              "what_words", "previous_year", "not_money", "union_words", "russia_places",
+              "kazakhstan_places", *UNITS)
 INTENTS = ("when", "where", "who", "how_much", "why", "duration", "until", "day", "money", "elapsed", "ago", "list", "compare",
            "overview")
 SMALLTALK = ("greeting", "thanks", "who", "abilities", "bye")

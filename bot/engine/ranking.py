@@ -25,6 +25,7 @@ class Weights:
     year: float = 2.0             # a named year's share of the query's weight
     year_bonus: float = 2.5       # score added to a fact of a named year (× year)
     other_year: float = 0.35      # factor on a dated fact of another year
+    wrong_way: float = 0.5        # factor on a visit to the other side than the question names
     undated: float = 0.5          # factor on an undated fact when a year is named
     month: float = 1.15           # factor on a fact of a named month
     intent_value: float = 1.25    # "how much" → facts with a figure

@@ -533,3 +533,11 @@ def test_who_was_president_when_an_event_happened_names_a_person_of_that_year(en
     answer = engine.answer(question)
     assert answer.answered and name in body_text(answer), body_text(answer)
     assert len(answer.facts) == 2 and answer.facts[1].people
+
+
+@pytest.mark.parametrize(("question", "fact_id"), [
+    ("Когда лидер Казахстана впервые приехал в Москву с официальным визитом?", "vi-nazarbayev-russia-1994"),
+    ("When did the Russian president first come to Kazakhstan?", "vi-medvedev-first-trip-2008"),
+])
+def test_the_side_a_visit_goes_to_picks_the_visit(engine: AnswerEngine, question: str, fact_id: str) -> None:
+    assert engine.answer(question).facts[0].id == fact_id

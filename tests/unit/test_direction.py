@@ -1,0 +1,23 @@
+"""Which side a question's visit goes to, from prepositions and case endings."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.direction import destination
+
+
+@pytest.mark.parametrize(("question", "side"), [
+    ("Когда Назарбаев приехал в Москву?", "russia"),
+    ("Когда Путин приехал в Астану?", "kazakhstan"),
+    ("When did Yeltsin come to Almaty?", "kazakhstan"),
+    ("When did Nazarbayev travel to Moscow?", "russia"),
+    ("Тұңғыш президент Ресейге қашан барды?", "russia"),
+    ("Medvedev Qazaqstanğa qaşan keldı?", "kazakhstan"),
+    ("Что подписали в Москве?", None),
+    ("Когда Назарбаев был в Казахстане и в России?", None),
+    ("Trade between Kazakhstan and Russia", None),
+    ("visits from Moscow to Astana and back to Moscow", None),
+])
+def test_the_side_a_visit_goes_to(question: str, side: str | None) -> None:
+    assert destination(question) == side
