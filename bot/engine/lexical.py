@@ -41,6 +41,18 @@ class Hit:
     coverage: float
 
 
+_VOICED = {"k": "g", "p": "b", "g": "k", "b": "p"}
+
+
+def _alternants(word: str) -> tuple[str, ...]:
+    """The stem with its Kazakh consonant alternation: "odak" → "odag"; "odagy" → "odak"."""
+    if len(word) >= 4 and word[-1] in _VOICED:
+        return (word[:-1] + _VOICED[word[-1]],)
+    if len(word) >= 5 and word[-1] in "aeiouy" and word[-2] in _VOICED:
+        return (word[:-2] + _VOICED[word[-2]],)
+    return ()
+
+
 class FactIndex:
     """The inverted index over every fact's words in every language, built once at load.
 
@@ -154,6 +166,12 @@ class FactIndex:
                 prefix = word[:cut]
                 if prefix in self._vocab_set and len(word) - cut <= 4:
                     found.setdefault(prefix, 0.88 - 0.03 * (len(word) - cut))
+            for other in _alternants(word):
+                # Kazakh voices a stem's last consonant before a vowel ending: одақ / одағы, кітап / кітабы.
+                i = bisect_left(self.vocab, other)
+                while i < len(self.vocab) and self.vocab[i].startswith(other) and len(self.vocab[i]) - len(other) <= 4:
+                    found.setdefault(self.vocab[i], 0.85)
+                    i += 1
         if len(word) >= FUZZY_MIN:
             cutoff = WEIGHTS.fuzzy_long if len(word) >= 7 else WEIGHTS.fuzzy_short
             pool = self._starting_like(word)

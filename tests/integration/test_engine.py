@@ -116,6 +116,13 @@ def test_a_swapped_pair_in_a_question_word_or_a_quantity_noun_still_asks(engine:
     assert intent in engine.understanding.parse(question).intents
 
 
+@pytest.mark.parametrize(("word", "alternant"), [("odak", "odag"), ("odagy", "odak")])
+def test_a_kazakh_stem_is_found_through_its_voiced_or_unvoiced_last_consonant(engine: AnswerEngine, word: str,
+                                                                            alternant: str) -> None:
+    """Одақ / одағы: the stem's last consonant is voiced before a vowel ending."""
+    assert any(cand.startswith(alternant) for cand, _ in engine.index.expand(word))
+
+
 def test_what_is_the_length_gives_the_figures_not_an_overview(engine: AnswerEngine) -> None:
     answer = engine.answer("What is the length of the Kazakh-Russian border?")
     assert answer.kind == "fact"
