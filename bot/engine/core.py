@@ -349,11 +349,12 @@ class AnswerEngine:
             on_day = self._on_days({(y, m, d) for y in query.named_years for m, d in query.days})
             if len(on_day) >= 2:
                 return self.compose.listing(on_day, lang, question, "")
-        if top.fact.times and not (self.lex.words["further_words"] | self.lex.words["first_words"]).intersection(query.tokens):
+        if top.fact.times and not self.lex.words["further_words"].intersection(query.tokens):
             occurrences = self._occurrences(query, top.fact)
             if "how_much" in query.intents and self.lex.words["times_words"].intersection(query.tokens):
                 return self.compose.tally(occurrences, lang, question)
-            if query.intents & {"when", "list"} and len(occurrences) > 1:
+            if (query.intents & {"when", "list"} and len(occurrences) > 1
+                    and not self.lex.words["first_words"].intersection(query.tokens)):
                 # "When did Medvedev come in 2008?": the first visit and the three more, not one of them.
                 return self.compose.listing(occurrences, lang, question, "")
         if "list" in query.intents or len(query.named_years) > 1:

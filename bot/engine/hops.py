@@ -52,7 +52,8 @@ _WHO_WHEN: tuple[str, ...] = (
 def _compiled() -> tuple[tuple[re.Pattern[str], int], ...]:
     patterns: list[tuple[str, int]] = [(p, 0) for p in _WHO_WHEN]
     for marker, offset in _MARKERS:
-        patterns.append((rf"^{marker}\s*(?P<event>[^,?]+?)\s*,\s*(?P<ask>.+)$", offset))
+        # The event runs to the last comma: it may list names ("России, Казахстана и Беларуси").
+        patterns.append((rf"^{marker}\s*(?P<event>[^?]+?)\s*,\s*(?P<ask>[^,]+)$", offset))
         patterns.append((rf"^(?P<ask>.+?)\s+{marker}\s*(?P<event>[^,?]+)\??$", offset))
     patterns.extend((rf"^(?P<event>.+?)\s*{marker}\s+(?P<ask>.+)$", offset) for marker, offset in _EVENT_FIRST)
     return tuple((re.compile(p, re.IGNORECASE), o) for p, o in patterns)

@@ -60,6 +60,7 @@ def test_a_swapped_letter_in_a_short_name_is_still_a_typo(engine: AnswerEngine, 
 
 
 @pytest.mark.parametrize(("question", "total"), [
+    ("How many times in all did Medvedev visit Kazakhstan in his first year as president, 2008?", "4 times"),
     ("How many times in all did Medvedev visit Kazakhstan in 2008?", "4 times"),
     ("Сколько всего раз Медведев приезжал в Казахстан в 2008 году?", "Всего раз: 4"),
     ("Медведев 2008 жылы Қазақстанға барлығы неше рет келді?", "барлығы 4 рет"),
@@ -241,3 +242,7 @@ def test_degen_asks_what_something_is_and_is_not_a_topic_word(engine: AnswerEngi
 def test_hire_is_a_lease(engine: AnswerEngine) -> None:
     answer = engine.answer("Когда Россия взяла Байконур в наём?")
     assert answer.facts[0].id == "tr-baikonur-lease-1994"
+
+
+def test_when_a_term_was_to_end_is_counted_from_its_start(engine: AnswerEngine) -> None:
+    assert "2014" in body_text(engine.answer("Когда должна была закончиться аренда Байконура по соглашению 1994 года?"))

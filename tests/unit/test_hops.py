@@ -20,6 +20,8 @@ from bot.engine.hops import YearHop, year_hop
      YearHop("Kedendik odaq qūrylğannan", "sauda qanşa boldy?", 1)),
     ("Ельцин сайлауда жеңген жылы, Ресей Қазақстанды қашан таныды?",
      YearHop("Ельцин сайлауда жеңген", "Ресей Қазақстанды қашан таныды?", 0)),
+    ("В год, когда начал работать союз России, Казахстана и Беларуси, каким был товарооборот?",
+     YearHop("начал работать союз России, Казахстана и Беларуси", "каким был товарооборот?", 0)),
     ("Who was Russia's president when the Caspian seabed was divided?",
      YearHop("the Caspian seabed was divided", "Who was Russia's president", 0)),
     ("Кто был президентом России, когда подписали соглашение о дне Каспия?",

@@ -89,6 +89,7 @@ def test_the_previous_year_is_named_too_and_compared(question: str) -> None:
     ("До скольки увеличили квоту транзита нефти?", "how_much", "until"),
     ("Мұнай транзитінің квотасы қаншаға дейін ұлғайтылды?", "how_much", "until"),
     ("Until when was Baikonur leased?", "until", ""),
+    ("Когда должна была закончиться аренда Байконура?", "until", ""),
 ])
 def test_what_an_idiom_or_an_amount_asks(question: str, asks: str, not_asked: str) -> None:
     intents = parse_query(question).intents
