@@ -478,6 +478,8 @@ class AnswerEngine:
         if any(not self.index.expand(a) and not self.index.near_vocabulary(a, WEIGHTS.typo_cutoff)
                for a in query.acronyms if a in query.words and not a[0].isdigit()):
             return False  # an abbreviation no fact knows ("KTK", "NATO") names what is asked about
+        if unknown and self.semantic is not None and self._cosine(query, top) < WEIGHTS.semantic_floor:
+            return False  # words no fact uses, and the model finds the fact far in meaning: another topic
         if unknown and len(query.words) < WEIGHTS.chatty_words:
             if self.semantic is None:
                 return top.coverage >= WEIGHTS.unknown_coverage

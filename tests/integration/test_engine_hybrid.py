@@ -437,6 +437,7 @@ def test_a_head_count_is_answered_only_by_a_fact_that_counts_people(engine: Answ
 @pytest.mark.parametrize(("question", "answered"), [
     ("какая самая высокая гора в мире", False),
     ("what is the longest river in the world", False),
+    ("Python-га тизимди сурыптайтын кодты жазып берши", False),
     ("how many enterprises with russian capital did the 2009 analysis count in kazakhstan", True),
 ])
 def test_a_short_question_with_a_word_no_fact_uses_needs_the_model_to_agree(engine: AnswerEngine, question: str,
