@@ -447,16 +447,9 @@ class AnswerEngine:
         ranked.sort(key=lambda r: (-r.fused, r.fact.id))
         return ranked
 
-    def _lexically_sure(self, query: Query) -> bool:
-        """Whether the lexical index alone settles the question, so the model need not be asked
-        (a short question off its fact's title asks it all the same: see _off_title)."""
-        hits = self._search(query)
-        return bool(query.words) and _sure(hits) and \
-            not self._short_detail_off_title(query, self.position[hits[0].fact.id])
-
     def _search(self, query: Query) -> list[Hit]:
-        """The lexical candidates, remembered for a while: a new question is searched when the bot
-        decides whether to ask the model and again when it is answered. Keyed by the whole query,
+        """The lexical candidates, remembered for a while: a new question is searched while the bot
+        works its answer out with the model barred and again once its embedding is in. Keyed by the whole query,
         not its text: a count of years ranks the same text again without its year."""
         if not (query.words or query.years):
             return []
@@ -478,14 +471,15 @@ class AnswerEngine:
         if any(not self.index.expand(a) and not self.index.near_vocabulary(a, WEIGHTS.typo_cutoff)
                for a in query.acronyms if a in query.words and not a[0].isdigit()):
             return False  # an abbreviation no fact knows ("KTK", "NATO") names what is asked about
-        if unknown and self.semantic is not None and self._cosine(query, top) < WEIGHTS.semantic_floor:
-            return False  # words no fact uses, and the model finds the fact far in meaning: another topic
+        if unknown and self.semantic is None and len(query.words) < WEIGHTS.chatty_words:
+            return top.coverage >= WEIGHTS.unknown_coverage
+        if unknown and self.semantic is not None:
+            cosine = self._cosine(query, top)
+            if cosine < WEIGHTS.semantic_floor:
+                return False  # words no fact uses, and the model finds the fact far in meaning: another topic
         if unknown and len(query.words) < WEIGHTS.chatty_words:
-            if self.semantic is None:
-                return top.coverage >= WEIGHTS.unknown_coverage
             # The model must find the fact close too: "самая длинная река в мире" shares most of its
             # words with "the longest land border in the world", but not its meaning.
-            cosine = self._cosine(query, top)
             return (top.coverage >= WEIGHTS.unknown_coverage and cosine >= WEIGHTS.semantic_sure) \
                 or (top.coverage >= WEIGHTS.min_coverage and cosine >= WEIGHTS.unknown_sure)
         if top.coverage >= WEIGHTS.min_coverage:
@@ -566,9 +560,7 @@ class AnswerEngine:
             return None
         first, second = (by_year[y].fact for y in sorted(by_year)[:2])
         # A fact stating the change itself in percent for the later year ("trade grew by 42.3%").
-        stated = next((r.fact for r in ranked[:8] if r.fact.unit == "percent" and r.fact.when
-                       and second.when and r.fact.when.year == second.when.year and r.fact not in (first, second)
-                       and r.coverage >= WEIGHTS.semantic_agree), None)
+        stated = _stated_percent(ranked, second.when.year, (first, second)) if second.when else None
         return self.compose.compare(first, second, lang, query.text, stated=stated)
 
     def _ago(self, ranked: Sequence[Ranked], lang: str, question: str) -> Answer | None:
@@ -599,8 +591,7 @@ class AnswerEngine:
         if (metric, year) not in self.figures:
             return None
         figure = self.figures[(metric, year)][0]
-        change = next((r.fact for r in ranked[:8] if r.fact.unit == "percent" and r.fact.when
-                       and r.fact.when.year == year and r.fact is not figure and r.coverage >= WEIGHTS.semantic_agree), None)
+        change = _stated_percent(ranked, year, (figure,))
         if change is None:
             return None
         return self.compose.listing([figure, change], lang, question, "")
@@ -641,9 +632,8 @@ class AnswerEngine:
         order: Medvedev's first visit of 2008, then his three more. "How many times in all" adds
         them up; "when did he come" lists them ("how many more times" asks for the one fact)."""
         years = set(query.named_years) or self._years_of(top)
-        people = tuple(top.people["en"]) if top.people else ()
         found = {f.id: f for y in years for i in self.index.by_year.get(y, ()) if (f := self.index.facts[int(i)]).times
-                 and f.kind == top.kind and (tuple(f.people["en"]) if f.people else ()) == people}
+                 and f.kind == top.kind and _people(f) == _people(top)}
         return sorted(found.values(), key=_in_order)
 
     def _on_days(self, days: set[tuple[int, int, int]]) -> list[Fact]:
@@ -670,6 +660,16 @@ PRESENT_ENDINGS = ("at", "iat")
 """Russian present-tense plural endings ("лежат", "входят"): a word no fact uses that ends so is a verb
 of the question's wording, not a topic the sources lack (they are past-tense texts). The singular
 "-ет/-ит" is left out: "выиграет" is a future, which the sources cannot answer."""
+
+
+def _stated_percent(ranked: Sequence[Ranked], year: int, besides: Sequence[Fact]) -> Fact | None:
+    """A well-matching fact that states a year's change itself, in percent ("trade grew by 42.3%")."""
+    return next((r.fact for r in ranked[:8] if r.fact.unit == "percent" and r.fact.when and r.fact.when.year == year
+                 and r.fact not in besides and r.coverage >= WEIGHTS.semantic_agree), None)
+
+
+def _people(fact: Fact) -> tuple[str, ...]:
+    return tuple(fact.people["en"]) if fact.people else ()
 
 
 def _in_order(fact: Fact) -> tuple[int, int, int]:

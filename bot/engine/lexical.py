@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -156,22 +156,17 @@ class FactIndex:
         if word[0].isdigit():
             return tuple(found.items())
         if len(word) >= 4:
-            i = bisect_left(self.vocab, word)
-            while i < len(self.vocab) and self.vocab[i].startswith(word):
-                cand = self.vocab[i]
-                if cand != word and len(cand) - len(word) <= 6:
+            for cand in self._extending(word, 6):
+                if cand != word:
                     found.setdefault(cand, 0.9 - 0.02 * (len(cand) - len(word)))
-                i += 1
             for cut in range(len(word) - 1, 3, -1):
                 prefix = word[:cut]
                 if prefix in self._vocab_set and len(word) - cut <= 4:
                     found.setdefault(prefix, 0.88 - 0.03 * (len(word) - cut))
             for other in _alternants(word):
                 # Kazakh voices a stem's last consonant before a vowel ending: одақ / одағы, кітап / кітабы.
-                i = bisect_left(self.vocab, other)
-                while i < len(self.vocab) and self.vocab[i].startswith(other) and len(self.vocab[i]) - len(other) <= 4:
-                    found.setdefault(self.vocab[i], 0.85)
-                    i += 1
+                for cand in self._extending(other, 4):
+                    found.setdefault(cand, 0.85)
         if len(word) >= FUZZY_MIN:
             cutoff = WEIGHTS.fuzzy_long if len(word) >= 7 else WEIGHTS.fuzzy_short
             pool = self._starting_like(word)
@@ -187,6 +182,14 @@ class FactIndex:
             if other in self._vocab_set:
                 found.setdefault(other, 0.9)
         return tuple(found.items())
+
+    def _extending(self, stem: str, most: int) -> Iterator[str]:
+        """Index words that start with `stem` and add at most `most` letters (the vocabulary is sorted)."""
+        i = bisect_left(self.vocab, stem)
+        while i < len(self.vocab) and self.vocab[i].startswith(stem):
+            if len(self.vocab[i]) - len(stem) <= most:
+                yield self.vocab[i]
+            i += 1
 
     def _starting_like(self, word: str) -> tuple[str, ...]:
         """Index words a typo of `word` may stand for: those with its first letter, and for an

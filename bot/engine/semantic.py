@@ -103,7 +103,7 @@ _EN_HINTS = frozenset("the of and what when who how which did was were is are in
 
 MODEL_WORDS = 22
 """The last words of a message the model reads (about 45 tokens; a long message's question is at
-its end, and each token costs the model about 0.8 ms)."""
+its end, and the model's cost grows with the length of the text)."""
 LONG_QUESTION = 120
 """Characters from which a message's sentences that neither ask nor are pointed back at are left
 out of the model's text (its cost grows with the text; the lexical index still reads them all)."""

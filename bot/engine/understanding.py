@@ -187,16 +187,16 @@ class Understanding:
 
     def two_parts(self, text: str) -> tuple[str, str] | None:
         """"В какой области он находится и на какой срок его сдали в аренду?": the two questions,
-        when a joining word is followed (at most one word later) by a question word and the first
-        part asks something of its own; "Kazakhstan and Russia" or "where and when" are not split."""
+        when a joining word is followed within three words by a question word and the first part
+        asks something of its own; "Kazakhstan and Russia" or "where and when" are not split."""
         words = list(_RAW_WORD_RE.finditer(text))
-        toks = [word_tokens(m.group())[:1] or ("",) for m in words]
+        firsts = [next(iter(word_tokens(m.group())), "") for m in words]
         asking = self.part_askers
         for k in range(2, len(words) - 2):
-            if toks[k][0] not in self.lex.words["and_words"]:
+            if firsts[k] not in self.lex.words["and_words"]:
                 continue
-            if any(toks[j][0] in asking for j in range(k + 1, min(k + 4, len(words)))) \
-                    and any(t[0] in asking for t in toks[:k]):
+            if any(firsts[j] in asking for j in range(k + 1, min(k + 4, len(words)))) \
+                    and any(tok in asking for tok in firsts[:k]):
                 first, second = text[:words[k].start()].rstrip(" ,;"), text[words[k].end():].strip()
                 return (first, second) if len(words) - k - 1 >= 3 else None
         return None

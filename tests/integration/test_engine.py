@@ -59,6 +59,10 @@ def test_a_swapped_letter_in_a_short_name_is_still_a_typo(engine: AnswerEngine, 
     assert hits[0].coverage > 0.8
 
 
+MEDVEDEV_2008 = ["vi-medvedev-first-trip-2008", "vi-medvedev-visits-2008"]
+"""His first visit of 2008, then the three more: the facts that record that year's visits."""
+
+
 @pytest.mark.parametrize(("question", "total"), [
     ("How many times in all did Medvedev visit Kazakhstan in his first year as president, 2008?", "4 times"),
     ("How many times in all did Medvedev visit Kazakhstan in 2008?", "4 times"),
@@ -69,7 +73,7 @@ def test_occurrences_told_by_several_facts_are_added_up(engine: AnswerEngine, qu
     answer = engine.answer(question)
     assert answer.kind == "list"
     assert total in body_text(answer)
-    assert [f.id for f in answer.facts] == ["vi-medvedev-first-trip-2008", "vi-medvedev-visits-2008"]
+    assert [f.id for f in answer.facts] == MEDVEDEV_2008
     assert len(answer.references) == 1 and all(seg.refs == (1,) for seg in answer.segments)
 
 
@@ -78,7 +82,7 @@ def test_occurrences_told_by_several_facts_are_added_up(engine: AnswerEngine, qu
 def test_when_lists_every_fact_that_records_occurrences(engine: AnswerEngine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.kind == "list"
-    assert [f.id for f in answer.facts] == ["vi-medvedev-first-trip-2008", "vi-medvedev-visits-2008"]
+    assert [f.id for f in answer.facts] == MEDVEDEV_2008
 
 
 @pytest.mark.parametrize(("question", "count"), [
