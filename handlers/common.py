@@ -68,13 +68,13 @@ async def reply(
                     return None
             except TelegramError:
                 pass
-    quote = ReplyParameters(message_id=message.message_id, allow_sending_without_reply=True)
+    quote = ReplyParameters(message_id=message.message_id, allow_sending_without_reply=True) if is_group(update) else None
     thread = message.message_thread_id if message.is_topic_message else None
     sent: Message | None = None
     for i, part in enumerate(parts):
         sent = await context.bot.send_message(
             chat.id, part,
-            reply_parameters=quote if i == 0 and is_group(update) else None,
+            reply_parameters=quote if i == 0 else None,
             reply_markup=markup if i == len(parts) - 1 else None,
             message_thread_id=thread,
         )

@@ -64,8 +64,10 @@ def numbered_rows(data: Sequence[str], first: int = 1) -> list[list[InlineKeyboa
     return [buttons[i:i + NUMBERS_PER_ROW] for i in range(0, len(buttons), NUMBERS_PER_ROW)]
 
 
-def picks_keyboard(fact_ids: Sequence[str], lang: str, script: str) -> InlineKeyboardMarkup | None:
-    """The buttons of an answer's numbered "See also" / "Perhaps you meant" lines."""
+@lru_cache(maxsize=1024)
+def picks_keyboard(fact_ids: tuple[str, ...], lang: str, script: str) -> InlineKeyboardMarkup | None:
+    """The buttons of an answer's numbered "See also" / "Perhaps you meant" lines. Cached: the
+    answer cache serves popular questions again and again, each with the same picks."""
     rows = numbered_rows([OpenFact(fact_id, lang, script).encode() for fact_id in fact_ids])
     return InlineKeyboardMarkup(rows) if rows else None
 
