@@ -2,7 +2,7 @@
 
 Kazakh has letters of its own (ә ғ қ ң ө ұ ү һ і; ä ğ q ñ ö ū ü ı ş ç in Latin); without them
 (Kazakh typed on a Russian keyboard, casual Latin) common words decide, read from the lexicons'
-`language_hints`.
+`language_hints`, and for Cyrillic also Kazakh word endings Russian does not have.
 """
 
 from __future__ import annotations
@@ -13,6 +13,12 @@ from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon
 from bot.text import fold_word, raw_tokens
 
 KK_LETTERS = frozenset("әғқңөұүһі")
+KK_RUKBD_ENDINGS = ("ын", "нин", "дин", "гы", "инде", "ып", "лык", "тык", "дык", "деги", "лери", "уы", "лды", "йды",
+                    "агы", "ына", "мыз", "миз")
+"""Word endings of Kazakh typed without its letters that Russian words (of five letters or more)
+practically never have: case endings (-нын/-нин, -дагы/-деги, -ына), -ып, -лык, -гы, past -лды/-йды,
+first person plural -мыз/-миз.
+Russian-looking endings Kazakh also uses (-ган as in "орган", -ады, -мен as in "обмен") are left out."""
 KK_LATIN_LETTERS = frozenset("äğñöūüışç")
 """Letters of the 2021 Kazakh Latin alphabet that English does not use. "q" is Kazakh too, but
 English spells it in "quota", "question", "quarter": it counts only where no "u" follows."""
@@ -22,8 +28,9 @@ class LanguageDetector:
     """Detects kk, ru or en with one lexicon's hint words."""
 
     def __init__(self, lex: Lexicon) -> None:
-        self.kk = lex.hints.get("kk", frozenset())
-        self.ru = lex.hints.get("ru", frozenset())
+        kk, ru = lex.hints.get("kk", frozenset()), lex.hints.get("ru", frozenset())
+        # A word both languages use ("не": "what" in Kazakh, "not" in Russian) tells neither.
+        self.kk, self.ru = kk - ru, ru - kk
         self.en = lex.hints.get("en", frozenset())
 
     def detect(self, text: str) -> str | None:
@@ -36,7 +43,9 @@ class LanguageDetector:
         if cyr * 2 >= len(letters):
             if any(ch in KK_LETTERS for ch in letters):
                 return "kk"
-            kk_hits = len(words & self.kk)
+            # Endings count on lowercase words only: a Kazakh name in a Russian sentence ("Айдын") is a name.
+            kk_hits = len(words & self.kk) + sum(1 for w in raw_tokens(text)
+                                                 if len(w) >= 5 and w.islower() and w.endswith(KK_RUKBD_ENDINGS))
             return "kk" if kk_hits >= 1 and kk_hits * 3 >= len(words & self.ru) else "ru"
         if any(ch in KK_LATIN_LETTERS for ch in letters) or _kazakh_q(text.lower()):
             return "kk"

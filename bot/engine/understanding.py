@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.dates import MONTHS, RU_GENITIVE
@@ -149,6 +150,8 @@ def inflectable_stand_ins(lex: Lexicon) -> tuple[tuple[str, Phrase], ...]:
 _RAW_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 PARTY_ENDING = 3
+STOPWORD_TYPO_MIN = 6
+"""Shortest stop word whose one-edit typos are read as it (a typo of "from" could be any word)."""
 """Most letters a case ending adds to a country's stem ("германии", "қытайдың")."""
 
 
@@ -161,6 +164,7 @@ class Understanding:
         self.vocabulary = frozenset(vocabulary)
         self.question_words = tuple((word, name) for name in ASKING for word in lex.intents[name]
                                     if len(word) >= 4 and " " not in word)
+        self.long_stopwords = tuple(w for w in lex.words["stopwords"] if len(w) >= STOPWORD_TYPO_MIN)
         self.language = LanguageDetector(lex)
         self.party_by_prefix = tuple((p[:-1], p) for p in sorted(lex.words["other_parties"]) if len(p) >= 5)
         self.party_prefixes = tuple(prefix for prefix, _ in self.party_by_prefix)
@@ -178,6 +182,13 @@ class Understanding:
         near = [(len(word), word, name) for word, name in self.question_words
                 if OSA.distance(tok, word, score_cutoff=1) <= 1]
         return max(near)[2] if near else None  # the longest: "каого" is "какого", not "кого"
+
+    def _stopword_typo(self, tok: str) -> bool:
+        """Whether a word outside the facts' vocabulary is one edit from a long stop word ("btwen"):
+        then it is that word mistyped, not a topic no fact covers."""
+        if not self.vocabulary or tok in self.vocabulary or len(tok) < STOPWORD_TYPO_MIN - 1:
+            return False
+        return process.extractOne(tok, self.long_stopwords, scorer=OSA.distance, score_cutoff=1) is not None
 
     def _measure_typo(self, tok: str) -> bool:
         """Whether a word outside the facts' vocabulary is one edit from a quantity noun ("lenght")."""
@@ -281,6 +292,8 @@ class Understanding:
                 continue
             elif (typo := self._question_word_typo(tok)) is not None:
                 typos.add(typo)  # "кашн", "skolko": a question word mistyped asks all the same …
+            elif self._stopword_typo(tok):
+                continue
             else:
                 words.append(tok)
         if not intents & ASKING:

@@ -373,6 +373,13 @@ def test_a_mistyped_question_word_asks_all_the_same(engine: AnswerEngine, questi
     assert intent in engine.understanding.parse(question).intents
 
 
+def test_a_mistyped_stop_word_is_no_topic_of_its_own(engine: AnswerEngine) -> None:
+    """"btwen" is "between" mistyped, not a word no fact uses (which would make the question off topic)."""
+    query = engine.understanding.parse("how much was trade btwen kazakhstan and russia in 2010")
+    assert all(not w.startswith("bt") for w in query.words), query.words
+    assert "15" in body_text(engine.answer("hOW MUCH WAS tRADE BTWEN kz AND rUSSIA IN 2010"))
+
+
 def test_a_typo_reading_never_adds_to_a_question_word_spelled_right(engine: AnswerEngine) -> None:
     assert "who" not in engine.understanding.parse("договор о дружбе 1992 каого числа подписан").intents
 

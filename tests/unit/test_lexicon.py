@@ -47,6 +47,8 @@ def test_invalid_yaml_and_empty_folder(tmp_path: Path) -> None:
     ("who are you?", "who"), ("Привет! А ты кто такой?", "who"), ("сен кімсің", "who"),
     ("what can you do", "abilities"), ("что ты умеешь?", "abilities"), ("не істей аласың", "abilities"),
     ("ok thanks, bye", "bye"), ("до свидания", "bye"), ("сау бол", "bye"),
+    ("Саламатсызба", "greeting"), ("hey, whats up", "greeting"), ("спасибо бро, выручил", "thanks"),
+    ("What kind of questions can you answer?", "abilities"),
 ])
 def test_small_talk_kinds(text: str, kind: str) -> None:
     assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == kind

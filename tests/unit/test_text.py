@@ -90,6 +90,13 @@ def test_hyphenated_kazakh_endings_join_their_abbreviation() -> None:
     ("Medvedev visits Kazakhstan 2008", "en"),
     ("What oil transit quota did Russia give Kazakhstan in 2000?", "en"),  # "qu" is English
     ("qai jyly kelısım jasaldy", "kk"),
+    # Kazakh typed on a Russian keyboard, told by its endings (-нын, -ып, -мыз, -деги, -лды) …
+    ("бешбармакты калай дайындаймыз", "kk"),
+    ("шекарадагы бекеттин аты", "kk"),
+    ("кеден одагына кирип алды ма", "kk"),
+    # … while a Kazakh name in a Russian sentence is a name, and "не" tells neither language.
+    ("С кем встречался Айдын в Москве?", "ru"),
+    ("почему визу не дали", "ru"),
 ])
 def test_language_detection_by_script_and_words(text: str, lang: str) -> None:
     assert detect_language(text) == lang
