@@ -24,6 +24,7 @@ Kind = Literal["fact", "list", "compare", "overview", "smalltalk", "decline"]
 Script = Literal["cyrl", "latn"]
 
 MAX_LIST = 6
+RATIO_SHOWN = 1.5  # from this ratio of two figures on, a comparison says "×2.1" as well
 FULL_TEXT_BUDGET = 650  # characters of fact texts a list may spend before it shows titles only
 SHORT_LIST = 3  # a list this short shows each fact's first sentence when the whole texts are too long
 KIND_ORDER = {"treaty": 0, "visit": 1, "event": 2, "figure": 3, "trade": 4}
@@ -209,13 +210,17 @@ class Composer:
             bound = "≈ " if not bound and (first.qualifier or second.qualifier) else bound
             amount = f"{bound}{'+' if diff >= 0 else '−'}{_number(abs(diff), lang)} {unit}{currency}".strip()
             share = ""
+            # "How many times more?": the ratio too, once one value is half as large again as the other.
+            low, high = sorted((a, b))
+            times = f"×{_number(high / low, lang, 1)}" if low > 0 and high / low >= RATIO_SHOWN else ""
             if a and first.unit != "percent":
-                share = f" ({'+' if diff >= 0 else '−'}{_number(abs(diff) / a * 100, lang, 1)}%)"
+                share = f" ({'+' if diff >= 0 else '−'}{_number(abs(diff) / a * 100, lang, 1)}%{', ' + times if times else ''})"
             if by_year:
                 segments.append(Segment(t(lang, "answer.change", start=_year(first), end=_year(second),
                                           amount=amount + share), ()))
             else:
-                segments.append(Segment(t(lang, "answer.difference", amount=amount.lstrip("+−")), ()))
+                ratio = f" ({times})" if times else ""
+                segments.append(Segment(t(lang, "answer.difference", amount=amount.lstrip("+−") + ratio), ()))
         if stated is not None:
             segments.append(Segment(stated.text[lang], refs.add(stated.citations())))
         heading = (t(lang, "answer.compare_heading", start=_year(first), end=_year(second)) if by_year
@@ -245,6 +250,11 @@ class Composer:
         term runs to, computed from the two (the sources state the term, not its end)."""
         start = _year(fact)
         return self._computed(fact, t(lang, "answer.term_end", start=start, n=years, end=start + years), lang, question)
+
+    def span(self, fact: Fact, years: tuple[int, int], lang: str, question: str) -> Answer:
+        """A fact for a span of years ("1998–2007") with the number of years it covers, both ends counted."""
+        start, end = years
+        return self._computed(fact, t(lang, "answer.span", start=start, end=end, n=end - start + 1), lang, question)
 
     def _computed(self, fact: Fact, line: str, lang: str, question: str) -> Answer:
         """A cited fact, then a line the bot computed from it (which cites nothing itself)."""

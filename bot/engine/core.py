@@ -40,6 +40,7 @@ _MODEL_UNSET: object = object()
 _PAREN_RE = re.compile(r"\([^)]*\)")
 _WORD_RE = re.compile(r"[^\W\d_][\w'-]*")
 _TERM_RE = re.compile(r"\bfor (\d{1,3}) years\b")
+_SPAN_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*[–—-]\s*(1[89]\d\d|20\d\d)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +311,8 @@ class AnswerEngine:
         ranked = self.rank(query)
         if ("elapsed" in query.intents and "duration" not in query.intents and query.named_years
                 and not (ranked and ranked[0].coverage >= WEIGHTS.min_coverage
-                         and set(query.named_years) & self._years_of(ranked[0].fact))):
+                         and set(query.named_years) & self._years_of(ranked[0].fact))
+                and not (ranked and self._counts_span(query, ranked[0].fact))):
             # "How many years will relations mark in 2024?": a year no fact of the question is
             # from is where the count ends, not which facts are meant; they are ranked without it.
             counted = self._elapsed(query, self.rank(replace(query, years=(), named_years=())), lang)
@@ -337,6 +339,10 @@ class AnswerEngine:
             return self.compose.decline(question, lang)
         if query.named_years and not set(query.named_years) & self._years_of(top.fact):
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
+        span = _span(top.fact)
+        if span is not None and self._counts_span(query, top.fact):
+            # "How many years does the 1998–2007 treaty cover?": the years of its span, counted.
+            return self.compose.span(top.fact, span, lang, question)
         if "ago" in query.intents and not query.named_years:
             ago = self._ago(ranked, lang, question)
             if ago is not None:
@@ -381,6 +387,11 @@ class AnswerEngine:
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)]
         return self.compose.fact(top.fact, lang, question, related=close)
+
+    def _counts_span(self, query: Query, fact: Fact) -> bool:
+        """Whether the question asks how many years a fact for a span of years ("1998–2007") covers."""
+        return (bool(query.intents & {"how_much", "duration", "elapsed"}) and "ago" not in query.intents
+                and bool(self.lex.words["year_words"].intersection(query.tokens)) and _span(fact) is not None)
 
     def _off_title(self, query: Query, top: Ranked) -> bool:
         """A short question that names little of its best fact's title and is not close to it in
@@ -690,6 +701,14 @@ def _sure(hits: Sequence[Hit]) -> bool:
 def _named_in(word: str, text: str) -> bool:
     """Whether a word is a name in a text: written with a capital inside a sentence."""
     return any(m.group(0)[:1].isupper() for m in re.finditer(rf"(?<![.!?]\s)(?<!^)(?<=[\s«\"(]){re.escape(word)}", text))
+
+
+def _span(fact: Fact) -> tuple[int, int] | None:
+    """The span of years a fact is for ("the 1998–2007 treaty"), read from its English title."""
+    match = _SPAN_RE.search(fact.title["en"])
+    if match is None or int(match.group(2)) <= int(match.group(1)):
+        return None
+    return int(match.group(1)), int(match.group(2))
 
 
 def _term_years(fact: Fact) -> int | None:

@@ -300,6 +300,8 @@ class Understanding:
             intents |= typos  # … when no word spelled right asks something
         if "when" in intents and (_when_is_a_conjunction(plain, lex) or _KOGDA_CLAUSE_RE.search(text)):
             intents.discard("when")
+        if lex.words["rank_words"].intersection(toks):
+            intents.discard("how_much")  # "by size, which place?" asks a rank, not an amount
         if "how_much" in intents:
             intents.discard("until")  # "қаншаға дейін ұлғайтылды?": up to how much, not until when
         if find_phrases(plain, lex.phrases["not_money"]):

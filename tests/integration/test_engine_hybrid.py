@@ -545,3 +545,30 @@ def test_who_was_president_when_an_event_happened_names_a_person_of_that_year(en
 ])
 def test_the_side_a_visit_goes_to_picks_the_visit(engine: AnswerEngine, question: str, fact_id: str) -> None:
     assert engine.answer(question).facts[0].id == fact_id
+
+
+@pytest.mark.parametrize("question", [
+    "How many years was the 1998 treaty on economic cooperation meant for?",
+    "Экономикалық ынтымақтастық туралы 1998 жылғы шарт неше жылға арналды?",
+])
+def test_how_many_years_a_span_covers_is_counted_with_both_ends(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    body = body_text(answer)
+    assert answer.answered and "1998–2007" in body and "10" in body, body
+    assert answer.segments[-1].refs == (), "the count is the bot's own, so it cites nothing"
+
+
+def test_a_comparison_says_how_many_times_larger(engine: AnswerEngine) -> None:
+    body = body_text(engine.answer("Во сколько раз торговля 2008 года больше, чем 2005 года?"))
+    assert "×2,1" in body and "9,5" in body and "20" in body, body
+
+
+def test_which_place_by_size_asks_a_rank_not_an_amount(engine: AnswerEngine) -> None:
+    assert "how_much" not in engine.understanding.parse("Какое место по площади занимала Казахская ССР?").intents
+    answer = engine.answer("Which place did the Kazakh SSR hold by size among the Soviet republics?")
+    assert answer.answered and "second" in body_text(answer).lower(), body_text(answer)
+
+
+def test_due_to_end_asks_until_when(engine: AnswerEngine) -> None:
+    body = body_text(engine.answer("The Baikonur lease of 1994: when was it due to expire?"))
+    assert "2014" in body, body
