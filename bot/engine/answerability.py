@@ -68,9 +68,13 @@ class Answerability:
 
     def union_figure(self, query: Query, fact: Fact) -> bool:
         """"Какое население Москвы?", "What is Russia's GDP?" of a figure for the Customs Union's
-        countries together: a question about one country is not answered by their sum."""
-        return (fact.metric is not None and "customs-union" in fact.tags
-                and not self.lex.words["union_words"].intersection(query.tokens))
+        countries together: a question about one country is not answered by their sum; nor is a
+        question about all of Kazakhstan's trade by its share of trade with the EAEU countries."""
+        if fact.metric is None:
+            return False
+        if "customs-union" in fact.tags and not self.lex.words["union_words"].intersection(query.tokens):
+            return True
+        return "eaeu" in fact.tags and not self.lex.words["eaeu_words"].intersection(query.tokens)
 
     def lacks_documents(self, query: Query, fact: Fact) -> bool:
         """"What documents did Tokayev sign in Moscow?" of a visit that names no document."""

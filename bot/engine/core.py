@@ -244,9 +244,16 @@ class AnswerEngine:
         year (± one), then the rest of the question asked of that year, led by the event's fact."""
         event = self.understanding.parse(hop.event)
         ranked = self.rank(event)
-        if not ranked or ranked[0].fact.when is None or not self._confident(event, ranked):
+        if not ranked or not self._confident(event, ranked):
             return None
-        year = ranked[0].fact.when.year + hop.offset
+        # The best dated match: "the Customs Union started" may best match an undated fact about
+        # what the union became, while the one dated to its start is close behind.
+        dated = next((r for r in ranked[:WEIGHTS.answerable_tries] if r.fact.when is not None
+                      and (r is ranked[0] or r.coverage >= WEIGHTS.min_coverage)), None)
+        if dated is None or dated.fact.when is None:
+            return None
+        ranked = [dated]
+        year = dated.fact.when.year + hop.offset
         asked = self.understanding.parse(f"{hop.ask} {year}")
         answer = self._route(asked, lang)
         if "who" in asked.intents and not (answer.answered and answer.facts[0].people):

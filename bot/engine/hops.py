@@ -36,6 +36,8 @@ _MARKERS: tuple[tuple[str, int], ...] = (
 _YEAR_WORD = r"(?:жылы|jyly|zhyly)"
 _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+{_YEAR_WORD},?", 1),
+    (rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
+    (rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:алдындағы|алдындагы|aldyndağy|aldyndagy)\s+{_YEAR_WORD},?", -1),
     (rf"(?:алдыңғы|алдынгы|aldyñğy|aldyngy)\s+{_YEAR_WORD},?", -1),
     (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken)\s+{_YEAR_WORD},", 0),
 )

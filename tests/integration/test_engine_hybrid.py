@@ -572,3 +572,16 @@ def test_which_place_by_size_asks_a_rank_not_an_amount(engine: AnswerEngine) -> 
 def test_due_to_end_asks_until_when(engine: AnswerEngine) -> None:
     body = body_text(engine.answer("The Baikonur lease of 1994: when was it due to expire?"))
     assert "2014" in body, body
+
+
+def test_the_year_after_an_event_takes_the_best_dated_match_of_the_event(engine: AnswerEngine) -> None:
+    """"The Customs Union started" best matches an undated fact about what the union became; the
+    fact dated to its start (2010) gives the year, so the year after is 2011."""
+    body = body_text(engine.answer("Кеден одағы құрылған жылдың келесі жылы сауда айналымы қанша болды?"))
+    assert "23,8" in body and "2010" in body, body
+
+
+def test_a_share_of_all_foreign_trade_is_not_the_share_of_trade_with_the_eaeu(engine: AnswerEngine) -> None:
+    body = body_text(engine.answer("What share of all Kazakhstan's foreign trade falls on Russia?"))
+    assert "20" in body and "91.8" not in body, body
+    assert "91.8" in body_text(engine.answer("What share of Kazakhstan's trade with the EAEU countries is Russia's?"))
