@@ -449,6 +449,7 @@ class AnswerEngine:
             base = float(np.median(cosines))
             spread = max(best_cos - base, 1e-6)
         way = destination(query.text)
+        level = self._asks_a_level(query)
         ranked: list[Ranked] = []
         for i in candidates:
             hit = lexical.get(i)
@@ -461,9 +462,16 @@ class AnswerEngine:
                 fused *= WEIGHTS.other_year
             if way is not None and self.visit_side.get(i, way) != way:
                 fused *= WEIGHTS.wrong_way  # "came to Moscow" is not Medvedev's trip to Kazakhstan
+            if level and (self.index.facts[i].metric or "").endswith("_growth"):
+                fused *= WEIGHTS.unasked_change  # "how much were exports?" asks the figure, not its growth
             ranked.append(Ranked(self.index.facts[i], i, hit.score if hit else 0.0, hit.coverage if hit else 0.0, cos, fused))
         ranked.sort(key=lambda r: (-r.fused, r.fact.id))
         return ranked
+
+    def _asks_a_level(self, query: Query) -> bool:
+        """"How much were exports in 2011?": an amount, with no word of change ("grow") or percent."""
+        return ("how_much" in query.intents and "compare" not in query.intents
+                and not self.lex.words["percent_units"].intersection(query.tokens))
 
     def _search(self, query: Query) -> list[Hit]:
         """The lexical candidates, remembered for a while: a new question is searched while the bot

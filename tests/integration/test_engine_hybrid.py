@@ -585,3 +585,19 @@ def test_a_share_of_all_foreign_trade_is_not_the_share_of_trade_with_the_eaeu(en
     body = body_text(engine.answer("What share of all Kazakhstan's foreign trade falls on Russia?"))
     assert "20" in body and "91.8" not in body, body
     assert "91.8" in body_text(engine.answer("What share of Kazakhstan's trade with the EAEU countries is Russia's?"))
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("How much did Kazakhstan export to Russia in 2011?", "7.5"),
+    ("By how much did Kazakhstan's exports to Russia grow in 2011?", "47.8"),
+    ("2011 жылы Қазақстан Ресейге қанша пайызға көбірек экспорттады?", "47,8"),
+])
+def test_how_much_asks_the_figure_unless_it_asks_a_change(engine: AnswerEngine, question: str, figure: str) -> None:
+    body = body_text(engine.answer(question))
+    assert figure in body.split("\n")[1], body
+
+
+def test_kazakh_courtesies_around_a_question_are_not_what_is_asked(engine: AnswerEngine) -> None:
+    question = ("Сәлеметсіз бе, кешіріңіз мазаландым. 2011 жылы Қазақстанның Ресейге экспорты қанша болды? "
+                "Көбірек ақпарат болса жазыңыз, рақмет")
+    assert "7,5" in body_text(engine.answer(question))
