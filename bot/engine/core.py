@@ -497,13 +497,16 @@ class AnswerEngine:
         if any(not self.index.expand(a) and not self.index.near_vocabulary(a, WEIGHTS.typo_cutoff)
                for a in query.acronyms if a in query.words and not a[0].isdigit()):
             return False  # an abbreviation no fact knows ("KTK", "NATO") names what is asked about
-        if unknown and self.semantic is None and len(query.words) < WEIGHTS.chatty_words:
+        # Unknown words in a long question are chatter, unless they are most of it ("write me a Python
+        # function that sorts a list for my homework").
+        chatter = len(query.words) >= WEIGHTS.chatty_words and unknown * 2 <= len(query.words)
+        if unknown and self.semantic is None and not chatter:
             return top.coverage >= WEIGHTS.unknown_coverage
         if unknown and self.semantic is not None:
             cosine = self._cosine(query, top)
             if cosine < WEIGHTS.semantic_floor:
                 return False  # words no fact uses, and the model finds the fact far in meaning: another topic
-        if unknown and len(query.words) < WEIGHTS.chatty_words:
+        if unknown and not chatter:
             # The model must find the fact close too: "самая длинная река в мире" shares most of its
             # words with "the longest land border in the world", but not its meaning.
             return (top.coverage >= WEIGHTS.unknown_coverage and cosine >= WEIGHTS.semantic_sure) \

@@ -601,3 +601,14 @@ def test_kazakh_courtesies_around_a_question_are_not_what_is_asked(engine: Answe
     question = ("Сәлеметсіз бе, кешіріңіз мазаландым. 2011 жылы Қазақстанның Ресейге экспорты қанша болды? "
                 "Көбірек ақпарат болса жазыңыз, рақмет")
     assert "7,5" in body_text(engine.answer(question))
+
+
+def test_a_nickname_of_moscow_stands_for_russia(engine: AnswerEngine) -> None:
+    assert "rosi" in engine.understanding.parse("Когда Белокаменная признала независимость Казахстана?").words
+    answer = engine.answer("Когда Белокаменная признала независимость Казахстана?")
+    assert answer.answered and "1991" in body_text(answer), body_text(answer)
+
+
+def test_a_long_question_mostly_of_words_no_fact_uses_is_off_topic(engine: AnswerEngine) -> None:
+    answer = engine.answer("Напиши пожалуйста функцию на Python, которая сортирует список чисел, для домашнего задания")
+    assert not answer.answered, body_text(answer)
