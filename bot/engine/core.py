@@ -656,6 +656,12 @@ class AnswerEngine:
         facts.remove(full[0].fact)
         return self.compose.listing([full[0].fact, *facts], lang, query.text, "", in_full=1)
 
+    @staticmethod
+    def _titled_by(fact: Fact, words: Sequence[str]) -> bool:
+        """Whether a fact's title opens with the topic ("Baikonur cosmodrome, …"): it is about the
+        topic itself, not about something done there ("Kazakh cosmonauts who flew from Baikonur")."""
+        return any(set(tokens(title)[:2]) & set(words) for title in fact.title.values())
+
     def _occurrences(self, query: Query, top: Fact) -> list[Fact]:
         """The facts that record occurrences (`times`) of the top fact's kind, people and year, in
         order: Medvedev's first visit of 2008, then his three more. "How many times in all" adds
@@ -679,8 +685,14 @@ class AnswerEngine:
         about = [r for r in ranked if r.coverage >= WEIGHTS.list_coverage]
         if len(about) < 2:
             return None
-        # The fact whose title names the topic leads: "Baikonur" is first the cosmodrome itself.
+        # The facts whose titles name the topic most, led by what the topic is: the best fact that
+        # describes it (kind "figure": "Baikonur, the largest test range, in Kyzylorda Region"),
+        # then the treaties and events about it ("leased to Russia in 1994").
         about.sort(key=lambda r: (-self.index.title_share(r.index, query.words), -r.fused))
+        described = next((r for r in about if r.fact.kind == "figure" and self._titled_by(r.fact, query.words)), None)
+        if described is not None:
+            about.remove(described)
+            about.insert(0, described)
         heading = _topic_heading(query.text)
         return self.compose.overview([r.fact for r in about], lang, query.text, heading)
 

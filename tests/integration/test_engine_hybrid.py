@@ -612,3 +612,11 @@ def test_a_nickname_of_moscow_stands_for_russia(engine: AnswerEngine) -> None:
 def test_a_long_question_mostly_of_words_no_fact_uses_is_off_topic(engine: AnswerEngine) -> None:
     answer = engine.answer("Напиши пожалуйста функцию на Python, которая сортирует список чисел, для домашнего задания")
     assert not answer.answered, body_text(answer)
+
+
+def test_an_overview_leads_with_what_the_topic_is(engine: AnswerEngine) -> None:
+    answer = engine.answer("Что такое Байконур?")
+    assert answer.kind == "overview"
+    first, second = answer.segments[0].text, answer.segments[1].text
+    assert "Кызылорд" in first, first  # the cosmodrome itself, where it is …
+    assert "аренд" in second, second  # … then what was agreed about it
