@@ -617,6 +617,6 @@ def test_a_long_question_mostly_of_words_no_fact_uses_is_off_topic(engine: Answe
 def test_an_overview_leads_with_what_the_topic_is(engine: AnswerEngine) -> None:
     answer = engine.answer("Что такое Байконур?")
     assert answer.kind == "overview"
-    first, second = answer.segments[0].text, answer.segments[1].text
-    assert "Кызылорд" in first, first  # the cosmodrome itself, where it is …
-    assert "аренд" in second, second  # … then what was agreed about it
+    first = answer.segments[0].text
+    assert first.startswith("Космодром «Байконур»") and "космонавт" not in first, first  # the cosmodrome itself …
+    assert "аренд" in answer.segments[1].text, body_text(answer)  # … then what was agreed about it
