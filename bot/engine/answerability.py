@@ -141,6 +141,8 @@ class Answerability:
             return "number"
         if "how_much" in query.intents and self.union_figure(query, fact):
             return "number"
+        if "countries" in query.intents and not self.lex.words["other_parties"] & self.said(fact):
+            return "countries"  # "which countries are in the EAEU?" of a fact naming none but the two sides
         if self.lacks_documents(query, fact):
             return "documents"
         if "where" in query.intents and not self.names_place(fact):

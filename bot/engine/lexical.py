@@ -98,6 +98,9 @@ class FactIndex:
         self.has_when = np.fromiter((f.when is not None for f in self.facts), dtype=bool, count=n)
         self.has_place = np.fromiter((bool(f.place) for f in self.facts), dtype=bool, count=n)
         self.has_people = np.fromiter((bool(f.people) for f in self.facts), dtype=bool, count=n)
+        others = lex.words["other_parties"]
+        self.names_countries = np.fromiter((bool(others.intersection(tokens(f.text["en"]))) for f in self.facts),
+                                           dtype=bool, count=n)
         self.titles: tuple[tuple[frozenset[str], ...], ...] = tuple(
             tuple(frozenset(tok for tok in tokens(f.title[lang]) if tok in self.idf) for lang in LANGS)
             for f in self.facts
@@ -307,6 +310,8 @@ class FactIndex:
             factor = factor * np.where(self.has_place, WEIGHTS.intent_place, 1.0)
         if "who" in intents:
             factor = factor * np.where(self.has_people, WEIGHTS.intent_people, 1.0)
+        if "countries" in intents:
+            factor = factor * np.where(self.names_countries, WEIGHTS.intent_countries, 1.0)
         return factor
 
 

@@ -33,6 +33,7 @@ class Weights:
     intent_when: float = 1.1      # "when" → dated facts
     intent_place: float = 1.2     # "where" → facts with a place
     intent_people: float = 1.2    # "who" → facts naming people
+    intent_countries: float = 1.3  # "which countries" → facts naming countries besides the two
     # Decisions on the lexical ranking.
     min_coverage: float = 0.50    # below it the lexical match alone is too thin to answer
     party_coverage: float = 0.75  # a question naming another country needs this much

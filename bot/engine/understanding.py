@@ -300,6 +300,9 @@ class Understanding:
             intents |= typos  # … when no word spelled right asks something
         if "when" in intents and (_when_is_a_conjunction(plain, lex) or _KOGDA_CLAUSE_RE.search(text)):
             intents.discard("when")
+        which = lex.words["which_words"] | lex.intents["list"]
+        if any(a in which and b in lex.words["country_words"] for a, b in zip(plain, plain[1:], strict=False)):
+            intents.add("countries")  # "which countries besides Kazakhstan and Russia are in the EAEU?"
         if lex.words["rank_words"].intersection(toks):
             intents.discard("how_much")  # "by size, which place?" asks a rank, not an amount
         if "how_much" in intents:

@@ -620,3 +620,10 @@ def test_an_overview_leads_with_what_the_topic_is(engine: AnswerEngine) -> None:
     first = answer.segments[0].text
     assert first.startswith("Космодром «Байконур»") and "космонавт" not in first, first  # the cosmodrome itself …
     assert "аренд" in answer.segments[1].text, body_text(answer)  # … then what was agreed about it
+
+
+def test_which_countries_asks_for_countries_besides_the_two(engine: AnswerEngine) -> None:
+    assert "countries" in engine.understanding.parse("Which countries are members of the EAEU?").intents
+    assert "countries" not in engine.understanding.parse("В какие организации входят обе страны?").intents
+    body = body_text(engine.answer("Какие страны, кроме Казахстана и России, состоят в ЕАЭС?"))
+    assert "Армени" in body and "Кыргыз" in body, body
