@@ -251,6 +251,11 @@ class Composer:
         start = _year(fact)
         return self._computed(fact, t(lang, "answer.term_end", start=start, n=years, end=start + years), lang, question)
 
+    def anniversary(self, fact: Fact, n: int, lang: str, question: str) -> Answer:
+        """A dated fact with the year its n-th anniversary falls in (its year plus n)."""
+        start = _year(fact)
+        return self._computed(fact, t(lang, "answer.anniversary", n=n, start=start, year=start + n), lang, question)
+
     def span(self, fact: Fact, years: tuple[int, int], lang: str, question: str) -> Answer:
         """A fact for a span of years ("1998–2007") with the number of years it covers, both ends counted."""
         start, end = years

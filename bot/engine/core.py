@@ -40,6 +40,8 @@ _MODEL_UNSET: object = object()
 _PAREN_RE = re.compile(r"\([^)]*\)")
 _WORD_RE = re.compile(r"[^\W\d_][\w'-]*")
 _TERM_RE = re.compile(r"\bfor (\d{1,3}) years\b")
+MAX_ANNIVERSARY = 200
+"""The largest number read as an anniversary ("the 30th"): a larger one is a figure, not a count of years."""
 _SPAN_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*[–—-]\s*(1[89]\d\d|20\d\d)\b")
 
 
@@ -315,6 +317,10 @@ class AnswerEngine:
             return self.compose.decline(question, lang, [r.fact for r in self.rank(query)[:3]] if query.words else ())
         if query.only_years:
             return self._year(query, lang)
+        if "anniversary" in query.intents:
+            marked = self._anniversary(query, lang)
+            if marked is not None:
+                return marked
         ranked = self.rank(query)
         if ("elapsed" in query.intents and "duration" not in query.intents and query.named_years
                 and not (ranked and ranked[0].coverage >= WEIGHTS.min_coverage
@@ -612,6 +618,25 @@ class AnswerEngine:
             return self.compose.elapsed(dated[0], None, others[0], lang, query.text)
         if len(dated) >= 2:
             return self.compose.elapsed(dated[0], dated[1], None, lang, query.text)
+        return None
+
+    def _anniversary(self, query: Query, lang: str) -> Answer | None:
+        """"In which year was the 30th anniversary of relations?": the event's year plus 30; "the
+        anniversary of relations in 2024": the years from the event to 2024. The event is ranked
+        without the number and the year, which are not what it is."""
+        n = next((int(w) for w in query.words if w.isdigit() and 0 < int(w) <= MAX_ANNIVERSARY), None)
+        event = replace(query, years=(), named_years=(), words=tuple(w for w in query.words if not w[0].isdigit()))
+        ranked = self.rank(event)
+        if not ranked or not self._confident(event, ranked):
+            return None
+        dated = next((r.fact for r in ranked[:WEIGHTS.answerable_tries]
+                      if r.fact.when and r.coverage >= WEIGHTS.min_coverage), None)
+        if dated is None:
+            return None
+        if n is not None:
+            return self.compose.anniversary(dated, n, lang, query.text)
+        if query.named_years:
+            return self.compose.elapsed(dated, None, query.named_years[0], lang, query.text)
         return None
 
     def _stated_change(self, metric: str, year: int, ranked: Sequence[Ranked], lang: str, question: str) -> Answer | None:

@@ -22,7 +22,8 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
               "smalltalk_filler", "refers", "place_words", "extension_words", "future_words", "document_words", "same_day",
               "same_year", "region_words", "times_words", "further_words", "first_words", "measure_words", "and_words",
               "what_words", "previous_year", "not_money", "union_words", "russia_places",
-              "kazakhstan_places", "rank_words", "year_words", "eaeu_words", "country_words", *UNITS)
+              "kazakhstan_places", "rank_words", "year_words", "eaeu_words", "country_words", "anniversary_words",
+              *UNITS)
 INTENTS = ("when", "where", "who", "how_much", "why", "duration", "until", "day", "money", "elapsed", "ago", "list", "compare",
            "overview")
 SMALLTALK = ("greeting", "thanks", "who", "abilities", "bye")

@@ -288,7 +288,7 @@ class Understanding:
             if tok[0].isdigit():
                 if not YEAR_RE.fullmatch(tok):
                     words.append(tok)
-            elif tok in self.asking or tok in stop or len(tok) <= 1:
+            elif tok in self.asking or tok in stop or len(tok) <= 1 or tok in lex.words["anniversary_words"]:
                 continue
             elif (typo := self._question_word_typo(tok)) is not None:
                 typos.add(typo)  # "кашн", "skolko": a question word mistyped asks all the same …
@@ -303,6 +303,8 @@ class Understanding:
         which = lex.words["which_words"] | lex.intents["list"]
         if any(a in which and b in lex.words["country_words"] for a, b in zip(plain, plain[1:], strict=False)):
             intents.add("countries")  # "which countries besides Kazakhstan and Russia are in the EAEU?"
+        if lex.words["anniversary_words"].intersection(toks):
+            intents |= {"anniversary", "elapsed"}  # a count of years from an event
         if lex.words["rank_words"].intersection(toks):
             intents.discard("how_much")  # "by size, which place?" asks a rank, not an amount
         if "how_much" in intents:

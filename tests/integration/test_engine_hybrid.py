@@ -627,3 +627,19 @@ def test_which_countries_asks_for_countries_besides_the_two(engine: AnswerEngine
     assert "countries" not in engine.understanding.parse("В какие организации входят обе страны?").intents
     body = body_text(engine.answer("Какие страны, кроме Казахстана и России, состоят в ЕАЭС?"))
     assert "Армени" in body and "Кыргыз" in body, body
+
+
+@pytest.mark.parametrize(("question", "year"), [
+    ("When is the 25th anniversary of the Baikonur lease?", "2019"),
+    ("В каком году отмечалось 20-летие Договора о дружбе 1992 года?", "2012"),
+    ("Дипломатиялық қатынастардың 30 жылдығы қай жылы болды?", "2022"),
+])
+def test_an_anniversary_is_the_events_year_plus_its_number(engine: AnswerEngine, question: str, year: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and year in answer.segments[-1].text, body_text(answer)
+    assert answer.segments[-1].refs == ()
+
+
+def test_an_anniversary_in_a_named_year_counts_the_years_to_it(engine: AnswerEngine) -> None:
+    body = body_text(engine.answer("anniversary of the establishment of diplomatic relations in 2032"))
+    assert "40" in body and "1992" in body, body
