@@ -19,7 +19,7 @@ from cachetools import LRUCache
 
 from bot.engine.answerability import Answerability
 from bot.engine.compose import Answer, Composer, Script, importance
-from bot.engine.conversation import Resolved, Turn, only_sides, refers_back, resolve, retries, topic
+from bot.engine.conversation import Resolved, Turn, names_side, only_sides, refers_back, resolve, retries, topic
 from bot.engine.direction import destination
 from bot.engine.hops import YearHop, year_hop
 from bot.engine.language import LanguageDetector
@@ -178,9 +178,18 @@ class AnswerEngine:
                 if dated.answered:
                     return dated
         if previous is not None and find_phrases(first.tokens, self.lex.phrases["same_day"]):
-            same_day = self._same_day(previous, lang, question)
+            same_day = self._of_shown_day(first, previous, lang) or self._same_day(previous, lang, question)
             if same_day is not None:
                 return same_day
+        if previous is not None and not first.named_years and self.lex.words["next_words"].intersection(first.tokens):
+            following = self._next_of_shown(previous, lang, question)
+            if following is not None:
+                return following
+        if (previous is not None and not first.named_years and len(first.words) <= WEIGHTS.short_words + 1
+                and (resolved.how == "followup" or refers_back(question, self.lex)) and not names_side(question, self.lex)):
+            of_day = self._of_shown_day(first, previous, lang)
+            if of_day is not None:
+                return of_day
         if (resolved.how == "followup" and previous is not None and not only_sides(question, self.lex)
                 and not refers_back(question, self.lex) and self._stands_alone(first, previous)):
             resolved = Resolved(question, "standalone")
@@ -230,14 +239,14 @@ class AnswerEngine:
         else the title (with the year only if the question named it); otherwise its content words.
         Each narrower reading comes first; a follow-up that finds no answer tries the next."""
         before = self.understanding.parse(previous.question)
+        years = " ".join(str(y) for y in before.named_years)
         fact = self.store.get(previous.fact_ids[0]) if previous.kind == "fact" and previous.fact_ids else None
         if fact is None:
-            return before.intents, (topic(previous.question, before),)
+            return before.intents, (f"{topic(previous.question, before)} {years}".strip(),)
         lang = previous.lang if previous.lang in fact.title else "en"
         title = _PAREN_RE.sub(" ", fact.title[lang])
         used = [w for w in _WORD_RE.findall(title) if (toks := tokens(w)) and all(tok in before.words for tok in toks)]
         names = [w for w in used if w.lower() not in self.lex.swap and _named_in(w, fact.text[lang])]
-        years = " ".join(str(y) for y in before.named_years)
         readings = (" ".join(names), " ".join(used), title)
         return before.intents, tuple(dict.fromkeys(f"{r} {years}".strip() for r in readings if r))
 
@@ -288,6 +297,31 @@ class AnswerEngine:
     def _shown(self, previous: Turn) -> list[Fact]:
         """The facts of the previous answer."""
         return [f for f in map(self.store.get, previous.fact_ids) if f is not None]
+
+    def _of_shown_day(self, query: Query, previous: Turn, lang: str) -> Answer | None:
+        """A follow-up about the event just shown ("what came out of that meeting?", "what was
+        agreed on the Caspian that day?"): the fact of that day its own words match best, other
+        than a single fact just told, which it would only repeat (of a list, it tells one in full)."""
+        shown = self._shown(previous)
+        days = {f.when.key for f in shown if f.when and f.when.day}
+        if not days or not query.words:
+            return None
+        that_day = {f.id for f in self._on_days(days)} - ({shown[0].id} if previous.kind == "fact" else set())
+        best = next((r for r in self.rank(query) if r.fact.id in that_day and r.coverage >= WEIGHTS.semantic_agree
+                     and self.answerable.missing(query, r.fact) is None), None)
+        return self.compose.fact(best.fact, lang, query.text) if best is not None else None
+
+    def _next_of_shown(self, previous: Turn, lang: str, question: str) -> Answer | None:
+        """"When are they due to meet next?": the first later fact naming someone the facts just
+        shown, or others of their days, name (the sources' newest meetings are announced ones)."""
+        shown = self._shown(previous)
+        days = {f.when.key for f in shown if f.when and f.when.day}
+        people = {p for f in (*shown, *self._on_days(days)) for p in _people(f)}
+        dated = [f.when.key for f in shown if f.when]
+        if not people or not dated:
+            return None
+        later = [(when, f) for f in self.store.facts if (when := _when_or_titled(f)) > max(dated) and people & set(_people(f))]
+        return self.compose.fact(min(later, key=lambda wf: wf[0])[1], lang, question) if later else None
 
     def _same_day(self, previous: Turn, lang: str, question: str) -> Answer | None:
         """"What else was signed that day?": the other facts dated to the day of the fact just shown."""
@@ -736,6 +770,15 @@ def _stated_percent(ranked: Sequence[Ranked], year: int, besides: Sequence[Fact]
 
 def _people(fact: Fact) -> tuple[str, ...]:
     return tuple(fact.people["en"]) if fact.people else ()
+
+
+def _when_or_titled(fact: Fact) -> tuple[int, int, int]:
+    """A fact's date, or for an undated one (a meeting only announced) the first year its title
+    names; (0, 0, 0) for neither."""
+    if fact.when is not None:
+        return fact.when.key
+    year = YEAR_RE.search(fact.title["en"])
+    return (int(year.group(1)), 0, 0) if year else (0, 0, 0)
 
 
 def _in_order(fact: Fact) -> tuple[int, int, int]:

@@ -643,3 +643,17 @@ def test_an_anniversary_is_the_events_year_plus_its_number(engine: AnswerEngine,
 def test_an_anniversary_in_a_named_year_counts_the_years_to_it(engine: AnswerEngine) -> None:
     body = body_text(engine.answer("anniversary of the establishment of diplomatic relations in 2032"))
     assert "40" in body and "1992" in body, body
+
+
+def test_a_follow_up_about_the_event_shown_finds_another_fact_of_its_day(engine: AnswerEngine) -> None:
+    turn = engine.turn(engine.answer("When did Yeltsin pay a state visit to Almaty?"))
+    assert turn is not None
+    body = body_text(engine.answer("and what was signed there?", previous=turn))
+    assert "1998–2007" in body, body
+
+
+def test_next_asks_for_the_first_later_fact_of_the_same_people(engine: AnswerEngine) -> None:
+    turn = engine.turn(engine.answer("Когда Токаев и Путин встречались на форуме в Астане?"))
+    assert turn is not None
+    body = body_text(engine.answer("А когда у них следующая встреча?", previous=turn))
+    assert "июля 2024" in body, body
