@@ -98,6 +98,13 @@ class AnswerEngine:
         self.visit_side = {i: side for i, f in enumerate(self.index.facts) if f.kind == "visit" and f.place
                            for side, places in sides.items() if places.intersection(tokens(f.place["en"]))}
         """The side each visit went to, by its place: a question naming the other side's capital is not about it."""
+        general = self.side_words | self.lex.words["region_words"] | self.lex.words["stopwords"]
+        self.place_words: dict[int, frozenset[str]] = {
+            i: words for i, f in enumerate(self.index.facts) if f.place
+            and (words := frozenset(tok for name in f.place.values() for tok in tokens(name)
+                                    if len(tok) >= 4 and tok not in general))}
+        """The city or region each fact took place in, as words ("astan"): "met in Astana" then
+        prefers the Astana meeting, though "Astana" also stands for Kazakhstan as a whole."""
         self.fact_years = {f.id: f.years | {int(y) for lang in LANGS for y in YEAR_RE.findall(f.text[lang])}
                            for f in self.index.facts}
 
@@ -490,6 +497,7 @@ class AnswerEngine:
             spread = max(best_cos - base, 1e-6)
         way = destination(query.text)
         level = self._asks_a_level(query)
+        named_places = frozenset(tokens(query.text))
         ranked: list[Ranked] = []
         for i in candidates:
             hit = lexical.get(i)
@@ -502,6 +510,8 @@ class AnswerEngine:
                 fused *= WEIGHTS.other_year
             if way is not None and self.visit_side.get(i, way) != way:
                 fused *= WEIGHTS.wrong_way  # "came to Moscow" is not Medvedev's trip to Kazakhstan
+            if named_places & self.place_words.get(i, frozenset()):
+                fused *= WEIGHTS.named_place
             if level and (self.index.facts[i].metric or "").endswith("_growth"):
                 fused *= WEIGHTS.unasked_change  # "how much were exports?" asks the figure, not its growth
             ranked.append(Ranked(self.index.facts[i], i, hit.score if hit else 0.0, hit.coverage if hit else 0.0, cos, fused))

@@ -26,6 +26,7 @@ class Weights:
     year_bonus: float = 2.5       # score added to a fact of a named year (× year)
     other_year: float = 0.35      # factor on a dated fact of another year
     wrong_way: float = 0.5        # factor on a visit to the other side than the question names
+    named_place: float = 1.15     # factor on a fact that took place in the city or region the question names
     unasked_change: float = 0.5   # factor on a growth figure when "how much" asks no change or percent
     undated: float = 0.5          # factor on an undated fact when a year is named
     month: float = 1.15           # factor on a fact of a named month

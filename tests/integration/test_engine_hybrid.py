@@ -657,3 +657,9 @@ def test_next_asks_for_the_first_later_fact_of_the_same_people(engine: AnswerEng
     assert turn is not None
     body = body_text(engine.answer("А когда у них следующая встреча?", previous=turn))
     assert "июля 2024" in body, body
+
+
+def test_a_city_the_question_names_is_where_the_event_took_place(engine: AnswerEngine) -> None:
+    """"Astana" also stands for Kazakhstan, but "met in Astana" prefers the meeting held there."""
+    body = body_text(engine.answer("When did Tokayev and Putin meet in Astana in 2023?"))
+    assert "9 November 2023" in body, body
