@@ -41,6 +41,9 @@ class Answerability:
                 if fact.place and lang in fact.place:
                     places.update(tokens(fact.place[lang]))
         self.place_words = frozenset(places) | lex.words["place_words"]
+        sides = frozenset(tok for word in (*lex.swap, *lex.swap.values()) for tok in tokens(word))
+        self.named_places = frozenset(places) - sides - lex.words["place_words"] - lex.words["stopwords"]
+        """Cities and regions the facts took place in ("almat", "omsk"), not the two countries."""
         self.fact_tokens: dict[str, frozenset[str]] = {}
 
     def has_number(self, fact: Fact) -> bool:
@@ -75,6 +78,12 @@ class Answerability:
         if "customs-union" in fact.tags and not self.lex.words["union_words"].intersection(query.tokens):
             return True
         return "eaeu" in fact.tags and not self.lex.words["eaeu_words"].intersection(query.tokens)
+
+    def change_for_level(self, query: Query, fact: Fact) -> bool:
+        """"What was trade in 2009?" of a fact that gives only its growth: the amount is not said."""
+        return ("how_much" in query.intents and "compare" not in query.intents
+                and (fact.metric or "").endswith("_growth")
+                and not self.lex.words["percent_units"].intersection(query.tokens))
 
     def lacks_documents(self, query: Query, fact: Fact) -> bool:
         """"What documents did Tokayev sign in Moscow?" of a visit that names no document."""
@@ -141,6 +150,8 @@ class Answerability:
             return "number"
         if "how_much" in query.intents and self.union_figure(query, fact):
             return "number"
+        if self.change_for_level(query, fact):
+            return "number"
         if "countries" in query.intents and not self.lex.words["other_parties"] & self.said(fact):
             return "countries"  # "which countries are in the EAEU?" of a fact naming none but the two sides
         if self.lacks_documents(query, fact):
@@ -150,6 +161,9 @@ class Answerability:
         regions = self.lex.words["region_words"]
         if "where" in query.intents and regions.intersection(tokens(query.text)) and not regions & self.said(fact):
             return "where"  # "in which region?" of a fact that names a place but no region
+        if "where" in query.intents and fact.place and self.lex.words["place_words"].intersection(tokens(query.text)) \
+                and not self.named_places & self.said(fact):
+            return "where"  # "in which city?" of a fact that took place in a country, as far as it says
         if "who" in query.intents and not self.names_person(fact) and not self.names_both_sides(query.text):
             return "who"
         if "when" in query.intents and fact.when is None and not YEAR_RE.search(texts):

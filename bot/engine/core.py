@@ -413,7 +413,7 @@ class AnswerEngine:
             occurrences = self._occurrences(query, top.fact)
             if "how_much" in query.intents and self.lex.words["times_words"].intersection(query.tokens):
                 return self.compose.tally(occurrences, lang, question)
-            if (query.intents & {"when", "list"} and len(occurrences) > 1
+            if (query.intents & {"when", "list"} and "where" not in query.intents and len(occurrences) > 1
                     and not self.lex.words["first_words"].intersection(query.tokens)):
                 # "When did Medvedev come in 2008?": the first visit and the three more, not one of them.
                 return self.compose.listing(occurrences, lang, question, "")
@@ -434,7 +434,8 @@ class AnswerEngine:
             # A close runner-up that holds the asked detail answers instead ("who signed it?").
             for r in ranked[1:WEIGHTS.answerable_tries]:
                 if r.coverage >= WEIGHTS.min_coverage and r.fused >= WEIGHTS.answerable_ratio * top.fused \
-                        and self.answerable.missing(query, r.fact) is None:
+                        and self.answerable.missing(query, r.fact) is None \
+                        and (not query.named_years or set(query.named_years) & self._years_of(r.fact)):
                     return self.compose.fact(r.fact, lang, question)
             return self.compose.near_miss(top.fact, lang, question, missing)
         if self._off_title(query, top):

@@ -663,3 +663,15 @@ def test_a_city_the_question_names_is_where_the_event_took_place(engine: AnswerE
     """"Astana" also stands for Kazakhstan, but "met in Astana" prefers the meeting held there."""
     body = body_text(engine.answer("When did Tokayev and Putin meet in Astana in 2023?"))
     assert "9 November 2023" in body, body
+
+
+def test_which_city_is_not_answered_by_a_visit_that_names_only_the_country(engine: AnswerEngine) -> None:
+    answer = engine.answer("In which city did Medvedev stay during his September 2008 trip to Kazakhstan?")
+    assert not answer.answered, body_text(answer)
+
+
+def test_a_year_the_sources_give_only_a_growth_for_is_no_amount(engine: AnswerEngine) -> None:
+    """The 2009 article says trade grew 30% a year; it gives no 2009 turnover, and the 2011
+    turnover (a runner-up) is another year."""
+    answer = engine.answer("Сколько составил товарооборот Казахстана и России в 2009 году?")
+    assert not answer.answered and "2011" not in answer.segments[0].text, body_text(answer)
