@@ -45,6 +45,9 @@ class Answerability:
         self.named_places = frozenset(places) - sides - lex.words["place_words"] - lex.words["stopwords"]
         """Cities and regions the facts took place in ("almat", "omsk"), not the two countries."""
         self.fact_tokens: dict[str, frozenset[str]] = {}
+        self.not_counted = frozenset().union(*(lex.words[name] for name in (
+            *UNITS, "times_words", "year_words", "day_words", "period_words")))
+        """What "how many" may count without the fact naming it: units, times, years, days."""
 
     def has_number(self, fact: Fact) -> bool:
         """Whether a fact states a quantity at all (a figure, or a number in words: "twice", "a quarter")."""
@@ -78,6 +81,19 @@ class Answerability:
         if "customs-union" in fact.tags and not self.lex.words["union_words"].intersection(query.tokens):
             return True
         return "eaeu" in fact.tags and not self.lex.words["eaeu_words"].intersection(query.tokens)
+
+    def uncounted(self, query: Query, fact: Fact) -> bool:
+        """"How many delegates attended the forum?" of a fact with no figure of its own that never
+        mentions delegates: whatever numbers it holds count something else."""
+        counted = query.counted
+        if counted is None or "how_much" not in query.intents or fact.value is not None or counted in self.not_counted:
+            return False
+        said = self.said(fact)
+        prefix = counted[:3] if len(counted) <= 4 else counted[:4]
+        if any(tok.startswith(prefix) for tok in said):
+            return False  # named, or shortened ("docs" of documents)
+        countries = self.lex.words["country_words"]
+        return not (counted in countries and countries & said)  # "member states" of "five countries"
 
     def change_for_level(self, query: Query, fact: Fact) -> bool:
         """"What was trade in 2009?" of a fact that gives only its growth: the amount is not said."""
@@ -151,6 +167,8 @@ class Answerability:
         if "how_much" in query.intents and self.union_figure(query, fact):
             return "number"
         if self.change_for_level(query, fact):
+            return "number"
+        if self.uncounted(query, fact):
             return "number"
         if "countries" in query.intents and not self.lex.words["other_parties"] & self.said(fact):
             return "countries"  # "which countries are in the EAEU?" of a fact naming none but the two sides

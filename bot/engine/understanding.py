@@ -102,6 +102,8 @@ class Query:
     """Asked in the future tense ("will", "будет"): a forecast unless a fact matches it closely."""
     days: tuple[tuple[int, int], ...] = ()
     """(month, day) of each day-precise date named ("6 шілдеде", "July 6")."""
+    counted: str | None = None
+    """The word right after "how many" ("делегатов", "зымыран"): what the question counts."""
 
     @property
     def only_years(self) -> bool:
@@ -171,6 +173,7 @@ class Understanding:
         # "until"/"expire" ask like "when" does: they are not what the question is about.
         self.asking = frozenset().union(*(lex.intents[name] for name in (*ASKING, "until")))
         self.inflected = inflectable_stand_ins(lex)
+        self.how_many = frozenset(word for word in lex.intents["how_much"] if " " not in word)
         # Words that open a question of its own after "and": what may be asked, and "which"/"what".
         self.part_askers = frozenset(word for name in (*ASKING, "duration", "until") for word in lex.intents[name]
                                      if " " not in word) | lex.words["which_words"] | lex.words["what_words"]
@@ -312,11 +315,13 @@ class Understanding:
         if find_phrases(plain, lex.phrases["not_money"]):
             intents.discard("money")  # "paid a state visit"
         unique = tuple(dict.fromkeys(words))
+        counted = next((b for a, b in zip(plain, plain[1:], strict=False)
+                        if a in self.how_many and b in unique and b not in verbs), None)
         generic = bool(unique) and all(w in lex.words["generic"] for w in unique)
         future = bool(lex.words["future_words"].intersection(toks))
         return Query(text, self.language.detect(text), unique, frozenset(verbs), years, named_years, tuple(months),
                      frozenset(intents), oos, self.parties(unique) | named, frozenset(acronyms), tuple(toks), generic,
-                     future, tuple(days))
+                     future, tuple(days), counted)
 
 
 _DEFAULT: list[Understanding] = []

@@ -675,3 +675,10 @@ def test_a_year_the_sources_give_only_a_growth_for_is_no_amount(engine: AnswerEn
     turnover (a runner-up) is another year."""
     answer = engine.answer("Сколько составил товарооборот Казахстана и России в 2009 году?")
     assert not answer.answered and "2011" not in answer.segments[0].text, body_text(answer)
+
+
+def test_how_many_of_something_the_fact_never_mentions_is_not_answered(engine: AnswerEngine) -> None:
+    assert engine.understanding.parse("How many delegates came to the forum?").counted == "delegat"
+    assert not engine.answer("How many delegates took part in the interregional forum in Astana in 2023?").answered
+    counted = engine.answer("How many docs were signed on Nazarbayev's first official visit to Russia?")
+    assert counted.answered and "22" in body_text(counted), body_text(counted)
