@@ -366,7 +366,7 @@ class AnswerEngine:
         if ("elapsed" in query.intents and "duration" not in query.intents and query.named_years
                 and not (ranked and ranked[0].coverage >= WEIGHTS.min_coverage
                          and set(query.named_years) & self._years_of(ranked[0].fact))
-                and not (ranked and self._counts_span(query, ranked[0].fact))):
+                and not (ranked and self._asks_years_counted(query) and _span(ranked[0].fact))):
             # "How many years will relations mark in 2024?": a year no fact of the question is
             # from is where the count ends, not which facts are meant; they are ranked without it.
             counted = self._elapsed(query, self.rank(replace(query, years=(), named_years=())), lang)
@@ -393,8 +393,8 @@ class AnswerEngine:
             return self.compose.decline(question, lang)
         if query.named_years and not set(query.named_years) & self._years_of(top.fact):
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
-        span = _span(top.fact)
-        if span is not None and self._counts_span(query, top.fact):
+        span = _span(top.fact) if self._asks_years_counted(query) else None
+        if span is not None:
             # "How many years does the 1998–2007 treaty cover?": the years of its span, counted.
             return self.compose.span(top.fact, span, lang, question)
         if "ago" in query.intents and not query.named_years:
@@ -443,10 +443,10 @@ class AnswerEngine:
         close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)]
         return self.compose.fact(top.fact, lang, question, related=close)
 
-    def _counts_span(self, query: Query, fact: Fact) -> bool:
-        """Whether the question asks how many years a fact for a span of years ("1998–2007") covers."""
+    def _asks_years_counted(self, query: Query) -> bool:
+        """Whether the question asks how many years (of a span: "how many years does the 1998–2007 treaty cover?")."""
         return (bool(query.intents & {"how_much", "duration", "elapsed"}) and "ago" not in query.intents
-                and bool(self.lex.words["year_words"].intersection(query.tokens)) and _span(fact) is not None)
+                and bool(self.lex.words["year_words"].intersection(query.tokens)))
 
     def _off_title(self, query: Query, top: Ranked) -> bool:
         """A short question that names little of its best fact's title and is not close to it in
