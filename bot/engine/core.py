@@ -78,6 +78,8 @@ class AnswerEngine:
         self.prepared: tuple[tuple[str, str | None, Turn | None], Answer] | None = None
         """The answer `pending_embedding` found it could give in full, which `answer()` then returns."""
         self.side_words = frozenset(tok for word in (*self.lex.swap, *self.lex.swap.values()) for tok in tokens(word))
+        self.intent_words = frozenset(word for words in self.lex.intents.values() for word in words if " " not in word)
+        """Words that say what is asked ("айырмашылық", "difference"): known words, though no fact uses them."""
         chosen = load_model() if model is _MODEL_UNSET else model
         self.semantic: SemanticIndex | None = None
         if chosen is not None:
@@ -543,8 +545,8 @@ class AnswerEngine:
         # topic whatever its meaning resembles, unless the rest matches well; in a long polite
         # question unknown words are chatter.
         unknown = sum(1 for w in query.words if len(w) >= WEIGHTS.unknown_length and not w[0].isdigit()
-                      and w not in query.verbs and not w.endswith(PRESENT_ENDINGS) and not self.index.expand(w)
-                      and not self.index.near_vocabulary(w, WEIGHTS.typo_cutoff))
+                      and w not in query.verbs and w not in self.intent_words and not w.endswith(PRESENT_ENDINGS)
+                      and not self.index.expand(w) and not self.index.near_vocabulary(w, WEIGHTS.typo_cutoff))
         if any(not self.index.expand(a) and not self.index.near_vocabulary(a, WEIGHTS.typo_cutoff)
                for a in query.acronyms if a in query.words and not a[0].isdigit()):
             return False  # an abbreviation no fact knows ("KTK", "NATO") names what is asked about

@@ -682,3 +682,9 @@ def test_how_many_of_something_the_fact_never_mentions_is_not_answered(engine: A
     assert not engine.answer("How many delegates took part in the interregional forum in Astana in 2023?").answered
     counted = engine.answer("How many docs were signed on Nazarbayev's first official visit to Russia?")
     assert counted.answered and "22" in body_text(counted), body_text(counted)
+
+
+def test_a_word_that_says_what_is_asked_is_no_unknown_topic(engine: AnswerEngine) -> None:
+    """"айырмашылық" (difference) asks for a comparison; no fact uses it, yet it is no topic the sources lack."""
+    answer = engine.answer("Шекара ұзындығы туралы деректерде қандай айырмашылық бар?")
+    assert answer.answered and "7591" in body_text(answer).replace(" ", ""), body_text(answer)
