@@ -14,7 +14,8 @@ from typing import Literal
 
 from bot.engine.lexicon import Lexicon
 from bot.engine.understanding import ASKING, YEAR_RE, Query, find_phrases
-from bot.text import fold, raw_tokens, tokens
+from bot.script import is_latin
+from bot.text import fold, raw_tokens, tokens, word_tokens
 
 Resolution = Literal["standalone", "followup", "else", "unresolved"]
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'s)?", re.UNICODE)
@@ -54,7 +55,11 @@ def has_marker(question: str, lex: Lexicon) -> bool:
 def refers_back(question: str, lex: Lexicon) -> bool:
     """Whether a question points back at something said before ("where is that spaceport?")."""
     toks = tuple(tokens(question))
-    return any(tok in lex.words["refers"] for tok in toks) or bool(find_phrases(toks, lex.phrases["refers"]))
+    for raw in raw_tokens(question):
+        pointing = lex.latin_refers if is_latin(raw) else lex.words["refers"]
+        if any(tok in pointing for tok in word_tokens(raw)):
+            return True
+    return bool(find_phrases(toks, lex.phrases["refers"]))
 
 
 def asks_else(question: str, lex: Lexicon) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from bot.script import is_latin
 from bot.text import fold, tokens
 
 UNITS = ("area_units", "length_units", "weight_units", "percent_units", "people_units")
@@ -66,6 +67,9 @@ class Lexicon:
     stands_for: Mapping[Phrase, Phrase] = field(default_factory=dict)
     swap: Mapping[str, str] = field(default_factory=dict)
     hints: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    latin_refers: frozenset[str] = frozenset()
+    """The pointing words written in Latin letters ("it", "ol"): a Latin "on" is English "on",
+    not the Russian "он" it folds to."""
 
     def has(self, name: str, word: str) -> bool:
         return word in self.words[name]
@@ -116,6 +120,7 @@ def load_lexicon(directory: Path | str) -> Lexicon:
     stands: dict[Phrase, Phrase] = {}
     swap: dict[str, str] = {}
     hints: dict[str, set[str]] = {lang: set() for lang in LANGS}
+    latin_refers: set[str] = set()
     problems: list[str] = []
     for path in files:
         reader = _Reader(path)
@@ -136,7 +141,10 @@ def load_lexicon(directory: Path | str) -> Lexicon:
             if key not in KEYS:
                 reader.fail(key_node, f"unknown key {key!r} (known: {', '.join(sorted(KEYS))})")
             elif key in WORD_LISTS:
-                _add(reader.strings(value, key), words[key], phrases[key])
+                items = reader.strings(value, key)
+                _add(items, words[key], phrases[key])
+                if key == "refers":
+                    latin_refers.update(tok for item in items if is_latin(item) for tok in tokens(item))
             elif key == "acronym_parties":
                 acronyms.update(reader.strings(value, key))
             elif key in ("intents", "smalltalk"):
@@ -199,6 +207,7 @@ def load_lexicon(directory: Path | str) -> Lexicon:
         stands_for=stands,
         swap=swap,
         hints={k: frozenset(v) for k, v in hints.items()},
+        latin_refers=frozenset(latin_refers),
     )
 
 

@@ -13,6 +13,8 @@ from bot.text import stem
 ORDER = ("who", "abilities", "bye", "thanks", "greeting")
 _NOISE_RE = re.compile(r"[^\w\s]+", re.UNICODE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?…])\s+")
+_DASH_RE = re.compile(r"\s[-–—]\s")
+
 # A sentence about the person asking: first-person pronouns, Russian first-person verbs of study
 # and work, Kazakh first-person predicates (-мын/-мін/-пын/-пін, typed and Latin).
 _ABOUT_ONESELF_RE = re.compile(
@@ -28,7 +30,7 @@ def without_courtesy(text: str, lex: Lexicon) -> str:
     "Hello! … what did they agree in 1998? Much appreciated." is asked by polite people: the
     courtesies share words with intents ("much" asks "how much") and with facts ("thanks to"),
     so they are dropped as whole sentences, and only when a sentence that is not one remains."""
-    sentences = _SENTENCE_RE.split(text)
+    sentences = [part for s in _SENTENCE_RE.split(text) for part in _after_dash(s)]
     if len(sentences) < 2:
         return text
     kept = [s for s in sentences if smalltalk_kind(s, lex) is None]  # "Спасибо за помощь." reads as "help"
@@ -38,6 +40,15 @@ def without_courtesy(text: str, lex: Lexicon) -> str:
         # is asked, unless the question points back into it ("… about Baikonur. Where is it?").
         kept = [s for s in kept if s in asked or not _ABOUT_ONESELF_RE.search(s)]
     return " ".join(kept) if kept else text
+
+
+def _after_dash(sentence: str) -> list[str]:
+    """"I worked at Baikonur then and never knew - on which date did Russia …?": who asks, then
+    the question, as two sentences (a dash between names, "Kazakhstan – Russia", splits nothing)."""
+    match = _DASH_RE.search(sentence)
+    if match is None or not sentence.rstrip().endswith("?") or not _ABOUT_ONESELF_RE.search(sentence[:match.start()]):
+        return [sentence]
+    return [sentence[:match.start()], sentence[match.end():]]
 
 
 def smalltalk_kind(text: str, lex: Lexicon) -> str | None:
