@@ -27,7 +27,7 @@ from bot.engine.lexical import FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, MissingEmbedding, SemanticIndex, load_model
-from bot.engine.smalltalk import smalltalk_kind, without_courtesy
+from bot.engine.smalltalk import courtesy_lead, smalltalk_kind, without_courtesy
 from bot.engine.understanding import ASKING, YEAR_RE, Query, Understanding, find_phrases
 from bot.model import LANGS, Fact
 from bot.script import is_latin
@@ -170,7 +170,7 @@ class AnswerEngine:
     def _answer(self, question: str, lang: str, previous: Turn | None) -> Answer:
         if not question:
             return self.compose.decline(question, lang)
-        kind = smalltalk_kind(question, self.lex)
+        kind = smalltalk_kind(question, self.lex) or self._courtesy_only(question)
         if kind:
             return self.compose.smalltalk(kind, lang, question)
         first = self.understanding.parse(question)
@@ -222,6 +222,19 @@ class AnswerEngine:
                 if retry.answered:
                     return replace(retry, query=text)
         return replace(answer, query=resolved.text) if resolved.how == "followup" else answer
+
+    def _courtesy_only(self, question: str) -> str | None:
+        """Thanks, a goodbye or a greeting followed by words that name nothing the facts speak of
+        ("…, that really helps for my olympiad", "…, ертең тағы жазамын"): small talk all the same."""
+        lead = courtesy_lead(question, self.lex)
+        if lead is None:
+            return None
+        kind, rest = lead
+        query = self.understanding.parse(rest)
+        filler = self.lex.words["smalltalk_filler"]
+        if query.years or any(w in self.index.idf for w in query.words if w not in filler):
+            return None
+        return kind
 
     def _both_parts(self, question: str, parts: tuple[str, str], lang: str, previous: Turn | None) -> Answer | None:
         """"Where is Baikonur and for how long was it leased?": the first part answered, then the

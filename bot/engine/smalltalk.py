@@ -72,6 +72,20 @@ def smalltalk_kind(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+def courtesy_lead(text: str, lex: Lexicon) -> tuple[str, str] | None:
+    """A message that opens with thanks, a goodbye or a greeting and asks nothing ("thanks a lot,
+    that really helps for my olympiad"): its kind and the rest, which the engine checks names no
+    topic of the facts. None for a question ("Thanks! And in 2011?")."""
+    if "?" in text:
+        return None
+    norm = normalise(_NOISE_RE.sub(" ", text))
+    for kind in ("thanks", "bye", "greeting"):
+        for phrase in sorted(lex.smalltalk[kind], key=len, reverse=True):
+            if norm.startswith(phrase + " "):
+                return kind, norm[len(phrase) + 1:]
+    return None
+
+
 def _combined(norm: str, lex: Lexicon) -> str | None:
     """"ok thanks, bye", "Привет! А ты кто такой?": small-talk phrases and filler words only;
     the last kind named wins, except that a greeting never outranks what follows it."""

@@ -688,3 +688,21 @@ def test_a_word_that_says_what_is_asked_is_no_unknown_topic(engine: AnswerEngine
     """"айырмашылық" (difference) asks for a comparison; no fact uses it, yet it is no topic the sources lack."""
     answer = engine.answer("Шекара ұзындығы туралы деректерде қандай айырмашылық бар?")
     assert answer.answered and "7591" in body_text(answer).replace(" ", ""), body_text(answer)
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("thanks a lot, that really helps for my homework", "smalltalk"),
+    ("Сау болыңыз, ертең тағы жазамын!", "smalltalk"),
+    ("спасибо, а теперь про Байконур", "fact"),  # names a topic: asked, not thanked
+])
+def test_a_courtesy_followed_by_words_of_no_topic_is_small_talk(engine: AnswerEngine, message: str, kind: str) -> None:
+    assert engine.answer(message).kind == kind, body_text(engine.answer(message))
+
+
+@pytest.mark.parametrize("question", [
+    "Что произошло в казахстанско-российских отношениях в 1996 году?",
+    "1996 жылы қазақ-ресей қарым-қатынасында қандай елеулі оқиғалар болды?",
+])
+def test_a_year_asked_with_words_for_the_relations_lists_the_years_events(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == "list" and "1996" in answer.heading, body_text(answer)
