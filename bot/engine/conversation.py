@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.engine.language import kazakh_latin
 from bot.engine.lexicon import Lexicon
 from bot.engine.understanding import ASKING, YEAR_RE, Query, find_phrases
 from bot.script import is_latin
@@ -55,8 +56,9 @@ def has_marker(question: str, lex: Lexicon) -> bool:
 def refers_back(question: str, lex: Lexicon) -> bool:
     """Whether a question points back at something said before ("where is that spaceport?")."""
     toks = tuple(tokens(question))
+    latin = lex.latin_refers.get("kk" if kazakh_latin(question) else "en", frozenset())
     for raw in raw_tokens(question):
-        pointing = lex.latin_refers if is_latin(raw) else lex.words["refers"]
+        pointing = latin if is_latin(raw) else lex.words["refers"]
         if any(tok in pointing for tok in word_tokens(raw)):
             return True
     return bool(find_phrases(toks, lex.phrases["refers"]))

@@ -186,6 +186,18 @@ class AnswerEngine:
                 dated = self._route(self.understanding.parse(f"{question} {year}"), lang)
                 if dated.answered:
                     return dated
+        after_phrases = find_phrases(first.tokens, self.lex.phrases["year_after"]) if previous is not None else []
+        if previous is not None and after_phrases and not first.named_years:
+            # "And what did trade reach the year after?": the year after the fact just shown, a past
+            # year however "next" sounds; the phrase itself is not what is asked about.
+            year = next((f.when.year for f in self._shown(previous) if f.when), None)
+            if year is not None:
+                said = {tok for _, ph in after_phrases for tok in ph}
+                dated = self.understanding.parse(f"{question} {year + 1}")
+                dated = replace(dated, words=tuple(w for w in dated.words if w not in said), out_of_scope=False)
+                after = self._route(dated, lang)
+                if after.answered:
+                    return after
         if previous is not None and find_phrases(first.tokens, self.lex.phrases["same_day"]):
             same_day = self._of_shown_day(first, previous, lang) or self._same_day(previous, lang, question)
             if same_day is not None:
@@ -308,9 +320,9 @@ class AnswerEngine:
         return bool(ranked) and ranked[0].coverage >= WEIGHTS.followup_alone and ranked[0].fact.id not in previous.fact_ids
 
     def _about_previous(self, query: Query, previous: Turn) -> bool:
-        """Whether a short question's own words (not the two sides) are all in the fact just shown."""
+        """Whether a short question's own words (not the two sides, not "then") are all in the fact just shown."""
         fact = self.store.get(previous.fact_ids[0]) if previous.kind == "fact" and previous.fact_ids else None
-        own = [w for w in query.words if w not in self.side_words]
+        own = [w for w in query.words if w not in self.side_words and w not in self.lex.words["refers"]]
         if fact is None or not own or len(query.words) > WEIGHTS.short_words:
             return False
         said = self.words[self.position[fact.id]]
@@ -322,13 +334,15 @@ class AnswerEngine:
 
     def _of_shown_day(self, query: Query, previous: Turn, lang: str) -> Answer | None:
         """A follow-up about the event just shown ("what came out of that meeting?", "what was
-        agreed on the Caspian that day?"): the fact of that day its own words match best, other
-        than a single fact just told, which it would only repeat (of a list, it tells one in full)."""
+        agreed on the Caspian that day?"): the fact of that day its own words match best. A single
+        fact just told is not told again, unless all the question's words are in it ("how many
+        documents were signed then?" of the visit that names 22); of a list, one is told in full."""
         shown = self._shown(previous)
         days = {f.when.key for f in shown if f.when and f.when.day}
         if not days or not query.words:
             return None
-        that_day = {f.id for f in self._on_days(days)} - ({shown[0].id} if previous.kind == "fact" else set())
+        repeat = previous.kind != "fact" or self._about_previous(query, previous)
+        that_day = {f.id for f in self._on_days(days)} - (set() if repeat else {shown[0].id})
         best = next((r for r in self.rank(query) if r.fact.id in that_day and r.coverage >= WEIGHTS.semantic_agree
                      and self.answerable.missing(query, r.fact) is None), None)
         return self.compose.fact(best.fact, lang, query.text) if best is not None else None

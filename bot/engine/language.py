@@ -52,6 +52,12 @@ class LanguageDetector:
         return "kk" if len(words & self.kk) > len(words & self.en) else "en"
 
 
+def kazakh_latin(text: str) -> bool:
+    """Whether Latin letters here write Kazakh: a letter English does not use, or a "q" without "u"."""
+    lowered = text.lower()
+    return any(ch in KK_LATIN_LETTERS for ch in lowered) or _kazakh_q(lowered)
+
+
 def _kazakh_q(text: str) -> bool:
     """A "q" not followed by "u" ("qazaq", "qai"), unlike English "qu"."""
     return any(ch == "q" and text[k + 1:k + 2] != "u" for k, ch in enumerate(text))

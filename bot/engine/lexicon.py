@@ -21,7 +21,8 @@ UNITS = ("area_units", "length_units", "weight_units", "percent_units", "people_
 WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_words", "period_words",
               "rate_words", "currency_words", "other_parties", "number_words", "followup", "person_words", "generic",
               "smalltalk_filler", "refers", "place_words", "extension_words", "future_words", "document_words", "same_day",
-              "same_year", "region_words", "times_words", "further_words", "first_words", "measure_words", "and_words",
+              "same_year", "year_after", "region_words", "times_words", "further_words", "first_words", "measure_words",
+              "and_words",
               "what_words", "previous_year", "not_money", "union_words", "russia_places",
               "kazakhstan_places", "rank_words", "year_words", "eaeu_words", "country_words", "anniversary_words",
               *UNITS)
@@ -67,9 +68,9 @@ class Lexicon:
     stands_for: Mapping[Phrase, Phrase] = field(default_factory=dict)
     swap: Mapping[str, str] = field(default_factory=dict)
     hints: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    latin_refers: frozenset[str] = frozenset()
-    """The pointing words written in Latin letters ("it", "ol"): a Latin "on" is English "on",
-    not the Russian "он" it folds to."""
+    latin_refers: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """The pointing words written in Latin letters, per language ("it" in en, "ol" in kk): a Latin
+    "on" is English "on", not the Russian "он" it folds to, and Kazakh "ше" is not English "she"."""
 
     def has(self, name: str, word: str) -> bool:
         return word in self.words[name]
@@ -120,7 +121,7 @@ def load_lexicon(directory: Path | str) -> Lexicon:
     stands: dict[Phrase, Phrase] = {}
     swap: dict[str, str] = {}
     hints: dict[str, set[str]] = {lang: set() for lang in LANGS}
-    latin_refers: set[str] = set()
+    latin_refers: dict[str, set[str]] = {lang: set() for lang in LANGS}
     problems: list[str] = []
     for path in files:
         reader = _Reader(path)
@@ -143,8 +144,8 @@ def load_lexicon(directory: Path | str) -> Lexicon:
             elif key in WORD_LISTS:
                 items = reader.strings(value, key)
                 _add(items, words[key], phrases[key])
-                if key == "refers":
-                    latin_refers.update(tok for item in items if is_latin(item) for tok in tokens(item))
+                if key == "refers" and path.stem in LANGS:
+                    latin_refers[path.stem].update(tok for item in items if is_latin(item) for tok in tokens(item))
             elif key == "acronym_parties":
                 acronyms.update(reader.strings(value, key))
             elif key in ("intents", "smalltalk"):
@@ -207,7 +208,7 @@ def load_lexicon(directory: Path | str) -> Lexicon:
         stands_for=stands,
         swap=swap,
         hints={k: frozenset(v) for k, v in hints.items()},
-        latin_refers=frozenset(latin_refers),
+        latin_refers={k: frozenset(v) for k, v in latin_refers.items()},
     )
 
 

@@ -706,3 +706,24 @@ def test_a_courtesy_followed_by_words_of_no_topic_is_small_talk(engine: AnswerEn
 def test_a_year_asked_with_words_for_the_relations_lists_the_years_events(engine: AnswerEngine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.kind == "list" and "1996" in answer.heading, body_text(answer)
+
+
+def test_the_year_after_in_a_conversation_is_the_year_after_the_fact_shown(engine: AnswerEngine) -> None:
+    turn = engine.turn(engine.answer("Когда заработал Таможенный союз?"))
+    assert turn is not None
+    body = body_text(engine.answer("А какой был товарооборот на следующий год?", previous=turn))
+    assert "23,8" in body, body
+
+
+def test_then_points_at_the_fact_shown_when_it_holds_the_answer(engine: AnswerEngine) -> None:
+    turn = engine.turn(engine.answer("When did Nazarbayev first visit Russia officially?"))
+    assert turn is not None
+    body = body_text(engine.answer("how many documents were signed then?", previous=turn))
+    assert "22" in body, body
+
+
+def test_a_kazakh_she_is_no_english_pointing_word(engine: AnswerEngine) -> None:
+    turn = engine.turn(engine.answer("Reseiden Qazaqstanğa salynğan investitsiia qanşa?"))
+    assert turn is not None
+    body = body_text(engine.answer("al Qazaqstannyñ Reseige salğan investitsiiasy she?", previous=turn))
+    assert body.split("\n")[1].count("5,6") or "5,6" in body.split("\n")[0], body
