@@ -193,9 +193,9 @@ class AnswerEngine:
             year = next((f.when.year for f in self._shown(previous) if f.when), None)
             if year is not None:
                 said = {tok for _, ph in after_phrases for tok in ph}
-                dated = self.understanding.parse(f"{question} {year + 1}")
-                dated = replace(dated, words=tuple(w for w in dated.words if w not in said), out_of_scope=False)
-                after = self._route(dated, lang)
+                shifted = self.understanding.parse(f"{question} {year + 1}")
+                shifted = replace(shifted, words=tuple(w for w in shifted.words if w not in said), out_of_scope=False)
+                after = self._route(shifted, lang)
                 if after.answered:
                     return after
         if previous is not None and find_phrases(first.tokens, self.lex.phrases["same_day"]):
