@@ -49,9 +49,14 @@ class Answerability:
             *UNITS, "times_words", "year_words", "day_words", "period_words")))
         """What "how many" may count without the fact naming it: units, times, years, days."""
 
+    @staticmethod
+    def has_figure(fact: Fact) -> bool:
+        """Whether a fact gives a figure of its own (or its sources' versions of one do)."""
+        return fact.value is not None or any(c.value is not None for c in fact.claims)
+
     def has_number(self, fact: Fact) -> bool:
         """Whether a fact states a quantity at all (a figure, or a number in words: "twice", "a quarter")."""
-        if fact.value is not None or any(c.value is not None for c in fact.claims):
+        if self.has_figure(fact):
             return True
         for lang in LANGS:
             toks = raw_tokens(fact.text[lang])
@@ -86,8 +91,10 @@ class Answerability:
         """"How many delegates attended the forum?" of a fact with no figure of its own that never
         mentions delegates: whatever numbers it holds count something else."""
         counted = query.counted
-        if counted is None or "how_much" not in query.intents or fact.value is not None or counted in self.not_counted:
+        if counted is None or "how_much" not in query.intents or self.has_figure(fact):
             return False
+        if any(counted == u or (len(u) >= 4 and counted.startswith(u)) for u in self.not_counted):
+            return False  # "шақырымға" of the unit "шақырым"
         said = self.said(fact)
         prefix = counted[:3] if len(counted) <= 4 else counted[:4]
         if any(tok.startswith(prefix) for tok in said):

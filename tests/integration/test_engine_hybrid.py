@@ -727,3 +727,8 @@ def test_a_kazakh_she_is_no_english_pointing_word(engine: AnswerEngine) -> None:
     assert turn is not None
     body = body_text(engine.answer("al Qazaqstannyñ Reseige salğan investitsiiasy she?", previous=turn))
     assert body.split("\n")[1].count("5,6") or "5,6" in body.split("\n")[0], body
+
+
+def test_a_unit_in_a_case_form_is_counted_without_being_named(engine: AnswerEngine) -> None:
+    body = body_text(engine.answer("Қазақстан мен Ресей арасындағы құрлық шекарасы қанша шақырымға созылады?"))
+    assert "7591" in body.replace(" ", ""), body
