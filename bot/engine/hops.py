@@ -39,7 +39,7 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
     (rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:алдындағы|алдындагы|aldyndağy|aldyndagy)\s+{_YEAR_WORD},?", -1),
     (rf"(?:алдыңғы|алдынгы|aldyñğy|aldyngy)\s+{_YEAR_WORD},?", -1),
-    (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken)\s+{_YEAR_WORD},", 0),
+    (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken)\s+{_YEAR_WORD},?", 0),
 )
 
 

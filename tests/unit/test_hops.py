@@ -20,6 +20,10 @@ from bot.engine.hops import YearHop, year_hop
      YearHop("Kedendik odaq qūrylğannan", "sauda qanşa boldy?", 1)),
     ("Ельцин сайлауда жеңген жылы, Ресей Қазақстанды қашан таныды?",
      YearHop("Ельцин сайлауда жеңген", "Ресей Қазақстанды қашан таныды?", 0)),
+    ("Кеден одағы құрылған жылы екі елдің саудасы қанша болды?",  # no comma after "жылы"
+     YearHop("Кеден одағы құрылған", "екі елдің саудасы қанша болды?", 0)),
+    ("Кеден одағы құрылған жылдың келесі жылы сауда қанша болды?",
+     YearHop("Кеден одағы құрылған", "сауда қанша болды?", 1)),
     ("В год, когда начал работать союз России, Казахстана и Беларуси, каким был товарооборот?",
      YearHop("начал работать союз России, Казахстана и Беларуси", "каким был товарооборот?", 0)),
     ("Who was Russia's president when the Caspian seabed was divided?",
@@ -34,6 +38,7 @@ def test_the_event_and_the_asked_part_are_found_in_each_language(question: str, 
 
 
 @pytest.mark.parametrize("question", ["When was the treaty signed?", "trade 2011", "2011 жылы сауда қанша болды?",
+                                      "2013 жылы қол қойылған шарт қалай аталады?",
                                       "in the year 2011, trade?"])
 def test_an_ordinary_question_is_not_split(question: str) -> None:
     assert year_hop(question) is None
