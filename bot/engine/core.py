@@ -483,6 +483,8 @@ class AnswerEngine:
         России в Казахстане?") asks about something else that shares a word or two with it."""
         if not self._short_detail_off_title(query, top.index):
             return False
+        if query.named_years and set(query.named_years) & self._years_of(top.fact) and top.coverage >= WEIGHTS.lexical_sure:
+            return False  # "what declaration did they sign in 1998?": the year and every word match it
         return self.semantic is not None and self._cosine(query, top) < WEIGHTS.on_topic
 
     def _cosine(self, query: Query, top: Ranked) -> float:

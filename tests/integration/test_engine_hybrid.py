@@ -732,3 +732,13 @@ def test_a_kazakh_she_is_no_english_pointing_word(engine: AnswerEngine) -> None:
 def test_a_unit_in_a_case_form_is_counted_without_being_named(engine: AnswerEngine) -> None:
     body = body_text(engine.answer("Қазақстан мен Ресей арасындағы құрлық шекарасы қанша шақырымға созылады?"))
     assert "7591" in body.replace(" ", ""), body
+
+
+def test_which_document_is_answered_by_a_visit_that_names_its_statement(engine: AnswerEngine) -> None:
+    body = body_text(engine.answer("Ельцин 1996 жылы сәуірде Қазақстанға келгенде Каспий бойынша қандай құжат қабылданды?"))
+    assert "мәлімдеме" in body, body
+
+
+def test_a_short_question_matching_its_named_years_fact_in_full_is_on_topic(engine: AnswerEngine) -> None:
+    body = body_text(engine.answer("Ельцин Алматыға мемлекеттік сапармен келген жылы екі ел қандай декларацияға қол қойды?"))
+    assert "мәңгілік достық" in body, body
