@@ -24,7 +24,7 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
               "same_year", "year_after", "region_words", "times_words", "further_words", "first_words", "measure_words",
               "and_words",
               "what_words", "previous_year", "not_money", "union_words", "russia_places",
-              "kazakhstan_places", "rank_words", "year_words", "eaeu_words", "country_words", "anniversary_words",
+              "kazakhstan_places", "rank_words", "year_words", "eaeu_words", "country_words", "anniversary_words", "role_words",
               *UNITS)
 INTENTS = ("when", "where", "who", "how_much", "why", "duration", "until", "day", "money", "elapsed", "ago", "list", "compare",
            "overview")

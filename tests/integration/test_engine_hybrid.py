@@ -742,3 +742,11 @@ def test_which_document_is_answered_by_a_visit_that_names_its_statement(engine: 
 def test_a_short_question_matching_its_named_years_fact_in_full_is_on_topic(engine: AnswerEngine) -> None:
     body = body_text(engine.answer("Ельцин Алматыға мемлекеттік сапармен келген жылы екі ел қандай декларацияға қол қойды?"))
     assert "мәңгілік достық" in body, body
+
+
+@pytest.mark.parametrize("question", [
+    "Who was Russia's ambassador to Kazakhstan when Medvedev visited in 2008?",
+    "Қазақстанның Ресейдегі алғашқы елшісі кім болған?",
+])
+def test_an_office_no_fact_names_is_not_answered_by_other_people(engine: AnswerEngine, question: str) -> None:
+    assert not engine.answer(question).answered, body_text(engine.answer(question))
