@@ -56,8 +56,8 @@ class Answerability:
 
     def has_number(self, fact: Fact) -> bool:
         """Whether a fact states a quantity at all (a figure, or a number in words: "twice", "a quarter")."""
-        if self.has_figure(fact):
-            return True
+        if self.has_figure(fact) or fact.times:
+            return True  # … or a count of occurrences ("visited three more times")
         for lang in LANGS:
             toks = raw_tokens(fact.text[lang])
             for k, tok in enumerate(toks):

@@ -304,7 +304,8 @@ class AnswerEngine:
         if "who" in asked.intents and not (answer.answered and answer.facts[0].people):
             # "Who was Russia's president when …?" asks a name: a fact of that year that names people.
             named = next((r.fact for r in self.rank(asked) if r.fact.people and r.fact is not ranked[0].fact
-                          and year in self._years_of(r.fact) and r.coverage >= WEIGHTS.min_coverage), None)
+                          and year in self._years_of(r.fact) and r.coverage >= WEIGHTS.min_coverage
+                          and self.answerable.missing(asked, r.fact) is None), None)
             if named is not None:
                 answer = self.compose.fact(named, lang, hop.ask)
         if not answer.answered or answer.kind == "smalltalk" or ranked[0].fact in answer.facts:
@@ -438,7 +439,8 @@ class AnswerEngine:
             on_day = self._on_days({(y, m, d) for y in query.named_years for m, d in query.days})
             if len(on_day) >= 2:
                 return self.compose.listing(on_day, lang, question, "")
-        if top.fact.times and not self.lex.words["further_words"].intersection(query.tokens):
+        if (top.fact.times and not self.lex.words["further_words"].intersection(query.tokens)
+                and self.answerable.missing(query, top.fact) is None):
             occurrences = self._occurrences(query, top.fact)
             if "how_much" in query.intents and self.lex.words["times_words"].intersection(query.tokens):
                 return self.compose.tally(occurrences, lang, question)

@@ -185,7 +185,7 @@ def test_a_question_the_lexical_index_settles_skips_the_model(engine: AnswerEngi
     assert answer.answered and "1994" in body_text(answer)
     open_question = "Where did the two leaders get together in autumn 1992?"
     assert engine.pending_embedding(open_question) == open_question, "a partial match still asks the model"
-    off_title = "Ресейдің Қазақстандағы елшісі кім?"
+    off_title = "Какая столица России?"
     assert engine.pending_embedding(off_title) == off_title, "a short question off its fact's title is checked by meaning"
 
 
