@@ -99,6 +99,8 @@ class AnswerEngine:
         sides = {"russia": self.lex.words["russia_places"], "kazakhstan": self.lex.words["kazakhstan_places"]}
         self.visit_side = {i: side for i, f in enumerate(self.index.facts) if f.kind == "visit" and f.place
                            for side, places in sides.items() if places.intersection(tokens(f.place["en"]))}
+        self.visit_side.update({i: side for i, f in enumerate(self.index.facts) if f.kind == "trade" and f.metric is None
+                                and (side := destination(f.title["en"])) is not None})
         """The side each visit went to, by its place: a question naming the other side's capital is not about it."""
         general = self.side_words | self.lex.words["region_words"] | self.lex.words["stopwords"]
         self.place_words: dict[int, frozenset[str]] = {

@@ -1,8 +1,10 @@
-"""Which side a question's visit goes to: "приехал в Москву", "came to Astana", "Ресейге барды".
+"""Which side a question's visit or goods go to: "приехал в Москву", "came to Astana", "Ресейге
+барды", "Ресей нарығына жібереді", "imports from Russia".
 
-A visit fact is about one direction (Medvedev to Kazakhstan, Nazarbayev to Moscow); the words of
-both are much alike, so the direction the question names decides between them. The patterns are
-case endings and prepositions, kept here like the hops' word order: grammar, not vocabulary.
+A visit fact is about one direction (Medvedev to Kazakhstan, Nazarbayev to Moscow), and so is a
+fact about the goods one side sells the other; the words of both are much alike, so the direction
+the question names decides between them. The patterns are case endings and prepositions, kept here
+like the hops' word order: grammar, not vocabulary.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ Side = Literal["russia", "kazakhstan"]
 _TO: dict[Side, re.Pattern[str]] = {
     "russia": re.compile(
         r"\b(?:в|во)\s+(?:москв[уа]|росси[юя]|рф|кремль)\b|\bto\s+(?:moscow|russia|the\s+kremlin)\b"
-        r"|(?:мәскеуге|маскеуге|ресейге|кремльге|mäskeuge|maskeuge|reseige|reseyge|kremlge)", re.IGNORECASE),
+        r"|(?:мәскеуге|маскеуге|ресейге|кремльге|mäskeuge|maskeuge|reseige|reseyge|kremlge)"
+        r"|ресей\s+нарығына|ресей\s+нарыгына|resei\s+naryğyna|на\s+российский\s+рынок|russian\s+market", re.IGNORECASE),
     "kazakhstan": re.compile(
         r"\b(?:в|во)\s+(?:астан[уа]|алматы|казахстан|рк|акорд[уа])\b|\bto\s+(?:astana|almaty|kazakhstan|akorda)\b"
         r"|(?:астанаға|астанага|алматыға|алматыга|қазақстанға|казакстанга|ақордаға|акордага"
@@ -23,7 +26,17 @@ _TO: dict[Side, re.Pattern[str]] = {
 }
 
 
+_FROM: dict[Side, re.Pattern[str]] = {
+    "russia": re.compile(r"\bиз\s+росси[иі]\b|\bfrom\s+russia\b|ресейден|reseiden", re.IGNORECASE),
+    "kazakhstan": re.compile(r"\bиз\s+казахстана\b|\bfrom\s+kazakhstan\b|қазақстаннан|казакстаннан|qazaqstannan",
+                             re.IGNORECASE),
+}
+_OTHER: dict[Side, Side] = {"russia": "kazakhstan", "kazakhstan": "russia"}
+
+
 def destination(text: str) -> Side | None:
-    """The side a question's visit goes to, or None when it names neither or both."""
-    found = [side for side, pattern in _TO.items() if pattern.search(text)]
-    return found[0] if len(found) == 1 else None
+    """The side a question's visit or goods go to ("to Moscow", or the other side of "from
+    Russia"), or None when it names neither or both."""
+    found = {side for side, pattern in _TO.items() if pattern.search(text)}
+    found |= {_OTHER[side] for side, pattern in _FROM.items() if pattern.search(text)}
+    return next(iter(found)) if len(found) == 1 else None

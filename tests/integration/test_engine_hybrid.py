@@ -750,3 +750,8 @@ def test_a_short_question_matching_its_named_years_fact_in_full_is_on_topic(engi
 ])
 def test_an_office_no_fact_names_is_not_answered_by_other_people(engine: AnswerEngine, question: str) -> None:
     assert not engine.answer(question).answered, body_text(engine.answer(question))
+
+
+def test_goods_sent_to_the_russian_market_are_exports_not_imports(engine: AnswerEngine) -> None:
+    body = body_text(engine.answer("Қазақстан Ресей нарығына негізінен қандай өнім жібереді?"))
+    assert "металл" in body.split("\n")[1], body

@@ -1,4 +1,4 @@
-"""Which side a question's visit goes to, from prepositions and case endings."""
+"""Which side a question's visit or goods go to, from prepositions and case endings."""
 
 from __future__ import annotations
 
@@ -21,3 +21,12 @@ from bot.engine.direction import destination
 ])
 def test_the_side_a_visit_goes_to(question: str, side: str | None) -> None:
     assert destination(question) == side
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Қазақстан Ресей нарығына қандай тауарлар жібереді?", "russia"),
+    ("What does Kazakhstan import from Russia?", "kazakhstan"),
+    ("Что Казахстан ввозит из России?", "kazakhstan"),
+])
+def test_where_goods_go(text: str, side: str) -> None:
+    assert destination(text) == side
