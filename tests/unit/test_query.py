@@ -68,6 +68,8 @@ def test_a_day_name_is_a_topic_not_a_when_question() -> None:
     "курс доллара к тенге",
     "Бүгін доллар бағамы қанша?",
     "Should Kazakhstan leave the EAEU?",
+    "Посоветуйте книгу о Байконуре",
+    "Can you recommend a hotel near Baikonur?",
 ])
 def test_opinion_future_and_live_data_are_out_of_scope(question: str) -> None:
     assert parse_query(question).out_of_scope
