@@ -746,6 +746,8 @@ class AnswerEngine:
             return None
         if min(first.coverage, second.coverage) < WEIGHTS.semantic_agree:
             return None
+        if a.metric == b.metric and not (a.when and b.when):
+            return None  # an average rate is no year to compare another year's figure with
         return self.compose.compare(a, b, lang, query.text, by_year=a.metric == b.metric)
 
     def _list(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:

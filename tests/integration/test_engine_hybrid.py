@@ -755,3 +755,12 @@ def test_an_office_no_fact_names_is_not_answered_by_other_people(engine: AnswerE
 def test_goods_sent_to_the_russian_market_are_exports_not_imports(engine: AnswerEngine) -> None:
     body = body_text(engine.answer("Қазақстан Ресей нарығына негізінен қандай өнім жібереді?"))
     assert "металл" in body.split("\n")[1], body
+
+
+@pytest.mark.parametrize("question", [
+    "Насколько в среднем в год рос товарооборот?",
+    "How fast did Kazakhstan–Russia trade grow on average per year?",
+])
+def test_an_average_growth_is_told_as_the_one_fact_not_compared_with_a_year(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == "fact" and "30" in body_text(answer), body_text(answer)
