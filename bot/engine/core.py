@@ -74,7 +74,7 @@ class AnswerEngine:
         self.known_years = frozenset(store.years())
         self.compose = Composer(store.sources)
         self.answerable = Answerability(store.facts, self.lex)
-        self.searched: LRUCache[Query, list[Hit]] = LRUCache(maxsize=256)
+        self.searched: LRUCache[Query, list[Hit]] = LRUCache(maxsize=1024)
         self.prepared: tuple[tuple[str, str | None, Turn | None], Answer] | None = None
         """The answer `pending_embedding` found it could give in full, which `answer()` then returns."""
         self.side_words = frozenset(tok for word in (*self.lex.swap, *self.lex.swap.values()) for tok in tokens(word))

@@ -167,7 +167,7 @@ class SemanticIndex:
         self.owners = owner[self.starts]
         self.matrix = self._load_or_build(passages, directory or cache_dir(), progress)
         self.queries: LRUCache[str, np.ndarray] = LRUCache(maxsize=4096)
-        self.scored: LRUCache[str, np.ndarray] = LRUCache(maxsize=512)
+        self.scored: LRUCache[str, np.ndarray] = LRUCache(maxsize=2048)  # 140 floats each: ~1 MB full
         self.strict = False
         """While set, scoring a question not embedded yet raises MissingEmbedding instead of calling
         the model (`embed`, which worker threads call meanwhile, is not affected)."""
