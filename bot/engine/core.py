@@ -579,7 +579,8 @@ class AnswerEngine:
         # question unknown words are chatter.
         unknown = sum(1 for w in query.words if len(w) >= WEIGHTS.unknown_length and not w[0].isdigit()
                       and w not in query.verbs and w not in self.intent_words and not w.endswith(PRESENT_ENDINGS)
-                      and not self.index.expand(w) and not self.index.near_vocabulary(w, WEIGHTS.typo_cutoff))
+                      and not self.index.expand(w) and not self.index.near_vocabulary(w, WEIGHTS.typo_cutoff)
+                      and not self.understanding.mistyped_function_word(w, self.side_words))
         if any(not self.index.expand(a) and not self.index.near_vocabulary(a, WEIGHTS.typo_cutoff)
                for a in query.acronyms if a in query.words and not a[0].isdigit()):
             return False  # an abbreviation no fact knows ("KTK", "NATO") names what is asked about

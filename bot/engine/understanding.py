@@ -153,6 +153,8 @@ _RAW_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 PARTY_ENDING = 3
 STOPWORD_TYPO_MIN = 6
+TYPO_ENDING = 3
+"""Letters a mistyped ending may add to a stop word's stem ("arasy" + "ndg")."""
 """Shortest stop word whose one-edit typos are read as it (a typo of "from" could be any word)."""
 """Most letters a case ending adds to a country's stem ("германии", "қытайдың")."""
 
@@ -165,8 +167,9 @@ class Understanding:
         # Words the facts use: a word outside them one letter from a question word is a typo of it.
         self.vocabulary = frozenset(vocabulary)
         self.question_words = tuple((word, name) for name in ASKING for word in lex.intents[name]
-                                    if len(word) >= 4 and " " not in word)
+                                    if len(word) >= 3 and " " not in word)
         self.long_stopwords = tuple(w for w in lex.words["stopwords"] if len(w) >= STOPWORD_TYPO_MIN)
+        self.stop_stems = tuple(w for w in lex.words["stopwords"] if len(w) >= 5)
         self.language = LanguageDetector(lex)
         self.party_by_prefix = tuple((p[:-1], p) for p in sorted(lex.words["other_parties"]) if len(p) >= 5)
         self.party_prefixes = tuple(prefix for prefix, _ in self.party_by_prefix)
@@ -185,6 +188,17 @@ class Understanding:
         near = [(len(word), word, name) for word, name in self.question_words
                 if OSA.distance(tok, word, score_cutoff=1) <= 1]
         return max(near)[2] if near else None  # the longest: "каого" is "какого", not "кого"
+
+    def mistyped_function_word(self, tok: str, sides: frozenset[str]) -> bool:
+        """Whether a word no fact uses is a mistyped stop word, question word or side name ("mcuh",
+        "russain"): one edit away, or a stop word's stem with a mistyped ending ("арасындгы")."""
+        if len(tok) < 4:
+            return False
+        if tok.startswith(self.stop_stems) and any(tok.startswith(s) and len(tok) - len(s) <= TYPO_ENDING
+                                                   for s in self.stop_stems):
+            return True
+        near = (*self.long_stopwords, *(w for w, _ in self.question_words), *sides)
+        return process.extractOne(tok, near, scorer=OSA.distance, score_cutoff=1) is not None
 
     def _stopword_typo(self, tok: str) -> bool:
         """Whether a word outside the facts' vocabulary is one edit from a long stop word ("btwen"):

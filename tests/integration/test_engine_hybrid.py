@@ -764,3 +764,13 @@ def test_goods_sent_to_the_russian_market_are_exports_not_imports(engine: Answer
 def test_an_average_growth_is_told_as_the_one_fact_not_compared_with_a_year(engine: AnswerEngine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.kind == "fact" and "30" in body_text(answer), body_text(answer)
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("how mcuh was bilatral trade betwen kazakhstan and rusia in 2011", "23.8"),
+    ("Казақстн мен Ресй арасындгы сауда айналымы 2010 жылы қанша болды", "15"),
+])
+def test_mistyped_function_words_and_side_names_are_no_unknown_topic(engine: AnswerEngine, question: str,
+                                                                    figure: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and figure in body_text(answer), body_text(answer)
