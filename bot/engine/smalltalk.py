@@ -13,7 +13,7 @@ from bot.text import stem
 ORDER = ("who", "abilities", "bye", "thanks", "greeting")
 _NOISE_RE = re.compile(r"[^\w\s]+", re.UNICODE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?…])\s+")
-_DASH_RE = re.compile(r"\s[-–—]\s")
+_DASH_RE = re.compile(r"\s[-–—]\s|:\s")
 
 # A sentence about the person asking: first-person pronouns, Russian first-person verbs of study
 # and work, Kazakh first-person predicates (-мын/-мін/-пын/-пін, typed and Latin).
@@ -43,8 +43,9 @@ def without_courtesy(text: str, lex: Lexicon) -> str:
 
 
 def _after_dash(sentence: str) -> list[str]:
-    """"I worked at Baikonur then and never knew - on which date did Russia …?": who asks, then
-    the question, as two sentences (a dash between names, "Kazakhstan – Russia", splits nothing)."""
+    """"I worked at Baikonur then and never knew - on which date did Russia …?", "I want to get one
+    date right: on what day …?": who asks, then the question, as two sentences (a dash between
+    names, "Kazakhstan – Russia", splits nothing)."""
     match = _DASH_RE.search(sentence)
     if match is None or not sentence.rstrip().endswith("?") or not _ABOUT_ONESELF_RE.search(sentence[:match.start()]):
         return [sentence]

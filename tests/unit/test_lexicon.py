@@ -47,7 +47,8 @@ def test_invalid_yaml_and_empty_folder(tmp_path: Path) -> None:
     ("who are you?", "who"), ("Привет! А ты кто такой?", "who"), ("сен кімсің", "who"),
     ("what can you do", "abilities"), ("что ты умеешь?", "abilities"), ("не істей аласың", "abilities"),
     ("ok thanks, bye", "bye"), ("до свидания", "bye"), ("сау бол", "bye"),
-    ("Саламатсызба", "greeting"), ("hey, whats up", "greeting"), ("спасибо бро, выручил", "thanks"),
+    ("Саламатсызба", "greeting"), ("hey, whats up", "greeting"), ("Здравствуйте! А вы кто такой будете?", "who"),
+    ("Raqmet, kömegıñ üşın!", "thanks"), ("спасибо бро, выручил", "thanks"),
     ("What kind of questions can you answer?", "abilities"),
 ])
 def test_small_talk_kinds(text: str, kind: str) -> None:
@@ -80,6 +81,8 @@ def test_courtesy_sentences_are_dropped_around_a_question(message: str, question
     ("Пишу курсовую по истории. Когда подписан договор о дружбе?", "Когда подписан договор о дружбе?"),
     ("I worked in Atyrau then and never found out - when did Russia recognise Kazakhstan?",
      "when did Russia recognise Kazakhstan?"),
+    ("I teach history. I want to get one date right: when were relations established? Thanks so much in advance!",
+     "when were relations established?"),
     # an English "on" is no Russian "он" pointing back into the sentence before
     ("I'm a teacher. On which date were diplomatic relations established?",
      "On which date were diplomatic relations established?"),
