@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.engine.lexicon import UNITS, Lexicon
+from bot.engine.lexicon import UNITS, Lexicon, side_tokens
 from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query
 from bot.model import LANGS, Fact
 from bot.text import fold, raw_tokens, stem, tokens
@@ -41,8 +41,7 @@ class Answerability:
                 if fact.place and lang in fact.place:
                     places.update(tokens(fact.place[lang]))
         self.place_words = frozenset(places) | lex.words["place_words"]
-        sides = frozenset(tok for word in (*lex.swap, *lex.swap.values()) for tok in tokens(word))
-        self.named_places = frozenset(places) - sides - lex.words["place_words"] - lex.words["stopwords"]
+        self.named_places = frozenset(places) - side_tokens(lex) - lex.words["place_words"] - lex.words["stopwords"]
         """Cities and regions the facts took place in ("almat", "omsk"), not the two countries."""
         self.fact_tokens: dict[str, frozenset[str]] = {}
         self.not_counted = frozenset().union(*(lex.words[name] for name in (
@@ -102,11 +101,14 @@ class Answerability:
         countries = self.lex.words["country_words"]
         return not (counted in countries and countries & said)  # "member states" of "five countries"
 
+    def asks_level(self, query: Query) -> bool:
+        """"How much were exports in 2011?": an amount, with no word of change ("grow") or percent."""
+        return ("how_much" in query.intents and "compare" not in query.intents
+                and not self.lex.words["percent_units"].intersection(query.tokens))
+
     def change_for_level(self, query: Query, fact: Fact) -> bool:
         """"What was trade in 2009?" of a fact that gives only its growth: the amount is not said."""
-        return ("how_much" in query.intents and "compare" not in query.intents
-                and (fact.metric or "").endswith("_growth")
-                and not self.lex.words["percent_units"].intersection(query.tokens))
+        return self.asks_level(query) and (fact.metric or "").endswith("_growth")
 
     def lacks_documents(self, query: Query, fact: Fact) -> bool:
         """"What documents did Tokayev sign in Moscow?" of a visit that names no document."""

@@ -24,7 +24,7 @@ from bot.engine.direction import destination
 from bot.engine.hops import YearHop, year_hop
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FactIndex, Hit, fact_fields
-from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon
+from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, MissingEmbedding, SemanticIndex, load_model
 from bot.engine.smalltalk import courtesy_lead, smalltalk_kind, without_courtesy
@@ -77,7 +77,7 @@ class AnswerEngine:
         self.searched: LRUCache[Query, list[Hit]] = LRUCache(maxsize=1024)
         self.prepared: tuple[tuple[str, str | None, Turn | None], Answer] | None = None
         """The answer `pending_embedding` found it could give in full, which `answer()` then returns."""
-        self.side_words = frozenset(tok for word in (*self.lex.swap, *self.lex.swap.values()) for tok in tokens(word))
+        self.side_words = side_tokens(self.lex)
         self.intent_words = frozenset(word for words in self.lex.intents.values() for word in words if " " not in word)
         """Words that say what is asked ("айырмашылық", "difference"): known words, though no fact uses them."""
         chosen = load_model() if model is _MODEL_UNSET else model
@@ -299,20 +299,19 @@ class AnswerEngine:
                       and (r is ranked[0] or r.coverage >= WEIGHTS.min_coverage)), None)
         if dated is None or dated.fact.when is None:
             return None
-        ranked = [dated]
         year = dated.fact.when.year + hop.offset
         asked = self.understanding.parse(f"{hop.ask} {year}")
         answer = self._route(asked, lang)
         if "who" in asked.intents and not (answer.answered and answer.facts[0].people):
             # "Who was Russia's president when …?" asks a name: a fact of that year that names people.
-            named = next((r.fact for r in self.rank(asked) if r.fact.people and r.fact is not ranked[0].fact
+            named = next((r.fact for r in self.rank(asked) if r.fact.people and r.fact is not dated.fact
                           and year in self._years_of(r.fact) and r.coverage >= WEIGHTS.min_coverage
                           and self.answerable.missing(asked, r.fact) is None), None)
             if named is not None:
                 answer = self.compose.fact(named, lang, hop.ask)
-        if not answer.answered or answer.kind == "smalltalk" or ranked[0].fact in answer.facts:
+        if not answer.answered or answer.kind == "smalltalk" or dated.fact in answer.facts:
             return None
-        return self.compose.after_event(ranked[0].fact, answer, lang, question)
+        return self.compose.after_event(dated.fact, answer, lang, question)
 
     def _stands_alone(self, query: Query, previous: Turn) -> bool:
         """"а какая длина границы?" opens like a follow-up but names its own topic: when its own
@@ -341,7 +340,7 @@ class AnswerEngine:
         fact just told is not told again, unless all the question's words are in it ("how many
         documents were signed then?" of the visit that names 22); of a list, one is told in full."""
         shown = self._shown(previous)
-        days = {f.when.key for f in shown if f.when and f.when.day}
+        days = _days_of(shown)
         if not days or not query.words:
             return None
         repeat = previous.kind != "fact" or self._about_previous(query, previous)
@@ -354,8 +353,7 @@ class AnswerEngine:
         """"When are they due to meet next?": the first later fact naming someone the facts just
         shown, or others of their days, name (the sources' newest meetings are announced ones)."""
         shown = self._shown(previous)
-        days = {f.when.key for f in shown if f.when and f.when.day}
-        people = {p for f in (*shown, *self._on_days(days)) for p in _people(f)}
+        people = {p for f in (*shown, *self._on_days(_days_of(shown))) for p in _people(f)}
         dated = [f.when.key for f in shown if f.when]
         if not people or not dated:
             return None
@@ -532,7 +530,7 @@ class AnswerEngine:
             base = float(np.median(cosines))
             spread = max(best_cos - base, 1e-6)
         way = destination(query.text)
-        level = self._asks_a_level(query)
+        level = self.answerable.asks_level(query)
         named_places = frozenset(tokens(query.text))
         ranked: list[Ranked] = []
         for i in candidates:
@@ -553,11 +551,6 @@ class AnswerEngine:
             ranked.append(Ranked(self.index.facts[i], i, hit.score if hit else 0.0, hit.coverage if hit else 0.0, cos, fused))
         ranked.sort(key=lambda r: (-r.fused, r.fact.id))
         return ranked
-
-    def _asks_a_level(self, query: Query) -> bool:
-        """"How much were exports in 2011?": an amount, with no word of change ("grow") or percent."""
-        return ("how_much" in query.intents and "compare" not in query.intents
-                and not self.lex.words["percent_units"].intersection(query.tokens))
 
     def _search(self, query: Query) -> list[Hit]:
         """The lexical candidates, remembered for a while: a new question is searched while the bot
@@ -580,7 +573,7 @@ class AnswerEngine:
         unknown = sum(1 for w in query.words if len(w) >= WEIGHTS.unknown_length and not w[0].isdigit()
                       and w not in query.verbs and w not in self.intent_words and not w.endswith(PRESENT_ENDINGS)
                       and not self.index.expand(w) and not self.index.near_vocabulary(w, WEIGHTS.typo_cutoff)
-                      and not self.understanding.mistyped_function_word(w, self.side_words))
+                      and not self.understanding.mistyped_function_word(w))
         if any(not self.index.expand(a) and not self.index.near_vocabulary(a, WEIGHTS.typo_cutoff)
                for a in query.acronyms if a in query.words and not a[0].isdigit()):
             return False  # an abbreviation no fact knows ("KTK", "NATO") names what is asked about
@@ -819,6 +812,11 @@ def _stated_percent(ranked: Sequence[Ranked], year: int, besides: Sequence[Fact]
 
 def _people(fact: Fact) -> tuple[str, ...]:
     return tuple(fact.people["en"]) if fact.people else ()
+
+
+def _days_of(facts: Iterable[Fact]) -> set[tuple[int, int, int]]:
+    """The days (year, month, day) the facts are dated to, where dated to the day."""
+    return {f.when.key for f in facts if f.when and f.when.day}
 
 
 def _when_or_titled(fact: Fact) -> tuple[int, int, int]:

@@ -47,7 +47,7 @@ class LanguageDetector:
             kk_hits = len(words & self.kk) + sum(1 for w in raw_tokens(text)
                                                  if len(w) >= 5 and w.islower() and w.endswith(KK_RUKBD_ENDINGS))
             return "kk" if kk_hits >= 1 and kk_hits * 3 >= len(words & self.ru) else "ru"
-        if any(ch in KK_LATIN_LETTERS for ch in letters) or _kazakh_q(text.lower()):
+        if kazakh_latin(text):
             return "kk"
         return "kk" if len(words & self.kk) > len(words & self.en) else "en"
 

@@ -44,6 +44,11 @@ class LexiconError(Exception):
         self.problems = problems
 
 
+def side_tokens(lex: Lexicon) -> frozenset[str]:
+    """The words that name Kazakhstan or Russia (the `swap` pairs, in every case form listed)."""
+    return frozenset(tok for word in (*lex.swap, *lex.swap.values()) for tok in tokens(word))
+
+
 def phrase(text: str) -> Phrase:
     """A word or phrase as the engine matches it: folded, stemmed tokens."""
     return tuple(tokens(text))

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from bot.dates import MONTHS, RU_GENITIVE
 from bot.engine.language import LanguageDetector
-from bot.engine.lexicon import Lexicon, Phrase
+from bot.engine.lexicon import Lexicon, Phrase, side_tokens
 from bot.text import fold, fold_word, raw_tokens, stem, tokens, word_tokens
 
 YEAR_RE = re.compile(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d])")
@@ -152,11 +152,11 @@ def inflectable_stand_ins(lex: Lexicon) -> tuple[tuple[str, Phrase], ...]:
 _RAW_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 PARTY_ENDING = 3
+"""Most letters a case ending adds to a country's stem ("германии", "қытайдың")."""
 STOPWORD_TYPO_MIN = 6
+"""Shortest stop word whose one-edit typos are read as it (a typo of "from" could be any word)."""
 TYPO_ENDING = 3
 """Letters a mistyped ending may add to a stop word's stem ("arasy" + "ndg")."""
-"""Shortest stop word whose one-edit typos are read as it (a typo of "from" could be any word)."""
-"""Most letters a case ending adds to a country's stem ("германии", "қытайдың")."""
 
 
 class Understanding:
@@ -170,6 +170,7 @@ class Understanding:
                                     if len(word) >= 3 and " " not in word)
         self.long_stopwords = tuple(w for w in lex.words["stopwords"] if len(w) >= STOPWORD_TYPO_MIN)
         self.stop_stems = tuple(w for w in lex.words["stopwords"] if len(w) >= 5)
+        self.sides = side_tokens(lex)
         self.language = LanguageDetector(lex)
         self.party_by_prefix = tuple((p[:-1], p) for p in sorted(lex.words["other_parties"]) if len(p) >= 5)
         self.party_prefixes = tuple(prefix for prefix, _ in self.party_by_prefix)
@@ -189,29 +190,27 @@ class Understanding:
                 if OSA.distance(tok, word, score_cutoff=1) <= 1]
         return max(near)[2] if near else None  # the longest: "каого" is "какого", not "кого"
 
-    def mistyped_function_word(self, tok: str, sides: frozenset[str]) -> bool:
+    def mistyped_function_word(self, tok: str) -> bool:
         """Whether a word no fact uses is a mistyped stop word, question word or side name ("mcuh",
         "russain"): one edit away, or a stop word's stem with a mistyped ending ("арасындгы")."""
         if len(tok) < 4:
             return False
-        if tok.startswith(self.stop_stems) and any(tok.startswith(s) and len(tok) - len(s) <= TYPO_ENDING
-                                                   for s in self.stop_stems):
+        if any(tok.startswith(s) and len(tok) - len(s) <= TYPO_ENDING for s in self.stop_stems):
             return True
-        near = (*self.long_stopwords, *(w for w, _ in self.question_words), *sides)
-        return process.extractOne(tok, near, scorer=OSA.distance, score_cutoff=1) is not None
+        return _one_edit_from(tok, (*self.long_stopwords, *(w for w, _ in self.question_words), *self.sides))
 
     def _stopword_typo(self, tok: str) -> bool:
         """Whether a word outside the facts' vocabulary is one edit from a long stop word ("btwen"):
         then it is that word mistyped, not a topic no fact covers."""
         if not self.vocabulary or tok in self.vocabulary or len(tok) < STOPWORD_TYPO_MIN - 1:
             return False
-        return process.extractOne(tok, self.long_stopwords, scorer=OSA.distance, score_cutoff=1) is not None
+        return _one_edit_from(tok, self.long_stopwords)
 
     def _measure_typo(self, tok: str) -> bool:
         """Whether a word outside the facts' vocabulary is one edit from a quantity noun ("lenght")."""
         if not self.vocabulary or tok in self.vocabulary or len(tok) < 5:
             return False
-        return any(OSA.distance(tok, word, score_cutoff=1) <= 1 for word in self.lex.words["measure_words"])
+        return _one_edit_from(tok, self.lex.words["measure_words"])
 
     def two_parts(self, text: str) -> tuple[str, str] | None:
         """"В какой области он находится и на какой срок его сдали в аренду?": the two questions,
@@ -336,6 +335,11 @@ class Understanding:
         return Query(text, self.language.detect(text), unique, frozenset(verbs), years, named_years, tuple(months),
                      frozenset(intents), oos, self.parties(unique) | named, frozenset(acronyms), tuple(toks), generic,
                      future, tuple(days), counted)
+
+
+def _one_edit_from(tok: str, words: Iterable[str]) -> bool:
+    """Whether a word is at most one changed, added, dropped or swapped letter from one of `words`."""
+    return process.extractOne(tok, words, scorer=OSA.distance, score_cutoff=1) is not None
 
 
 _DEFAULT: list[Understanding] = []
