@@ -649,18 +649,21 @@ def test_an_anniversary_in_a_named_year_counts_the_years_to_it(engine: AnswerEng
     assert "40" in body and "1992" in body, body
 
 
-def test_a_follow_up_about_the_event_shown_finds_another_fact_of_its_day(engine: AnswerEngine) -> None:
-    turn = engine.turn(engine.answer("When did Yeltsin pay a state visit to Almaty?"))
+@pytest.mark.parametrize(("asked", "follow_up", "expected"), [
+    # another fact of the day just shown
+    ("When did Yeltsin pay a state visit to Almaty?", "and what was signed there?", "1998–2007"),
+    # "next": the first later fact of the same people
+    ("Когда Токаев и Путин встречались на форуме в Астане?", "А когда у них следующая встреча?", "июля 2024"),
+    # "the year after": the shown fact's year plus one
+    ("Когда заработал Таможенный союз?", "А какой был товарооборот на следующий год?", "23,8"),
+    # "then": the fact shown, when it holds the answer
+    ("When did Nazarbayev first visit Russia officially?", "how many documents were signed then?", "22"),
+])
+def test_a_follow_up_leans_on_the_fact_shown(engine: AnswerEngine, asked: str, follow_up: str, expected: str) -> None:
+    turn = engine.turn(engine.answer(asked))
     assert turn is not None
-    body = body_text(engine.answer("and what was signed there?", previous=turn))
-    assert "1998–2007" in body, body
-
-
-def test_next_asks_for_the_first_later_fact_of_the_same_people(engine: AnswerEngine) -> None:
-    turn = engine.turn(engine.answer("Когда Токаев и Путин встречались на форуме в Астане?"))
-    assert turn is not None
-    body = body_text(engine.answer("А когда у них следующая встреча?", previous=turn))
-    assert "июля 2024" in body, body
+    body = body_text(engine.answer(follow_up, previous=turn))
+    assert expected in body, body
 
 
 def test_a_city_the_question_names_is_where_the_event_took_place(engine: AnswerEngine) -> None:
@@ -710,20 +713,6 @@ def test_a_courtesy_followed_by_words_of_no_topic_is_small_talk(engine: AnswerEn
 def test_a_year_asked_with_words_for_the_relations_lists_the_years_events(engine: AnswerEngine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.kind == "list" and "1996" in answer.heading, body_text(answer)
-
-
-def test_the_year_after_in_a_conversation_is_the_year_after_the_fact_shown(engine: AnswerEngine) -> None:
-    turn = engine.turn(engine.answer("Когда заработал Таможенный союз?"))
-    assert turn is not None
-    body = body_text(engine.answer("А какой был товарооборот на следующий год?", previous=turn))
-    assert "23,8" in body, body
-
-
-def test_then_points_at_the_fact_shown_when_it_holds_the_answer(engine: AnswerEngine) -> None:
-    turn = engine.turn(engine.answer("When did Nazarbayev first visit Russia officially?"))
-    assert turn is not None
-    body = body_text(engine.answer("how many documents were signed then?", previous=turn))
-    assert "22" in body, body
 
 
 def test_a_kazakh_she_is_no_english_pointing_word(engine: AnswerEngine) -> None:
