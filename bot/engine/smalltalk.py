@@ -8,7 +8,7 @@ import re
 
 from bot.engine.conversation import refers_back
 from bot.engine.lexicon import Lexicon, normalise
-from bot.text import stem
+from bot.text import stem, tokens
 
 ORDER = ("who", "abilities", "bye", "thanks", "greeting")
 _NOISE_RE = re.compile(r"[^\w\s]+", re.UNICODE)
@@ -35,11 +35,36 @@ def without_courtesy(text: str, lex: Lexicon) -> str:
         return text
     kept = [s for s in sentences if smalltalk_kind(s, lex) is None]  # "Спасибо за помощь." reads as "help"
     asked = [s for s in kept if s.rstrip().endswith("?")]
-    if asked and not any(refers_back(s, lex) for s in asked):
+    pointing = [s for s in asked if refers_back(s, lex)]
+    if asked and not pointing:
         # "I'm a journalist writing about Central Asia. What is …?": who asks and why is not what
         # is asked, unless the question points back into it ("… about Baikonur. Where is it?").
         kept = [s for s in kept if s in asked or not _ABOUT_ONESELF_RE.search(s)]
+    elif asked and all(_self_contained(s, lex) for s in pointing):
+        # A long question that may point at its own words ("… how much exports grew and what value
+        # they reached?") keeps only the names and years said about the asker ("… about Baikonur").
+        kept = [s if s in asked or not _ABOUT_ONESELF_RE.search(s) else _names(s) for s in kept]
+        kept = [s for s in kept if s]
     return " ".join(kept) if kept else text
+
+
+SELF_CONTAINED = 5
+"""Words besides stop words a question needs to hold its own topic: "… how much Kazakhstan's exports to
+Russia grew in 2011 and what value they reached?" points at its own words, "Where is it?" at the sentence before."""
+
+
+def _self_contained(sentence: str, lex: Lexicon) -> bool:
+    general = lex.words["stopwords"] | lex.words["refers"] | lex.words["smalltalk_filler"]
+    return sum(1 for tok in tokens(sentence) if tok not in general) >= SELF_CONTAINED
+
+
+_NAME_RE = re.compile(r"(?<=\s)[^\W\d_][\w-]*|\b\d{4}\b")
+
+
+def _names(sentence: str) -> str:
+    """The names (capitalised inside the sentence) and years of a sentence about the asker."""
+    return " ".join(w for w in _NAME_RE.findall(sentence)
+                    if (w[0].isdigit() or w[0].isupper()) and not _ABOUT_ONESELF_RE.fullmatch(w))
 
 
 def _after_dash(sentence: str) -> list[str]:

@@ -767,3 +767,9 @@ def test_mistyped_function_words_and_side_names_are_no_unknown_topic(engine: Ans
                                                                     figure: str) -> None:
     answer = engine.answer(question)
     assert answer.answered and figure in body_text(answer), body_text(answer)
+
+
+def test_which_country_in_the_singular_may_be_answered_by_either_side(engine: AnswerEngine) -> None:
+    """"Which countries" asks for others besides the two sides; "which country" may be one of them."""
+    answer = engine.answer("Which country did Medvedev choose for his first trip abroad as Russian president?")
+    assert answer.answered and "Kazakhstan" in body_text(answer), body_text(answer)
