@@ -19,7 +19,7 @@ from cachetools import LRUCache
 
 from bot.engine.answerability import Answerability
 from bot.engine.compose import Answer, Composer, Script, importance
-from bot.engine.conversation import Resolved, Turn, names_side, only_sides, refers_back, resolve, retries, topic
+from bot.engine.conversation import Resolved, Turn, asks_else, names_side, only_sides, refers_back, resolve, retries, topic
 from bot.engine.direction import destination
 from bot.engine.hops import YearHop, year_hop
 from bot.engine.language import LanguageDetector
@@ -27,7 +27,7 @@ from bot.engine.lexical import FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, MissingEmbedding, SemanticIndex, load_model
-from bot.engine.smalltalk import courtesy_lead, smalltalk_kind, without_courtesy
+from bot.engine.smalltalk import courtesy_lead, smalltalk_kind, smalltalk_sentences, without_courtesy
 from bot.engine.understanding import ASKING, YEAR_RE, Query, Understanding, find_phrases
 from bot.model import LANGS, Fact
 from bot.script import is_latin
@@ -120,12 +120,18 @@ class AnswerEngine:
         prepared, self.prepared = self.prepared, None
         if prepared is not None and prepared[0] == (question, lang, previous):
             return prepared[1]
-        question = without_courtesy(_clean(question), self.lex)
+        whole = _clean(question)
+        question = without_courtesy(whole, self.lex)
         detected = self.language.detect(question)
         reply_lang = lang or detected or (previous.lang if previous else None) or "en"
         script: Script = "latn" if reply_lang == "kk" and is_latin(question) else "cyrl"
         if previous is not None and detected is None:
             script = "latn" if previous.script == "latn" else "cyrl"
+        courtesy = self._courtesy_only(whole) if whole != question else None
+        if courtesy:  # "жарайды, сау бол! кейін тағы жазамын": its courtesy was left out, told by the whole
+            said = lang or self.language.detect(whole) or reply_lang
+            kk_script: Script = "latn" if is_latin(whole) else "cyrl"
+            return replace(self.compose.smalltalk(courtesy, said, whole), script=kk_script if said == "kk" else "cyrl")
         parts = self.understanding.two_parts(question)
         both = self._both_parts(question, parts, reply_lang, previous) if parts is not None else None
         answer = both or self._answer(question, reply_lang, previous)
@@ -239,15 +245,19 @@ class AnswerEngine:
 
     def _courtesy_only(self, question: str) -> str | None:
         """Thanks, a goodbye or a greeting followed by words that name nothing the facts speak of
-        ("…, that really helps for my olympiad", "…, ертең тағы жазамын"): small talk all the same."""
+        ("…, that really helps for my olympiad", "…, ертең тағы жазамын"), or small talk beside
+        sentences that name nothing ("what can you do? can I use you for fact-checking?"): small
+        talk all the same. A sentence that leans on the answer before ("what else?") is a question."""
         lead = courtesy_lead(question, self.lex)
-        if lead is None:
+        kind, rests = (lead[0], [lead[1]]) if lead else smalltalk_sentences(question, self.lex) or (None, [])
+        if kind is None:
             return None
-        kind, rest = lead
-        query = self.understanding.parse(rest)
         filler = self.lex.words["smalltalk_filler"]
-        if query.years or any(w in self.index.idf for w in query.words if w not in filler):
-            return None
+        for rest in rests:
+            query = self.understanding.parse(rest)
+            if query.years or any(w in self.index.idf for w in query.words if w not in filler) \
+                    or (lead is None and (refers_back(rest, self.lex) or asks_else(rest, self.lex))):
+                return None
         return kind
 
     def _both_parts(self, question: str, parts: tuple[str, str], lang: str, previous: Turn | None) -> Answer | None:
@@ -789,8 +799,12 @@ class AnswerEngine:
         # The facts whose titles name the topic most, led by what the topic is: the best fact that
         # describes it (kind "figure": "Baikonur, the largest test range, in Kyzylorda Region"),
         # then the treaties and events about it ("leased to Russia in 1994").
-        about.sort(key=lambda r: (-self.index.title_share(r.index, query.words), -r.fused))
-        described = next((r for r in about if r.fact.kind == "figure" and self._titled_by(r.fact, query.words)), None)
+        # "What is the EAEU and who is in it?": the facts naming its countries lead.
+        members = "countries" in query.intents
+        about.sort(key=lambda r: (members and not self.index.names_countries[r.index],
+                                  -self.index.title_share(r.index, query.words), -r.fused))
+        described = next((r for r in about if r.fact.kind == "figure" and self._titled_by(r.fact, query.words)
+                          and not (members and not self.index.names_countries[r.index])), None)
         if described is not None:
             about.remove(described)
             about.insert(0, described)

@@ -14,7 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bot.script import is_latin
-from bot.text import fold, tokens
+from bot.text import fold, stem, tokens
 
 UNITS = ("area_units", "length_units", "weight_units", "percent_units", "people_units")
 """Word lists of units: a question asking a quantity in one is answered only by a fact that uses it."""
@@ -25,6 +25,7 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
               "and_words",
               "what_words", "previous_year", "not_money", "union_words", "russia_places",
               "kazakhstan_places", "rank_words", "year_words", "eaeu_words", "country_words", "anniversary_words", "role_words",
+              "membership_words",
               *UNITS)
 INTENTS = ("when", "where", "who", "how_much", "why", "duration", "until", "day", "money", "elapsed", "ago", "list", "compare",
            "overview")
@@ -76,6 +77,9 @@ class Lexicon:
     latin_refers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """The pointing words written in Latin letters, per language ("it" in en, "ol" in kk): a Latin
     "on" is English "on", not the Russian "он" it folds to, and Kazakh "ше" is not English "she"."""
+    hedges: frozenset[str] = frozenset()
+    """Small-talk filler words no small-talk phrase uses ("actually", "өзі"): left out, "what can you
+    actually do?" is "what can you do"."""
 
     def has(self, name: str, word: str) -> bool:
         return word in self.words[name]
@@ -214,6 +218,8 @@ def load_lexicon(directory: Path | str) -> Lexicon:
         swap=swap,
         hints={k: frozenset(v) for k, v in hints.items()},
         latin_refers={k: frozenset(v) for k, v in latin_refers.items()},
+        hedges=frozenset(words.get("smalltalk_filler", ()))
+        - {stem(w) for kind in smalltalk.values() for said in kind for w in said.split()},
     )
 
 

@@ -12,8 +12,10 @@ from bot.text import stem, tokens
 
 ORDER = ("who", "abilities", "bye", "thanks", "greeting")
 _NOISE_RE = re.compile(r"[^\w\s]+", re.UNICODE)
-_SENTENCE_RE = re.compile(r"(?<=[.!?…])\s+")
+_SENTENCE_RE = re.compile(r"(?<=[.!?…\u2600-\u27bf\U0001f300-\U0001faff])\s+")
+"""Sentences end at a stop, or at an emoji ("sorry for writing so late 🙈 My flatmate asked …")."""
 _DASH_RE = re.compile(r"\s[-–—]\s|:\s")
+_LETTER_RE = re.compile(r"[^\W_]")
 
 # A sentence about the person asking: first-person pronouns, Russian first-person verbs of study
 # and work, Kazakh first-person predicates (-мын/-мін/-пын/-пін, typed and Latin).
@@ -30,13 +32,15 @@ def without_courtesy(text: str, lex: Lexicon) -> str:
     "Hello! … what did they agree in 1998? Much appreciated." is asked by polite people: the
     courtesies share words with intents ("much" asks "how much") and with facts ("thanks to"),
     so they are dropped as whole sentences, and only when a sentence that is not one remains."""
-    sentences = [part for s in _SENTENCE_RE.split(text) for part in _after_dash(s)]
+    sentences = [part for s in _SENTENCE_RE.split(text) for part in _after_dash(s) if _LETTER_RE.search(part)]
     if len(sentences) < 2:
         return text
     kept = [s for s in sentences if smalltalk_kind(s, lex) is None]  # "Спасибо за помощь." reads as "help"
     asked = [s for s in kept if s.rstrip().endswith("?")]
     pointing = [s for s in asked if refers_back(s, lex)]
-    if asked and not pointing:
+    if asked and not any(_content(s, lex) for s in asked):
+        pass  # "… asked me how big trade was in 2010. Do you know roughly?": the question is told beside the asker
+    elif asked and not pointing:
         # "I'm a journalist writing about Central Asia. What is …?": who asks and why is not what
         # is asked, unless the question points back into it ("… about Baikonur. Where is it?").
         kept = [s for s in kept if s in asked or not _ABOUT_ONESELF_RE.search(s)]
@@ -53,9 +57,14 @@ SELF_CONTAINED = 5
 Russia grew in 2011 and what value they reached?" points at its own words, "Where is it?" at the sentence before."""
 
 
-def _self_contained(sentence: str, lex: Lexicon) -> bool:
+def _content(sentence: str, lex: Lexicon) -> list[str]:
+    """A sentence's words besides stop words, pointing words and small-talk filler."""
     general = lex.words["stopwords"] | lex.words["refers"] | lex.words["smalltalk_filler"]
-    return sum(1 for tok in tokens(sentence) if tok not in general) >= SELF_CONTAINED
+    return [tok for tok in tokens(sentence) if tok not in general]
+
+
+def _self_contained(sentence: str, lex: Lexicon) -> bool:
+    return len(_content(sentence, lex)) >= SELF_CONTAINED
 
 
 _NAME_RE = re.compile(r"(?<=\s)[^\W\d_][\w-]*|\b\d{4}\b")
@@ -82,10 +91,11 @@ def smalltalk_kind(text: str, lex: Lexicon) -> str | None:
     norm = normalise(_NOISE_RE.sub(" ", text))
     if not norm or len(norm) > 80:
         return None
-    kind = _whole(norm, lex)
+    kind = _whole(norm, lex) or _combined(norm, lex)
     if kind:
         return kind
-    kind = _combined(norm, lex)
+    plain = " ".join(w for w in norm.split() if stem(w) not in lex.hedges)
+    kind = (_whole(plain, lex) or _combined(plain, lex)) if plain and plain != norm else None
     if kind:
         return kind
     # "Hi! Who are you?", "привет, что умеешь", "рақмет, сау бол": a greeting or thanks, then small talk.
@@ -110,6 +120,21 @@ def courtesy_lead(text: str, lex: Lexicon) -> tuple[str, str] | None:
             if norm.startswith(phrase + " "):
                 return kind, norm[len(phrase) + 1:]
     return None
+
+
+def smalltalk_sentences(text: str, lex: Lexicon) -> tuple[str, list[str]] | None:
+    """A message of several sentences, some of them small talk ("what can you do? can I use you for
+    fact-checking?"): the kind the last of them says (a greeting only when nothing else is) and the
+    other sentences, which the engine checks name no topic of the facts. None with no small talk."""
+    sentences = [s for s in _SENTENCE_RE.split(text) if _LETTER_RE.search(s)]
+    if len(sentences) < 2:
+        return None
+    kinds = [smalltalk_kind(s, lex) for s in sentences]
+    said = [k for k in kinds if k is not None]
+    if not said:
+        return None
+    others = [k for k in said if k != "greeting"]
+    return (others[-1] if others else "greeting"), [s for s, k in zip(sentences, kinds, strict=True) if k is None]
 
 
 def _combined(norm: str, lex: Lexicon) -> str | None:

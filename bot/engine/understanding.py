@@ -279,6 +279,8 @@ class Understanding:
         nexts, periods = lex.words["next_words"], lex.words["period_words"]
         if any(a in nexts and b in periods for a, b in zip(toks, toks[1:], strict=False)):
             oos = True
+        if find_phrases(plain, lex.phrases["out_of_scope"]):
+            oos = True  # "стоит ли …?" asks advice, though "стоит" alone may say where something stands
         words: list[str] = []
         months: list[int] = []
         days: list[tuple[int, int]] = []
@@ -319,6 +321,10 @@ class Understanding:
         which = lex.words["which_words"] | lex.intents["list"]
         if any(a in which and b in lex.words["country_words"] for a, b in zip(plain, plain[1:], strict=False)):
             intents.add("countries")  # "which countries besides Kazakhstan and Russia are in the EAEU?"
+        if "who" in intents and (lex.words["membership_words"].intersection(toks)
+                                 or find_phrases(plain, lex.phrases["membership_words"])):
+            intents = (intents - {"who"}) | {"countries"}  # "кто входит в ЕАЭС?" asks which countries, not a person
+            words = [w for w in words if w not in lex.words["membership_words"]]  # … and "входит" names no topic
         if lex.words["anniversary_words"].intersection(toks):
             intents |= {"anniversary", "elapsed"}  # a count of years from an event
         if lex.words["rank_words"].intersection(toks):
@@ -328,11 +334,16 @@ class Understanding:
         if find_phrases(plain, lex.phrases["not_money"]):
             intents.discard("money")  # "paid a state visit"
         unique = tuple(dict.fromkeys(words))
+        detected = self.language.detect(text)
         counted = next((b for a, b in zip(plain, plain[1:], strict=False)
                         if a in self.how_many and b in unique and b not in verbs), None)
+        if counted is None and detected == "kk":  # Kazakh names what is counted first: "қуаты қанша", "жобалар саны"
+            counted = next((a for a, b, c in zip(plain, plain[1:], (*plain[2:], ""), strict=False)
+                            if b in self.how_many and a in unique and a not in self.how_many
+                            and (not c or c in verbs)), None)  # not "базасын неше жылға": that counts years
         generic = bool(unique) and all(w in lex.words["generic"] for w in unique)
         future = bool(lex.words["future_words"].intersection(toks))
-        return Query(text, self.language.detect(text), unique, frozenset(verbs), years, named_years, tuple(months),
+        return Query(text, detected, unique, frozenset(verbs), years, named_years, tuple(months),
                      frozenset(intents), oos, self.parties(unique) | named, frozenset(acronyms), tuple(toks), generic,
                      future, tuple(days), counted)
 

@@ -773,3 +773,48 @@ def test_which_country_in_the_singular_may_be_answered_by_either_side(engine: An
     """"Which countries" asks for others besides the two sides; "which country" may be one of them."""
     answer = engine.answer("Which country did Medvedev choose for his first trip abroad as Russian president?")
     assert answer.answered and "Kazakhstan" in body_text(answer), body_text(answer)
+
+
+@pytest.mark.parametrize(("message", "lang"), [
+    ("what can you actually do?", "en"),  # a hedge inside a small-talk phrase
+    ("Сен кімсің өзі? Ботсың ба?", "kk"),
+    ("salem bot, qalaisyn? 😄", "kk"),  # an emoji is no question
+    ("jaraidy, sau bol! keiin taghy jazamyn", "kk"),  # courtesies, then words that name no topic
+])
+def test_small_talk_with_hedges_emoji_or_a_second_sentence_is_small_talk(engine: AnswerEngine, message: str,
+                                                                          lang: str) -> None:
+    answer = engine.answer(message)
+    assert answer.kind == "smalltalk" and answer.lang == lang, body_text(answer)
+
+
+@pytest.mark.parametrize("question", ["Thanks! What else?", "Hi! What is Baikonur?"])
+def test_a_courtesy_beside_a_question_leaves_the_question(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).kind != "smalltalk"
+
+
+def test_kz_and_ru_stand_for_the_two_sides(engine: AnswerEngine) -> None:
+    body = body_text(engine.answer("what happened between KZ and RU in 1998?"))
+    assert "1998" in body and "Declaration" in body, body
+
+
+@pytest.mark.parametrize(("question", "member"), [("ЕАЭС — что это и кто туда входит?", "Армения"),
+                                                  ("ЕАЭО-ға кімдер кіреді?", "Армения"),
+                                                  ("What is the EAEU and who is in it?", "Armenia")])
+def test_who_belongs_to_an_organisation_asks_its_countries(engine: AnswerEngine, question: str, member: str) -> None:
+    parsed = engine.understanding.parse(question)
+    assert "countries" in parsed.intents and "who" not in parsed.intents
+    body = body_text(engine.answer(question))
+    assert member in body, body
+
+
+@pytest.mark.parametrize("question", ["Во сколько обойдётся строительство ТЭЦ в Кокшетау, Семее и Усть-Каменогорске?",
+                                      "Көкшетауда салынатын жаңа жылу электр станциясының қуаты қанша болады?"])
+def test_a_cost_or_a_capacity_the_sources_never_give_is_declined(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.answered, body_text(answer)
+
+
+def test_kazakh_names_what_it_counts_before_the_question_word(engine: AnswerEngine) -> None:
+    """"қуаты қанша" counts a capacity; "неше жылға" asks years, and the noun before it is not counted."""
+    assert engine.understanding.parse("Станцияның қуаты қанша болады?").counted is not None
+    assert engine.understanding.parse("Ракета базасын неше жылға жалға берді?").counted is None
