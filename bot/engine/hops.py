@@ -30,7 +30,7 @@ _MARKERS: tuple[tuple[str, int], ...] = (
     (r"(?:in )?the (?:same )?year (?:when |that |in which )?", 0),
     (r"(?:через год|на следующий год|в следующем году) после", 1),
     (r"за год до", -1),
-    (r"в (?:том )?год(?:у)?,? (?:когда|в котором)", 0),
+    (r"в (?:том |тот )?год(?:у)?,? (?:когда|в котором)", 0),
 )
 # Kazakh puts the event first: "X-ғаннан кейінгі жылы …" (Cyrillic, Russian keyboard, Latin).
 _YEAR_WORD = r"(?:жылы|jyly|zhyly)"
@@ -39,7 +39,10 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
     (rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:алдындағы|алдындагы|aldyndağy|aldyndagy)\s+{_YEAR_WORD},?", -1),
     (rf"(?:алдыңғы|алдынгы|aldyñğy|aldyngy)\s+{_YEAR_WORD},?", -1),
-    (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken)\s+{_YEAR_WORD},?", 0),
+    (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+{_YEAR_WORD},?", 0),
+    # "… сайланған жылдың соңында / басында": early or late in that year is still that year.
+    (r"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+"
+     r"(?:соңында|сонында|soñynda|sonynda|басында|basynda),?", 0),
 )
 
 

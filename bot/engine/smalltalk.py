@@ -38,17 +38,27 @@ def without_courtesy(text: str, lex: Lexicon) -> str:
     kept = [s for s in sentences if smalltalk_kind(s, lex) is None]  # "Спасибо за помощь." reads as "help"
     asked = [s for s in kept if s.rstrip().endswith("?")]
     pointing = [s for s in asked if refers_back(s, lex)]
-    if asked and not any(_content(s, lex) for s in asked):
-        pass  # "… asked me how big trade was in 2010. Do you know roughly?": the question is told beside the asker
-    elif asked and not pointing:
+    if not asked or not any(_content(s, lex) for s in asked):
+        # "… asked me how big trade was in 2010. Do you know roughly?": the question is told beside the asker
+        return " ".join(kept) if kept else text
+    if not pointing and all(_self_contained(s, lex) for s in asked):
+        # "My supervisor wants figures on mutual investment. How much Kazakh money went into Russia?":
+        # a question that holds its own topic is asked; the sentences around it only say why.
+        kept = asked
+    elif not pointing:
         # "I'm a journalist writing about Central Asia. What is …?": who asks and why is not what
         # is asked, unless the question points back into it ("… about Baikonur. Where is it?").
         kept = [s for s in kept if s in asked or not _ABOUT_ONESELF_RE.search(s)]
-    elif asked and all(_self_contained(s, lex) for s in pointing):
+    elif all(_self_contained(s, lex) for s in pointing):
         # A long question that may point at its own words ("… how much exports grew and what value
         # they reached?") keeps only the names and years said about the asker ("… about Baikonur").
         kept = [s if s in asked or not _ABOUT_ONESELF_RE.search(s) else _names(s) for s in kept]
         kept = [s for s in kept if s]
+    else:
+        # "… a geography teacher. I want to tell pupils about the test ranges. Which of them is in
+        # Aktobe Region?": the question points at the sentence just before it, whoever that is about.
+        before = {kept[k - 1] for k, s in enumerate(kept) if k and s in pointing}
+        kept = [s for s in kept if s in asked or s in before or not _ABOUT_ONESELF_RE.search(s)]
     return " ".join(kept) if kept else text
 
 

@@ -293,8 +293,8 @@ class Understanding:
             for name, ws in lex.intents.items():
                 if tok in ws:
                     intents.add(name)
-            if tok in lex.words["out_of_scope"]:
-                oos = True
+            if tok in lex.words["out_of_scope"] and not (named_years and tok in lex.words["generic"]):
+                oos = True  # but "what news was there in 2024?" asks that year's events, not today's
             if tok in lex.words["measure_words"] or self._measure_typo(tok):
                 intents.add("how_much")  # "what is the length of …" asks a figure, not an overview
             month = month_of(tok)

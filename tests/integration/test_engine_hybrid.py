@@ -818,3 +818,21 @@ def test_kazakh_names_what_it_counts_before_the_question_word(engine: AnswerEngi
     """"қуаты қанша" counts a capacity; "неше жылға" asks years, and the noun before it is not counted."""
     assert engine.understanding.parse("Станцияның қуаты қанша болады?").counted is not None
     assert engine.understanding.parse("Ракета базасын неше жылға жалға берді?").counted is None
+
+
+def test_news_of_a_named_year_are_that_years_events(engine: AnswerEngine) -> None:
+    """"News" alone asks about today (out of scope); "news in 2024" asks that year's events."""
+    assert not engine.answer("What's the latest news today?").answered
+    body = body_text(engine.answer("2024 жылы Ресеймен байланысты кандай жаналыктар болды?"))
+    assert "2024" in body and "бидай" in body, body
+
+
+def test_what_the_sources_say_differently_gives_every_version(engine: AnswerEngine) -> None:
+    body = body_text(engine.answer("Шекара узындыгы туралы деректерде кандай айырмашылык бар?"))
+    assert "7591" in body.replace(" ", "").replace("\u202f", "") and "7200" in body.replace(" ", "").replace("\u202f", ""), body
+
+
+def test_in_that_year_when_names_the_year_by_its_event(engine: AnswerEngine) -> None:
+    question = "В тот год, когда заработал Таможенный союз, какой был объём торговли между Казахстаном и Россией?"
+    body = body_text(engine.answer(question))
+    assert "2010" in body and "15" in body, body

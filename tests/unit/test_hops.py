@@ -26,6 +26,10 @@ from bot.engine.hops import YearHop, year_hop
      YearHop("Кеден одағы құрылған", "сауда қанша болды?", 1)),
     ("В год, когда начал работать союз России, Казахстана и Беларуси, каким был товарооборот?",
      YearHop("начал работать союз России, Казахстана и Беларуси", "каким был товарооборот?", 0)),
+    ("В тот год, когда заработал Таможенный союз, какой был объём торговли?",
+     YearHop("заработал Таможенный союз", "какой был объём торговли?", 0)),
+    ("Eltsin prezident bolyp sailangan zhyldyn sonynda Resei Qazaqstandy qai kuni tanydy?",  # late in that year
+     YearHop("Eltsin prezident bolyp sailangan", "Resei Qazaqstandy qai kuni tanydy?", 0)),
     ("Who was Russia's president when the Caspian seabed was divided?",
      YearHop("the Caspian seabed was divided", "Who was Russia's president", 0)),
     ("Кто был президентом России, когда подписали соглашение о дне Каспия?",

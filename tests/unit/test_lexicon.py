@@ -109,6 +109,24 @@ def test_a_long_question_that_may_point_at_its_own_words_keeps_only_the_askers_n
     assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == question
 
 
+@pytest.mark.parametrize(("message", "question"), [
+    # a question that holds its own topic is asked; a statement around it only says why
+    ("Научный руководитель просит цифры по взаимным инвестициям. Сколько казахстанских денег вложено в Россию в 2024 году?",
+     "Сколько казахстанских денег вложено в Россию в 2024 году?"),
+    # a question pointing back leans on the sentence just before it, not on who the asker is
+    ("Мен мектепте география пәнінің мұғалімімін. Оқушыларға Ресейдің әскери полигондары туралы айтқым келеді. "
+     "Солардың ішінде Ақтөбе облысындағысы қалай аталады?",
+     "Оқушыларға Ресейдің әскери полигондары туралы айтқым келеді. Солардың ішінде Ақтөбе облысындағысы қалай аталады?"),
+    # a question of no topic of its own is told beside the asker: all of it is kept
+    ("My flatmate asked me how big the trade between Kazakhstan and Russia was in 2010. Do you know roughly?",
+     "My flatmate asked me how big the trade between Kazakhstan and Russia was in 2010. Do you know roughly?"),
+    ("Sorry for writing so late 🙈 How big was Kazakhstan–Russia trade in 2010?",  # an emoji ends a sentence
+     "How big was Kazakhstan–Russia trade in 2010?"),
+])
+def test_the_sentences_a_question_needs_are_kept(message: str, question: str) -> None:
+    assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == question
+
+
 @pytest.mark.parametrize("message", [
     "Hi! Thanks!",  # only courtesies: small talk, kept whole
     "Thanks to the 1998 treaty, what changed?",  # one sentence: "thanks to" is part of the question
