@@ -542,6 +542,9 @@ class AnswerEngine:
         way = destination(query.text)
         level = self.answerable.asks_level(query)
         named_places = frozenset(tokens(query.text))
+        # "Шанхай ынтымақтастық ұйымы туралы …": a fact that matches every word outranks one the model
+        # merely finds close ("cooperation on the Caspian") and that matches few of them.
+        full = any(h.coverage >= WEIGHTS.lexical_sure for h in hits)
         ranked: list[Ranked] = []
         for i in candidates:
             hit = lexical.get(i)
@@ -558,6 +561,8 @@ class AnswerEngine:
                 fused *= WEIGHTS.named_place
             if level and (self.index.facts[i].metric or "").endswith("_growth"):
                 fused *= WEIGHTS.unasked_change  # "how much were exports?" asks the figure, not its growth
+            if full and (hit.coverage if hit else 0.0) < WEIGHTS.min_coverage:
+                fused *= WEIGHTS.unmatched
             ranked.append(Ranked(self.index.facts[i], i, hit.score if hit else 0.0, hit.coverage if hit else 0.0, cos, fused))
         ranked.sort(key=lambda r: (-r.fused, r.fact.id))
         return ranked

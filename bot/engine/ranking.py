@@ -66,6 +66,7 @@ class Weights:
     part_pool: int = 5            # each fact of a two-part answer is among this many best for the whole question
     lexical_sure: float = 0.9     # lexical coverage at which the model is not asked …
     lexical_lead: float = 0.8     # … when the runner-up scores below this share of the best
+    unmatched: float = 0.5        # factor on a fact matching under min_coverage of the words when another matches lexical_sure
 
 
 WEIGHTS = Weights()

@@ -249,15 +249,16 @@ class Understanding:
         verbs: set[str] = set()
         acronyms: set[str] = set()
         named: set[str] = set()
-        for raw in raw_tokens(text):
-            if not raw[0].isdigit():
-                folded = fold_word(raw)
-                if len(folded) >= 5 and folded.endswith(VERB_ENDINGS):
-                    verbs.add(stem(folded))
-                if 2 <= len(raw) <= 5 and raw.isupper():
-                    acronyms.update(word_tokens(raw))
-                if raw in lex.acronym_parties:
-                    named.update(word_tokens(raw))
+        raws = [raw for raw in raw_tokens(text) if not raw[0].isdigit()]
+        shouted = sum(raw.isupper() for raw in raws) * 2 > len(raws)  # caps lock: its words are no abbreviations
+        for raw in raws:
+            folded = fold_word(raw)
+            if len(folded) >= 5 and folded.endswith(VERB_ENDINGS):
+                verbs.add(stem(folded))
+            if 2 <= len(raw) <= 5 and raw.isupper() and not shouted:
+                acronyms.update(word_tokens(raw))
+            if raw in lex.acronym_parties:
+                named.update(word_tokens(raw))
         plain = tuple(tokens(text))
         intents: set[str] = set()
         consumed: set[int] = set()
@@ -308,9 +309,9 @@ class Understanding:
                     words.append(tok)
             elif tok in self.asking or tok in stop or len(tok) <= 1 or tok in lex.words["anniversary_words"]:
                 continue
-            elif (typo := self._question_word_typo(tok)) is not None:
-                typos.add(typo)  # "кашн", "skolko": a question word mistyped asks all the same …
-            elif self._stopword_typo(tok):
+            elif tok not in acronyms and (typo := self._question_word_typo(tok)) is not None:
+                typos.add(typo)  # "кашн", "skolko": a question word mistyped asks all the same … (not "ВТО")
+            elif tok not in acronyms and self._stopword_typo(tok):
                 continue
             else:
                 words.append(tok)

@@ -836,3 +836,22 @@ def test_in_that_year_when_names_the_year_by_its_event(engine: AnswerEngine) -> 
     question = "В тот год, когда заработал Таможенный союз, какой был объём торговли между Казахстаном и Россией?"
     body = body_text(engine.answer(question))
     assert "2010" in body and "15" in body, body
+
+
+@pytest.mark.parametrize("question", ["Расскажите об ОДКБ и о месте в ней Казахстана и России.",
+                                      "Shanhai yntymaqtastyq uiymy turaly qysqasha aityp bershi",
+                                      "ŞYŪ degen ne? Qazaqstan men Resei oğan qalai qatysady?"])
+def test_tell_me_about_an_organisation_is_an_overview_that_names_its_founders(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == "overview" and "fg-founding-members-sco-csto" in [f.id for f in answer.facts], body_text(answer)
+
+
+def test_an_abbreviation_is_never_read_as_a_mistyped_question_word(engine: AnswerEngine) -> None:
+    """"ВТО" is one edit from "кто"; as an abbreviation no fact knows, it names an unknown topic."""
+    assert "who" not in engine.understanding.parse("Когда Россия вступила в ВТО?").intents
+    assert not engine.answer("Когда Россия вступила в ВТО?").answered
+
+
+def test_a_fact_matching_every_word_outranks_one_the_model_merely_finds_close(engine: AnswerEngine) -> None:
+    ranked = engine.rank(engine.understanding.parse("Shanhai yntymaqtastyq uiymy turaly qysqasha aityp bershi"))
+    assert ranked[0].coverage >= 0.9, [(r.fact.id, r.coverage) for r in ranked[:3]]
