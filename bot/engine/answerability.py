@@ -86,6 +86,13 @@ class Answerability:
             return True
         return "eaeu" in fact.tags and not self.lex.words["eaeu_words"].intersection(query.tokens)
 
+    def turnover_for_flow(self, query: Query, fact: Fact) -> bool:
+        """"What were Kazakhstan's exports to Russia in 2008?" of the two countries' whole trade that
+        year: exports or imports are one direction of it, which the turnover does not give."""
+        return (fact.metric or "").startswith("trade_") \
+            and bool(self.lex.words["flow_words"].intersection(query.tokens)) \
+            and not self.lex.words["flow_words"] & self.said(fact)
+
     def uncounted(self, query: Query, fact: Fact) -> bool:
         """"How many delegates attended the forum?" of a fact with no figure of its own that never
         mentions delegates: whatever numbers it holds count something else."""
@@ -175,7 +182,7 @@ class Answerability:
             return "number"
         if "how_much" in query.intents and self.union_figure(query, fact):
             return "number"
-        if self.change_for_level(query, fact):
+        if self.change_for_level(query, fact) or self.turnover_for_flow(query, fact):
             return "number"
         if self.uncounted(query, fact):
             return "number"

@@ -288,8 +288,9 @@ class Understanding:
         typos: set[str] = set()
         stop = lex.words["stopwords"]
         for k, tok in enumerate(toks):
-            if tok in lex.words["day_words"] and k and toks[k - 1] in lex.words["which_words"]:
-                intents.add("when")
+            prior = next((t for t in reversed(toks[:k]) if t not in stop or t in lex.words["which_words"]), "")
+            if tok in lex.words["day_words"] and prior in lex.words["which_words"]:  # "какой (именно) день"
+                intents |= {"when", "day"}
                 continue
             for name, ws in lex.intents.items():
                 if tok in ws:

@@ -855,3 +855,28 @@ def test_an_abbreviation_is_never_read_as_a_mistyped_question_word(engine: Answe
 def test_a_fact_matching_every_word_outranks_one_the_model_merely_finds_close(engine: AnswerEngine) -> None:
     ranked = engine.rank(engine.understanding.parse("Shanhai yntymaqtastyq uiymy turaly qysqasha aityp bershi"))
     assert ranked[0].coverage >= 0.9, [(r.fact.id, r.coverage) for r in ranked[:3]]
+
+
+def test_which_exact_day_asks_a_day_the_year_alone_does_not_give(engine: AnswerEngine) -> None:
+    question = "В какой именно день и месяц 2013 года подписали Договор о добрососедстве и союзничестве в XXI веке?"
+    assert {"when", "day"} <= engine.understanding.parse(question).intents
+    assert not engine.answer(question).answered
+
+
+def test_exports_are_not_answered_by_the_whole_turnover(engine: AnswerEngine) -> None:
+    answer = engine.answer("Каким был объём экспорта Казахстана в Россию в 2008 году?")
+    assert not answer.answered, body_text(answer)
+    assert engine.answer("Каким был товарооборот Казахстана и России в 2008 году?").answered
+
+
+def test_where_is_it_after_a_question_that_named_nothing_means_the_place_the_document_names(engine: AnswerEngine) -> None:
+    first = engine.answer("Когда подписали соглашение об аренде Байконура?")
+    second = engine.answer("на сколько лет?", previous=engine.turn(first))
+    turn = engine.turn(second)
+    assert turn is not None
+    body = body_text(engine.answer("а в какой он области находится?", previous=turn))
+    assert "Кызылорд" in body, body
+
+
+def test_who_joined_an_organisation_asks_its_countries(engine: AnswerEngine) -> None:
+    assert "countries" in engine.understanding.parse("и кто к нему присоединился?").intents
