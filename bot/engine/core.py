@@ -21,7 +21,7 @@ from bot.engine.answerability import Answerability
 from bot.engine.compose import Answer, Composer, Script, importance
 from bot.engine.conversation import Resolved, Turn, asks_else, names_side, only_sides, refers_back, resolve, retries, topic
 from bot.engine.direction import destination
-from bot.engine.hops import YearHop, year_hop
+from bot.engine.hops import YearHop, two_events, year_hop
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
@@ -229,6 +229,10 @@ class AnswerEngine:
                 leaning = self._route(self.understanding.parse(f"{about} {question}"), lang)
                 if leaning.answered:
                     return leaning
+        if resolved.how == "standalone" and "elapsed" in first.intents:
+            between = self._between(question, lang)
+            if between is not None:
+                return between
         hop = year_hop(question) if resolved.how == "standalone" else None
         if hop is not None:
             hopped = self._hop(hop, lang, question)
@@ -299,6 +303,25 @@ class AnswerEngine:
                                  if w.lower() not in self.lex.swap and w[:1].isupper() and _named_in(w, fact.text[lang])]
         readings = (" ".join(names), " ".join(used), " ".join(named), title)
         return before.intents, tuple(dict.fromkeys(f"{r} {years}".strip() for r in readings if r))
+
+    def _between(self, question: str, lang: str) -> Answer | None:
+        """"How many years passed between the 1992 treaty and the 2013 one?": each event found on its
+        own, and the years between their dates computed (two events ranked together blur)."""
+        for a, b in two_events(question):
+            first, second = self._dated_event(a), self._dated_event(b)
+            if first is not None and second is not None and first.when and second.when \
+                    and first.when.year != second.when.year:
+                return self.compose.elapsed(first, second, None, lang, question)
+        return None
+
+    def _dated_event(self, text: str) -> Fact | None:
+        """The dated fact an event's words find with confidence, or None."""
+        event = self.understanding.parse(text)
+        ranked = self.rank(event)
+        if not ranked or not self._confident(event, ranked):
+            return None
+        return next((r.fact for r in ranked[:WEIGHTS.answerable_tries]
+                     if r.fact.when and (r is ranked[0] or r.coverage >= WEIGHTS.min_coverage)), None)
 
     def _hop(self, hop: YearHop, lang: str, question: str) -> Answer | None:
         """"In the year Yeltsin won the election, when did Russia recognise Kazakhstan?": the event's

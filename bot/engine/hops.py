@@ -79,3 +79,34 @@ def year_hop(question: str) -> YearHop | None:
         if len(event.split()) >= _MIN_WORDS and len(ask.split()) >= _MIN_WORDS:
             return YearHop(event, ask, offset)
     return None
+
+
+# "How many years passed between A and B?", "от A до B", "A-дан B-ға дейін", "после A был подписан B":
+# two events whose years are counted apart. Each "and" of a "between" is tried in turn, since an
+# event's own name may hold one ("the Treaty of Friendship, Cooperation and Mutual Assistance").
+_SPAN_OPENERS = re.compile(r"\b(?:between|from|между|от)\s+(?P<rest>.+)$", re.IGNORECASE)
+_SPAN_JOINS = re.compile(r"\s+(?:and|to|until|till|и|до)\s+", re.IGNORECASE)
+_ABLATIVE = r"(?:тан|тен|дан|ден|нан|нен|tan|ten|dan|den|nan|nen)"
+_AFTER_EVENT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"\bafter\s+(?P<a>.+?)\s+(?P<b>(?:was|were|did)\s+.+)$",
+    r"\bпосле\s+(?P<a>.+?)\s+(?P<b>(?:был|была|было|были)\s+.+)$",
+    rf"^(?P<a>.+?{_ABLATIVE})\s+(?P<b>.+?)\s+(?:дейін|дейин|deiın|deiin|deyin)\b",
+    rf"^(?P<a>.+?{_ABLATIVE})\s+(?:кейін|кейин|keiın|keiin)\s+(?:неше|қанша|канша|neşe|qanşa|neshe|kansha)\s+"
+    r"(?:жылдан|jyldan|zhyldan)\s+(?:соң|сон|кейін|кейин|soñ|son|keiın|keiin)\s+(?P<b>.+)$",
+))
+
+
+def two_events(question: str) -> list[tuple[str, str]]:
+    """The ways a question may name two events to count the years between, most likely first."""
+    text = " ".join(question.split()).rstrip(" ?.!")
+    pairs: list[tuple[str, str]] = []
+    opener = _SPAN_OPENERS.search(text)
+    if opener is not None:
+        rest = opener.group("rest")
+        pairs += [(rest[:m.start()], rest[m.end():]) for m in _SPAN_JOINS.finditer(rest)]
+    for pattern in _AFTER_EVENT:
+        match = pattern.search(text)
+        if match is not None:
+            pairs.append((match.group("a"), match.group("b")))
+    return [(a.strip(" ,"), b.strip(" ,")) for a, b in pairs
+            if len(a.split()) >= _MIN_WORDS and len(b.split()) >= _MIN_WORDS]

@@ -880,3 +880,15 @@ def test_where_is_it_after_a_question_that_named_nothing_means_the_place_the_doc
 
 def test_who_joined_an_organisation_asks_its_countries(engine: AnswerEngine) -> None:
     assert "countries" in engine.understanding.parse("и кто к нему присоединился?").intents
+
+
+@pytest.mark.parametrize(("question", "years"), [
+    ("Через сколько лет после установления дипломатических отношений был подписан Договор о добрососедстве "
+     "и союзничестве в XXI веке?", "21"),
+    ("1992 jylğy Dostyq şartynan 21 ğasyrdağy Tatu körşılık jäne odaqtastyq turaly şartqa deiın neşe jyl ötken?", "21"),
+])
+def test_the_years_between_two_events_are_counted_from_each_ones_own_fact(engine: AnswerEngine, question: str,
+                                                                          years: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == "compare" and len(answer.facts) == 2, body_text(answer)
+    assert years in body_text(answer).split()[-3:] or f" {years} " in body_text(answer), body_text(answer)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.hops import YearHop, year_hop
+from bot.engine.hops import YearHop, two_events, year_hop
 
 
 @pytest.mark.parametrize(("question", "want"), [
@@ -46,3 +46,22 @@ def test_the_event_and_the_asked_part_are_found_in_each_language(question: str, 
                                       "in the year 2011, trade?"])
 def test_an_ordinary_question_is_not_split(question: str) -> None:
     assert year_hop(question) is None
+
+
+@pytest.mark.parametrize(("question", "pair"), [
+    ("How many years passed between the Treaty of Friendship, Cooperation and Mutual Assistance and the 2013 treaty?",
+     ("the Treaty of Friendship, Cooperation and Mutual Assistance", "the 2013 treaty")),
+    ("Через сколько лет после установления дипломатических отношений был подписан Договор о добрососедстве?",
+     ("установления дипломатических отношений", "был подписан Договор о добрососедстве")),
+    ("1992 jylğy Dostyq şartynan Tatu körşılık turaly şartqa deiın neşe jyl ötken?",
+     ("1992 jylğy Dostyq şartynan", "Tatu körşılık turaly şartqa")),
+    ("Декларация қабылданғаннан кейін неше жылдан соң мерекеге ресми атау берілді?",
+     ("Декларация қабылданғаннан", "мерекеге ресми атау берілді")),
+])
+def test_two_events_to_count_the_years_between_are_found(question: str, pair: tuple[str, str]) -> None:
+    """Every "and" of a "between" is a way to split; the right one is among them."""
+    assert pair in two_events(question)
+
+
+def test_a_question_naming_one_event_has_no_two_events() -> None:
+    assert two_events("When was the Baikonur lease signed?") == []
