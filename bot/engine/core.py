@@ -796,8 +796,13 @@ class AnswerEngine:
         facts = sorted((r.fact for r in full), key=lambda f: f.when.key if f.when else (9999, 0, 0))
         # The best match leads, told in full: where it sums the topic up ("five test ranges: …"),
         # the lines below only add to it.
-        facts.remove(full[0].fact)
-        return self.compose.listing([full[0].fact, *facts], lang, query.text, "", in_full=1)
+        # "Which countries are in the EAEU?": the best fact that names countries leads, even one that
+        # shares fewer of the question's words ("входят") than the lines below.
+        lead = next((r for r in (ranked[0], *full) if self.index.names_countries[r.index]), full[0]) \
+            if "countries" in query.intents else full[0]
+        if lead.fact in facts:
+            facts.remove(lead.fact)
+        return self.compose.listing([lead.fact, *facts], lang, query.text, "", in_full=1)
 
     @staticmethod
     def _titled_by(fact: Fact, words: Sequence[str]) -> bool:

@@ -895,3 +895,25 @@ def test_the_years_between_two_events_are_counted_from_each_ones_own_fact(engine
     answer = engine.answer(question)
     assert answer.kind == "compare" and len(answer.facts) == 2, body_text(answer)
     assert years in body_text(answer).split()[-3:] or f" {years} " in body_text(answer), body_text(answer)
+
+
+@pytest.mark.parametrize("message", ["а ты кто вообще? че умеешь", "Салем! Сен кимсин, немен айналысасын?",
+                                     "Сен кимсин? Не туралы сурактарга жауап бересин?"])
+def test_colloquial_who_are_you_and_what_can_you_do_are_small_talk(engine: AnswerEngine, message: str) -> None:
+    answer = engine.answer(message)
+    assert answer.kind == "smalltalk", body_text(answer)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Когда «звёздную гавань» в степи отдали северному соседу во временное пользование?", "1994"),
+    ("Еки ел мемлекеттик шеп сызыгын толык белгилеп болуды кай жылы аяктады?", "2000"),
+    ("байконур это че вообще", "осмодром"),
+])
+def test_nicknames_and_colloquial_words_find_their_facts(engine: AnswerEngine, question: str, expected: str) -> None:
+    body = body_text(engine.answer(question))
+    assert expected in body, body
+
+
+def test_which_countries_are_in_a_union_leads_with_the_fact_naming_them(engine: AnswerEngine) -> None:
+    body = body_text(engine.answer("Какие страны входят в Евразийский экономический союз?"))
+    assert "Армения" in body.split("\n")[0] or "Армени" in body[:400], body
