@@ -249,8 +249,8 @@ class AnswerEngine:
 
     def _courtesy_only(self, question: str) -> str | None:
         """Thanks, a goodbye or a greeting followed by words that name nothing the facts speak of
-        ("…, that really helps for my olympiad", "…, ертең тағы жазамын"), or small talk beside
-        sentences that name nothing ("what can you do? can I use you for fact-checking?"): small
+        ("…, that really helps for my olympiad", "…, ертең тағы жазамын"), or sentences that are each
+        small talk or name nothing ("Сен кімсің өзі? Ботсың ба?", "а ты кто вообще? че умеешь"): small
         talk all the same. A sentence that leans on the answer before ("what else?") is a question."""
         lead = courtesy_lead(question, self.lex)
         kind, rests = (lead[0], [lead[1]]) if lead else smalltalk_sentences(question, self.lex) or (None, [])

@@ -133,9 +133,9 @@ def courtesy_lead(text: str, lex: Lexicon) -> tuple[str, str] | None:
 
 
 def smalltalk_sentences(text: str, lex: Lexicon) -> tuple[str, list[str]] | None:
-    """A message of several sentences, some of them small talk ("what can you do? can I use you for
-    fact-checking?"): the kind the last of them says (a greeting only when nothing else is) and the
-    other sentences, which the engine checks name no topic of the facts. None with no small talk."""
+    """A message of several sentences, some of them small talk ("а ты кто вообще? че умеешь"): the
+    kind the last of them says (a greeting only when nothing else is) and the other sentences,
+    which the engine checks name no topic of the facts. None with no small talk."""
     sentences = [s for s in _SENTENCE_RE.split(text) if _LETTER_RE.search(s)]
     if len(sentences) < 2:
         return None
