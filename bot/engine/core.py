@@ -124,14 +124,13 @@ class AnswerEngine:
         question = without_courtesy(whole, self.lex)
         detected = self.language.detect(question)
         reply_lang = lang or detected or (previous.lang if previous else None) or "en"
-        script: Script = "latn" if reply_lang == "kk" and is_latin(question) else "cyrl"
+        script = _script_of(question, reply_lang)
         if previous is not None and detected is None:
             script = "latn" if previous.script == "latn" else "cyrl"
         courtesy = self._courtesy_only(whole) if whole != question else None
         if courtesy:  # "жарайды, сау бол! кейін тағы жазамын": its courtesy was left out, told by the whole
             said = lang or self.language.detect(whole) or reply_lang
-            kk_script: Script = "latn" if is_latin(whole) else "cyrl"
-            return replace(self.compose.smalltalk(courtesy, said, whole), script=kk_script if said == "kk" else "cyrl")
+            return replace(self.compose.smalltalk(courtesy, said, whole), script=_script_of(whole, said))
         parts = self.understanding.two_parts(question)
         both = self._both_parts(question, parts, reply_lang, previous) if parts is not None else None
         answer = both or self._answer(question, reply_lang, previous)
@@ -315,7 +314,9 @@ class AnswerEngine:
         return None
 
     def _dated_event(self, text: str) -> Fact | None:
-        """The dated fact an event's words find with confidence, or None."""
+        """The dated fact an event's words find with confidence, or None. The best dated match, not
+        the best match: "the Customs Union started" may best match an undated fact about what the
+        union became, while the one dated to its start is close behind."""
         event = self.understanding.parse(text)
         ranked = self.rank(event)
         if not ranked or not self._confident(event, ranked):
@@ -326,29 +327,22 @@ class AnswerEngine:
     def _hop(self, hop: YearHop, lang: str, question: str) -> Answer | None:
         """"In the year Yeltsin won the election, when did Russia recognise Kazakhstan?": the event's
         year (± one), then the rest of the question asked of that year, led by the event's fact."""
-        event = self.understanding.parse(hop.event)
-        ranked = self.rank(event)
-        if not ranked or not self._confident(event, ranked):
+        dated = self._dated_event(hop.event)
+        if dated is None or dated.when is None:
             return None
-        # The best dated match: "the Customs Union started" may best match an undated fact about
-        # what the union became, while the one dated to its start is close behind.
-        dated = next((r for r in ranked[:WEIGHTS.answerable_tries] if r.fact.when is not None
-                      and (r is ranked[0] or r.coverage >= WEIGHTS.min_coverage)), None)
-        if dated is None or dated.fact.when is None:
-            return None
-        year = dated.fact.when.year + hop.offset
+        year = dated.when.year + hop.offset
         asked = self.understanding.parse(f"{hop.ask} {year}")
         answer = self._route(asked, lang)
         if "who" in asked.intents and not (answer.answered and answer.facts[0].people):
             # "Who was Russia's president when …?" asks a name: a fact of that year that names people.
-            named = next((r.fact for r in self.rank(asked) if r.fact.people and r.fact is not dated.fact
+            named = next((r.fact for r in self.rank(asked) if r.fact.people and r.fact is not dated
                           and year in self._years_of(r.fact) and r.coverage >= WEIGHTS.min_coverage
                           and self.answerable.missing(asked, r.fact) is None), None)
             if named is not None:
                 answer = self.compose.fact(named, lang, hop.ask)
-        if not answer.answered or answer.kind == "smalltalk" or dated.fact in answer.facts:
+        if not answer.answered or answer.kind == "smalltalk" or dated in answer.facts:
             return None
-        return self.compose.after_event(dated.fact, answer, lang, question)
+        return self.compose.after_event(dated, answer, lang, question)
 
     def _stands_alone(self, query: Query, previous: Turn) -> bool:
         """"а какая длина границы?" opens like a follow-up but names its own topic: when its own
@@ -841,7 +835,7 @@ class AnswerEngine:
         about.sort(key=lambda r: (members and not self.index.names_countries[r.index],
                                   -self.index.title_share(r.index, query.words), -r.fused))
         described = next((r for r in about if r.fact.kind == "figure" and self._titled_by(r.fact, query.words)
-                          and not (members and not self.index.names_countries[r.index])), None)
+                          and (not members or self.index.names_countries[r.index])), None)
         if described is not None:
             about.remove(described)
             about.insert(0, described)
@@ -916,6 +910,11 @@ def _term_years(fact: Fact) -> int | None:
 def _topic_heading(text: str) -> str:
     words = [w for w in re.findall(r"[^\W\d_][\w-]*", text) if len(w) > 2]
     return words[-1][:1].upper() + words[-1][1:] if len(words) == 1 else ""
+
+
+def _script_of(text: str, lang: str) -> Script:
+    """Kazakh typed in Latin letters is answered in Latin letters; everything else in Cyrillic."""
+    return "latn" if lang == "kk" and is_latin(text) else "cyrl"
 
 
 def _clean(question: str) -> str:

@@ -77,6 +77,8 @@ class Lexicon:
     latin_refers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """The pointing words written in Latin letters, per language ("it" in en, "ol" in kk): a Latin
     "on" is English "on", not the Russian "он" it folds to, and Kazakh "ше" is not English "she"."""
+    no_topic: frozenset[str] = frozenset()
+    """Stop words, pointing words and small-talk filler: what a sentence may hold and still name no topic."""
     hedges: frozenset[str] = frozenset()
     """Small-talk filler words no small-talk phrase uses ("actually", "өзі"): left out, "what can you
     actually do?" is "what can you do"."""
@@ -218,6 +220,7 @@ def load_lexicon(directory: Path | str) -> Lexicon:
         swap=swap,
         hints={k: frozenset(v) for k, v in hints.items()},
         latin_refers={k: frozenset(v) for k, v in latin_refers.items()},
+        no_topic=frozenset().union(*(words.get(name, ()) for name in ("stopwords", "refers", "smalltalk_filler"))),
         hedges=frozenset(words.get("smalltalk_filler", ()))
         - {stem(w) for kind in smalltalk.values() for said in kind for w in said.split()},
     )

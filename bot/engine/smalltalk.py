@@ -69,8 +69,7 @@ Russia grew in 2011 and what value they reached?" points at its own words, "Wher
 
 def _content(sentence: str, lex: Lexicon) -> list[str]:
     """A sentence's words besides stop words, pointing words and small-talk filler."""
-    general = lex.words["stopwords"] | lex.words["refers"] | lex.words["smalltalk_filler"]
-    return [tok for tok in tokens(sentence) if tok not in general]
+    return [tok for tok in tokens(sentence) if tok not in lex.no_topic]
 
 
 def _self_contained(sentence: str, lex: Lexicon) -> bool:

@@ -199,6 +199,11 @@ class Understanding:
             return True
         return _one_edit_from(tok, (*self.long_stopwords, *(w for w, _ in self.question_words), *self.sides))
 
+    def _which_before(self, toks: list[str], k: int) -> bool:
+        """Whether "which" is the word before word k, past any stop words ("какой именно день")."""
+        stop, which = self.lex.words["stopwords"], self.lex.words["which_words"]
+        return next((t for t in reversed(toks[:k]) if t not in stop or t in which), "") in which
+
     def _stopword_typo(self, tok: str) -> bool:
         """Whether a word outside the facts' vocabulary is one edit from a long stop word ("btwen"):
         then it is that word mistyped, not a topic no fact covers."""
@@ -288,8 +293,7 @@ class Understanding:
         typos: set[str] = set()
         stop = lex.words["stopwords"]
         for k, tok in enumerate(toks):
-            prior = next((t for t in reversed(toks[:k]) if t not in stop or t in lex.words["which_words"]), "")
-            if tok in lex.words["day_words"] and prior in lex.words["which_words"]:  # "какой (именно) день"
+            if tok in lex.words["day_words"] and self._which_before(toks, k):  # "какой (именно) день"
                 intents |= {"when", "day"}
                 continue
             for name, ws in lex.intents.items():
