@@ -93,6 +93,16 @@ class Answerability:
             and bool(self.lex.words["flow_words"].intersection(query.tokens)) \
             and not self.lex.words["flow_words"] & self.said(fact)
 
+    def unmeasured(self, query: Query, fact: Fact) -> bool:
+        """"What was the trade turnover in 2023?" of a fact that never speaks of turnover (the value
+        of agreements signed at a forum): its figures measure something else."""
+        measures = self.lex.words["measure_words"]
+        asked = measures.intersection(query.tokens)
+        if "how_much" not in query.intents or not asked:
+            return False
+        named = measures.union(*(self.lex.synonyms.get(word, ()) for word in asked))  # turnover: trade
+        return not named & self.said(fact)
+
     def uncounted(self, query: Query, fact: Fact) -> bool:
         """"How many delegates attended the forum?" of a fact with no figure of its own that never
         mentions delegates: whatever numbers it holds count something else."""
@@ -101,6 +111,8 @@ class Answerability:
             return False
         if any(counted == u or (len(u) >= 4 and counted.startswith(u)) for u in self.not_counted):
             return False  # "шақырымға" of the unit "шақырым"
+        if counted in self.lex.words["number_words"]:
+            return False  # "на сколько миллиардов?" asks an amount in billions, not a count of them
         said = self.said(fact)
         prefix = counted[:3] if len(counted) <= 4 else counted[:4]
         if any(tok.startswith(prefix) for tok in said):
@@ -184,7 +196,7 @@ class Answerability:
             return "number"
         if self.change_for_level(query, fact) or self.turnover_for_flow(query, fact):
             return "number"
-        if self.uncounted(query, fact):
+        if self.uncounted(query, fact) or self.unmeasured(query, fact):
             return "number"
         if "countries" in query.intents and not self.lex.words["other_parties"] & self.said(fact):
             return "countries"  # "which countries are in the EAEU?" of a fact naming none but the two sides

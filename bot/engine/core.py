@@ -28,6 +28,7 @@ from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, MissingEmbedding, SemanticIndex, load_model
 from bot.engine.smalltalk import courtesy_lead, smalltalk_kind, smalltalk_sentences, without_courtesy
+from bot.engine.spelling import DotlessI
 from bot.engine.understanding import ASKING, YEAR_RE, Query, Understanding, find_phrases
 from bot.model import LANGS, Fact
 from bot.script import is_latin
@@ -70,6 +71,7 @@ class AnswerEngine:
         self.language = LanguageDetector(self.lex)
         self.index = FactIndex(store.facts, self.lex)
         self.understanding = Understanding(self.lex, self.index.vocab)
+        self.spelling = DotlessI(self.lex.known_words() | set(self.index.vocab))
         self.position = {f.id: i for i, f in enumerate(self.index.facts)}
         self.known_years = frozenset(store.years())
         self.compose = Composer(store.sources)
@@ -120,7 +122,7 @@ class AnswerEngine:
         prepared, self.prepared = self.prepared, None
         if prepared is not None and prepared[0] == (question, lang, previous):
             return prepared[1]
-        whole = _clean(question)
+        whole = self.spelling.read(_clean(question))
         question = without_courtesy(whole, self.lex)
         detected = self.language.detect(question)
         reply_lang = lang or detected or (previous.lang if previous else None) or "en"
@@ -488,7 +490,10 @@ class AnswerEngine:
             if overview is not None:
                 return overview
         missing = self.answerable.missing(query, top.fact)
-        if missing == "until" and not self.lex.words["extension_words"].intersection(query.tokens):
+        if missing == "until" and (not self.lex.words["extension_words"].intersection(query.tokens)
+                                   or self.lex.words["counterfactual_words"].intersection(query.tokens)):
+            # "When does the lease end?", "if nobody prolonged it, when would it run out?": the first
+            # term's end, counted; "until when was it extended?" asks what the sources don't say.
             term = _term_years(top.fact)
             if term is not None and top.fact.when is not None:
                 return self.compose.term_end(top.fact, term, lang, question)

@@ -25,7 +25,7 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
               "and_words",
               "what_words", "previous_year", "not_money", "union_words", "russia_places",
               "kazakhstan_places", "rank_words", "year_words", "eaeu_words", "country_words", "anniversary_words", "role_words",
-              "membership_words", "flow_words",
+              "membership_words", "flow_words", "counterfactual_words", "locative_words",
               *UNITS)
 INTENTS = ("when", "where", "who", "how_much", "why", "duration", "until", "day", "money", "elapsed", "ago", "list", "compare",
            "overview")
@@ -85,6 +85,19 @@ class Lexicon:
 
     def has(self, name: str, word: str) -> bool:
         return word in self.words[name]
+
+    def known_words(self) -> frozenset[str]:
+        """Every token some list names: with the facts' own words, what counts as a word at all."""
+        known: set[str] = set()
+        for group in (*self.words.values(), *self.intents.values()):
+            known.update(group)
+        for phrases in (*self.phrases.values(), *self.intent_phrases.values(), self.stands_for, self.stands_for.values()):
+            for ph in phrases:
+                known.update(ph)
+        for said in self.smalltalk.values():
+            known.update(tok for text in said for tok in tokens(text))
+        known.update(self.synonyms)
+        return frozenset(known)
 
 
 class _Reader:

@@ -8,7 +8,7 @@ signs that no source can answer it (an opinion, a forecast, another country).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -28,6 +28,8 @@ DECADE_RE = re.compile(
     re.IGNORECASE)
 # Endings of verb forms (folded): an unknown verb ("упомянул", "орнады", "caused") says little
 # about the topic, unlike an unknown noun ("China", "погода"), so it weighs less.
+LOCATIVE_ENDINGS = ("da", "de", "ta", "te")
+"""Kazakh locative case endings, folded ("Астанада", "Мәскеуде"): the word names where."""
 VERB_ENDINGS = ("al", "ala", "ali", "il", "ila", "ili", "ul", "ula", "uli", "el", "ela", "eli", "yl",
                 "yla", "yli", "lsia", "las", "lis", "tsia", "dy", "di", "ty", "ti", "gan", "gen",
                 "kan", "ken", "ady", "edi", "ed", "ing")
@@ -122,8 +124,10 @@ def find_phrases(toks: tuple[str, ...], phrases: Iterable[Phrase]) -> list[tuple
     return found
 
 
-def replace_stands_for(toks: list[str], lex: Lexicon, inflected: Iterable[tuple[str, Phrase]] = ()) -> list[str]:
-    """Metonyms and paraphrases replaced by the words the facts use ("Kremlin" → Russia)."""
+def replace_stands_for(toks: list[str], lex: Lexicon, inflected: Iterable[tuple[str, Phrase]] = (),
+                       located: Collection[str] = ()) -> list[str]:
+    """Metonyms and paraphrases replaced by the words the facts use ("Kremlin" → Russia). A word in
+    `located` (a capital named as a place: "met in Astana") stays beside its country."""
     if not lex.stands_for:
         return toks
     out: list[str] = []
@@ -134,11 +138,16 @@ def replace_stands_for(toks: list[str], lex: Lexicon, inflected: Iterable[tuple[
             target = lex.stands_for.get(tuple(toks[k:k + n]))
             if target is not None:
                 out.extend(target)
+                if n == 1 and toks[k] in located:
+                    out.append(toks[k])
                 k += n
                 break
         else:
             # A one-word metonym in a case form its stem does not cover ("Мәскеудің").
-            out.extend(_extended_stem(toks[k], inflected) or (toks[k],))
+            extended = _extended_stem(toks[k], inflected)
+            out.extend(extended or (toks[k],))
+            if extended and toks[k] in located:
+                out.append(toks[k])
             k += 1
     return out
 
@@ -246,6 +255,15 @@ class Understanding:
                              if word.startswith(prefix) and len(word) - len(prefix) <= PARTY_ENDING)
         return frozenset(found)
 
+    def _located(self, text: str) -> frozenset[str]:
+        """Words the facts use named as a place: after "in"/"в" or with a Kazakh locative ending
+        ("Астанада"). "Met in Astana" asks about the city; "Astana and Moscow agreed" about the states."""
+        raws = [fold_word(raw) for raw in raw_tokens(text)]
+        markers = self.lex.words["locative_words"]
+        found = {tok for before, raw in zip(["", *raws], raws, strict=False)
+                 if before in markers or raw.endswith(LOCATIVE_ENDINGS) for tok in word_tokens(raw)}
+        return frozenset(found & self.vocabulary)
+
     def parse(self, text: str) -> Query:
         lex = self.lex
         decades = [int(d) for d in DECADE_RE.findall(text)]
@@ -280,7 +298,8 @@ class Understanding:
             before = named_years[0] - 1
             named_years, years = (*named_years, before), tuple(dict.fromkeys((*years, before)))
             intents.add("compare")
-        toks = replace_stands_for([tok for k, tok in enumerate(plain) if k not in consumed], lex, self.inflected)
+        toks = replace_stands_for([tok for k, tok in enumerate(plain) if k not in consumed], lex, self.inflected,
+                                  self._located(text))
         oos = bool(lex.words["rate_words"].intersection(toks) and lex.words["currency_words"].intersection(toks))
         nexts, periods = lex.words["next_words"], lex.words["period_words"]
         if any(a in nexts and b in periods for a, b in zip(toks, toks[1:], strict=False)):
@@ -328,6 +347,7 @@ class Understanding:
         if any(a in which and b in lex.words["country_words"] for a, b in zip(plain, plain[1:], strict=False)):
             intents.add("countries")  # "which countries besides Kazakhstan and Russia are in the EAEU?"
         if "who" in intents and (lex.words["membership_words"].intersection(toks)
+                                 or lex.words["country_words"].intersection(plain)  # "кто там из стран?"
                                  or find_phrases(plain, lex.phrases["membership_words"])):
             intents = (intents - {"who"}) | {"countries"}  # "кто входит в ЕАЭС?" asks which countries, not a person
             words = [w for w in words if w not in lex.words["membership_words"]]  # … and "входит" names no topic
@@ -335,7 +355,7 @@ class Understanding:
             intents |= {"anniversary", "elapsed"}  # a count of years from an event
         if lex.words["rank_words"].intersection(toks):
             intents.discard("how_much")  # "by size, which place?" asks a rank, not an amount
-        if "how_much" in intents:
+        if "how_much" in intents and "when" not in intents:
             intents.discard("until")  # "қаншаға дейін ұлғайтылды?": up to how much, not until when
         if find_phrases(plain, lex.phrases["not_money"]):
             intents.discard("money")  # "paid a state visit"

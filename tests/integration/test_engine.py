@@ -250,3 +250,64 @@ def test_hire_is_a_lease(engine: AnswerEngine) -> None:
 
 def test_when_a_term_was_to_end_is_counted_from_its_start(engine: AnswerEngine) -> None:
     assert "2014" in body_text(engine.answer("Когда должна была закончиться аренда Байконура по соглашению 1994 года?"))
+
+
+@pytest.mark.parametrize("question", [
+    "If nobody prolonged the Baikonur lease, in which year would it have run out?",
+    "Baiqoñyr 1994 jyly qanşa jylğa jalğa berıldı, iağni jalğa alu merzımı qai jyly bıtuı tiıs edı?",
+])
+def test_a_counterfactual_or_a_counted_term_still_asks_when_the_first_term_ends(engine: AnswerEngine,
+                                                                                question: str) -> None:
+    assert "2014" in body_text(engine.answer(question))
+
+
+def test_asking_until_when_a_term_was_extended_is_not_answered_with_the_first_term(engine: AnswerEngine) -> None:
+    answer = engine.answer("Until which year was the Baikonur lease extended?")
+    assert not answer.answered
+    assert "2014" not in body_text(answer)
+
+
+@pytest.mark.parametrize(("question", "day"), [
+    ("Когда Токаев и Путин встречались в Астане в 2023 году?", "9 ноября"),
+    ("Toqaev pen Putin 2023 jyly Astanada qai küni kezdestı?", "9 qaraşa"),
+])
+def test_a_capital_named_as_the_place_of_a_meeting_finds_the_meeting_there(engine: AnswerEngine, question: str,
+                                                                            day: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and day in body_text(answer)
+
+
+def test_a_capital_paired_with_the_other_capital_still_stands_for_its_state(engine: AnswerEngine) -> None:
+    answer = engine.answer("Мәскеу мен Астана арасындағы тауар алмасу көлемі 2011 жылы қанша болды?")
+    assert answer.answered and "23,8" in body_text(answer)
+
+
+def test_who_of_the_countries_asks_which_countries(engine: AnswerEngine) -> None:
+    body = body_text(engine.answer("ЕАЭС — что это и кто там из стран?"))
+    assert "Армени" in body and "Кыргыз" in body
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("2023 jılı Qazaqstan men Resei arasında ne boldı?", "2023"),
+    ("Boris Yeltsin prezident bolıp saılanğan jılı Resei Qazaqstannıñ täuelsizdigin qai küni tanıdı?", "17"),
+])
+def test_kazakh_typed_on_a_turkish_keyboard_is_read_like_the_2021_alphabet(engine: AnswerEngine, question: str,
+                                                                           expected: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and expected in body_text(answer) and answer.script == "latn"
+
+
+def test_how_many_billions_asks_an_amount_not_a_count(engine: AnswerEngine) -> None:
+    answer = engine.answer("на скока лярдов $ наподписывали соглашений на форуме в Астане в ноябре 2023?")
+    assert answer.answered and "100" in body_text(answer)
+
+
+def test_a_turnover_is_not_answered_with_a_figure_that_measures_something_else(engine: AnswerEngine) -> None:
+    answer = engine.answer("2023 jyly Qazaqstan men Resei arasyndağy sauda ainalymy neşe milliard dollar boldy?")
+    assert not answer.answered
+
+
+@pytest.mark.parametrize("question", ["Бешбармакты калай жасайды?", "Посоветуйте хороший отель в Астане",
+                                      "Astanada Aqordağa jaqyn jaqsy qonaq üi ūsynyp berıñızşı."])
+def test_cooking_and_hotels_are_off_topic(engine: AnswerEngine, question: str) -> None:
+    assert not engine.answer(question).answered
