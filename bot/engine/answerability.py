@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from bot.engine.lexicon import UNITS, Lexicon, side_tokens
-from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query
+from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query, find_phrases
 from bot.model import LANGS, Fact
 from bot.text import fold, raw_tokens, stem, tokens
 
@@ -34,7 +34,9 @@ class Answerability:
             for lang in LANGS:
                 for person in (fact.people or {}).get(lang, ()):
                     names.update(tokens(person))
-        self.person_words = frozenset(names) | lex.words["person_words"]
+        self.person_names = frozenset(names) - lex.words["person_words"]
+        """Tokens of people's names ("nazarbaev", "putin"), not of their offices."""
+        self.person_words = self.person_names | lex.words["person_words"]
         places: set[str] = set()
         for fact in facts:
             for lang in LANGS:
@@ -107,8 +109,8 @@ class Answerability:
         """"How many delegates attended the forum?" of a fact with no figure of its own that never
         mentions delegates: whatever numbers it holds count something else."""
         counted = query.counted
-        if counted is None or "how_much" not in query.intents or self.has_figure(fact):
-            return False
+        if counted is None or "how_much" not in query.intents or "duration" in query.intents or self.has_figure(fact):
+            return False  # "қанша мерзімге?" asks how long, which the duration check weighs
         if any(counted == u or (len(u) >= 4 and counted.startswith(u)) for u in self.not_counted):
             return False  # "шақырымға" of the unit "шақырым"
         if counted in self.lex.words["number_words"]:
@@ -170,6 +172,20 @@ class Answerability:
             return True
         return any(tok in self.place_words for lang in LANGS for tok in tokens(fact.text[lang]))
 
+    def names_other(self, query: Query, fact: Fact) -> bool:
+        """Whether a fact gives the name of someone the question does not name itself, not only an
+        office ("the prime ministers signed"; "Nazarbayev met the head of government")."""
+        asked = set(query.tokens)
+        people = {tok for lang in LANGS for person in (fact.people or {}).get(lang, ()) for tok in tokens(person)}
+        people.update(tok for tok in self.said(fact) if tok in self.person_names)
+        return bool(people - asked - self.lex.words["person_words"])
+
+    def asks_name(self, query: Query) -> bool:
+        """"Как звали премьер-министра?", "the name of the head of government": a person's name."""
+        lex = self.lex
+        named = lex.words["name_words"].intersection(query.tokens) or find_phrases(query.tokens, lex.phrases["name_words"])
+        return bool(named) and bool((lex.words["person_words"] | lex.words["role_words"]).intersection(query.tokens))
+
     def names_person(self, fact: Fact) -> bool:
         if fact.people:
             return True
@@ -215,6 +231,8 @@ class Answerability:
             return "who"  # "who was Russia's ambassador then?" of a fact that names a president
         if "who" in query.intents and not self.names_person(fact) and not self.names_both_sides(query.text):
             return "who"
+        if self.asks_name(query) and not self.names_other(query, fact):
+            return "who"  # "what was the prime minister's name?" of a fact that names only the office
         if "when" in query.intents and fact.when is None and not YEAR_RE.search(texts):
             return "date"
         return None

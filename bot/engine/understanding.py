@@ -28,6 +28,8 @@ DECADE_RE = re.compile(
     re.IGNORECASE)
 # Endings of verb forms (folded): an unknown verb ("упомянул", "орнады", "caused") says little
 # about the topic, unlike an unknown noun ("China", "погода"), so it weighs less.
+PLACE_NAME = 4
+"""Letters of a city's stem that its case forms keep ("астан": "Астане", "Astanada")."""
 LOCATIVE_ENDINGS = ("da", "de", "ta", "te")
 """Kazakh locative case endings, folded ("Астанада", "Мәскеуде"): the word names where."""
 VERB_ENDINGS = ("al", "ala", "ali", "il", "ila", "ili", "ul", "ula", "uli", "el", "ela", "eli", "yl",
@@ -208,6 +210,15 @@ class Understanding:
             return True
         return _one_edit_from(tok, (*self.long_stopwords, *(w for w, _ in self.question_words), *self.sides))
 
+    def _side_typo(self, tok: str) -> str | None:
+        """The side a word no fact uses mistypes ("Ресй", "kazakstn"), one edit away: word order
+        then still tells who did what to whom."""
+        if len(tok) < 4 or tok in self.vocabulary or tok in self.sides:
+            return None
+        near = [side for side, _, _ in process.extract(tok, self.sides, scorer=OSA.distance, score_cutoff=1, limit=None)]
+        # "resi" is one edit from "resei" and from "rusi": the one it starts like is meant.
+        return max(near, key=lambda side: (_common_prefix(tok, side), side)) if near else None
+
     def _which_before(self, toks: list[str], k: int) -> bool:
         """Whether "which" is the word before word k, past any stop words ("какой именно день")."""
         stop, which = self.lex.words["stopwords"], self.lex.words["which_words"]
@@ -256,13 +267,15 @@ class Understanding:
         return frozenset(found)
 
     def _located(self, text: str) -> frozenset[str]:
-        """Words the facts use named as a place: after "in"/"в" or with a Kazakh locative ending
-        ("Астанада"). "Met in Astana" asks about the city; "Astana and Moscow agreed" about the states."""
+        """Cities named as a place: after "in"/"в" or with a Kazakh locative ending ("Астанада").
+        "Met in Astana" asks about the city; "Astana and Moscow agreed" about the states; "в Кремле"
+        is still the Russian leadership."""
         raws = [fold_word(raw) for raw in raw_tokens(text)]
         markers = self.lex.words["locative_words"]
         found = {tok for before, raw in zip(["", *raws], raws, strict=False)
                  if before in markers or raw.endswith(LOCATIVE_ENDINGS) for tok in word_tokens(raw)}
-        return frozenset(found & self.vocabulary)
+        cities = tuple(city[:PLACE_NAME] for city in self.lex.words["city_words"])
+        return frozenset(tok for tok in found if tok.startswith(cities))  # not "в Кремле", "в РК"
 
     def parse(self, text: str) -> Query:
         lex = self.lex
@@ -338,7 +351,7 @@ class Understanding:
             elif tok not in acronyms and self._stopword_typo(tok):
                 continue
             else:
-                words.append(tok)
+                words.append(self._side_typo(tok) or tok)
         if not intents & ASKING:
             intents |= typos  # … when no word spelled right asks something
         if "when" in intents and (_when_is_a_conjunction(plain, lex) or _KOGDA_CLAUSE_RE.search(text)):
@@ -372,6 +385,10 @@ class Understanding:
         return Query(text, detected, unique, frozenset(verbs), years, named_years, tuple(months),
                      frozenset(intents), oos, self.parties(unique) | named, frozenset(acronyms), tuple(toks), generic,
                      future, tuple(days), counted)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def _one_edit_from(tok: str, words: Iterable[str]) -> bool:

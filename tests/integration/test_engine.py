@@ -311,3 +311,14 @@ def test_a_turnover_is_not_answered_with_a_figure_that_measures_something_else(e
                                       "Astanada Aqordağa jaqyn jaqsy qonaq üi ūsynyp berıñızşı."])
 def test_cooking_and_hotels_are_off_topic(engine: AnswerEngine, question: str) -> None:
     assert not engine.answer(question).answered
+
+
+def test_a_name_asked_of_a_fact_that_names_only_an_office_is_a_near_miss(engine: AnswerEngine) -> None:
+    answer = engine.answer("Как звали российского премьер-министра, подписавшего коммюнике в Омске 9 января 1993 года?")
+    assert not answer.answered
+    assert "Омск" in body_text(answer)
+
+
+def test_for_how_long_counts_a_term_not_a_noun_the_fact_must_name(engine: AnswerEngine) -> None:
+    body = body_text(engine.answer("Байқоңырды жалға беру келісіміне қай жылы қол қойылды және ол қанша мерзімге жасалды?"))
+    assert "1994" in body and "20" in body

@@ -86,6 +86,12 @@ def test_courtesy_sentences_are_dropped_around_a_question(message: str, question
     # an English "on" is no Russian "он" pointing back into the sentence before
     ("I'm a teacher. On which date were diplomatic relations established?",
      "On which date were diplomatic relations established?"),
+    # a Kazakh wish ("айтқым келеді") before a colon, and thanks "in advance", are the asker's
+    ("Келушілерге дәл дерек айтқым келеді: Байқоңыр келісіміне қай жылы қол қойылды? Алдын ала көп рақмет!",
+     "Байқоңыр келісіміне қай жылы қол қойылды?"),
+    # "my teacher" is about the asker too
+    ("Оқытушым маған бір мақаланы оқуға кеңес берді. Қазақстан мен Ресей саудасы 2011 жылы қанша болды?",
+     "Қазақстан мен Ресей саудасы 2011 жылы қанша болды?"),
 ])
 def test_a_sentence_about_the_asker_is_dropped_beside_a_question(message: str, question: str) -> None:
     assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == question

@@ -166,3 +166,20 @@ def test_months_in_any_case_form_and_the_days_they_date(question: str, months: t
 ])
 def test_an_english_when_that_opens_a_clause_asks_no_date(question: str, asks_when: bool) -> None:
     assert ("when" in parse_query(question).intents) is asks_when
+
+
+@pytest.mark.parametrize(("question", "side"), [("Ресй Казақстанды қашан таныды?", "resei"),
+                                                ("when did russa recognise kazakhstan", "rusi")])
+def test_a_side_mistyped_by_one_letter_is_read_as_that_side(question: str, side: str) -> None:
+    assert side in parse_query(question).words
+
+
+@pytest.mark.parametrize(("question", "city"), [("Когда Путин был в Астане в 2023 году?", "astan"),
+                                                ("Toqaev pen Putin Astanada qai küni kezdestı?", "astana")])
+def test_a_capital_named_as_a_place_stays_beside_its_state(question: str, city: str) -> None:
+    words = parse_query(question).words
+    assert city in words and "kazahstan" in words
+
+
+def test_a_capital_that_acts_stands_for_its_state_alone() -> None:
+    assert "astan" not in parse_query("Когда Астана и Москва установили дипотношения?").words
