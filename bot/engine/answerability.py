@@ -72,9 +72,16 @@ class Answerability:
                     return True
         return False
 
+    def asked_units(self, query: Query) -> list[frozenset[str]]:
+        typed = tokens(query.text)  # "what share": the intent's own words name the unit too
+        return [self.lex.words[name] for name in UNITS if self.lex.words[name].intersection(typed)]
+
+    def asks_unit(self, query: Query) -> bool:
+        return bool(self.asked_units(query))
+
     def lacks_unit(self, query: Query, fact: Fact) -> bool:
         """"How many square kilometres…?" of a fact that measures nothing in them."""
-        asked = [self.lex.words[name] for name in UNITS if self.lex.words[name].intersection(query.tokens)]
+        asked = self.asked_units(query)
         said = self.said(fact) if asked else frozenset()
         return any(not unit & said for unit in asked)
 

@@ -78,14 +78,20 @@ def swap_sides(text: str, lex: Lexicon) -> str:
         other = lex.swap.get(word.lower())
         if other is None:
             return word
+        if word.isupper() and len(word) > 1:
+            return other.upper()  # "РФ" → "РК"
         return other[:1].upper() + other[1:] if word[:1].isupper() else other
     return _WORD_RE.sub(one, text)
 
 
 def only_sides(question: str, lex: Lexicon) -> bool:
     """"а Казахстан Россию?", "and Russia Kazakhstan?": a follow-up that names the two sides and
-    nothing else swaps who did what to whom; it is never a new question about "Kazakhstan, Russia"."""
-    return names_side(question, lex) and not _strip_markers(question, lex)
+    nothing else (but a question word: "а Казахстан Россию когда?") swaps who did what to whom; it is
+    never a new question about "Kazakhstan, Russia"."""
+    if not names_side(question, lex):
+        return False
+    rest = tokens(_strip_markers(question, lex))
+    return all(tok in lex.words["stopwords"] or any(tok in asks for asks in lex.intents.values()) for tok in rest)
 
 
 def names_side(question: str, lex: Lexicon) -> bool:

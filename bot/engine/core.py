@@ -464,6 +464,10 @@ class AnswerEngine:
             ago = self._ago(ranked, lang, question)
             if ago is not None:
                 return ago
+        start, end = top.fact.start, top.fact.end
+        if self._asks_years_counted(query) and start and end and end.year > start.year and not query.named_years:
+            # "How many years did Kasym Khan rule?" of his reign, 1511–1521: from its start to its end.
+            return self.compose.elapsed(top.fact, None, end.year, lang, question)
         if "elapsed" in query.intents and "duration" not in query.intents:
             elapsed = self._elapsed(query, ranked, lang)
             if elapsed is not None:
@@ -499,8 +503,9 @@ class AnswerEngine:
                 return self.compose.term_end(top.fact, term, lang, question)
         if missing:
             # A close runner-up that holds the asked detail answers instead ("who signed it?").
+            ratio = WEIGHTS.unit_ratio if self.answerable.asks_unit(query) else WEIGHTS.answerable_ratio
             for r in ranked[1:WEIGHTS.answerable_tries]:
-                if r.coverage >= WEIGHTS.min_coverage and r.fused >= WEIGHTS.answerable_ratio * top.fused \
+                if r.coverage >= WEIGHTS.min_coverage and r.fused >= ratio * top.fused \
                         and self.answerable.missing(query, r.fact) is None \
                         and (not query.named_years or set(query.named_years) & self._years_of(r.fact)):
                     return self.compose.fact(r.fact, lang, question)

@@ -46,6 +46,7 @@ class Weights:
     followup_alone: float = 0.8   # coverage at which a question opening like a follow-up stands alone
     answerable_tries: int = 4     # runners-up looked at when the best fact lacks the asked detail
     answerable_ratio: float = 0.6 # … and how close to the best they must be
+    unit_ratio: float = 0.45      # … or, when the question names a unit ("what share"), a runner-up that uses it
     # Fusion with the semantic signal.
     semantic: float = 1.0         # weight of the semantic z-score against the lexical share
     semantic_floor: float = 0.82  # cosine below which the semantic signal says "not this"

@@ -322,3 +322,17 @@ def test_a_name_asked_of_a_fact_that_names_only_an_office_is_a_near_miss(engine:
 def test_for_how_long_counts_a_term_not_a_noun_the_fact_must_name(engine: AnswerEngine) -> None:
     body = body_text(engine.answer("Байқоңырды жалға беру келісіміне қай жылы қол қойылды және ол қанша мерзімге жасалды?"))
     assert "1994" in body and "20" in body
+
+
+def test_what_share_asks_a_percentage_not_an_amount(engine: AnswerEngine) -> None:
+    answer = engine.answer("what share of kz's total foreign trade was russia?")
+    assert answer.answered and answer.facts[0].id == "td-russia-share-foreign-trade-2011"
+
+
+@pytest.mark.parametrize("question", ["Сколько лет правил Касым-хан?", "Qasym han qanşa jyl bilık qūrdy?",
+                                      "Сколько лет правил хан, при котором Русское царство первым установило "
+                                      "дипотношения с Казахским ханством?"])
+def test_how_many_years_a_reign_lasted_counts_from_its_start_to_its_end(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert [f.id for f in answer.facts] == ["ev-kasym-khan-first-relations"]
+    assert "10" in body_text(answer).splitlines()[-1]

@@ -97,6 +97,7 @@ def test_a_followup_leans_on_the_previous_turn(engine: AnswerEngine) -> None:
 @pytest.mark.parametrize(("question", "followup", "want"), [
     ("When did Russia recognise Kazakhstan's independence?", "and Kazakhstan Russia?", "20 December 1991"),
     ("Когда Россия признала независимость Казахстана?", "а Казахстан Россию?", "20 декабря 1991"),
+    ("когда РФ признала независимость Казахстана?", "а Казахстан Россию когда?", "20 декабря 1991"),
 ])
 def test_a_followup_naming_only_the_two_sides_swaps_them(engine: AnswerEngine, question: str, followup: str,
                                                           want: str) -> None:
