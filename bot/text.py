@@ -126,3 +126,17 @@ def detect_language(text: str) -> str | None:
     from bot.engine.language import default_detector
 
     return default_detector().detect(text)
+
+
+_VOWELS_RE = re.compile("[aeiouy]")
+
+
+def consonants(word: str) -> str:
+    """A folded word's consonants: what is left of it when vowels are dropped in fast typing."""
+    return _VOWELS_RE.sub("", word)
+
+
+def dropped_letters(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with letters left out (each typed letter found, in order)."""
+    rest = iter(word)
+    return all(ch in rest for ch in typed)

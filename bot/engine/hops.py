@@ -31,6 +31,7 @@ _MARKERS: tuple[tuple[str, int], ...] = (
     (r"(?:через год|на следующий год|в следующем году) после", 1),
     (r"за год до", -1),
     (r"в (?:том |тот )?год(?:у)?,? (?:когда|в котором)", 0),
+    (r"в год(?=\s+\d{1,3}[-–]?лет)", 0),  # "в год 30-летия отношений"
 )
 # Kazakh puts the event first: "X-ғаннан кейінгі жылы …" (Cyrillic, Russian keyboard, Latin).
 _YEAR_WORD = r"(?:жылы|jyly|zhyly)"
@@ -65,6 +66,11 @@ def _compiled() -> tuple[tuple[re.Pattern[str], int], ...]:
 
 
 _PATTERNS = _compiled()
+_ANNIVERSARY_RE = re.compile(
+    r"(?:the\s+)?(?P<n>\d{1,3})(?:st|nd|rd|th)?[-–\s]*(?:anniversary(?:\s+of)?|years?\s+(?:since|after)"
+    r"|лети[еяю]|летний\s+юбилей|жыл\s+(?:толған|толган|толды)|жылдығы|жылдыгы|jyl\s+(?:tolğan|tolgan)|jyldyğy)",
+    re.IGNORECASE)
+"""An anniversary inside the event ("the 30th anniversary of relations", "30 жыл толған"): its number of years."""
 _MIN_WORDS = 2
 
 
@@ -76,6 +82,10 @@ def year_hop(question: str) -> YearHop | None:
         if match is None:
             continue
         event, ask = match.group("event").strip(" ,?"), match.group("ask").strip(" ,")
+        years = _ANNIVERSARY_RE.search(event)
+        if years is not None:  # "the year relations turned 30": the event's year plus 30
+            offset += int(years.group("n"))
+            event = (event[:years.start()] + event[years.end():]).strip(" ,")
         if len(event.split()) >= _MIN_WORDS and len(ask.split()) >= _MIN_WORDS:
             return YearHop(event, ask, offset)
     return None

@@ -24,9 +24,13 @@ from bot.engine.lexicon import Lexicon
 from bot.engine.ranking import WEIGHTS
 from bot.engine.understanding import YEAR_RE, Query
 from bot.model import LANGS, Fact
-from bot.text import tokens
+from bot.text import consonants, dropped_letters, tokens
 
 VOWEL_SWAP = {"a": "o", "o": "a"}
+SKELETON_MIN = 4
+"""Fewest consonants a word with dropped vowels needs before its consonants alone may name an index word."""
+SKELETON_SIMILARITY = 0.8
+
 FUZZY_MIN = 5
 """Shortest query word matched to index words by typo similarity (shorter ones share too many letters by chance)."""
 
@@ -114,6 +118,10 @@ class FactIndex:
         # Typos keep the first letter (the skeleton already joins scripts and keyboards), so a
         # fuzzy look-up only scans the words that start like the query word.
         self.by_initial = {c: tuple(words) for c, words in initials.items()}
+        skeletons: dict[str, list[str]] = defaultdict(list)
+        for tok in self.vocab:
+            skeletons[consonants(tok)].append(tok)
+        self.by_skeleton = {k: tuple(words) for k, words in skeletons.items() if len(k) >= SKELETON_MIN}
         self.expand = lru_cache(maxsize=20000)(self._expand)
         self.phrases = lru_cache(maxsize=4096)(self._phrases)
 
@@ -181,6 +189,12 @@ class FactIndex:
                 for cand, _, _ in process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=6):
                     if len(cand) == len(word):
                         found.setdefault(cand, 0.85 * WEIGHTS.fuzzy_long / 100.0)
+        if not found and len(consonants(word)) >= SKELETON_MIN:
+            # Vowels dropped in fast typing ("брнши", "мемлекеттк"): every consonant in place, a word
+            # the letters typed run through in order.
+            for cand in self.by_skeleton.get(consonants(word), ()):
+                if len(cand) > len(word) and cand[0] == word[0] and dropped_letters(word, cand):
+                    found.setdefault(cand, SKELETON_SIMILARITY)
         for other in self.lex.synonyms.get(word, ()):
             if other in self._vocab_set:
                 found.setdefault(other, 0.9)

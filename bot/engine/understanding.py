@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 from bot.dates import MONTHS, RU_GENITIVE
 from bot.engine.language import LanguageDetector
 from bot.engine.lexicon import Lexicon, Phrase, side_tokens
-from bot.text import fold, fold_word, raw_tokens, stem, tokens, word_tokens
+from bot.text import consonants, dropped_letters, fold, fold_word, raw_tokens, stem, tokens, word_tokens
 
 YEAR_RE = re.compile(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d])")
 # "1990-х", "1990s", "1990-е", "1990 жылдары": a decade stands for its ten years.
@@ -181,6 +181,11 @@ class Understanding:
                                     if len(word) >= 3 and " " not in word)
         self.long_stopwords = tuple(w for w in lex.words["stopwords"] if len(w) >= STOPWORD_TYPO_MIN)
         self.stop_stems = tuple(w for w in lex.words["stopwords"] if len(w) >= 5)
+        skeletons: dict[str, list[str]] = {}
+        for word in lex.words["stopwords"]:
+            if len(consonants(word)) >= 3:
+                skeletons.setdefault(consonants(word), []).append(word)
+        self.stop_skeletons = {k: tuple(v) for k, v in skeletons.items()}
         self.sides = side_tokens(lex)
         self.language = LanguageDetector(lex)
         self.party_by_prefix = tuple((p[:-1], p) for p in sorted(lex.words["other_parties"]) if len(p) >= 5)
@@ -227,9 +232,12 @@ class Understanding:
     def _stopword_typo(self, tok: str) -> bool:
         """Whether a word outside the facts' vocabulary is one edit from a long stop word ("btwen"):
         then it is that word mistyped, not a topic no fact covers."""
-        if not self.vocabulary or tok in self.vocabulary or len(tok) < STOPWORD_TYPO_MIN - 1:
+        if not self.vocabulary or tok in self.vocabulary or len(tok) < STOPWORD_TYPO_MIN - 2:
             return False
-        return _one_edit_from(tok, self.long_stopwords)
+        # … or one with its vowels dropped ("болд", "арасындгы")
+        if any(len(s) > len(tok) and dropped_letters(tok, s) for s in self.stop_skeletons.get(consonants(tok), ())):
+            return True
+        return len(tok) >= STOPWORD_TYPO_MIN - 1 and _one_edit_from(tok, self.long_stopwords)
 
     def _measure_typo(self, tok: str) -> bool:
         """Whether a word outside the facts' vocabulary is one edit from a quantity noun ("lenght")."""

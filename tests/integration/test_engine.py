@@ -336,3 +336,25 @@ def test_how_many_years_a_reign_lasted_counts_from_its_start_to_its_end(engine: 
     answer = engine.answer(question)
     assert [f.id for f in answer.facts] == ["ev-kasym-khan-first-relations"]
     assert "10" in body_text(answer).splitlines()[-1]
+
+
+def test_the_year_of_an_anniversary_is_the_events_year_plus_its_years(engine: AnswerEngine) -> None:
+    body = body_text(engine.answer("In the year of the 30th anniversary of diplomatic relations, which month did "
+                                   "Tokayev visit Moscow?"))
+    assert "November 2022" in body and "1992" in body
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Назарбаевтын Ресейге брнши ресми сапары кашан болды", "1994"),
+    ("2008 жылы казакстн мен ресй арасындгы сауд айналымы канш болд", "20"),
+    ("how meny enterprizes with russain capitol are ther in kazakstan", "1,600"),
+])
+def test_words_typed_with_dropped_vowels_are_read_as_the_words_they_shorten(engine: AnswerEngine, question: str,
+                                                                            expected: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and expected in body_text(answer)
+
+
+def test_an_official_visit_is_not_a_state_visit_but_officially_says_nothing(engine: AnswerEngine) -> None:
+    assert "1994" in body_text(engine.answer("Назарбаевтың Ресейге алғашқы ресми сапары қашан болды?"))
+    assert "20 желтоқсан" in body_text(engine.answer("Ақорда Мәскеудің дербес мемлекет екенін қашан ресми түрде мойындады?"))

@@ -65,3 +65,16 @@ def test_two_events_to_count_the_years_between_are_found(question: str, pair: tu
 
 def test_a_question_naming_one_event_has_no_two_events() -> None:
     assert two_events("When was the Baikonur lease signed?") == []
+
+
+@pytest.mark.parametrize(("question", "event", "offset"), [
+    ("In the year of the 30th anniversary of diplomatic relations, which month did Tokayev visit Moscow?",
+     "of diplomatic relations", 30),
+    ("В каком месяце Токаев приезжал в Москву в год 30-летия дипломатических отношений?",
+     "дипломатических отношений", 30),
+    ("Дипломатиялық қатынастардың орнағанына 30 жыл толған жылы Тоқаев Мәскеуге қай айда барды?",
+     "Дипломатиялық қатынастардың орнағанына", 30),
+])
+def test_an_anniversary_inside_the_event_adds_its_years(question: str, event: str, offset: int) -> None:
+    hop = year_hop(question)
+    assert hop is not None and " ".join(hop.event.split()) == event and hop.offset == offset

@@ -89,6 +89,9 @@ def test_courtesy_sentences_are_dropped_around_a_question(message: str, question
     # a Kazakh wish ("айтқым келеді") before a colon, and thanks "in advance", are the asker's
     ("Келушілерге дәл дерек айтқым келеді: Байқоңыр келісіміне қай жылы қол қойылды? Алдын ала көп рақмет!",
      "Байқоңыр келісіміне қай жылы қол қойылды?"),
+    # so is a Kazakh first-person plural ("we are preparing a brief for the embassy")
+    ("Елшилик ушин кыскаша шолу дайындап жатырмыз. 2023 жылдын сонында Токаев пен Путин неше рет кездести?",
+     "2023 жылдын сонында Токаев пен Путин неше рет кездести?"),
     # "my teacher" is about the asker too
     ("Оқытушым маған бір мақаланы оқуға кеңес берді. Қазақстан мен Ресей саудасы 2011 жылы қанша болды?",
      "Қазақстан мен Ресей саудасы 2011 жылы қанша болды?"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text import detect_language, fold, raw_tokens, stem, tokens
+from bot.text import consonants, detect_language, dropped_letters, fold, raw_tokens, stem, tokens
 
 
 def one(word: str) -> str:
@@ -105,3 +105,8 @@ def test_language_detection_by_script_and_words(text: str, lang: str) -> None:
 def test_text_without_letters_has_no_language() -> None:
     assert detect_language("1992 ?!") is None
     assert detect_language("") is None
+
+
+def test_a_word_typed_without_its_vowels_keeps_its_consonants_in_order() -> None:
+    assert consonants("birinsh") == consonants("brnsh") == "brnsh"
+    assert dropped_letters("brnsh", "birinsh") and not dropped_letters("bnrsh", "birinsh")
