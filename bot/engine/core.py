@@ -489,6 +489,9 @@ class AnswerEngine:
             listed = self._list(query, ranked, lang)
             if listed is not None:
                 return listed
+        placed = self._places(query, ranked, lang)
+        if placed is not None:
+            return placed
         if self._is_overview(query):
             overview = self._overview(query, ranked, lang)
             if overview is not None:
@@ -795,6 +798,9 @@ class AnswerEngine:
         full = [r for r in ranked if r.coverage >= WEIGHTS.list_coverage and r.fused >= WEIGHTS.list_ratio * ranked[0].fused]
         if query.named_years:
             full = [r for r in full if set(query.named_years) & self._years_of(r.fact)]
+        if query.intents & {"where", "who"}:
+            # "Which region is it in?": a list of facts that do not say where is no answer to it.
+            full = [r for r in full if self.answerable.missing(query, r.fact) is None]
         if len(full) < 2:
             return None
         facts = sorted((r.fact for r in full), key=lambda f: f.when.key if f.when else (9999, 0, 0))
@@ -807,6 +813,15 @@ class AnswerEngine:
         if lead.fact in facts:
             facts.remove(lead.fact)
         return self.compose.listing([lead.fact, *facts], lang, query.text, "", in_full=1)
+
+    def _places(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
+        """"In which regions are Russia's test ranges?": every close match that says where it is,
+        each told in full (the place is in its text), not the one summary that names none."""
+        if "where" not in query.intents or not self.lex.words["place_plurals"].intersection(tokens(query.text)):
+            return None
+        placed = [r.fact for r in ranked if r.coverage >= WEIGHTS.list_coverage
+                  and r.fused >= WEIGHTS.list_ratio * ranked[0].fused and r.fact.place]
+        return self.compose.listing(placed, lang, query.text, "", in_full=len(placed)) if len(placed) >= 2 else None
 
     @staticmethod
     def _titled_by(fact: Fact, words: Sequence[str]) -> bool:

@@ -358,3 +358,14 @@ def test_words_typed_with_dropped_vowels_are_read_as_the_words_they_shorten(engi
 def test_an_official_visit_is_not_a_state_visit_but_officially_says_nothing(engine: AnswerEngine) -> None:
     assert "1994" in body_text(engine.answer("Назарбаевтың Ресейге алғашқы ресми сапары қашан болды?"))
     assert "20 желтоқсан" in body_text(engine.answer("Ақорда Мәскеудің дербес мемлекет екенін қашан ресми түрде мойындады?"))
+
+
+@pytest.mark.parametrize(("question", "regions"), [
+    ("In which regions are Russia's military test ranges in Kazakhstan?", ("Aktobe", "Kyzylorda", "Karaganda")),
+    ("Ресейдің Қазақстандағы әскери сынақ полигондары қай облыстарда орналасқан?", ("Ақтөбе", "Қызылорда")),
+])
+def test_where_in_the_plural_lists_each_match_that_says_where_it_is(engine: AnswerEngine, question: str,
+                                                                    regions: tuple[str, ...]) -> None:
+    answer = engine.answer(question)
+    body = body_text(answer)
+    assert answer.kind == "list" and all(region in body for region in regions), body

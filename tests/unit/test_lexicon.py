@@ -92,6 +92,9 @@ def test_courtesy_sentences_are_dropped_around_a_question(message: str, question
     # so is a Kazakh first-person plural ("we are preparing a brief for the embassy")
     ("Елшилик ушин кыскаша шолу дайындап жатырмыз. 2023 жылдын сонында Токаев пен Путин неше рет кездести?",
      "2023 жылдын сонында Токаев пен Путин неше рет кездести?"),
+    # someone asking through the user, before a colon
+    ("Ata sūrap otyr: Trans-Aral temir joly degen ne, qaidan qaiga salynğan?",
+     "Trans-Aral temir joly degen ne, qaidan qaiga salynğan?"),
     # "my teacher" is about the asker too
     ("Оқытушым маған бір мақаланы оқуға кеңес берді. Қазақстан мен Ресей саудасы 2011 жылы қанша болды?",
      "Қазақстан мен Ресей саудасы 2011 жылы қанша болды?"),
