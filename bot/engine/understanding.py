@@ -376,6 +376,8 @@ class Understanding:
             intents |= {"anniversary", "elapsed"}  # a count of years from an event
         if lex.words["rank_words"].intersection(toks):
             intents.discard("how_much")  # "by size, which place?" asks a rank, not an amount
+        if "list" in intents and _one_of_which(text, plain, lex):
+            intents.discard("list")  # "which region is it in?" asks one thing, "which regions" several
         if "how_much" in intents and "when" not in intents:
             intents.discard("until")  # "қаншаға дейін ұлғайтылды?": up to how much, not until when
         if find_phrases(plain, lex.phrases["not_money"]):
@@ -397,6 +399,22 @@ class Understanding:
 
 def _common_prefix(a: str, b: str) -> int:
     return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+_WHICH_RE = re.compile(r"\bwhich\s+(?:exact\s+|exactly\s+|one\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
+
+
+def _one_of_which(text: str, plain: tuple[str, ...], lex: Lexicon) -> bool:
+    """Whether an English "which" with a singular noun ("which year", "which region") is the only
+    word that made the question a list: it asks for one thing."""
+    match = _WHICH_RE.search(text)
+    if match is None:
+        return False
+    noun = match.group("noun").lower()
+    if noun == "of" or (noun.endswith("s") and not noun.endswith("ss")):
+        return False
+    which = set(tokens(match.group(0).split()[0]))
+    return not any(tok in lex.intents["list"] and tok not in which for tok in plain)
 
 
 def _one_edit_from(tok: str, words: Iterable[str]) -> bool:

@@ -184,3 +184,12 @@ def test_a_capital_named_as_a_place_stays_beside_its_state(question: str, city: 
 
 def test_a_capital_that_acts_stands_for_its_state_alone() -> None:
     assert "astan" not in parse_query("Когда Астана и Москва установили дипотношения?").words
+
+
+@pytest.mark.parametrize(("question", "listed"), [
+    ("Which region is Baikonur in?", False), ("In exactly which year was the treaty signed?", False),
+    ("Which visits did Yeltsin make?", True), ("Which of the agreements were signed in 1994?", True),
+    ("Which agreements were signed in 1994?", True), ("List all visits of Yeltsin; which one was first?", True),
+])
+def test_which_with_a_singular_noun_asks_one_thing_not_a_list(question: str, listed: bool) -> None:
+    assert ("list" in parse_query(question).intents) is listed
