@@ -298,10 +298,10 @@ class AnswerEngine:
         title = _PAREN_RE.sub(" ", fact.title[lang])
         used = [w for w in _WORD_RE.findall(title) if (toks := tokens(w)) and all(tok in before.words for tok in toks)]
         names = [w for w in used if w.lower() not in self.lex.swap and _named_in(w, fact.text[lang])]
-        # When the question used none of the title ("на сколько лет?"), the title's own names come
-        # before the whole title: "а в какой он области находится?" asks where Baikonur is.
-        named = [] if used else [w for w in _WORD_RE.findall(title)
-                                 if w.lower() not in self.lex.swap and w[:1].isupper() and _named_in(w, fact.text[lang])]
+        # The title's names the question did not use come before the whole title: after "на сколько
+        # лет?" or "from which spaceport did they fly?", "where is it?" asks where Baikonur is.
+        named = [w for w in _WORD_RE.findall(title) if w not in used and w.lower() not in self.lex.swap
+                 and w[:1].isupper() and _named_in(w, fact.text[lang])]
         readings = (" ".join(names), " ".join(used), " ".join(named), title)
         return before.intents, tuple(dict.fromkeys(f"{r} {years}".strip() for r in readings if r))
 

@@ -369,3 +369,11 @@ def test_where_in_the_plural_lists_each_match_that_says_where_it_is(engine: Answ
     answer = engine.answer(question)
     body = body_text(answer)
     assert answer.kind == "list" and all(region in body for region in regions), body
+
+
+def test_it_after_an_answer_naming_a_place_the_question_did_not_is_that_place(engine: AnswerEngine) -> None:
+    previous = None
+    for question in ("Qazaqtyñ alğaşqy ğaryşkerlerı kımder?", "Olar qai ğaryş ailağynan ūşty?"):
+        previous = engine.turn(engine.answer(question, previous=previous)) or previous
+    answer = engine.answer("Ol qai oblysta ornalasqan?", previous=previous)
+    assert answer.answered and "Qyzylorda" in body_text(answer)
