@@ -377,3 +377,11 @@ def test_it_after_an_answer_naming_a_place_the_question_did_not_is_that_place(en
         previous = engine.turn(engine.answer(question, previous=previous)) or previous
     answer = engine.answer("Ol qai oblysta ornalasqan?", previous=previous)
     assert answer.answered and "Qyzylorda" in body_text(answer)
+
+
+def test_a_detail_asked_right_after_an_answer_is_asked_of_that_answers_topic(engine: AnswerEngine) -> None:
+    previous = None
+    for question in ("when did tokayev and putin meet in astana in 2023", "what event was that"):
+        previous = engine.turn(engine.answer(question, previous=previous)) or previous
+    answer = engine.answer("how much were the deals worth", previous=previous)
+    assert answer.answered and "100 billion" in body_text(answer)
