@@ -795,7 +795,7 @@ class AnswerEngine:
 
     def _list(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"Which agreements were signed in 1994", "Yeltsin's visits": every fact that matches in full."""
-        full = [r for r in ranked if r.coverage >= WEIGHTS.list_coverage and r.fused >= WEIGHTS.list_ratio * ranked[0].fused]
+        full = _close_matches(ranked)
         if query.named_years:
             full = [r for r in full if set(query.named_years) & self._years_of(r.fact)]
         if query.intents & {"where", "who"}:
@@ -819,8 +819,7 @@ class AnswerEngine:
         each told in full (the place is in its text), not the one summary that names none."""
         if "where" not in query.intents or not self.lex.words["place_plurals"].intersection(tokens(query.text)):
             return None
-        placed = [r.fact for r in ranked if r.coverage >= WEIGHTS.list_coverage
-                  and r.fused >= WEIGHTS.list_ratio * ranked[0].fused and r.fact.place]
+        placed = [r.fact for r in _close_matches(ranked) if r.fact.place]
         return self.compose.listing(placed, lang, query.text, "", in_full=len(placed)) if len(placed) >= 2 else None
 
     @staticmethod
@@ -940,6 +939,11 @@ def _topic_heading(text: str) -> str:
 def _script_of(text: str, lang: str) -> Script:
     """Kazakh typed in Latin letters is answered in Latin letters; everything else in Cyrillic."""
     return "latn" if lang == "kk" and is_latin(text) else "cyrl"
+
+
+def _close_matches(ranked: Sequence[Ranked]) -> list[Ranked]:
+    """The facts a list may take: matching most of the question, and scored near the best."""
+    return [r for r in ranked if r.coverage >= WEIGHTS.list_coverage and r.fused >= WEIGHTS.list_ratio * ranked[0].fused]
 
 
 def _clean(question: str) -> str:
