@@ -184,7 +184,7 @@ class SemanticIndex:
         try:
             stored: np.ndarray = np.load(path)
             if stored.shape[0] == len(passages):
-                return stored.astype(np.float16)
+                return stored.astype(np.float16, copy=False)  # stored as float16: no second copy
         except (OSError, ValueError):
             pass
         show = progress_bar(len(passages)) if progress else None
