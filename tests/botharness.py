@@ -12,7 +12,9 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.config import load_config
+from bot.engine.compose import Answer
 from bot.loader import default_data_dir, load_store
+from bot.render_text import body_text
 from bot.store import FactStore
 
 _STORE: FactStore | None = None
@@ -65,3 +67,10 @@ async def running_bot(api: FakeBotAPI, tmp_path: Path, *, now: Callable[[], dt.d
         if app.post_shutdown:
             await app.post_shutdown(app)
         await app.shutdown()
+
+
+def answered_with(answer: Answer, text: str) -> Answer:
+    """The answer, once checked that it is given (not declined) and holds `text`."""
+    body = body_text(answer)
+    assert answer.answered and text in body, body
+    return answer

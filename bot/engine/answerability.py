@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bot.engine.lexicon import UNITS, Lexicon, side_tokens
 from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query, find_phrases
@@ -37,6 +38,9 @@ class Answerability:
         self.person_names = frozenset(names) - lex.words["person_words"]
         """Tokens of people's names ("nazarbaev", "putin"), not of their offices."""
         self.person_words = self.person_names | lex.words["person_words"]
+        self.units_in = lru_cache(maxsize=1024)(self._units_in)  # asked of every candidate fact of a question
+        self.office_words = lex.words["person_words"] | lex.words["role_words"]
+        """Words for a person or an office ("premier", "посол"): whose name a question may ask."""
         places: set[str] = set()
         for fact in facts:
             for lang in LANGS:
@@ -72,16 +76,17 @@ class Answerability:
                     return True
         return False
 
-    def asked_units(self, query: Query) -> list[frozenset[str]]:
-        typed = tokens(query.text)  # "what share": the intent's own words name the unit too
-        return [self.lex.words[name] for name in UNITS if self.lex.words[name].intersection(typed)]
+    def _units_in(self, text: str) -> tuple[frozenset[str], ...]:
+        """The unit word lists a question's text names; "what share": the intent's own words count too."""
+        typed = tokens(text)
+        return tuple(self.lex.words[name] for name in UNITS if self.lex.words[name].intersection(typed))
 
     def asks_unit(self, query: Query) -> bool:
-        return bool(self.asked_units(query))
+        return bool(self.units_in(query.text))
 
     def lacks_unit(self, query: Query, fact: Fact) -> bool:
         """"How many square kilometres…?" of a fact that measures nothing in them."""
-        asked = self.asked_units(query)
+        asked = self.units_in(query.text)
         said = self.said(fact) if asked else frozenset()
         return any(not unit & said for unit in asked)
 
@@ -191,7 +196,7 @@ class Answerability:
         """"Как звали премьер-министра?", "the name of the head of government": a person's name."""
         lex = self.lex
         named = lex.words["name_words"].intersection(query.tokens) or find_phrases(query.tokens, lex.phrases["name_words"])
-        return bool(named) and bool((lex.words["person_words"] | lex.words["role_words"]).intersection(query.tokens))
+        return bool(named) and bool(self.office_words.intersection(query.tokens))
 
     def names_person(self, fact: Fact) -> bool:
         if fact.people:

@@ -7,6 +7,7 @@ signs that no source can answer it (an opinion, a forecast, another country).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -186,6 +187,7 @@ class Understanding:
             if len(consonants(word)) >= 3:
                 skeletons.setdefault(consonants(word), []).append(word)
         self.stop_skeletons = {k: tuple(v) for k, v in skeletons.items()}
+        self.city_stems = tuple(city[:PLACE_NAME] for city in lex.words["city_words"])
         self.sides = side_tokens(lex)
         self.language = LanguageDetector(lex)
         self.party_by_prefix = tuple((p[:-1], p) for p in sorted(lex.words["other_parties"]) if len(p) >= 5)
@@ -222,7 +224,7 @@ class Understanding:
             return None
         near = [side for side, _, _ in process.extract(tok, self.sides, scorer=OSA.distance, score_cutoff=1, limit=None)]
         # "resi" is one edit from "resei" and from "rusi": the one it starts like is meant.
-        return max(near, key=lambda side: (_common_prefix(tok, side), side)) if near else None
+        return max(near, key=lambda side: (len(os.path.commonprefix((tok, side))), side)) if near else None
 
     def _which_before(self, toks: list[str], k: int) -> bool:
         """Whether "which" is the word before word k, past any stop words ("какой именно день")."""
@@ -274,16 +276,15 @@ class Understanding:
                              if word.startswith(prefix) and len(word) - len(prefix) <= PARTY_ENDING)
         return frozenset(found)
 
-    def _located(self, text: str) -> frozenset[str]:
-        """Cities named as a place: after "in"/"в" or with a Kazakh locative ending ("Астанада").
-        "Met in Astana" asks about the city; "Astana and Moscow agreed" about the states; "в Кремле"
-        is still the Russian leadership."""
-        raws = [fold_word(raw) for raw in raw_tokens(text)]
+    def _located(self, typed: list[str]) -> frozenset[str]:
+        """Cities named as a place (`typed`: the message's words as typed): after "in"/"в" or with a
+        Kazakh locative ending ("Астанада"). "Met in Astana" asks about the city; "Astana and Moscow
+        agreed" about the states; "в Кремле" is still the Russian leadership."""
+        raws = [fold_word(raw) for raw in typed]
         markers = self.lex.words["locative_words"]
         found = {tok for before, raw in zip(["", *raws], raws, strict=False)
                  if before in markers or raw.endswith(LOCATIVE_ENDINGS) for tok in word_tokens(raw)}
-        cities = tuple(city[:PLACE_NAME] for city in self.lex.words["city_words"])
-        return frozenset(tok for tok in found if tok.startswith(cities))  # not "в Кремле", "в РК"
+        return frozenset(tok for tok in found if tok.startswith(self.city_stems))  # not "в Кремле", "в РК"
 
     def parse(self, text: str) -> Query:
         lex = self.lex
@@ -293,7 +294,8 @@ class Understanding:
         verbs: set[str] = set()
         acronyms: set[str] = set()
         named: set[str] = set()
-        raws = [raw for raw in raw_tokens(text) if not raw[0].isdigit()]
+        typed = raw_tokens(text)
+        raws = [raw for raw in typed if not raw[0].isdigit()]
         shouted = sum(raw.isupper() for raw in raws) * 2 > len(raws)  # caps lock: its words are no abbreviations
         for raw in raws:
             folded = fold_word(raw)
@@ -320,7 +322,7 @@ class Understanding:
             named_years, years = (*named_years, before), tuple(dict.fromkeys((*years, before)))
             intents.add("compare")
         toks = replace_stands_for([tok for k, tok in enumerate(plain) if k not in consumed], lex, self.inflected,
-                                  self._located(text))
+                                  self._located(typed))
         oos = bool(lex.words["rate_words"].intersection(toks) and lex.words["currency_words"].intersection(toks))
         nexts, periods = lex.words["next_words"], lex.words["period_words"]
         if any(a in nexts and b in periods for a, b in zip(toks, toks[1:], strict=False)):
@@ -395,10 +397,6 @@ class Understanding:
         return Query(text, detected, unique, frozenset(verbs), years, named_years, tuple(months),
                      frozenset(intents), oos, self.parties(unique) | named, frozenset(acronyms), tuple(toks), generic,
                      future, tuple(days), counted)
-
-
-def _common_prefix(a: str, b: str) -> int:
-    return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 _WHICH_RE = re.compile(r"\bwhich\s+(?:exact\s+|exactly\s+|one\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)

@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
+from botharness import answered_with
 
 from bot.engine import AnswerEngine
-from bot.engine.compose import Answer
 from bot.engine.semantic import MissingEmbedding, SemanticIndex, fact_passages
 from bot.evaluation import BODY_LIMIT, evaluate, percent
 from bot.loader import default_data_dir, load_store
@@ -22,13 +22,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # The figures reported in the README for tests/eval/tune.yaml; the guard allows two points less.
 REPORTED_ANSWERS = 96.7
 REPORTED_DECLINES = 96.3
-
-
-def answered_with(answer: Answer, text: str) -> Answer:
-    """The answer, once checked that it is given (not declined) and holds `text`."""
-    body = body_text(answer)
-    assert answer.answered and text in body, body
-    return answer
 
 
 @pytest.fixture(scope="module")
