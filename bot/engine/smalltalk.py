@@ -14,6 +14,8 @@ ORDER = ("who", "abilities", "bye", "thanks", "greeting")
 _NOISE_RE = re.compile(r"[^\w\s]+", re.UNICODE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?…\u2600-\u27bf\U0001f300-\U0001faff])\s+")
 """Sentences end at a stop, or at an emoji ("sorry for writing so late 🙈 My flatmate asked …")."""
+_ELONGATED_RE = re.compile(r"([^\W\d_])\1{2,}")
+"""A letter drawn out in chat ("привееет", "thaaanks"): read once."""
 _DASH_RE = re.compile(r"\s[-–—]\s|:\s")
 _LETTER_RE = re.compile(r"[^\W_]")
 
@@ -103,7 +105,7 @@ def _after_dash(sentence: str) -> list[str]:
 
 def smalltalk_kind(text: str, lex: Lexicon) -> str | None:
     """The kind of small talk a message is, or None when it is (or holds) a question."""
-    norm = normalise(_NOISE_RE.sub(" ", text))
+    norm = normalise(_ELONGATED_RE.sub(r"\1", _NOISE_RE.sub(" ", text)))
     if not norm or len(norm) > 80:
         return None
     kind = _whole(norm, lex) or _combined(norm, lex)

@@ -178,6 +178,8 @@ class Understanding:
         self.lex = lex
         # Words the facts use: a word outside them one letter from a question word is a typo of it.
         self.vocabulary = frozenset(vocabulary)
+        self.known = self.vocabulary | lex.known_words()
+        self.unstressed = _unstressed_readings(self.known)
         self.question_words = tuple((word, name) for name in ASKING for word in lex.intents[name]
                                     if len(word) >= 3 and " " not in word)
         self.long_stopwords = tuple(w for w in lex.words["stopwords"] if len(w) >= STOPWORD_TYPO_MIN)
@@ -305,7 +307,11 @@ class Understanding:
                 acronyms.update(word_tokens(raw))
             if raw in lex.acronym_parties:
                 named.update(word_tokens(raw))
+        detected = self.language.detect(text)
         plain = tuple(tokens(text))
+        if detected == "ru":  # Russian writes unstressed о and е as they sound: "кагда", "дагавор"
+            plain = tuple(tok if tok in self.known else self.unstressed.get(tok.translate(UNSTRESSED), tok)
+                          for tok in plain)
         intents: set[str] = set()
         consumed: set[int] = set()
         for name, phrases in lex.intent_phrases.items():
@@ -385,7 +391,6 @@ class Understanding:
         if find_phrases(plain, lex.phrases["not_money"]):
             intents.discard("money")  # "paid a state visit"
         unique = tuple(dict.fromkeys(words))
-        detected = self.language.detect(text)
         counted = next((b for a, b in zip(plain, plain[1:], strict=False)
                         if a in self.how_many and b in unique and b not in verbs), None)
         if counted is None and detected == "kk":  # Kazakh names what is counted first: "қуаты қанша", "жобалар саны"
@@ -421,6 +426,23 @@ def _one_edit_from(tok: str, words: Iterable[str]) -> bool:
 
 
 _DEFAULT: list[Understanding] = []
+
+
+UNSTRESSED_MIN = 4
+"""Shortest word read past a mixed-up unstressed vowel."""
+UNSTRESSED = str.maketrans("oi", "ae")
+"""Folds the vowels an unstressed syllable confuses: о with а, и with е."""
+
+
+def _unstressed_readings(known: Collection[str]) -> dict[str, str]:
+    """Known words by their spelling with UNSTRESSED applied, for words that write an unstressed
+    vowel as it sounds ("кагда", "дагавор", "сатрудничистве"). Only a word (not itself known) is
+    read so; a folded spelling two known words share is left as typed."""
+    by_key: dict[str, set[str]] = {}
+    for word in known:
+        if len(word) >= UNSTRESSED_MIN and word.isalpha():
+            by_key.setdefault(word.translate(UNSTRESSED), set()).add(word)
+    return {key: next(iter(words)) for key, words in by_key.items() if len(words) == 1}
 
 
 def parse_query(text: str) -> Query:

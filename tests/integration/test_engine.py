@@ -382,3 +382,11 @@ def test_it_after_an_answer_naming_a_place_the_question_did_not_is_that_place(en
 def test_a_detail_asked_right_after_an_answer_is_asked_of_that_answers_topic(engine: AnswerEngine) -> None:
     previous = last_turn(engine, "when did tokayev and putin meet in astana in 2023", "what event was that")
     answered_with(engine.answer("how much were the deals worth", previous=previous), "100 billion")
+
+
+@pytest.mark.parametrize(("question", "detail"), [
+    ("кагда падписали дагавор о дружбе и сатрудничистве кз и рф", "1992"),
+    ("сколко дакументов подписали при визите назарбаева в росию в 1994", "22"),
+])
+def test_russian_typed_as_it_sounds_is_answered(engine: AnswerEngine, question: str, detail: str) -> None:
+    answered_with(engine.answer(question), detail)

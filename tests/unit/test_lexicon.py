@@ -50,6 +50,7 @@ def test_invalid_yaml_and_empty_folder(tmp_path: Path) -> None:
     ("Саламатсызба", "greeting"), ("hey, whats up", "greeting"), ("Здравствуйте! А вы кто такой будете?", "who"),
     ("Raqmet, kömegıñ üşın!", "thanks"), ("спасибо бро, выручил", "thanks"),
     ("What kind of questions can you answer?", "abilities"),
+    ("Привет, что ты умеешь делать?", "abilities"), ("привееет 👋", "greeting"), ("thaaanks!!", "thanks"),
 ])
 def test_small_talk_kinds(text: str, kind: str) -> None:
     assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == kind

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import parse_query
+from bot.engine.lexicon import default_lexicon_dir, load_lexicon
+from bot.engine.understanding import Understanding
 
 
 @pytest.mark.parametrize(("question", "years"), [
@@ -193,3 +195,12 @@ def test_a_capital_that_acts_stands_for_its_state_alone() -> None:
 ])
 def test_which_with_a_singular_noun_asks_one_thing_not_a_list(question: str, listed: bool) -> None:
     assert ("list" in parse_query(question).intents) is listed
+
+
+def test_a_russian_word_spelt_as_it_sounds_is_read_as_the_known_word() -> None:
+    """Unstressed о written а and е written и ("дагавор", "сатрудничистве") stand for the one known
+    word they fold to; Kazakh, with its own vowels, is left as typed."""
+    understanding = Understanding(load_lexicon(default_lexicon_dir()), ["dogovor", "sotrudnichestv", "ozin"])
+    words = understanding.parse("кагда падписали дагавор о дружбе и сатрудничистве").words
+    assert "dogovor" in words and "sotrudnichestv" in words
+    assert "ozen" in understanding.parse("Әлемдегі ең ұзын өзен қайсы?").words
