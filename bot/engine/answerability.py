@@ -143,6 +143,10 @@ class Answerability:
         """"What was trade in 2009?" of a fact that gives only its growth: the amount is not said."""
         return self.asks_level(query) and (fact.metric or "").endswith("_growth")
 
+    def asks_founding(self, query: Query) -> bool:
+        """"When was the SCO founded?": a date only a fact telling how something began can give."""
+        return "when" in query.intents and bool(self.lex.words["founding_words"].intersection(query.tokens))
+
     def lacks_documents(self, query: Query, fact: Fact) -> bool:
         """"What documents did Tokayev sign in Moscow?" of a visit that names no document."""
         documents = self.lex.words["document_words"]
@@ -247,4 +251,7 @@ class Answerability:
             return "who"  # "what was the prime minister's name?" of a fact that names only the office
         if "when" in query.intents and fact.when is None and not YEAR_RE.search(texts):
             return "date"
+        if self.asks_founding(query) and not (self.lex.words["founding_words"] | self.lex.words["beginning_words"]) \
+                & self.said(fact):
+            return "date"  # "when was the SCO founded?" of a fact about an SCO summit
         return None

@@ -445,7 +445,7 @@ class AnswerEngine:
             near = [r.fact for r in ranked[:3] if r.coverage > 0.2 or r.cosine >= WEIGHTS.semantic_floor]
             return self.compose.decline(question, lang, near)
         if (query.intents & ASKING and self.index.title_share(top.index, query.words) == 0
-                and self._cosine(query, top) < WEIGHTS.semantic_sure):
+                and not self.index.names_alias(top.index, query.words) and self._cosine(query, top) < WEIGHTS.semantic_sure):
             # A question that asks something ("how many people live in Kazakhstan?") of a fact
             # whose title it does not touch at all ("Population of the Customs Union countries")
             # shares only incidental words with it, unless the model finds them close in meaning.
@@ -798,7 +798,7 @@ class AnswerEngine:
         full = _close_matches(ranked)
         if query.named_years:
             full = [r for r in full if set(query.named_years) & self._years_of(r.fact)]
-        if query.intents & {"where", "who"}:
+        if query.intents & {"where", "who"} or self.answerable.asks_founding(query):
             # "Which region is it in?": a list of facts that do not say where is no answer to it.
             full = [r for r in full if self.answerable.missing(query, r.fact) is None]
         if len(full) < 2:

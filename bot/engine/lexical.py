@@ -109,6 +109,8 @@ class FactIndex:
             tuple(frozenset(tok for tok in tokens(f.title[lang]) if tok in self.idf) for lang in LANGS)
             for f in self.facts
         )
+        self.aliases = tuple(tuple(frozenset(tokens(a)) for lang in LANGS for a in f.aliases.get(lang, ()))
+                             for f in self.facts)
         self.title_totals = tuple(tuple(sum(self.idf[tok] for tok in title) for title in titles)
                                   for titles in self.titles)
         self._vocab_set = frozenset(self.vocab)
@@ -255,6 +257,12 @@ class FactIndex:
             if title:
                 best = max(best, len(title & wanted) / len(title))
         return best
+
+    def names_alias(self, i: int, words: Iterable[str]) -> bool:
+        """Whether the query words name every word of one of the fact's aliases ("жылу электр
+        орталығы" of a fact titled "… ЖЭО …"): they touch its subject though not its title."""
+        wanted = frozenset(c for w in words for c, _ in self.expand(w))
+        return any(alias and wanted.issuperset(alias) for alias in self.aliases[i])
 
     def search(self, query: Query, limit: int = 10) -> list[Hit]:
         """Facts ranked for a query: each word adds its best match's idf-weighted score to a fact."""

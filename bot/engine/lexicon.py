@@ -26,7 +26,7 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
               "what_words", "previous_year", "not_money", "union_words", "russia_places",
               "kazakhstan_places", "rank_words", "year_words", "eaeu_words", "country_words", "anniversary_words", "role_words",
               "membership_words", "flow_words", "counterfactual_words", "locative_words", "name_words", "city_words",
-              "place_plurals",
+              "place_plurals", "founding_words", "beginning_words",
               *UNITS)
 INTENTS = ("when", "where", "who", "how_much", "why", "duration", "until", "day", "money", "elapsed", "ago", "list", "compare",
            "overview")
@@ -80,6 +80,9 @@ class Lexicon:
     "on" is English "on", not the Russian "он" it folds to, and Kazakh "ше" is not English "she"."""
     no_topic: frozenset[str] = frozenset()
     """Stop words, pointing words and small-talk filler: what a sentence may hold and still name no topic."""
+    question_words: frozenset[str] = frozenset()
+    """The words that ask (when, where, who, how much, why, which, what): a sentence holding one asks
+    even without a question mark."""
     hedges: frozenset[str] = frozenset()
     """Small-talk filler words no small-talk phrase uses ("actually", "өзі"): left out, "what can you
     actually do?" is "what can you do"."""
@@ -235,6 +238,8 @@ def load_lexicon(directory: Path | str) -> Lexicon:
         hints={k: frozenset(v) for k, v in hints.items()},
         latin_refers={k: frozenset(v) for k, v in latin_refers.items()},
         no_topic=frozenset().union(*(words.get(name, ()) for name in ("stopwords", "refers", "smalltalk_filler"))),
+        question_words=frozenset().union(*(intents.get(name, ()) for name in ("when", "where", "who", "how_much", "why")),
+                                         words.get("which_words", ()), words.get("what_words", ())),
         hedges=frozenset(words.get("smalltalk_filler", ()))
         - {stem(w) for kind in smalltalk.values() for said in kind for w in said.split()},
     )

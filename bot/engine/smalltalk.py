@@ -45,6 +45,9 @@ def without_courtesy(text: str, lex: Lexicon) -> str:
         return text
     kept = [s for s in sentences if smalltalk_kind(s, lex) is None]  # "Спасибо за помощь." reads as "help"
     asked = [s for s in kept if s.rstrip().endswith("?")]
+    if not asked and "?" not in text:
+        # "… Please tell me in which cities the new plants will be built." asks without a question mark.
+        asked = [s for s in kept if lex.question_words.intersection(tokens(s))]
     pointing = [s for s in asked if refers_back(s, lex)]
     if not asked or not any(_content(s, lex) for s in asked):
         # "… asked me how big trade was in 2010. Do you know roughly?": the question is told beside the asker

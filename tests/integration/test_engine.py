@@ -390,3 +390,29 @@ def test_a_detail_asked_right_after_an_answer_is_asked_of_that_answers_topic(eng
 ])
 def test_russian_typed_as_it_sounds_is_answered(engine: AnswerEngine, question: str, detail: str) -> None:
     answered_with(engine.answer(question), detail)
+
+
+@pytest.mark.parametrize("question", ["When was the SCO founded?", "ШЫҰ қашан құрылды?",
+                                      "В каком году основали ШОС?"])
+def test_a_founding_date_is_not_told_from_a_fact_about_something_else(engine: AnswerEngine, question: str) -> None:
+    """The sources name the SCO (a summit, founding members) but never say when it was founded."""
+    assert not engine.answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "detail"), [
+    ("When did Kazakhstan and Russia establish diplomatic relations?", "1992"),
+    ("Когда был создан Таможенный союз России, Казахстана и Беларуси?", "2010"),
+])
+def test_a_founding_date_the_sources_give_is_answered(engine: AnswerEngine, question: str, detail: str) -> None:
+    answered_with(engine.answer(question), detail)
+
+
+@pytest.mark.parametrize(("message", "detail"), [
+    ("Сәлеметсіз бе! Мен мұғалліммін, сабаққа дайындалып жүрмін. 2023 жылы келісілген жаңа жылу электр "
+     "орталықтары қай қалаларда салынатынын айтып беріңізші. Алдын ала рахмет!", "Көкшетау"),
+    ("Қайырлы кеш! Біз мектепте сауда тақырыбын өтіп жатырмыз. Қазақстан Ресейге қандай тауарлар "
+     "экспорттайтынын айтып жіберсеңіз? Рақмет!", "металл"),
+])
+def test_a_polite_kazakh_request_is_answered_with_or_without_a_question_mark(engine: AnswerEngine, message: str,
+                                                                             detail: str) -> None:
+    answered_with(engine.answer(message), detail)

@@ -204,3 +204,8 @@ def test_a_russian_word_spelt_as_it_sounds_is_read_as_the_known_word() -> None:
     words = understanding.parse("кагда падписали дагавор о дружбе и сатрудничистве").words
     assert "dogovor" in words and "sotrudnichestv" in words
     assert "ozen" in understanding.parse("Әлемдегі ең ұзын өзен қайсы?").words
+
+
+def test_a_russian_verb_that_folds_like_an_english_off_topic_word_is_no_topic() -> None:
+    """"хотел уточнить" folds to "hotel …": the wish is no question about hotels."""
+    assert not parse_query("хотел уточнить, в каком году выбирали президента РФ").out_of_scope
