@@ -28,7 +28,7 @@ from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, MissingEmbedding, SemanticIndex, load_model
 from bot.engine.smalltalk import courtesy_lead, smalltalk_kind, smalltalk_sentences, without_courtesy
-from bot.engine.spelling import DotlessI
+from bot.engine.spelling import DotlessI, full_years
 from bot.engine.understanding import ASKING, YEAR_RE, Query, Understanding, find_phrases
 from bot.model import LANGS, Fact
 from bot.script import is_latin
@@ -122,7 +122,7 @@ class AnswerEngine:
         prepared, self.prepared = self.prepared, None
         if prepared is not None and prepared[0] == (question, lang, previous):
             return prepared[1]
-        whole = self.spelling.read(_clean(question))
+        whole = self.spelling.read(full_years(_clean(question)))
         question = without_courtesy(whole, self.lex)
         detected = self.language.detect(question)
         reply_lang = lang or detected or (previous.lang if previous else None) or "en"

@@ -1,4 +1,5 @@
-"""Spellings of Latin-script Kazakh that the fold cannot tell apart by itself.
+"""Spellings the fold cannot tell apart by itself: Latin-script Kazakh typed on a Turkish keyboard,
+and years written with two digits.
 
 The 2021 alphabet writes і as "ı" and ы as "y" ("jyly", "bırlesıp"); people typing on a Turkish
 keyboard write ы as "ı" and і as "i" ("jılı", "boldı", "arasında"). Folding "ı" one way breaks the
@@ -12,6 +13,28 @@ import re
 from collections.abc import Iterable
 
 from bot.text import tokens
+
+_SHORT_YEAR_RE = re.compile(
+    r"(?<![\w.,'’])([3-9]\d)(?:\s*-?\s*(го|м|ом|й|ый)(?!\w)|(\s+(?:году|года|жылы|jyly|zhyly))(?!\w))"
+    r"|(?<![\w'’])['’]([3-9]\d)(?![\w'’])",
+    re.IGNORECASE)
+
+
+_SHORT_DECADE_RE = re.compile(r"(?<![\w.,'’])['’]?([3-9]0)(-х|-е|-ых|-ые|'?s)(?!\w)", re.IGNORECASE)
+
+
+def full_years(text: str) -> str:
+    """Two-digit years and decades written as people say them ("договор 94-го", "в 98 году", "94 жылы",
+    "in '94", "в 90-х", "the 90s") in full. Only 32–99 are read so: a smaller number before "-го" is a
+    day ("12-го июня")."""
+    return _SHORT_YEAR_RE.sub(_full_year, _SHORT_DECADE_RE.sub(r"19\1\2", text))
+
+
+def _full_year(match: re.Match[str]) -> str:
+    if match.group(4):
+        return f"19{match.group(4)}"
+    return f"19{match.group(1)}{match.group(3) or ''}"
+
 
 _WORD_RE = re.compile(r"[^\W\d_]*ı[^\W\d_]*", re.UNICODE)
 _YERU_RE = re.compile(r"(?<![aeiouäöüūıAEIOUÄÖÜŪ])ı")

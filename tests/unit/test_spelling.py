@@ -1,8 +1,11 @@
-"""Reading Kazakh typed on a Turkish keyboard ("ı" for ы) without breaking the 2021 alphabet ("ı" for і)."""
+"""Reading what the fold cannot: Kazakh typed on a Turkish keyboard ("ı" for ы, without breaking the 2021
+alphabet's "ı" for і) and two-digit years."""
 
 from __future__ import annotations
 
-from bot.engine.spelling import DotlessI
+import pytest
+
+from bot.engine.spelling import DotlessI, full_years
 from bot.text import tokens
 
 KNOWN = {tok for word in ("jyly", "boldy", "arasynda", "bırlesıp", "aınalymy") for tok in tokens(word)}
@@ -24,3 +27,13 @@ def test_a_word_unknown_either_way_and_text_without_dotless_i_are_unchanged() ->
     reader = DotlessI(KNOWN)
     assert reader.read("qızıq") == "qızıq"
     assert reader.read("Когда? 2011 jyly") == "Когда? 2011 jyly"
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("аренда по договору 94го", "аренда по договору 1994"), ("в 98 году", "в 1998 году"),
+    ("94 жылы", "1994 жылы"), ("the lease of '94", "the lease of 1994"), ("в 90-х", "в 1990-х"),
+    ("the 90s", "the 1990s"),
+    ("12-го июня", "12-го июня"), ("на 50 лет", "на 50 лет"), ("в 2011 году", "в 2011 году"),
+])
+def test_two_digit_years_and_decades_are_read_in_full_and_days_are_not(typed: str, read: str) -> None:
+    assert full_years(typed) == read
