@@ -319,6 +319,8 @@ class Understanding:
                 intents.add(name)
                 if name in ASKING or name == "until":
                     consumed.update(range(k, k + len(ph)))
+        for k, ph in find_phrases(plain, lex.phrases["courtesy_phrases"]):
+            consumed.update(range(k, k + len(ph)))  # "if it's not too much trouble, what …" asks no amount
         earlier = find_phrases(plain, lex.phrases["previous_year"])
         for k, ph in earlier:
             consumed.update(range(k, k + len(ph)))

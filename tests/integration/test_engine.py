@@ -416,3 +416,11 @@ def test_a_founding_date_the_sources_give_is_answered(engine: AnswerEngine, ques
 def test_a_polite_kazakh_request_is_answered_with_or_without_a_question_mark(engine: AnswerEngine, message: str,
                                                                              detail: str) -> None:
     answered_with(engine.answer(message), detail)
+
+
+@pytest.mark.parametrize(("question", "year"), [("What was 1998 remembered for?", 1998), ("Чем запомнился 1998 год?", 1998),
+                                                ("1992 жыл екі ел қатынастарында немен есте қалды?", 1992)])
+def test_what_a_year_is_remembered_for_lists_that_year(engine: AnswerEngine, question: str, year: int) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == "list" and answer.answered
+    assert all(year in f.years for f in answer.facts)

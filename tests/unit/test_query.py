@@ -209,3 +209,12 @@ def test_a_russian_word_spelt_as_it_sounds_is_read_as_the_known_word() -> None:
 def test_a_russian_verb_that_folds_like_an_english_off_topic_word_is_no_topic() -> None:
     """"хотел уточнить" folds to "hotel …": the wish is no question about hotels."""
     assert not parse_query("хотел уточнить, в каком году выбирали президента РФ").out_of_scope
+
+
+@pytest.mark.parametrize(("question", "asks_amount"), [
+    ("If it's not too much trouble, what does Kazakhstan import from Russia?", False),
+    ("If it's not too much trouble, how much was trade in 2011?", True),
+    ("Thank you so much! What did Russia export?", False),
+])
+def test_the_asking_words_of_a_courtesy_ask_nothing(question: str, asks_amount: bool) -> None:
+    assert ("how_much" in parse_query(question).intents) is asks_amount
