@@ -48,6 +48,11 @@ class Answerability:
                     places.update(tokens(fact.place[lang]))
         self.place_words = frozenset(places) | lex.words["place_words"]
         self.named_places = frozenset(places) - side_tokens(lex) - lex.words["place_words"] - lex.words["stopwords"]
+        self.in_region = frozenset(
+            fact.id for fact in facts if fact.place
+            and (own := {tok for name in fact.place.values() for tok in tokens(name)} - side_tokens(lex) - lex.words["stopwords"])
+            and not own & lex.words["city_words"])
+        """Facts whose place is a part of a country, not a city ("West Kazakhstan"): they say the region."""
         """Cities and regions the facts took place in ("almat", "omsk"), not the two countries."""
         self.fact_tokens: dict[str, frozenset[str]] = {}
         self.not_counted = frozenset().union(*(lex.words[name] for name in (
@@ -237,7 +242,8 @@ class Answerability:
         if "where" in query.intents and not self.names_place(fact):
             return "where"
         regions = self.lex.words["region_words"]
-        if "where" in query.intents and regions.intersection(tokens(query.text)) and not regions & self.said(fact):
+        if "where" in query.intents and regions.intersection(tokens(query.text)) and not regions & self.said(fact) \
+                and fact.id not in self.in_region:
             return "where"  # "in which region?" of a fact that names a place but no region
         if "where" in query.intents and fact.place and self.lex.words["place_words"].intersection(tokens(query.text)) \
                 and not self.named_places & self.said(fact):

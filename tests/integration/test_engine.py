@@ -424,3 +424,9 @@ def test_what_a_year_is_remembered_for_lists_that_year(engine: AnswerEngine, que
     answer = engine.answer(question)
     assert answer.kind == "list" and answer.answered
     assert all(year in f.years for f in answer.facts)
+
+
+@pytest.mark.parametrize(("question", "detail"), [("929 ГЛИЦ қай облыста?", "Батыс Қазақстан"),
+                                                  ("In which region is the 929th flight test centre?", "West Kazakhstan")])
+def test_a_place_that_is_a_region_answers_which_region(engine: AnswerEngine, question: str, detail: str) -> None:
+    answered_with(engine.answer(question), detail)
