@@ -384,7 +384,7 @@ class Understanding:
             words = [w for w in words if w not in lex.words["membership_words"]]  # … and "входит" names no topic
         if lex.words["anniversary_words"].intersection(toks):
             intents |= {"anniversary", "elapsed"}  # a count of years from an event
-        if lex.words["rank_words"].intersection(toks):
+        if lex.words["rank_words"].intersection(toks) or find_phrases(plain, lex.phrases["rank_words"]):
             intents.discard("how_much")  # "by size, which place?" asks a rank, not an amount
         if "list" in intents and _one_of_which(text, plain, lex):
             intents.discard("list")  # "which region is it in?" asks one thing, "which regions" several

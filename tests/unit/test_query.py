@@ -218,3 +218,9 @@ def test_a_russian_verb_that_folds_like_an_english_off_topic_word_is_no_topic() 
 ])
 def test_the_asking_words_of_a_courtesy_ask_nothing(question: str, asks_amount: bool) -> None:
     assert ("how_much" in parse_query(question).intents) is asks_amount
+
+
+@pytest.mark.parametrize("question", ["Какой по величине союзной республикой был Казахстан?",
+                                      "Which place by size did the Kazakh SSR hold?"])
+def test_by_size_asks_a_rank_not_an_amount(question: str) -> None:
+    assert "how_much" not in parse_query(question).intents
