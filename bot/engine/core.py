@@ -182,6 +182,8 @@ class AnswerEngine:
         kind = smalltalk_kind(question, self.lex) or self._courtesy_only(question)
         if kind:
             return self.compose.smalltalk(kind, lang, question)
+        if previous is not None:
+            question = self._person_named(question, previous)
         first = self.understanding.parse(question)
         resolved = resolve(question, first, previous, self.lex, self._context)
         if resolved.how == "unresolved":
@@ -282,6 +284,17 @@ class AnswerEngine:
         if not {first.facts[0].id, second.facts[0].id} <= best:
             return None
         return self.compose.listing([first.facts[0], second.facts[0]], lang, question, "", in_full=2)
+
+    def _person_named(self, question: str, previous: Turn) -> str:
+        """"Did he later come to Kazakhstan?" right after a fact that names one person: that person
+        ("did Yeltsin later come …"), found like any name, not the topic of the question before."""
+        pronouns = [m for m in _WORD_RE.finditer(question) if m.group().lower() in self.lex.words["person_pronouns"]]
+        shown = self._shown(previous)
+        people = {p for p in shown[0].people.get("en", ())} if shown and shown[0].people else set()
+        if not pronouns or len(people) != 1:
+            return question
+        name = next(iter(people)).split()[-1]
+        return _WORD_RE.sub(lambda m: name if m.group().lower() in self.lex.words["person_pronouns"] else m.group(), question)
 
     def _context(self, previous: Turn) -> tuple[frozenset[str], tuple[str, ...]]:
         """What the previous question asked, and what it was about. When it was answered with one

@@ -430,3 +430,10 @@ def test_what_a_year_is_remembered_for_lists_that_year(engine: AnswerEngine, que
                                                   ("In which region is the 929th flight test centre?", "West Kazakhstan")])
 def test_a_place_that_is_a_region_answers_which_region(engine: AnswerEngine, question: str, detail: str) -> None:
     answered_with(engine.answer(question), detail)
+
+
+def test_he_after_a_fact_naming_one_person_is_that_person(engine: AnswerEngine) -> None:
+    """Not the topic of the question before ("the first presidential election … come to Kazakhstan")."""
+    previous = last_turn(engine, "Who won Russia's first open presidential election?")
+    answer = answered_with(engine.answer("did he later come to Kazakhstan? when?", previous=previous), "Yeltsin")
+    assert answer.facts[0].kind == "visit"
