@@ -298,13 +298,13 @@ class AnswerEngine:
 
     def _context(self, previous: Turn) -> tuple[frozenset[str], tuple[str, ...]]:
         """What the previous question asked, and what it was about. When it was answered with one
-        fact: the names in that fact's title the question used ("Байконур" of "Соглашение об аренде
+        fact (or a list, by the fact that leads it): the names in that fact's title the question used ("Байконур" of "Соглашение об аренде
         космодрома «Байконур»": "where is it?" means the cosmodrome), else the title words it used,
         else the title (with the year only if the question named it); otherwise its content words.
         Each narrower reading comes first; a follow-up that finds no answer tries the next."""
         before = self.understanding.parse(previous.question)
         years = " ".join(str(y) for y in before.named_years)
-        fact = self.store.get(previous.fact_ids[0]) if previous.kind == "fact" and previous.fact_ids else None
+        fact = self.store.get(previous.fact_ids[0]) if previous.kind in ("fact", "list") and previous.fact_ids else None
         if fact is None:
             return before.intents, (f"{topic(previous.question, before)} {years}".strip(),)
         lang = previous.lang if previous.lang in fact.title else "en"

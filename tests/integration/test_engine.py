@@ -437,3 +437,9 @@ def test_he_after_a_fact_naming_one_person_is_that_person(engine: AnswerEngine) 
     previous = last_turn(engine, "Who won Russia's first open presidential election?")
     answer = answered_with(engine.answer("did he later come to Kazakhstan? when?", previous=previous), "Yeltsin")
     assert answer.facts[0].kind == "visit"
+
+
+def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "When was the agreement on leasing Baikonur concluded?", "For what term?")
+    assert previous is not None and previous.kind == "list"
+    answered_with(engine.answer("And which region is it in?", previous=previous), "Kyzylorda")
