@@ -298,8 +298,9 @@ class AnswerEngine:
 
     def _context(self, previous: Turn) -> tuple[frozenset[str], tuple[str, ...]]:
         """What the previous question asked, and what it was about. When it was answered with one
-        fact (or a list, by the fact that leads it): the names in that fact's title the question used ("Байконур" of "Соглашение об аренде
-        космодрома «Байконур»": "where is it?" means the cosmodrome), else the title words it used,
+        fact (or a list, by the fact that leads it): the names in that fact's title the question
+        used ("Байконур" of "Соглашение об аренде космодрома «Байконур»": "where is it?" means the
+        cosmodrome), else the title words it used,
         else the title (with the year only if the question named it); otherwise its content words.
         Each narrower reading comes first; a follow-up that finds no answer tries the next."""
         before = self.understanding.parse(previous.question)

