@@ -443,3 +443,12 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
     previous = Turn("When was the agreement on leasing Baikonur concluded?", "en", "latn",
                     ("tr-baikonur-lease-1994", "vi-nazarbayev-russia-1994"), "list")
     answered_with(engine.answer("And which region is it in?", previous=previous), "Kyzylorda")
+
+
+@pytest.mark.parametrize(("question", "detail"), [
+    ("кароче када подписали договор о дружбе? а то в чате спорят", "1992"),
+    ("we are arguing in the chat: when did Russia recognise Kazakhstan?", "1991"),
+])
+def test_chat_slang_and_talk_of_the_chat_ask_nothing_and_hide_nothing(engine: AnswerEngine, question: str,
+                                                                       detail: str) -> None:
+    answered_with(engine.answer(question), detail)

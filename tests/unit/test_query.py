@@ -224,3 +224,8 @@ def test_the_asking_words_of_a_courtesy_ask_nothing(question: str, asks_amount: 
                                       "Which place by size did the Kazakh SSR hold?"])
 def test_by_size_asks_a_rank_not_an_amount(question: str) -> None:
     assert "how_much" not in parse_query(question).intents
+
+
+def test_informal_latin_kazakh_resej_is_russia_and_kazakh() -> None:
+    query = parse_query("resej kuni kashn toilanad?")
+    assert "resei" in query.words and query.lang == "kk"
