@@ -25,6 +25,12 @@ _UNTIL_RE = re.compile(r"(?:until|till|through|до|дейін|по)\s+(?:\d{1,2
                        r"|until the end of|до конца|соңына дейін|аяғына дейін", re.IGNORECASE)
 
 
+OFFICE_STEM = 5
+"""Letters of an office word a fact's word must start with to name that office ("toraga" / "toragasy")."""
+OFFICE_REACH = 3
+"""Words either side of an office in which the holder's name stands ("President Boris Yeltsin")."""
+
+
 class Answerability:
     """Checks a fact against what a question asks for."""
 
@@ -199,13 +205,29 @@ class Answerability:
         asked = set(query.tokens)
         people = {tok for lang in LANGS for person in (fact.people or {}).get(lang, ()) for tok in tokens(person)}
         people.update(tok for tok in self.said(fact) if tok in self.person_names)
-        return bool(people - asked - self.lex.words["person_words"])
+        others = people - asked - self.lex.words["person_words"]
+        offices = self.offices_asked(query)
+        if not others or not offices:
+            return bool(others)
+        # "… the head of government Nazarbayev met in June 2000" of a fact that names the head of
+        # government and, further on, Russia's first president: the name must stand by the office.
+        for lang in LANGS:
+            toks = tokens(fact.text[lang])
+            at = [k for k, tok in enumerate(toks) if tok.startswith(offices)]
+            if any(tok in others for k in at for tok in toks[max(0, k - OFFICE_REACH):k + OFFICE_REACH + 1]):
+                return True
+        return False
 
     def asks_name(self, query: Query) -> bool:
         """"Как звали премьер-министра?", "the name of the head of government": a person's name."""
         lex = self.lex
         named = lex.words["name_words"].intersection(query.tokens) or find_phrases(query.tokens, lex.phrases["name_words"])
-        return bool(named) and bool(self.office_words.intersection(query.tokens))
+        return bool(named) and bool(self.offices_asked(query))
+
+    def offices_asked(self, query: Query) -> tuple[str, ...]:
+        """The offices a question names, as stems any form of them starts with ("toraga" of "Төрағасының")."""
+        stems = {w[:OFFICE_STEM] for w in self.office_words}
+        return tuple(sorted({tok[:OFFICE_STEM] for tok in query.tokens if tok[:OFFICE_STEM] in stems}))
 
     def names_person(self, fact: Fact) -> bool:
         if fact.people:

@@ -229,3 +229,8 @@ def test_by_size_asks_a_rank_not_an_amount(question: str) -> None:
 def test_informal_latin_kazakh_resej_is_russia_and_kazakh() -> None:
     query = parse_query("resej kuni kashn toilanad?")
     assert "resei" in query.words and query.lang == "kk"
+
+
+def test_a_state_visit_names_no_countries() -> None:
+    """"Who … on his state visit" asks a person; "state" is no plural "states" asking which countries."""
+    assert "countries" not in parse_query("Who did Nazarbayev meet on his state visit in June 2000?").intents
