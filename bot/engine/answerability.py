@@ -25,6 +25,9 @@ _UNTIL_RE = re.compile(r"(?:until|till|through|до|дейін|по)\s+(?:\d{1,2
                        r"|until the end of|до конца|соңына дейін|аяғына дейін", re.IGNORECASE)
 
 
+EVENT_WORDS = (("founding_words", ("founding_words", "beginning_words")), ("leaving_words", ("leaving_words",)))
+"""Word lists that name an event a "when" question asks the date of, each with the lists a fact
+must use a word of to tell that date."""
 OFFICE_STEM = 5
 """Letters of an office word a fact's word must start with to name that office ("toraga" / "toragasy")."""
 OFFICE_REACH = 3
@@ -154,9 +157,16 @@ class Answerability:
         """"What was trade in 2009?" of a fact that gives only its growth: the amount is not said."""
         return self.asks_level(query) and (fact.metric or "").endswith("_growth")
 
-    def asks_founding(self, query: Query) -> bool:
-        """"When was the SCO founded?": a date only a fact telling how something began can give."""
-        return "when" in query.intents and bool(self.lex.words["founding_words"].intersection(query.tokens))
+    def event_asked(self, query: Query) -> frozenset[str]:
+        """The words a fact must say to date the event a "when" question names, or none: "when was
+        the SCO founded?" of how it began, "when did the peacekeepers leave?" of their leaving. (Not
+        "when did they join?": one joins a mission by taking part, and "іске қосылды" is a launch.)"""
+        if "when" not in query.intents:
+            return frozenset()
+        for asked, told in EVENT_WORDS:
+            if self.lex.words[asked].intersection(query.tokens):
+                return frozenset().union(*(self.lex.words[name] for name in told))
+        return frozenset()
 
     def lacks_documents(self, query: Query, fact: Fact) -> bool:
         """"What documents did Tokayev sign in Moscow?" of a visit that names no document."""
@@ -279,7 +289,7 @@ class Answerability:
             return "who"  # "what was the prime minister's name?" of a fact that names only the office
         if "when" in query.intents and fact.when is None and not YEAR_RE.search(texts):
             return "date"
-        if self.asks_founding(query) and not (self.lex.words["founding_words"] | self.lex.words["beginning_words"]) \
-                & self.said(fact):
+        needed = self.event_asked(query)
+        if needed and not needed & self.said(fact):
             return "date"  # "when was the SCO founded?" of a fact about an SCO summit
         return None

@@ -812,7 +812,7 @@ class AnswerEngine:
         full = _close_matches(ranked)
         if query.named_years:
             full = [r for r in full if set(query.named_years) & self._years_of(r.fact)]
-        if query.intents & {"where", "who"} or self.answerable.asks_founding(query):
+        if query.intents & {"where", "who"} or self.answerable.event_asked(query):
             # "Which region is it in?": a list of facts that do not say where is no answer to it.
             full = [r for r in full if self.answerable.missing(query, r.fact) is None]
         if len(full) < 2:
