@@ -277,13 +277,25 @@ class AnswerEngine:
             return None
         second = self._answer(parts[1], lang, self.turn(first))
         if second.answered and second.kind == "fact" and second.facts[0] == first.facts[0]:
-            return replace(first, query=question)  # one fact holds both details
+            if self._says_own_words(parts, first.facts[0]):
+                return replace(first, query=question)  # one fact holds both details
+            # "… and what does it import from there?": its own word is not in the fact just found,
+            # which the follow-up's borrowed words pulled back; the part is asked with the sides alone.
+            sides = " ".join(w for w in _WORD_RE.findall(parts[0]) if w.lower() in self.lex.swap)
+            second = self._answer(f"{sides} {parts[1]}".strip(), lang, None)
         if not second.answered or second.kind != "fact":
             return None
         best = {h.fact.id for h in self._search(self.understanding.parse(question))[:WEIGHTS.part_pool]}
         if not {first.facts[0].id, second.facts[0].id} <= best:
             return None
         return self.compose.listing([first.facts[0], second.facts[0]], lang, question, "", in_full=2)
+
+    def _says_own_words(self, parts: tuple[str, str], fact: Fact) -> bool:
+        """Whether a fact uses every word the second part of a question adds to the first (sides aside)."""
+        before = set(self.understanding.parse(parts[0]).words)
+        own = [w for w in self.understanding.parse(parts[1]).words if w not in before and w not in self.side_words]
+        said = self.words[self.position[fact.id]]
+        return all(w in said for w in own)
 
     def _person_named(self, question: str, previous: Turn) -> str:
         """"Did he later come to Kazakhstan?" right after a fact that names one person: that person

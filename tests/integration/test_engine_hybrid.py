@@ -466,6 +466,9 @@ def test_a_second_question_joined_by_and_is_split_off(engine: AnswerEngine, ques
 @pytest.mark.parametrize(("question", "wanted"), [
     ("Where is Baikonur and for how long was it leased to Russia?", ("Kyzylorda", "20 years")),
     ("Что Казахстан поставляет в Россию и что ввозит оттуда?", ("машины", "продовольствие")),
+    # The second part's own word ("import") is not in the export fact its borrowed words pull back to.
+    ("What does Kazakhstan export to Russia and what does it import from there?", ("machinery", "food")),
+    ("чё РК экспортирует в РФ и чё оттуда импортирует?", ("машины", "продовольствие")),
 ])
 def test_each_part_of_a_two_part_question_gets_its_fact(engine: AnswerEngine, question: str,
                                                         wanted: tuple[str, str]) -> None:
