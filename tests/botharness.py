@@ -69,8 +69,8 @@ async def running_bot(api: FakeBotAPI, tmp_path: Path, *, now: Callable[[], dt.d
         await app.shutdown()
 
 
-def answered_with(answer: Answer, text: str) -> Answer:
-    """The answer, once checked that it is given (not declined) and holds `text`."""
+def answered_with(answer: Answer, *texts: str) -> Answer:
+    """The answer, once checked that it is given (not declined) and holds every one of `texts`."""
     body = body_text(answer)
-    assert answer.answered and text in body, body
+    assert answer.answered and all(text in body for text in texts), body
     return answer

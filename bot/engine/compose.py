@@ -154,13 +154,16 @@ class Composer:
         return self.fact(fact, lang, question, intro=intro, status="decline", kind="decline")
 
     def listing(self, facts: Sequence[Fact], lang: str, question: str, heading: str,
-                in_full: int = 0) -> Answer:
+                in_full: int = 0, dated: bool = False) -> Answer:
         """Several facts, one line each with its own citation (the first `in_full` told in full, as
-        far as FULL_TEXT_BUDGET goes: the first always, the next only while they fit)."""
+        far as FULL_TEXT_BUDGET goes: the first always, the next only while they fit). `dated`: every
+        fact as its date and title, however short ("which came first?" asks the dates)."""
         refs = RefNumbering(self.sources)
         shown = list(facts[:MAX_LIST])
         leads: list[str] | None = None
-        if sum(len(f.text[lang]) for f in shown) <= FULL_TEXT_BUDGET:
+        if dated:
+            in_full = 0
+        elif sum(len(f.text[lang]) for f in shown) <= FULL_TEXT_BUDGET:
             in_full = len(shown)  # a short list is told in full: the details are what was asked
         elif not in_full and len(shown) <= SHORT_LIST:
             # a few facts too long to tell whole: each one's first sentence, where the details are

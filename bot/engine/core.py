@@ -21,7 +21,7 @@ from bot.engine.answerability import Answerability
 from bot.engine.compose import Answer, Composer, Script, importance
 from bot.engine.conversation import Resolved, Turn, asks_else, names_side, only_sides, refers_back, resolve, retries, topic
 from bot.engine.direction import destination
-from bot.engine.hops import YearHop, two_events, year_hop
+from bot.engine.hops import YearHop, earlier_pair, two_events, year_hop
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
@@ -236,6 +236,11 @@ class AnswerEngine:
             between = self._between(question, lang)
             if between is not None:
                 return between
+        pair = earlier_pair(question) if resolved.how == "standalone" else None
+        if pair is not None:
+            ordered = self._earlier(pair, lang, question)
+            if ordered is not None:
+                return ordered
         hop = year_hop(question) if resolved.how == "standalone" else None
         if hop is not None:
             hopped = self._hop(hop, lang, question)
@@ -340,6 +345,17 @@ class AnswerEngine:
                     and first.when.year != second.when.year:
                 return self.compose.elapsed(first, second, None, lang, question)
         return None
+
+    def _earlier(self, pair: tuple[str, str], lang: str, question: str) -> Answer | None:
+        """"Which came first, X or Y?": each event found on its own and both told in date order, with
+        the years between them when their years differ."""
+        first, second = self._dated_event(pair[0]), self._dated_event(pair[1])
+        if first is None or second is None or first.id == second.id or not (first.when and second.when):
+            return None
+        if first.when.year != second.when.year:
+            return self.compose.elapsed(first, second, None, lang, question)
+        ordered = sorted((first, second), key=lambda f: f.when.key if f.when else (0, 0, 0))
+        return self.compose.listing(ordered, lang, question, "", dated=True)
 
     def _dated_event(self, text: str) -> Fact | None:
         """The dated fact an event's words find with confidence, or None. The best dated match, not

@@ -120,3 +120,28 @@ def two_events(question: str) -> list[tuple[str, str]]:
             pairs.append((match.group("a"), match.group("b")))
     return [(a.strip(" ,"), b.strip(" ,")) for a, b in pairs
             if len(a.split()) >= _MIN_WORDS and len(b.split()) >= _MIN_WORDS]
+
+
+# "Что было раньше: X или Y?", "Which came first, X or Y?", "Қайсысы ертерек болды: X ма, әлде Y ма?":
+# two events whose dates are set side by side.
+_EARLIER_RE = re.compile(
+    r"^.*?(?:\b(?:что|что из этого|какое событие)\s+(?:(?:было|произошло|случилось)\s+)?(?:раньше|прежде|первым)"
+    r"|\bwhich\s+(?:came|happened|was)\s+(?:first|earlier)|\bwhat\s+(?:came|happened)\s+first"
+    r"|(?:қайсысы|кайсысы|qaisysy|kaisysy)\s+(?:ертерек|бұрын|бурын|erterek|būryn|buryn)(?:\s+(?:болды|boldy))?)"
+    r"\s*[:,—–-]?\s*(?P<rest>.+)$", re.IGNORECASE)
+_OR_RE = re.compile(r"\s*,?\s+(?:или|or|әлде|алде|älde|alde)\s+", re.IGNORECASE)
+_KK_PARTICLE_RE = re.compile(r"\s+(?:ма|ме|ба|бе|па|пе|ma|me|ba|be|pa|pe)$", re.IGNORECASE)
+
+
+def earlier_pair(question: str) -> tuple[str, str] | None:
+    """The two events of a "which came first, X or Y?" question (each without the Kazakh question
+    particle "ма"), or None. What follows a question mark ("… ? и насколько раньше") is left out."""
+    text = " ".join(question.split()).strip(" ?.!")
+    match = _EARLIER_RE.match(text)
+    if match is None:
+        return None
+    parts = _OR_RE.split(match.group("rest").split("?")[0], maxsplit=1)
+    if len(parts) != 2:
+        return None
+    a, b = (_KK_PARTICLE_RE.sub("", part.strip(" ,")).strip(" ,") for part in parts)
+    return (a, b) if len(a.split()) >= _MIN_WORDS and len(b.split()) >= _MIN_WORDS else None

@@ -918,3 +918,13 @@ def test_nicknames_and_colloquial_words_find_their_facts(engine: AnswerEngine, q
 def test_which_countries_are_in_a_union_leads_with_the_fact_naming_them(engine: AnswerEngine) -> None:
     body = body_text(engine.answer("Какие страны входят в Евразийский экономический союз?"))
     assert "Армения" in body.split("\n")[0] or "Армени" in body[:400], body
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("Which came first, the Baikonur lease or the Customs Union?", ("1994", "2010", "16")),
+    ("Қайсысы бұрын болды: дипломатиялық қатынастар ма, әлде достық туралы шарт па?", ("1992", "22")),
+])
+def test_which_came_first_tells_both_events_in_date_order(engine: AnswerEngine, question: str,
+                                                          wanted: tuple[str, ...]) -> None:
+    told = answered_with(engine.answer(question), *wanted).facts
+    assert len(told) == 2 and [f.when.key for f in told if f.when] == sorted(f.when.key for f in told if f.when)

@@ -1,10 +1,11 @@
-"""Questions that name their year by an event are split into the event and what is asked of it."""
+"""Questions that name their year by an event are split into the event and what is asked of it; "which
+came first?" into its two events."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.engine.hops import YearHop, two_events, year_hop
+from bot.engine.hops import YearHop, earlier_pair, two_events, year_hop
 
 
 @pytest.mark.parametrize(("question", "want"), [
@@ -78,3 +79,15 @@ def test_a_question_naming_one_event_has_no_two_events() -> None:
 def test_an_anniversary_inside_the_event_adds_its_years(question: str, event: str, offset: int) -> None:
     hop = year_hop(question)
     assert hop is not None and " ".join(hop.event.split()) == event and hop.offset == offset
+
+
+@pytest.mark.parametrize(("question", "pair"), [
+    ("Which came first, the Baikonur lease or the Customs Union?", ("the Baikonur lease", "the Customs Union")),
+    ("Что было раньше: договор о дружбе или установление дипотношений? И на сколько?",
+     ("договор о дружбе", "установление дипотношений")),
+    ("Қайсысы бұрын болды: Кеден одағы ма, әлде Байқоңыр жалдауы ма?", ("Кеден одағы", "Байқоңыр жалдауы")),
+    ("What did Russia export?", None),
+    ("Что раньше: договор?", None),
+])
+def test_which_came_first_names_two_events(question: str, pair: tuple[str, str] | None) -> None:
+    assert earlier_pair(question) == pair
