@@ -232,14 +232,16 @@ class Composer:
         return Answer(question, lang, "fact", tuple(segments), refs.references(), facts,
                       heading=heading, kind="compare")
 
-    def elapsed(self, first: Fact, second: Fact | None, year: int | None, lang: str, question: str) -> Answer:
-        """Years between two dated facts, or between a fact and a named year, with citations."""
+    def elapsed(self, first: Fact, second: Fact | None, year: int | None, lang: str, question: str,
+                ended: frozenset[str] = frozenset()) -> Answer:
+        """Years between two dated facts, or between a fact and a named year, with citations. A fact
+        in `ended` counts from its end ("the end of Kasym Khan's reign": 1521, not 1511)."""
         refs = RefNumbering(self.sources)
         facts = [f for f in (first, second) if f is not None]
         facts.sort(key=lambda f: f.when.key if f.when else (0, 0, 0))
         segments = [Segment(f.text[lang], refs.add(f.citations())) for f in facts]
-        start = _year(facts[0])
-        end = _year(facts[1]) if len(facts) > 1 else (year or start)
+        start = _year(facts[0], facts[0].id in ended)
+        end = _year(facts[1], facts[1].id in ended) if len(facts) > 1 else (year or start)
         low, high = sorted((start, end))
         segments.append(Segment(t(lang, "answer.elapsed", start=low, end=high, n=high - low), ()))
         return Answer(question, lang, "fact", tuple(segments), refs.references(), tuple(facts), kind="compare")
@@ -294,7 +296,9 @@ class Composer:
                       suggestions=tuple(suggestions), kind="decline")
 
 
-def _year(fact: Fact) -> int:
+def _year(fact: Fact, at_end: bool = False) -> int:
+    if at_end and fact.end is not None:
+        return fact.end.year
     return fact.when.year if fact.when else 0
 
 

@@ -339,11 +339,17 @@ class AnswerEngine:
     def _between(self, question: str, lang: str) -> Answer | None:
         """"How many years passed between the 1992 treaty and the 2013 one?": each event found on its
         own, and the years between their dates computed (two events ranked together blur)."""
+        ends = self.lex.words["end_words"]
+
+        def event(text: str) -> Fact | None:  # "the end of Kasym Khan's reign" is found as his reign
+            return self._dated_event(" ".join(w for w in text.split() if not ends.intersection(tokens(w))))
+
         for a, b in two_events(question):
-            first, second = self._dated_event(a), self._dated_event(b)
+            first, second = event(a), event(b)
             if first is not None and second is not None and first.when and second.when \
                     and first.when.year != second.when.year:
-                return self.compose.elapsed(first, second, None, lang, question)
+                ended = frozenset(f.id for f, text in ((first, a), (second, b)) if ends.intersection(tokens(text)))
+                return self.compose.elapsed(first, second, None, lang, question, ended)
         return None
 
     def _earlier(self, pair: tuple[str, str], lang: str, question: str) -> Answer | None:

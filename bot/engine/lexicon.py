@@ -26,7 +26,8 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
               "what_words", "previous_year", "not_money", "union_words", "russia_places",
               "kazakhstan_places", "rank_words", "year_words", "eaeu_words", "country_words", "anniversary_words", "role_words",
               "membership_words", "flow_words", "counterfactual_words", "locative_words", "name_words", "city_words",
-              "place_plurals", "founding_words", "beginning_words", "courtesy_phrases", "person_pronouns", "leaving_words",
+              "place_plurals", "founding_words", "beginning_words", "courtesy_phrases", "person_pronouns",
+              "leaving_words", "end_words",
               *UNITS)
 INTENTS = ("when", "where", "who", "how_much", "why", "duration", "until", "day", "money", "elapsed", "ago", "list", "compare",
            "overview")

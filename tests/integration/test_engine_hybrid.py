@@ -928,3 +928,11 @@ def test_which_came_first_tells_both_events_in_date_order(engine: AnswerEngine, 
                                                           wanted: tuple[str, ...]) -> None:
     told = answered_with(engine.answer(question), *wanted).facts
     assert len(told) == 2 and [f.when.key for f in told if f.when] == sorted(f.when.key for f in told if f.when)
+
+
+@pytest.mark.parametrize("question", [
+    "How many years lie between the end of Kasym Khan's reign and the Orenburg–Tashkent railway being finished?",
+    "Сколько лет прошло от окончания правления Касым-хана до завершения железной дороги Оренбург — Ташкент?",
+])
+def test_years_from_the_end_of_a_span_count_from_its_end(engine: AnswerEngine, question: str) -> None:
+    answered_with(engine.answer(question), "1521", "1906", "385")
