@@ -259,7 +259,9 @@ class Understanding:
         for k in range(2, len(words) - 2):
             if firsts[k] not in self.lex.words["and_words"]:
                 continue
-            if any(firsts[j] in asking for j in range(k + 1, min(k + 4, len(words)))) \
+            # The question word opens the second part ("… and for how long …"), or closes it as in
+            # Kazakh ("…, ал ЕАЭО елдерімен саудада қанша?").
+            if (any(firsts[j] in asking for j in range(k + 1, min(k + 4, len(words)))) or firsts[-1] in asking) \
                     and any(tok in asking for tok in firsts[:k]):
                 first, second = text[:words[k].start()].rstrip(" ,;"), text[words[k].end():].strip()
                 return (first, second) if len(words) - k - 1 >= 3 else None

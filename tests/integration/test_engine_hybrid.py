@@ -455,6 +455,9 @@ def test_a_figure_or_a_word_no_fact_holds_is_declined_and_a_fitting_one_answered
     ("Что Казахстан поставляет в Россию и что ввозит оттуда?", ("Что Казахстан поставляет в Россию", "что ввозит оттуда?")),
     ("Байқоңыр қай облыста орналасқан және неше жылға жалға берілді?",
      ("Байқоңыр қай облыста орналасқан", "неше жылға жалға берілді?")),
+    # Kazakh "ал" after a comma, with the question word closing the second part.
+    ("Ресейдің Қазақстан саудасындағы үлесі қанша, ал ЕАЭО елдерімен саудадағы үлесі қанша?",
+     ("Ресейдің Қазақстан саудасындағы үлесі қанша", "ЕАЭО елдерімен саудадағы үлесі қанша?")),
     ("When did Kazakhstan and Russia establish diplomatic relations?", None),
     ("where and when was the metallurgy agreement signed", None),
 ])
@@ -468,6 +471,7 @@ def test_a_second_question_joined_by_and_is_split_off(engine: AnswerEngine, ques
     ("Что Казахстан поставляет в Россию и что ввозит оттуда?", ("машины", "продовольствие")),
     # The second part's own word ("import") is not in the export fact its borrowed words pull back to.
     ("What does Kazakhstan export to Russia and what does it import from there?", ("machinery", "food")),
+    ("Ресейдің Қазақстанның сыртқы саудасындағы үлесі қанша, ал ЕАЭО елдерімен саудадағы үлесі қанша?", ("20", "91,8")),
     ("чё РК экспортирует в РФ и чё оттуда импортирует?", ("машины", "продовольствие")),
 ])
 def test_each_part_of_a_two_part_question_gets_its_fact(engine: AnswerEngine, question: str,
