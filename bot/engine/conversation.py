@@ -120,7 +120,9 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     text = previous.question
     if query.named_years:
         new = str(query.named_years[0])
-        text = YEAR_RE.sub(new, text) if YEAR_RE.search(text) else f"{text} {new}"
+        # "а на сколько больше, чем в 2010?" sets a year beside the one asked; "а в 2010?" replaces it.
+        replaces = YEAR_RE.search(text) and "compare" not in query.intents
+        text = YEAR_RE.sub(new, text) if replaces else f"{text} {new}"
     if names_side(question, lex):
         text = swap_sides(text, lex)
     rest = _strip_markers(question, lex)

@@ -766,7 +766,12 @@ class AnswerEngine:
             return None
         first, second = (by_year[y].fact for y in sorted(by_year)[:2])
         # A fact stating the change itself in percent for the later year ("trade grew by 42.3%").
-        stated = _stated_percent(ranked, second.when.year, (first, second)) if second.when else None
+        stated = None
+        if first.when and second.when and second.when.year == first.when.year + 1:
+            # The sources' own growth figure for the later year ("trade grew by 42.3% in 2011"), of the same measure.
+            stated = next(iter(self.figures.get((f"{metric.split('_')[0]}_growth", second.when.year), ())), None)
+        if stated is None and second.when:
+            stated = _stated_percent(ranked, second.when.year, (first, second))
         return self.compose.compare(first, second, lang, query.text, stated=stated)
 
     def _ago(self, ranked: Sequence[Ranked], lang: str, question: str) -> Answer | None:

@@ -940,3 +940,15 @@ def test_which_came_first_tells_both_events_in_date_order(engine: AnswerEngine, 
 ])
 def test_years_from_the_end_of_a_span_count_from_its_end(engine: AnswerEngine, question: str) -> None:
     answered_with(engine.answer(question), "1521", "1906", "385")
+
+
+@pytest.mark.parametrize(("first", "follow_up"), [
+    ("What was Kazakhstan–Russia trade in 2011?", "and by what percent more than in 2010?"),
+    ("Какой был товарооборот Казахстана и России в 2011 году?", "а на сколько процентов больше, чем в 2010?"),
+])
+def test_a_follow_up_comparing_with_another_year_keeps_the_year_asked(engine: AnswerEngine, first: str,
+                                                                      follow_up: str) -> None:
+    """"… than in 2010?" sets 2010 beside 2011 (not in its place); the sources' own growth figure is told."""
+    previous = engine.turn(engine.answer(first))
+    answer = answered_with(engine.answer(follow_up, previous=previous), "2010", "2011")
+    assert answer.kind == "compare" and ("42.3" in body_text(answer) or "42,3" in body_text(answer))
