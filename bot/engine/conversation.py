@@ -105,7 +105,8 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     is it?" after "when was it signed?") or points back at it ("в какой области он находится?")
     is joined to the previous turn's topic (`context`: what it asked, and what it was about, the
     narrowest reading first), not to its question: the old "when" would pull the answer back to the fact just shown."""
-    pointing = previous is not None and refers_back(question, lex) and len(query.words) <= 4
+    own = [w for w in query.words if w not in lex.words["refers"]]  # "сонда" (then) is no topic of its own
+    pointing = previous is not None and refers_back(question, lex) and len(own) <= 4
     marker = has_marker(question, lex) or pointing
     short = len(query.words) <= 1
     looks_followup = marker and (short or len(query.words) <= 3 or pointing)

@@ -82,3 +82,16 @@ def test_and_when_asks_when_of_the_previous_topic_not_what_else() -> None:
     resolved = resolve("а когда", PARSE("а когда"), previous, LEX)
     assert resolved.how == "followup" and "когда" in resolved.text
     assert resolve("а что ещё?", PARSE("а что ещё?"), previous, LEX).how == "else"
+
+
+def test_a_year_compared_with_is_set_beside_the_year_asked() -> None:
+    followup = "а на сколько больше, чем в 2010?"
+    resolved = resolve(followup, PARSE(followup), turn("Каким был товарооборот в 2011 году?"), LEX)
+    assert resolved.how == "followup" and "2011" in resolved.text and "2010" in resolved.text
+
+
+def test_a_pointing_word_is_no_topic_of_a_follow_up() -> None:
+    """"Сонда" (then) points back; the four words besides it still make a short follow-up."""
+    followup = "сонда Ресейдің қай бұрынғы президентімен кездесті?"
+    previous = turn("Назарбаев 2000 жылы Ресейге мемлекеттік сапармен қашан барды?", "kk")
+    assert resolve(followup, PARSE(followup), previous, LEX).how == "followup"
