@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Turn
-from bot.engine.conversation import resolve, swap_sides, topic
+from bot.engine.conversation import refers_back, resolve, swap_sides, topic
 from bot.engine.lexicon import default_lexicon_dir, load_lexicon
 from bot.engine.understanding import Understanding
 
@@ -95,3 +95,8 @@ def test_a_pointing_word_is_no_topic_of_a_follow_up() -> None:
     followup = "сонда Ресейдің қай бұрынғы президентімен кездесті?"
     previous = turn("Назарбаев 2000 жылы Ресейге мемлекеттік сапармен қашан барды?", "kk")
     assert resolve(followup, PARSE(followup), previous, LEX).how == "followup"
+
+
+@pytest.mark.parametrize("question", ["sonda qandai şarağa qatysty?", "būl qai jyly boldy?"])
+def test_latin_kazakh_pointing_words_point_back(question: str) -> None:
+    assert refers_back(question, LEX)
