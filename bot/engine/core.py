@@ -70,8 +70,8 @@ class AnswerEngine:
         self.lex = lexicon or load_lexicon(default_lexicon_dir())
         self.language = LanguageDetector(self.lex)
         self.index = FactIndex(store.facts, self.lex)
-        self.understanding = Understanding(self.lex, self.index.vocab)
-        self.spelling = DotlessI(self.lex.known_words() | set(self.index.vocab))
+        self.understanding = Understanding(self.lex, self.index.vocab_set)
+        self.spelling = DotlessI(self.understanding.known)  # the lexicon's words and the facts' (one set, shared)
         self.position = {f.id: i for i, f in enumerate(self.index.facts)}
         self.known_years = frozenset(store.years())
         self.compose = Composer(store.sources)

@@ -109,11 +109,9 @@ class FactIndex:
             tuple(frozenset(tok for tok in tokens(f.title[lang]) if tok in self.idf) for lang in LANGS)
             for f in self.facts
         )
-        self.aliases = tuple(tuple(frozenset(tokens(a)) for lang in LANGS for a in f.aliases.get(lang, ()))
-                             for f in self.facts)
         self.title_totals = tuple(tuple(sum(self.idf[tok] for tok in title) for title in titles)
                                   for titles in self.titles)
-        self._vocab_set = frozenset(self.vocab)
+        self.vocab_set = frozenset(self.vocab)
         initials: dict[str, list[str]] = defaultdict(list)
         for tok in self.vocab:
             initials[tok[0]].append(tok)
@@ -164,7 +162,7 @@ class FactIndex:
     def _expand(self, word: str) -> tuple[tuple[str, float], ...]:
         """Index words that a query word stands for, each with a similarity in (0, 1]."""
         found: dict[str, float] = {}
-        if word in self._vocab_set:
+        if word in self.vocab_set:
             found[word] = 1.0
         if word[0].isdigit():
             return tuple(found.items())
@@ -174,7 +172,7 @@ class FactIndex:
                     found.setdefault(cand, 0.9 - 0.02 * (len(cand) - len(word)))
             for cut in range(len(word) - 1, 3, -1):
                 prefix = word[:cut]
-                if prefix in self._vocab_set and len(word) - cut <= 4:
+                if prefix in self.vocab_set and len(word) - cut <= 4:
                     found.setdefault(prefix, 0.88 - 0.03 * (len(word) - cut))
             for other in _alternants(word):
                 # Kazakh voices a stem's last consonant before a vowel ending: одақ / одағы, кітап / кітабы.
@@ -198,7 +196,7 @@ class FactIndex:
                 if len(cand) > len(word) and cand[0] == word[0] and dropped_letters(word, cand):
                     found.setdefault(cand, SKELETON_SIMILARITY)
         for other in self.lex.synonyms.get(word, ()):
-            if other in self._vocab_set:
+            if other in self.vocab_set:
                 found.setdefault(other, 0.9)
         return tuple(found.items())
 
@@ -262,7 +260,8 @@ class FactIndex:
         """Whether the query words name every word of one of the fact's aliases ("жылу электр
         орталығы" of a fact titled "… ЖЭО …"): they touch its subject though not its title."""
         wanted = frozenset(c for w in words for c, _ in self.expand(w))
-        return any(alias and wanted.issuperset(alias) for alias in self.aliases[i])
+        aliases = self.facts[i].aliases
+        return any((said := tokens(alias)) and wanted.issuperset(said) for lang in LANGS for alias in aliases.get(lang, ()))
 
     def search(self, query: Query, limit: int = 10) -> list[Hit]:
         """Facts ranked for a query: each word adds its best match's idf-weighted score to a fact."""

@@ -446,7 +446,8 @@ def _unstressed_readings(known: Collection[str]) -> dict[str, str]:
     for word in known:
         if len(word) >= UNSTRESSED_MIN and word.isalpha():
             by_key.setdefault(word.translate(UNSTRESSED), set()).add(word)
-    return {key: next(iter(words)) for key, words in by_key.items() if len(words) == 1}
+    # A word without о or и is its own key: typed so, it is known and never looked up.
+    return {key: word for key, words in by_key.items() if len(words) == 1 and (word := next(iter(words))) != key}
 
 
 def parse_query(text: str) -> Query:
