@@ -171,6 +171,10 @@ TYPO_ENDING = 3
 """Letters a mistyped ending may add to a stop word's stem ("arasy" + "ndg")."""
 
 
+KAZAKH_PART = 6
+"""Words a second question may have when its question word stands inside it, not first."""
+
+
 class Understanding:
     """Parses questions with one lexicon; cheap to call, holds no per-question state."""
 
@@ -256,15 +260,15 @@ class Understanding:
         words = list(_RAW_WORD_RE.finditer(text))
         firsts = [next(iter(word_tokens(m.group())), "") for m in words]
         asking = self.part_askers
-        for k in range(2, len(words) - 2):
-            if firsts[k] not in self.lex.words["and_words"]:
-                continue
-            # The question word opens the second part ("… and for how long …"), or closes it as in
-            # Kazakh ("…, ал ЕАЭО елдерімен саудада қанша?").
-            if (any(firsts[j] in asking for j in range(k + 1, min(k + 4, len(words)))) or firsts[-1] in asking) \
-                    and any(tok in asking for tok in firsts[:k]):
-                first, second = text[:words[k].start()].rstrip(" ,;"), text[words[k].end():].strip()
-                return (first, second) if len(words) - k - 1 >= 3 else None
+        joins = [k for k in range(2, len(words) - 2) if firsts[k] in self.lex.words["and_words"]
+                 and any(tok in asking for tok in firsts[:k])]
+        # The question word opens the second part ("… and for how long …"); failing that, it stands
+        # inside a short last part, as in Kazakh ("…, ал ЕАЭО елдерімен саудада қанша?").
+        opened = [k for k in joins if any(firsts[j] in asking for j in range(k + 1, min(k + 4, len(words))))]
+        inside = [k for k in joins if len(words) - k - 1 <= KAZAKH_PART and any(tok in asking for tok in firsts[k + 1:])]
+        for k in (opened or inside)[:1]:
+            first, second = text[:words[k].start()].rstrip(" ,;"), text[words[k].end():].strip()
+            return (first, second) if len(words) - k - 1 >= 3 else None
         return None
 
     def parties(self, words: Iterable[str]) -> frozenset[str]:
