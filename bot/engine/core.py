@@ -560,11 +560,24 @@ class AnswerEngine:
                         and self.answerable.missing(query, r.fact) is None \
                         and (not query.named_years or set(query.named_years) & self._years_of(r.fact)):
                     return self.compose.fact(r.fact, lang, question)
+            placed = self._placed_subject(query, top, ranked) if missing == "where" else None
+            if placed is not None:
+                return self.compose.fact(placed, lang, question)
             return self.compose.near_miss(top.fact, lang, question, missing)
         if self._off_title(query, top):
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)]
         return self.compose.fact(top.fact, lang, question, related=close)
+
+    def _placed_subject(self, query: Query, top: Ranked, ranked: Sequence[Ranked]) -> Fact | None:
+        """"In which region is Russia's main rocket base?" when the best fact («Baikonur» – Russia's
+        main space complex) does not say where: a fact among the candidates whose title opens with
+        the same subject and says where it is ("The Baikonur cosmodrome in Kyzylorda Region …")."""
+        subject = {tok for title in top.fact.title.values() for tok in tokens(title)[:2]} - self.side_words
+        if not subject:
+            return None
+        return next((r.fact for r in ranked[1:WEIGHTS.semantic_pool] if self._titled_by(r.fact, tuple(subject))
+                     and r.fact.place and self.answerable.missing(query, r.fact) is None), None)
 
     def _asks_years_counted(self, query: Query) -> bool:
         """Whether the question asks how many years (of a span: "how many years does the 1998–2007 treaty cover?")."""
