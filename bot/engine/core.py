@@ -560,9 +560,9 @@ class AnswerEngine:
                         and self.answerable.missing(query, r.fact) is None \
                         and (not query.named_years or set(query.named_years) & self._years_of(r.fact)):
                     return self.compose.fact(r.fact, lang, question)
-            placed = self._placed_subject(query, top, ranked) if missing == "where" else None
-            if placed is not None:
-                return self.compose.fact(placed, lang, question)
+            subject = self._placed_subject(query, top, ranked) if missing == "where" else None
+            if subject is not None:
+                return self.compose.fact(subject, lang, question)
             return self.compose.near_miss(top.fact, lang, question, missing)
         if self._off_title(query, top):
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
