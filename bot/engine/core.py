@@ -483,6 +483,16 @@ class AnswerEngine:
             counted = self._elapsed(query, self.rank(replace(query, years=(), named_years=())), lang)
             if counted is not None:
                 return counted
+        elif "elapsed" in query.intents and "duration" not in query.intents and query.named_years and ranked:
+            # "How many years had relations existed in 2023?": the year alone lifts a fact of 2023 to
+            # the top; the question's own words find relations (1992), and 2023 is where the count ends.
+            yearless = self.rank(replace(query, years=(), named_years=()))
+            if (yearless and yearless[0].coverage >= WEIGHTS.min_coverage
+                    and not set(query.named_years) & self._years_of(yearless[0].fact)
+                    and not (self._asks_years_counted(query) and _span(yearless[0].fact))):
+                counted = self._elapsed(query, yearless, lang)
+                if counted is not None:
+                    return counted
         if not ranked:
             return self.compose.decline(question, lang)
         top = ranked[0]

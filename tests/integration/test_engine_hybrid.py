@@ -955,3 +955,12 @@ def test_a_follow_up_comparing_with_another_year_keeps_the_year_asked(engine: An
     previous = engine.turn(engine.answer(first))
     answer = answered_with(engine.answer(follow_up, previous=previous), "2010", "2011")
     assert answer.kind == "compare" and ("42.3" in body_text(answer) or "42,3" in body_text(answer))
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("How many years had diplomatic relations existed in 2023?", ("1992", "2023", "31")),
+    ("Сколько лет дипломатическим отношениям исполнилось в 2022 году?", ("1992", "2022", "30")),
+])
+def test_a_year_that_lifts_another_fact_is_still_where_the_count_ends(engine: AnswerEngine, question: str,
+                                                                      wanted: tuple[str, ...]) -> None:
+    assert answered_with(engine.answer(question), *wanted).kind == "compare"
