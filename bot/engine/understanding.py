@@ -39,8 +39,13 @@ VERB_ENDINGS = ("al", "ala", "ali", "il", "ila", "ili", "ul", "ula", "uli", "el"
 # Intents whose words say what is asked, not what it is about: they are not content words.
 ASKING = frozenset({"when", "where", "who", "how_much", "why", "ago"})
 
+# Russian "в мае", "в июне" and the adjectives "майский", "июньский": short months the stem leaves unmatched.
+_RU_MONTH_FORMS = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
+                   "октябре", "ноябре", "декабре")
+_RU_MONTH_ADJECTIVES = ("январский", "февральский", "мартовский", "апрельский", "майский", "июньский",
+                        "июльский", "августовский", "сентябрьский", "октябрьский", "ноябрьский", "декабрьский")
 MONTH_WORDS: dict[str, int] = {}
-for _names in (MONTHS["kk"], MONTHS["ru"], MONTHS["en"], RU_GENITIVE):
+for _names in (MONTHS["kk"], MONTHS["ru"], MONTHS["en"], RU_GENITIVE, _RU_MONTH_FORMS, _RU_MONTH_ADJECTIVES):
     for _i, _name in enumerate(_names, 1):
         MONTH_WORDS[stem(fold(_name))] = _i
 T = TypeVar("T")

@@ -33,6 +33,7 @@ def test_a_decade_stands_for_its_ten_years(question: str) -> None:
     ("визиты в ноябре 2023", (11,)),
     ("Тоқаев қазанда барды", (10,)),
     ("meeting in October", (10,)),
+    ("визит в июне 2000 года", (6,)), ("что было в мае", (5,)), ("июльский визит Медведева", (7,)),
 ])
 def test_months_are_extracted_in_every_language(question: str, months: tuple[int, ...]) -> None:
     assert parse_query(question).months == months
