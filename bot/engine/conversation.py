@@ -145,13 +145,17 @@ def retries(question: str, query: Query, previous: Turn, lex: Lexicon,
     """Other readings of a question that could not be answered, in a conversation: with the two
     sides swapped, the previous question alone ("and when did Kazakhstan return the favour?"); a
     short or pointing question, joined to the previous turn's topic ("қанша жылға жалға берілді?"
-    after a question about Baikonur)."""
+    after a question about Baikonur); last, a question of two words or more on its own."""
     readings: list[str] = []
     if names_side(question, lex) and len(query.words) <= 3:
         readings.append(swap_sides(previous.question, lex))
     if len(query.words) <= 3 or refers_back(question, lex):
         rest = _strip_markers(question, lex)
         readings.extend(f"{about} {rest}" for about in context(previous)[1] if rest)
+    if len(query.words) >= 2:
+        # "and how long is the border by that account?" after the first boundary marker: a question
+        # that names its own topic is, last of all, asked on its own.
+        readings.append(question)
     return readings
 
 

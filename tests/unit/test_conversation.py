@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Turn
-from bot.engine.conversation import refers_back, resolve, swap_sides, topic
+from bot.engine.conversation import refers_back, resolve, retries, swap_sides, topic
 from bot.engine.lexicon import default_lexicon_dir, load_lexicon
 from bot.engine.understanding import Understanding
 
@@ -100,3 +100,10 @@ def test_a_pointing_word_is_no_topic_of_a_follow_up() -> None:
 @pytest.mark.parametrize("question", ["sonda qandai şarağa qatysty?", "būl qai jyly boldy?"])
 def test_latin_kazakh_pointing_words_point_back(question: str) -> None:
     assert refers_back(question, LEX)
+
+
+def test_a_follow_up_naming_its_own_topic_is_last_read_on_its_own() -> None:
+    question = "and how long is the border by that account?"
+    previous = turn("When did Kazakhstan and Russia place their first boundary marker?")
+    readings = retries(question, PARSE(question), previous, LEX, lambda _: (frozenset(), ("first boundary marker",)))
+    assert readings[-1] == question and readings[0] != question
