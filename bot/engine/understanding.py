@@ -276,8 +276,10 @@ class Understanding:
             return (first, second) if len(words) - k - 1 >= 3 else None
         return None
 
-    def parties(self, words: Iterable[str]) -> frozenset[str]:
-        """The other countries and bodies named among stemmed words (long names also by prefix)."""
+    def parties(self, words: Iterable[str], english: frozenset[str] = frozenset()) -> frozenset[str]:
+        """The other countries and bodies named among stemmed words (long names also by prefix).
+        A word typed in English letters (`english`) must add an ending to a name's stem: "core"
+        folds to "kore", the stem "Кореей" also folds to."""
         found = set()
         parties = self.lex.words["other_parties"]
         for word in words:
@@ -285,8 +287,9 @@ class Understanding:
                 found.add(word)
             elif word.startswith(self.party_prefixes):
                 # A case ending, not a longer word that happens to start alike ("frendship" is not French).
+                least = 1 if word in english else 0
                 found.update(party for prefix, party in self.party_by_prefix
-                             if word.startswith(prefix) and len(word) - len(prefix) <= PARTY_ENDING)
+                             if word.startswith(prefix) and least <= len(word) - len(prefix) <= PARTY_ENDING)
         return frozenset(found)
 
     def _located(self, typed: list[str]) -> frozenset[str]:
@@ -308,6 +311,7 @@ class Understanding:
         acronyms: set[str] = set()
         named: set[str] = set()
         typed = raw_tokens(text)
+        english = frozenset(tok for raw in typed if raw.isascii() and raw[0].isalpha() for tok in word_tokens(raw))
         raws = [raw for raw in typed if not raw[0].isdigit()]
         shouted = sum(raw.isupper() for raw in raws) * 2 > len(raws)  # caps lock: its words are no abbreviations
         for raw in raws:
@@ -413,7 +417,7 @@ class Understanding:
         generic = bool(unique) and all(w in lex.words["generic"] for w in unique)
         future = bool(lex.words["future_words"].intersection(toks))
         return Query(text, detected, unique, frozenset(verbs), years, named_years, tuple(months),
-                     frozenset(intents), oos, self.parties(unique) | named, frozenset(acronyms), tuple(toks), generic,
+                     frozenset(intents), oos, self.parties(unique, english) | named, frozenset(acronyms), tuple(toks), generic,
                      future, tuple(days), counted)
 
 

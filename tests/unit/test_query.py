@@ -235,3 +235,12 @@ def test_informal_latin_kazakh_resej_is_russia_and_kazakh() -> None:
 def test_a_state_visit_names_no_countries() -> None:
     """"Who … on his state visit" asks a person; "state" is no plural "states" asking which countries."""
     assert "countries" not in parse_query("Who did Nazarbayev meet on his state visit in June 2000?").intents
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("What are the core documents of Kazakh-Russian relations?", False),
+    ("Какова торговля с Кореей?", True), ("Korea and Kazakhstan", True),
+])
+def test_an_english_word_folding_to_a_countrys_stem_names_no_country(question: str, named: bool) -> None:
+    """"Core" folds to "kore", the stem that "Кореей" also folds to; only the Russian form names Korea."""
+    assert bool(parse_query(question).parties) is named
