@@ -176,6 +176,10 @@ TYPO_ENDING = 3
 """Letters a mistyped ending may add to a stop word's stem ("arasy" + "ndg")."""
 
 
+def _vowel_ending(ending: str) -> bool:
+    return bool(ending) and set(ending) <= set("aeiouy")
+
+
 KAZAKH_PART = 6
 """Words a second question may have when its question word stands inside it, not first."""
 
@@ -278,8 +282,8 @@ class Understanding:
 
     def parties(self, words: Iterable[str], english: frozenset[str] = frozenset()) -> frozenset[str]:
         """The other countries and bodies named among stemmed words (long names also by prefix).
-        A word typed in English letters (`english`) must add an ending to a name's stem: "core"
-        folds to "kore", the stem "Кореей" also folds to."""
+        A word typed in English letters (`english`) must add a vowel ending to a name's stem: "core"
+        and "correct" fold to "kore…", as "Кореей" does, but only "Koreya" names Korea."""
         found = set()
         parties = self.lex.words["other_parties"]
         for word in words:
@@ -287,9 +291,9 @@ class Understanding:
                 found.add(word)
             elif word.startswith(self.party_prefixes):
                 # A case ending, not a longer word that happens to start alike ("frendship" is not French).
-                least = 1 if word in english else 0
                 found.update(party for prefix, party in self.party_by_prefix
-                             if word.startswith(prefix) and least <= len(word) - len(prefix) <= PARTY_ENDING)
+                             if word.startswith(prefix) and len(word) - len(prefix) <= PARTY_ENDING
+                             and (word not in english or _vowel_ending(word[len(prefix):])))
         return frozenset(found)
 
     def _located(self, typed: list[str]) -> frozenset[str]:

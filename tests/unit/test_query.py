@@ -238,7 +238,7 @@ def test_a_state_visit_names_no_countries() -> None:
 
 
 @pytest.mark.parametrize(("question", "named"), [
-    ("What are the core documents of Kazakh-Russian relations?", False),
+    ("What are the core documents of Kazakh-Russian relations?", False), ("Is it correct that trade grew?", False),
     ("Какова торговля с Кореей?", True), ("Korea and Kazakhstan", True),
 ])
 def test_an_english_word_folding_to_a_countrys_stem_names_no_country(question: str, named: bool) -> None:
