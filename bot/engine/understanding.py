@@ -282,8 +282,9 @@ class Understanding:
 
     def parties(self, words: Iterable[str], english: frozenset[str] = frozenset()) -> frozenset[str]:
         """The other countries and bodies named among stemmed words (long names also by prefix).
-        A word typed in English letters (`english`) must add a vowel ending to a name's stem: "core"
-        and "correct" fold to "kore…", as "Кореей" does, but only "Koreya" names Korea."""
+        A word typed in English letters (`english`) must hold the whole name ("Belarusten") or add a
+        vowel to its stem: "core" and "correct" fold to "kore…", as "Кореей" does, but only "Koreya"
+        names Korea."""
         found = set()
         parties = self.lex.words["other_parties"]
         for word in words:
@@ -293,7 +294,7 @@ class Understanding:
                 # A case ending, not a longer word that happens to start alike ("frendship" is not French).
                 found.update(party for prefix, party in self.party_by_prefix
                              if word.startswith(prefix) and len(word) - len(prefix) <= PARTY_ENDING
-                             and (word not in english or _vowel_ending(word[len(prefix):])))
+                             and (word not in english or word.startswith(party) or _vowel_ending(word[len(prefix):])))
         return frozenset(found)
 
     def _located(self, typed: list[str]) -> frozenset[str]:
