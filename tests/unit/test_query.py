@@ -40,6 +40,7 @@ def test_months_are_extracted_in_every_language(question: str, months: tuple[int
 
 
 @pytest.mark.parametrize(("question", "intent"), [
+    ("Тоқаев пен Путин қай қалада кездесті?", "where"),
     ("When was the treaty signed?", "when"),
     ("Когда подписан договор?", "when"),
     ("Шарт қашан жасалды?", "when"),
