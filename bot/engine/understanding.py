@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from rapidfuzz import process
@@ -84,6 +85,7 @@ def _extended_stem(tok: str, table: Iterable[tuple[str, T]]) -> T | None:
                 None)
 
 
+@lru_cache(maxsize=8192)
 def month_of(tok: str) -> int | None:
     """The month a token names, also in a case form its stem misses ("шілдеде", "қазанында")."""
     month = MONTH_WORDS.get(tok)
@@ -124,7 +126,10 @@ class Query:
 def find_phrases(toks: tuple[str, ...], phrases: Iterable[Phrase]) -> list[tuple[int, Phrase]]:
     """Where each multi-word phrase occurs in a token sequence (start index, phrase)."""
     found: list[tuple[int, Phrase]] = []
+    present = frozenset(toks)
     for ph in phrases:
+        if not ph or ph[0] not in present:
+            continue  # most phrases do not even start in the question: no scan for them
         n = len(ph)
         for k in range(len(toks) - n + 1):
             if toks[k:k + n] == ph:
