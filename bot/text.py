@@ -116,6 +116,14 @@ def word_tokens(word: str) -> tuple[str, ...]:
     return tuple(stem(part) for part in fold(word).split() if part)
 
 
+def forget_folded_words() -> None:
+    """Empty the word caches: building an index folds every word of the facts once, and keeping
+    those entries would only hold memory (about 3 MB) that questions' words can use instead."""
+    stem.cache_clear()
+    fold_word.cache_clear()
+    word_tokens.cache_clear()
+
+
 def tokens(text: str) -> list[str]:
     """Folded, stemmed tokens; numbers kept whole with a dot as decimal mark."""
     return [tok for word in raw_tokens(text.replace("%", " percent ")) for tok in word_tokens(word)]

@@ -33,7 +33,7 @@ from bot.engine.understanding import ASKING, YEAR_RE, Query, Understanding, find
 from bot.model import LANGS, Fact
 from bot.script import is_latin
 from bot.store import FactStore
-from bot.text import tokens
+from bot.text import forget_folded_words, tokens
 
 log = logging.getLogger(__name__)
 _CONTROL_RE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
@@ -113,6 +113,7 @@ class AnswerEngine:
         prefers the Astana meeting, though "Astana" also stands for Kazakhstan as a whole."""
         self.fact_years = {f.id: f.years | {int(y) for lang in LANGS for y in YEAR_RE.findall(f.text[lang])}
                            for f in self.index.facts}
+        forget_folded_words()
 
     # -- public API -------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text import consonants, detect_language, dropped_letters, fold, raw_tokens, stem, tokens
+from bot.text import consonants, detect_language, dropped_letters, fold, forget_folded_words, raw_tokens, stem, tokens
 
 
 def one(word: str) -> str:
@@ -110,3 +110,10 @@ def test_text_without_letters_has_no_language() -> None:
 def test_a_word_typed_without_its_vowels_keeps_its_consonants_in_order() -> None:
     assert consonants("birinsh") == consonants("brnsh") == "brnsh"
     assert dropped_letters("brnsh", "birinsh") and not dropped_letters("bnrsh", "birinsh")
+
+
+def test_forgetting_the_folded_words_empties_the_caches_and_changes_no_token() -> None:
+    before = tokens("Қазақстан мен Ресей арасындағы шарттар")
+    forget_folded_words()
+    assert stem.cache_info().currsize == 0
+    assert tokens("Қазақстан мен Ресей арасындағы шарттар") == before
