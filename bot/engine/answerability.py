@@ -50,6 +50,7 @@ class Answerability:
         self.units_in = lru_cache(maxsize=1024)(self._units_in)  # asked of every candidate fact of a question
         self.office_words = lex.words["person_words"] | lex.words["role_words"]
         """Words for a person or an office ("premier", "посол"): whose name a question may ask."""
+        self.office_stems = frozenset(w[:OFFICE_STEM] for w in self.office_words)
         places: set[str] = set()
         for fact in facts:
             for lang in LANGS:
@@ -236,8 +237,7 @@ class Answerability:
 
     def offices_asked(self, query: Query) -> tuple[str, ...]:
         """The offices a question names, as stems any form of them starts with ("toraga" of "Төрағасының")."""
-        stems = {w[:OFFICE_STEM] for w in self.office_words}
-        return tuple(sorted({tok[:OFFICE_STEM] for tok in query.tokens if tok[:OFFICE_STEM] in stems}))
+        return tuple(sorted({tok[:OFFICE_STEM] for tok in query.tokens if tok[:OFFICE_STEM] in self.office_stems}))
 
     def names_person(self, fact: Fact) -> bool:
         if fact.people:
