@@ -113,7 +113,9 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     asks = bool(query.intents) or bool(lex.words["which_words"].intersection(query.tokens))  # "Қай облыстардың арасында?"
     bare_detail = short and not query.named_years and asks and len(tokens(question)) <= 4
     if previous is None:
-        return Resolved(question, "unresolved" if looks_followup or (bare_detail and marker) else "standalone")
+        # "а чё было в 2009 между Казахстаном и Россией" opens a chat with a year and a topic of its own.
+        whole = bool(query.named_years) and bool(query.words)
+        return Resolved(question, "unresolved" if (looks_followup or (bare_detail and marker)) and not whole else "standalone")
     if asks_else(question, lex) and not query.intents & ASKS:  # "а когда?" asks when, not what else
         return Resolved(previous.question, "else")
     if not (looks_followup or bare_detail or (short and bool(query.named_years) and marker)):

@@ -425,6 +425,11 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
     pytest.param("кароче када подписали договор о дружбе? а то в чате спорят", "1992", id="ru-chat-slang"),
     pytest.param("we are arguing in the chat: when did Russia recognise Kazakhstan?", "1991", id="en-talk-of-the-chat"),
     pytest.param("В какой области находится главный космический комплекс России?", "Кызылорд", id="ru-where-of-the-subject"),
+    pytest.param("Could you kindly remind me what share of Kazakhstan's foreign trade fell on Russia in 2011?", "20",
+                 id="en-remind-me"),
+    pytest.param("roughly how many treaties and agreements regulate Kazakh-Russian cooperation today?", "400",
+                 id="en-today-as-nowadays"),
+    pytest.param("Сколько договоров сегодня регулируют сотрудничество Казахстана и России?", "400", id="ru-today-as-nowadays"),
 ])
 def test_questions_as_people_type_them_are_answered(engine: AnswerEngine, question: str, detail: str) -> None:
     """Spellings, courtesies, chat talk and place kinds that once hid the fact: each is answered with its detail."""
