@@ -693,6 +693,7 @@ class AnswerEngine:
         # question unknown words are chatter.
         unknown = sum(1 for w in query.words if len(w) >= WEIGHTS.unknown_length and not w[0].isdigit()
                       and w not in query.verbs and w not in self.intent_words and not w.endswith(PRESENT_ENDINGS)
+                      and w not in self.lex.words["refers"]  # "osylai" (so, like this) points back, names nothing
                       and not self.index.expand(w) and not self.index.near_vocabulary(w, WEIGHTS.typo_cutoff)
                       and not self.understanding.mistyped_function_word(w))
         if any(not self.index.expand(a) and not self.index.near_vocabulary(a, WEIGHTS.typo_cutoff)

@@ -397,6 +397,13 @@ def test_he_after_a_fact_naming_one_person_is_that_person(engine: AnswerEngine) 
     assert answer.facts[0].kind == "visit"
 
 
+@pytest.mark.parametrize(("first", "then"), [("Resei küni qaşan toilanady?", "qai jyldan beri osylai atalady?"),
+                                             ("Ресей күні қашан тойланады?", "қай жылдан бері солай аталады?")])
+def test_since_which_year_it_is_so_called_asks_when_of_the_name_just_told(engine: AnswerEngine, first: str, then: str) -> None:
+    """"Осылай" (so) points back and names nothing; "қай жылдан бері" asks when; "аталады" is the naming."""
+    answered_with(engine.answer(then, previous=last_turn(engine, first)), "2002")
+
+
 def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: AnswerEngine) -> None:
     previous = Turn("When was the agreement on leasing Baikonur concluded?", "en", "latn",
                     ("tr-baikonur-lease-1994", "vi-nazarbayev-russia-1994"), "list")
@@ -425,6 +432,7 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
     pytest.param("кароче када подписали договор о дружбе? а то в чате спорят", "1992", id="ru-chat-slang"),
     pytest.param("we are arguing in the chat: when did Russia recognise Kazakhstan?", "1991", id="en-talk-of-the-chat"),
     pytest.param("В какой области находится главный космический комплекс России?", "Кызылорд", id="ru-where-of-the-subject"),
+    pytest.param("Eki el basşylary 2023 jyly elordada qai küni kezdesti?", "9 qaraşa", id="kk-latn-elorda-is-astana"),
     pytest.param("Could you kindly remind me what share of Kazakhstan's foreign trade fell on Russia in 2011?", "20",
                  id="en-remind-me"),
     pytest.param("roughly how many treaties and agreements regulate Kazakh-Russian cooperation today?", "400",
