@@ -20,16 +20,19 @@ _DASH_RE = re.compile(r"\s[-–—]\s|:\s")
 _LETTER_RE = re.compile(r"[^\W_]")
 
 # A sentence about the person asking: first-person pronouns, Russian first-person verbs of study
-# and work, Kazakh first-person predicates (-мын/-мін/-пын/-пін, plural -мыз/-міз, typed and Latin), wishes ("айтқым келеді") and
-# the people they name as theirs ("оқытушым", "my teacher"), and someone asking through them ("Ата сұрап отыр:").
+# and work, Kazakh first-person predicates (-мын/-мін/-пын/-пін, plural -мыз/-міз, typed and Latin), wishes
+# ("айтқым келеді") and needs ("дәлелдеуім керек"), the people they name as theirs ("оқытушым", "my teacher",
+# "досыма"), and someone asking through them ("Ата сұрап отыр:").
 _ABOUT_ONESELF_RE = re.compile(
     r"\b(?:I|I'm|I am|my|we|we're|our|я|мы|мой|моя|мою|моей|мне|нам|менің|біз|бiз|menıñ|menin)\b"
     r"|\b(?:пишу|готовлю|делаю|изучаю|работаю|учусь|преподаю)\b"
     r"|\w{3,}(?:мын|мін|пын|пін|бын|бін|мин|пин|myn|mın|min|pyn|pın|pin"
     r"|мыз|міз|пыз|піз|быз|біз|миз|пиз|myz|mız|miz|pyz|pız|piz)\b"
     r"|\w{2,}(?:ғым|гым|қым|кым|гім|гим|кім|ким|ğym|gym|qym|kym|gım|gim|kım|kim)\s+(?:келеді|келеди|keledı|keledi)\b"
+    r"|\w{2,}(?:уым|уім|уим|uym|uım|uim)\s+(?:керек|kerek)\b"  # "дәлелдеуім керек": I need to prove
     r"|\b(?:оқытушым|окытушым|oqytuşym|мұғалімім|мугалимим|mūğalımım|ұстазым|устазым|ūstazym|жетекшім|жетекшим|jetekşım"
-    r"|бастығым|бастыгым|bastyğym|досым|dosym|әкем|акем|äkem|анам|anam|атам|atam|әжем|ажем|äjem|немерем|nemerem)\b"
+    r"|бастығым|бастыгым|bastyğym|досым|dosym|досыма|dosyma|досыммен|dosymmen|әкем|акем|äkem|анам|anam|атам|atam|әжем|ажем|äjem"
+    r"|немерем|nemerem)\b"
     r"|\b(?:сұрап отыр|сурап отыр|sūrap otyr|surap otyr|сұрайды|сурайды|sūraidy|спрашивает|спросил|спросила|asks|is asking)\b",
     re.IGNORECASE)
 

@@ -87,6 +87,8 @@ def test_courtesy_sentences_are_dropped_around_a_question(message: str, question
      "when did Russia recognise Kazakhstan?"),
     ("I teach history. I want to get one date right: when were relations established? Thanks so much in advance!",
      "when were relations established?"),
+    ("Кайырлы кеш! Досыма дэлелдеуим керек, комектесши: Казакстаннын Ресейге салган инвестициясы канша? Рахмет",
+     "Казакстаннын Ресейге салган инвестициясы канша?"),
     # an English "on" is no Russian "он" pointing back into the sentence before
     ("I'm a teacher. On which date were diplomatic relations established?",
      "On which date were diplomatic relations established?"),
