@@ -237,6 +237,10 @@ class AnswerEngine:
             between = self._between(question, lang)
             if between is not None:
                 return between
+        if resolved.how == "standalone" and find_phrases(first.tokens, self.lex.phrases["mutual_phrases"]):
+            both = self._mutual(first, lang, question)
+            if both is not None:
+                return both
         pair = earlier_pair(question) if resolved.how == "standalone" else None
         if pair is not None:
             ordered = self._earlier(pair, lang, question)
@@ -362,6 +366,22 @@ class AnswerEngine:
         if first.when.year != second.when.year:
             return self.compose.elapsed(first, second, None, lang, question)
         ordered = sorted((first, second), key=lambda f: f.when.key if f.when else (0, 0, 0))
+        return self.compose.listing(ordered, lang, question, "", dated=True)
+
+    def _mutual(self, query: Query, lang: str, question: str) -> Answer | None:
+        """"When did Kazakhstan and Russia recognise each other's independence?": the two dated facts,
+        one for each direction, told in date order; either alone answers half of the question."""
+        said = {tok for _, ph in find_phrases(query.tokens, self.lex.phrases["mutual_phrases"]) for tok in ph}
+        plain = replace(query, words=tuple(w for w in query.words if w not in said))
+        ranked = self.rank(plain)
+        if len(ranked) < 2 or not self._confident(plain, ranked):
+            return None
+        top, other = ranked[0], ranked[1]
+        if (other.fused < WEIGHTS.mutual_ratio * top.fused or other.coverage < top.coverage - WEIGHTS.mutual_gap
+                or not (top.fact.when and other.fact.when)
+                or any(self.answerable.missing(plain, r.fact) for r in (top, other))):
+            return None
+        ordered = sorted((top.fact, other.fact), key=lambda f: f.when.key if f.when else (0, 0, 0))
         return self.compose.listing(ordered, lang, question, "", dated=True)
 
     def _dated_event(self, text: str) -> Fact | None:

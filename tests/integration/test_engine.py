@@ -404,6 +404,17 @@ def test_since_which_year_it_is_so_called_asks_when_of_the_name_just_told(engine
     answered_with(engine.answer(then, previous=last_turn(engine, first)), "2002")
 
 
+@pytest.mark.parametrize("question", ["When did Kazakhstan and Russia recognise each other's independence?",
+                                      "Когда Казахстан и Россия признали независимость друг друга?",
+                                      "Қазақстан мен Ресей бір-бірінің тәуелсіздігін қашан таныды?"])
+def test_each_other_is_answered_with_both_directions_in_date_order(engine: AnswerEngine, question: str) -> None:
+    """Either recognition alone answers half of it: both are told, Russia's (17 December) first."""
+    answer = engine.answer(question)
+    assert answer.answered and [f.id for f in answer.facts] == ["ev-ru-recognises-kz-independence",
+                                                                "ev-kz-recognises-ru-independence"]
+    assert "17" in answer.segments[0].text and "20" in answer.segments[1].text
+
+
 def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: AnswerEngine) -> None:
     previous = Turn("When was the agreement on leasing Baikonur concluded?", "en", "latn",
                     ("tr-baikonur-lease-1994", "vi-nazarbayev-russia-1994"), "list")
