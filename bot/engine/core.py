@@ -21,7 +21,7 @@ from bot.engine.answerability import Answerability
 from bot.engine.compose import Answer, Composer, Script, importance
 from bot.engine.conversation import Resolved, Turn, asks_else, names_side, only_sides, refers_back, resolve, retries, topic
 from bot.engine.direction import destination
-from bot.engine.hops import YearHop, earlier_pair, two_events, year_hop
+from bot.engine.hops import YearHop, earlier_pair, or_pair, two_events, year_hop
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
@@ -241,6 +241,11 @@ class AnswerEngine:
             both = self._mutual(first, lang, question)
             if both is not None:
                 return both
+        measures = or_pair(question) if resolved.how == "standalone" and "compare" in first.intents else None
+        if measures is not None:
+            set_side_by_side = self._compare_measures(measures, lang, question)
+            if set_side_by_side is not None:
+                return set_side_by_side
         pair = earlier_pair(question) if resolved.how == "standalone" else None
         if pair is not None:
             ordered = self._earlier(pair, lang, question)
@@ -367,6 +372,25 @@ class AnswerEngine:
             return self.compose.elapsed(first, second, None, lang, question)
         ordered = sorted((first, second), key=lambda f: f.when.key if f.when else (0, 0, 0))
         return self.compose.listing(ordered, lang, question, "", dated=True)
+
+    def _compare_measures(self, measures: tuple[str, str, str], lang: str, question: str) -> Answer | None:
+        """"What grew faster in 2011, trade or exports?": each measure asked with the head ("grew",
+        2011), and the two figures set side by side when both are given in the same unit."""
+        head, *parts = measures
+        found: list[Fact] = []
+        for part in parts:
+            query = self.understanding.parse(f"{head} {part}")
+            ranked = self.rank(query)
+            best = next((r.fact for r in ranked[:WEIGHTS.answerable_tries] if r.fact.value is not None
+                         and r.coverage >= WEIGHTS.semantic_agree
+                         and (not query.named_years or set(query.named_years) & self._years_of(r.fact))), None)
+            if best is None:
+                return None
+            found.append(best)
+        first, second = found
+        if first.id == second.id or first.unit != second.unit:
+            return None
+        return self.compose.compare(first, second, lang, question, by_year=first.metric == second.metric)
 
     def _mutual(self, query: Query, lang: str, question: str) -> Answer | None:
         """"When did Kazakhstan and Russia recognise each other's independence?": the two dated facts,

@@ -147,3 +147,26 @@ def earlier_pair(question: str) -> tuple[str, str] | None:
         return None
     a, b = (_KK_PARTICLE_RE.sub("", part.strip(" ,")).strip(" ,") for part in parts)
     return (a, b) if len(a.split()) >= _MIN_WORDS and len(b.split()) >= _MIN_WORDS else None
+
+
+# "2011 jyly qaisysy tezırek östı: Reseige eksport pa, älde jalpy sauda ma?", "What grew faster in 2011,
+# trade or exports?": what is compared (the head, before the last colon or comma) and its two measures.
+_HEAD_END_RE = re.compile(r"[:,—–]\s")
+
+
+def or_pair(question: str) -> tuple[str, str, str] | None:
+    """The head and the two measures of a question that sets two figures against each other ("X or Y"
+    after a colon or comma), or None."""
+    text = " ".join(question.split()).strip(" ?.!")
+    alternation = _OR_RE.search(text)
+    if alternation is None:
+        return None
+    ends = [m.end() for m in _HEAD_END_RE.finditer(text[:alternation.start()] + " ")]
+    if not ends:
+        return None
+    head, rest = text[:ends[-1]].strip(" ,:—–"), text[ends[-1]:]
+    parts = _OR_RE.split(rest, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    a, b = (_KK_PARTICLE_RE.sub("", part.strip(" ,")).strip(" ,") for part in parts)
+    return (head, a, b) if head and a and b else None

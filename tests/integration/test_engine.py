@@ -415,6 +415,17 @@ def test_each_other_is_answered_with_both_directions_in_date_order(engine: Answe
     assert "17" in answer.segments[0].text and "20" in answer.segments[1].text
 
 
+@pytest.mark.parametrize("question", ["What grew faster in 2011, trade or exports?",
+                                      "Что выросло сильнее в 2011 году: экспорт или товарооборот?",
+                                      "2011 jyly qaisysy tezırek östı: Reseige eksport pa, älde jalpy sauda ma?"])
+def test_two_measures_of_one_year_are_set_side_by_side(engine: AnswerEngine, question: str) -> None:
+    """Each measure is asked with the head ("grew", 2011): both growth figures and their difference."""
+    answer = engine.answer(question)
+    assert answer.kind == "compare"
+    assert {f.id for f in answer.facts} == {"td-trade-growth-2011", "td-exports-growth-2011"}
+    assert "5.5" in answer.segments[-1].text or "5,5" in answer.segments[-1].text
+
+
 def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: AnswerEngine) -> None:
     previous = Turn("When was the agreement on leasing Baikonur concluded?", "en", "latn",
                     ("tr-baikonur-lease-1994", "vi-nazarbayev-russia-1994"), "list")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.hops import YearHop, earlier_pair, two_events, year_hop
+from bot.engine.hops import YearHop, earlier_pair, or_pair, two_events, year_hop
 
 
 @pytest.mark.parametrize(("question", "want"), [
@@ -95,3 +95,16 @@ def test_an_anniversary_inside_the_event_adds_its_years(question: str, event: st
 ])
 def test_which_came_first_names_two_events(question: str, pair: tuple[str, str] | None) -> None:
     assert earlier_pair(question) == pair
+
+
+@pytest.mark.parametrize(("question", "want"), [
+    ("What grew faster in 2011, trade or exports?", ("What grew faster in 2011", "trade", "exports")),
+    ("2011 jyly qaisysy tezırek östı: Reseige eksport pa, älde jalpy sauda ma?",
+     ("2011 jyly qaisysy tezırek östı", "Reseige eksport", "jalpy sauda")),
+    ("Что выросло сильнее в 2011 году: экспорт или товарооборот?",
+     ("Что выросло сильнее в 2011 году", "экспорт", "товарооборот")),
+    ("trade or exports", None),  # no head: nothing says what is compared
+])
+def test_two_measures_set_against_each_other_are_split_from_their_head(question: str,
+                                                                       want: tuple[str, str, str] | None) -> None:
+    assert or_pair(question) == want
