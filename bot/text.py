@@ -81,6 +81,8 @@ def _protected(word: str, suffix: str) -> bool:
     "-sy" after Russian "ts" (ц) as in "granitsy", and the "t" of Russian "-ost'" as in "nezavisimosti"."""
     if suffix == "tan" and word.endswith("stan"):
         return True
+    if suffix.startswith("n") and word[: -len(suffix)].endswith("sta"):
+        return True  # "Қазақстанда", "Казахстане": the case ending is "-да", "-е", not "-нда", "-не"
     before = word[-len(suffix) - 1]
     return (suffix in ("sy", "si") and before == "t") or (suffix == "ti" and before == "s")
 

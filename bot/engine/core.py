@@ -941,7 +941,8 @@ class AnswerEngine:
         each told in full (the place is in its text), not the one summary that names none."""
         if "where" not in query.intents or not self.lex.words["place_plurals"].intersection(tokens(query.text)):
             return None
-        placed = [r.fact for r in _close_matches(ranked) if r.fact.place]
+        # The bar is the best fact that says where: a summary naming no place may score far above them all.
+        placed = [r.fact for r in _close_matches([r for r in ranked if r.fact.place])]
         return self.compose.listing(placed, lang, query.text, "", in_full=len(placed)) if len(placed) >= 2 else None
 
     @staticmethod
