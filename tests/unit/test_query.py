@@ -97,6 +97,8 @@ def test_the_previous_year_is_named_too_and_compared(question: str) -> None:
     ("Мұнай транзитінің квотасы қаншаға дейін ұлғайтылды?", "how_much", "until"),
     ("Until when was Baikonur leased?", "until", ""),
     ("Когда должна была закончиться аренда Байконура?", "until", ""),
+    ("When did the holiday get the name Russia Day?", "when", "list"),  # a name given is no "name the …"
+    ("Name the agreements signed in 1994", "list", ""),
 ])
 def test_what_an_idiom_or_an_amount_asks(question: str, asks: str, not_asked: str) -> None:
     intents = parse_query(question).intents
