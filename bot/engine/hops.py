@@ -36,7 +36,7 @@ _MARKERS: tuple[tuple[str, int], ...] = (
     (r"в год(?=\s+\d{1,3}[-–]?лет)", 0),  # "в год 30-летия отношений"
 )
 # Kazakh puts the event first: "X-ғаннан кейінгі жылы …" (Cyrillic, Russian keyboard, Latin).
-_YEAR_WORD = r"(?:жылы|jyly|zhyly)"
+_YEAR_WORD = r"(?:жылы|jyly|zhyly|жылында|jylynda|zhylynda)"
 _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+{_YEAR_WORD},?", 1),
     (rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
@@ -57,12 +57,19 @@ _WHO_WHEN: tuple[str, ...] = (
 )
 
 
+_ASKING = (r"(?:какого числа|когда|кто|сколько|какой|какая|какое|какие|каким|где|в какой|в каком"
+           r"|when|who|how much|how many|what|which|where)")
+"""The words an asked part opens with, when no comma sets it off from the event before it."""
+
+
 def _compiled() -> tuple[tuple[re.Pattern[str], int], ...]:
     patterns: list[tuple[str, int]] = [(p, 0) for p in _WHO_WHEN]
     for marker, offset in _MARKERS:
         # The event runs to the last comma: it may list names ("России, Казахстана и Беларуси").
         patterns.append((rf"^{marker}\s*(?P<event>[^?]+?)\s*,\s*(?P<ask>[^,]+)$", offset))
         patterns.append((rf"^(?P<ask>.+?)\s+{marker}\s*(?P<event>[^,?]+)\??$", offset))
+        # Typed without the comma: the asked part opens with its question word.
+        patterns.append((rf"^{marker}\s*(?P<event>[^,?]+?)\s+(?P<ask>{_ASKING}\b[^,]*)$", offset))
     patterns.extend((rf"^(?P<event>.+?)\s*{marker}\s+(?P<ask>.+)$", offset) for marker, offset in _EVENT_FIRST)
     return tuple((re.compile(p, re.IGNORECASE), o) for p, o in patterns)
 

@@ -455,6 +455,7 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
     pytest.param("we are arguing in the chat: when did Russia recognise Kazakhstan?", "1991", id="en-talk-of-the-chat"),
     pytest.param("В какой области находится главный космический комплекс России?", "Кызылорд", id="ru-where-of-the-subject"),
     pytest.param("Eki el basşylary 2023 jyly elordada qai küni kezdesti?", "9 qaraşa", id="kk-latn-elorda-is-astana"),
+    pytest.param("Астана солтүстік көршісіне ғарыш айлағын қанша жылға берді?", "20", id="kk-northern-neighbour-in-the-dative"),
     pytest.param("Could you kindly remind me what share of Kazakhstan's foreign trade fell on Russia in 2011?", "20",
                  id="en-remind-me"),
     pytest.param("roughly how many treaties and agreements regulate Kazakh-Russian cooperation today?", "400",

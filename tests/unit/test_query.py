@@ -57,6 +57,7 @@ def test_months_are_extracted_in_every_language(question: str, months: tuple[int
     ("Сауда айналымы қанша?", "how_much"),
     ("How big was the trade between Kazakhstan and Russia in 2010?", "how_much"),
     ("Why did they turn to integration?", "why"),
+    ("What's the deal with Baikonur?", "overview"),
 ])
 def test_intent_is_recognised_in_each_language(question: str, intent: str) -> None:
     assert intent in parse_query(question).intents
