@@ -917,6 +917,9 @@ class AnswerEngine:
 
     def _list(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"Which agreements were signed in 1994", "Yeltsin's visits": every fact that matches in full."""
+        signed = self._signed_in(query)
+        if len(signed) >= 2:
+            return self.compose.listing(signed, lang, query.text, "", dated=True)
         full = _close_matches(ranked)
         if query.named_years:
             full = [r for r in full if set(query.named_years) & self._years_of(r.fact)]
@@ -935,6 +938,21 @@ class AnswerEngine:
         if lead.fact in facts:
             facts.remove(lead.fact)
         return self.compose.listing([lead.fact, *facts], lang, query.text, "", in_full=1)
+
+    def _signed_in(self, query: Query) -> list[Fact]:
+        """"Which agreements were signed in 1996?": the treaties dated to the years asked, in date order.
+        Facts about a span of years that holds 1996 ("1995–2001: rapprochement") match its words better
+        than the treaties themselves, which seldom say "agreements were signed"."""
+        documents = self.lex.words["document_words"]
+        if not query.named_years or not documents.intersection(query.tokens) or query.intents - {"list"}:
+            return []
+        named = [w for w in query.words if w not in documents and w not in self.side_words and not w[0].isdigit()
+                 and w not in self.lex.words["year_words"]]
+        if len(named) > 1:
+            return []  # "… during Nazarbayev's visit", "the economic treaty …": one occasion or one document
+        found = {f.id: f for y in query.named_years for i in self.index.by_year.get(y, ())
+                 if (f := self.index.facts[int(i)]).kind == "treaty" and f.when and f.when.year == y}
+        return sorted(found.values(), key=_in_order)
 
     def _places(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"In which regions are Russia's test ranges?": every close match that says where it is,

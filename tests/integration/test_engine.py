@@ -426,6 +426,16 @@ def test_two_measures_of_one_year_are_set_side_by_side(engine: AnswerEngine, que
     assert "5.5" in answer.segments[-1].text or "5,5" in answer.segments[-1].text
 
 
+@pytest.mark.parametrize("question", ["1996 жылы қандай келісімдер жасалды тізім керек",
+                                      "Какие соглашения были подписаны в 1996 году?", "list agreements 1996"])
+def test_the_agreements_of_a_year_are_its_treaties_not_a_span_that_holds_it(engine: AnswerEngine, question: str) -> None:
+    """"1995–2001: rapprochement" matches the words better; the three treaties dated 1996 are the answer."""
+    answer = engine.answer(question)
+    assert answer.kind == "list"
+    assert {f.id for f in answer.facts} == {"tr-kostanay-diesel-jv-1996", "tr-caspian-statement-1996",
+                                             "tr-double-taxation-1996"}
+
+
 def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: AnswerEngine) -> None:
     previous = Turn("When was the agreement on leasing Baikonur concluded?", "en", "latn",
                     ("tr-baikonur-lease-1994", "vi-nazarbayev-russia-1994"), "list")
@@ -456,6 +466,7 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
     pytest.param("В какой области находится главный космический комплекс России?", "Кызылорд", id="ru-where-of-the-subject"),
     pytest.param("Eki el basşylary 2023 jyly elordada qai küni kezdesti?", "9 qaraşa", id="kk-latn-elorda-is-astana"),
     pytest.param("Астана солтүстік көршісіне ғарыш айлағын қанша жылға берді?", "20", id="kk-northern-neighbour-in-the-dative"),
+    pytest.param("Answer the question: when was the baikonur lease agreement signed", "1994", id="en-homework-instruction"),
     pytest.param("Could you kindly remind me what share of Kazakhstan's foreign trade fell on Russia in 2011?", "20",
                  id="en-remind-me"),
     pytest.param("roughly how many treaties and agreements regulate Kazakh-Russian cooperation today?", "400",

@@ -54,6 +54,7 @@ def test_invalid_yaml_and_empty_folder(tmp_path: Path) -> None:
     ("Hello ji, good morning! How are you doing today?", "greeting"), ("Сәлем аға", "greeting"),
     ("Здравствуйте, уважаемый бот", "greeting"), ("Good day, dear.", "greeting"), ("Көмегіңізге үлкен рақмет!", "thanks"),
     ("Can I use you to check facts?", "abilities"), ("норм, спасибо, пока", "bye"),
+    ("Керемет, көп рақмет! Жауабыңыз өте пайдалы болды.", "thanks"),
 ])
 def test_small_talk_kinds(text: str, kind: str) -> None:
     assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == kind
