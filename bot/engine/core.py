@@ -609,7 +609,8 @@ class AnswerEngine:
                 return self.compose.term_end(top.fact, term, lang, question)
         if missing:
             # A close runner-up that holds the asked detail answers instead ("who signed it?").
-            ratio = WEIGHTS.unit_ratio if self.answerable.asks_unit(query) else WEIGHTS.answerable_ratio
+            # A unit asked ("what share") or other countries asked for narrow the runners-up enough to reach further.
+            ratio = WEIGHTS.unit_ratio if self.answerable.asks_unit(query) or missing == "countries" else WEIGHTS.answerable_ratio
             for r in ranked[1:WEIGHTS.answerable_tries]:
                 if r.coverage >= WEIGHTS.min_coverage and r.fused >= ratio * top.fused \
                         and self.answerable.missing(query, r.fact) is None \

@@ -88,6 +88,8 @@ def test_courtesy_sentences_are_dropped_around_a_question(message: str, question
      "when did Russia recognise Kazakhstan?"),
     ("I teach history. I want to get one date right: when were relations established? Thanks so much in advance!",
      "when were relations established?"),
+    ("Я пишу мемуары. В какие числа 1994 года Президент Н. А. Назарбаев был в России? Заранее благодарю Вас.",
+     "В какие числа 1994 года Президент Н. А. Назарбаев был в России?"),  # initials end no sentence
     ("Кайырлы кеш! Досыма дэлелдеуим керек, комектесши: Казакстаннын Ресейге салган инвестициясы канша? Рахмет",
      "Казакстаннын Ресейге салган инвестициясы канша?"),
     # an English "on" is no Russian "он" pointing back into the sentence before
