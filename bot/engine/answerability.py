@@ -22,7 +22,8 @@ _DURATION_RE = re.compile(
     r"(?:years?|year-|лет|года|год|жыл|жылға|жылдық)", re.IGNORECASE)
 _MONEY_RE = re.compile(r"\$|\b(?:USD|dollars?|roubles?|rubles?|tenge|euros?)\b", re.IGNORECASE)
 _UNTIL_RE = re.compile(r"(?:until|till|through|до|дейін|по)\s+(?:\d{1,2}\s+\w+\s+)?(?:1[5-9]\d\d|20\d\d)"
-                       r"|until the end of|до конца|соңына дейін|аяғына дейін", re.IGNORECASE)
+                       r"|until the end of|до конца|соңына дейін|аяғына дейін"
+                       r"|(?:1[5-9]\d\d|20\d\d)\s*[–-]\s*(?:1[5-9]\d\d|20\d\d)", re.IGNORECASE)  # a span's end: "1998–2007"
 
 
 EVENT_WORDS = (("founding_words", ("founding_words", "beginning_words")), ("leaving_words", ("leaving_words",)))

@@ -28,7 +28,8 @@ _ABOUT_ONESELF_RE = re.compile(
     r"\b(?:I|I'm|I am|my|we|we're|our|я|мы|мой|моя|мою|моей|мне|нам|менің|біз|бiз|menıñ|menin)\b"
     r"|\b(?:пишу|готовлю|делаю|изучаю|работаю|учусь|преподаю)\b"
     r"|\w{3,}(?:мын|мін|пын|пін|бын|бін|мин|пин|myn|mın|min|pyn|pın|pin"
-    r"|мыз|міз|пыз|піз|быз|біз|миз|пиз|myz|mız|miz|pyz|pız|piz)\b"
+    r"|мыз|міз|пыз|піз|быз|біз|миз|пиз|myz|mız|miz|pyz|pız|piz"
+    r"|дым|дім|тым|тім|дим|тим|dym|dım|tym|tım|dim|tim)\b"  # … and the past: "тірелдім" (I came up against)
     r"|\w{2,}(?:ғым|гым|қым|кым|гім|гим|кім|ким|ğym|gym|qym|kym|gım|gim|kım|kim)\s+(?:келеді|келеди|keledı|keledi)\b"
     r"|\w{2,}(?:уым|уім|уим|uym|uım|uim)\s+(?:керек|kerek)\b"  # "дәлелдеуім керек": I need to prove
     r"|\b(?:оқытушым|окытушым|oqytuşym|мұғалімім|мугалимим|mūğalımım|ұстазым|устазым|ūstazym|жетекшім|жетекшим|jetekşım"

@@ -470,6 +470,8 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
     pytest.param("Когда Акорда, в свою очередь, официально признала суверенитет России?", "20 декабря",
                  id="ru-in-turn-is-no-topic"),
     pytest.param("Какие страны вместе с Казахстаном и Россией состоят в ЕАЭС?", "Армени", id="ru-other-countries-further-down"),
+    pytest.param("До какого года было рассчитано экономическое соглашение, подписанное во время визита Ельцина в Алматы?",
+                 "2007", id="ru-until-the-end-of-a-span"),
     pytest.param("Could you kindly remind me what share of Kazakhstan's foreign trade fell on Russia in 2011?", "20",
                  id="en-remind-me"),
     pytest.param("roughly how many treaties and agreements regulate Kazakh-Russian cooperation today?", "400",
