@@ -234,7 +234,11 @@ class Answerability:
         """"Как звали премьер-министра?", "the name of the head of government": a person's name."""
         lex = self.lex
         named = lex.words["name_words"].intersection(query.tokens) or find_phrases(query.tokens, lex.phrases["name_words"])
-        return bool(named) and bool(self.offices_asked(query))
+        if named:
+            return bool(self.offices_asked(query))
+        # "Who was Russia's prime minister at the Omsk meeting?": who held an office a person holds is a name.
+        return bool(find_phrases(query.tokens, lex.phrases["holder_phrases"])) \
+            and bool(lex.words["role_words"].intersection(query.tokens))
 
     def offices_asked(self, query: Query) -> tuple[str, ...]:
         """The offices a question names, as stems any form of them starts with ("toraga" of "Төрағасының")."""
