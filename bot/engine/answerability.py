@@ -17,7 +17,7 @@ from bot.model import LANGS, Fact
 from bot.text import fold, raw_tokens, stem, tokens
 
 _DURATION_RE = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|два|две|три|четыре|пять|десять|"
+    r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|два|две|три|четыре|пять|десять|"
     r"двадцать|тридцать|пятьдесят|бір|екі|үш|төрт|бес|он|жиырма|отыз|елу)\s*(?:-?\s*)"
     r"(?:years?|year-|лет|года|год|жыл|жылға|жылдық)", re.IGNORECASE)
 _MONEY_RE = re.compile(r"\$|\b(?:USD|dollars?|roubles?|rubles?|tenge|euros?)\b", re.IGNORECASE)
@@ -260,6 +260,7 @@ class Answerability:
         if "until" in query.intents and fact.end is None and not _UNTIL_RE.search(texts):
             return "until"
         if "duration" in query.intents and not (fact.start and fact.end) and not _DURATION_RE.search(texts) \
+                and not _UNTIL_RE.search(texts) \
                 and not self.lex.words["length_units"] & self.said(fact):  # "how long is the border?" asks a length
             return "duration"
         if "how_much" in query.intents and "when" not in query.intents and not self.has_number(fact):

@@ -325,6 +325,13 @@ def test_a_name_asked_of_an_office_the_fact_names_without_its_holder_is_a_near_m
     assert not answer.answered and answer.facts[0].id == closest, body_text(answer)
 
 
+def test_for_how_long_is_not_told_by_a_year_but_is_by_until_when(engine: AnswerEngine) -> None:
+    """"2024 жылғы" is a date, no duration; "until the end of the year" is how long a ban lasts."""
+    assert not engine.answer("Tina Kandelakige Qazaqstanğa kıruge qanşa uaqytqa tyiym salyndy?").answered
+    previous = last_turn(engine, "Когда Казахстан запретил ввоз пшеницы из России?")
+    answered_with(engine.answer("На какой срок?", previous=previous), "конца года")
+
+
 def test_for_how_long_counts_a_term_not_a_noun_the_fact_must_name(engine: AnswerEngine) -> None:
     body = body_text(engine.answer("Байқоңырды жалға беру келісіміне қай жылы қол қойылды және ол қанша мерзімге жасалды?"))
     assert "1994" in body and "20" in body

@@ -100,6 +100,8 @@ def test_the_previous_year_is_named_too_and_compared(question: str) -> None:
     ("Когда должна была закончиться аренда Байконура?", "until", ""),
     ("When did the holiday get the name Russia Day?", "when", "list"),  # a name given is no "name the …"
     ("Name the agreements signed in 1994", "list", ""),
+    ("I am writing a term paper. On which date was the friendship treaty signed?", "when", "duration"),
+    ("Tina Kandelakige Qazaqstanğa kıruge qanşa uaqytqa tyiym salyndy?", "duration", ""),
 ])
 def test_what_an_idiom_or_an_amount_asks(question: str, asks: str, not_asked: str) -> None:
     intents = parse_query(question).intents
