@@ -106,7 +106,9 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     is joined to the previous turn's topic (`context`: what it asked, and what it was about, the
     narrowest reading first), not to its question: the old "when" would pull the answer back to the fact just shown."""
     own = [w for w in query.words if w not in lex.words["refers"]]  # "сонда" (then) is no topic of its own
-    pointing = previous is not None and refers_back(question, lex) and len(own) <= 4
+    # "Сол сапарында ол … кездесті ме?": a question that opens by pointing back leans on the answer however long.
+    opens_pointing = bool(own) and bool(query.tokens) and query.tokens[0] in lex.words["refers"]
+    pointing = previous is not None and refers_back(question, lex) and (len(own) <= 4 or opens_pointing)
     marker = has_marker(question, lex) or pointing
     short = len(query.words) <= 1
     looks_followup = marker and (short or len(query.words) <= 3 or pointing)

@@ -446,6 +446,19 @@ def test_the_agreements_of_a_year_are_its_treaties_not_a_span_that_holds_it(engi
                                              "tr-double-taxation-1996"}
 
 
+def test_a_long_question_that_opens_by_pointing_back_leans_on_the_answer(engine: AnswerEngine) -> None:
+    """"Сол сапарында …" (on that visit) is the visit just told, not Medvedev's first trip abroad."""
+    previous = last_turn(engine, "Елбасының 2000 жылғы маусымдағы Ресейге мемлекеттік сапары кезінде мұнай транзитінің "
+                                 "квотасы жөнінде қандай уағдаластық қуатталды?")
+    answer = engine.answer("Сол сапарында ол Ресейдің тұңғыш Президентімен де кездесті ме?", previous=previous)
+    assert answer.answered and answer.facts[0].id == "vi-nazarbayev-russia-2000"
+
+
+def test_an_opening_ceremony_is_the_launch_just_told(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Когда был запущен транзит российского газа в Узбекистан через территорию Казахстана?")
+    answered_with(engine.answer("Кто принимал участие в церемонии открытия?", previous=previous), "Токаев")
+
+
 def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: AnswerEngine) -> None:
     previous = Turn("When was the agreement on leasing Baikonur concluded?", "en", "latn",
                     ("tr-baikonur-lease-1994", "vi-nazarbayev-russia-1994"), "list")
