@@ -903,7 +903,8 @@ class AnswerEngine:
             return None
         # The two best facts that give a figure: a fact that only speaks of the topic ("Russia is
         # the fifth largest investor") may rank above them without being what is compared.
-        valued = [r for r in ranked[:WEIGHTS.answerable_tries] if r.fact.value is not None and r.fact.metric]
+        valued = [r for r in ranked[:WEIGHTS.answerable_tries] if r.fact.value is not None and r.fact.metric
+                  and (not query.named_years or set(query.named_years) & self._years_of(r.fact))]  # of the year asked
         if len(valued) < 2:
             return None
         first, second = valued[0], valued[1]

@@ -34,7 +34,8 @@ class LanguageDetector:
         self.en = lex.hints.get("en", frozenset())
 
     def detect(self, text: str) -> str | None:
-        """kk, ru or en; None when the text has no letters."""
+        """kk, ru or en; None when the text has no letters, or Latin letters whose common words are as
+        much Kazakh as English (the chat's or conversation's language then decides)."""
         letters = [ch for ch in text.lower() if ch.isalpha()]
         if not letters:
             return None
@@ -49,7 +50,9 @@ class LanguageDetector:
             return "kk" if kk_hits >= 1 and kk_hits * 3 >= len(words & self.ru) else "ru"
         if kazakh_latin(text):
             return "kk"
-        return "kk" if len(words & self.kk) > len(words & self.en) else "en"
+        kk, en = len(words & self.kk), len(words & self.en)
+        # "al eksport?", "al 2012 she?": Latin letters with as much Kazakh as English in them tell neither.
+        return "kk" if kk > en else "en" if en > kk or not kk else None
 
 
 def kazakh_latin(text: str) -> bool:

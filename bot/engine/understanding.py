@@ -28,6 +28,10 @@ DECADE_RE = re.compile(
     r"(?<![\d.,])(1[5-9]\d0|20\d0)"
     r"(?:'?s\b|\s*-\s*(?:х|е|ых|ые|ші|шы|шы жылдар|ші жылдар)|\s*-?\s*(?:жылдар|jyldar|zhyldar))",
     re.IGNORECASE)
+# "2008 және 2010 жылдардағы": the plural is the two years listed, not the 2010s.
+_LISTED_YEARS_RE = re.compile(
+    r"(?<![\d.,])((?:1[5-9]|20)\d\d)(\s*(?:,|және|жане|jäne|zhane|мен|men|бен|ben|пен|pen)\s*)((?:1[5-9]|20)\d0)\s*-?\s*"
+    r"(?:жылдар|jyldar|zhyldar)\w*", re.IGNORECASE)
 # Endings of verb forms (folded): an unknown verb ("упомянул", "орнады", "caused") says little
 # about the topic, unlike an unknown noun ("China", "погода"), so it weighs less.
 PLACE_NAME = 4
@@ -314,8 +318,9 @@ class Understanding:
 
     def parse(self, text: str) -> Query:
         lex = self.lex
-        decades = [int(d) for d in DECADE_RE.findall(text)]
-        named_years = tuple(dict.fromkeys(int(y) for y in YEAR_RE.findall(DECADE_RE.sub(" ", text))))
+        dated = _LISTED_YEARS_RE.sub(r"\1\2\3 ", text)
+        decades = [int(d) for d in DECADE_RE.findall(dated)]
+        named_years = tuple(dict.fromkeys(int(y) for y in YEAR_RE.findall(DECADE_RE.sub(" ", dated))))
         years = tuple(dict.fromkeys([*(y for d in decades for y in range(d, d + 10)), *named_years]))
         verbs: set[str] = set()
         acronyms: set[str] = set()

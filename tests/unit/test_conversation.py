@@ -44,6 +44,8 @@ def test_a_full_question_stands_alone_and_a_bare_followup_without_context_is_unr
     full = "When was the Baikonur lease signed?"
     assert resolve(full, PARSE(full), turn("trade 2011"), LEX).how == "standalone"
     assert resolve("and in 2012?", PARSE("and in 2012?"), None, LEX).how == "unresolved"
+    grew = "neşe paiyzğa östı?"  # words that only ask, of no topic of their own, lean on the answer before
+    assert resolve(grew, PARSE(grew), turn("2011 jyly eksport qansha boldy", "kk"), LEX).how == "followup"
     opener = "а чё было в 2009 между Казахстаном и Россией"  # a year and a topic of its own open a chat
     assert resolve(opener, PARSE(opener), None, LEX).how == "standalone"
     assert resolve("what else?", PARSE("what else?"), turn("trade 2011"), LEX).how == "else"

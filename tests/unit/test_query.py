@@ -29,6 +29,10 @@ def test_a_decade_stands_for_its_ten_years(question: str) -> None:
     assert query.named_years == ()
 
 
+def test_two_years_listed_before_a_plural_are_those_years_not_a_decade() -> None:
+    assert parse_query("2008 жане 2010 жылдардагы сауда айналымы калай озгерди?").named_years == (2008, 2010)
+
+
 @pytest.mark.parametrize(("question", "months"), [
     ("визиты в ноябре 2023", (11,)),
     ("Тоқаев қазанда барды", (10,)),

@@ -108,6 +108,12 @@ def test_language_detection_by_script_and_words(text: str, lang: str) -> None:
 
 def test_text_without_letters_has_no_language() -> None:
     assert detect_language("1992 ?!") is None
+
+
+def test_latin_follow_ups_tell_kazakh_by_al_and_ties_tell_nothing() -> None:
+    assert detect_language("al eksport?") == "kk"  # not English: the conversation's Kazakh goes on
+    assert detect_language("al 2012 she?") == "kk"
+    assert detect_language("al what?") is None  # as much Kazakh as English: the chat decides
     assert detect_language("") is None
 
 
