@@ -167,12 +167,13 @@ def _combined(norm: str, lex: Lexicon) -> str | None:
     the last kind named wins, except that a greeting never outranks what follows it."""
     found: list[tuple[int, str]] = []
     rest = f" {norm} "
-    for kind in ORDER:
-        for phrase in sorted(lex.smalltalk[kind], key=len, reverse=True):
-            needle = f" {phrase} "
-            while needle in rest:
-                found.append((rest.index(needle), kind))
-                rest = rest.replace(needle, " " * (len(needle) - 1) + " ", 1)
+    # Longest phrases first, whatever their kind: "сәлеметсің бе" is a greeting before "бе" is a goodbye.
+    phrases = sorted(((phrase, kind) for kind in ORDER for phrase in lex.smalltalk[kind]), key=lambda pk: -len(pk[0]))
+    for phrase, kind in phrases:
+        needle = f" {phrase} "
+        while needle in rest:
+            found.append((rest.index(needle), kind))
+            rest = rest.replace(needle, " " * (len(needle) - 1) + " ", 1)
     if not found:
         return None
     filler = lex.words["stopwords"] | lex.words["smalltalk_filler"]

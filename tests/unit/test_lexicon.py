@@ -55,6 +55,10 @@ def test_invalid_yaml_and_empty_folder(tmp_path: Path) -> None:
     ("Здравствуйте, уважаемый бот", "greeting"), ("Good day, dear.", "greeting"), ("Көмегіңізге үлкен рақмет!", "thanks"),
     ("Can I use you to check facts?", "abilities"), ("норм, спасибо, пока", "bye"),
     ("Керемет, көп рақмет! Жауабыңыз өте пайдалы болды.", "thanks"),
+    ("Thanks a lot, bye for now!", "bye"), ("Thanks so much, you're the best! See ya!", "bye"),
+    ("Сәлеметсің бе, қарағым! Амансың ба, жұмысың жақсы ма?", "greeting"),  # "бе" ends no chat here
+    ("Сен кімсің, балам? Адамсың ба, әлде компьютерсің бе?", "who"), ("Sen jasandy intellektsıñ be?", "who"),
+    ("are you an AI?", "who"), ("Ты ИИ или живой человек?", "who"),
 ])
 def test_small_talk_kinds(text: str, kind: str) -> None:
     assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == kind
