@@ -121,6 +121,9 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
         # "а чё было в 2009 между Казахстаном и Россией" opens a chat with a year and a topic of its own.
         whole = bool(query.named_years) and bool(query.words)
         return Resolved(question, "unresolved" if (looks_followup or (bare_detail and marker)) and not whole else "standalone")
+    if find_phrases(query.tokens, lex.phrases["reverse_phrases"]):
+        # "А в обратном направлении?", "and the other way round?": the previous question, sides swapped.
+        return Resolved(swap_sides(previous.question, lex), "followup")
     if asks_else(question, lex) and not query.intents & ASKS:  # "а когда?" asks when, not what else
         return Resolved(previous.question, "else")
     if not (looks_followup or bare_detail or (short and bool(query.named_years) and marker)):
@@ -134,6 +137,9 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     if names_side(question, lex):
         text = swap_sides(text, lex)
     rest = _strip_markers(question, lex)
+    if rest and query.named_years and [w for w in own if w not in lex.words["year_words"]]:
+        # "2011-де экспорт ше?": a new year and a new detail, both carried into the question before.
+        text = f"{text} {YEAR_RE.sub(' ', rest)}"
     if rest and not query.named_years:
         if context is not None:
             asked, about = context(previous)

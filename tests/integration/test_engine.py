@@ -459,6 +459,17 @@ def test_an_opening_ceremony_is_the_launch_just_told(engine: AnswerEngine) -> No
     answered_with(engine.answer("Кто принимал участие в церемонии открытия?", previous=previous), "Токаев")
 
 
+def test_the_other_way_round_asks_the_previous_question_with_the_sides_swapped(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Каков объём российских инвестиций в Казахстан?")
+    answered_with(engine.answer("А в обратном направлении?", previous=previous), "5,6")
+
+
+def test_a_follow_up_with_a_new_year_and_a_new_detail_carries_both(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "2011 жылы екі ел арасындағы сауда айналымы қанша болды?", "Ал 2010 жылы ше?")
+    answer = answered_with(engine.answer("2011-де экспорт ше?", previous=previous), "7,5")
+    assert answer.lang == "kk"  # "ше" is Kazakh, whatever "экспорт" looks like
+
+
 def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: AnswerEngine) -> None:
     previous = Turn("When was the agreement on leasing Baikonur concluded?", "en", "latn",
                     ("tr-baikonur-lease-1994", "vi-nazarbayev-russia-1994"), "list")
