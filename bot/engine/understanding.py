@@ -28,6 +28,15 @@ DECADE_RE = re.compile(
     r"(?<![\d.,])(1[5-9]\d0|20\d0)"
     r"(?:'?s\b|\s*-\s*(?:х|е|ых|ые|ші|шы|шы жылдар|ші жылдар)|\s*-?\s*(?:жылдар|jyldar|zhyldar))",
     re.IGNORECASE)
+_DAY_MONTH_RE = re.compile(r"(0?[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])")
+"""A day and month typed as numbers ("12.06"); a decimal ("23.8") has one digit after the point."""
+_NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})\.(\d{2})\.((?:1[5-9]|20)\d\d)\b")
+_ISO_DATE_RE = re.compile(r"\b((?:1[5-9]|20)\d\d)[/-](\d{2})[/-](\d{2})\b")
+
+
+def _spaced_dates(text: str) -> str:
+    """"12.06.1990" and "1994/03/28" as a day.month and a year apart, which the year and day readers take."""
+    return _ISO_DATE_RE.sub(r"\3.\2 \1", _NUMERIC_DATE_RE.sub(r"\1.\2 \3", text))
 # "2008 және 2010 жылдардағы": the plural is the two years listed, not the 2010s.
 _LISTED_YEARS_RE = re.compile(
     r"(?<![\d.,])((?:1[5-9]|20)\d\d)(\s*(?:,|және|жане|jäne|zhane|мен|men|бен|ben|пен|pen)\s*)((?:1[5-9]|20)\d0)\s*-?\s*"
@@ -318,6 +327,7 @@ class Understanding:
 
     def parse(self, text: str) -> Query:
         lex = self.lex
+        asked, text = text, _spaced_dates(text)
         dated = _LISTED_YEARS_RE.sub(r"\1\2\3 ", text)
         decades = [int(d) for d in DECADE_RE.findall(dated)]
         named_years = tuple(dict.fromkeys(int(y) for y in YEAR_RE.findall(DECADE_RE.sub(" ", dated))))
@@ -390,7 +400,11 @@ class Understanding:
                     if near.isdigit() and 1 <= int(near) <= 31:
                         days.append((month, int(near)))
             if tok[0].isdigit():
-                if not YEAR_RE.fullmatch(tok):
+                numeric = _DAY_MONTH_RE.fullmatch(tok)
+                if numeric:  # "12.06" is the 12th of June, not a figure
+                    months.append(int(numeric.group(2)))
+                    days.append((int(numeric.group(2)), int(numeric.group(1))))
+                elif not YEAR_RE.fullmatch(tok):
                     words.append(tok)
             elif tok in self.asking or tok in stop or len(tok) <= 1 or tok in lex.words["anniversary_words"]:
                 continue
@@ -431,7 +445,7 @@ class Understanding:
                             and (not c or c in verbs)), None)  # not "базасын неше жылға": that counts years
         generic = bool(unique) and all(w in lex.words["generic"] for w in unique)
         future = bool(lex.words["future_words"].intersection(toks))
-        return Query(text, detected, unique, frozenset(verbs), years, named_years, tuple(months),
+        return Query(asked, detected, unique, frozenset(verbs), years, named_years, tuple(months),
                      frozenset(intents), oos, self.parties(unique, english) | named, frozenset(acronyms), tuple(toks), generic,
                      future, tuple(days), counted)
 

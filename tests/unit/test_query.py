@@ -253,3 +253,18 @@ def test_a_state_visit_names_no_countries() -> None:
 def test_an_english_word_folding_to_a_countrys_stem_names_no_country(question: str, named: bool) -> None:
     """"Core" folds to "kore", the stem that "Кореей" also folds to; only the Russian form names Korea."""
     assert bool(parse_query(question).parties) is named
+
+
+@pytest.mark.parametrize(("question", "day", "years"), [
+    ("12.06 — Reseı künı degen ne özı?", (6, 12), ()),
+    ("что произошло 12.06.1990?", (6, 12), (1990,)),
+    ("что подписали 1994/03/28?", (3, 28), (1994,)),
+])
+def test_dates_typed_as_numbers_name_their_day_and_year(question: str, day: tuple[int, int], years: tuple[int, ...]) -> None:
+    query = parse_query(question)
+    assert day in query.days and query.named_years == years
+    assert not any(w[0].isdigit() for w in query.words)
+
+
+def test_a_decimal_figure_is_no_date() -> None:
+    assert parse_query("товарооборот 23.8 млрд").days == ()
