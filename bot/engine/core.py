@@ -25,6 +25,7 @@ from bot.engine.hops import YearHop, earlier_pair, or_pair, two_events, year_hop
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
+from bot.engine.numerals import spoken_years
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, MissingEmbedding, SemanticIndex, load_model
 from bot.engine.smalltalk import courtesy_lead, smalltalk_kind, smalltalk_sentences, without_courtesy
@@ -123,7 +124,7 @@ class AnswerEngine:
         prepared, self.prepared = self.prepared, None
         if prepared is not None and prepared[0] == (question, lang, previous):
             return prepared[1]
-        whole = self.spelling.read(full_years(_clean(question)))
+        whole = self.spelling.read(full_years(spoken_years(_clean(question))))
         question = without_courtesy(whole, self.lex)
         detected = self.language.detect(question)
         reply_lang = lang or detected or (previous.lang if previous else None) or "en"

@@ -509,6 +509,8 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
     pytest.param("ЕЛЬЦИН ПРЕЗИДЕНТ БОЛЫП КАШАН САЙЛАНДЫ", "1991", id="kk-shouted-elected-is-the-election"),
     pytest.param("Слушай, а когда Россия признала независимость Казахстана? Точную дату знаешь?", "17 декабря",
                  id="ru-listen-and-a-second-asking-sentence"),
+    pytest.param("кгда в девяносто втором установилы дипотношения казахстана и росии, какое число", "22 октября",
+                 id="ru-year-said-in-words"),
     pytest.param("Could you kindly remind me what share of Kazakhstan's foreign trade fell on Russia in 2011?", "20",
                  id="en-remind-me"),
     pytest.param("roughly how many treaties and agreements regulate Kazakh-Russian cooperation today?", "400",

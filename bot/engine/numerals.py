@@ -1,0 +1,122 @@
+"""Years said in words, as voice input and careful writers give them: "в девяносто втором", "две тысячи
+одиннадцатом", "nineteen ninety-six", "twenty eleven", "тоқсан бесінші жылы", "екі мың он бірінші".
+
+The engine reads years as digits; these are turned into them before anything else reads the question.
+Only what is surely a year is: a total from 1900 to 2039 (a round thousand only as an ordinal,
+"двухтысячном"), or 32–99 said as an ordinal ("в девяносто втором" is 1992, "девяносто два" stays two
+words of a count).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.text import fold
+
+# Number words by the stem every form of them starts with (folded at import), longest first when read.
+_STEMS: dict[int, tuple[str, ...]] = {
+    1: ("перв", "один", "одна", "first", "one", "бір", "бир", "bır", "bir"),
+    2: ("втор", "два", "две", "second", "two", "екі", "еки", "ekı", "eki"),
+    3: ("трет", "три", "third", "three", "үш", "уш", "üş", "ush"),
+    4: ("четвёрт", "четверт", "четыр", "fourth", "four", "төрт", "торт", "tört", "tort"),
+    5: ("пят", "fifth", "five", "бес", "bes"),
+    6: ("шест", "sixth", "six", "алты", "alty"),
+    7: ("седьм", "семь", "seventh", "seven", "жеті", "жети", "jetı", "zheti", "jeti"),
+    8: ("восьм", "восем", "eighth", "eight", "сегіз", "сегиз", "segız", "segiz"),
+    9: ("девят", "ninth", "nine", "тоғыз", "тогыз", "toğyz", "togyz"),
+    10: ("десят", "tenth", "ten", "он", "on"),
+    11: ("одиннадцат", "eleven",),
+    12: ("двенадцат", "twelf", "twelve"),
+    13: ("тринадцат", "thirteen"),
+    14: ("четырнадцат", "fourteen"),
+    15: ("пятнадцат", "fifteen"),
+    16: ("шестнадцат", "sixteen"),
+    17: ("семнадцат", "seventeen"),
+    18: ("восемнадцат", "eighteen"),
+    19: ("девятнадцат", "nineteen"),
+    20: ("двадцат", "twent", "жиырма", "jiyrma", "zhiyrma"),
+    90: ("девяност", "ninet", "тоқсан", "токсан", "toqsan", "toksan"),
+    100: ("hundred", "жүз", "жуз", "jüz", "zhuz"),
+    900: ("девятьсот",),
+    1000: ("тысяч", "тысяча", "thousand", "мың", "мын", "myñ", "myn"),
+    2000: ("двухтысячн",),
+}
+_FOLDED = sorted(((fold(s), v) for v, stems in _STEMS.items() for s in stems), key=lambda sv: -len(sv[0]))
+_SHORT = frozenset(("on", "bes", "eki", "bir", "ush", "one", "two", "ten", "six"))
+"""Stems that are whole words, or Kazakh ordinals ("бесінші"): "он" (ten) is not the start of "онда",
+nor "bes" of "best"."""
+_KAZAKH_ORDINAL = frozenset(("nshi", "inshi", "ynshy", "nshy", "ynshi"))
+_ORDINAL_ENDINGS = ("om", "ogo", "oi", "yi", "ii", "nshi", "nshy", "th", "first", "second", "third")
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+_JOINS = frozenset(("", "-", "and"))
+
+
+@lru_cache(maxsize=8192)
+def _value(word: str) -> int | None:
+    folded = fold(word)
+    for stem, value in _FOLDED:
+        if folded == stem or (folded.startswith(stem) and (stem not in _SHORT or folded[len(stem):] in _KAZAKH_ORDINAL)):
+            return value
+    return None
+
+
+def _total(values: list[int]) -> int:
+    """"two thousand eleven" 2011, "nineteen ninety-six" 1996, "twenty eleven" 2011, "тоғыз жүз тоқсан" 990."""
+    total, current = 0, 0
+    for value in values:
+        if value == 1000:
+            total += (current or 1) * 1000
+            current = 0
+        elif value == 100:
+            current = (current or 1) * 100
+        elif 10 <= current < 100 and value >= 10 and (current >= 19 or value >= 20):
+            current = current * 100 + value  # a year said in pairs: "nineteen | ninety", "twenty | eleven"
+        else:
+            current += value
+    return total + current
+
+
+def spoken_years(text: str) -> str:
+    """The text with each year said in words written in digits."""
+    words = list(_WORD_RE.finditer(text))
+    out: list[str] = []
+    last = 0
+    k = 0
+    while k < len(words):
+        run = [words[k]] if _value(words[k].group()) is not None else []
+        j = k + 1
+        while run and j < len(words):
+            gap = text[words[j - 1].end():words[j].start()].strip().lower()
+            word = words[j].group()
+            if gap not in _JOINS:
+                break
+            if word.lower() == "and":
+                j += 1
+                continue
+            if _value(word) is None:
+                break
+            run.append(words[j])
+            j += 1
+        year = _year(run) if run else None
+        if year is not None:
+            out.append(text[last:run[0].start()] + str(year))
+            last = run[-1].end()
+            k = j
+        else:
+            k += 1
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _year(run: list[re.Match[str]]) -> int | None:
+    values = [v for m in run if (v := _value(m.group())) is not None]
+    total = _total(values)
+    ordinal = fold(run[-1].group()).endswith(_ORDINAL_ENDINGS)
+    if 1900 <= total <= 2039 and len(values) >= 2 and (total % 1000 or ordinal):
+        return total
+    if total == 2000 and ordinal:
+        return total
+    if 32 <= total <= 99 and len(values) >= 2 and ordinal:
+        return 1900 + total
+    return None

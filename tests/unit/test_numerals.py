@@ -1,0 +1,29 @@
+"""Years said in words become digits; counts and ordinary words stay as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.numerals import spoken_years
+
+
+@pytest.mark.parametrize(("said", "written"), [
+    ("когда в девяносто втором установили дипотношения", "когда в 1992 установили дипотношения"),
+    ("в две тысячи одиннадцатом году", "в 2011 году"),
+    ("тысяча девятьсот девяносто первом", "1991"),
+    ("в двухтысячном году", "в 2000 году"),
+    ("What happened in nineteen ninety-six?", "What happened in 1996?"),
+    ("two thousand and eleven trade", "2011 trade"),
+    ("twenty eleven trade", "2011 trade"),
+    ("Toqsan besınşı jyly ne boldy?", "1995 jyly ne boldy?"),
+    ("екі мың он бірінші жылы сауда", "2011 жылы сауда"),
+    ("мың тоғыз жүз тоқсан екінші жылы", "1992 жылы"),
+])
+def test_a_year_said_in_words_is_written_in_digits(said: str, written: str) -> None:
+    assert spoken_years(said) == written
+
+
+@pytest.mark.parametrize("text", ["девяносто два документа", "one of the three documents", "он бір келісім",
+                                  "Онда не болды?", "бесінші орын", "the best two", "две тысячи человек"])
+def test_counts_and_ordinary_words_stay(text: str) -> None:
+    assert spoken_years(text) == text
