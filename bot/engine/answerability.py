@@ -286,6 +286,9 @@ class Answerability:
         if "where" in query.intents and fact.place and self.lex.words["place_words"].intersection(tokens(query.text)) \
                 and not self.named_places & self.said(fact):
             return "where"  # "in which city?" of a fact that took place in a country, as far as it says
+        if "where" in query.intents and fact.kind == "treaty" and not fact.place \
+                and self.lex.words["place_words"].intersection(tokens(query.text)) and not self.named_places & self.said(fact):
+            return "where"  # "in which city was the 2013 treaty signed?" of a treaty that names no city
         roles = self.lex.words["role_words"].intersection(query.tokens)
         if roles and not any(tok.startswith(role[:5]) for role in roles for tok in self.said(fact)):
             return "who"  # "who was Russia's ambassador then?" of a fact that names a president

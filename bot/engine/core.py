@@ -614,7 +614,7 @@ class AnswerEngine:
             ratio = WEIGHTS.unit_ratio if self.answerable.asks_unit(query) or missing == "countries" else WEIGHTS.answerable_ratio
             for r in ranked[1:WEIGHTS.answerable_tries]:
                 if r.coverage >= WEIGHTS.min_coverage and r.fused >= ratio * top.fused \
-                        and self.answerable.missing(query, r.fact) is None \
+                        and self.answerable.missing(query, r.fact) is None and self._keeps_subject(query, top, r) \
                         and (not query.named_years or set(query.named_years) & self._years_of(r.fact)):
                     return self.compose.fact(r.fact, lang, question)
             subject = self._placed_subject(query, top, ranked) if missing == "where" else None
@@ -626,11 +626,21 @@ class AnswerEngine:
         close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)]
         return self.compose.fact(top.fact, lang, question, related=close)
 
+    def _keeps_subject(self, query: Query, top: Ranked, other: Ranked) -> bool:
+        """Whether a runner-up still speaks of what the question names in the best fact's title: where or on
+        which day "the 2013 treaty of good-neighbourliness" was signed is not told by another treaty that says."""
+        if other.fact.kind != "treaty" or self.answerable.missing(query, top.fact) not in ("where", "day"):
+            return True  # only another document is easily taken for the one asked about
+        title = {tok for t in top.fact.title.values() for tok in tokens(t)}
+        subject = (set(query.words) & title) - self.side_words - self.lex.words["document_words"]
+        return subject <= self.words[self.position[other.fact.id]]
+
     def _placed_subject(self, query: Query, top: Ranked, ranked: Sequence[Ranked]) -> Fact | None:
         """"In which region is Russia's main rocket base?" when the best fact («Baikonur» – Russia's
         main space complex) does not say where: a fact among the candidates whose title opens with
         the same subject and says where it is ("The Baikonur cosmodrome in Kyzylorda Region …")."""
-        subject = {tok for title in top.fact.title.values() for tok in tokens(title)[:2]} - self.side_words
+        subject = {tok for title in top.fact.title.values() for tok in tokens(title)[:2]} - self.side_words \
+            - self.lex.words["document_words"] - self.lex.words["stopwords"]  # "Treaty on …" names no one subject
         if not subject:
             return None
         return next((r.fact for r in ranked[1:WEIGHTS.semantic_pool] if self._titled_by(r.fact, tuple(subject))

@@ -332,6 +332,18 @@ def test_for_how_long_is_not_told_by_a_year_but_is_by_until_when(engine: AnswerE
     answered_with(engine.answer("На какой срок?", previous=previous), "конца года")
 
 
+@pytest.mark.parametrize(("question", "closest"), [
+    ("In which city was the 2013 treaty on good-neighbourliness and alliance signed?", "tr-good-neighbourliness-treaty-2013"),
+    ("2013 жылғы тату көршілік және одақтастық туралы шартқа қай қалада қол қойылды?", "tr-good-neighbourliness-treaty-2013"),
+    ("Еуразиялық экономикалық одақ туралы шартқа қай күні қол қойылды?", "fg-customs-union-to-eaeu"),
+])
+def test_where_or_when_a_document_was_signed_is_not_told_by_another_document(engine: AnswerEngine, question: str,
+                                                                            closest: str) -> None:
+    """The 1998 economic treaty says it was signed in Almaty; that is no answer about the 2013 treaty."""
+    answer = engine.answer(question)
+    assert not answer.answered and answer.facts[0].id == closest, body_text(answer)
+
+
 def test_for_how_long_counts_a_term_not_a_noun_the_fact_must_name(engine: AnswerEngine) -> None:
     body = body_text(engine.answer("Байқоңырды жалға беру келісіміне қай жылы қол қойылды және ол қанша мерзімге жасалды?"))
     assert "1994" in body and "20" in body
