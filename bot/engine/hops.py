@@ -67,7 +67,7 @@ def _compiled() -> tuple[tuple[re.Pattern[str], int], ...]:
     for marker, offset in _MARKERS:
         # The event runs to the last comma: it may list names ("России, Казахстана и Беларуси").
         patterns.append((rf"^{marker}\s*(?P<event>[^?]+?)\s*,\s*(?P<ask>[^,]+)$", offset))
-        patterns.append((rf"^(?P<ask>.+?)\s+{marker}\s*(?P<event>[^,?]+)\??$", offset))
+        patterns.append((rf"^(?P<ask>.+?)\s+{marker}\s*(?P<event>(?:[^,?]|(?<=\d),(?=\d))+)\??$", offset))
         # Typed without the comma: the asked part opens with its question word.
         patterns.append((rf"^{marker}\s*(?P<event>[^,?]+?)\s+(?P<ask>{_ASKING}\b[^,]*)$", offset))
     patterns.extend((rf"^(?P<event>.+?)\s*{marker}\s+(?P<ask>.+)$", offset) for marker, offset in _EVENT_FIRST)

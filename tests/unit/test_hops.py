@@ -25,6 +25,8 @@ from bot.engine.hops import YearHop, earlier_pair, or_pair, two_events, year_hop
      YearHop("Кеден одағы жұмысын бастаған", "сауда қанша пайызға өсті?", 1)),
     ("в год когда ельцин выиграл первые выборы какого числа россия признала казахстан",  # typed without a comma
      YearHop("ельцин выиграл первые выборы", "какого числа россия признала казахстан", 0)),
+    ("Какой объём экспорта был в том году, когда товарооборот достиг 23,8 млрд долларов?",  # a decimal comma
+     YearHop("товарооборот достиг 23,8 млрд долларов", "Какой объём экспорта был", 0)),
     ("Kedendik odaq qūrylğannan keiıngı jyly sauda qanşa boldy?",
      YearHop("Kedendik odaq qūrylğannan", "sauda qanşa boldy?", 1)),
     ("Ельцин сайлауда жеңген жылы, Ресей Қазақстанды қашан таныды?",
