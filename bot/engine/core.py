@@ -224,6 +224,11 @@ class AnswerEngine:
             of_day = self._of_shown_day(first, previous, lang)
             if of_day is not None:
                 return of_day
+        if resolved.how == "followup" and previous is not None and not first.words and first.intents == {"where"}:
+            # "Қай қалаларда?" right after a fact that says where: that fact, not every fact that names a city.
+            shown = self._shown(previous)
+            if previous.kind == "fact" and shown and self.answerable.missing(first, shown[0]) is None:
+                return self.compose.fact(shown[0], lang, question)
         if (resolved.how == "followup" and previous is not None and not only_sides(question, self.lex)
                 and not refers_back(question, self.lex) and self._stands_alone(first, previous)):
             resolved = Resolved(question, "standalone")

@@ -474,6 +474,12 @@ def test_a_follow_up_with_a_new_year_and_a_new_detail_carries_both(engine: Answe
     assert answer.lang == "kk"  # "ше" is Kazakh, whatever "экспорт" looks like
 
 
+def test_in_which_cities_after_a_fact_that_says_where_is_that_fact(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "2023 жылдың соңында Ресеймен қандай энергетикалық келісім жасалды?")
+    answer = answered_with(engine.answer("Қай қалаларда?", previous=previous), "Көкшетау")
+    assert answer.facts[0].id == "tr-power-plants-2023"
+
+
 def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: AnswerEngine) -> None:
     previous = Turn("When was the agreement on leasing Baikonur concluded?", "en", "latn",
                     ("tr-baikonur-lease-1994", "vi-nazarbayev-russia-1994"), "list")
