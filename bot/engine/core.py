@@ -21,7 +21,7 @@ from bot.engine.answerability import Answerability
 from bot.engine.compose import Answer, Composer, Script, importance
 from bot.engine.conversation import Resolved, Turn, asks_else, names_side, only_sides, refers_back, resolve, retries, topic
 from bot.engine.direction import destination
-from bot.engine.hops import YearHop, earlier_pair, or_pair, two_events, year_hop
+from bot.engine.hops import YearHop, earlier_pair, or_halves, or_pair, two_events, year_hop
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
@@ -264,6 +264,11 @@ class AnswerEngine:
                 return hopped
         query = first if resolved.text == question else self.understanding.parse(resolved.text)
         answer = self._route(query, lang)
+        halves = or_halves(question) if resolved.how == "standalone" and "list" in first.intents else None
+        if halves is not None and (not answer.answered or answer.kind == "fact"):
+            either = self._either(halves, lang, question)
+            if either is not None:
+                return either
         if not answer.answered and previous is not None and resolved.how != "else":
             for text in retries(question, first, previous, self.lex, self._context):
                 retry = self._route(self.understanding.parse(text), lang)
@@ -397,6 +402,21 @@ class AnswerEngine:
         if first.id == second.id or first.unit != second.unit:
             return None
         return self.compose.compare(first, second, lang, question, by_year=first.metric == second.metric)
+
+    def _either(self, halves: tuple[str, str], lang: str, question: str) -> Answer | None:
+        """"Whose concerts were cancelled or who was banned from entering in 2023–2024?": each half asked
+        on its own (the years said once count for both), and the two facts told in date order."""
+        years = " ".join(YEAR_RE.findall(question))
+        found: list[Fact] = []
+        for half in halves:
+            text = half if YEAR_RE.search(half) else f"{half} {years}".strip()
+            answer = self._route(self.understanding.parse(text), lang)
+            if not answer.answered or answer.kind not in ("fact", "list"):
+                return None
+            found.append(answer.facts[0])
+        if found[0].id == found[1].id:
+            return None
+        return self.compose.listing(sorted(found, key=_in_order), lang, question, "", dated=True)
 
     def _mutual(self, query: Query, lang: str, question: str) -> Answer | None:
         """"When did Kazakhstan and Russia recognise each other's independence?": the two dated facts,

@@ -138,7 +138,7 @@ _EARLIER_RE = re.compile(
     r"|\bwhich\s+(?:came|happened|was)\s+(?:first|earlier)|\bwhat\s+(?:came|happened)\s+first"
     r"|(?:қайсысы|кайсысы|qaisysy|kaisysy)\s+(?:ертерек|бұрын|бурын|erterek|būryn|buryn)(?:\s+(?:болды|boldy))?)"
     r"\s*[:,—–-]?\s*(?P<rest>.+)$", re.IGNORECASE)
-_OR_RE = re.compile(r"\s*,?\s+(?:или|or|әлде|алде|älde|alde)\s+", re.IGNORECASE)
+_OR_RE = re.compile(r"\s*,?\s+(?:или|or|әлде|алде|älde|alde|немесе|nemese)\s+", re.IGNORECASE)
 _KK_PARTICLE_RE = re.compile(r"\s+(?:ма|ме|ба|бе|па|пе|ma|me|ba|be|pa|pe)$", re.IGNORECASE)
 
 
@@ -177,3 +177,13 @@ def or_pair(question: str) -> tuple[str, str, str] | None:
         return None
     a, b = (_KK_PARTICLE_RE.sub("", part.strip(" ,")).strip(" ,") for part in parts)
     return (head, a, b) if head and a and b else None
+
+
+def or_halves(question: str) -> tuple[str, str] | None:
+    """The two halves of a question that asks for either of two things ("whose concerts were cancelled or
+    who were banned from entering?"), each of two words or more, or None."""
+    parts = _OR_RE.split(" ".join(question.split()).strip(" ?.!"), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    a, b = (part.strip(" ,") for part in parts)
+    return (a, b) if len(a.split()) >= _MIN_WORDS and len(b.split()) >= _MIN_WORDS else None

@@ -480,6 +480,14 @@ def test_in_which_cities_after_a_fact_that_says_where_is_that_fact(engine: Answe
     assert answer.facts[0].id == "tr-power-plants-2023"
 
 
+def test_a_list_of_either_of_two_things_tells_a_fact_for_each(engine: AnswerEngine) -> None:
+    """Cancelled concerts or a ban on entry: neither fact alone holds most of the question's words."""
+    answer = engine.answer("2023–2024 жылдары Қазақстанда концерті тоқтатылған немесе елге кіруіне тыйым салынған "
+                           "ресейлік танымал тұлғаларды атаңыз.")
+    body = body_text(answer)
+    assert answer.answered and answer.kind == "list" and "Лепс" in body and "Канделаки" in body, body
+
+
 def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: AnswerEngine) -> None:
     previous = Turn("When was the agreement on leasing Baikonur concluded?", "en", "latn",
                     ("tr-baikonur-lease-1994", "vi-nazarbayev-russia-1994"), "list")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.hops import YearHop, earlier_pair, or_pair, two_events, year_hop
+from bot.engine.hops import YearHop, earlier_pair, or_halves, or_pair, two_events, year_hop
 
 
 @pytest.mark.parametrize(("question", "want"), [
@@ -114,3 +114,9 @@ def test_which_came_first_names_two_events(question: str, pair: tuple[str, str] 
 def test_two_measures_set_against_each_other_are_split_from_their_head(question: str,
                                                                        want: tuple[str, str, str] | None) -> None:
     assert or_pair(question) == want
+
+
+def test_a_question_for_either_of_two_things_splits_at_its_or() -> None:
+    assert or_halves("Казакстан кандай ресейлик аншилердин концертин болдырмады немесе елге киргизбеди?") == \
+        ("Казакстан кандай ресейлик аншилердин концертин болдырмады", "елге киргизбеди")
+    assert or_halves("trade or exports") is None  # a half of one word asks nothing of its own
