@@ -20,7 +20,7 @@ from bot.script import is_latin
 
 ROOT = Path(__file__).resolve().parents[2]
 # The figures reported in the README for tests/eval/tune.yaml; the guard allows two points less.
-REPORTED_ANSWERS = 96.9
+REPORTED_ANSWERS = 97.0
 REPORTED_DECLINES = 98.3
 
 
