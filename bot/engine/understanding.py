@@ -288,7 +288,9 @@ class Understanding:
         firsts = [next(iter(word_tokens(m.group())), "") for m in words]
         asking = self.part_askers
         joins = [k for k in range(2, len(words) - 2) if firsts[k] in self.lex.words["and_words"]
-                 and any(tok in asking for tok in firsts[:k])]
+                 and any(tok in asking for tok in firsts[:k])
+                 and not (firsts[k - 1] in self.sides and firsts[k + 1] in self.sides)  # "Kazakhstan and Russia"
+                 and words[k].group() not in ("a", "A")]  # the English article is no Russian "а"
         # The question word opens the second part ("… and for how long …"); failing that, it stands
         # inside a short last part, as in Kazakh ("…, ал ЕАЭО елдерімен саудада қанша?").
         opened = [k for k in joins if any(firsts[j] in asking for j in range(k + 1, min(k + 4, len(words))))]

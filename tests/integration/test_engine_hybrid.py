@@ -463,6 +463,9 @@ def test_a_figure_or_a_word_no_fact_holds_is_declined_and_a_fitting_one_answered
      ("Ресейдің Қазақстан саудасындағы үлесі қанша", "ЕАЭО елдерімен саудадағы үлесі қанша?")),
     ("When did Kazakhstan and Russia establish diplomatic relations?", None),
     ("where and when was the metallurgy agreement signed", None),
+    # "place" asks where, but "Kazakhstan and Russia" is one subject; an English "a" is no Russian "а".
+    ("When did Kazakhstan and Russia place the very first marker on their common border?", None),
+    ("Which spaceport did Russia get on a 20-year rental from Kazakhstan?", None),
 ])
 def test_a_second_question_joined_by_and_is_split_off(engine: AnswerEngine, question: str,
                                                       parts: tuple[str, str] | None) -> None:
