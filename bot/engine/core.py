@@ -431,8 +431,7 @@ class AnswerEngine:
                 or not (top.fact.when and other.fact.when)
                 or any(self.answerable.missing(plain, r.fact) for r in (top, other))):
             return None
-        ordered = sorted((top.fact, other.fact), key=lambda f: f.when.key if f.when else (0, 0, 0))
-        return self.compose.listing(ordered, lang, question, "", dated=True)
+        return self.compose.listing(sorted((top.fact, other.fact), key=_in_order), lang, question, "", dated=True)
 
     def _dated_event(self, text: str) -> Fact | None:
         """The dated fact an event's words find with confidence, or None. The best dated match, not
@@ -639,7 +638,7 @@ class AnswerEngine:
             ratio = WEIGHTS.unit_ratio if self.answerable.asks_unit(query) or missing == "countries" else WEIGHTS.answerable_ratio
             for r in ranked[1:WEIGHTS.answerable_tries]:
                 if r.coverage >= WEIGHTS.min_coverage and r.fused >= ratio * top.fused \
-                        and self.answerable.missing(query, r.fact) is None and self._keeps_subject(query, top, r) \
+                        and self.answerable.missing(query, r.fact) is None and self._keeps_subject(query, missing, top, r) \
                         and (not query.named_years or set(query.named_years) & self._years_of(r.fact)):
                     return self.compose.fact(r.fact, lang, question)
             subject = self._placed_subject(query, top, ranked) if missing == "where" else None
@@ -651,10 +650,10 @@ class AnswerEngine:
         close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)]
         return self.compose.fact(top.fact, lang, question, related=close)
 
-    def _keeps_subject(self, query: Query, top: Ranked, other: Ranked) -> bool:
+    def _keeps_subject(self, query: Query, missing: str, top: Ranked, other: Ranked) -> bool:
         """Whether a runner-up still speaks of what the question names in the best fact's title: where or on
         which day "the 2013 treaty of good-neighbourliness" was signed is not told by another treaty that says."""
-        if other.fact.kind != "treaty" or self.answerable.missing(query, top.fact) not in ("where", "day"):
+        if other.fact.kind != "treaty" or missing not in ("where", "day"):
             return True  # only another document is easily taken for the one asked about
         title = {tok for t in top.fact.title.values() for tok in tokens(t)}
         subject = (set(query.words) & title) - self.side_words - self.lex.words["document_words"]
