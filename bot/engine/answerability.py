@@ -283,12 +283,11 @@ class Answerability:
         if "where" in query.intents and regions.intersection(tokens(query.text)) and not regions & self.said(fact) \
                 and fact.id not in self.in_region:
             return "where"  # "in which region?" of a fact that names a place but no region
-        if "where" in query.intents and fact.place and self.lex.words["place_words"].intersection(tokens(query.text)) \
-                and not self.named_places & self.said(fact):
-            return "where"  # "in which city?" of a fact that took place in a country, as far as it says
-        if "where" in query.intents and fact.kind == "treaty" and not fact.place \
+        if "where" in query.intents and (fact.place or fact.kind == "treaty") \
                 and self.lex.words["place_words"].intersection(tokens(query.text)) and not self.named_places & self.said(fact):
-            return "where"  # "in which city was the 2013 treaty signed?" of a treaty that names no city
+            # "In which city?" of a fact that took place in a country as far as it says, or of a treaty
+            # that names no city ("in which city was the 2013 treaty signed?").
+            return "where"
         roles = self.lex.words["role_words"].intersection(query.tokens)
         if roles and not any(tok.startswith(role[:5]) for role in roles for tok in self.said(fact)):
             return "who"  # "who was Russia's ambassador then?" of a fact that names a president

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.engine.language import kazakh_latin
-from bot.engine.lexicon import UNITS, Lexicon
+from bot.engine.lexicon import Lexicon
 from bot.engine.understanding import ASKING, YEAR_RE, Query, find_phrases
 from bot.script import is_latin
 from bot.text import fold, raw_tokens, tokens, word_tokens
@@ -114,8 +114,7 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     looks_followup = marker and (short or len(query.words) <= 3 or pointing)
     asks = bool(query.intents) or bool(lex.words["which_words"].intersection(query.tokens))  # "Қай облыстардың арасында?"
     # "neşe paiyzğa östı?" (by how many percent did it grow?): words that only ask, of no topic of their own.
-    asking = set().union(*lex.intents.values(), *(lex.words[unit] for unit in UNITS))
-    topicless = bool(own) and all(w in asking for w in own)
+    topicless = bool(own) and all(w in lex.asking_words for w in own)
     bare_detail = (short or topicless) and not query.named_years and asks and len(tokens(question)) <= 4
     if previous is None:
         # "а чё было в 2009 между Казахстаном и Россией" opens a chat with a year and a topic of its own.

@@ -987,9 +987,8 @@ class AnswerEngine:
                  and w not in self.lex.words["year_words"]]
         if len(named) > 1:
             return []  # "… during Nazarbayev's visit", "the economic treaty …": one occasion or one document
-        found = {f.id: f for y in query.named_years for i in self.index.by_year.get(y, ())
-                 if (f := self.index.facts[int(i)]).kind == "treaty" and f.when and f.when.year == y}
-        return sorted(found.values(), key=_in_order)
+        return sorted((f for f in self._of_years(query.named_years) if f.kind == "treaty" and f.when
+                       and f.when.year in query.named_years), key=_in_order)
 
     def _places(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"In which regions are Russia's test ranges?": every close match that says where it is,
@@ -1011,14 +1010,17 @@ class AnswerEngine:
         order: Medvedev's first visit of 2008, then his three more. "How many times in all" adds
         them up; "when did he come" lists them ("how many more times" asks for the one fact)."""
         years = set(query.named_years) or self._years_of(top)
-        found = {f.id: f for y in years for i in self.index.by_year.get(y, ()) if (f := self.index.facts[int(i)]).times
-                 and f.kind == top.kind and _people(f) == _people(top)}
-        return sorted(found.values(), key=_in_order)
+        return sorted((f for f in self._of_years(years) if f.times and f.kind == top.kind and _people(f) == _people(top)),
+                      key=_in_order)
 
     def _on_days(self, days: set[tuple[int, int, int]]) -> list[Fact]:
         """Every fact dated to one of the days (year, month, day), most important first."""
-        facts = (self.index.facts[int(i)] for y in {d[0] for d in days} for i in self.index.by_year.get(y, ()))
-        return sorted({f.id: f for f in facts if f.when and f.when.key in days}.values(), key=importance)
+        return sorted((f for f in self._of_years({d[0] for d in days}) if f.when and f.when.key in days), key=importance)
+
+    def _of_years(self, years: Iterable[int]) -> list[Fact]:
+        """Each fact the index files under one of the years, once."""
+        facts = (self.index.facts[int(i)] for y in years for i in self.index.by_year.get(y, ()))
+        return list({f.id: f for f in facts}.values())
 
     def _is_overview(self, query: Query) -> bool:
         asking = {"when", "where", "who", "how_much", "why", "until", "duration"} & query.intents

@@ -149,11 +149,17 @@ def earlier_pair(question: str) -> tuple[str, str] | None:
     match = _EARLIER_RE.match(text)
     if match is None:
         return None
-    parts = _OR_RE.split(match.group("rest").split("?")[0], maxsplit=1)
+    sides = _two_sides(match.group("rest").split("?")[0])
+    return sides if sides and all(len(side.split()) >= _MIN_WORDS for side in sides) else None
+
+
+def _two_sides(text: str) -> tuple[str, str] | None:
+    """The two alternatives of "X or Y", each without the Kazakh question particle ("X ма, әлде Y ма")."""
+    parts = _OR_RE.split(text, maxsplit=1)
     if len(parts) != 2:
         return None
     a, b = (_KK_PARTICLE_RE.sub("", part.strip(" ,")).strip(" ,") for part in parts)
-    return (a, b) if len(a.split()) >= _MIN_WORDS and len(b.split()) >= _MIN_WORDS else None
+    return a, b
 
 
 # "2011 jyly qaisysy tezırek östı: Reseige eksport pa, älde jalpy sauda ma?", "What grew faster in 2011,
@@ -171,12 +177,8 @@ def or_pair(question: str) -> tuple[str, str, str] | None:
     ends = [m.end() for m in _HEAD_END_RE.finditer(text[:alternation.start()] + " ")]
     if not ends:
         return None
-    head, rest = text[:ends[-1]].strip(" ,:—–"), text[ends[-1]:]
-    parts = _OR_RE.split(rest, maxsplit=1)
-    if len(parts) != 2:
-        return None
-    a, b = (_KK_PARTICLE_RE.sub("", part.strip(" ,")).strip(" ,") for part in parts)
-    return (head, a, b) if head and a and b else None
+    head, sides = text[:ends[-1]].strip(" ,:—–"), _two_sides(text[ends[-1]:])
+    return (head, *sides) if head and sides and all(sides) else None
 
 
 def or_halves(question: str) -> tuple[str, str] | None:

@@ -32,6 +32,8 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
 INTENTS = ("when", "where", "who", "how_much", "why", "duration", "until", "day", "money", "elapsed", "ago", "list", "compare",
            "overview")
 SMALLTALK = ("greeting", "thanks", "who", "abilities", "bye")
+SMALLTALK_PRECEDENCE = ("who", "abilities", "bye", "thanks", "greeting")
+"""The kinds of small talk in the order a message is read for them: "who are you" before the greeting around it."""
 KEYS = frozenset((*WORD_LISTS, "acronym_parties", "intents", "smalltalk", "synonyms", "stands_for", "swap",
                   "language_hints"))
 LANGS = ("kk", "ru", "en")
@@ -87,6 +89,11 @@ class Lexicon:
     hedges: frozenset[str] = frozenset()
     """Small-talk filler words no small-talk phrase uses ("actually", "өзі"): left out, "what can you
     actually do?" is "what can you do"."""
+    smalltalk_longest: tuple[tuple[str, str], ...] = ()
+    """Every small-talk phrase with its kind, longest first: "сәлеметсің бе" is a greeting before "бе"
+    is a goodbye. Sorted once here, not for every message."""
+    asking_words: frozenset[str] = frozenset()
+    """The words of every intent and unit: a question made of these alone names no topic of its own."""
 
     def has(self, name: str, word: str) -> bool:
         return word in self.words[name]
@@ -243,6 +250,9 @@ def load_lexicon(directory: Path | str) -> Lexicon:
                                          words.get("which_words", ()), words.get("what_words", ())),
         hedges=frozenset(words.get("smalltalk_filler", ()))
         - {stem(w) for kind in smalltalk.values() for said in kind for w in said.split()},
+        smalltalk_longest=tuple(sorted(((phrase, kind) for kind in SMALLTALK_PRECEDENCE for phrase in smalltalk.get(kind, ())),
+                                       key=lambda pk: -len(pk[0]))),
+        asking_words=frozenset().union(*intents.values(), *(words.get(unit, ()) for unit in UNITS)),
     )
 
 

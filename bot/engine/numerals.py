@@ -49,7 +49,8 @@ nor "bes" of "best"."""
 _KAZAKH_ORDINAL = frozenset(("nshi", "inshi", "ynshy", "nshy", "ynshi"))
 _ORDINAL_ENDINGS = ("om", "ogo", "oi", "yi", "ii", "nshi", "nshy", "th", "first", "second", "third")
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
-_JOINS = frozenset(("", "-", "and"))
+_JOINS = frozenset(("", "-"))
+"""What may stand between two number words of one year: nothing but a space, or a hyphen ("ninety-six")."""
 
 
 @lru_cache(maxsize=8192)

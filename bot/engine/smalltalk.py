@@ -5,12 +5,13 @@ leading greeting), so "thanks to the treaty…" is still a question."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from bot.engine.conversation import refers_back
-from bot.engine.lexicon import Lexicon, normalise
+from bot.engine.lexicon import SMALLTALK_PRECEDENCE, Lexicon, normalise
 from bot.text import stem, tokens
 
-ORDER = ("who", "abilities", "bye", "thanks", "greeting")
+ORDER = SMALLTALK_PRECEDENCE
 _NOISE_RE = re.compile(r"[^\w\s]+", re.UNICODE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?…\u2600-\u27bf\U0001f300-\U0001faff])(?<!\s\w\.)\s+")
 """Sentences end at a stop, or at an emoji ("sorry for writing so late 🙈 My flatmate asked …"), but not
@@ -125,7 +126,7 @@ def smalltalk_kind(text: str, lex: Lexicon) -> str | None:
         return kind
     # "Hi! Who are you?", "привет, что умеешь", "рақмет, сау бол": a greeting or thanks, then small talk.
     for lead in ("greeting", "thanks"):
-        for phrase in sorted(lex.smalltalk[lead], key=len, reverse=True):
+        for phrase in _longest(lex, lead):
             if norm.startswith(phrase + " "):
                 rest = _whole(norm[len(phrase) + 1:].strip(), lex)
                 if rest:
@@ -141,7 +142,7 @@ def courtesy_lead(text: str, lex: Lexicon) -> tuple[str, str] | None:
         return None
     norm = normalise(_NOISE_RE.sub(" ", text))
     for kind in ("thanks", "bye", "greeting"):
-        for phrase in sorted(lex.smalltalk[kind], key=len, reverse=True):
+        for phrase in _longest(lex, kind):
             if norm.startswith(phrase + " "):
                 return kind, norm[len(phrase) + 1:]
     return None
@@ -167,9 +168,7 @@ def _combined(norm: str, lex: Lexicon) -> str | None:
     the last kind named wins, except that a greeting never outranks what follows it."""
     found: list[tuple[int, str]] = []
     rest = f" {norm} "
-    # Longest phrases first, whatever their kind: "сәлеметсің бе" is a greeting before "бе" is a goodbye.
-    phrases = sorted(((phrase, kind) for kind in ORDER for phrase in lex.smalltalk[kind]), key=lambda pk: -len(pk[0]))
-    for phrase, kind in phrases:
+    for phrase, kind in lex.smalltalk_longest:  # longest first, whatever their kind
         needle = f" {phrase} "
         while needle in rest:
             found.append((rest.index(needle), kind))
@@ -182,6 +181,11 @@ def _combined(norm: str, lex: Lexicon) -> str | None:
     kinds = [kind for _, kind in sorted(found)]
     others = [k for k in kinds if k != "greeting"]
     return others[-1] if others else "greeting"
+
+
+def _longest(lex: Lexicon, kind: str) -> Iterator[str]:
+    """One kind's phrases, longest first."""
+    return (phrase for phrase, of in lex.smalltalk_longest if of == kind)
 
 
 def _whole(norm: str, lex: Lexicon) -> str | None:
