@@ -28,7 +28,7 @@ from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_
 from bot.engine.numerals import spoken_years
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, MissingEmbedding, SemanticIndex, load_model
-from bot.engine.smalltalk import courtesy_lead, smalltalk_kind, smalltalk_sentences, without_courtesy
+from bot.engine.smalltalk import courtesy_lead, reported_question, smalltalk_kind, smalltalk_sentences, without_courtesy
 from bot.engine.spelling import DotlessI, full_years
 from bot.engine.understanding import ASKING, YEAR_RE, Query, Understanding, find_phrases
 from bot.model import LANGS, Fact
@@ -125,7 +125,7 @@ class AnswerEngine:
         if prepared is not None and prepared[0] == (question, lang, previous):
             return prepared[1]
         whole = self.spelling.read(full_years(spoken_years(_clean(question))))
-        question = without_courtesy(whole, self.lex)
+        question = reported_question(without_courtesy(whole, self.lex), self.lex, self.index.idf.__contains__)
         detected = self.language.detect(question)
         reply_lang = lang or detected or (previous.lang if previous else None) or "en"
         script = _script_of(question, reply_lang)

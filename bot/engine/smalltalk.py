@@ -5,10 +5,11 @@ leading greeting), so "thanks to the treaty…" is still a question."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from bot.engine.conversation import refers_back
 from bot.engine.lexicon import SMALLTALK_PRECEDENCE, Lexicon, normalise
+from bot.engine.understanding import find_phrases
 from bot.text import stem, tokens
 
 ORDER = SMALLTALK_PRECEDENCE
@@ -82,6 +83,39 @@ def without_courtesy(text: str, lex: Lexicon) -> str:
 SELF_CONTAINED = 5
 """Words besides stop words a question needs to hold its own topic: "… how much Kazakhstan's exports to
 Russia grew in 2011 and what value they reached?" points at its own words, "Where is it?" at the sentence before."""
+
+
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_ASKED_OF_RE = re.compile(r"^(?:me|us|мне|нам|меня|нас|маған|бізге|mağan|bızge)\b[\s,]*", re.IGNORECASE)
+"""Whom the question was put to, right after the asking verb ("asked me how …")."""
+
+
+def reported_question(text: str, lex: Lexicon, names_topic: Callable[[str], bool]) -> str:
+    """"My German flatmate asked me how big the trade was in 2010": a question someone else asked,
+    told by the asker. Who asked is not what is asked, and its words ("flatmate") would read as
+    a topic no fact knows, so each sentence is read from just after its asking verb, when the words
+    before it speak of the asker and name nothing the facts speak of ("My grandfather worked at
+    Baikonur and told me …" keeps Baikonur)."""
+    kept = []
+    for sentence in _SENTENCE_RE.split(text):
+        words = list(_WORD_RE.finditer(sentence))
+        toks = tuple(tok for m in words for tok in tokens(m.group()) or ("",))
+        if len(toks) != len(words):
+            kept.append(sentence)
+            continue
+        found: list[tuple[int, tuple[str, ...]]] = [(k, (tok,)) for k, tok in enumerate(toks)
+                                                    if tok in lex.words["reporting_words"]]
+        found += find_phrases(toks, lex.phrases["reporting_words"])
+        if found:
+            k, said = min(found)
+            end = k + len(said)
+            while end < len(toks) and toks[end] in lex.words["reporting_words"]:
+                end += 1  # "задала найти": asked to find
+            if _ABOUT_ONESELF_RE.search(sentence[:words[k].start()]) and not any(names_topic(tok) for tok in toks[:k]) \
+                    and end < len(words):
+                sentence = _ASKED_OF_RE.sub("", sentence[words[end - 1].end():].lstrip(" ,:"), count=1)
+        kept.append(sentence)
+    return " ".join(kept)
 
 
 def _content(sentence: str, lex: Lexicon) -> list[str]:

@@ -534,6 +534,8 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
     pytest.param("roughly how many treaties and agreements regulate Kazakh-Russian cooperation today?", "400",
                  id="en-today-as-nowadays"),
     pytest.param("Сколько договоров сегодня регулируют сотрудничество Казахстана и России?", "400", id="ru-today-as-nowadays"),
+    pytest.param("My flatmate asked me how big the trade between Kazakhstan and Russia was in 2010", "15",
+                 id="en-asked-by-someone-else"),
 ])
 def test_questions_as_people_type_them_are_answered(engine: AnswerEngine, question: str, detail: str) -> None:
     """Spellings, courtesies, chat talk and place kinds that once hid the fact: each is answered with its detail."""

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine.lexicon import LexiconError, default_lexicon_dir, load_lexicon
-from bot.engine.smalltalk import smalltalk_kind, without_courtesy
+from bot.engine.smalltalk import reported_question, smalltalk_kind, without_courtesy
 from bot.text import tokens
 
 
@@ -116,6 +116,24 @@ def test_courtesy_sentences_are_dropped_around_a_question(message: str, question
 ])
 def test_a_sentence_about_the_asker_is_dropped_beside_a_question(message: str, question: str) -> None:
     assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == question
+
+
+@pytest.mark.parametrize(("message", "question"), [
+    ("My German flatmate asked me how big the trade was in 2010", "how big the trade was in 2010"),
+    ("Нам училка задала найти, какие страны запустили Таможенный союз", "какие страны запустили Таможенный союз"),
+    ("My teacher wants to know when Baikonur was leased. Thanks!", "when Baikonur was leased. Thanks!"),
+])
+def test_who_asked_is_left_out_of_a_question_told_for_someone_else(message: str, question: str) -> None:
+    assert reported_question(message, load_lexicon(default_lexicon_dir()), {"baikonur"}.__contains__) == question
+
+
+@pytest.mark.parametrize("message", [
+    "My grandfather worked at Baikonur and told me it was leased. Until when?",  # the words before name a topic
+    "Who asked Russia to send the peacekeepers?",  # nobody speaks of himself: the asking verb is the question's
+])
+def test_a_told_question_keeps_words_that_name_a_topic(message: str) -> None:
+    topics = {tok for word in ("baikonur", "russia") for tok in tokens(word)}
+    assert reported_question(message, load_lexicon(default_lexicon_dir()), topics.__contains__) == message
 
 
 def test_a_sentence_about_the_asker_stays_when_the_question_points_into_it() -> None:
