@@ -147,6 +147,11 @@ class Composer:
                       heading=fact.title[lang], when=fact_when(fact, lang), related=see_also, kind=kind,
                       intro=intro)
 
+    def other_year(self, fact: Fact, lang: str, question: str) -> Answer:
+        """A claim checked against the sources, which date its fact to another year: the fact,
+        led by that note (answered: the claim's question is settled by it)."""
+        return self.fact(fact, lang, question, intro=t(lang, "answer.other_year"))
+
     def near_miss(self, fact: Fact, lang: str, question: str, missing: str) -> Answer:
         """The sources hold a close fact but not the asked detail: say so, then give the fact.
         Counted as a decline: the question itself is not answered."""

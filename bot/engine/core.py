@@ -566,6 +566,9 @@ class AnswerEngine:
         if not ranked:
             return self.compose.decline(question, lang)
         top = ranked[0]
+        corrected = self._corrected_year(query, ranked, lang)
+        if corrected is not None:
+            return corrected
         compared = self._compare(query, ranked, lang)
         if compared is not None:
             return compared
@@ -674,6 +677,28 @@ class AnswerEngine:
         """Whether the question asks how many years (of a span: "how many years does the 1998–2007 treaty cover?")."""
         return (bool(query.intents & {"how_much", "duration", "elapsed"}) and "ago" not in query.intents
                 and bool(self.lex.words["year_words"].intersection(query.tokens)))
+
+    def _corrected_year(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
+        """"Is it true that the tax convention was adopted in 1997?": a claim put up to be checked
+        whose year its best fact does not hold, while the question's words without the year find a
+        fact of another year that holds what is asked: that fact is told, as the sources' other year.
+        A wrong year is corrected, not declined; a plain question about a year the sources lack is not a claim."""
+        if not query.named_years or not find_phrases(query.tokens, self.lex.phrases["claim_phrases"]) \
+                and not self.lex.words["claim_phrases"].intersection(query.tokens):
+            return None
+        top = ranked[0]
+        if set(query.named_years) & self._years_of(top.fact) and top.coverage >= WEIGHTS.min_coverage:
+            return None
+        yearless_query = replace(query, years=(), named_years=())
+        yearless = self.rank(yearless_query)
+        if not yearless or not self._confident(yearless_query, yearless):
+            return None
+        best = yearless[0]
+        if (best.coverage < WEIGHTS.min_coverage or best.fact.when is None
+                or set(query.named_years) & self._years_of(best.fact)
+                or self.answerable.missing(yearless_query, best.fact) is not None):
+            return None
+        return self.compose.other_year(best.fact, lang, query.text)
 
     def _off_title(self, query: Query, top: Ranked) -> bool:
         """A short question that names little of its best fact's title and is not close to it in

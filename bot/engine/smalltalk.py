@@ -36,8 +36,9 @@ _ABOUT_ONESELF_RE = re.compile(
     r"|\w{2,}(?:уым|уім|уим|uym|uım|uim)\s+(?:керек|kerek)\b"  # "дәлелдеуім керек": I need to prove
     r"|\b(?:оқытушым|окытушым|oqytuşym|мұғалімім|мугалимим|mūğalımım|ұстазым|устазым|ūstazym|жетекшім|жетекшим|jetekşım"
     r"|бастығым|бастыгым|bastyğym|досым|dosym|досыма|dosyma|досыммен|dosymmen|әкем|акем|äkem|анам|anam|атам|atam|әжем|ажем|äjem"
-    r"|немерем|nemerem)\b"
-    r"|\b(?:сұрап отыр|сурап отыр|sūrap otyr|surap otyr|сұрайды|сурайды|sūraidy|спрашивает|спросил|спросила|asks|is asking)\b",
+    r"|немерем|nemerem|немерелерім|немерелерим|nemerelerım|nemerelerim|балаларым|balalarym|оқушыларым|окушыларым|oquşylarym)\b"
+    r"|\b(?:сұрап отыр|сурап отыр|sūrap otyr|surap otyr|сұрап жүр|сурап жур|sūrap jür|surap jur"
+    r"|сұрайды|сурайды|sūraidy|спрашивает|спросил|спросила|asks|is asking)\b",
     re.IGNORECASE)
 
 

@@ -229,6 +229,8 @@ class Understanding:
         self.asking = frozenset().union(*(lex.intents[name] for name in (*ASKING, "until")))
         self.inflected = inflectable_stand_ins(lex)
         self.how_many = frozenset(word for word in lex.intents["how_much"] if " " not in word)
+        self.comparing = lex.intents["compare"]
+        """"улесі көп" (whose share is bigger): a word of comparison after "how much" counts nothing."""
         # Words that open a question of its own after "and": what may be asked, and "which"/"what".
         self.part_askers = frozenset(word for name in (*ASKING, "duration", "until") for word in lex.intents[name]
                                      if " " not in word) | lex.words["which_words"] | lex.words["what_words"]
@@ -440,7 +442,7 @@ class Understanding:
             intents.discard("money")  # "paid a state visit"
         unique = tuple(dict.fromkeys(words))
         counted = next((b for a, b in zip(plain, plain[1:], strict=False)
-                        if a in self.how_many and b in unique and b not in verbs), None)
+                        if a in self.how_many and b in unique and b not in verbs and b not in self.comparing), None)
         if counted is None and detected == "kk":  # Kazakh names what is counted first: "қуаты қанша", "жобалар саны"
             counted = next((a for a, b, c in zip(plain, plain[1:], (*plain[2:], ""), strict=False)
                             if b in self.how_many and a in unique and a not in self.how_many

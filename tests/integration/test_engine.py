@@ -536,6 +536,10 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
     pytest.param("Сколько договоров сегодня регулируют сотрудничество Казахстана и России?", "400", id="ru-today-as-nowadays"),
     pytest.param("My flatmate asked me how big the trade between Kazakhstan and Russia was in 2010", "15",
                  id="en-asked-by-someone-else"),
+    pytest.param("Qostanai dizel zauytynda resei ulesi qansha payiz", "60", id="kk-latin-informal-percent"),
+    pytest.param("Костанай дизель зауытында кай тараптын улеси коп: Ресейдин бе, Казакстаннын ба?", "60",
+                 id="kk-typed-whose-share-is-bigger"),
+    pytest.param("Байконыр деген не ози? Немерелерим сурап жур", "ғарыш", id="kk-typed-grandchildren-ask"),
 ])
 def test_questions_as_people_type_them_are_answered(engine: AnswerEngine, question: str, detail: str) -> None:
     """Spellings, courtesies, chat talk and place kinds that once hid the fact: each is answered with its detail."""
@@ -544,3 +548,18 @@ def test_questions_as_people_type_them_are_answered(engine: AnswerEngine, questi
 
 def test_a_name_asked_of_an_office_is_told_where_the_holder_stands_by_it(engine: AnswerEngine) -> None:
     answered_with(engine.answer("Как звали президента России, который приезжал в Алматы в октябре 1998 года?"), "Ельцин")
+
+
+@pytest.mark.parametrize(("question", "detail"), [
+    ("Is it true that the Baikonur lease was signed in 1995?", "1994"),
+    ("Рас па, қосарланған салық салуды болдырмау туралы конвенция 1997 жылы қабылданды ма?", "1996"),
+    ("Verify: Medvedev's first foreign trip as president was to Kazakhstan in May 2009.", "2008"),
+])
+def test_a_claim_with_a_wrong_year_is_answered_with_the_sources_year(engine: AnswerEngine, question: str,
+                                                                     detail: str) -> None:
+    answer = answered_with(engine.answer(question), detail)
+    assert answer.intro and answer.intro.endswith(":")
+
+
+def test_a_plain_question_about_a_year_the_fact_is_not_from_is_still_declined(engine: AnswerEngine) -> None:
+    assert not engine.answer("When was the Baikonur lease signed in 1995?").answered

@@ -59,6 +59,8 @@ def test_invalid_yaml_and_empty_folder(tmp_path: Path) -> None:
     ("Сәлеметсің бе, қарағым! Амансың ба, жұмысың жақсы ма?", "greeting"),  # "бе" ends no chat here
     ("Сен кімсің, балам? Адамсың ба, әлде компьютерсің бе?", "who"), ("Sen jasandy intellektsıñ be?", "who"),
     ("are you an AI?", "who"), ("Ты ИИ или живой человек?", "who"),
+    ("Hiya! Alright?", "greeting"), ("Рахмет, балам, көп жаса!", "thanks"),
+    ("Сіз қандай сұрақтарға жауап бере аласыз?", "abilities"), ("What all can you do?", "abilities"),
 ])
 def test_small_talk_kinds(text: str, kind: str) -> None:
     assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == kind
