@@ -49,6 +49,10 @@ class Answerability:
         """Tokens of people's names ("nazarbaev", "putin"), not of their offices."""
         self.person_words = self.person_names | lex.words["person_words"]
         self.units_in = lru_cache(maxsize=1024)(self._units_in)  # asked of every candidate fact of a question
+        self.vocabulary = frozenset(tok for fact in facts for lang in LANGS
+                                    for text in (fact.text[lang], fact.title[lang]) for tok in tokens(text))
+        """Every word the facts use: a claim measuring in a unit none of them uses ("1000 megawatts") is unsaid."""
+        self.measureless = lex.no_topic | lex.asking_words | lex.words["number_words"]
         self.office_words = lex.words["person_words"] | lex.words["role_words"]
         """Words for a person or an office ("premier", "посол"): whose name a question may ask."""
         self.office_stems = frozenset(w[:OFFICE_STEM] for w in self.office_words)
@@ -149,6 +153,25 @@ class Answerability:
             return False  # named, or shortened ("docs" of documents)
         countries = self.lex.words["country_words"]
         return not (counted in countries and countries & said)  # "member states" of "five countries"
+
+    def claims(self, query: Query) -> bool:
+        """Whether the question puts up a claim to be checked ("is it true that …", "рас па")."""
+        return bool(self.lex.words["claim_phrases"].intersection(query.tokens)
+                    or find_phrases(query.tokens, self.lex.phrases["claim_phrases"]))
+
+    def unknown_measure(self, query: Query) -> bool:
+        """"… a total capacity of 1000 megawatts?": a figure in a unit no fact uses, which none can confirm."""
+        toks = query.tokens
+        return any(tok[0].isdigit() and not YEAR_RE.fullmatch(tok) and nxt.isalpha() and len(nxt) >= 3
+                   and nxt not in self.vocabulary and nxt not in self.measureless
+                   for tok, nxt in zip(toks, toks[1:], strict=False))
+
+    def unsaid_act(self, query: Query, fact: Fact) -> bool:
+        """"When did parliament ratify the 1992 treaty?" of a fact that tells its signing: the step
+        asked about is another event, which the fact does not report."""
+        acts = self.lex.words["act_words"].intersection(query.tokens)
+        said = self.said(fact)
+        return any(not any(tok.startswith(act[:5]) for tok in said) for act in acts)
 
     def asks_level(self, query: Query) -> bool:
         """"How much were exports in 2011?": an amount, with no word of change ("grow") or percent."""
@@ -272,6 +295,12 @@ class Answerability:
         if self.change_for_level(query, fact) or self.turnover_for_flow(query, fact):
             return "number"
         if self.uncounted(query, fact) or self.unmeasured(query, fact):
+            return "number"
+        if self.unsaid_act(query, fact):
+            return "act"
+        if self.claims(query) and query.days and not self.dated_to_day(fact):
+            return "day"  # "is it true it was signed on 11 November 2013?" of a fact dated to its year
+        if self.claims(query) and self.unknown_measure(query):
             return "number"
         if "countries" in query.intents and not self.lex.words["other_parties"] & self.said(fact):
             return "countries"  # "which countries are in the EAEU?" of a fact naming none but the two sides

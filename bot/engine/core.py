@@ -683,8 +683,7 @@ class AnswerEngine:
         whose year its best fact does not hold, while the question's words without the year find a
         fact of another year that holds what is asked: that fact is told, as the sources' other year.
         A wrong year is corrected, not declined; a plain question about a year the sources lack is not a claim."""
-        if not query.named_years or not find_phrases(query.tokens, self.lex.phrases["claim_phrases"]) \
-                and not self.lex.words["claim_phrases"].intersection(query.tokens):
+        if not query.named_years or not self.answerable.claims(query):
             return None
         top = ranked[0]
         if set(query.named_years) & self._years_of(top.fact) and top.coverage >= WEIGHTS.min_coverage:
@@ -775,7 +774,7 @@ class AnswerEngine:
             if full and (hit.coverage if hit else 0.0) < WEIGHTS.min_coverage:
                 fused *= WEIGHTS.unmatched
             ranked.append(Ranked(self.index.facts[i], i, hit.score if hit else 0.0, hit.coverage if hit else 0.0, cos, fused))
-        ranked.sort(key=lambda r: (-r.fused, r.fact.id))
+        ranked.sort(key=lambda r: (-r.fused, -r.coverage, r.fact.id))  # a tie of the two signals goes to the words
         return ranked
 
     def _search(self, query: Query) -> list[Hit]:

@@ -76,6 +76,10 @@ _KOGDA_CLAUSE_RE = re.compile(
     r"^\s*(?:кто|какой|какая|какое|какие|что|сколько|где|чей|чья)\b[^?]*,\s*когда\b(?!\s+(?:же|именно))", re.IGNORECASE)
 
 
+_NAMED_DAY_RE = re.compile(r"\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+(?:Day|[Кк]үні|[Кк]уни|[Kk]ünı|[Kk]uni)\b|\b[Дд]ень\s+[А-ЯЁ]\w+")
+"""A day named for something ("Russia Day", "Ресей күні", "День России"): a holiday, not a date."""
+
+
 def _when_is_a_conjunction(toks: tuple[str, ...], lex: Lexicon) -> bool:
     """"Which countries joined the customs union when it became the EAEU?": an English question
     already opened by which/what/who/how, whose later "when" starts a clause ("when it…", not
@@ -420,6 +424,10 @@ class Understanding:
                 words.append(self._side_typo(tok) or tok)
         if not intents & ASKING:
             intents |= typos  # … when no word spelled right asks something
+        if "overview" in intents and _NAMED_DAY_RE.search(text):
+            # "Tell me about Russia Day": the day is a holiday's name, the topic asked about, not a date asked for.
+            intents -= {"day", "when"}
+            words += [tok for tok in toks if tok in lex.words["day_words"]][:1]
         if "when" in intents and (_when_is_a_conjunction(plain, lex) or _KOGDA_CLAUSE_RE.search(text)):
             intents.discard("when")
         which = lex.words["which_words"] | lex.intents["list"]

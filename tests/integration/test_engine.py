@@ -540,6 +540,11 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
     pytest.param("Костанай дизель зауытында кай тараптын улеси коп: Ресейдин бе, Казакстаннын ба?", "60",
                  id="kk-typed-whose-share-is-bigger"),
     pytest.param("Байконыр деген не ози? Немерелерим сурап жур", "ғарыш", id="kk-typed-grandchildren-ask"),
+    pytest.param("Кремль мен Акорда зымыран алангын жиырма жылга жалга беру жонинде кашан келисти?", "1994",
+                 id="kk-typed-rocket-site-and-a-tie-of-the-signals"),
+    pytest.param("Акорда мен Кремль 2023 жылдын сонында ЖЭС салу туралы келисти. Олар кай калаларда салынады?", "Семей",
+                 id="kk-power-station-abbreviation"),
+    pytest.param("Tell me about Russia Day.", "12 June", id="en-a-day-named-for-something"),
 ])
 def test_questions_as_people_type_them_are_answered(engine: AnswerEngine, question: str, detail: str) -> None:
     """Spellings, courtesies, chat talk and place kinds that once hid the fact: each is answered with its detail."""
@@ -563,3 +568,16 @@ def test_a_claim_with_a_wrong_year_is_answered_with_the_sources_year(engine: Ans
 
 def test_a_plain_question_about_a_year_the_fact_is_not_from_is_still_declined(engine: AnswerEngine) -> None:
     assert not engine.answer("When was the Baikonur lease signed in 1995?").answered
+
+
+@pytest.mark.parametrize("question", [
+    "When was the 1992 friendship treaty ratified?",
+    "Когда Парламент РК ратифицировал Договор о дружбе, сотрудничестве и взаимной помощи 1992 года?",
+    "Is it true that the 2013 Treaty on Good Neighbourliness and Alliance was signed on 11 November 2013?",
+    "Рас па, Көкшетау, Семей және Өскемендегі үш жылу электр станциясының жалпы қуаты 1000 мегаватт?",
+])
+def test_a_step_day_or_measure_the_sources_never_give_is_said_to_be_unsaid(engine: AnswerEngine, question: str) -> None:
+    """Ratification, a claimed exact day of a fact dated to its year, a claimed figure in megawatts:
+    the reply says the sources don't say it, then gives the closest fact."""
+    answer = engine.answer(question)
+    assert not answer.answered and answer.intro and answer.facts, body_text(answer)
