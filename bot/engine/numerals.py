@@ -4,7 +4,7 @@
 The engine reads years as digits; these are turned into them before anything else reads the question.
 Only what is surely a year is: a total from 1900 to 2039 (a round thousand only as an ordinal,
 "двухтысячном"), or 32–99 said as an ordinal ("в девяносто втором" is 1992, "девяносто два" stays two
-words of a count).
+words of a count), or 932–999 said as an ordinal with its thousand left unsaid ("тоғыз жүз тоқсан сегізінші").
 """
 
 from __future__ import annotations
@@ -120,4 +120,6 @@ def _year(run: list[re.Match[str]]) -> int | None:
         return total
     if 32 <= total <= 99 and len(values) >= 2 and ordinal:
         return 1900 + total
+    if 932 <= total <= 999 and len(values) >= 3 and ordinal:
+        return 1000 + total  # "тоғыз жүз тоқсан сегізінші": the thousand left unsaid
     return None

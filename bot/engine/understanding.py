@@ -73,7 +73,8 @@ _WHEN = tokens("when")[0]
 # Russian: "Кто был президентом России, когда подписали договор?": a question opened by another
 # question word whose "когда" follows a comma starts a clause.
 _KOGDA_CLAUSE_RE = re.compile(
-    r"^\s*(?:кто|какой|какая|какое|какие|что|сколько|где|чей|чья)\b[^?]*,\s*когда\b(?!\s+(?:же|именно))", re.IGNORECASE)
+    r"(?:^|[,.!:]\s*)(?:кто|какой|какая|какое|какие|что|сколько|где|чей|чья)\b[^?.!]*,\s*когда\b(?!\s+(?:же|именно))",
+    re.IGNORECASE)
 
 
 _NAMED_DAY_RE = re.compile(r"\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+(?:Day|[Кк]үні|[Кк]уни|[Kk]ünı|[Kk]uni)\b|\b[Дд]ень\s+[А-ЯЁ]\w+")

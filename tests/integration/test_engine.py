@@ -545,6 +545,8 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
     pytest.param("Акорда мен Кремль 2023 жылдын сонында ЖЭС салу туралы келисти. Олар кай калаларда салынады?", "Семей",
                  id="kk-power-station-abbreviation"),
     pytest.param("Tell me about Russia Day.", "12 June", id="en-a-day-named-for-something"),
+    pytest.param("Скажите, пожалуйста, какие государства присоединились к трём участникам, когда ТС перерос в ЕАЭС?",
+                 "Армени", id="ru-when-opens-a-clause-after-a-courtesy"),
 ])
 def test_questions_as_people_type_them_are_answered(engine: AnswerEngine, question: str, detail: str) -> None:
     """Spellings, courtesies, chat talk and place kinds that once hid the fact: each is answered with its detail."""

@@ -12,6 +12,8 @@ from bot.engine.numerals import spoken_years
     ("в две тысячи одиннадцатом году", "в 2011 году"),
     ("тысяча девятьсот девяносто первом", "1991"),
     ("в двухтысячном году", "в 2000 году"),
+    ("Тогыз жуз токсан сегизинши жылы не болды?", "1998 жылы не болды?"),
+    ("в девятьсот девяносто восьмом году", "в 1998 году"),
     ("What happened in nineteen ninety-six?", "What happened in 1996?"),
     ("two thousand and eleven trade", "2011 trade"),
     ("twenty eleven trade", "2011 trade"),
@@ -24,6 +26,7 @@ def test_a_year_said_in_words_is_written_in_digits(said: str, written: str) -> N
 
 
 @pytest.mark.parametrize("text", ["девяносто два документа", "one of the three documents", "он бір келісім",
-                                  "Онда не болды?", "бесінші орын", "the best two", "две тысячи человек"])
+                                  "Онда не болды?", "бесінші орын", "the best two", "две тысячи человек",
+                                  "тоғыз жүз тоқсан адам"])
 def test_counts_and_ordinary_words_stay(text: str) -> None:
     assert spoken_years(text) == text
