@@ -547,6 +547,9 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
     pytest.param("Tell me about Russia Day.", "12 June", id="en-a-day-named-for-something"),
     pytest.param("Скажите, пожалуйста, какие государства присоединились к трём участникам, когда ТС перерос в ЕАЭС?",
                  "Армени", id="ru-when-opens-a-clause-after-a-courtesy"),
+    pytest.param("Қазіргі таңда екі ел бірге қандай ұйымдарға кіреді?", "ШЫҰ", id="kk-nowadays-names-no-topic"),
+    pytest.param("Мын тогыз жуз токсан жетинши жылы тауар айналымы канша болган екен? Алдын ала рахмет, денсаулыгыныз болсын.",
+                 "4,1", id="kk-typed-wish-of-health-is-courtesy"),
 ])
 def test_questions_as_people_type_them_are_answered(engine: AnswerEngine, question: str, detail: str) -> None:
     """Spellings, courtesies, chat talk and place kinds that once hid the fact: each is answered with its detail."""
