@@ -35,6 +35,10 @@ OFFICE_REACH = 3
 """Words either side of an office in which the holder's name stands ("President Boris Yeltsin")."""
 
 
+MEASURE_UNITS = frozenset(("km", "percent", "tonnes"))
+"""Units of a figure that measures rather than counts."""
+
+
 class Answerability:
     """Checks a fact against what a question asks for."""
 
@@ -141,8 +145,10 @@ class Answerability:
         """"How many delegates attended the forum?" of a fact with no figure of its own that never
         mentions delegates: whatever numbers it holds count something else."""
         counted = query.counted
-        if counted is None or "how_much" not in query.intents or "duration" in query.intents or self.has_figure(fact):
+        if counted is None or "how_much" not in query.intents or "duration" in query.intents:
             return False  # "қанша мерзімге?" asks how long, which the duration check weighs
+        if self.has_figure(fact) and (not self.measures(fact) or self.units_in(query.text)):
+            return False  # a count or an amount of money answers "how many" of what it counts; a unit asked is weighed apart
         if any(counted == u or (len(u) >= 4 and counted.startswith(u)) for u in self.not_counted):
             return False  # "шақырымға" of the unit "шақырым"
         if counted in self.lex.words["number_words"]:
@@ -172,6 +178,14 @@ class Answerability:
         acts = self.lex.words["act_words"].intersection(query.tokens)
         said = self.said(fact)
         return any(not any(tok.startswith(act[:5]) for tok in said) for act in acts)
+
+    @staticmethod
+    def measures(fact: Fact) -> bool:
+        """Whether a fact's figures are all measures (kilometres, tonnes, percent), not counts or money:
+        "how many checkpoints are on the border?" is not answered by its length."""
+        units = {fact.unit} if fact.value is not None else set()
+        units |= {c.unit for c in fact.claims if c.value is not None}
+        return bool(units) and units <= MEASURE_UNITS
 
     def asks_level(self, query: Query) -> bool:
         """"How much were exports in 2011?": an amount, with no word of change ("grow") or percent."""

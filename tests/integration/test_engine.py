@@ -580,6 +580,7 @@ def test_a_plain_question_about_a_year_the_fact_is_not_from_is_still_declined(en
     "Когда Парламент РК ратифицировал Договор о дружбе, сотрудничестве и взаимной помощи 1992 года?",
     "Is it true that the 2013 Treaty on Good Neighbourliness and Alliance was signed on 11 November 2013?",
     "Рас па, Көкшетау, Семей және Өскемендегі үш жылу электр станциясының жалпы қуаты 1000 мегаватт?",
+    "Qazaqstan-Resei şekarasynda neşe ötkızu beketı bar?",
 ])
 def test_a_step_day_or_measure_the_sources_never_give_is_said_to_be_unsaid(engine: AnswerEngine, question: str) -> None:
     """Ratification, a claimed exact day of a fact dated to its year, a claimed figure in megawatts:
