@@ -125,7 +125,8 @@ class AnswerEngine:
         if prepared is not None and prepared[0] == (question, lang, previous):
             return prepared[1]
         whole = self.spelling.read(full_years(spoken_years(_clean(question))))
-        question = reported_question(without_courtesy(whole, self.lex), self.lex, self.index.idf.__contains__)
+        topical = self.index.idf.__contains__
+        question = reported_question(without_courtesy(whole, self.lex, topical), self.lex, topical)
         detected = self.language.detect(question)
         reply_lang = lang or detected or (previous.lang if previous else None) or "en"
         script = _script_of(question, reply_lang)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from bot.engine.conversation import refers_back
 from bot.engine.lexicon import SMALLTALK_PRECEDENCE, Lexicon, normalise
-from bot.engine.understanding import find_phrases
+from bot.engine.understanding import find_phrases, month_of
 from bot.text import stem, tokens
 
 ORDER = SMALLTALK_PRECEDENCE
@@ -42,12 +42,13 @@ _ABOUT_ONESELF_RE = re.compile(
     re.IGNORECASE)
 
 
-def without_courtesy(text: str, lex: Lexicon) -> str:
+def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool] = lambda _: True) -> str:
     """A message's question without its small-talk sentences (greetings, thanks, goodbyes, "help").
 
     "Hello! … what did they agree in 1998? Much appreciated." is asked by polite people: the
     courtesies share words with intents ("much" asks "how much") and with facts ("thanks to"),
-    so they are dropped as whole sentences, and only when a sentence that is not one remains."""
+    so they are dropped as whole sentences, and only when a sentence that is not one remains.
+    `names_topic` tells the words the facts use, where only those of the asker's names are kept."""
     sentences = [part for s in _SENTENCE_RE.split(text) for part in _after_dash(s) if _LETTER_RE.search(part)]
     if len(sentences) < 2:
         return text
@@ -71,7 +72,7 @@ def without_courtesy(text: str, lex: Lexicon) -> str:
     elif all(_self_contained(s, lex) for s in pointing):
         # A long question that may point at its own words ("… how much exports grew and what value
         # they reached?") keeps only the names and years said about the asker ("… about Baikonur").
-        kept = [s if s in asked or not _ABOUT_ONESELF_RE.search(s) else _names(s) for s in kept]
+        kept = [s if s in asked or not _ABOUT_ONESELF_RE.search(s) else _names(s, names_topic) for s in kept]
         kept = [s for s in kept if s]
     else:
         # "… a geography teacher. I want to tell pupils about the test ranges. Which of them is in
@@ -131,10 +132,13 @@ def _self_contained(sentence: str, lex: Lexicon) -> bool:
 _NAME_RE = re.compile(r"(?<=\s)[^\W\d_][\w-]*|\b\d{4}\b")
 
 
-def _names(sentence: str) -> str:
-    """The names (capitalised inside the sentence) and years of a sentence about the asker."""
+def _names(sentence: str, names_topic: Callable[[str], bool]) -> str:
+    """The names (capitalised inside the sentence), years and months of a sentence about the asker, those
+    of the facts' topics only: "a travel vlogger from Bishkek" names where the asker lives."""
     return " ".join(w for w in _NAME_RE.findall(sentence)
-                    if (w[0].isdigit() or w[0].isupper()) and not _ABOUT_ONESELF_RE.fullmatch(w))
+                    if (w[0].isdigit() or (w[0].isupper() and any(names_topic(tok) for tok in tokens(w)))
+                        or any(month_of(tok) for tok in tokens(w)))  # "2022 jylğy qañtar": a month dates it too
+                    and not _ABOUT_ONESELF_RE.fullmatch(w))
 
 
 def _after_dash(sentence: str) -> list[str]:

@@ -156,6 +156,16 @@ def test_a_long_question_that_may_point_at_its_own_words_keeps_only_the_askers_n
     assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == question
 
 
+def test_only_the_askers_names_of_a_topic_and_dates_are_kept() -> None:
+    """"a vlogger from Bishkek" says where the asker lives; "in January 2022" dates what is asked."""
+    lex = load_lexicon(default_lexicon_dir())
+    topics = {tok for word in ("Baikonur",) for tok in tokens(word)}
+    message = ("I'm a vlogger from Bishkek filming about Baikonur in January 2022. In which region of Kazakhstan "
+               "is it situated, and in what year was it leased to Russia?")
+    assert without_courtesy(message, lex, topics.__contains__) == (
+        "Baikonur January 2022 In which region of Kazakhstan is it situated, and in what year was it leased to Russia?")
+
+
 @pytest.mark.parametrize(("message", "question"), [
     # a question that holds its own topic is asked; a statement around it only says why
     ("Научный руководитель просит цифры по взаимным инвестициям. Сколько казахстанских денег вложено в Россию в 2024 году?",
