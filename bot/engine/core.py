@@ -126,7 +126,7 @@ class AnswerEngine:
             return prepared[1]
         whole = self.spelling.read(full_years(spoken_years(_clean(question))))
         topical = self.index.idf.__contains__
-        question = reported_question(without_courtesy(whole, self.lex, topical), self.lex, topical)
+        question = reported_question(without_courtesy(whole, self.lex, self._names_topic), self.lex, topical)
         detected = self.language.detect(question)
         reply_lang = lang or detected or (previous.lang if previous else None) or "en"
         script = _script_of(question, reply_lang)
@@ -277,6 +277,10 @@ class AnswerEngine:
                     return replace(retry, query=text)
         return replace(answer, query=resolved.text) if resolved.how == "followup" else answer
 
+    def _names_topic(self, word: str) -> bool:
+        """Whether a word is one the facts use, inflected or mistyped ("Азию" of "Азия"), unlike "Bishkek"."""
+        return bool(self.index.expand(word))
+
     def _courtesy_only(self, question: str) -> str | None:
         """Thanks, a goodbye or a greeting followed by words that name nothing the facts speak of
         ("…, that really helps for my olympiad", "…, ертең тағы жазамын"), or sentences that are each
@@ -300,8 +304,8 @@ class AnswerEngine:
         the whole question's best lexical matches (a follow-up read wrongly finds something else).
         Tried before the whole question, whose model call it then saves."""
         first = self._answer(parts[0], lang, previous)
-        if not first.answered or first.kind != "fact":
-            return None
+        if not first.answered or first.kind not in ("fact", "list"):
+            return None  # a list ("which region?" told by the facts placed there) leads with its best fact
         second = self._answer(parts[1], lang, self.turn(first))
         if second.answered and second.kind == "fact" and second.facts[0] == first.facts[0]:
             if self._says_own_words(parts, first.facts[0]):
@@ -544,7 +548,7 @@ class AnswerEngine:
             marked = self._anniversary(query, lang)
             if marked is not None:
                 return marked
-        ranked = self.rank(query)
+        ranked = self._naming(query, self.rank(query))
         if ("elapsed" in query.intents and "duration" not in query.intents and query.named_years
                 and not (ranked and ranked[0].coverage >= WEIGHTS.min_coverage
                          and set(query.named_years) & self._years_of(ranked[0].fact))
@@ -678,6 +682,17 @@ class AnswerEngine:
         """Whether the question asks how many years (of a span: "how many years does the 1998–2007 treaty cover?")."""
         return (bool(query.intents & {"how_much", "duration", "elapsed"}) and "ago" not in query.intents
                 and bool(self.lex.words["year_words"].intersection(query.tokens)))
+
+    def _naming(self, query: Query, ranked: list[Ranked]) -> list[Ranked]:
+        """"КТК құбырының ұзындығы?": an abbreviation of three letters or more that some fact names
+        (a pipeline, a union) is what is asked about, so only facts naming it compete, when any do;
+        other words ("length") would otherwise pull in a fact about something else."""
+        named = [a for a in query.acronyms if len(a) >= 3 and a in query.words and self.index.expand(a)
+                 and not _ROMAN_RE.fullmatch(a)]  # "XXI ғасыр" is a century, not an abbreviation
+        if not named:
+            return ranked
+        naming = [r for r in ranked if all(a in self.words[r.index] for a in named)]
+        return naming or ranked
 
     def _corrected_year(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"Is it true that the tax convention was adopted in 1997?": a claim put up to be checked
@@ -1149,6 +1164,10 @@ def _script_of(text: str, lang: str) -> Script:
 def _close_matches(ranked: Sequence[Ranked]) -> list[Ranked]:
     """The facts a list may take: matching most of the question, and scored near the best."""
     return [r for r in ranked if r.coverage >= WEIGHTS.list_coverage and r.fused >= WEIGHTS.list_ratio * ranked[0].fused]
+
+
+_ROMAN_RE = re.compile(r"(?:ks|[ivxlcsh])+")
+"""A Roman numeral as folded ("XXI" is "ksksi"; in Cyrillic lookalikes "ХХІ" is "hhi")."""
 
 
 def _clean(question: str) -> str:

@@ -27,7 +27,7 @@ _LETTER_RE = re.compile(r"[^\W_]")
 # ("айтқым келеді") and needs ("дәлелдеуім керек"), the people they name as theirs ("оқытушым", "my teacher",
 # "досыма"), and someone asking through them ("Ата сұрап отыр:").
 _ABOUT_ONESELF_RE = re.compile(
-    r"\b(?:I|I'm|I am|my|we|we're|our|я|мы|мой|моя|мою|моей|мне|нам|менің|біз|бiз|menıñ|menin)\b"
+    r"\b(?:I|I'm|I am|my|me|we|we're|our|us|я|мы|мой|моя|мою|моей|мне|меня|нам|нас|менің|маған|біз|бiз|бізге|menıñ|menin|mağan)\b"
     r"|\b(?:пишу|готовлю|делаю|изучаю|работаю|учусь|преподаю)\b"
     r"|\w{3,}(?:мын|мін|пын|пін|бын|бін|мин|пин|myn|mın|min|pyn|pın|pin"
     r"|мыз|міз|пыз|піз|быз|біз|миз|пиз|myz|mız|miz|pyz|pız|piz"
@@ -54,8 +54,9 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         return text
     kept = [s for s in sentences if smalltalk_kind(s, lex) is None]  # "Спасибо за помощь." reads as "help"
     asked = [s for s in kept if s.rstrip().endswith("?")]
-    if not asked and "?" not in text:
-        # "… Please tell me in which cities the new plants will be built." asks without a question mark.
+    if not asked:
+        # "… Please tell me in which cities the new plants will be built." asks without a question mark,
+        # as does "my teacher asked what goods … sells to russia. could u help pls?" once its plea is dropped.
         asked = [s for s in kept if lex.question_words.intersection(tokens(s))]
     pointing = [s for s in asked if refers_back(s, lex)]
     if not asked or not any(_content(s, lex) for s in asked):

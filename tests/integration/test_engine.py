@@ -548,6 +548,13 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
     pytest.param("Скажите, пожалуйста, какие государства присоединились к трём участникам, когда ТС перерос в ЕАЭС?",
                  "Армени", id="ru-when-opens-a-clause-after-a-courtesy"),
     pytest.param("Қазіргі таңда екі ел бірге қандай ұйымдарға кіреді?", "ШЫҰ", id="kk-nowadays-names-no-topic"),
+    pytest.param("im doing a school project on kz-russia ties. my teacher asked what goods kazakhstan mostly sells to "
+                 "russia. could u help pls? thx in advance", "metal", id="en-a-plea-beside-a-question-told-without-its-mark"),
+    pytest.param("Sometimes tourists ask me hard things. One german man ask me yesterday: when Kazakhstan is sign the "
+                 "agreement to give Baikonur to Russia and for how many year?", "1994", id="en-learner-asked-me-yesterday"),
+    pytest.param("I'm a vlogger from Bishkek. My viewers keep asking me two things: in which region of Kazakhstan is "
+                 "Baikonur, and in what year was it leased to Russia?", "1994", id="en-two-parts-the-first-a-place"),
+    pytest.param("в каком году была достроена Трансаральская магистраль?", "1906", id="ru-completed-railway"),
     pytest.param("Мын тогыз жуз токсан жетинши жылы тауар айналымы канша болган екен? Алдын ала рахмет, денсаулыгыныз болсын.",
                  "4,1", id="kk-typed-wish-of-health-is-courtesy"),
 ])
@@ -581,6 +588,7 @@ def test_a_plain_question_about_a_year_the_fact_is_not_from_is_still_declined(en
     "Is it true that the 2013 Treaty on Good Neighbourliness and Alliance was signed on 11 November 2013?",
     "Рас па, Көкшетау, Семей және Өскемендегі үш жылу электр станциясының жалпы қуаты 1000 мегаватт?",
     "Qazaqstan-Resei şekarasynda neşe ötkızu beketı bar?",
+    "КТК құбырының ұзындығы қанша шақырым?",  # the pipeline's abbreviation, not the border's length
 ])
 def test_a_step_day_or_measure_the_sources_never_give_is_said_to_be_unsaid(engine: AnswerEngine, question: str) -> None:
     """Ratification, a claimed exact day of a fact dated to its year, a claimed figure in megawatts:
