@@ -16,7 +16,7 @@ from bot.engine.language import kazakh_latin
 from bot.engine.lexicon import Lexicon
 from bot.engine.understanding import ASKING, YEAR_RE, Query, find_phrases
 from bot.script import is_latin
-from bot.text import fold, raw_tokens, tokens, word_tokens
+from bot.text import fold, raw_tokens, stem, tokens, word_tokens
 
 Resolution = Literal["standalone", "followup", "else", "unresolved"]
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'s)?", re.UNICODE)
@@ -71,11 +71,33 @@ def asks_else(question: str, lex: Lexicon) -> bool:
         not YEAR_RE.search(question)
 
 
+_FOLDED_SWAPS: dict[tuple[int, bool], dict[str, str]] = {}
+
+
+def _side_swap(word: str, lex: Lexicon) -> str | None:
+    """The other side's name for a side's name in any case form, also typed in Latin letters or
+    without Kazakh letters ("Reseidiñ", "Казакстаннын"), which are looked up by their folded form
+    or, failing that, by their stem."""
+    other = lex.swap.get(word.lower())
+    if other is not None:
+        return other
+    latin = is_latin(word)
+    folded = _FOLDED_SWAPS.get((id(lex), latin))
+    if folded is None:
+        # the word's own script last, so that its pairs win: "Ресейдин" → "Қазақстанның", not "Qazaqstannyñ"
+        pairs = sorted(lex.swap.items(), key=lambda kv: (is_latin(kv[0]) == latin, -len(kv[0])))
+        folded = {stem(fold(k)): v for k, v in pairs}  # any other case form ("ресейдегі") for the plainest one
+        folded.update({fold(k): v for k, v in pairs})  # a listed form is swapped for its own pair
+        _FOLDED_SWAPS[(id(lex), latin)] = folded
+    key = fold(word)
+    return folded.get(key) or folded.get(stem(key))
+
+
 def swap_sides(text: str, lex: Lexicon) -> str:
     """The previous question with Kazakhstan and Russia swapped, case forms kept ("and Russia's?")."""
     def one(match: re.Match[str]) -> str:
         word = match.group(0)
-        other = lex.swap.get(word.lower())
+        other = _side_swap(word, lex)
         if other is None:
             return word
         if word.isupper() and len(word) > 1:
@@ -95,7 +117,7 @@ def only_sides(question: str, lex: Lexicon) -> bool:
 
 
 def names_side(question: str, lex: Lexicon) -> bool:
-    return any(w.lower() in lex.swap for w in _WORD_RE.findall(question))
+    return any(_side_swap(w, lex) is not None for w in _WORD_RE.findall(question))
 
 
 def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
@@ -143,7 +165,7 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
         if context is not None:
             asked, about = context(previous)
             if about and (query.intents & ASKS - asked or pointing):
-                text = about[0]
+                text = swap_sides(about[0], lex) if names_side(question, lex) else about[0]
         text = f"{text} {rest}"
     return Resolved(text, "followup")
 
@@ -185,7 +207,7 @@ def topic(text: str, query: Query) -> str:
 
 def _strip_markers(question: str, lex: Lexicon) -> str:
     """The follow-up's own words without its opening marker and without country names."""
-    words = [w for w in question.split() if w.lower().strip("?!.,") not in lex.swap]
+    words = [w for w in question.split() if _side_swap(w.strip("?!.,"), lex) is None]
     if words and tokens(words[0]) and tokens(words[0])[0] in lex.words["followup"]:
         words = words[1:]
     return " ".join(words).strip(" ?!.,")

@@ -599,3 +599,13 @@ def test_a_step_day_or_measure_the_sources_never_give_is_said_to_be_unsaid(engin
     the reply says the sources don't say it, then gives the closest fact."""
     answer = engine.answer(question)
     assert not answer.answered and answer.intro and answer.facts, body_text(answer)
+
+
+@pytest.mark.parametrize(("first", "then", "detail"), [
+    ("Ресейдин Казакстанга салган инвестициясы канша?", "ал Казакстаннын Ресейге салганы ше?", "5,6"),
+    ("Reseidiñ Qazaqstanğa salğan investisiasy qanşa?", "al Qazaqstannıñ Reseidegi investisiası şe?", "5,6"),
+])
+def test_a_follow_up_naming_the_sides_the_other_way_round_swaps_them(engine: AnswerEngine, first: str, then: str,
+                                                                      detail: str) -> None:
+    """Side names typed without Kazakh letters or in Latin, in case forms no list holds, still swap."""
+    answered_with(engine.answer(then, previous=last_turn(engine, first)), detail)

@@ -36,6 +36,9 @@ def test_a_new_detail_is_added_to_the_previous_question() -> None:
 def test_sides_swap_keeping_case_forms() -> None:
     assert swap_sides("Russia's investment in Kazakhstan", LEX) == "Kazakhstan's investment in Russia"
     assert swap_sides("Инвестиции России в Казахстан", LEX) == "Инвестиции Казахстана в Россия"
+    # typed in Latin letters or without Kazakh letters, in a case form the list lacks: by folded form or stem
+    assert swap_sides("Reseidiñ Qazaqstanğa salğan investisiasy", LEX).split()[:2] == ["Qazaqstannyñ", "Ресейге"]
+    assert swap_sides("Ресейдин Казакстанга", LEX) == "Қазақстанның Ресейге"
     resolved = resolve("and Kazakhstan's?", PARSE("and Kazakhstan's?"), turn("Russia's investment in Kazakhstan"), LEX)
     assert resolved.how == "followup" and resolved.text.startswith("Kazakhstan's investment in Russia")
 
