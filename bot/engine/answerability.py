@@ -147,7 +147,8 @@ class Answerability:
         counted = query.counted
         if counted is None or "how_much" not in query.intents or "duration" in query.intents:
             return False  # "қанша мерзімге?" asks how long, which the duration check weighs
-        if self.has_figure(fact) and (not self.measures(fact) or self.units_in(query.text)):
+        if self.has_figure(fact) and (not self.measures(fact) or self.units_in(query.text)
+                                      or not self.lex.words["count_words"].intersection(query.tokens)):
             return False  # a count or an amount of money answers "how many" of what it counts; a unit asked is weighed apart
         if any(counted == u or (len(u) >= 4 and counted.startswith(u)) for u in self.not_counted):
             return False  # "шақырымға" of the unit "шақырым"

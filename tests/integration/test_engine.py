@@ -559,6 +559,8 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
                  "17 December", id="en-formal-names-keep-who-recognised-whom"),
     pytest.param("Когда Российская Федерация признала независимость Республики Казахстан?", "17 декабря",
                  id="ru-formal-names-keep-who-recognised-whom"),
+    pytest.param("Какой объём прокачки казахстанского «чёрного золота» по российской трубопроводной системе согласовали "
+                 "стороны летом 2000 года?", "14", id="ru-a-volume-asks-a-measure-not-a-count"),
     pytest.param("Мын тогыз жуз токсан жетинши жылы тауар айналымы канша болган екен? Алдын ала рахмет, денсаулыгыныз болсын.",
                  "4,1", id="kk-typed-wish-of-health-is-courtesy"),
 ])
