@@ -195,6 +195,11 @@ class Composer:
             return self.fact(facts[0], lang, question, intro=t(lang, "answer.times_one", n=total))
         return replace(self.listing(facts, lang, question, ""), intro=t(lang, "answer.times_total", n=total))
 
+    def people_count(self, fact: Fact, lang: str, question: str) -> Answer:
+        """"How many Kazakh cosmonauts flew from Baikonur?": the people the fact names, counted, then the fact."""
+        n = len(fact.people[lang]) if fact.people else 0
+        return self.fact(fact, lang, question, intro=t(lang, "answer.people_count", n=n))
+
     def overview(self, facts: Sequence[Fact], lang: str, question: str, heading: str) -> Answer:
         """A topic in short: its two main facts told in full, then the next two as lines."""
         answer = self.listing(facts[:4], lang, question, heading, in_full=2)

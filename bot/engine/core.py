@@ -640,6 +640,8 @@ class AnswerEngine:
             term = _term_years(top.fact)
             if term is not None and top.fact.when is not None:
                 return self.compose.term_end(top.fact, term, lang, question)
+        if missing == "number" and self._counts_people(query, top):
+            return self.compose.people_count(top.fact, lang, question)
         if missing:
             # A close runner-up that holds the asked detail answers instead ("who signed it?").
             # A unit asked ("what share") or other countries asked for narrow the runners-up enough to reach further.
@@ -682,6 +684,15 @@ class AnswerEngine:
         """Whether the question asks how many years (of a span: "how many years does the 1998–2007 treaty cover?")."""
         return (bool(query.intents & {"how_much", "duration", "elapsed"}) and "ago" not in query.intents
                 and bool(self.lex.words["year_words"].intersection(query.tokens)))
+
+    def _counts_people(self, query: Query, top: Ranked) -> bool:
+        """"Сколько космонавтов Казахстана летали с Байконура?" of a fact that names them and gives no
+        figure: the count is how many it names."""
+        people = top.fact.people.get("en", ()) if top.fact.people else ()
+        counted = query.counted
+        return (len(people) >= 3 and top.coverage >= WEIGHTS.min_coverage and not self.answerable.has_figure(top.fact)
+                and bool(self.lex.words["count_words"].intersection(query.tokens)) and counted is not None
+                and any(c in self.words[top.index] for c, _ in self.index.expand(counted)))  # not "how many days"
 
     def _naming(self, query: Query, ranked: list[Ranked]) -> list[Ranked]:
         """"КТК құбырының ұзындығы?": an abbreviation of three letters or more that some fact names

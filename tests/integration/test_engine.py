@@ -611,3 +611,16 @@ def test_a_follow_up_naming_the_sides_the_other_way_round_swaps_them(engine: Ans
                                                                       detail: str) -> None:
     """Side names typed without Kazakh letters or in Latin, in case forms no list holds, still swap."""
     answered_with(engine.answer(then, previous=last_turn(engine, first)), detail)
+
+
+@pytest.mark.parametrize(("question", "count"), [
+    ("How many Kazakh cosmonauts flew from Baikonur?", "3 in all"),
+    ("Казакстаннын канша гарышкери Байконырдан гарышка ушты?", "барлығы 3"),
+])
+def test_a_count_of_people_a_fact_names_is_how_many_it_names(engine: AnswerEngine, question: str, count: str) -> None:
+    answer = answered_with(engine.answer(question), "Мұсабаев" if "канша" in question else "Musabayev")
+    assert answer.intro and count in answer.intro
+
+
+def test_a_count_of_something_else_about_those_people_is_still_unsaid(engine: AnswerEngine) -> None:
+    assert not engine.answer("Aidyn Aiymbetov ğaryşta neşe kün boldy?").answered
