@@ -18,7 +18,7 @@ import numpy as np
 from cachetools import LRUCache
 
 from bot.engine.answerability import Answerability
-from bot.engine.compose import Answer, Composer, Script, importance
+from bot.engine.compose import MAX_LIST, Answer, Composer, Script, importance
 from bot.engine.conversation import Resolved, Turn, asks_else, names_side, only_sides, refers_back, resolve, retries, topic
 from bot.engine.direction import destination
 from bot.engine.hops import YearHop, earlier_pair, or_halves, or_pair, two_events, year_hop
@@ -544,6 +544,8 @@ class AnswerEngine:
             return self.compose.decline(question, lang, [r.fact for r in self.rank(query)[:3]] if query.words else ())
         if query.only_years:
             return self._year(query, lang)
+        if query.years and not query.named_years and (not query.words or query.generic):
+            return self._span(query, lang)
         if "anniversary" in query.intents:
             marked = self._anniversary(query, lang)
             if marked is not None:
@@ -893,6 +895,15 @@ class AnswerEngine:
         if not facts:
             return self.compose.decline(query.text, lang)
         return self.compose.listing(facts, lang, query.text, str(year))
+
+    def _span(self, query: Query, lang: str) -> Answer:
+        """"What happened in the 1990s?": the most important facts of those years, in date order."""
+        found = {int(i) for y in query.years for i in self.index.by_year.get(y, ())}
+        facts = sorted((self.index.facts[i] for i in found), key=importance)
+        shown = sorted(facts[:MAX_LIST], key=lambda f: f.when.key if f.when else (9999, 0, 0))
+        if not shown:
+            return self.compose.decline(query.text, lang)
+        return self.compose.listing(shown, lang, query.text, f"{query.years[0]}–{query.years[-1]}", dated=True)
 
     def _compare(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """Two years of one metric: both values and the change."""

@@ -338,9 +338,10 @@ class Understanding:
         lex = self.lex
         asked, text = text, _spaced_dates(text)
         dated = _LISTED_YEARS_RE.sub(r"\1\2\3 ", text)
-        decades = [int(d) for d in DECADE_RE.findall(dated)]
+        decades = [(int(m.group(1)), 100 if int(m.group(1)) % 100 == 0 and m.group(0).lower().endswith("s") else 10)
+                   for m in DECADE_RE.finditer(dated)]  # "the 1500s" is a century, "the 1990s" a decade
         named_years = tuple(dict.fromkeys(int(y) for y in YEAR_RE.findall(DECADE_RE.sub(" ", dated))))
-        years = tuple(dict.fromkeys([*(y for d in decades for y in range(d, d + 10)), *named_years]))
+        years = tuple(dict.fromkeys([*(y for d, n in decades for y in range(d, d + n)), *named_years]))
         verbs: set[str] = set()
         acronyms: set[str] = set()
         named: set[str] = set()

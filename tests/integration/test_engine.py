@@ -624,3 +624,15 @@ def test_a_count_of_people_a_fact_names_is_how_many_it_names(engine: AnswerEngin
 
 def test_a_count_of_something_else_about_those_people_is_still_unsaid(engine: AnswerEngine) -> None:
     assert not engine.answer("Aidyn Aiymbetov ğaryşta neşe kün boldy?").answered
+
+
+@pytest.mark.parametrize(("question", "detail"), [
+    ("tell me about kazakh-russian relations in the 1500s", "Kasym Khan"),  # a century
+    ("what happened in the 1990s?", "1992"),
+    ("Что было в 1990-х годах между Казахстаном и Россией?", "1992"),
+    ("1990-жылдары не болды?", "1992"),
+])
+def test_a_decade_or_century_lists_its_main_facts_in_date_order(engine: AnswerEngine, question: str, detail: str) -> None:
+    answer = answered_with(engine.answer(question), detail)
+    dates = [f.when.key for f in answer.facts if f.when]
+    assert len(answer.facts) >= 1 and dates == sorted(dates)
