@@ -233,6 +233,7 @@ class Understanding:
         # "until"/"expire" ask like "when" does: they are not what the question is about.
         self.asking = frozenset().union(*(lex.intents[name] for name in (*ASKING, "until")))
         self.inflected = inflectable_stand_ins(lex)
+        self.single_stand_ins = tuple(key[0] for key in lex.stands_for if len(key) == 1 and len(key[0]) >= STAND_IN_TYPO_MIN)
         self.how_many = frozenset(word for word in lex.intents["how_much"] if " " not in word)
         self.comparing = lex.intents["compare"]
         """"улесі көп" (whose share is bigger): a word of comparison after "how much" counts nothing."""
@@ -248,9 +249,19 @@ class Understanding:
                 if OSA.distance(tok, word, score_cutoff=1) <= 1]
         return max(near)[2] if near else None  # the longest: "каого" is "какого", not "кого"
 
+    def _stand_in_typo(self, tok: str) -> str:
+        """A word no fact uses one edit from a one-word stand-in ("polygn" of "polygon"): that stand-in."""
+        if len(tok) < STAND_IN_TYPO_MIN or tok in self.known or tok[0].isdigit():
+            return tok
+        near = process.extractOne(tok, self.single_stand_ins, scorer=OSA.distance, score_cutoff=1)
+        return near[0] if near is not None else tok
+
     def mistyped_function_word(self, tok: str) -> bool:
         """Whether a word no fact uses is a mistyped stop word, question word or side name ("mcuh",
         "russain"): one edit away, or a stop word's stem with a mistyped ending ("арасындгы")."""
+        if len(tok) == 3:  # "wat": a letter dropped from a longer function word ("what")
+            return _one_edit_from(tok, (w for w in (*self.long_stopwords, *(w for w, _ in self.question_words))
+                                        if len(w) == 4 and w.startswith(tok[0])))
         if len(tok) < 4:
             return False
         if any(tok.startswith(s) and len(tok) - len(s) <= TYPO_ENDING for s in self.stop_stems):
@@ -379,8 +390,8 @@ class Understanding:
             before = named_years[0] - 1
             named_years, years = (*named_years, before), tuple(dict.fromkeys((*years, before)))
             intents.add("compare")
-        toks = replace_stands_for([tok for k, tok in enumerate(plain) if k not in consumed], lex, self.inflected,
-                                  self._located(typed))
+        toks = replace_stands_for([self._stand_in_typo(tok) for k, tok in enumerate(plain) if k not in consumed], lex,
+                                  self.inflected, self._located(typed))
         oos = bool(lex.words["rate_words"].intersection(toks) and lex.words["currency_words"].intersection(toks))
         nexts, periods = lex.words["next_words"], lex.words["period_words"]
         if any(a in nexts and b in periods for a, b in zip(toks, toks[1:], strict=False)):
@@ -488,6 +499,8 @@ def _one_edit_from(tok: str, words: Iterable[str]) -> bool:
 _DEFAULT: list[Understanding] = []
 
 
+STAND_IN_TYPO_MIN = 6
+"""Shortest word read as a mistyped stand-in: shorter ones are too often another word one letter away."""
 UNSTRESSED_MIN = 4
 """Shortest word read past a mixed-up unstressed vowel."""
 UNSTRESSED = str.maketrans("oi", "ae")

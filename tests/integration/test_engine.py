@@ -555,6 +555,7 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
     pytest.param("I'm a vlogger from Bishkek. My viewers keep asking me two things: in which region of Kazakhstan is "
                  "Baikonur, and in what year was it leased to Russia?", "1994", id="en-two-parts-the-first-a-place"),
     pytest.param("в каком году была достроена Трансаральская магистраль?", "1906", id="ru-completed-railway"),
+    pytest.param("wat is the emba polygn and where is it", "Aktobe", id="en-mistyped-stand-in-and-what"),
     pytest.param("On what date did the Russian Federation recognise the independence of the Republic of Kazakhstan?",
                  "17 December", id="en-formal-names-keep-who-recognised-whom"),
     pytest.param("Когда Российская Федерация признала независимость Республики Казахстан?", "17 декабря",
