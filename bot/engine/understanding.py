@@ -249,6 +249,14 @@ class Understanding:
                 if OSA.distance(tok, word, score_cutoff=1) <= 1]
         return max(near)[2] if near else None  # the longest: "каого" is "какого", not "кого"
 
+    def _spatial_until(self, typed: list[str]) -> bool:
+        """Whether each "дейін" (up to) follows a word in the dative that names no time
+        ("Новороссийскіге дейін"), so it marks where something reaches, not until when (`typed`: folded words)."""
+        times = self.lex.words["year_words"] | self.lex.words["period_words"]
+        before = [typed[k - 1] for k, raw in enumerate(typed) if k and stem(raw) in self.lex.intents["until"]]
+        return bool(before) and all(b.endswith(_DATIVE) and len(b) > 4 and not b[0].isdigit()
+                                    and not (stem(b) in times or month_of(stem(b))) for b in before)
+
     def _stand_in_typo(self, tok: str) -> str:
         """A word no fact uses one edit from a one-word stand-in ("polygn" of "polygon"): that stand-in."""
         if len(tok) < STAND_IN_TYPO_MIN or tok in self.known or tok[0].isdigit():
@@ -437,9 +445,14 @@ class Understanding:
                 words.append(self._side_typo(tok) or tok)
         if not intents & ASKING:
             intents |= typos  # … when no word spelled right asks something
-        if "overview" in intents and _NAMED_DAY_RE.search(text):
-            # "Tell me about Russia Day": the day is a holiday's name, the topic asked about, not a date asked for.
-            intents -= {"day", "when"}
+        if _NAMED_DAY_RE.search(text):
+            # "Tell me about Russia Day", "When was Russia Day declared a holiday?": the day is a holiday's
+            # name, the topic asked about, not a day asked for (unless another word asks one: "what date").
+            others = (lex.intents["day"] - lex.words["day_words"]).intersection(toks)
+            if not others and not find_phrases(plain, lex.intent_phrases["day"]):
+                intents.discard("day")
+            if "overview" in intents:
+                intents.discard("when")
             words += [tok for tok in toks if tok in lex.words["day_words"]][:1]
         if "when" in intents and (_when_is_a_conjunction(plain, lex) or _KOGDA_CLAUSE_RE.search(text)):
             intents.discard("when")
@@ -459,6 +472,8 @@ class Understanding:
             intents.discard("list")  # "which region is it in?" asks one thing, "which regions" several
         if "how_much" in intents and "when" not in intents:
             intents.discard("until")  # "қаншаға дейін ұлғайтылды?": up to how much, not until when
+        if "until" in intents and "when" in intents and self._spatial_until([fold_word(raw) for raw in typed]):
+            intents.discard("until")  # "Теңізден Новороссийскіге дейін … қай жылы?": from a place to a place
         if find_phrases(plain, lex.phrases["not_money"]):
             intents.discard("money")  # "paid a state visit"
         unique = tuple(dict.fromkeys(words))
@@ -499,6 +514,8 @@ def _one_edit_from(tok: str, words: Iterable[str]) -> bool:
 _DEFAULT: list[Understanding] = []
 
 
+_DATIVE = ("ga", "ge", "ka", "ke")
+"""Kazakh dative endings as folded: "дейін" after one says up to where ("Новороссийскіге дейін")."""
 STAND_IN_TYPO_MIN = 6
 """Shortest word read as a mistyped stand-in: shorter ones are too often another word one letter away."""
 UNSTRESSED_MIN = 4

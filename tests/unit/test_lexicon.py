@@ -60,6 +60,7 @@ def test_invalid_yaml_and_empty_folder(tmp_path: Path) -> None:
     ("Сен кімсің, балам? Адамсың ба, әлде компьютерсің бе?", "who"), ("Sen jasandy intellektsıñ be?", "who"),
     ("are you an AI?", "who"), ("Ты ИИ или живой человек?", "who"),
     ("Hiya! Alright?", "greeting"), ("Рахмет, балам, көп жаса!", "thanks"),
+    ("Здравствуйте! А вы кто такой будете, машина или человек?", "who"),
     ("Сіз қандай сұрақтарға жауап бере аласыз?", "abilities"), ("What all can you do?", "abilities"),
 ])
 def test_small_talk_kinds(text: str, kind: str) -> None:
