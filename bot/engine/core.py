@@ -29,7 +29,7 @@ from bot.engine.numerals import spoken_years
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, MissingEmbedding, SemanticIndex, load_model
 from bot.engine.smalltalk import courtesy_lead, reported_question, smalltalk_kind, smalltalk_sentences, without_courtesy
-from bot.engine.spelling import DotlessI, full_years
+from bot.engine.spelling import DotlessI, SplitWords, full_years
 from bot.engine.understanding import ASKING, YEAR_RE, Query, Understanding, find_phrases
 from bot.model import LANGS, Fact
 from bot.script import is_latin
@@ -73,6 +73,7 @@ class AnswerEngine:
         self.index = FactIndex(store.facts, self.lex)
         self.understanding = Understanding(self.lex, self.index.vocab_set)
         self.spelling = DotlessI(self.understanding.known)  # the lexicon's words and the facts' (one set, shared)
+        self.split_words = SplitWords(self.understanding.known)
         self.position = {f.id: i for i, f in enumerate(self.index.facts)}
         self.known_years = frozenset(store.years())
         self.compose = Composer(store.sources)
@@ -124,7 +125,7 @@ class AnswerEngine:
         prepared, self.prepared = self.prepared, None
         if prepared is not None and prepared[0] == (question, lang, previous):
             return prepared[1]
-        whole = self.spelling.read(full_years(spoken_years(_clean(question))))
+        whole = self.split_words.read(self.spelling.read(full_years(spoken_years(_clean(question)))))
         topical = self.index.idf.__contains__
         question = reported_question(without_courtesy(whole, self.lex, self._names_topic), self.lex, topical)
         detected = self.language.detect(question)
@@ -756,6 +757,10 @@ class AnswerEngine:
         # "Байконыр кай облыста орналаскан" names Baikonur, the subject of its fact's long title.
         own = [w for w in query.words if w not in self.side_words]
         named = frozenset().union(*self.index.titles[index]) if self.index.titles[index] else frozenset()
+        which = self.lex.words["which_words"]
+        asked = [b for a, b in zip(query.tokens, query.tokens[1:], strict=False) if a in which]
+        if any(c in named for w in asked for c, _ in self.index.expand(w)):
+            return False  # "Қызылорда облысында қандай космодром бар?": which one of what the title names
         found = sum(1 for w in own if any(c in named for c, _ in self.index.expand(w)))
         return not own or found / len(own) < WEIGHTS.own_in_title
 

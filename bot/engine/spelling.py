@@ -61,3 +61,41 @@ class DotlessI:
     def _knows(self, word: str) -> bool:
         toks = tokens(word)
         return bool(toks) and all(tok in self.known for tok in toks)
+
+
+_ANY_WORD_RE = re.compile(r"[^\W\d_]+")
+_NEXT_WORD_RE = re.compile(r" ([^\W\d_]+)")
+
+
+class SplitWords:
+    """Joins a word that speech-to-text or a slip of the space bar split in two ("көк шетауда",
+    "qos tanai") where the two halves are not both known and the whole is."""
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self.known = frozenset(known)
+
+    def read(self, text: str) -> str:
+        out: list[str] = []
+        last = 0
+        for match in _ANY_WORD_RE.finditer(text):
+            if match.start() < last:
+                continue
+            nxt = _NEXT_WORD_RE.match(text, match.end())
+            if nxt is not None and self._joins(match.group(), nxt.group(1)):
+                out.append(text[last:match.start()] + match.group() + nxt.group(1))
+                last = nxt.end()
+        out.append(text[last:])
+        return "".join(out)
+
+    def _joins(self, first: str, second: str) -> bool:
+        if len(first) < 2 or len(second) < 2 or len(first + second) < JOINED_MIN:
+            return False
+        return not (self._knows(first) and self._knows(second)) and self._knows(first + second)
+
+    def _knows(self, word: str) -> bool:
+        toks = tokens(word)
+        return len(toks) == 1 and toks[0] in self.known
+
+
+JOINED_MIN = 7
+"""Shortest whole a split is mended into: shorter joins are too often two words of their own."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.spelling import DotlessI, full_years
+from bot.engine.spelling import DotlessI, SplitWords, full_years
 from bot.text import tokens
 
 KNOWN = {tok for word in ("jyly", "boldy", "arasynda", "bırlesıp", "aınalymy") for tok in tokens(word)}
@@ -37,3 +37,15 @@ def test_a_word_unknown_either_way_and_text_without_dotless_i_are_unchanged() ->
 ])
 def test_two_digit_years_and_decades_are_read_in_full_and_days_are_not(typed: str, read: str) -> None:
     assert full_years(typed) == read
+
+
+SPLIT_KNOWN = {tok for word in ("көкшетауда", "кездесті", "qostanai", "жылы", "екі") for tok in tokens(word)}
+
+
+@pytest.mark.parametrize(("said", "read"), [
+    ("көк шетауда қашан кездесті", "көкшетауда қашан кездесті"),
+    ("qos tanai zauyty", "qostanai zauyty"),
+    ("екі жылы", "екі жылы"),  # two known words stay two
+])
+def test_a_word_split_in_two_is_joined_where_only_the_whole_is_known(said: str, read: str) -> None:
+    assert SplitWords(SPLIT_KNOWN).read(said) == read
