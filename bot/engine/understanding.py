@@ -377,7 +377,7 @@ class Understanding:
             if raw in lex.acronym_parties:
                 named.update(word_tokens(raw))
         detected = self.language.detect(text)
-        plain = tuple(tokens(text))
+        plain = tuple(tokens(_FIRST_PERSON_RE.sub(" ", text) if detected == "kk" else text))
         if detected == "ru":  # Russian writes unstressed о and е as they sound: "кагда", "дагавор"
             plain = tuple(tok if tok in self.known else self.unstressed.get(tok.translate(UNSTRESSED), tok)
                           for tok in plain)
@@ -514,6 +514,11 @@ def _one_edit_from(tok: str, words: Iterable[str]) -> bool:
 _DEFAULT: list[Understanding] = []
 
 
+_FIRST_PERSON_RE = re.compile(
+    r"\b\w{3,}(?:мын|мін|пын|пін|бын|бін|мыз|міз|пыз|піз|быз|біз|мин|пин|бин|миз|пиз|биз"
+    r"|myn|mın|pyn|pın|byn|bın|myz|mız|pyz|pız|byz|bız|min|pin|bin|miz|piz|biz)\b", re.IGNORECASE)
+"""A Kazakh word in the first person ("журналиспін", "жазып жатырмын"): it says who asks, never what
+about, so a run-on question ("… мен журналиспін мақала жазып жатырмын … ғарышкерлері кімдер") is read without it."""
 _DATIVE = ("ga", "ge", "ka", "ke")
 """Kazakh dative endings as folded: "дейін" after one says up to where ("Новороссийскіге дейін")."""
 STAND_IN_TYPO_MIN = 6

@@ -559,6 +559,8 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
     pytest.param("When was Russia Day first declared a national holiday?", "1994", id="en-a-holidays-name-asks-no-day"),
     pytest.param("grandpa asks what happened between Kazakhstan and Russia in 2009", "2009", id="en-grandpa-asks"),
     pytest.param("көк шетауда екі елдің президенттері қашан кездесті", "1992", id="kk-a-city-split-by-dictation"),
+    pytest.param("сәлеметсіз бе мен журналиспін мақала жазып жатырмын әлгі қазақтың тұңғыш ғарышкерлері кімдер болған "
+                 "айтып бере аласыз ба рақмет", "Мұсабаев", id="kk-dictated-run-on-with-first-person-words"),
     pytest.param("Қызылорда облысында қандай космодром бар", "Байқоңыр", id="kk-which-one-of-what-the-title-names"),
     pytest.param("Teñizden Novorossiiskige deıin mūnai qūbyry turaly şeşim qai jyly qabyldandy?", "1996",
                  id="kk-latin-up-to-a-place-is-no-until"),
