@@ -215,6 +215,7 @@ class Understanding:
         # Words the facts use: a word outside them one letter from a question word is a typo of it.
         self.vocabulary = frozenset(vocabulary)
         self.known = self.vocabulary | lex.known_words()
+        self.lex_known = lex.known_words()
         self.unstressed = _unstressed_readings(self.known)
         self.question_words = tuple((word, name) for name in ASKING for word in lex.intents[name]
                                     if len(word) >= 3 and " " not in word)
@@ -248,6 +249,11 @@ class Understanding:
         near = [(len(word), word, name) for word, name in self.question_words
                 if OSA.distance(tok, word, score_cutoff=1) <= 1]
         return max(near)[2] if near else None  # the longest: "каого" is "какого", not "кого"
+
+    def _unless_known(self, match: re.Match[str]) -> str:
+        """A first-person word left out unless the lexicon lists it ("дегеніміз не?" asks what something is)."""
+        word = match.group()
+        return word if any(tok in self.lex_known for tok in tokens(word)) else " "
 
     def _spatial_until(self, typed: list[str]) -> bool:
         """Whether each "дейін" (up to) follows a word in the dative that names no time
@@ -377,7 +383,7 @@ class Understanding:
             if raw in lex.acronym_parties:
                 named.update(word_tokens(raw))
         detected = self.language.detect(text)
-        plain = tuple(tokens(_FIRST_PERSON_RE.sub(" ", text) if detected == "kk" else text))
+        plain = tuple(tokens(_FIRST_PERSON_RE.sub(self._unless_known, text) if detected == "kk" else text))
         if detected == "ru":  # Russian writes unstressed о and е as they sound: "кагда", "дагавор"
             plain = tuple(tok if tok in self.known else self.unstressed.get(tok.translate(UNSTRESSED), tok)
                           for tok in plain)
