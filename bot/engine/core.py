@@ -394,18 +394,20 @@ class AnswerEngine:
         """"What grew faster in 2011, trade or exports?": each measure asked with the head ("grew",
         2011), and the two figures set side by side when both are given in the same unit."""
         head, *parts = measures
-        found: list[Fact] = []
+        candidates: list[list[Fact]] = []
         for part in parts:
             query = self.understanding.parse(f"{head} {part}")
             ranked = self.rank(query)
-            best = next((r.fact for r in ranked[:WEIGHTS.answerable_tries] if r.fact.value is not None
-                         and r.coverage >= WEIGHTS.semantic_agree
-                         and (not query.named_years or set(query.named_years) & self._years_of(r.fact))), None)
-            if best is None:
-                return None
-            found.append(best)
-        first, second = found
-        if first.id == second.id or first.unit != second.unit:
+            candidates.append([r.fact for r in ranked[:WEIGHTS.answerable_tries] if r.fact.value is not None
+                               and r.coverage >= WEIGHTS.semantic_agree
+                               and (not query.named_years or set(query.named_years) & self._years_of(r.fact))])
+        if not all(candidates):
+            return None
+        # The best of the first part, and the best of the second in the same unit: "total trade" next to
+        # export growth in percent is its growth, not its value in dollars.
+        first = candidates[0][0]
+        second = next((f for f in candidates[1] if f.unit == first.unit and f.id != first.id), None)
+        if second is None:
             return None
         return self.compose.compare(first, second, lang, question, by_year=first.metric == second.metric)
 

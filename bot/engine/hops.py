@@ -165,6 +165,7 @@ def _two_sides(text: str) -> tuple[str, str] | None:
 # "2011 jyly qaisysy tezırek östı: Reseige eksport pa, älde jalpy sauda ma?", "What grew faster in 2011,
 # trade or exports?": what is compared (the head, before the last colon or comma) and its two measures.
 _HEAD_END_RE = re.compile(r"[:,—–]\s")
+_YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d\d\b(?= )")
 
 
 def or_pair(question: str) -> tuple[str, str, str] | None:
@@ -175,6 +176,8 @@ def or_pair(question: str) -> tuple[str, str, str] | None:
     if alternation is None:
         return None
     ends = [m.end() for m in _HEAD_END_RE.finditer(text[:alternation.start()] + " ")]
+    if not ends:  # "which grew faster in 2011 kazakh exports or total trade": the head ends at its year
+        ends = [m.end() + 1 for m in _YEAR_RE.finditer(text[:alternation.start()])]
     if not ends:
         return None
     head, sides = text[:ends[-1]].strip(" ,:—–"), _two_sides(text[ends[-1]:])

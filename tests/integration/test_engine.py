@@ -645,3 +645,16 @@ def test_a_decade_or_century_lists_its_main_facts_in_date_order(engine: AnswerEn
     answer = answered_with(engine.answer(question), detail)
     dates = [f.when.key for f in answer.facts if f.when]
     assert len(answer.facts) >= 1 and dates == sorted(dates)
+
+
+@pytest.mark.parametrize("question", [
+    "which grew faster in twenty eleven kazakh exports to russia or total bilateral trade",
+    "что быстрее росло в 2011: общий товарооборот или экспорт РК в РФ?",
+])
+def test_two_measures_set_against_each_other_are_told_side_by_side_in_one_unit(engine: AnswerEngine,
+                                                                               question: str) -> None:
+    """The head may end at its year as well as at a comma; "total trade" beside export growth is its growth."""
+    answer = engine.answer(question)
+    assert answer.kind == "compare"
+    body = body_text(answer)
+    assert ("47.8" in body or "47,8" in body) and ("42.3" in body or "42,3" in body), body

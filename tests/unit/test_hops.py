@@ -110,6 +110,9 @@ def test_which_came_first_names_two_events(question: str, pair: tuple[str, str] 
     ("Что выросло сильнее в 2011 году: экспорт или товарооборот?",
      ("Что выросло сильнее в 2011 году", "экспорт", "товарооборот")),
     ("trade or exports", None),  # no head: nothing says what is compared
+    ("which grew faster in 2011 kazakh exports or total trade",  # no comma: the head ends at its year
+     ("which grew faster in 2011", "kazakh exports", "total trade")),
+    ("was Yeltsin in Almaty in 1998 or in 1999", None),
 ])
 def test_two_measures_set_against_each_other_are_split_from_their_head(question: str,
                                                                        want: tuple[str, str, str] | None) -> None:
