@@ -683,7 +683,8 @@ class AnswerEngine:
         if not subject:
             return None
         return next((r.fact for r in ranked[1:WEIGHTS.semantic_pool] if self._titled_by(r.fact, tuple(subject))
-                     and r.fact.place and self.answerable.missing(query, r.fact) is None), None)
+                     and r.fact.place and self.answerable.missing(query, r.fact) is None
+                     and (not query.named_years or set(query.named_years) & self._years_of(r.fact))), None)
 
     def _asks_years_counted(self, query: Query) -> bool:
         """Whether the question asks how many years (of a span: "how many years does the 1998–2007 treaty cover?")."""
