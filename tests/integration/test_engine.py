@@ -562,6 +562,8 @@ def test_a_follow_up_after_a_list_leans_on_the_fact_that_leads_it(engine: Answer
     pytest.param("сәлеметсіз бе мен журналиспін мақала жазып жатырмын әлгі қазақтың тұңғыш ғарышкерлері кімдер болған "
                  "айтып бере аласыз ба рақмет", "Мұсабаев", id="kk-dictated-run-on-with-first-person-words"),
     pytest.param("Қызылорда облысында қандай космодром бар", "Байқоңыр", id="kk-which-one-of-what-the-title-names"),
+    pytest.param("Ресей мен Қазақстан арасындағы дипломатиялық қатынастар қашан орнады", "1992",
+                 id="kk-established-intransitive-and-passive-alike"),
     pytest.param("Teñizden Novorossiiskige deıin mūnai qūbyry turaly şeşim qai jyly qabyldandy?", "1996",
                  id="kk-latin-up-to-a-place-is-no-until"),
     pytest.param("On what date did the Russian Federation recognise the independence of the Republic of Kazakhstan?",
