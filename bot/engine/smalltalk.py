@@ -118,8 +118,23 @@ def reported_question(text: str, lex: Lexicon, names_topic: Callable[[str], bool
             if _ABOUT_ONESELF_RE.search(sentence[:words[k].start()]) and not any(names_topic(tok) for tok in toks[:k]) \
                     and end < len(words):
                 sentence = _ASKED_OF_RE.sub("", sentence[words[end - 1].end():].lstrip(" ,:"), count=1)
-        kept.append(sentence)
+        kept.append(_without_aside(sentence, lex, names_topic))
     return " ".join(kept)
+
+
+_ASIDE_RE = re.compile(r",\s*(?:я|мы|I|we|мен|біз|men|bız)\s", re.IGNORECASE)
+
+
+def _without_aside(sentence: str, lex: Lexicon, names_topic: Callable[[str], bool]) -> str:
+    """"В каком месяце … Медведев … в Казахстан, я тогда ещё подумал, что неспроста?": a closing aside
+    about the asker that names nothing the facts speak of is left out of a question that holds its own topic."""
+    match = _ASIDE_RE.search(sentence)
+    if match is None:
+        return sentence
+    head, aside = sentence[:match.start()], sentence[match.start():]
+    if any(names_topic(tok) for tok in tokens(aside) if tok not in lex.no_topic) or not _self_contained(head, lex):
+        return sentence
+    return head + ("?" if sentence.rstrip().endswith("?") else "")
 
 
 def _content(sentence: str, lex: Lexicon) -> list[str]:

@@ -130,6 +130,13 @@ def test_who_asked_is_left_out_of_a_question_told_for_someone_else(message: str,
     assert reported_question(message, load_lexicon(default_lexicon_dir()), {"baikonur"}.__contains__) == question
 
 
+def test_a_closing_aside_about_the_asker_is_left_out_of_a_question_with_its_own_topic() -> None:
+    topics = {tok for word in ("Медведев", "поездку", "Казахстан", "первую") for tok in tokens(word)}
+    message = "Когда Медведев совершил первую зарубежную поездку в Казахстан, я тогда ещё подумал, что неспроста?"
+    assert reported_question(message, load_lexicon(default_lexicon_dir()), topics.__contains__) == (
+        "Когда Медведев совершил первую зарубежную поездку в Казахстан?")
+
+
 @pytest.mark.parametrize("message", [
     "My grandfather worked at Baikonur and told me it was leased. Until when?",  # the words before name a topic
     "Who asked Russia to send the peacekeepers?",  # nobody speaks of himself: the asking verb is the question's
