@@ -245,6 +245,13 @@ class AnswerEngine:
             between = self._between(question, lang)
             if between is not None:
                 return between
+        times = self.lex.words["day_words"] | self.lex.words["period_words"] | self.lex.words["year_words"]
+        counts_time = "elapsed" in first.intents or ("how_much" in first.intents and times.intersection(first.tokens))
+        halves_both_ways = self.understanding.both_ways(question) if resolved.how == "standalone" and not counts_time else None
+        if halves_both_ways is not None:
+            directions = self._both_directions(halves_both_ways, first, lang, question)
+            if directions is not None:
+                return directions
         if resolved.how == "standalone" and find_phrases(first.tokens, self.lex.phrases["mutual_phrases"]):
             both = self._mutual(first, lang, question)
             if both is not None:
@@ -425,6 +432,27 @@ class AnswerEngine:
         if found[0].id == found[1].id:
             return None
         return self.compose.listing(sorted(found, key=_in_order), lang, question, "", dated=True)
+
+    def _both_directions(self, halves: tuple[str, str], whole: Query, lang: str, question: str) -> Answer | None:
+        """"Russia's investment in Kazakhstan and Kazakhstan's in Russia — how much?": each half asked
+        with the whole question's intent, and the two facts set side by side when both give a figure
+        in one unit (else told one after the other)."""
+        parsed = [self.understanding.parse(half) for half in halves]
+        if not (set(parsed[0].words) & set(parsed[1].words)) - self.side_words:
+            return None  # the halves ask the same of each side ("investment"), not two things
+        found: list[Fact] = []
+        for half in parsed:
+            query = replace(half, intents=whole.intents, years=whole.years, named_years=whole.named_years)
+            ranked = self.rank(query)
+            if not ranked or not self._confident(query, ranked) or ranked[0].coverage < WEIGHTS.min_coverage:
+                return None
+            found.append(ranked[0].fact)
+        a, b = found
+        if a.id == b.id:
+            return None
+        if a.value is not None and b.value is not None and a.unit == b.unit:
+            return self.compose.compare(a, b, lang, question, by_year=False)
+        return self.compose.listing([a, b], lang, question, "", in_full=2)
 
     def _mutual(self, query: Query, lang: str, question: str) -> Answer | None:
         """"When did Kazakhstan and Russia recognise each other's independence?": the two dated facts,

@@ -332,6 +332,24 @@ class Understanding:
             return (first, second) if len(words) - k - 1 >= 3 else None
         return None
 
+    def both_ways(self, text: str) -> tuple[str, str] | None:
+        """"Reseidıñ Qazaqstanğa salğan investisiiasy men Qazaqstannyñ Reseige salğan investisiiasy qanşa?":
+        the two halves of a question that names the two sides one way, then the other way round,
+        split at the joining word between them; None for "Kazakhstan and Russia" said once."""
+        words = list(_RAW_WORD_RE.finditer(text))
+        firsts = [next(iter(word_tokens(m.group())), "") for m in words]
+        sides = [(k, _SIDE_OF.get(tok[:3])) for k, tok in enumerate(firsts) if tok in self.sides]
+        sides = [(k, side) for k, side in sides if side]
+        turns = [j for j in range(1, len(sides)) if sides[j][1] != sides[j - 1][1]]
+        if len(turns) < 2:
+            return None
+        middle = range(sides[turns[0]][0] + 1, sides[turns[1]][0])  # between the first pair and the second
+        joins = [k for k in middle if firsts[k] in self.lex.words["and_words"] or firsts[k] in _KAZAKH_AND]
+        if not joins:
+            return None
+        k = joins[0]
+        return text[:words[k].start()].rstrip(" ,;"), text[words[k].end():].strip()
+
     def parties(self, words: Iterable[str], english: frozenset[str] = frozenset()) -> frozenset[str]:
         """The other countries and bodies named among stemmed words (long names also by prefix).
         A word typed in English letters (`english`) must hold the whole name ("Belarusten") or add a
@@ -525,6 +543,10 @@ _FIRST_PERSON_RE = re.compile(
     r"|myn|mın|pyn|pın|byn|bın|myz|mız|pyz|pız|byz|bız|min|pin|bin|miz|piz|biz)\b", re.IGNORECASE)
 """A Kazakh word in the first person ("журналиспін", "жазып жатырмын"): it says who asks, never what
 about, so a run-on question ("… мен журналиспін мақала жазып жатырмын … ғарышкерлері кімдер") is read without it."""
+_KAZAKH_AND = frozenset(("men", "pen", "ben"))
+"""Kazakh "мен/пен/бен" (and, with): between two noun phrases it joins them as "and" does."""
+_SIDE_OF = {"ros": "ru", "res": "ru", "rus": "ru", "rf": "ru", "kaz": "kz", "kz": "kz", "rk": "kz"}
+"""Which side a side's name stands for, by its first letters as folded (Россия, Ресей, Russia; Казахстан, Qazaqstan)."""
 _DATIVE = ("ga", "ge", "ka", "ke")
 """Kazakh dative endings as folded: "дейін" after one says up to where ("Новороссийскіге дейін")."""
 STAND_IN_TYPO_MIN = 6

@@ -661,3 +661,19 @@ def test_two_measures_set_against_each_other_are_told_side_by_side_in_one_unit(e
     assert answer.kind == "compare"
     body = body_text(answer)
     assert ("47.8" in body or "47,8" in body) and ("42.3" in body or "42,3" in body), body
+
+
+@pytest.mark.parametrize("question", [
+    "Reseidıñ Qazaqstanğa salğan investisiiasy men Qazaqstannyñ Reseige salğan investisiiasy qanşa?",
+    "Russian investment in Kazakhstan and Kazakh investment in Russia: how much?",
+])
+def test_one_measure_asked_of_each_side_in_turn_gives_both_figures(engine: AnswerEngine, question: str) -> None:
+    body = body_text(engine.answer(question))
+    assert "19" in body and ("5.6" in body or "5,6" in body), body
+
+
+def test_the_sides_named_twice_about_different_things_are_no_both_ways_question(engine: AnswerEngine) -> None:
+    question = ("В год, когда заработал Таможенный союз России, Казахстана и Беларуси, каким был товарооборот "
+                "между Казахстаном и Россией?")
+    assert engine.understanding.both_ways(question) is not None  # split, but the halves ask different things
+    answered_with(engine.answer(question), "15")
