@@ -42,7 +42,7 @@ MEASURE_UNITS = frozenset(("km", "percent", "tonnes"))
 class Answerability:
     """Checks a fact against what a question asks for."""
 
-    def __init__(self, facts: Iterable[Fact], lex: Lexicon) -> None:
+    def __init__(self, facts: Iterable[Fact], lex: Lexicon, vocabulary: frozenset[str] = frozenset()) -> None:
         self.lex = lex
         names: set[str] = set()
         for fact in facts:
@@ -53,9 +53,8 @@ class Answerability:
         """Tokens of people's names ("nazarbaev", "putin"), not of their offices."""
         self.person_words = self.person_names | lex.words["person_words"]
         self.units_in = lru_cache(maxsize=1024)(self._units_in)  # asked of every candidate fact of a question
-        self.vocabulary = frozenset(tok for fact in facts for lang in LANGS
-                                    for text in (fact.text[lang], fact.title[lang]) for tok in tokens(text))
-        """Every word the facts use: a claim measuring in a unit none of them uses ("1000 megawatts") is unsaid."""
+        self.vocabulary = vocabulary
+        """Every word the facts use (the index's): a claim measuring in a unit none of them uses ("1000 megawatts") is unsaid."""
         self.measureless = lex.no_topic | lex.asking_words | lex.words["number_words"]
         self.office_words = lex.words["person_words"] | lex.words["role_words"]
         """Words for a person or an office ("premier", "посол"): whose name a question may ask."""
@@ -177,6 +176,8 @@ class Answerability:
         """"When did parliament ratify the 1992 treaty?" of a fact that tells its signing: the step
         asked about is another event, which the fact does not report."""
         acts = self.lex.words["act_words"].intersection(query.tokens)
+        if not acts:
+            return False
         said = self.said(fact)
         return any(not any(tok.startswith(act[:5]) for tok in said) for act in acts)
 

@@ -77,7 +77,7 @@ class AnswerEngine:
         self.position = {f.id: i for i, f in enumerate(self.index.facts)}
         self.known_years = frozenset(store.years())
         self.compose = Composer(store.sources)
-        self.answerable = Answerability(store.facts, self.lex)
+        self.answerable = Answerability(store.facts, self.lex, self.index.vocab_set)
         self.searched: LRUCache[Query, list[Hit]] = LRUCache(maxsize=1024)
         self.prepared: tuple[tuple[str, str | None, Turn | None], Answer] | None = None
         """The answer `pending_embedding` found it could give in full, which `answer()` then returns."""

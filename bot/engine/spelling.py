@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.text import tokens
+from bot.text import fold, stem, tokens
 
 _SHORT_YEAR_RE = re.compile(
     r"(?<![\w.,'’])([3-9]\d)(?:\s*-?\s*(го|м|ом|й|ый)(?!\w)|(\s+(?:году|года|жылы|jyly|zhyly))(?!\w))"
@@ -90,7 +90,8 @@ class SplitWords:
     def _joins(self, first: str, second: str) -> bool:
         if len(first) < 2 or len(second) < 2 or len(first + second) < JOINED_MIN:
             return False
-        return not (self._knows(first) and self._knows(second)) and self._knows(first + second)
+        # the whole is stemmed here, not through the token cache: most pairs are no word at all
+        return not (self._knows(first) and self._knows(second)) and stem(fold(first + second)) in self.known
 
     def _knows(self, word: str) -> bool:
         toks = tokens(word)

@@ -214,8 +214,8 @@ class Understanding:
         self.lex = lex
         # Words the facts use: a word outside them one letter from a question word is a typo of it.
         self.vocabulary = frozenset(vocabulary)
-        self.known = self.vocabulary | lex.known_words()
         self.lex_known = lex.known_words()
+        self.known = self.vocabulary | self.lex_known
         self.unstressed = _unstressed_readings(self.known)
         self.question_words = tuple((word, name) for name in ASKING for word in lex.intents[name]
                                     if len(word) >= 3 and " " not in word)
