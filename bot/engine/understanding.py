@@ -214,8 +214,7 @@ class Understanding:
         self.lex = lex
         # Words the facts use: a word outside them one letter from a question word is a typo of it.
         self.vocabulary = frozenset(vocabulary)
-        self.lex_known = lex.known_words()
-        self.known = self.vocabulary | self.lex_known
+        self.known = self.vocabulary | lex.known_words()
         self.unstressed = _unstressed_readings(self.known)
         self.question_words = tuple((word, name) for name in ASKING for word in lex.intents[name]
                                     if len(word) >= 3 and " " not in word)
@@ -251,9 +250,10 @@ class Understanding:
         return max(near)[2] if near else None  # the longest: "каого" is "какого", not "кого"
 
     def _unless_known(self, match: re.Match[str]) -> str:
-        """A first-person word left out unless the lexicon lists it ("дегеніміз не?" asks what something is)."""
+        """A first-person word left out unless the lexicon or the facts know its stem: "дегеніміз не?" asks
+        what something is, and "шешімін" (its decision) only ends like "I am"."""
         word = match.group()
-        return word if any(tok in self.lex_known for tok in tokens(word)) else " "
+        return word if any(tok in self.known for tok in tokens(word)) else " "
 
     def _spatial_until(self, typed: list[str]) -> bool:
         """Whether each "дейін" (up to) follows a word in the dative that names no time

@@ -677,3 +677,9 @@ def test_the_sides_named_twice_about_different_things_are_no_both_ways_question(
                 "между Казахстаном и Россией?")
     assert engine.understanding.both_ways(question) is not None  # split, but the halves ask different things
     answered_with(engine.answer(question), "15")
+
+
+def test_a_kazakh_noun_ending_like_a_first_person_verb_is_kept(engine: AnswerEngine) -> None:
+    """"шешімін" (its decision) ends like "I am"; only words no fact or list knows are left out as the asker's."""
+    assert "sheshim" in engine.understanding.parse("Үкімет шешімін қашан қабылдады?").words
+    assert "zhurnalisp" not in engine.understanding.parse("мен журналиспін ғарышкерлер кімдер").words
