@@ -55,7 +55,6 @@ class Answerability:
         self.units_in = lru_cache(maxsize=1024)(self._units_in)  # asked of every candidate fact of a question
         self.vocabulary = vocabulary
         """Every word the facts use (the index's): a claim measuring in a unit none of them uses ("1000 megawatts") is unsaid."""
-        self.measureless = lex.no_topic | lex.asking_words | lex.words["number_words"]
         self.office_words = lex.words["person_words"] | lex.words["role_words"]
         """Words for a person or an office ("premier", "посол"): whose name a question may ask."""
         self.office_stems = frozenset(w[:OFFICE_STEM] for w in self.office_words)
@@ -168,9 +167,10 @@ class Answerability:
     def unknown_measure(self, query: Query) -> bool:
         """"… a total capacity of 1000 megawatts?": a figure in a unit no fact uses, which none can confirm."""
         toks = query.tokens
+        lex = self.lex
         return any(tok[0].isdigit() and not YEAR_RE.fullmatch(tok) and nxt.isalpha() and len(nxt) >= 3
-                   and nxt not in self.vocabulary and nxt not in self.measureless
-                   for tok, nxt in zip(toks, toks[1:], strict=False))
+                   and nxt not in self.vocabulary and nxt not in lex.no_topic and nxt not in lex.asking_words
+                   and nxt not in lex.words["number_words"] for tok, nxt in zip(toks, toks[1:], strict=False))
 
     def unsaid_act(self, query: Query, fact: Fact) -> bool:
         """"When did parliament ratify the 1992 treaty?" of a fact that tells its signing: the step
