@@ -314,10 +314,11 @@ class Answerability:
             return "number"
         if self.unsaid_act(query, fact):
             return "act"
-        if self.claims(query) and query.days and not self.dated_to_day(fact):
-            return "day"  # "is it true it was signed on 11 November 2013?" of a fact dated to its year
-        if self.claims(query) and self.unknown_measure(query):
-            return "number"
+        if self.claims(query):
+            if query.days and not self.dated_to_day(fact):
+                return "day"  # "is it true it was signed on 11 November 2013?" of a fact dated to its year
+            if self.unknown_measure(query):
+                return "number"
         if "countries" in query.intents and not self.lex.words["other_parties"] & self.said(fact):
             return "countries"  # "which countries are in the EAEU?" of a fact naming none but the two sides
         if self.lacks_documents(query, fact):

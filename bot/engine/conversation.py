@@ -71,24 +71,13 @@ def asks_else(question: str, lex: Lexicon) -> bool:
         not YEAR_RE.search(question)
 
 
-_FOLDED_SWAPS: dict[tuple[int, bool], dict[str, str]] = {}
-
-
 def _side_swap(word: str, lex: Lexicon) -> str | None:
     """The other side's name for a side's name in any case form, also typed in Latin letters or
-    without Kazakh letters ("Reseidiñ", "Казакстаннын"), which are looked up by their folded form
-    or, failing that, by their stem."""
+    without Kazakh letters ("Reseidiñ", "Казакстаннын"): by the word itself, its folded form, or its stem."""
     other = lex.swap.get(word.lower())
     if other is not None:
         return other
-    latin = is_latin(word)
-    folded = _FOLDED_SWAPS.get((id(lex), latin))
-    if folded is None:
-        # the word's own script last, so that its pairs win: "Ресейдин" → "Қазақстанның", not "Qazaqstannyñ"
-        pairs = sorted(lex.swap.items(), key=lambda kv: (is_latin(kv[0]) == latin, -len(kv[0])))
-        folded = {stem(fold(k)): v for k, v in pairs}  # any other case form ("ресейдегі") for the plainest one
-        folded.update({fold(k): v for k, v in pairs})  # a listed form is swapped for its own pair
-        _FOLDED_SWAPS[(id(lex), latin)] = folded
+    folded = lex.folded_swap.get(is_latin(word), {})
     key = fold(word)
     return folded.get(key) or folded.get(stem(key))
 

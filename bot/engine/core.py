@@ -82,6 +82,8 @@ class AnswerEngine:
         self.prepared: tuple[tuple[str, str | None, Turn | None], Answer] | None = None
         """The answer `pending_embedding` found it could give in full, which `answer()` then returns."""
         self.side_words = side_tokens(self.lex)
+        self.time_words = self.lex.words["day_words"] | self.lex.words["period_words"] | self.lex.words["year_words"]
+        """Days, periods, years: "how many days between …" counts time, not one figure of each side."""
         self.intent_words = frozenset(word for words in self.lex.intents.values() for word in words if " " not in word)
         """Words that say what is asked ("айырмашылық", "difference"): known words, though no fact uses them."""
         chosen = load_model() if model is _MODEL_UNSET else model
@@ -245,8 +247,8 @@ class AnswerEngine:
             between = self._between(question, lang)
             if between is not None:
                 return between
-        times = self.lex.words["day_words"] | self.lex.words["period_words"] | self.lex.words["year_words"]
-        counts_time = "elapsed" in first.intents or ("how_much" in first.intents and times.intersection(first.tokens))
+        counts_time = "elapsed" in first.intents or ("how_much" in first.intents
+                                                     and self.time_words.intersection(first.tokens))
         halves_both_ways = self.understanding.both_ways(question) if resolved.how == "standalone" and not counts_time else None
         if halves_both_ways is not None:
             directions = self._both_directions(halves_both_ways, first, lang, question)

@@ -95,6 +95,10 @@ class Lexicon:
     is a goodbye. Sorted once here, not for every message."""
     asking_words: frozenset[str] = frozenset()
     """The words of every intent and unit: a question made of these alone names no topic of its own."""
+    folded_swap: Mapping[bool, Mapping[str, str]] = field(default_factory=dict)
+    """`swap` looked up by folded form or stem, per script of the word (Latin: True): a side typed
+    in Latin letters or without Kazakh letters, in a case form the list lacks ("Reseidiñ",
+    "Казакстаннын", "ресейдегі"), is swapped for the other side in the word's own script."""
 
     def has(self, name: str, word: str) -> bool:
         return word in self.words[name]
@@ -254,7 +258,17 @@ def load_lexicon(directory: Path | str) -> Lexicon:
         smalltalk_longest=tuple(sorted(((phrase, kind) for kind in SMALLTALK_PRECEDENCE for phrase in smalltalk.get(kind, ())),
                                        key=lambda pk: -len(pk[0]))),
         asking_words=frozenset().union(*intents.values(), *(words.get(unit, ()) for unit in UNITS)),
+        folded_swap={latin: _folded_swap(swap, latin) for latin in (False, True)},
     )
+
+
+def _folded_swap(swap: Mapping[str, str], latin: bool) -> dict[str, str]:
+    """The swap pairs by folded form, then by stem for any other case form (the plainest pair wins);
+    the pairs of the given script are laid last, so theirs win: "Ресейдин" → "Қазақстанның", not "Qazaqstannyñ"."""
+    pairs = sorted(swap.items(), key=lambda kv: (is_latin(kv[0]) == latin, -len(kv[0])))
+    folded = {stem(fold(k)): v for k, v in pairs}
+    folded.update({fold(k): v for k, v in pairs})
+    return folded
 
 
 def _add(items: Iterable[str], single: set[str], multi: set[Phrase]) -> None:
