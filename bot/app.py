@@ -43,6 +43,7 @@ from bot.engine import AnswerEngine
 from bot.i18n import t
 from bot.logs import RedactingFormatter
 from bot.logs import setup_logging as _setup_logging
+from bot.memory import limit_malloc_arenas
 from bot.model import LANGS
 from bot.stopping import StopSignals
 from bot.storage import Repository, StorageError
@@ -209,6 +210,7 @@ def run_bot(data_dir: Path | None) -> int:
     Exit codes: 0 after a signal, 2 for a configuration or data problem or a token Telegram
     rejects, 1 when the bot cannot start or keep running for another reason (all logged, redacted).
     """
+    limit_malloc_arenas()  # before any thread starts (bot/memory.py says why)
     config = config_or_exit(data_dir)  # the environment over ./.env
     setup_logging(config)
     store = load_or_exit(config.data_dir)
