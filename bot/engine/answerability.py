@@ -44,6 +44,7 @@ class Answerability:
 
     def __init__(self, facts: Iterable[Fact], lex: Lexicon, vocabulary: frozenset[str] = frozenset()) -> None:
         self.lex = lex
+        facts = tuple(facts)
         names: set[str] = set()
         for fact in facts:
             for lang in LANGS:
@@ -52,6 +53,8 @@ class Answerability:
         self.person_names = frozenset(names) - lex.words["person_words"]
         """Tokens of people's names ("nazarbaev", "putin"), not of their offices."""
         self.person_words = self.person_names | lex.words["person_words"]
+        self.by_part_of_year = frozenset(f.id for f in facts if any(self._part_of_year(tokens(f.text[lang])) for lang in LANGS))
+        """Facts that give a figure for a quarter or a month (none in today's sources, which give years)."""
         self.units_in = lru_cache(maxsize=1024)(self._units_in)  # asked of every candidate fact of a question
         self.vocabulary = vocabulary
         """Every word the facts use (the index's): a claim measuring in a unit none of them uses ("1000 megawatts") is unsaid."""
@@ -180,6 +183,17 @@ class Answerability:
             return False
         said = self.said(fact)
         return any(not any(tok.startswith(act[:5]) for tok in said) for act in acts)
+
+    def _part_of_year(self, toks: Iterable[str]) -> bool:
+        """Whether words speak of a quarter or a month as a period of figures ("quarterly", "ай бойынша")."""
+        toks = tuple(toks)
+        return bool(self.lex.words["part_year_words"].intersection(toks)
+                    or find_phrases(toks, self.lex.phrases["part_year_words"]))
+
+    def unsaid_part_of_year(self, query: Query, fact: Fact) -> bool:
+        """"Trade turnover in 2011 by quarter?" of a fact giving the year's figure: the sources give
+        yearly figures, and a fact that speaks of no quarter or month holds no such breakdown."""
+        return fact.id not in self.by_part_of_year and self._part_of_year(query.tokens)
 
     @staticmethod
     def measures(fact: Fact) -> bool:
@@ -314,6 +328,8 @@ class Answerability:
             return "number"
         if self.unsaid_act(query, fact):
             return "act"
+        if self.unsaid_part_of_year(query, fact):
+            return "part_year"
         if self.claims(query):
             if query.days and not self.dated_to_day(fact):
                 return "day"  # "is it true it was signed on 11 November 2013?" of a fact dated to its year
@@ -335,8 +351,11 @@ class Answerability:
             # that names no city ("in which city was the 2013 treaty signed?").
             return "where"
         roles = self.lex.words["role_words"].intersection(query.tokens)
-        if roles and not any(tok.startswith(role[:5]) for role in roles for tok in self.said(fact)):
-            return "who"  # "who was Russia's ambassador then?" of a fact that names a president
+        asks_holder = "who" in query.intents or not query.intents - {"list"}
+        if roles and asks_holder and not any(tok.startswith(role[:5]) for role in roles for tok in self.said(fact)):
+            # "who was Russia's ambassador then?" of a fact that names a president; not "since when have
+            # relations been at embassy level ("елшілік")?", which asks a date of the office's stem.
+            return "who"
         if "who" in query.intents and not self.names_person(fact) and not self.names_both_sides(query.text):
             return "who"
         if self.asks_name(query) and not self.names_other(query, fact):

@@ -117,6 +117,9 @@ class AnswerEngine:
         prefers the Astana meeting, though "Astana" also stands for Kazakhstan as a whole."""
         self.fact_years = {f.id: f.years | {int(y) for lang in LANGS for y in YEAR_RE.findall(f.text[lang])}
                            for f in self.index.facts}
+        self.mirrors = _mirrors(self.index.facts)
+        """Each fact whose title says the same of the other side ("Russia's recognition of Kazakhstan's
+        independence" and the reverse): a question asking it of both sides is answered with both."""
         forget_folded_words()
 
     # -- public API -------------------------------------------------------------------------
@@ -258,6 +261,11 @@ class AnswerEngine:
             both = self._mutual(first, lang, question)
             if both is not None:
                 return both
+        if resolved.how == "standalone" and (halves_both_ways is not None or "compare" in first.intents
+                                             or self.understanding.side_turns(question) >= 2):
+            mirrored = self._mirrored(first, lang, question)
+            if mirrored is not None:
+                return mirrored
         measures = or_pair(question) if resolved.how == "standalone" and "compare" in first.intents else None
         if measures is not None:
             set_side_by_side = self._compare_measures(measures, lang, question)
@@ -312,7 +320,12 @@ class AnswerEngine:
         """"Where is Baikonur and for how long was it leased?": the first part answered, then the
         second as its follow-up; both facts told, when each part has its own and both are among
         the whole question's best lexical matches (a follow-up read wrongly finds something else).
-        Tried before the whole question, whose model call it then saves."""
+        Tried before the whole question, whose model call it then saves. The same asked of each side
+        in turn ("when did Russia recognise Kazakhstan and when Kazakhstan Russia?") gets both facts."""
+        if previous is None and self.understanding.side_turns(question) >= 2:
+            mirrored = self._mirrored(self.understanding.parse(question), lang, question)
+            if mirrored is not None:
+                return mirrored
         first = self._answer(parts[0], lang, previous)
         if not first.answered or first.kind not in ("fact", "list"):
             return None  # a list ("which region?" told by the facts placed there) leads with its best fact
@@ -470,6 +483,24 @@ class AnswerEngine:
                 or any(self.answerable.missing(plain, r.fact) for r in (top, other))):
             return None
         return self.compose.listing(sorted((top.fact, other.fact), key=_in_order), lang, question, "", dated=True)
+
+    def _mirrored(self, query: Query, lang: str, question: str) -> Answer | None:
+        """"When did Russia recognise Kazakhstan and when did Kazakhstan recognise Russia?", "compare
+        Russian investment in Kazakhstan with Kazakh investment in Russia": a question naming both
+        sides in turn, or comparing, whose two best word matches are one fact and its mirror gets both,
+        side by side when they give a figure in one unit, else in date order."""
+        ranked = self.rank(query)[:WEIGHTS.mirror_pool]
+        if len(ranked) < 2:
+            return None
+        first, second = sorted(ranked, key=lambda r: -r.lexical)[:2]
+        if self.mirrors.get(first.fact.id) is not second.fact or second.lexical <= 0 \
+                or min(first.coverage, second.coverage) < WEIGHTS.mirror_coverage \
+                or any(self.answerable.missing(query, r.fact) for r in (first, second)):
+            return None
+        a, b = sorted((first.fact, second.fact), key=_in_order)
+        if a.value is not None and b.value is not None and a.unit == b.unit:
+            return self.compose.compare(a, b, lang, question, by_year=False)
+        return self.compose.listing([a, b], lang, question, "", dated=True)
 
     def _dated_event(self, text: str) -> Fact | None:
         """The dated fact an event's words find with confidence, or None. The best dated match, not
@@ -1236,3 +1267,16 @@ def _clean(question: str) -> str:
 
 
 __all__ = ["AnswerEngine", "Ranked", "Resolved"]
+
+
+def _mirrors(facts: Sequence[Fact]) -> dict[str, Fact]:
+    """Pairs of facts whose titles, in some language, hold the same words in another order."""
+    found: dict[str, Fact] = {}
+    for lang in LANGS:
+        by_words: dict[frozenset[str], list[Fact]] = {}
+        for fact in facts:
+            by_words.setdefault(frozenset(tokens(fact.title[lang])), []).append(fact)
+        for pair in by_words.values():
+            if len(pair) == 2:
+                found[pair[0].id], found[pair[1].id] = pair[1], pair[0]
+    return found

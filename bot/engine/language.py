@@ -7,6 +7,7 @@ Kazakh has letters of its own (ә ғ қ ң ө ұ ү һ і; ä ğ q ñ ö ū ü �
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon
@@ -22,6 +23,7 @@ Russian-looking endings Kazakh also uses (-ган as in "орган", -ады, -
 KK_LATIN_LETTERS = frozenset("äğñöūüışç")
 """Letters of the 2021 Kazakh Latin alphabet that English does not use. "q" is Kazakh too, but
 English spells it in "quota", "question", "quarter": it counts only where no "u" follows."""
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
 class LanguageDetector:
@@ -62,8 +64,10 @@ def kazakh_latin(text: str) -> bool:
 
 
 def _kazakh_q(text: str) -> bool:
-    """A "q" not followed by "u" ("qazaq", "qai"), unlike English "qu"."""
-    return any(ch == "q" and text[k + 1:k + 2] != "u" for k, ch in enumerate(text))
+    """A "q" not followed by "u" ("qazaq", "qai"), unlike English "qu", in a word of two letters or
+    more: a lone "Q" is a quarter or a question ("Q1 through Q4", "Q&A"), not Kazakh."""
+    return any(len(word) > 1 and any(ch == "q" and word[k + 1:k + 2] != "u" for k, ch in enumerate(word))
+               for word in _LETTERS_RE.findall(text))
 
 
 @cache

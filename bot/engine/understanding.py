@@ -278,6 +278,9 @@ class Understanding:
                                         if len(w) == 4 and w.startswith(tok[0])))
         if len(tok) < 4:
             return False
+        if len(tok) == 4 and any(len(w) == 4 and sorted(w) == sorted(tok) and OSA.distance(tok, w) == 1
+                                 for w in self.lex.words["stopwords"]):
+            return True  # "waht": two letters swapped in a short stop word ("what")
         if any(tok.startswith(s) and len(tok) - len(s) <= TYPO_ENDING for s in self.stop_stems):
             return True
         return _one_edit_from(tok, (*self.long_stopwords, *(w for w, _ in self.question_words), *self.sides))
@@ -332,18 +335,27 @@ class Understanding:
             return (first, second) if len(words) - k - 1 >= 3 else None
         return None
 
+    def side_turns(self, text: str) -> int:
+        """How often the sides named change ("Kazakhstan recognised Russia before Russia recognised
+        Kazakhstan": 2), counting each side's names in any case and script."""
+        return len(self._side_turns(text)[1])
+
+    def _side_turns(self, text: str) -> tuple[list[tuple[int, str]], list[int]]:
+        words = list(_RAW_WORD_RE.finditer(text))
+        firsts = [next(iter(word_tokens(m.group())), "") for m in words]
+        sides = [(k, side) for k, tok in enumerate(firsts) if tok in self.sides and (side := _SIDE_OF.get(tok[:3]))]
+        return sides, [j for j in range(1, len(sides)) if sides[j][1] != sides[j - 1][1]]
+
     def both_ways(self, text: str) -> tuple[str, str] | None:
         """"Reseidıñ Qazaqstanğa salğan investisiiasy men Qazaqstannyñ Reseige salğan investisiiasy qanşa?":
         the two halves of a question that names the two sides one way, then the other way round,
         split at the joining word between them; None for "Kazakhstan and Russia" said once."""
-        words = list(_RAW_WORD_RE.finditer(text))
-        firsts = [next(iter(word_tokens(m.group())), "") for m in words]
-        sides = [(k, _SIDE_OF.get(tok[:3])) for k, tok in enumerate(firsts) if tok in self.sides]
-        sides = [(k, side) for k, side in sides if side]
-        turns = [j for j in range(1, len(sides)) if sides[j][1] != sides[j - 1][1]]
+        sides, turns = self._side_turns(text)
         if len(turns) < 2:
             return None
         middle = range(sides[turns[0]][0] + 1, sides[turns[1]][0])  # between the first pair and the second
+        words = list(_RAW_WORD_RE.finditer(text))
+        firsts = [next(iter(word_tokens(m.group())), "") for m in words]
         joins = [k for k in middle if firsts[k] in self.lex.words["and_words"] or firsts[k] in _KAZAKH_AND]
         if not joins:
             return None

@@ -967,3 +967,61 @@ def test_a_follow_up_comparing_with_another_year_keeps_the_year_asked(engine: An
 def test_a_year_that_lifts_another_fact_is_still_where_the_count_ends(engine: AnswerEngine, question: str,
                                                                       wanted: tuple[str, ...]) -> None:
     assert answered_with(engine.answer(question), *wanted).kind == "compare"
+
+
+@pytest.mark.parametrize("question", [
+    "True or false: Kazakhstan recognised Russia's independence before Russia recognised Kazakhstan's. Give both dates.",
+    "ресей бізді қай күні таныды, ал біз оларды қай күні таныдық, салыстыршы",
+    "Сопоставьте даты: когда Россия признала Казахстан и когда Казахстан объявил о признании России?",
+])
+def test_the_same_asked_of_each_side_in_turn_gets_both_facts(engine: AnswerEngine, question: str) -> None:
+    """A fact and its mirror (the same title said of the other side) are told together, in date order."""
+    answer = answered_with(engine.answer(question), "17", "20", "1991")
+    assert [f.id for f in answer.facts] == ["ev-ru-recognises-kz-independence", "ev-kz-recognises-ru-independence"]
+
+
+def test_mirrored_figures_are_set_side_by_side(engine: AnswerEngine) -> None:
+    question = "Каково соотношение российских инвестиций в экономику Казахстана и казахстанских вложений в Россию?"
+    answer = answered_with(engine.answer(question), "19", "5,6")
+    assert answer.kind == "compare"
+
+
+def test_one_side_asked_is_not_answered_with_its_mirror_too(engine: AnswerEngine) -> None:
+    answer = engine.answer("When did Russia recognise Kazakhstan's independence?")
+    assert answer.kind == "fact" and answer.facts[0].id == "ev-ru-recognises-kz-independence"
+
+
+@pytest.mark.parametrize("question", [
+    "Could you provide the quarterly breakdown of Kazakhstan–Russia trade turnover for 2011, Q1 through Q4?",
+    "2011 жылы сауда айналымы ай бойынша қанша болды?",
+    "Товарооборот Казахстана и России в 2011 году по кварталам?",
+])
+def test_figures_by_quarter_or_month_are_a_near_miss(engine: AnswerEngine, question: str) -> None:
+    """The sources give yearly figures: the year's figure is shown as the closest, not as the answer."""
+    answer = engine.answer(question)
+    assert not answer.answered
+    assert answer.lang == ("en" if question.startswith("Could") else "kk" if "жылы" in question else "ru")
+
+
+def test_a_yearly_figure_is_still_answered(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("What was Kazakhstan–Russia trade turnover in 2011?"), "23.8")
+
+
+def test_letters_swapped_in_short_function_words_are_typos(engine: AnswerEngine) -> None:
+    answer = answered_with(engine.answer("waht was the trade turnvoer betwen kazakhstan adn russia in 1997"), "4.1")
+    assert answer.facts[0].id == "td-trade-turnover-1997"
+
+
+@pytest.mark.parametrize("question", [
+    "cheers, that's me done for today, filing now. bye",
+    "Салем! Сен не истей аласын, кандай сурактарга жауап бересин?",
+])
+def test_more_small_talk_is_small_talk(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).kind == "smalltalk"
+
+
+def test_an_office_stem_in_a_date_question_asks_no_name(engine: AnswerEngine) -> None:
+    """"елшілік деңгейдегі байланыс" (relations at embassy level) asks since when, not who the ambassador was."""
+    answer = engine.answer("Ақорда мен Кремль арасындағы елшілік деңгейдегі байланыс қай күннен бастау алады?")
+    assert answer.answered and answer.facts[0].id == "ev-diplomatic-relations-1992"
+    assert not engine.answer("Ресейдин Казакстандагы елшиси ким жане ол кашан тагайындалды?").answered

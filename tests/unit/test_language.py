@@ -1,0 +1,23 @@
+"""Which language a question is in (bot/engine/language.py), on the packaged lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.language import default_detector, kazakh_latin
+
+
+@pytest.mark.parametrize(("text", "kazakh"), [
+    ("Qazaqstan men Resei", True),
+    ("qai jyly", True),
+    ("trade turnover for 2011, Q1 through Q4", False),
+    ("a Q&A about the quota question", False),
+    ("quarterly figures", False),
+])
+def test_a_q_without_u_is_kazakh_only_inside_a_word(text: str, kazakh: bool) -> None:
+    assert kazakh_latin(text) is kazakh
+
+
+def test_an_english_question_naming_quarters_is_english() -> None:
+    question = "Could you provide the quarterly breakdown of trade turnover for 2011, Q1 through Q4?"
+    assert default_detector().detect(question) == "en"
