@@ -35,6 +35,26 @@ _MARKERS: tuple[tuple[str, int], ...] = (
     (r"в (?:том |тот )?год(?:у)?,? (?:когда|в котором)", 0),
     (r"в год(?=\s+\d{1,3}[-–]?лет)", 0),  # "в год 30-летия отношений"
 )
+# A number of years: "two years after …", "через три года после …", "… кейін үш жылдан соң".
+_COUNTS = {
+    2: ("two", "два", "двух", "екі", "еки", "ekı", "eki"),
+    3: ("three", "три", "трёх", "трех", "үш", "уш", "üş", "ush", "ush"),
+    4: ("four", "четыре", "четырёх", "четырех", "төрт", "торт", "tört", "tort"),
+    5: ("five", "пять", "пяти", "бес", "bes"),
+    6: ("six", "шесть", "шести", "алты", "alty"),
+    7: ("seven", "семь", "семи", "жеті", "жети", "jetı", "jeti"),
+    8: ("eight", "восемь", "восьми", "сегіз", "сегиз", "segız", "segiz"),
+    9: ("nine", "девять", "девяти", "тоғыз", "тогыз", "toğyz", "togyz"),
+    10: ("ten", "десять", "десяти"),
+}
+_COUNT_OF = {word: n for n, words in _COUNTS.items() for word in words}
+_N = r"(?P<n>\d{1,2}|" + "|".join(sorted(_COUNT_OF, key=len, reverse=True)) + ")"
+_MARKERS += (
+    (rf"{_N} years? (?:after|later than)", 1),
+    (rf"{_N} years? (?:before|prior to|earlier than)", -1),
+    (rf"(?:через|спустя) {_N} (?:года|лет) после", 1),
+    (rf"за {_N} (?:года|лет) до", -1),
+)
 # Kazakh puts the event first: "X-ғаннан кейінгі жылы …" (Cyrillic, Russian keyboard, Latin).
 _YEAR_WORD = r"(?:жылы|jyly|zhyly|жылында|jylynda|zhylynda)"
 _EVENT_FIRST: tuple[tuple[str, int], ...] = (
@@ -42,6 +62,9 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
     (rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:алдындағы|алдындагы|aldyndağy|aldyndagy)\s+{_YEAR_WORD},?", -1),
     (rf"(?:алдыңғы|алдынгы|aldyñğy|aldyngy)\s+{_YEAR_WORD},?", -1),
+    (rf"(?:кейін|кейин|keiın|keiin|keyin)\s+{_N}\s+(?:жылдан|jyldan|zhyldan)\s+(?:соң|сон|кейін|кейин|soñ|son|keiın|keiin),?",
+     1),
+    (rf"{_N}\s+(?:жыл|jyl|zhyl)\s+(?:бұрын|бурын|būryn|buryn),?", -1),
     (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+{_YEAR_WORD},?", 0),
     # "… сайланған жылдың соңында / басында": early or late in that year is still that year.
     (r"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+"
@@ -91,6 +114,9 @@ def year_hop(question: str) -> YearHop | None:
         if match is None:
             continue
         event, ask = match.group("event").strip(" ,?"), match.group("ask").strip(" ,")
+        counted = match.groupdict().get("n")
+        if counted:  # "three years after …": the offset's sign times the count
+            offset *= int(counted) if counted.isdigit() else _COUNT_OF[counted.lower()]
         years = _ANNIVERSARY_RE.search(event)
         if years is not None:  # "the year relations turned 30": the event's year plus 30
             offset += int(years.group("n"))

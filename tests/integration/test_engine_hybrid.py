@@ -1025,3 +1025,14 @@ def test_an_office_stem_in_a_date_question_asks_no_name(engine: AnswerEngine) ->
     answer = engine.answer("Ақорда мен Кремль арасындағы елшілік деңгейдегі байланыс қай күннен бастау алады?")
     assert answer.answered and answer.facts[0].id == "ev-diplomatic-relations-1992"
     assert not engine.answer("Ресейдин Казакстандагы елшиси ким жане ол кашан тагайындалды?").answered
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("Ресей Қазақстанды танығаннан кейін үш жылдан соң Назарбаев Ресейге алғашқы ресми сапарын қай айда жасады?",
+     ("1994", "наурыз")),
+    ("Which convention did the two governments adopt two years before the Eternal Friendship declaration?",
+     ("1996", "taxation")),
+])
+def test_a_year_named_by_a_count_of_years_from_an_event(engine: AnswerEngine, question: str,
+                                                        wanted: tuple[str, ...]) -> None:
+    answered_with(engine.answer(question), *wanted)

@@ -9,6 +9,16 @@ from bot.engine.hops import YearHop, earlier_pair, or_halves, or_pair, two_event
 
 
 @pytest.mark.parametrize(("question", "want"), [
+    ("What was trade turnover three years after the Customs Union started?",
+     YearHop("the Customs Union started", "What was trade turnover", 3)),
+    ("Two years before the Eternal Friendship declaration, which convention did the governments adopt?",
+     YearHop("the Eternal Friendship declaration", "which convention did the governments adopt?", -2)),
+    ("Каким был товарооборот через 2 года после создания Таможенного союза?",
+     YearHop("создания Таможенного союза", "Каким был товарооборот", 2)),
+    ("Какой договор подписали за шесть лет до Декларации о вечной дружбе?",
+     YearHop("Декларации о вечной дружбе", "Какой договор подписали", -6)),
+    ("Ресей Қазақстанды танығаннан кейін үш жылдан соң Назарбаев Ресейге қашан барды?",
+     YearHop("Ресей Қазақстанды танығаннан", "Назарбаев Ресейге қашан барды?", 3)),
     ("In the year Yeltsin won the first election, when did Russia recognise Kazakhstan?",
      YearHop("Yeltsin won the first election", "when did Russia recognise Kazakhstan?", 0)),
     ("What was the trade turnover in the year after the Customs Union started?",
