@@ -1036,3 +1036,15 @@ def test_an_office_stem_in_a_date_question_asks_no_name(engine: AnswerEngine) ->
 def test_a_year_named_by_a_count_of_years_from_an_event(engine: AnswerEngine, question: str,
                                                         wanted: tuple[str, ...]) -> None:
     answered_with(engine.answer(question), *wanted)
+
+
+@pytest.mark.parametrize(("question", "year"), [
+    ("Kazakhstan and Russia in 2009, quick rundown pls", 2009),
+    ("Чем, если я не ошибаюсь, запомнился 2008 год для Казахстана и России?", 2008),
+    ("2024 жылы қазақ пен орыс арасында не болды?", 2024),
+])
+def test_a_year_asked_in_passing_words_lists_that_year(engine: AnswerEngine, question: str, year: int) -> None:
+    """A hedge ("если я не ошибаюсь"), "rundown" or the peoples' names ("қазақ", "орыс") ask no topic of their own."""
+    answer = engine.answer(question)
+    assert answer.kind == "list" and len(answer.facts) >= 2
+    assert all(year in f.years for f in answer.facts)
