@@ -1048,3 +1048,14 @@ def test_a_year_asked_in_passing_words_lists_that_year(engine: AnswerEngine, que
     answer = engine.answer(question)
     assert answer.kind == "list" and len(answer.facts) >= 2
     assert all(year in f.years for f in answer.facts)
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("Кто такой Сайын Борбасов?", "профессор"),
+    ("sayin borbasov kim ozi", "professor"),
+])
+def test_the_author_a_source_names_is_a_fact(engine: AnswerEngine, question: str, wanted: str) -> None:
+    """Source 000 is signed by its author with his degree (lines 44–45): who he is has a cited answer."""
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == "ev-borbasov-article-author"
+    assert wanted in body_text(answer).lower()
