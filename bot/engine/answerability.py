@@ -243,8 +243,13 @@ class Answerability:
 
     @staticmethod
     def dated_to_day(fact: Fact) -> bool:
+        """Whether a fact gives the day: where its sources disagree, every claim must give one (a claim
+        of "early 2000" beside a day of 2009 leaves the day of the event asked unknown)."""
+        dated = [c.date for c in fact.claims if c.date]
+        if dated:
+            return all(d.day for d in dated)
         when = fact.when
-        return bool(when and when.day) or any(c.date and c.date.day for c in fact.claims)
+        return bool(when and when.day)
 
     @staticmethod
     def gives_money(fact: Fact) -> bool:

@@ -311,8 +311,12 @@ class AnswerEngine:
         filler = self.lex.words["smalltalk_filler"]
         for rest in rests:
             query = self.understanding.parse(rest)
-            if query.years or any(w in self.index.idf for w in query.words if w not in filler) \
-                    or (lead is None and (refers_back(rest, self.lex) or asks_else(rest, self.lex))):
+            if query.years or (lead is None and (refers_back(rest, self.lex) or asks_else(rest, self.lex))):
+                return None
+            known = [w for w in query.words if w in self.index.idf and w not in filler]
+            # A chatty message that asks nothing ("Спасибо за вчерашние ответы, я внуку показала, он
+            # сказал …") may use a few words the facts use too; a question mark or mostly such words ask.
+            if known and ("?" in question or len(known) * WEIGHTS.chatter_known > len(query.words)):
                 return None
         return kind
 

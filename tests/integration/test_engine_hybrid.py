@@ -1059,3 +1059,26 @@ def test_the_author_a_source_names_is_a_fact(engine: AnswerEngine, question: str
     answer = engine.answer(question)
     assert answer.answered and answer.facts[0].id == "ev-borbasov-article-author"
     assert wanted in body_text(answer).lower()
+
+
+@pytest.mark.parametrize("question", [
+    "Добрый вечер! Это снова я. Спасибо за вчерашние ответы, внучке очень понравилось, она сказала, что всё понятно.",
+    "Всё, на сегодня хватит. До завтра, берегите себя!",
+    "Рақмет, көп көмек бердіңіз!",
+    "anyone there?",
+])
+def test_chatty_courtesy_that_asks_nothing_is_small_talk(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).kind == "smalltalk"
+
+
+@pytest.mark.parametrize("question", ["Привет! Байконур аренда", "Спасибо! Когда подписали договор о дружбе?"])
+def test_courtesy_around_a_question_still_answers_it(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind != "smalltalk" and answer.answered
+
+
+def test_the_day_of_an_event_the_sources_date_apart_is_a_near_miss(engine: AnswerEngine) -> None:
+    """One source dates the end of demarcation to early 2000, another a first marker to a day in 2009:
+    which day it ended is not known, so the reply says so and shows what each source says."""
+    assert not engine.answer("На какой именно день пришлось завершение демаркации границы?").answered
+    answered_with(engine.answer("When was the border demarcation completed?"), "2000")
