@@ -4,7 +4,8 @@
 The engine reads years as digits; these are turned into them before anything else reads the question.
 Only what is surely a year is: a total from 1900 to 2039 (a round thousand only as an ordinal,
 "двухтысячном"), or 32–99 said as an ordinal ("в девяносто втором" is 1992, "девяносто два" stays two
-words of a count), or 932–999 said as an ordinal with its thousand left unsaid ("тоғыз жүз тоқсан сегізінші").
+words of a count), or 932–999 said as an ordinal with its thousand left unsaid ("тоғыз жүз тоқсан сегізінші"), or 21–29
+said as an ordinal right before the word for "year" ("жиырма екінші жылы", "в двадцать третьем году").
 """
 
 from __future__ import annotations
@@ -47,8 +48,12 @@ _SHORT = frozenset(("on", "bes", "eki", "bir", "ush", "one", "two", "ten", "six"
 """Stems that are whole words, or Kazakh ordinals ("бесінші"): "он" (ten) is not the start of "онда",
 nor "bes" of "best"."""
 _KAZAKH_ORDINAL = frozenset(("nshi", "inshi", "ynshy", "nshy", "ynshi"))
-_ORDINAL_ENDINGS = ("om", "ogo", "oi", "yi", "ii", "nshi", "nshy", "th", "first", "second", "third")
+_ORDINAL_ENDINGS = ("om", "ogo", "oi", "yi", "ii", "tem", "tego", "tei", "nshi", "nshy", "th", "first", "sekond", "third")
+"""Folded endings of ordinals: "втором", "третьем" (tretem), "третьего", "бесінші", "ninth", "second" (sekond)."""
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+_YEAR_WORDS = ("god", "jyl", "zhyl", "year")
+"""How the word for "year" starts once folded ("году", "жылы", "jyldyñ", "year"): after "twenty-second"
+it makes the ordinal a year of this century rather than a day of a month."""
 _JOINS = frozenset(("", "-"))
 """What may stand between two number words of one year: nothing but a space, or a hyphen ("ninety-six")."""
 
@@ -99,7 +104,8 @@ def spoken_years(text: str) -> str:
                 break
             run.append(words[j])
             j += 1
-        year = _year(run) if run else None
+        following = words[j].group() if run and j < len(words) else ""
+        year = _year(run, following) if run else None
         if year is not None:
             out.append(text[last:run[0].start()] + str(year))
             last = run[-1].end()
@@ -110,7 +116,8 @@ def spoken_years(text: str) -> str:
     return "".join(out)
 
 
-def _year(run: list[re.Match[str]]) -> int | None:
+def _year(run: list[re.Match[str]], following: str = "") -> int | None:
+    """The year a run of number words says, or None; `following` is the word after it."""
     values = [v for m in run if (v := _value(m.group())) is not None]
     total = _total(values)
     ordinal = fold(run[-1].group()).endswith(_ORDINAL_ENDINGS)
@@ -122,4 +129,6 @@ def _year(run: list[re.Match[str]]) -> int | None:
         return 1900 + total
     if 932 <= total <= 999 and len(values) >= 3 and ordinal:
         return 1000 + total  # "тоғыз жүз тоқсан сегізінші": the thousand left unsaid
+    if 21 <= total <= 29 and len(values) >= 2 and ordinal and fold(following).startswith(_YEAR_WORDS):
+        return 2000 + total  # "жиырма екінші жылдың қаңтарында", "в двадцать третьем году": only before "year"
     return None

@@ -14,6 +14,10 @@ from bot.engine.numerals import spoken_years
     ("в двухтысячном году", "в 2000 году"),
     ("Тогыз жуз токсан сегизинши жылы не болды?", "1998 жылы не болды?"),
     ("в девятьсот девяносто восьмом году", "в 1998 году"),
+    ("Жиырма екінші жылдың қаңтарында не болды?", "2022 жылдың қаңтарында не болды?"),
+    ("в двадцать третьем году", "в 2023 году"),
+    ("девяносто третьего года", "1993 года"),
+    ("in nineteen ninety-second", "in 1992"),
     ("What happened in nineteen ninety-six?", "What happened in 1996?"),
     ("two thousand and eleven trade", "2011 trade"),
     ("twenty eleven trade", "2011 trade"),
@@ -25,7 +29,8 @@ def test_a_year_said_in_words_is_written_in_digits(said: str, written: str) -> N
     assert spoken_years(said) == written
 
 
-@pytest.mark.parametrize("text", ["девяносто два документа", "one of the three documents", "он бір келісім",
+@pytest.mark.parametrize("text", ["двадцать второго декабря", "жиырма екі жыл бұрын", "девяносто семь",
+                                  "девяносто два документа", "one of the three documents", "он бір келісім",
                                   "Онда не болды?", "бесінші орын", "the best two", "две тысячи человек",
                                   "тоғыз жүз тоқсан адам"])
 def test_counts_and_ordinary_words_stay(text: str) -> None:
