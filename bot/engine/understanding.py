@@ -500,6 +500,9 @@ class Understanding:
                                  or find_phrases(plain, lex.phrases["membership_words"])):
             intents = (intents - {"who"}) | {"countries"}  # "кто входит в ЕАЭС?" asks which countries, not a person
             words = [w for w in words if w not in lex.words["membership_words"]]  # … and "входит" names no topic
+        if "who" in intents and any(tok in lex.intents["who"] and lex.words["regard_words"].intersection(plain[k + 1:k + 3])
+                                    for k, tok in enumerate(plain)):
+            intents.discard("who")  # "Астананы кім деп есептейді?": taken for what, not a person's name
         if lex.words["anniversary_words"].intersection(toks):
             intents |= {"anniversary", "elapsed"}  # a count of years from an event
         if lex.words["rank_words"].intersection(toks) or find_phrases(plain, lex.phrases["rank_words"]):
@@ -559,8 +562,9 @@ _KAZAKH_AND = frozenset(("men", "pen", "ben"))
 """Kazakh "мен/пен/бен" (and, with): between two noun phrases it joins them as "and" does."""
 _SIDE_OF = {"ros": "ru", "res": "ru", "rus": "ru", "rf": "ru", "kaz": "kz", "kz": "kz", "rk": "kz"}
 """Which side a side's name stands for, by its first letters as folded (Россия, Ресей, Russia; Казахстан, Qazaqstan)."""
-_DATIVE = ("ga", "ge", "ka", "ke")
-"""Kazakh dative endings as folded: "дейін" after one says up to where ("Новороссийскіге дейін")."""
+_DATIVE = ("ga", "ge", "ka", "ke", "na", "ne")
+"""Kazakh dative endings as folded, "-на/-не" after a possessive: "дейін" after one says up to where
+("Новороссийскіге дейін", "портына дейін")."""
 STAND_IN_TYPO_MIN = 6
 """Shortest word read as a mistyped stand-in: shorter ones are too often another word one letter away."""
 UNSTRESSED_MIN = 4

@@ -106,6 +106,7 @@ def test_the_previous_year_is_named_too_and_compared(question: str) -> None:
     ("Name the agreements signed in 1994", "list", ""),
     ("I am writing a term paper. On which date was the friendship treaty signed?", "when", "duration"),
     ("Tina Kandelakige Qazaqstanğa kıruge qanşa uaqytqa tyiym salyndy?", "duration", ""),
+    ("Теңізден Қара теңіз портына дейін мұнай құбыры қашан салынды?", "when", "until"),  # up to a place
 ])
 def test_what_an_idiom_or_an_amount_asks(question: str, asks: str, not_asked: str) -> None:
     intents = parse_query(question).intents
@@ -268,3 +269,12 @@ def test_dates_typed_as_numbers_name_their_day_and_year(question: str, day: tupl
 
 def test_a_decimal_figure_is_no_date() -> None:
     assert parse_query("товарооборот 23.8 млрд").days == ()
+
+
+@pytest.mark.parametrize("question", [
+    "Ресей өзінің тұжырымдамасында Қазақстанды кім деп санайды?",
+    "Кем Россия считает Казахстан в своей концепции?",
+])
+def test_who_with_a_word_for_regarding_asks_no_name(question: str) -> None:
+    """"кім деп", "кем считает": what something is taken for, not a person's name."""
+    assert "who" not in parse_query(question).intents
