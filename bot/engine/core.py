@@ -497,6 +497,10 @@ class AnswerEngine:
         if len(ranked) < 2:
             return None
         first, second = sorted(ranked, key=lambda r: -r.lexical)[:2]
+        if self.mirrors.get(first.fact.id) is not second.fact and self.understanding.side_turns(question) >= 2:
+            # Both sides named in turn: the pair need only be among the best, not the two best matches.
+            pair = next(((r, m) for r in ranked for m in ranked if self.mirrors.get(r.fact.id) is m.fact), None)
+            first, second = pair if pair is not None else (first, second)
         if self.mirrors.get(first.fact.id) is not second.fact or second.lexical <= 0 \
                 or min(first.coverage, second.coverage) < WEIGHTS.mirror_coverage \
                 or any(self.answerable.missing(query, r.fact) for r in (first, second)):

@@ -37,6 +37,7 @@ _MARKERS: tuple[tuple[str, int], ...] = (
 )
 # A number of years: "two years after …", "через три года после …", "… кейін үш жылдан соң".
 _COUNTS = {
+    1: ("one", "один", "одну", "бір", "бир", "bır", "bir"),
     2: ("two", "два", "двух", "екі", "еки", "ekı", "eki"),
     3: ("three", "три", "трёх", "трех", "үш", "уш", "üş", "ush", "ush"),
     4: ("four", "четыре", "четырёх", "четырех", "төрт", "торт", "tört", "tort"),
@@ -65,6 +66,9 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?:кейін|кейин|keiın|keiin|keyin)\s+{_N}\s+(?:жылдан|jyldan|zhyldan)\s+(?:соң|сон|кейін|кейин|soñ|son|keiın|keiin),?",
      1),
     (rf"{_N}\s+(?:жыл|jyl|zhyl)\s+(?:бұрын|бурын|būryn|buryn),?", -1),
+    (rf"(?:кейін|кейин|keiın|keiin|keyin)\s+{_N}\s+(?:жыл|jyl|zhyl)\s+"
+     r"(?:өткенде|откенде|ötkende|otkende|өткен соң|откен сон),?", 1),
+    (r"(?:жылдан|jyldan|zhyldan)\s+(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)", 1),
     (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+{_YEAR_WORD},?", 0),
     # "… сайланған жылдың соңында / басында": early or late in that year is still that year.
     (r"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+"

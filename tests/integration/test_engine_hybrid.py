@@ -1082,3 +1082,16 @@ def test_the_day_of_an_event_the_sources_date_apart_is_a_near_miss(engine: Answe
     which day it ended is not known, so the reply says so and shows what each source says."""
     assert not engine.answer("На какой именно день пришлось завершение демаркации границы?").answered
     answered_with(engine.answer("When was the border demarcation completed?"), "2000")
+
+
+def test_a_mirror_pair_among_the_best_is_told_when_both_sides_are_named_in_turn(engine: AnswerEngine) -> None:
+    """Other investment facts match the words better; the question still asks of each side in turn."""
+    answer = engine.answer("How does Russian investment in Kazakhstan compare with Kazakh investment in Russia?")
+    assert answer.kind == "compare"
+    assert {f.id for f in answer.facts} == {"td-russian-investment-in-kazakhstan", "td-kazakh-investment-in-russia"}
+
+
+def test_dayte_gives_no_date_to_ask(engine: AnswerEngine) -> None:
+    """"Дайте" is one letter from "date" but asks for something to be given."""
+    answer = engine.answer("Что Казахстан продаёт России и что покупает у неё? Дайте оба списка.")
+    assert answer.answered and len(answer.facts) == 2
