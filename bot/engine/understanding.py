@@ -93,6 +93,10 @@ def _when_is_a_conjunction(toks: tuple[str, ...], lex: Lexicon) -> bool:
     return after not in _AUXILIARIES and not others and not find_phrases(toks, lex.intent_phrases["when"])
 
 
+_CONSEQUENCE_RE = re.compile(r",\s*(?:из-за чего|отчего|вследствие чего|поэтому|так что|which means|so that|whereby)\b",
+                             re.IGNORECASE)
+"""A clause that tells a consequence of what is asked about: its verbs say nothing of when the question is set."""
+
 _CASE_ENDING = 4
 """Letters a case ending may add to a stem the stemmer left longer ("Мәскеудің" → "maskeu", not "maske")."""
 
@@ -523,7 +527,8 @@ class Understanding:
                             if b in self.how_many and a in unique and a not in self.how_many
                             and (not c or c in verbs)), None)  # not "базасын неше жылға": that counts years
         generic = bool(unique) and all(w in lex.words["generic"] for w in unique)
-        future = bool(lex.words["future_words"].intersection(toks))
+        # A future in a clause that only explains ("…, из-за чего россиянам станет сложнее") asks no forecast.
+        future = bool(lex.words["future_words"].intersection(tokens(_CONSEQUENCE_RE.split(asked, maxsplit=1)[0])))
         return Query(asked, detected, unique, frozenset(verbs), years, named_years, tuple(months),
                      frozenset(intents), oos, self.parties(unique, english) | named, frozenset(acronyms), tuple(toks), generic,
                      future, tuple(days), counted)

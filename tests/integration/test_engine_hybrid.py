@@ -1095,3 +1095,15 @@ def test_dayte_gives_no_date_to_ask(engine: AnswerEngine) -> None:
     """"Дайте" is one letter from "date" but asks for something to be given."""
     answer = engine.answer("Что Казахстан продаёт России и что покупает у неё? Дайте оба списка.")
     assert answer.answered and len(answer.facts) == 2
+
+
+def test_a_future_in_a_clause_of_consequence_asks_no_forecast(engine: AnswerEngine) -> None:
+    question = ("Подскажите, когда Казахстан ужесточил визовые правила, из-за чего россиянам станет сложнее "
+                "оставаться в стране?")
+    answer = answered_with(engine.answer(question), "2023")
+    assert answer.facts[0].id == "ev-visa-rules-tightened-2023"
+    assert not engine.answer("Когда будет построена новая АЭС в Казахстане?").answered
+
+
+def test_a_polite_verb_names_no_topic(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Не могли бы вы уточнить, какие страны запустили Таможенный союз?"), "Беларус")
