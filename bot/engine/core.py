@@ -142,7 +142,9 @@ class AnswerEngine:
         if courtesy:  # "жарайды, сау бол! кейін тағы жазамын": its courtesy was left out, told by the whole
             said = lang or self.language.detect(whole) or reply_lang
             return replace(self.compose.smalltalk(courtesy, said, whole), script=_script_of(whole, said))
-        parts = self.understanding.two_parts(question)
+        # A year named by an event ("… танығаннан кейінгі жылдың қазанында … және …?") is read whole:
+        # its asked part may itself have two parts, which the hop asks of that year together.
+        parts = self.understanding.two_parts(question) if year_hop(question) is None else None
         both = self._both_parts(question, parts, reply_lang, previous) if parts is not None else None
         answer = both or self._answer(question, reply_lang, previous)
         return replace(answer, script=script if reply_lang == "kk" else "cyrl")

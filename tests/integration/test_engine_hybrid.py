@@ -1107,3 +1107,10 @@ def test_a_future_in_a_clause_of_consequence_asks_no_forecast(engine: AnswerEngi
 
 def test_a_polite_verb_names_no_topic(engine: AnswerEngine) -> None:
     answered_with(engine.answer("Не могли бы вы уточнить, какие страны запустили Таможенный союз?"), "Беларус")
+
+
+def test_a_year_hop_whose_asked_part_has_two_parts_is_read_whole(engine: AnswerEngine) -> None:
+    question = ("Ресей Қазақстанды таныған жылдан кейінгі жылдың қазанында Көкшетауда кімдер кездесті "
+                "және қандай құжат қабылданды?")
+    answer = engine.answer(question)
+    assert answer.answered and any(f.id.startswith(("vi-kokshetau", "tr-kokshetau")) for f in answer.facts)
