@@ -1114,3 +1114,7 @@ def test_a_year_hop_whose_asked_part_has_two_parts_is_read_whole(engine: AnswerE
                 "және қандай құжат қабылданды?")
     answer = engine.answer(question)
     assert answer.answered and any(f.id.startswith(("vi-kokshetau", "tr-kokshetau")) for f in answer.facts)
+
+
+def test_went_live_is_started(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("What was trade the year after the Customs Union went live?"), "23.8")
