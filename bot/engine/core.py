@@ -518,7 +518,13 @@ class AnswerEngine:
         union became, while the one dated to its start is close behind."""
         event = self.understanding.parse(text)
         ranked = self.rank(event)
-        if not ranked or not self._confident(event, ranked):
+        if not ranked:
+            return None
+        # An event named in passing ("декларацияға қол қоюдан бір жыл бұрын") is a fragment the model
+        # reads poorly: a fact the words find far ahead of any other names it all the same.
+        ahead = ranked[0].coverage >= WEIGHTS.min_coverage and (len(ranked) < 2 or ranked[0].lexical >= WEIGHTS.event_lead
+                                                                 * max(r.lexical for r in ranked[1:]))
+        if not ahead and not self._confident(event, ranked):
             return None
         return next((r.fact for r in ranked[:WEIGHTS.answerable_tries]
                      if r.fact.when and (r is ranked[0] or r.coverage >= WEIGHTS.min_coverage)), None)
@@ -731,7 +737,7 @@ class AnswerEngine:
             if subject is not None:
                 return self.compose.fact(subject, lang, question)
             return self.compose.near_miss(top.fact, lang, question, missing)
-        if self._off_title(query, top):
+        if self._off_title(query, top, ranked):
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)]
         return self.compose.fact(top.fact, lang, question, related=close)
@@ -803,7 +809,7 @@ class AnswerEngine:
             return None
         return self.compose.other_year(best.fact, lang, query.text)
 
-    def _off_title(self, query: Query, top: Ranked) -> bool:
+    def _off_title(self, query: Query, top: Ranked, ranked: Sequence[Ranked] = ()) -> bool:
         """A short question that names little of its best fact's title and is not close to it in
         meaning ("Какое население Москвы?" → "Population of the Customs Union countries", "Кто посол
         России в Казахстане?") asks about something else that shares a word or two with it."""
@@ -811,6 +817,11 @@ class AnswerEngine:
             return False
         if query.named_years and set(query.named_years) & self._years_of(top.fact) and top.coverage >= WEIGHTS.lexical_sure:
             return False  # "what declaration did they sign in 1998?": the year and every word match it
+        named = set(query.named_years)
+        if named & self._years_of(top.fact) and top.coverage >= WEIGHTS.min_coverage \
+                and not any(r is not top and r.coverage >= WEIGHTS.min_coverage and named & self._years_of(r.fact)
+                            for r in ranked[:WEIGHTS.answerable_tries]):
+            return False  # "what document was adopted in Russia in 1990?": the one fact of that year the words find
         return self.semantic is not None and self._cosine(query, top) < WEIGHTS.on_topic
 
     def _cosine(self, query: Query, top: Ranked) -> float:

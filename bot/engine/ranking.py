@@ -69,6 +69,7 @@ class Weights:
     mutual_gap: float = 0.1       # … and matches as much of the question, less this
     mirror_pool: int = 5          # a fact and its mirror (the same said of the other side) among this many best …
     mirror_coverage: float = 0.3  # … each matching this much of a question that names both sides in turn
+    event_lead: float = 3.0       # an event named in passing is found by a fact scoring this many times the next
     part_pool: int = 5            # each fact of a two-part answer is among this many best for the whole question
     lexical_sure: float = 0.9     # lexical coverage at which the model is not asked …
     lexical_lead: float = 0.8     # … when the runner-up scores below this share of the best

@@ -1118,3 +1118,12 @@ def test_a_year_hop_whose_asked_part_has_two_parts_is_read_whole(engine: AnswerE
 
 def test_went_live_is_started(engine: AnswerEngine) -> None:
     answered_with(engine.answer("What was trade the year after the Customs Union went live?"), "23.8")
+
+
+def test_the_one_fact_of_a_named_year_answers_a_short_question(engine: AnswerEngine) -> None:
+    answer = engine.answer("1990 жылы Ресейде қандай құжат қабылданды?")
+    assert answer.answered and answer.facts[0].id == "ev-russia-sovereignty-declaration"
+
+
+def test_an_event_named_in_passing_sets_the_year(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Мәңгілік достық декларациясына қол қоюдан бір жыл бұрын тауар айналымы қанша болды?"), "4,1")
