@@ -495,19 +495,22 @@ class AnswerEngine:
         Russian investment in Kazakhstan with Kazakh investment in Russia": a question naming both
         sides in turn, or comparing, whose two best word matches are one fact and its mirror gets both,
         side by side when they give a figure in one unit, else in date order."""
-        ranked = self.rank(query)[:WEIGHTS.mirror_pool]
+        ranked = sorted(self.rank(query)[:WEIGHTS.mirror_pool], key=lambda r: -r.lexical)
         if len(ranked) < 2:
             return None
-        first, second = sorted(ranked, key=lambda r: -r.lexical)[:2]
-        if self.mirrors.get(first.fact.id) is not second.fact and self.understanding.side_turns(question) >= 2:
-            # Both sides named in turn: the pair need only be among the best, not the two best matches.
-            pair = next(((r, m) for r in ranked for m in ranked if self.mirrors.get(r.fact.id) is m.fact), None)
-            first, second = pair if pair is not None else (first, second)
-        if self.mirrors.get(first.fact.id) is not second.fact or second.lexical <= 0 \
-                or min(first.coverage, second.coverage) < WEIGHTS.mirror_coverage \
-                or any(self.answerable.missing(query, r.fact) for r in (first, second)):
+        first, second = ranked[:2]
+        pair: tuple[Fact, Fact] | None = None
+        if self.mirrors.get(first.fact.id) is second.fact and second.lexical > 0 \
+                and min(first.coverage, second.coverage) >= WEIGHTS.mirror_coverage:
+            pair = first.fact, second.fact
+        elif self.understanding.side_turns(question) >= 2:
+            # Both sides named in turn: one of the best matches and its mirror, wherever the mirror ranks
+            # ("Russia in Kazakhstan or Kazakhstan in Russia?" matches one direction's words better).
+            pair = next(((r.fact, self.mirrors[r.fact.id]) for r in ranked
+                         if r.fact.id in self.mirrors and r.coverage >= WEIGHTS.min_coverage), None)
+        if pair is None or any(self.answerable.missing(query, fact) for fact in pair):
             return None
-        a, b = sorted((first.fact, second.fact), key=_in_order)
+        a, b = sorted(pair, key=_in_order)
         if a.value is not None and b.value is not None and a.unit == b.unit:
             return self.compose.compare(a, b, lang, question, by_year=False)
         return self.compose.listing([a, b], lang, question, "", dated=True)

@@ -1127,3 +1127,14 @@ def test_the_one_fact_of_a_named_year_answers_a_short_question(engine: AnswerEng
 
 def test_an_event_named_in_passing_sets_the_year(engine: AnswerEngine) -> None:
     answered_with(engine.answer("Мәңгілік достық декларациясына қол қоюдан бір жыл бұрын тауар айналымы қанша болды?"), "4,1")
+
+
+def test_a_mirror_is_found_wherever_it_ranks_when_both_sides_are_named_in_turn(engine: AnswerEngine) -> None:
+    answer = engine.answer("Who invested more in whom, Russia in Kazakhstan or Kazakhstan in Russia?")
+    assert answer.kind == "compare"
+    assert {f.id for f in answer.facts} == {"td-russian-investment-in-kazakhstan", "td-kazakh-investment-in-russia"}
+
+
+def test_what_the_bot_knows_of_is_no_topic(engine: AnswerEngine) -> None:
+    answer = engine.answer("Перечислите встречи Токаева и Путина, о которых у вас есть сведения.")
+    assert answer.answered and all("tokayev" in f.id or "astana" in f.id for f in answer.facts)
