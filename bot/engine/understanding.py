@@ -93,9 +93,10 @@ def _when_is_a_conjunction(toks: tuple[str, ...], lex: Lexicon) -> bool:
     return after not in _AUXILIARIES and not others and not find_phrases(toks, lex.intent_phrases["when"])
 
 
-_CONSEQUENCE_RE = re.compile(r",\s*(?:из-за чего|отчего|вследствие чего|поэтому|так что|which means|so that|whereby)\b",
-                             re.IGNORECASE)
-"""A clause that tells a consequence of what is asked about: its verbs say nothing of when the question is set."""
+_CONSEQUENCE_RE = re.compile(r",\s*(?:из-за чего|отчего|вследствие чего|поэтому|так что|which means|so that|whereby)\b"
+                             r"|(?<=\w),?\s+что\s+(?=(?:\w+\s+){0,3}(?:будут|будет|станут|станет)\b)", re.IGNORECASE)
+"""A clause that tells a consequence of what is asked about, or what was promised ("подписали договор, что будут
+добрыми соседями"): its verbs say nothing of when the question is set."""
 
 _CASE_ENDING = 4
 """Letters a case ending may add to a stem the stemmer left longer ("Мәскеудің" → "maskeu", not "maske")."""

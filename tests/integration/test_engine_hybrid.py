@@ -1138,3 +1138,18 @@ def test_a_mirror_is_found_wherever_it_ranks_when_both_sides_are_named_in_turn(e
 def test_what_the_bot_knows_of_is_no_topic(engine: AnswerEngine) -> None:
     answer = engine.answer("Перечислите встречи Токаева и Путина, о которых у вас есть сведения.")
     assert answer.answered and all("tokayev" in f.id or "astana" in f.id for f in answer.facts)
+
+
+@pytest.mark.parametrize("question", ["На каких языках ты отвечаешь?", "what languages do you speak?",
+                                      "Қай тілдерде жауап бересің?", "спс, всё понятно"])
+def test_asking_the_bots_languages_or_saying_got_it_is_small_talk(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).kind == "smalltalk"
+
+
+def test_a_promise_in_the_future_inside_a_past_question_asks_no_forecast(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("В каком году подписали договор, что две страны будут добрыми соседями и союзниками?"), "2013")
+
+
+def test_anything_notable_in_a_year_lists_it(engine: AnswerEngine) -> None:
+    answer = engine.answer("Anything notable between the two countries in 1998?")
+    assert answer.kind == "list" and all(1998 in f.years for f in answer.facts)
