@@ -69,10 +69,13 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?:кейін|кейин|keiın|keiin|keyin)\s+{_N}\s+(?:жыл|jyl|zhyl)\s+"
      r"(?:өткенде|откенде|ötkende|otkende|өткен соң|откен сон),?", 1),
     (r"(?:жылдан|jyldan|zhyldan)\s+(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)", 1),
+    (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+{_N}\s+(?:жыл|jyl|zhyl)\s+"
+     r"(?:өткенде|откенде|ötkende|otkende|өткен соң|откен сон|ötken soñ|otken son),?", 1),
     (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+{_YEAR_WORD},?", 0),
     # "… сайланған жылдың соңында / басында": early or late in that year is still that year.
     (r"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+"
-     r"(?:соңында|сонында|soñynda|sonynda|басында|basynda),?", 0),
+     r"(?:соңында|сонында|soñynda|sonynda|басында|basynda|күзінде|кузинде|küzınde|kuzinde|көктемінде|коктеминде|köktemınde"
+     r"|жазында|jazynda|қысында|кысында|qysynda),?", 0),
 )
 
 

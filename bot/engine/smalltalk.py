@@ -61,7 +61,11 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         asked = [s for s in kept if lex.question_words.intersection(tokens(s))]
     pointing = [s for s in asked if refers_back(s, lex)]
     if not asked or not any(_content(s, lex) for s in asked):
-        # "… asked me how big trade was in 2010. Do you know roughly?": the question is told beside the asker
+        # "… asked me how big trade was in 2010. Do you know roughly?": the question is told beside the asker;
+        # when a sentence of its own holds it whole ("He asked me to find out why …"), that sentence.
+        worded = [s for s in kept if s not in asked and lex.question_words.intersection(tokens(s))]
+        if worded and all(_self_contained(s, lex) for s in worded):
+            return " ".join(worded)
         return " ".join(kept) if kept else text
     if not pointing and all(_self_contained(s, lex) for s in asked):
         # "My supervisor wants figures on mutual investment. How much Kazakh money went into Russia?":
@@ -90,6 +94,9 @@ Russia grew in 2011 and what value they reached?" points at its own words, "Wher
 
 
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_PRONOUN_RE = re.compile(r"\s*(?:he|she|they|он|она|они|ол|олар|ol|olar)\s*", re.IGNORECASE)
+"""A sentence opened by a pronoun before its asking verb ("… my grandpa grows wheat. He asked me …"): the
+asker's someone, named in the sentence before."""
 _ASKED_OF_RE = re.compile(r"^(?:me|us|мне|нам|меня|нас|маған|бізге|mağan|bızge)\b[\s,]*", re.IGNORECASE)
 """Whom the question was put to, right after the asking verb ("asked me how …")."""
 
@@ -115,7 +122,9 @@ def reported_question(text: str, lex: Lexicon, names_topic: Callable[[str], bool
             end = k + len(said)
             while end < len(toks) and toks[end] in lex.words["reporting_words"]:
                 end += 1  # "задала найти": asked to find
-            if _ABOUT_ONESELF_RE.search(sentence[:words[k].start()]) and not any(names_topic(tok) for tok in toks[:k]) \
+            before = sentence[:words[k].start()]
+            if (_ABOUT_ONESELF_RE.search(before) or _PRONOUN_RE.fullmatch(before)) \
+                    and not any(names_topic(tok) for tok in toks[:k]) \
                     and end < len(words):
                 sentence = _ASKED_OF_RE.sub("", sentence[words[end - 1].end():].lstrip(" ,:"), count=1)
         kept.append(_without_aside(sentence, lex, names_topic))

@@ -1153,3 +1153,24 @@ def test_a_promise_in_the_future_inside_a_past_question_asks_no_forecast(engine:
 def test_anything_notable_in_a_year_lists_it(engine: AnswerEngine) -> None:
     answer = engine.answer("Anything notable between the two countries in 1998?")
     assert answer.kind == "list" and all(1998 in f.years for f in answer.facts)
+
+
+def test_a_question_reported_by_he_after_a_sentence_about_the_asker(engine: AnswerEngine) -> None:
+    question = ("Hi! I'm a pupil and my grandpa grows wheat 🌾 He asked me to find out why Kazakhstan stopped "
+                "buying wheat from Russia in 2024. Can you explain please?")
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == "ev-wheat-import-ban-2024"
+
+
+def test_an_apology_for_a_long_message_asks_no_duration(engine: AnswerEngine) -> None:
+    question = "Good afternoon, and apologies for the long message. How many people live in the Customs Union countries?"
+    answered_with(engine.answer(question), "170")
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("Resei täuelsızdıgımızdı tanyğannan 3 jyl ötken soñ Nazarbaev Reseige alğaşqy resmi saparyn qai aida jasady?",
+     "1994"),
+    ("Мәңгі достық декларациясы қабылданған жылдың күзінде Ельцин Алматыға келгенде қандай шартқа қол қойылды?", "1998"),
+])
+def test_more_ways_of_naming_a_year_by_an_event(engine: AnswerEngine, question: str, wanted: str) -> None:
+    answered_with(engine.answer(question), wanted)
