@@ -495,6 +495,11 @@ class AnswerEngine:
         Russian investment in Kazakhstan with Kazakh investment in Russia": a question naming both
         sides in turn, or comparing, whose two best word matches are one fact and its mirror gets both,
         side by side when they give a figure in one unit, else in date order."""
+        # Only two pairs of facts mirror each other: the words alone tell whether one may be meant,
+        # before the model is asked for a question that then takes another way.
+        near = [h.fact.id for h in self._search(query)[:2 * WEIGHTS.mirror_pool] if h.fact.id in self.mirrors]
+        if not near or (len(near) < 2 and self.understanding.side_turns(question) < 2):
+            return None
         ranked = sorted(self.rank(query)[:WEIGHTS.mirror_pool], key=lambda r: -r.lexical)
         if len(ranked) < 2:
             return None
