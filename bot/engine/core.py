@@ -525,11 +525,16 @@ class AnswerEngine:
         the best match: "the Customs Union started" may best match an undated fact about what the
         union became, while the one dated to its start is close behind."""
         event = self.understanding.parse(text)
+        # An event named in passing ("декларацияға қол қоюдан бір жыл бұрын") is a fragment the model
+        # reads poorly: a dated fact the words find far ahead of any other names it, and the model
+        # is not asked (a question naming its year by an event already costs it more than one call).
+        hits = self._search(event)
+        if hits and hits[0].fact.when and hits[0].coverage >= WEIGHTS.min_coverage \
+                and (len(hits) < 2 or hits[0].score >= WEIGHTS.event_lead * hits[1].score):
+            return hits[0].fact
         ranked = self.rank(event)
         if not ranked:
             return None
-        # An event named in passing ("декларацияға қол қоюдан бір жыл бұрын") is a fragment the model
-        # reads poorly: a fact the words find far ahead of any other names it all the same.
         ahead = ranked[0].coverage >= WEIGHTS.min_coverage and (len(ranked) < 2 or ranked[0].lexical >= WEIGHTS.event_lead
                                                                  * max(r.lexical for r in ranked[1:]))
         if not ahead and not self._confident(event, ranked):
