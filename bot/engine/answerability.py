@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.engine.lexicon import UNITS, Lexicon, side_tokens
-from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query, find_phrases
+from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query, find_phrases, mentions
 from bot.model import LANGS, Fact
 from bot.text import fold, raw_tokens, stem, tokens
 
@@ -53,7 +53,8 @@ class Answerability:
         self.person_names = frozenset(names) - lex.words["person_words"]
         """Tokens of people's names ("nazarbaev", "putin"), not of their offices."""
         self.person_words = self.person_names | lex.words["person_words"]
-        self.by_part_of_year = frozenset(f.id for f in facts if any(self._part_of_year(tokens(f.text[lang])) for lang in LANGS))
+        self.by_part_of_year = frozenset(f.id for f in facts
+                                         if any(mentions(tuple(tokens(f.text[lang])), lex, "part_year_words") for lang in LANGS))
         """Facts that give a figure for a quarter or a month (none in today's sources, which give years)."""
         self.units_in = lru_cache(maxsize=1024)(self._units_in)  # asked of every candidate fact of a question
         self.vocabulary = vocabulary
@@ -164,8 +165,7 @@ class Answerability:
 
     def claims(self, query: Query) -> bool:
         """Whether the question puts up a claim to be checked ("is it true that …", "рас па")."""
-        return bool(self.lex.words["claim_phrases"].intersection(query.tokens)
-                    or find_phrases(query.tokens, self.lex.phrases["claim_phrases"]))
+        return mentions(query.tokens, self.lex, "claim_phrases")
 
     def unknown_measure(self, query: Query) -> bool:
         """"… a total capacity of 1000 megawatts?": a figure in a unit no fact uses, which none can confirm."""
@@ -184,16 +184,10 @@ class Answerability:
         said = self.said(fact)
         return any(not any(tok.startswith(act[:5]) for tok in said) for act in acts)
 
-    def _part_of_year(self, toks: Iterable[str]) -> bool:
-        """Whether words speak of a quarter or a month as a period of figures ("quarterly", "ай бойынша")."""
-        toks = tuple(toks)
-        return bool(self.lex.words["part_year_words"].intersection(toks)
-                    or find_phrases(toks, self.lex.phrases["part_year_words"]))
-
     def unsaid_part_of_year(self, query: Query, fact: Fact) -> bool:
         """"Trade turnover in 2011 by quarter?" of a fact giving the year's figure: the sources give
         yearly figures, and a fact that speaks of no quarter or month holds no such breakdown."""
-        return fact.id not in self.by_part_of_year and self._part_of_year(query.tokens)
+        return fact.id not in self.by_part_of_year and mentions(query.tokens, self.lex, "part_year_words")
 
     @staticmethod
     def measures(fact: Fact) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from cachetools import LRUCache
@@ -471,9 +472,14 @@ class AnswerEngine:
         a, b = found
         if a.id == b.id:
             return None
+        return self._side_by_side(a, b, lang, question, in_full=2)
+
+    def _side_by_side(self, a: Fact, b: Fact, lang: str, question: str, **listing: Any) -> Answer:
+        """Two facts asked together: compared when both give a figure in one unit, else listed (`listing`:
+        how the list is told)."""
         if a.value is not None and b.value is not None and a.unit == b.unit:
             return self.compose.compare(a, b, lang, question, by_year=False)
-        return self.compose.listing([a, b], lang, question, "", in_full=2)
+        return self.compose.listing([a, b], lang, question, "", **listing)
 
     def _mutual(self, query: Query, lang: str, question: str) -> Answer | None:
         """"When did Kazakhstan and Russia recognise each other's independence?": the two dated facts,
@@ -498,7 +504,8 @@ class AnswerEngine:
         # Only two pairs of facts mirror each other: the words alone tell whether one may be meant,
         # before the model is asked for a question that then takes another way.
         near = [h.fact.id for h in self._search(query)[:2 * WEIGHTS.mirror_pool] if h.fact.id in self.mirrors]
-        if not near or (len(near) < 2 and self.understanding.side_turns(question) < 2):
+        both_named = self.understanding.side_turns(question) >= 2
+        if not near or (len(near) < 2 and not both_named):
             return None
         ranked = sorted(self.rank(query)[:WEIGHTS.mirror_pool], key=lambda r: -r.lexical)
         if len(ranked) < 2:
@@ -508,7 +515,7 @@ class AnswerEngine:
         if self.mirrors.get(first.fact.id) is second.fact and second.lexical > 0 \
                 and min(first.coverage, second.coverage) >= WEIGHTS.mirror_coverage:
             pair = first.fact, second.fact
-        elif self.understanding.side_turns(question) >= 2:
+        elif both_named:
             # Both sides named in turn: one of the best matches and its mirror, wherever the mirror ranks
             # ("Russia in Kazakhstan or Kazakhstan in Russia?" matches one direction's words better).
             pair = next(((r.fact, self.mirrors[r.fact.id]) for r in ranked
@@ -516,9 +523,7 @@ class AnswerEngine:
         if pair is None or any(self.answerable.missing(query, fact) for fact in pair):
             return None
         a, b = sorted(pair, key=_in_order)
-        if a.value is not None and b.value is not None and a.unit == b.unit:
-            return self.compose.compare(a, b, lang, question, by_year=False)
-        return self.compose.listing([a, b], lang, question, "", dated=True)
+        return self._side_by_side(a, b, lang, question, dated=True)
 
     def _dated_event(self, text: str) -> Fact | None:
         """The dated fact an event's words find with confidence, or None. The best dated match, not
@@ -529,15 +534,13 @@ class AnswerEngine:
         # reads poorly: a dated fact the words find far ahead of any other names it, and the model
         # is not asked (a question naming its year by an event already costs it more than one call).
         hits = self._search(event)
-        if hits and hits[0].fact.when and hits[0].coverage >= WEIGHTS.min_coverage \
-                and (len(hits) < 2 or hits[0].score >= WEIGHTS.event_lead * hits[1].score):
+        if hits and hits[0].fact.when and _far_ahead(hits[0].coverage, [h.score for h in hits]):
             return hits[0].fact
         ranked = self.rank(event)
         if not ranked:
             return None
-        ahead = ranked[0].coverage >= WEIGHTS.min_coverage and (len(ranked) < 2 or ranked[0].lexical >= WEIGHTS.event_lead
-                                                                 * max(r.lexical for r in ranked[1:]))
-        if not ahead and not self._confident(event, ranked):
+        runner_up = max((r.lexical for r in ranked[1:]), default=0.0)
+        if not _far_ahead(ranked[0].coverage, (ranked[0].lexical, runner_up)) and not self._confident(event, ranked):
             return None
         return next((r.fact for r in ranked[:WEIGHTS.answerable_tries]
                      if r.fact.when and (r is ranked[0] or r.coverage >= WEIGHTS.min_coverage)), None)
@@ -822,7 +825,7 @@ class AnswerEngine:
             return None
         return self.compose.other_year(best.fact, lang, query.text)
 
-    def _off_title(self, query: Query, top: Ranked, ranked: Sequence[Ranked] = ()) -> bool:
+    def _off_title(self, query: Query, top: Ranked, ranked: Sequence[Ranked]) -> bool:
         """A short question that names little of its best fact's title and is not close to it in
         meaning ("Какое население Москвы?" → "Population of the Customs Union countries", "Кто посол
         России в Казахстане?") asks about something else that shares a word or two with it."""
@@ -1314,3 +1317,9 @@ def _mirrors(facts: Sequence[Fact]) -> dict[str, Fact]:
             if len(pair) == 2:
                 found[pair[0].id], found[pair[1].id] = pair[1], pair[0]
     return found
+
+
+def _far_ahead(coverage: float, scores: Sequence[float]) -> bool:
+    """Whether the first of `scores` (lexical, best first) matches enough of an event's words and leads
+    the next by `event_lead`: the words alone then name the event."""
+    return coverage >= WEIGHTS.min_coverage and (len(scores) < 2 or scores[0] >= WEIGHTS.event_lead * scores[1])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ _MARKERS: tuple[tuple[str, int], ...] = (
 _COUNTS = {
     1: ("one", "один", "одну", "бір", "бир", "bır", "bir"),
     2: ("two", "два", "двух", "екі", "еки", "ekı", "eki"),
-    3: ("three", "три", "трёх", "трех", "үш", "уш", "üş", "ush", "ush"),
+    3: ("three", "три", "трёх", "трех", "үш", "уш", "üş", "ush"),
     4: ("four", "четыре", "четырёх", "четырех", "төрт", "торт", "tört", "tort"),
     5: ("five", "пять", "пяти", "бес", "bes"),
     6: ("six", "шесть", "шести", "алты", "alty"),
@@ -113,8 +114,10 @@ _ANNIVERSARY_RE = re.compile(
 _MIN_WORDS = 2
 
 
+@lru_cache(maxsize=1024)
 def year_hop(question: str) -> YearHop | None:
-    """The event and the asked part of a question that names its year by an event, or None."""
+    """The event and the asked part of a question that names its year by an event, or None (cached:
+    a question is tried whole before it is split in two, and again as it is routed)."""
     text = " ".join(question.split())
     for pattern, offset in _PATTERNS:
         match = pattern.match(text)

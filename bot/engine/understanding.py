@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -144,6 +144,11 @@ class Query:
     def only_years(self) -> bool:
         """"What happened in 1998 (between Kazakhstan and Russia)": a year and nothing else to go on."""
         return bool(self.named_years) and (not self.words or self.generic)
+
+
+def mentions(toks: tuple[str, ...], lex: Lexicon, name: str) -> bool:
+    """Whether tokens hold a word or a phrase of the lexicon's list `name`."""
+    return bool(lex.words[name].intersection(toks) or find_phrases(toks, lex.phrases[name]))
 
 
 def find_phrases(toks: tuple[str, ...], phrases: Iterable[Phrase]) -> list[tuple[int, Phrase]]:
@@ -343,24 +348,22 @@ class Understanding:
     def side_turns(self, text: str) -> int:
         """How often the sides named change ("Kazakhstan recognised Russia before Russia recognised
         Kazakhstan": 2), counting each side's names in any case and script."""
-        return len(self._side_turns(text)[1])
+        return len(self._sides(text).turns)
 
-    def _side_turns(self, text: str) -> tuple[list[tuple[int, str]], list[int]]:
+    def _sides(self, text: str) -> _Sides:
         words = list(_RAW_WORD_RE.finditer(text))
         firsts = [next(iter(word_tokens(m.group())), "") for m in words]
         sides = [(k, side) for k, tok in enumerate(firsts) if tok in self.sides and (side := _SIDE_OF.get(tok[:3]))]
-        return sides, [j for j in range(1, len(sides)) if sides[j][1] != sides[j - 1][1]]
+        return _Sides(words, firsts, sides, [j for j in range(1, len(sides)) if sides[j][1] != sides[j - 1][1]])
 
     def both_ways(self, text: str) -> tuple[str, str] | None:
         """"Reseidıñ Qazaqstanğa salğan investisiiasy men Qazaqstannyñ Reseige salğan investisiiasy qanşa?":
         the two halves of a question that names the two sides one way, then the other way round,
         split at the joining word between them; None for "Kazakhstan and Russia" said once."""
-        sides, turns = self._side_turns(text)
+        words, firsts, sides, turns = self._sides(text)
         if len(turns) < 2:
             return None
         middle = range(sides[turns[0]][0] + 1, sides[turns[1]][0])  # between the first pair and the second
-        words = list(_RAW_WORD_RE.finditer(text))
-        firsts = [next(iter(word_tokens(m.group())), "") for m in words]
         joins = [k for k in middle if firsts[k] in self.lex.words["and_words"] or firsts[k] in _KAZAKH_AND]
         if not joins:
             return None
@@ -566,6 +569,15 @@ _FIRST_PERSON_RE = re.compile(
 about, so a run-on question ("… мен журналиспін мақала жазып жатырмын … ғарышкерлері кімдер") is read without it."""
 _KAZAKH_AND = frozenset(("men", "pen", "ben"))
 """Kazakh "мен/пен/бен" (and, with): between two noun phrases it joins them as "and" does."""
+class _Sides(NamedTuple):
+    """A text's words, their first tokens, the sides named (word index, side) and where the side changes."""
+
+    words: list[re.Match[str]]
+    firsts: list[str]
+    sides: list[tuple[int, str]]
+    turns: list[int]
+
+
 _SIDE_OF = {"ros": "ru", "res": "ru", "rus": "ru", "rf": "ru", "kaz": "kz", "kz": "kz", "rk": "kz"}
 """Which side a side's name stands for, by its first letters as folded (Россия, Ресей, Russia; Казахстан, Qazaqstan)."""
 _DATIVE = ("ga", "ge", "ka", "ke", "na", "ne")
