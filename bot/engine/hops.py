@@ -35,6 +35,9 @@ _MARKERS: tuple[tuple[str, int], ...] = (
     (r"(?:в |на )?год,? (?:предшествующий|предшествовавший)", -1),
     (r"в (?:том |тот )?год(?:у)?,? (?:когда|в котором)", 0),
     (r"в год(?=\s+\d{1,3}[-–]?лет)", 0),  # "в год 30-летия отношений"
+    # "в год первой поездки Медведева", "в год подписания договора": a noun or adjective in the genitive
+    # (not "сколько тонн в год прокачивают", a rate per year).
+    (r"в год(?=\s+[а-яё]+(?:ия|ого|его|ой|ей|ала|ука|ска|ыва|ива)\s)", 0),
 )
 # A number of years: "two years after …", "через три года после …", "… кейін үш жылдан соң".
 _COUNTS = {
@@ -98,6 +101,9 @@ def _compiled() -> tuple[tuple[re.Pattern[str], int], ...]:
     for marker, offset in _MARKERS:
         # The event runs to the last comma: it may list names ("России, Казахстана и Беларуси").
         patterns.append((rf"^{marker}\s*(?P<event>[^?]+?)\s*,\s*(?P<ask>[^,]+)$", offset))
+        # "In the first half of the year X, …": the words before the marker belong to the asked part.
+        patterns.append((rf"^(?P<lead>(?:[^\s,?]+\s+){{1,4}}?)of\s+"
+                         rf"{marker}\s*(?P<event>[^?]+?)\s*,\s*(?P<ask>[^,]+)$", offset))
         patterns.append((rf"^(?P<ask>.+?)\s+{marker}\s*(?P<event>(?:[^,?]|(?<=\d),(?=\d))+)\??$", offset))
         # Typed without the comma: the asked part opens with its question word.
         patterns.append((rf"^{marker}\s*(?P<event>[^,?]+?)\s+(?P<ask>{_ASKING}\b[^,]*)$", offset))
@@ -124,6 +130,9 @@ def year_hop(question: str) -> YearHop | None:
         if match is None:
             continue
         event, ask = match.group("event").strip(" ,?"), match.group("ask").strip(" ,")
+        lead = match.groupdict().get("lead")
+        if lead:
+            ask = f"{ask.rstrip(' ?')} {lead.strip().lower()}?"
         counted = match.groupdict().get("n")
         if counted:  # "three years after …": the offset's sign times the count
             offset *= int(counted) if counted.isdigit() else _COUNT_OF[counted.lower()]

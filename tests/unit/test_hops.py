@@ -63,6 +63,10 @@ from bot.engine.hops import YearHop, earlier_pair, or_halves, or_pair, two_event
      YearHop("подписали соглашение о дне Каспия", "Кто был президентом России", 0)),
     ("Каспий түбі туралы келісімге қол қойылған кезде Ресей президенті кім болды?",
      YearHop("Каспий түбі туралы келісімге қол қойылған", "Ресей президенті кім болды?", 0)),
+    ("Каким был товарооборот в год подписания Декларации о вечной дружбе?",  # "в год" + a genitive
+     YearHop("подписания Декларации о вечной дружбе", "Каким был товарооборот", 0)),
+    ("In the first half of the year the Customs Union started, how much did trade grow?",  # a lead-in before the marker
+     YearHop("the Customs Union started", "how much did trade grow in the first half?", 0)),
 ])
 def test_the_event_and_the_asked_part_are_found_in_each_language(question: str, want: YearHop) -> None:
     assert year_hop(question) == want
@@ -70,7 +74,9 @@ def test_the_event_and_the_asked_part_are_found_in_each_language(question: str, 
 
 @pytest.mark.parametrize("question", ["When was the treaty signed?", "trade 2011", "2011 жылы сауда қанша болды?",
                                       "2013 жылы қол қойылған шарт қалай аталады?",
-                                      "in the year 2011, trade?"])
+                                      "in the year 2011, trade?",
+                                      "Сколько тонн нефти в год прокачивают через КТК?",  # a rate per year
+                                      "Which treaty, signed in the year of the Customs Union, was it?"])
 def test_an_ordinary_question_is_not_split(question: str) -> None:
     assert year_hop(question) is None
 
