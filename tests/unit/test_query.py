@@ -232,7 +232,8 @@ def test_the_asking_words_of_a_courtesy_ask_nothing(question: str, asks_amount: 
 
 
 @pytest.mark.parametrize("question", ["Какой по величине союзной республикой был Казахстан?",
-                                      "Which place by size did the Kazakh SSR hold?"])
+                                      "Which place by size did the Kazakh SSR hold?",
+                                      "Qazaq KSR koelemi boiynsha neshinshi respublika boldy?"])  # "нешінші": which-th
 def test_by_size_asks_a_rank_not_an_amount(question: str) -> None:
     assert "how_much" not in parse_query(question).intents
 
