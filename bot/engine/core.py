@@ -829,8 +829,8 @@ class AnswerEngine:
         """A short question that names little of its best fact's title and is not close to it in
         meaning ("Какое население Москвы?" → "Population of the Customs Union countries", "Кто посол
         России в Казахстане?") asks about something else that shares a word or two with it."""
-        if not self._short_detail_off_title(query, top.index):
-            return False
+        if not self._short_detail_off_title(query, top.index) or self.index.names_person(top.index, query.words):
+            return False  # "Тоқтар Әубәкіров кім?" names in full a person the fact names
         if query.named_years and set(query.named_years) & self._years_of(top.fact) and top.coverage >= WEIGHTS.lexical_sure:
             return False  # "what declaration did they sign in 1998?": the year and every word match it
         named = set(query.named_years)

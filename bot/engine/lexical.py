@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -259,9 +259,15 @@ class FactIndex:
     def names_alias(self, i: int, words: Iterable[str]) -> bool:
         """Whether the query words name every word of one of the fact's aliases ("жылу электр
         орталығы" of a fact titled "… ЖЭО …"): they touch its subject though not its title."""
+        return self._names_in_full(self.facts[i].aliases, words)
+
+    def names_person(self, i: int, words: Iterable[str]) -> bool:
+        """Whether the query words name in full a person the fact names ("Тоқтар Әубәкіров кім?")."""
+        return self._names_in_full(self.facts[i].people or {}, words)
+
+    def _names_in_full(self, names: Mapping[str, Sequence[str]], words: Iterable[str]) -> bool:
         wanted = frozenset(c for w in words for c, _ in self.expand(w))
-        aliases = self.facts[i].aliases
-        return any((said := tokens(alias)) and wanted.issuperset(said) for lang in LANGS for alias in aliases.get(lang, ()))
+        return any((said := tokens(name)) and wanted.issuperset(said) for lang in LANGS for name in names.get(lang, ()))
 
     def search(self, query: Query, limit: int = 10) -> list[Hit]:
         """Facts ranked for a query: each word adds its best match's idf-weighted score to a fact."""

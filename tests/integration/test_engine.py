@@ -683,3 +683,17 @@ def test_a_kazakh_noun_ending_like_a_first_person_verb_is_kept(engine: AnswerEng
     """"шешімін" (its decision) ends like "I am"; only words no fact or list knows are left out as the asker's."""
     assert "sheshim" in engine.understanding.parse("Үкімет шешімін қашан қабылдады?").words
     assert "zhurnalisp" not in engine.understanding.parse("мен журналиспін ғарышкерлер кімдер").words
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("Каким был объём двусторонней торговли в год первой зарубежной поездки Медведева в качестве президента?", "20"),
+    ("In the first half of the year the Eternal Friendship declaration was signed, by how much did mutual trade grow?", "26"),
+])
+def test_a_year_named_by_an_event_in_passing_is_asked_of_that_year(engine: AnswerEngine, question: str, value: str) -> None:
+    """"в год первой поездки …", "in the first half of the year X …": the event's year, then the figure of that year."""
+    answered_with(engine.answer(question), value)
+
+
+def test_what_part_of_a_whole_asks_a_share(engine: AnswerEngine) -> None:
+    """"qanşa bölıgı" (what part) is answered by a percentage, not declined as a count of parts."""
+    answered_with(engine.answer("Qazaqstannyñ syrtqy saudasynyñ qanşa bölıgı Reseige tiesili?"), "20")

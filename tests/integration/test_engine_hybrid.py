@@ -55,6 +55,12 @@ def test_a_topic_alone_gets_an_overview(engine: AnswerEngine) -> None:
     assert all("baikonur" in f.tags or "Байконур" in f.text["ru"] for f in answer.facts[:2])
 
 
+def test_a_person_named_in_full_is_answered_with_the_fact_that_names_them(engine: AnswerEngine) -> None:
+    """"Тоқтар Әубәкіров кім?" names little of its fact's title, but names in full a person the fact names."""
+    answer = engine.answer("Тоқтар Әубәкіров кім?")
+    assert answer.answered and "fg-kazakh-cosmonauts-baikonur" in {f.id for f in answer.facts}
+
+
 def test_a_near_miss_says_what_the_sources_do_not_say(engine: AnswerEngine) -> None:
     answer = engine.answer("Until which year was the Baikonur lease extended?")
     assert not answer.answered and answer.kind == "decline"
