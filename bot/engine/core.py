@@ -344,7 +344,7 @@ class AnswerEngine:
             # which the follow-up's borrowed words pulled back; the part is asked with the sides alone.
             sides = " ".join(w for w in _WORD_RE.findall(parts[0]) if w.lower() in self.lex.swap)
             second = self._answer(f"{sides} {parts[1]}".strip(), lang, None)
-        if not second.answered or second.kind != "fact":
+        if not second.answered or second.kind != "fact" or second.facts[0] == first.facts[0]:
             return None
         best = {h.fact.id for h in self._search(self.understanding.parse(question))[:WEIGHTS.part_pool]}
         if not {first.facts[0].id, second.facts[0].id} <= best:

@@ -697,3 +697,25 @@ def test_a_year_named_by_an_event_in_passing_is_asked_of_that_year(engine: Answe
 def test_what_part_of_a_whole_asks_a_share(engine: AnswerEngine) -> None:
     """"qanşa bölıgı" (what part) is answered by a percentage, not declined as a count of parts."""
     answered_with(engine.answer("Qazaqstannyñ syrtqy saudasynyñ qanşa bölıgı Reseige tiesili?"), "20")
+
+
+@pytest.mark.parametrize(("question", "fact_id"), [
+    ("Қазақстан Ресейге негізінен қандай тауарлар сатады?", "td-kz-exports-to-russia-goods"),  # sells: exports
+    ("Мне стало интересно, что Казахстан продаёт России?", "td-kz-exports-to-russia-goods"),
+    ("Что Казахстан покупает у России?", "td-kz-imports-from-russia-goods"),  # buys: imports
+])
+def test_selling_is_exporting_and_buying_importing(engine: AnswerEngine, question: str, fact_id: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == fact_id
+
+
+def test_both_lists_asked_in_two_parts_are_two_different_facts(engine: AnswerEngine) -> None:
+    answer = engine.answer("Что Казахстан продаёт России и что у неё покупает? Дайте оба списка.")
+    ids = [f.id for f in answer.facts]
+    assert ids[:2] == ["td-kz-exports-to-russia-goods", "td-kz-imports-from-russia-goods"], ids
+
+
+def test_saying_one_is_curious_is_courtesy(engine: AnswerEngine) -> None:
+    """"Qyzyq bolyp tūr:" (I wonder) names no topic: the question after it still finds its fact."""
+    answer = engine.answer("Men zeinetkermın. Qyzyq bolyp tūr: Qazaqstan Reseige qandai tauarlar eksporttaidy eken?")
+    assert answer.answered and answer.facts[0].id == "td-kz-exports-to-russia-goods"
