@@ -1192,7 +1192,15 @@ class AnswerEngine:
 
     def _is_overview(self, query: Query) -> bool:
         asking = {"when", "where", "who", "how_much", "why", "until", "duration"} & query.intents
-        return not asking and not query.years and ("overview" in query.intents or len(query.words) == 1)
+        return not asking and not query.years and ("overview" in query.intents or len(query.words) == 1
+                                                   or (len(query.words) == 2 and self._names_entity(query.words)))
+
+    def _names_entity(self, words: Sequence[str]) -> bool:
+        """Whether two words are the name a described thing's title opens with ("Baikonur cosmodrome"):
+        the topic itself, asked for as one word would be."""
+        wanted = set(words)
+        return any(set(tokens(title)[:2]) == wanted for fact in self.store.facts if fact.kind == "figure"
+                   for title in fact.title.values())
 
     def _overview(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"Байконур", "what is the CSTO": the topic's main facts, the best told in full."""

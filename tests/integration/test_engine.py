@@ -719,3 +719,9 @@ def test_saying_one_is_curious_is_courtesy(engine: AnswerEngine) -> None:
     """"Qyzyq bolyp tūr:" (I wonder) names no topic: the question after it still finds its fact."""
     answer = engine.answer("Men zeinetkermın. Qyzyq bolyp tūr: Qazaqstan Reseige qandai tauarlar eksporttaidy eken?")
     assert answer.answered and answer.facts[0].id == "td-kz-exports-to-russia-goods"
+
+
+def test_the_two_word_name_of_a_described_thing_gets_an_overview(engine: AnswerEngine) -> None:
+    """"Baikonur Cosmodrome" is the topic itself, as "Baikonur" alone is; "border length" still asks the length."""
+    assert engine.answer("Baikonur Cosmodrome").kind == "overview"
+    answered_with(engine.answer("border length"), "7,591")
