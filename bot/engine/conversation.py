@@ -174,10 +174,12 @@ def retries(question: str, query: Query, previous: Turn, lex: Lexicon,
         readings.append(swap_sides(previous.question, lex))
     if len(query.words) <= 3 or refers_back(question, lex):
         rest = _strip_markers(question, lex)
-        readings.extend(f"{about} {rest}" for about in context(previous)[1] if rest)
-    if len(query.words) >= 2:
-        # "and how long is the border by that account?" after the first boundary marker: a question
-        # that names its own topic is, last of all, asked on its own.
+        # "а в 2012?": the year named replaces the topic's own, which would find that year's fact again.
+        readings.extend(" ".join(f"{YEAR_RE.sub(' ', about) if query.named_years else about} {rest}".split())
+                        for about in context(previous)[1] if rest)
+    if len(query.words) >= 2 or (query.named_years and query.words):
+        # "and how long is the border by that account?" after the first boundary marker, "2011-де экспорт
+        # ше?": a question that names its own topic (or a topic and a year) is, last of all, asked on its own.
         readings.append(question)
     return readings
 

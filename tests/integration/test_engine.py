@@ -725,3 +725,14 @@ def test_the_two_word_name_of_a_described_thing_gets_an_overview(engine: AnswerE
     """"Baikonur Cosmodrome" is the topic itself, as "Baikonur" alone is; "border length" still asks the length."""
     assert engine.answer("Baikonur Cosmodrome").kind == "overview"
     answered_with(engine.answer("border length"), "7,591")
+
+
+def test_a_follow_up_year_the_sources_lack_is_declined_not_answered_with_the_year_before(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Каким был товарооборот Казахстана и России в 2011 году?", "а в 2010?")
+    assert previous is not None and "2010" in previous.question
+    assert not engine.answer("а в 2012?", previous=previous).answered
+
+
+def test_a_follow_up_with_a_year_and_a_detail_of_its_own_is_asked_on_its_own_last(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "2011 жылы екі ел арасындағы сауда айналымы қанша болды?", "Ал 2010 жылы ше?")
+    answered_with(engine.answer("2011-де экспорт ше?", previous=previous), "7,5")
