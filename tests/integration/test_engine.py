@@ -736,3 +736,9 @@ def test_a_follow_up_year_the_sources_lack_is_declined_not_answered_with_the_yea
 def test_a_follow_up_with_a_year_and_a_detail_of_its_own_is_asked_on_its_own_last(engine: AnswerEngine) -> None:
     previous = last_turn(engine, "2011 жылы екі ел арасындағы сауда айналымы қанша болды?", "Ал 2010 жылы ше?")
     answered_with(engine.answer("2011-де экспорт ше?", previous=previous), "7,5")
+
+
+def test_kazakh_words_for_leaders_meeting_are_those_of_the_facts(engine: AnswerEngine) -> None:
+    """"көшбасшылары" (leaders) is "басшылары", "бас қосты" (gathered) is "кездесті"."""
+    answer = engine.answer("Екі елдің көшбасшылары 1995–2001 жылдары жылына неше рет бас қосты?")
+    assert answer.answered and answer.facts[0].id == "vi-meetings-1995-2001"
