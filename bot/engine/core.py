@@ -106,9 +106,11 @@ class AnswerEngine:
         sides = {"russia": self.lex.words["russia_places"], "kazakhstan": self.lex.words["kazakhstan_places"]}
         self.visit_side = {i: side for i, f in enumerate(self.index.facts) if f.kind == "visit" and f.place
                            for side, places in sides.items() if places.intersection(tokens(f.place["en"]))}
-        self.visit_side.update({i: side for i, f in enumerate(self.index.facts) if f.kind == "trade" and f.metric is None
-                                and (side := destination(f.title["en"])) is not None})
         """The side each visit went to, by its place: a question naming the other side's capital is not about it."""
+        self.goods_side = {i: side for i, f in enumerate(self.index.facts) if f.kind == "trade"
+                           and (side := destination(f.title["en"], located=True)) is not None}
+        """The side goods or money go to, by the title ("Kazakh investment in Russia"): "Ресейдегі қазақстандық
+        инвестиция" is not Russia's in Kazakhstan."""
         general = self.side_words | self.lex.words["region_words"] | self.lex.words["stopwords"]
         self.place_words: dict[int, frozenset[str]] = {
             i: words for i, f in enumerate(self.index.facts) if f.place
@@ -884,7 +886,7 @@ class AnswerEngine:
             best_cos = float(cosines.max())
             base = float(np.median(cosines))
             spread = max(best_cos - base, 1e-6)
-        way = destination(query.text)
+        way, goods_way = destination(query.text), destination(query.text, located=True)
         level = self.answerable.asks_level(query)
         named_places = frozenset(tokens(query.text))
         # "Шанхай ынтымақтастық ұйымы туралы …": a fact that matches every word outranks one the model
@@ -900,7 +902,8 @@ class AnswerEngine:
                 fused += WEIGHTS.semantic * max(cos - base, 0.0) / spread
             if query.named_years and not set(query.named_years) & self._years_of(self.index.facts[i]):
                 fused *= WEIGHTS.other_year
-            if way is not None and self.visit_side.get(i, way) != way:
+            if (way is not None and self.visit_side.get(i, way) != way) \
+                    or (goods_way is not None and self.goods_side.get(i, goods_way) != goods_way):
                 fused *= WEIGHTS.wrong_way  # "came to Moscow" is not Medvedev's trip to Kazakhstan
             if named_places & self.place_words.get(i, frozenset()):
                 fused *= WEIGHTS.named_place

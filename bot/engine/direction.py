@@ -31,12 +31,22 @@ _FROM: dict[Side, re.Pattern[str]] = {
     "kazakhstan": re.compile(r"\bиз\s+казахстана\b|\bfrom\s+kazakhstan\b|қазақстаннан|казакстаннан|qazaqstannan",
                              re.IGNORECASE),
 }
+# Where money or goods end up: "инвестиции в России", "Ресейдегі қазақстандық инвестиция". Not for
+# visits: "in Russia" there says where two leaders met, which a follow-up ("and in November?") carries on.
+_IN: dict[Side, re.Pattern[str]] = {
+    "russia": re.compile(r"\bв\s+(?:москве|россии|рф)\b|\bin\s+(?:moscow|russia)\b"
+                         r"|(?:мәскеуде|маскеуде|ресейде|mäskeude|maskeude|reseide)", re.IGNORECASE),
+    "kazakhstan": re.compile(r"\bв\s+(?:астане|алматы|казахстане)\b|\bin\s+(?:astana|almaty|kazakhstan)\b"
+                             r"|(?:қазақстанда|казакстанда|qazaqstanda|kazakstanda)", re.IGNORECASE),
+}
 _OTHER: dict[Side, Side] = {"russia": "kazakhstan", "kazakhstan": "russia"}
 
 
-def destination(text: str) -> Side | None:
+def destination(text: str, located: bool = False) -> Side | None:
     """The side a question's visit or goods go to ("to Moscow", or the other side of "from
-    Russia"), or None when it names neither or both."""
+    Russia"; with `located`, also where they are: "in Russia"), or None when it names neither or both."""
     found = {side for side, pattern in _TO.items() if pattern.search(text)}
+    if located:
+        found |= {side for side, pattern in _IN.items() if pattern.search(text)}
     found |= {_OTHER[side] for side, pattern in _FROM.items() if pattern.search(text)}
     return next(iter(found)) if len(found) == 1 else None

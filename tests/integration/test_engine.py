@@ -742,3 +742,12 @@ def test_kazakh_words_for_leaders_meeting_are_those_of_the_facts(engine: AnswerE
     """"көшбасшылары" (leaders) is "басшылары", "бас қосты" (gathered) is "кездесті"."""
     answer = engine.answer("Екі елдің көшбасшылары 1995–2001 жылдары жылына неше рет бас қосты?")
     assert answer.answered and answer.facts[0].id == "vi-meetings-1995-2001"
+
+
+@pytest.mark.parametrize(("question", "fact_id"), [
+    ("Ресейдегі қазақстандық инвестиция", "td-kazakh-investment-in-russia"),
+    ("Российские инвестиции в Казахстане", "td-russian-investment-in-kazakhstan"),
+])
+def test_investment_located_in_one_side_is_the_other_sides_money(engine: AnswerEngine, question: str, fact_id: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == fact_id

@@ -30,3 +30,15 @@ def test_the_side_a_visit_goes_to(question: str, side: str | None) -> None:
 ])
 def test_where_goods_go(text: str, side: str) -> None:
     assert destination(text) == side
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Ресейдегі қазақстандық инвестиция", "russia"),
+    ("Kazakh investment in Russia", "russia"),
+    ("Российские инвестиции в Казахстане", "kazakhstan"),
+    ("Что подписали в Москве?", "russia"),
+])
+def test_where_money_or_goods_end_up_counts_only_when_located_is_asked(text: str, side: str) -> None:
+    """"in Russia" is where money ends up; for a visit it only says where two leaders met."""
+    assert destination(text, located=True) == side
+    assert destination(text) is None
