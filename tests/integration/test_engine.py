@@ -751,3 +751,11 @@ def test_kazakh_words_for_leaders_meeting_are_those_of_the_facts(engine: AnswerE
 def test_investment_located_in_one_side_is_the_other_sides_money(engine: AnswerEngine, question: str, fact_id: str) -> None:
     answer = engine.answer(question)
     assert answer.answered and answer.facts[0].id == fact_id
+
+
+@pytest.mark.parametrize("followup", ["ал Қазақстандікі ше?", "ал казакстандики ше?"])
+def test_a_follow_up_asking_the_other_sides_possession_swaps_the_sides(engine: AnswerEngine, followup: str) -> None:
+    """"-дікі" (the one of): "and Kazakhstan's?" after Russia's investment in Kazakhstan."""
+    previous = last_turn(engine, "Ресейдің Қазақстанға салған инвестициясы қанша?")
+    answer = engine.answer(followup, previous=previous)
+    assert answer.answered and answer.facts[0].id == "td-kazakh-investment-in-russia"
