@@ -50,7 +50,7 @@ _COUNTS = {
     7: ("seven", "семь", "семи", "жеті", "жети", "jetı", "jeti"),
     8: ("eight", "восемь", "восьми", "сегіз", "сегиз", "segız", "segiz"),
     9: ("nine", "девять", "девяти", "тоғыз", "тогыз", "toğyz", "togyz"),
-    10: ("ten", "десять", "десяти"),
+    10: ("ten", "десять", "десяти", "он", "on"),
 }
 _COUNT_OF = {word: n for n, words in _COUNTS.items() for word in words}
 _N = r"(?P<n>\d{1,2}|" + "|".join(sorted(_COUNT_OF, key=len, reverse=True)) + ")"
