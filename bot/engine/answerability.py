@@ -36,6 +36,8 @@ OFFICE_REACH = 3
 
 
 MEASURE_UNITS = frozenset(("km", "percent", "tonnes"))
+_SUM_METRICS = ("trade_turnover", "export_kz", "import_kz", "investment_")
+"""Metrics whose values are sums of money whether or not the source names the currency."""
 """Units of a figure that measures rather than counts."""
 
 
@@ -250,6 +252,8 @@ class Answerability:
         """Whether a fact states a sum of money (a currency, or a currency word in its text)."""
         if fact.currency or any(getattr(c, "currency", None) for c in fact.claims):
             return True
+        if (fact.metric or "").startswith(_SUM_METRICS) and fact.value is not None:
+            return True  # "4.1 billion, the currency not given": a turnover is a sum all the same
         return bool(_MONEY_RE.search(fact.text["en"]))
 
     def names_both_sides(self, text: str) -> bool:

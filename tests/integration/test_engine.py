@@ -759,3 +759,8 @@ def test_a_follow_up_asking_the_other_sides_possession_swaps_the_sides(engine: A
     previous = last_turn(engine, "Ресейдің Қазақстанға салған инвестициясы қанша?")
     answer = engine.answer(followup, previous=previous)
     assert answer.answered and answer.facts[0].id == "td-kazakh-investment-in-russia"
+
+
+def test_a_turnover_is_a_sum_of_money_though_its_currency_is_not_given(engine: AnswerEngine) -> None:
+    """1997's turnover is "4.1 billion" with no currency: "how much money" is still answered by it."""
+    answered_with(engine.answer("How much money did trade between Kazakhstan and Russia come to in 1997?"), "4.1")
