@@ -29,7 +29,7 @@ class Weights:
     named_place: float = 1.15     # factor on a fact that took place in the city or region the question names
     unasked_change: float = 0.5   # factor on a growth figure when "how much" asks no change or percent
     undated: float = 0.5          # factor on an undated fact when a year is named
-    month: float = 1.15           # factor on a fact of a named month
+    month: float = 1.5            # factor on a fact of a named month (one of its year may name it in passing)
     intent_value: float = 1.25    # "how much" → facts with a figure
     intent_when: float = 1.1      # "when" → dated facts
     intent_place: float = 1.2     # "where" → facts with a place

@@ -764,3 +764,9 @@ def test_a_follow_up_asking_the_other_sides_possession_swaps_the_sides(engine: A
 def test_a_turnover_is_a_sum_of_money_though_its_currency_is_not_given(engine: AnswerEngine) -> None:
     """1997's turnover is "4.1 billion" with no currency: "how much money" is still answered by it."""
     answered_with(engine.answer("How much money did trade between Kazakhstan and Russia come to in 1997?"), "4.1")
+
+
+def test_a_month_named_prefers_the_fact_of_that_month_to_one_of_its_year_that_names_it(engine: AnswerEngine) -> None:
+    """October 2023's meeting, not "two meetings in late 2023 (October and November)"."""
+    answer = engine.answer("По какой причине Токаев и Путин виделись в октябре 2023 года?")
+    assert answer.answered and answer.facts[0].id == "vi-tokayev-putin-russia-2023-10"
