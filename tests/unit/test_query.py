@@ -279,3 +279,11 @@ def test_a_decimal_figure_is_no_date() -> None:
 def test_who_with_a_word_for_regarding_asks_no_name(question: str) -> None:
     """"кім деп", "кем считает": what something is taken for, not a person's name."""
     assert "who" not in parse_query(question).intents
+
+
+@pytest.mark.parametrize(("question", "until"), [
+    ("По какой год продлили аренду?", True),
+    ("По какой причине Казахстан отменил концерт?", False),  # "по какой причине" asks why
+])
+def test_po_kakoi_asks_until_when_only_of_a_time(question: str, until: bool) -> None:
+    assert ("until" in parse_query(question).intents) is until
