@@ -757,8 +757,22 @@ class AnswerEngine:
             return self.compose.near_miss(top.fact, lang, question, missing)
         if self._off_title(query, top, ranked):
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
+        growth = self._growth_beside(query, top, ranked)
+        if growth is not None:
+            return self.compose.listing([growth, top.fact], lang, question, "", in_full=2)
         close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)]
         return self.compose.fact(top.fact, lang, question, related=close)
+
+    def _growth_beside(self, query: Query, top: Ranked, ranked: Sequence[Ranked]) -> Fact | None:
+        """"By how much did trade grow in 2011?" of the year's amount ("grew to 23.8 billion"): the
+        year's growth of the same measure, when it ranks close, is told first beside it."""
+        metric, when = top.fact.metric or "", top.fact.when
+        if "compare" not in query.intents or not metric or metric.endswith("_growth") or when is None:
+            return None
+        stem = metric.rsplit("_", 1)[0]
+        return next((r.fact for r in ranked[1:WEIGHTS.answerable_tries] if (r.fact.metric or "") == f"{stem}_growth"
+                     and r.fact.when is not None and r.fact.when.year == when.year
+                     and r.coverage >= WEIGHTS.min_coverage and self.answerable.missing(query, r.fact) is None), None)
 
     def _keeps_subject(self, query: Query, missing: str, top: Ranked, other: Ranked) -> bool:
         """Whether a runner-up still speaks of what the question names in the best fact's title: where or on

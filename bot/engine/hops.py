@@ -26,7 +26,7 @@ class YearHop:
 # Phrases that name a year by an event, and the year's offset from the event's: the event follows
 # the phrase, the asked part comes before it or after a comma ("In the year X, …" / "… in the year X").
 _MARKERS: tuple[tuple[str, int], ...] = (
-    (r"(?:in )?the year (?:after|following)", 1),
+    (r"(?:in )?the (?:first )?(?:full )?year (?:after|following)", 1),
     (r"(?:in )?the year (?:before|preceding)", -1),
     (r"(?:in )?the (?:same )?year (?:when |that |in which )?", 0),
     (r"(?:через год|спустя год|на следующий год|в следующем году) после", 1),

@@ -770,3 +770,8 @@ def test_a_month_named_prefers_the_fact_of_that_month_to_one_of_its_year_that_na
     """October 2023's meeting, not "two meetings in late 2023 (October and November)"."""
     answer = engine.answer("По какой причине Токаев и Путин виделись в октябре 2023 года?")
     assert answer.answered and answer.facts[0].id == "vi-tokayev-putin-russia-2023-10"
+
+
+def test_how_much_an_amount_grew_tells_the_years_growth_beside_the_amount(engine: AnswerEngine) -> None:
+    answer = answered_with(engine.answer("By how much did bilateral trade grow in 2011?"), "42.3", "23.8")
+    assert [f.id for f in answer.facts][:2] == ["td-trade-growth-2011", "td-trade-turnover-2011"]

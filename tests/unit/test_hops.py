@@ -63,6 +63,8 @@ from bot.engine.hops import YearHop, earlier_pair, or_halves, or_pair, two_event
      YearHop("подписали соглашение о дне Каспия", "Кто был президентом России", 0)),
     ("Каспий түбі туралы келісімге қол қойылған кезде Ресей президенті кім болды?",
      YearHop("Каспий түбі туралы келісімге қол қойылған", "Ресей президенті кім болды?", 0)),
+    ("What was trade turnover in the first full year after the Customs Union started?",
+     YearHop("the Customs Union started", "What was trade turnover", 1)),
     ("Кеден одағы құрылғаннан он жыл бұрын не болды?",  # "он": ten, in Kazakh
      YearHop("Кеден одағы құрылғаннан", "не болды?", -10)),
     ("Каким был товарооборот в год подписания Декларации о вечной дружбе?",  # "в год" + a genitive
