@@ -775,3 +775,14 @@ def test_a_month_named_prefers_the_fact_of_that_month_to_one_of_its_year_that_na
 def test_how_much_an_amount_grew_tells_the_years_growth_beside_the_amount(engine: AnswerEngine) -> None:
     answer = answered_with(engine.answer("By how much did bilateral trade grow in 2011?"), "42.3", "23.8")
     assert [f.id for f in answer.facts][:2] == ["td-trade-growth-2011", "td-trade-turnover-2011"]
+
+
+def test_a_goodbye_with_wishes_for_tomorrow_is_small_talk(engine: AnswerEngine) -> None:
+    """"тілеп тұр бізге" (wish us luck) after "сау бол" names nothing the facts speak of."""
+    assert engine.answer("Сау бол, ертең олимпиада, тілеп тұр бізге").kind == "smalltalk"
+
+
+@pytest.mark.parametrize("question", ["ЕАЭО-ға қай елдер кіреді? бәрін атап бер",
+                                      "2022 жылы ҚР мен РФ арасында не болды? что изменилось?"])
+def test_words_that_only_ask_for_all_or_for_changes_name_no_topic(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).answered

@@ -62,7 +62,8 @@ def test_invalid_yaml_and_empty_folder(tmp_path: Path) -> None:
     ("Hiya! Alright?", "greeting"), ("Рахмет, балам, көп жаса!", "thanks"),
     ("Здравствуйте! А вы кто такой будете, машина или человек?", "who"),
     ("Сіз қандай сұрақтарға жауап бере аласыз?", "abilities"),
-    ("Qandai tılderde jauap bere alasyñ?", "abilities"), ("What all can you do?", "abilities"),
+    ("Qandai tılderde jauap bere alasyñ?", "abilities"), ("Ты вообще кто — человек или бот?", "who"),
+    ("Are you human or bot?", "who"), ("What all can you do?", "abilities"),
 ])
 def test_small_talk_kinds(text: str, kind: str) -> None:
     assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == kind
