@@ -786,3 +786,11 @@ def test_a_goodbye_with_wishes_for_tomorrow_is_small_talk(engine: AnswerEngine) 
                                       "2022 жылы ҚР мен РФ арасында не болды? что изменилось?"])
 def test_words_that_only_ask_for_all_or_for_changes_name_no_topic(engine: AnswerEngine, question: str) -> None:
     assert engine.answer(question).answered
+
+
+@pytest.mark.parametrize("question", ["Какой главный договор подписали в 1992 году?",
+                                      "Which foundational treaty did Kazakhstan and Russia sign in 1992?"])
+def test_a_main_or_foundational_document_is_one_of_the_basic_ones(engine: AnswerEngine, question: str) -> None:
+    """"главный", "foundational" are the sources' "basic documents", not a word no fact uses."""
+    answer = engine.answer(question)
+    assert answer.answered and "tr-friendship-treaty-1992" in {f.id for f in answer.facts}
