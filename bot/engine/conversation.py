@@ -155,6 +155,10 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
             asked, about = context(previous)
             if about and (query.intents & ASKS - asked or pointing):
                 text = swap_sides(about[0], lex) if names_side(question, lex) else about[0]
+        flows = lex.words["flow_words"]
+        if flows.intersection(tokens(rest)):
+            # "а ввозит оттуда что?" after exports: the direction named replaces the one asked before.
+            text = " ".join(w for w in text.split() if not flows.intersection(tokens(w)))
         text = f"{text} {rest}"
     return Resolved(text, "followup")
 

@@ -794,3 +794,10 @@ def test_a_main_or_foundational_document_is_one_of_the_basic_ones(engine: Answer
     """"главный", "foundational" are the sources' "basic documents", not a word no fact uses."""
     answer = engine.answer(question)
     assert answer.answered and "tr-friendship-treaty-1992" in {f.id for f in answer.facts}
+
+
+@pytest.mark.parametrize("followup", ["а ввозит оттуда что?", "а импорт?"])
+def test_a_follow_up_naming_the_other_direction_replaces_the_one_asked_before(engine: AnswerEngine, followup: str) -> None:
+    previous = last_turn(engine, "что Казахстан экспортирует в РФ?")
+    answer = engine.answer(followup, previous=previous)
+    assert answer.answered and answer.facts[0].id == "td-kz-imports-from-russia-goods"
