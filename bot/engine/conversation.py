@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.engine.direction import without_direction
 from bot.engine.language import kazakh_latin
 from bot.engine.lexicon import Lexicon
 from bot.engine.understanding import ASKING, YEAR_RE, Query, find_phrases
@@ -158,7 +159,7 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
         flows = lex.words["flow_words"]
         if flows.intersection(tokens(rest)):
             # "а ввозит оттуда что?" after exports: the direction named replaces the one asked before.
-            text = " ".join(w for w in text.split() if not flows.intersection(tokens(w)))
+            text = without_direction(" ".join(w for w in text.split() if not flows.intersection(tokens(w))))
         text = f"{text} {rest}"
     return Resolved(text, "followup")
 

@@ -50,3 +50,16 @@ def destination(text: str, located: bool = False) -> Side | None:
         found |= {side for side, pattern in _IN.items() if pattern.search(text)}
     found |= {_OTHER[side] for side, pattern in _FROM.items() if pattern.search(text)}
     return next(iter(found)) if len(found) == 1 else None
+
+
+_SIDE_STEM = r"(?:росси|рф|рк|казахстан|москв|астан|алмат|russia|kazakhstan|moscow|astana|almaty)"
+_WAY_RE = re.compile(rf"\b(?:в|во|из|to|from|into)\s+(?={_SIDE_STEM})"
+                     r"|\b(?P<side>ресей|resei|мәскеу|маскеу|mäskeu|астана|алматы|astana|almaty|қазақстан|казакстан"
+                     r"|qazaqstan|kazakstan)(?:ге|ға|га|ке|қа|ка|ден|дан|нан|нен|тан|тен|ge|ğa|ga|den|dan|nan|nen)\b",
+                     re.IGNORECASE)
+
+
+def without_direction(text: str) -> str:
+    """The text with its sides named without a way ("в РФ" → "РФ", "Ресейге" → "Ресей"): for a
+    follow-up that names the other direction of trade, which the old way would contradict."""
+    return " ".join(_WAY_RE.sub(lambda m: m.group("side") or "", text).split())

@@ -796,8 +796,12 @@ def test_a_main_or_foundational_document_is_one_of_the_basic_ones(engine: Answer
     assert answer.answered and "tr-friendship-treaty-1992" in {f.id for f in answer.facts}
 
 
-@pytest.mark.parametrize("followup", ["а ввозит оттуда что?", "а импорт?"])
-def test_a_follow_up_naming_the_other_direction_replaces_the_one_asked_before(engine: AnswerEngine, followup: str) -> None:
-    previous = last_turn(engine, "что Казахстан экспортирует в РФ?")
+@pytest.mark.parametrize(("first", "followup"), [
+    ("что Казахстан экспортирует в РФ?", "а ввозит оттуда что?"),
+    ("Қазақстан Ресейге қандай тауарлар экспорттайды?", "ал импорты ше?"),  # "Ресейге" (to Russia) is dropped too
+])
+def test_a_follow_up_naming_the_other_direction_replaces_the_one_asked_before(engine: AnswerEngine, first: str,
+                                                                                followup: str) -> None:
+    previous = last_turn(engine, first)
     answer = engine.answer(followup, previous=previous)
     assert answer.answered and answer.facts[0].id == "td-kz-imports-from-russia-goods"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.direction import destination
+from bot.engine.direction import destination, without_direction
 
 
 @pytest.mark.parametrize(("question", "side"), [
@@ -42,3 +42,13 @@ def test_where_money_or_goods_end_up_counts_only_when_located_is_asked(text: str
     """"in Russia" is where money ends up; for a visit it only says where two leaders met."""
     assert destination(text, located=True) == side
     assert destination(text) is None
+
+
+@pytest.mark.parametrize(("text", "bare"), [
+    ("что Казахстан экспортирует в РФ?", "что Казахстан экспортирует РФ?"),
+    ("Қазақстан Ресейге не экспорттайды", "Қазақстан Ресей не экспорттайды"),
+    ("What does Kazakhstan export to Russia?", "What does Kazakhstan export Russia?"),
+])
+def test_without_direction_names_the_sides_bare(text: str, bare: str) -> None:
+    assert without_direction(text) == bare
+    assert destination(without_direction(text)) is None
