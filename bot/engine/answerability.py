@@ -36,6 +36,17 @@ OFFICE_REACH = 3
 
 
 MEASURE_UNITS = frozenset(("km", "percent", "tonnes"))
+_SHARE_RE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent\b|per cent\b)")
+_DATE_NUMBER_RE = re.compile(r"\b(?:1[5-9]|20)\d\d(?:s)?\b|\b\d{1,2}(?:st|nd|rd|th)?\b(?=[–-]?\d{0,2}\s+(?:January|February"
+                             r"|March|April|May|June|July|August|September|October|November|December))|\b\d+(?:st|nd|rd|th)\b")
+
+
+def shares_only(fact: Fact) -> bool:
+    """Whether the only numbers a fact's text gives, dates aside, are percentages."""
+    text = fact.text["en"]
+    return bool(_SHARE_RE.search(text)) and not re.search(r"\d", _DATE_NUMBER_RE.sub(" ", _SHARE_RE.sub(" ", text)))
+
+
 _SUM_METRICS = ("trade_turnover", "export_kz", "import_kz", "investment_")
 """Metrics whose values are sums of money whether or not the source names the currency."""
 """Units of a figure that measures rather than counts."""
@@ -161,7 +172,9 @@ class Answerability:
         said = self.said(fact)
         prefix = counted[:3] if len(counted) <= 4 else counted[:4]
         if any(tok.startswith(prefix) for tok in said):
-            return False  # named, or shortened ("docs" of documents)
+            # named, or shortened ("docs" of documents): it counts them, unless its only numbers are
+            # shares ("how many engines a year?" of a plant whose founders hold 60% and 40%)
+            return not self.has_figure(fact) and shares_only(fact) and not self.units_in(query.text)
         countries = self.lex.words["country_words"]
         return not (counted in countries and countries & said)  # "member states" of "five countries"
 

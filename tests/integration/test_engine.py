@@ -805,3 +805,9 @@ def test_a_follow_up_naming_the_other_direction_replaces_the_one_asked_before(en
     previous = last_turn(engine, first)
     answer = engine.answer(followup, previous=previous)
     assert answer.answered and answer.facts[0].id == "td-kz-imports-from-russia-goods"
+
+
+def test_how_many_of_a_thing_a_fact_names_only_beside_shares_is_not_said(engine: AnswerEngine) -> None:
+    """The Kostanay plant makes engines, but its only numbers are its founders' 60% and 40%."""
+    answer = engine.answer("How many engines a year does the Kostanay diesel plant make?")
+    assert not answer.answered and answer.facts and answer.facts[0].id == "tr-kostanay-diesel-jv-1996"
