@@ -43,6 +43,16 @@ _ABOUT_ONESELF_RE = re.compile(
     re.IGNORECASE)
 
 
+_PURPOSE_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:for|as part of)\s+(?:a|an|my|our|this)\s+[^,?.!]{3,100},\s*"
+    r"(?=(?:could|can|would|will|please|kindly|what|when|which|who|whom|how|where|why|list|tell|give|name)\b)"
+    r"|(?:^|(?<=[.!?]\s))(?:для|к)\s+(?:своей|своего|своих|моей|моего|моих|нашей|нашего|наших)\s+[^,?.!]{3,80},\s*"
+    r"(?=(?:подскажите|скажите|не могли бы|расскажите|перечислите|назовите|какой|какая|какие|когда|кто|сколько|где|почему)\b)",
+    re.IGNORECASE)
+"""A purpose said before the question in its own sentence ("For a section on Russia's bases in Central Asia,
+could you list …", "Для своей курсовой, подскажите …"): why one asks, not what."""
+
+
 def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool] = lambda _: True) -> str:
     """A message's question without its small-talk sentences (greetings, thanks, goodbyes, "help").
 
@@ -50,6 +60,7 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
     courtesies share words with intents ("much" asks "how much") and with facts ("thanks to"),
     so they are dropped as whole sentences, and only when a sentence that is not one remains.
     `names_topic` tells the words the facts use, where only those of the asker's names are kept."""
+    text = _PURPOSE_RE.sub("", text)
     sentences = [part for s in _SENTENCE_RE.split(text) for part in _after_dash(s) if _LETTER_RE.search(part)]
     if len(sentences) < 2:
         return text

@@ -202,3 +202,12 @@ def test_the_sentences_a_question_needs_are_kept(message: str, question: str) ->
 ])
 def test_a_message_that_is_all_courtesy_or_one_sentence_is_kept(message: str) -> None:
     assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == message
+
+
+@pytest.mark.parametrize(("message", "question"), [
+    ("For a section on Russia's bases in Central Asia, could you list the test ranges?", "could you list the test ranges?"),
+    ("Для своей курсовой, подскажите, когда подписали договор?", "подскажите, когда подписали договор?"),
+    ("For the 1992 treaty, who signed it?", "For the 1992 treaty, who signed it?"),  # a topic, not a purpose
+])
+def test_a_purpose_said_before_the_question_is_left_out(message: str, question: str) -> None:
+    assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == question
