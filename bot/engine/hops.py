@@ -33,7 +33,7 @@ _MARKERS: tuple[tuple[str, int], ...] = (
     (r"(?:в |на )?год,? следующий (?:за|после)", 1),  # "в год, следующий за запуском …"
     (r"за год до", -1),
     (r"(?:в |на )?год,? (?:предшествующий|предшествовавший)", -1),
-    (r"в (?:том |тот )?год(?:у)?,? (?:когда|в котором)", 0),
+    (r"в (?:том |тот )?(?:самый |самом )?год(?:у)?,? (?:когда|в котором)", 0),
     (r"в год(?=\s+\d{1,3}[-–]?лет)", 0),  # "в год 30-летия отношений"
     # "в год первой поездки Медведева", "в год подписания договора": a noun or adjective in the genitive
     # (not "сколько тонн в год прокачивают", a rate per year).
@@ -70,6 +70,8 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?:кейін|кейин|keiın|keiin|keyin)\s+{_N}\s+(?:жылдан|jyldan|zhyldan)\s+(?:соң|сон|кейін|кейин|soñ|son|keiın|keiin),?",
      1),
     (rf"{_N}\s+(?:жыл|jyl|zhyl)\s+(?:бұрын|бурын|būryn|buryn),?", -1),
+    (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+{_N}\s+(?:жыл|jyl|zhyl|жылдан|jyldan)\s+"
+     r"(?:кейін|кейин|keiın|keiin|keyin|соң|сон|soñ|son),?", 1),
     (rf"(?:кейін|кейин|keiın|keiin|keyin)\s+{_N}\s+(?:жыл|jyl|zhyl)\s+"
      r"(?:өткенде|откенде|ötkende|otkende|өткен соң|откен сон),?", 1),
     (r"(?:жылдан|jyldan|zhyldan)\s+(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)", 1),
@@ -105,6 +107,8 @@ def _compiled() -> tuple[tuple[re.Pattern[str], int], ...]:
         patterns.append((rf"^(?P<lead>(?:[^\s,?]+\s+){{1,4}}?)of\s+"
                          rf"{marker}\s*(?P<event>[^?]+?)\s*,\s*(?P<ask>[^,]+)$", offset))
         patterns.append((rf"^(?P<ask>.+?)\s+{marker}\s*(?P<event>(?:[^,?]|(?<=\d),(?=\d))+)\??$", offset))
+        # … whose event names several parties ("… the Customs Union of Russia, Kazakhstan and Belarus began?")
+        patterns.append((rf"^(?P<ask>[^,]+?)\s+{marker}\s*(?P<event>[^?]+?)\??$", offset))
         # Typed without the comma: the asked part opens with its question word.
         patterns.append((rf"^{marker}\s*(?P<event>[^,?]+?)\s+(?P<ask>{_ASKING}\b[^,]*)$", offset))
     patterns.extend((rf"^(?P<event>.+?)\s*{marker}\s+(?P<ask>.+)$", offset) for marker, offset in _EVENT_FIRST)

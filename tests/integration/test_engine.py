@@ -811,3 +811,7 @@ def test_how_many_of_a_thing_a_fact_names_only_beside_shares_is_not_said(engine:
     """The Kostanay plant makes engines, but its only numbers are its founders' 60% and 40%."""
     answer = engine.answer("How many engines a year does the Kostanay diesel plant make?")
     assert not answer.answered and answer.facts and answer.facts[0].id == "tr-kostanay-diesel-jv-1996"
+
+
+def test_the_southern_capital_is_almaty(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Когда Ельцин приезжал в южную столицу с государственным визитом?"), "1998")

@@ -65,6 +65,12 @@ from bot.engine.hops import YearHop, earlier_pair, or_halves, or_pair, two_event
      YearHop("Каспий түбі туралы келісімге қол қойылған", "Ресей президенті кім болды?", 0)),
     ("What was trade turnover in the first full year after the Customs Union started?",
      YearHop("the Customs Union started", "What was trade turnover", 1)),
+    ("How much was trade in the year the Customs Union of Russia, Kazakhstan and Belarus began operating?",
+     YearHop("the Customs Union of Russia, Kazakhstan and Belarus began operating", "How much was trade", 0)),
+    ("Мәңгілік достық декларациясынан екі жыл кейін шекарада не аяқталды?",
+     YearHop("Мәңгілік достық декларациясынан", "шекарада не аяқталды?", 2)),
+    ("В тот самый год, когда заработал Таможенный союз, каким был товарооборот?",
+     YearHop("заработал Таможенный союз", "каким был товарооборот?", 0)),
     ("Кеден одағы құрылғаннан он жыл бұрын не болды?",  # "он": ten, in Kazakh
      YearHop("Кеден одағы құрылғаннан", "не болды?", -10)),
     ("Каким был товарооборот в год подписания Декларации о вечной дружбе?",  # "в год" + a genitive
