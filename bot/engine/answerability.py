@@ -191,9 +191,9 @@ class Answerability:
                    and nxt not in lex.words["number_words"] for tok, nxt in zip(toks, toks[1:], strict=False))
 
     def unsaid_act(self, query: Query, fact: Fact) -> bool:
-        """"When did parliament ratify the 1992 treaty?" of a fact that tells its signing: the step
-        asked about is another event, which the fact does not report."""
-        acts = self.lex.words["act_words"].intersection(query.tokens)
+        """"When did parliament ratify the 1992 treaty?", "when was the lease extended?" of a fact that
+        tells its signing: the step asked about is another event, which the fact does not report."""
+        acts = (self.lex.words["act_words"] | self.lex.words["extension_words"]).intersection(query.tokens)
         if not acts:
             return False
         said = self.said(fact)

@@ -815,3 +815,10 @@ def test_how_many_of_a_thing_a_fact_names_only_beside_shares_is_not_said(engine:
 
 def test_the_southern_capital_is_almaty(engine: AnswerEngine) -> None:
     answered_with(engine.answer("Когда Ельцин приезжал в южную столицу с государственным визитом?"), "1998")
+
+
+@pytest.mark.parametrize("question", ["When was the Baikonur lease extended?",
+                                      "Байқоңырды жалға беру мерзімі қай жылы ұзартылды?"])
+def test_an_extension_no_source_reports_is_a_step_not_taken_as_far_as_they_say(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.answered and answer.facts and answer.facts[0].id == "tr-baikonur-lease-1994"
