@@ -456,7 +456,9 @@ class Understanding:
         typos: set[str] = set()
         stop = lex.words["stopwords"]
         for k, tok in enumerate(toks):
-            if tok in lex.words["day_words"] and self._which_before(toks, k):  # "какой (именно) день"
+            # "какой (именно) день", or "which" closing the question after it ("нақты күні қай?")
+            closing_which = k + 2 == len(toks) and toks[k + 1] in lex.words["which_words"]
+            if tok in lex.words["day_words"] and (self._which_before(toks, k) or closing_which):
                 intents |= {"when", "day"}
                 continue
             for name, ws in lex.intents.items():

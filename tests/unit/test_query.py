@@ -287,3 +287,8 @@ def test_who_with_a_word_for_regarding_asks_no_name(question: str) -> None:
 ])
 def test_po_kakoi_asks_until_when_only_of_a_time(question: str, until: bool) -> None:
     assert ("until" in parse_query(question).intents) is until
+
+
+def test_which_closing_the_question_after_day_asks_the_day() -> None:
+    """Kazakh may put "which" last: "сапарының нақты күні қай?" asks the day, like "қай күні"."""
+    assert {"when", "day"} <= parse_query("Медведевтің 2008 жылғы мамырдағы сапарының нақты күні қай?").intents
