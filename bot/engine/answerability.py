@@ -47,6 +47,8 @@ def shares_only(fact: Fact) -> bool:
     return bool(_SHARE_RE.search(text)) and not re.search(r"\d", _DATE_NUMBER_RE.sub(" ", _SHARE_RE.sub(" ", text)))
 
 
+DOCUMENT_STEM = 6
+"""Shortest document word a longer inflected form is read by ("kelisim" of "kelisimder")."""
 _SUM_METRICS = ("trade_turnover", "export_kz", "import_kz", "investment_")
 """Metrics whose values are sums of money whether or not the source names the currency."""
 """Units of a figure that measures rather than counts."""
@@ -235,7 +237,9 @@ class Answerability:
     def lacks_documents(self, query: Query, fact: Fact) -> bool:
         """"What documents did Tokayev sign in Moscow?" of a visit that names no document."""
         documents = self.lex.words["document_words"]
-        asked = documents.intersection(tokens(query.text))  # as typed: "CSTO" expands to "…Treaty Organization"
+        # As typed ("CSTO" expands to "…Treaty Organization"), and by stem: "келісімдерге" keeps its plural.
+        asked = [tok for tok in tokens(query.text)
+                 if tok in documents or any(tok.startswith(d) for d in documents if len(d) >= DOCUMENT_STEM)]
         which = "list" in query.intents or bool(self.lex.words["which_words"].intersection(query.tokens))
         return bool(asked) and which and fact.kind != "treaty" and not documents & self.said(fact)
 

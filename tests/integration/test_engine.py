@@ -822,3 +822,9 @@ def test_the_southern_capital_is_almaty(engine: AnswerEngine) -> None:
 def test_an_extension_no_source_reports_is_a_step_not_taken_as_far_as_they_say(engine: AnswerEngine, question: str) -> None:
     answer = engine.answer(question)
     assert not answer.answered and answer.facts and answer.facts[0].id == "tr-baikonur-lease-1994"
+
+
+def test_documents_asked_in_a_kazakh_plural_of_a_meeting_that_names_none_are_not_said(engine: AnswerEngine) -> None:
+    """"келісімдерге" (to agreements) keeps its plural under the stemmer; the planned SCO meeting names no document."""
+    answer = engine.answer("2024 жылы шілдеде Астанадағы ШЫҰ саммитінде Путин мен Тоқаев қандай келісімдерге қол қойды?")
+    assert not answer.answered
