@@ -26,7 +26,8 @@ _UNTIL_RE = re.compile(r"(?:until|till|through|до|дейін|по)\s+(?:\d{1,2
                        r"|(?:1[5-9]\d\d|20\d\d)\s*[–-]\s*(?:1[5-9]\d\d|20\d\d)", re.IGNORECASE)  # a span's end: "1998–2007"
 
 
-EVENT_WORDS = (("founding_words", ("founding_words", "beginning_words")), ("leaving_words", ("leaving_words",)))
+EVENT_WORDS = (("founding_words", ("founding_words", "beginning_words")), ("leaving_words", ("leaving_words",)),
+               ("beginning_words", ("beginning_words", "founding_words")))
 """Word lists that name an event a "when" question asks the date of, each with the lists a fact
 must use a word of to tell that date."""
 OFFICE_STEM = 5

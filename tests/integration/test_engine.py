@@ -828,3 +828,10 @@ def test_documents_asked_in_a_kazakh_plural_of_a_meeting_that_names_none_are_not
     """"келісімдерге" (to agreements) keeps its plural under the stemmer; the planned SCO meeting names no document."""
     answer = engine.answer("2024 жылы шілдеде Астанадағы ШЫҰ саммитінде Путин мен Тоқаев қандай келісімдерге қол қойды?")
     assert not answer.answered
+
+
+def test_when_a_thing_began_is_not_told_by_when_it_was_finished(engine: AnswerEngine) -> None:
+    """The Trans-Aral railway's completion (1906) does not date the start of its building."""
+    answer = engine.answer("Trans-Aral temır jolyn salu qai jyly bastaldy?")
+    assert not answer.answered and answer.facts and answer.facts[0].id == "ev-trans-aral-railway-1906"
+    answered_with(engine.answer("When did the Customs Union start working?"), "2010")
