@@ -520,8 +520,10 @@ class AnswerEngine:
         elif both_named:
             # Both sides named in turn: one of the best matches and its mirror, wherever the mirror ranks
             # ("Russia in Kazakhstan or Kazakhstan in Russia?" matches one direction's words better).
+            # "Compare …" spends a word on the asking that neither fact says.
+            least = WEIGHTS.mirror_coverage if "compare" in query.intents else WEIGHTS.min_coverage
             pair = next(((r.fact, self.mirrors[r.fact.id]) for r in ranked
-                         if r.fact.id in self.mirrors and r.coverage >= WEIGHTS.min_coverage), None)
+                         if r.fact.id in self.mirrors and r.coverage >= least), None)
         if pair is None or any(self.answerable.missing(query, fact) for fact in pair):
             return None
         a, b = sorted(pair, key=_in_order)

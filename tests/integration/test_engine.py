@@ -835,3 +835,8 @@ def test_when_a_thing_began_is_not_told_by_when_it_was_finished(engine: AnswerEn
     answer = engine.answer("Trans-Aral temır jolyn salu qai jyly bastaldy?")
     assert not answer.answered and answer.facts and answer.facts[0].id == "ev-trans-aral-railway-1906"
     answered_with(engine.answer("When did the Customs Union start working?"), "2010")
+
+
+def test_compare_x_with_its_mirror_tells_both(engine: AnswerEngine) -> None:
+    answer = engine.answer("Compare Russia's investment in Kazakhstan with Kazakhstan's investment in Russia.")
+    assert {f.id for f in answer.facts} >= {"td-russian-investment-in-kazakhstan", "td-kazakh-investment-in-russia"}
