@@ -37,6 +37,7 @@ OFFICE_REACH = 3
 
 
 MEASURE_UNITS = frozenset(("km", "percent", "tonnes"))
+"""Units of a figure that measures rather than counts."""
 _SHARE_RE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent\b|per cent\b)")
 _DATE_NUMBER_RE = re.compile(r"\b(?:1[5-9]|20)\d\d(?:s)?\b|\b\d{1,2}(?:st|nd|rd|th)?\b(?=[–-]?\d{0,2}\s+(?:January|February"
                              r"|March|April|May|June|July|August|September|October|November|December))|\b\d+(?:st|nd|rd|th)\b")
@@ -52,7 +53,6 @@ DOCUMENT_STEM = 6
 """Shortest document word a longer inflected form is read by ("kelisim" of "kelisimder")."""
 _SUM_METRICS = ("trade_turnover", "export_kz", "import_kz", "investment_")
 """Metrics whose values are sums of money whether or not the source names the currency."""
-"""Units of a figure that measures rather than counts."""
 
 
 class Answerability:
