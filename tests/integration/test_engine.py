@@ -63,8 +63,9 @@ def test_typos_still_find_the_fact(engine: AnswerEngine) -> None:
 def test_a_swapped_letter_in_a_short_name_is_still_a_typo(engine: AnswerEngine, question: str) -> None:
     """The lexical index alone (the model may be missing) reads "Puten" as Putin."""
     hits = engine.index.search(engine.understanding.parse(question), limit=3)
+    assert "putin" in {cand for cand, _ in engine.index.expand("puten")}
     assert "Putin" in hits[0].fact.text["en"]
-    assert hits[0].coverage > 0.8
+    assert hits[0].coverage > 0.7
 
 
 MEDVEDEV_2008 = ["vi-medvedev-first-trip-2008", "vi-medvedev-visits-2008"]
