@@ -107,6 +107,9 @@ class AnswerEngine:
         self.visit_side = {i: side for i, f in enumerate(self.index.facts) if f.kind == "visit" and f.place
                            for side, places in sides.items() if places.intersection(tokens(f.place["en"]))}
         """The side each visit went to, by its place: a question naming the other side's capital is not about it."""
+        self.entity_names = frozenset(frozenset(tokens(title)[:2]) for f in self.index.facts if f.kind == "figure"
+                                      for title in f.title.values())
+        """The first two words of each described thing's title ("Baikonur cosmodrome, …"): its name."""
         self.goods_side = {i: side for i, f in enumerate(self.index.facts) if f.kind == "trade"
                            and (side := destination(f.title["en"], located=True)) is not None}
         """The side goods or money go to, by the title ("Kazakh investment in Russia"): "Ресейдегі қазақстандық
@@ -1217,9 +1220,7 @@ class AnswerEngine:
     def _names_entity(self, words: Sequence[str]) -> bool:
         """Whether two words are the name a described thing's title opens with ("Baikonur cosmodrome"):
         the topic itself, asked for as one word would be."""
-        wanted = set(words)
-        return any(set(tokens(title)[:2]) == wanted for fact in self.store.facts if fact.kind == "figure"
-                   for title in fact.title.values())
+        return frozenset(words) in self.entity_names
 
     def _overview(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"Байконур", "what is the CSTO": the topic's main facts, the best told in full."""
