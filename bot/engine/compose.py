@@ -286,7 +286,8 @@ class Composer:
         """`answer` led by the fact that gave it its year ("in the year Yeltsin won…"), every
         statement keeping its own citation under one renumbered source list."""
         refs = RefNumbering(self.sources)
-        lead = Segment(event.text[lang], refs.add(event.citations()))
+        # The event only dates what is asked: its first sentence (its date and what happened) is enough.
+        lead = Segment(first_sentence(event.text[lang], FULL_TEXT_BUDGET // 2), refs.add(event.citations()))
         moved_to = {r.n: refs.add(Citation(r.source.id, line) for line in r.lines) for r in answer.references}
 
         def moved(segment: Segment) -> Segment:
