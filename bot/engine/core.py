@@ -107,7 +107,7 @@ class AnswerEngine:
         self.visit_side = {i: side for i, f in enumerate(self.index.facts) if f.kind == "visit" and f.place
                            for side, places in sides.items() if places.intersection(tokens(f.place["en"]))}
         """The side each visit went to, by its place: a question naming the other side's capital is not about it."""
-        self.entity_names = frozenset(frozenset(tokens(title)[:2]) for f in self.index.facts if f.kind == "figure"
+        self.entity_names = frozenset(_opening(title) for f in self.index.facts if f.kind == "figure"
                                       for title in f.title.values())
         """The first two words of each described thing's title ("Baikonur cosmodrome, …"): its name."""
         self.goods_side = {i: side for i, f in enumerate(self.index.facts) if f.kind == "trade"
@@ -792,7 +792,7 @@ class AnswerEngine:
         """"In which region is Russia's main rocket base?" when the best fact («Baikonur» – Russia's
         main space complex) does not say where: a fact among the candidates whose title opens with
         the same subject and says where it is ("The Baikonur cosmodrome in Kyzylorda Region …")."""
-        subject = {tok for title in top.fact.title.values() for tok in tokens(title)[:2]} - self.side_words \
+        subject = {tok for title in top.fact.title.values() for tok in _opening(title)} - self.side_words \
             - self.lex.words["document_words"] - self.lex.words["stopwords"]  # "Treaty on …" names no one subject
         if not subject:
             return None
@@ -1193,7 +1193,7 @@ class AnswerEngine:
     def _titled_by(fact: Fact, words: Sequence[str]) -> bool:
         """Whether a fact's title opens with the topic ("Baikonur cosmodrome, …"): it is about the
         topic itself, not about something done there ("Kazakh cosmonauts who flew from Baikonur")."""
-        return any(set(tokens(title)[:2]) & set(words) for title in fact.title.values())
+        return any(_opening(title) & set(words) for title in fact.title.values())
 
     def _occurrences(self, query: Query, top: Fact) -> list[Fact]:
         """The facts that record occurrences (`times`) of the top fact's kind, people and year, in
@@ -1345,6 +1345,14 @@ def _mirrors(facts: Sequence[Fact]) -> dict[str, Fact]:
             if len(pair) == 2:
                 found[pair[0].id], found[pair[1].id] = pair[1], pair[0]
     return found
+
+
+def _opening(title: str) -> frozenset[str]:
+    """The words a title opens with, which name its subject ("Baikonur cosmodrome, …")."""
+    return frozenset(tokens(title)[:TITLE_OPENING])
+
+
+TITLE_OPENING = 2
 
 
 def _far_ahead(coverage: float, scores: Sequence[float]) -> bool:

@@ -309,6 +309,10 @@ class Understanding:
         stop, which = self.lex.words["stopwords"], self.lex.words["which_words"]
         return next((t for t in reversed(toks[:k]) if t not in stop or t in which), "") in which
 
+    def _which_closes(self, toks: list[str], k: int) -> bool:
+        """Whether "which" is the one word after word k, closing the question ("күні қай?")."""
+        return k + 2 == len(toks) and toks[k + 1] in self.lex.words["which_words"]
+
     def _stopword_typo(self, tok: str) -> bool:
         """Whether a word outside the facts' vocabulary is one edit from a long stop word ("btwen"):
         then it is that word mistyped, not a topic no fact covers."""
@@ -457,8 +461,7 @@ class Understanding:
         stop = lex.words["stopwords"]
         for k, tok in enumerate(toks):
             # "какой (именно) день", or "which" closing the question after it ("нақты күні қай?")
-            closing_which = k + 2 == len(toks) and toks[k + 1] in lex.words["which_words"]
-            if tok in lex.words["day_words"] and (self._which_before(toks, k) or closing_which):
+            if tok in lex.words["day_words"] and (self._which_before(toks, k) or self._which_closes(toks, k)):
                 intents |= {"when", "day"}
                 continue
             for name, ws in lex.intents.items():
