@@ -235,6 +235,7 @@ class Understanding:
             if len(consonants(word)) >= 3:
                 skeletons.setdefault(consonants(word), []).append(word)
         self.stop_skeletons = {k: tuple(v) for k, v in skeletons.items()}
+        self.year_words = tuple(w for w in map(fold_word, lex.words["year_words"]) if len(w) >= 3)
         self.city_stems = tuple(city[:PLACE_NAME] for city in lex.words["city_words"])
         self.sides = side_tokens(lex)
         self.language = LanguageDetector(lex)
@@ -322,6 +323,13 @@ class Understanding:
         if any(len(s) > len(tok) and dropped_letters(tok, s) for s in self.stop_skeletons.get(consonants(tok), ())):
             return True
         return len(tok) >= STOPWORD_TYPO_MIN - 1 and _one_edit_from(tok, self.long_stopwords)
+
+    def _year_word_typo(self, tok: str) -> bool:
+        """Whether a word outside the facts' vocabulary, just after a year, mistypes the word for year:
+        two edits of the folded word, since one Cyrillic letter may fold to two ("гожу" → "gozhu")."""
+        if tok in self.known or len(tok) < 4:
+            return False
+        return process.extractOne(tok, self.year_words, scorer=OSA.distance, score_cutoff=2) is not None
 
     def _measure_typo(self, tok: str) -> bool:
         """Whether a word outside the facts' vocabulary is one edit from a quantity noun ("lenght")."""
@@ -490,6 +498,8 @@ class Understanding:
                 typos.add(typo)  # "кашн", "skolko": a question word mistyped asks all the same … (not "ВТО")
             elif tok not in acronyms and self._stopword_typo(tok):
                 continue
+            elif k and YEAR_RE.fullmatch(toks[k - 1]) and self._year_word_typo(tok):
+                continue  # "в 2010 гожу": the word for year, mistyped
             else:
                 words.append(self._side_typo(tok) or tok)
         if not intents & ASKING:

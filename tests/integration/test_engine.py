@@ -841,3 +841,7 @@ def test_when_a_thing_began_is_not_told_by_when_it_was_finished(engine: AnswerEn
 def test_compare_x_with_its_mirror_tells_both(engine: AnswerEngine) -> None:
     answer = engine.answer("Compare Russia's investment in Kazakhstan with Kazakhstan's investment in Russia.")
     assert {f.id for f in answer.facts} >= {"td-russian-investment-in-kazakhstan", "td-kazakh-investment-in-russia"}
+
+
+def test_the_word_for_year_mistyped_after_the_year_still_gets_the_figure(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("товарооборот с Россией в 2010 гожу"), "15")

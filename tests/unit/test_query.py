@@ -292,3 +292,11 @@ def test_po_kakoi_asks_until_when_only_of_a_time(question: str, until: bool) -> 
 def test_which_closing_the_question_after_day_asks_the_day() -> None:
     """Kazakh may put "which" last: "сапарының нақты күні қай?" asks the day, like "қай күні"."""
     assert {"when", "day"} <= parse_query("Медведевтің 2008 жылғы мамырдағы сапарының нақты күні қай?").intents
+
+
+@pytest.mark.parametrize("question", ["товарооборот в 2010 гожу", "trade in 2010 yaer", "2010 жлы сауда"])
+def test_the_word_for_year_mistyped_after_a_year_names_no_topic(question: str) -> None:
+    """"гожу" after 2010 is "году" mistyped (two edits once "ж" folds to "zh"), not a topic no fact covers."""
+    query = parse_query(question)
+    assert query.named_years == (2010,)
+    assert len(query.words) == 1
