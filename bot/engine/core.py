@@ -226,7 +226,8 @@ class AnswerEngine:
                 after = self._route(shifted, lang)
                 if after.answered:
                     return after
-        if previous is not None and find_phrases(first.tokens, self.lex.phrases["same_day"]):
+        if previous is not None and "when" not in first.intents and find_phrases(first.tokens, self.lex.phrases["same_day"]):
+            # (but "when was that day made a holiday?" asks a date of the day, not what else it saw)
             same_day = self._of_shown_day(first, previous, lang) or self._same_day(previous, lang, question)
             if same_day is not None:
                 return same_day
@@ -602,7 +603,8 @@ class AnswerEngine:
         days = _days_of(shown)
         if not days or not query.words:
             return None
-        repeat = previous.kind != "fact" or self._about_previous(query, previous)
+        # "when …?" of the one fact just told, which gave its date, asks of something else
+        repeat = previous.kind != "fact" or (self._about_previous(query, previous) and "when" not in query.intents)
         that_day = {f.id for f in self._on_days(days)} - (set() if repeat else {shown[0].id})
         best = next((r for r in self.rank(query) if r.fact.id in that_day and r.coverage >= WEIGHTS.semantic_agree
                      and self.answerable.missing(query, r.fact) is None), None)

@@ -77,7 +77,7 @@ _KOGDA_CLAUSE_RE = re.compile(
     re.IGNORECASE)
 
 
-_NAMED_DAY_RE = re.compile(r"\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+(?:Day|[Кк]үні|[Кк]уни|[Kk]ünı|[Kk]uni)\b|\b[Дд]ень\s+[А-ЯЁ]\w+")
+NAMED_DAY_RE = re.compile(r"\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+(?:Day|[Кк]үні|[Кк]уни|[Kk]ünı|[Kk]uni)\b|\b[Дд]ень\s+[А-ЯЁ]\w+")
 """A day named for something ("Russia Day", "Ресей күні", "День России"): a holiday, not a date."""
 
 
@@ -472,6 +472,8 @@ class Understanding:
             if tok in lex.words["day_words"] and (self._which_before(toks, k) or self._which_closes(toks, k)):
                 intents |= {"when", "day"}
                 continue
+            if tok in lex.words["day_words"] and k and toks[k - 1] in lex.words["refers"]:
+                continue  # "when was that day made a holiday?": the day already talked of, no day asked
             for name, ws in lex.intents.items():
                 if tok in ws:
                     intents.add(name)
@@ -504,7 +506,7 @@ class Understanding:
                 words.append(self._side_typo(tok) or tok)
         if not intents & ASKING:
             intents |= typos  # … when no word spelled right asks something
-        if _NAMED_DAY_RE.search(text):
+        if NAMED_DAY_RE.search(text):
             # "Tell me about Russia Day", "When was Russia Day declared a holiday?": the day is a holiday's
             # name, the topic asked about, not a day asked for (unless another word asks one: "what date").
             others = (lex.intents["day"] - lex.words["day_words"]).intersection(toks)

@@ -845,3 +845,12 @@ def test_compare_x_with_its_mirror_tells_both(engine: AnswerEngine) -> None:
 
 def test_the_word_for_year_mistyped_after_the_year_still_gets_the_figure(engine: AnswerEngine) -> None:
     answered_with(engine.answer("товарооборот с Россией в 2010 гожу"), "15")
+
+
+def test_when_a_day_just_told_of_became_something_is_another_fact(engine: AnswerEngine) -> None:
+    """"that day" names the day the last answer dated; "when" then asks of a later act about it,
+    not for that answer again."""
+    previous = last_turn(engine, "Russia's sovereignty declaration: when?")
+    answer = engine.answer("When did that day become a national holiday?", previous=previous)
+    assert answer.answered and answer.facts[0].id == "ev-russia-national-holiday-1994"
+

@@ -114,3 +114,14 @@ def test_a_follow_up_naming_its_own_topic_is_last_read_on_its_own() -> None:
     previous = turn("When did Kazakhstan and Russia place their first boundary marker?")
     readings = retries(question, PARSE(question), previous, LEX, lambda _: (frozenset(), ("first boundary marker",)))
     assert readings[-1] == question and readings[0] != question
+
+
+@pytest.mark.parametrize(("followup", "day"), [
+    ("and when did it get the name Russia Day?", "Russia Day"),
+    ("а когда он стал называться День России?", "День России"),
+])
+def test_a_day_named_for_a_side_keeps_its_side_in_a_follow_up(followup: str, day: str) -> None:
+    """A country's name is dropped from a follow-up (the question before names the sides), but not
+    from a day named for it."""
+    resolved = resolve(followup, PARSE(followup), turn("When was the holiday declared?"), LEX)
+    assert resolved.how == "followup" and day in resolved.text

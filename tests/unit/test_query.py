@@ -300,3 +300,8 @@ def test_the_word_for_year_mistyped_after_a_year_names_no_topic(question: str) -
     query = parse_query(question)
     assert query.named_years == (2010,)
     assert len(query.words) == 1
+
+
+def test_that_day_points_back_and_asks_no_day() -> None:
+    assert "day" not in parse_query("And when was that day made a national holiday?").intents
+    assert "day" in parse_query("On which day was it made a national holiday?").intents
