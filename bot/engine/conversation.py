@@ -14,8 +14,8 @@ from typing import Literal
 
 from bot.engine.direction import without_direction
 from bot.engine.language import kazakh_latin
-from bot.engine.lexicon import Lexicon
-from bot.engine.understanding import ASKING, NAMED_DAY_RE, YEAR_RE, Query, find_phrases
+from bot.engine.lexicon import Lexicon, side_tokens
+from bot.engine.understanding import ASKING, YEAR_RE, Query, find_phrases, named_days
 from bot.script import is_latin
 from bot.text import fold, raw_tokens, stem, tokens, word_tokens
 
@@ -204,7 +204,7 @@ def topic(text: str, query: Query) -> str:
 def _strip_markers(question: str, lex: Lexicon) -> str:
     """The follow-up's own words without its opening marker and without country names (but for the
     country in a day named for it: "Russia Day", "День России")."""
-    named = {w for day in NAMED_DAY_RE.findall(question) for w in day.split()}
+    named = {w for day in named_days(question, side_tokens(lex)) for w in day.split()}
     words = [w for w in question.split() if w.strip("?!.,") in named or _side_swap(w.strip("?!.,"), lex) is None]
     if words and tokens(words[0]) and tokens(words[0])[0] in lex.words["followup"]:
         words = words[1:]

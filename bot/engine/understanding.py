@@ -79,6 +79,15 @@ _KOGDA_CLAUSE_RE = re.compile(
 
 NAMED_DAY_RE = re.compile(r"\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+(?:Day|[Кк]үні|[Кк]уни|[Kk]ünı|[Kk]uni)\b|\b[Дд]ень\s+[А-ЯЁ]\w+")
 """A day named for something ("Russia Day", "Ресей күні", "День России"): a holiday, not a date."""
+_SIDE_DAY_RE = re.compile(r"\b([^\W\d_]+)\s+(?:day|күні|куни|künı|kuni)\b|\bдень\s+([^\W\d_]+)", re.IGNORECASE)
+
+
+def named_days(text: str, sides: Collection[str]) -> list[str]:
+    """The days named for something in a text, also typed in lower case where a side names them
+    ("what is russia day"): capitals tell a name only when someone typed them."""
+    found = [m.group() for m in NAMED_DAY_RE.finditer(text)]
+    return found + [m.group() for m in _SIDE_DAY_RE.finditer(text)
+                    if m.group() not in found and any(tok in sides for tok in tokens(m.group(1) or m.group(2)))]
 
 
 def _when_is_a_conjunction(toks: tuple[str, ...], lex: Lexicon) -> bool:
@@ -506,7 +515,7 @@ class Understanding:
                 words.append(self._side_typo(tok) or tok)
         if not intents & ASKING:
             intents |= typos  # … when no word spelled right asks something
-        if NAMED_DAY_RE.search(text):
+        if named_days(text, self.sides):
             # "Tell me about Russia Day", "When was Russia Day declared a holiday?": the day is a holiday's
             # name, the topic asked about, not a day asked for (unless another word asks one: "what date").
             others = (lex.intents["day"] - lex.words["day_words"]).intersection(toks)

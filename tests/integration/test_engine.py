@@ -854,3 +854,8 @@ def test_when_a_day_just_told_of_became_something_is_another_fact(engine: Answer
     answer = engine.answer("When did that day become a national holiday?", previous=previous)
     assert answer.answered and answer.facts[0].id == "ev-russia-national-holiday-1994"
 
+
+
+@pytest.mark.parametrize("question", ["Бот па, адам ба?", "Sen özı bot pa, adam ba?"])
+def test_bot_or_human_in_kazakh_is_small_talk(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).kind == "smalltalk"

@@ -305,3 +305,8 @@ def test_the_word_for_year_mistyped_after_a_year_names_no_topic(question: str) -
 def test_that_day_points_back_and_asks_no_day() -> None:
     assert "day" not in parse_query("And when was that day made a national holiday?").intents
     assert "day" in parse_query("On which day was it made a national holiday?").intents
+
+
+@pytest.mark.parametrize("question", ["what is russia day", "что такое день россии", "ресей күні деген не"])
+def test_a_day_named_for_a_side_typed_in_lower_case_is_a_holiday_not_a_date(question: str) -> None:
+    assert not {"day", "when"} & parse_query(question).intents
