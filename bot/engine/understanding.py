@@ -303,6 +303,8 @@ class Understanding:
             return True  # "waht": two letters swapped in a short stop word ("what")
         if any(tok.startswith(s) and len(tok) - len(s) <= TYPO_ENDING for s in self.stop_stems):
             return True
+        if len(tok) == 5 and any(len(w) == 5 and w[0] == tok[0] and OSA.distance(tok, w) == 1 for w in self.stop_stems):
+            return True  # "мужду": one letter changed inside a stop word's five-letter stem ("между")
         return _one_edit_from(tok, (*self.long_stopwords, *(w for w, _ in self.question_words), *self.sides))
 
     def _side_typo(self, tok: str) -> str | None:

@@ -859,3 +859,11 @@ def test_when_a_day_just_told_of_became_something_is_another_fact(engine: Answer
 @pytest.mark.parametrize("question", ["Бот па, адам ба?", "Sen özı bot pa, adam ba?"])
 def test_bot_or_human_in_kazakh_is_small_talk(engine: AnswerEngine, question: str) -> None:
     assert engine.answer(question).kind == "smalltalk"
+
+
+def test_a_stop_word_with_one_letter_changed_is_no_unknown_topic(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("сколько составил товарооборот в 2008 мужду РК и РФ"), "20")
+
+
+def test_forever_is_eternal(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Which document declared the friendship of the two countries forever?"), "1998")
