@@ -544,6 +544,14 @@ class AnswerEngine:
         hits = self._search(event)
         if hits and hits[0].fact.when and _far_ahead(hits[0].coverage, [h.score for h in hits]):
             return hits[0].fact
+        if self.lex.words["beginning_words"].intersection(event.tokens):
+            # "Кеден одағы іске қосылған жыл": of the union's facts that match as well, the one that tells it began.
+            starts = self.lex.words["beginning_words"] | self.lex.words["founding_words"]
+            close = [h for h in hits[:WEIGHTS.answerable_tries]
+                     if h.coverage >= WEIGHTS.min_coverage and h.score >= WEIGHTS.answerable_ratio * hits[0].score]
+            begun = next((h.fact for h in close if h.fact.when and starts & self.answerable.said(h.fact)), None)
+            if begun is not None:
+                return begun
         ranked = self.rank(event)
         if not ranked:
             return None

@@ -867,3 +867,9 @@ def test_a_stop_word_with_one_letter_changed_is_no_unknown_topic(engine: AnswerE
 
 def test_forever_is_eternal(engine: AnswerEngine) -> None:
     answered_with(engine.answer("Which document declared the friendship of the two countries forever?"), "1998")
+
+
+def test_an_event_named_by_its_launch_is_dated_by_the_fact_that_tells_it_began(engine: AnswerEngine) -> None:
+    """"іске қосылған" (launched): of the Customs Union's facts, the one dated to its start (2010), so the year after is 2011."""
+    answer = engine.answer("Кеден одағы іске қосылған жылдан кейінгі жылы Қазақстанның Ресейге экспорты қанша болды?")
+    answered_with(answer, "7,5")

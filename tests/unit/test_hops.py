@@ -25,6 +25,8 @@ from bot.engine.hops import YearHop, earlier_pair, or_halves, or_pair, two_event
      YearHop("Дипломатиялық қатынас орнағаннан", "қандай шарт жасалды?", 21)),
     ("Байқоңыр келісімі жасалған жылдан кейінгі жылдың қаңтарында не болды?",
      YearHop("Байқоңыр келісімі жасалған", "қаңтарында не болды?", 1)),
+    ("Кеден одағы іске қосылғаннан соң келесі жылы экспорт қанша болды?",
+     YearHop("Кеден одағы іске қосылғаннан", "экспорт қанша болды?", 1)),
     ("In the year Yeltsin won the first election, when did Russia recognise Kazakhstan?",
      YearHop("Yeltsin won the first election", "when did Russia recognise Kazakhstan?", 0)),
     ("What was the trade turnover in the year after the Customs Union started?",
