@@ -873,3 +873,7 @@ def test_an_event_named_by_its_launch_is_dated_by_the_fact_that_tells_it_began(e
     """"іске қосылған" (launched): of the Customs Union's facts, the one dated to its start (2010), so the year after is 2011."""
     answer = engine.answer("Кеден одағы іске қосылған жылдан кейінгі жылы Қазақстанның Ресейге экспорты қанша болды?")
     answered_with(answer, "7,5")
+
+
+def test_goods_shipped_to_russia_are_exports(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("2011 жылы Ресейге жөнелтілген тауарлардың құны қанша?"), "7,5")
