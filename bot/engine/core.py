@@ -1244,8 +1244,10 @@ class AnswerEngine:
         members = "countries" in query.intents
         about.sort(key=lambda r: (members and not self.index.names_countries[r.index],
                                   -self.index.title_share(r.index, query.words), -r.fused))
-        described = next((r for r in about if r.fact.kind == "figure" and self._titled_by(r.fact, query.words)
-                          and (not members or self.index.names_countries[r.index])), None)
+        figures = [r for r in about if r.fact.kind == "figure" and self._titled_by(r.fact, query.words)
+                   and (not members or self.index.names_countries[r.index])]
+        # … and of those, one that says where it is: in every language the same fact leads.
+        described = next((r for r in figures if r.fact.place), figures[0] if figures else None)
         if described is not None:
             about.remove(described)
             about.insert(0, described)

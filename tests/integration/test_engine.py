@@ -877,3 +877,9 @@ def test_an_event_named_by_its_launch_is_dated_by_the_fact_that_tells_it_began(e
 
 def test_goods_shipped_to_russia_are_exports(engine: AnswerEngine) -> None:
     answered_with(engine.answer("2011 жылы Ресейге жөнелтілген тауарлардың құны қанша?"), "7,5")
+
+
+@pytest.mark.parametrize("question", ["Байқоңыр", "Baikonur", "Байконур"])
+def test_an_overview_leads_with_where_the_described_thing_is_in_every_language(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == "overview" and answer.facts[0].id == "fg-baikonur-largest-range"
