@@ -22,7 +22,7 @@ from bot.engine.answerability import Answerability
 from bot.engine.compose import MAX_LIST, Answer, Composer, Script, importance
 from bot.engine.conversation import Resolved, Turn, asks_else, names_side, only_sides, refers_back, resolve, retries, topic
 from bot.engine.direction import destination
-from bot.engine.hops import YearHop, earlier_pair, or_halves, or_pair, two_events, year_hop
+from bot.engine.hops import YearHop, day_hop, earlier_pair, or_halves, or_pair, two_events, year_hop
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
@@ -285,6 +285,11 @@ class AnswerEngine:
             ordered = self._earlier(pair, lang, question)
             if ordered is not None:
                 return ordered
+        day_of = day_hop(question) if resolved.how == "standalone" else None
+        if day_of is not None:
+            on_that_day = self._on_event_day(*day_of, lang, question)
+            if on_that_day is not None:
+                return on_that_day
         hop = year_hop(question) if resolved.how == "standalone" else None
         if hop is not None:
             hopped = self._hop(hop, lang, question)
@@ -579,6 +584,18 @@ class AnswerEngine:
                 answer = self.compose.fact(named, lang, hop.ask)
         if not answer.answered or answer.kind == "smalltalk" or dated in answer.facts:
             return None
+        return self.compose.after_event(dated, answer, lang, question)
+
+    def _on_event_day(self, event: str, ask: str, lang: str, question: str) -> Answer | None:
+        """"What else was signed on the same day as the Eternal Friendship declaration?": the other
+        facts of the event's day, led by the event's fact."""
+        dated = self._dated_event(event)
+        if dated is None or dated.when is None or not dated.when.day:
+            return None
+        others = [f for f in self._on_days({dated.when.key}) if f is not dated]
+        if not others:
+            return None
+        answer = self.compose.fact(others[0], lang, ask) if len(others) == 1 else self.compose.listing(others, lang, ask, "")
         return self.compose.after_event(dated, answer, lang, question)
 
     def _stands_alone(self, query: Query, previous: Turn) -> bool:

@@ -150,6 +150,31 @@ def year_hop(question: str) -> YearHop | None:
     return None
 
 
+
+# "What else was signed on the same day as the Eternal Friendship declaration?": the event dates a day.
+_SAME_DAY: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"^(?P<ask>.+?)\s+(?:on\s+)?the\s+(?:very\s+)?same\s+day\s+(?:as|when|that)\s+(?P<event>[^?]+?)\??$",
+    r"^(?P<ask>.+?)\s*,?\s+в\s+(?:тот\s+же|тот\s+самый|тот\s+же\s+самый)\s+день\s*,?\s*(?:когда|что\s+и|как\s+и)\s+(?P<event>[^?]+?)\??$",
+    r"^(?P<ask>.+?)\s+в\s+один\s+день\s+с\s+(?P<event>[^?]+?)\??$",
+    r"^(?P<event>.+?)(?:мен|бен|пен|men|ben|pen)\s+(?:бір|бир|bır|bir)\s+(?:күнде|кунде|künde|kunde|күні|куни|künı|kuni)\s*,?\s+(?P<ask>.+)$",
+    r"^(?P<event>.+?(?:ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan))\s+(?:сол\s+|sol\s+)?(?:күні|куни|künı|kuni)\s*,?\s+"
+    r"(?P<ask>(?:тағы|тагы|tağy|tagy)\b.+)$",
+))
+
+
+@lru_cache(maxsize=1024)
+def day_hop(question: str) -> tuple[str, str] | None:
+    """The event and the asked part of a question that names its day by an event ("… on the same day
+    as X", "в тот же день, когда X", "X-пен бір күнде …"), or None."""
+    text = " ".join(question.split())
+    for pattern in _SAME_DAY:
+        match = pattern.match(text)
+        if match is not None:
+            event, ask = match.group("event").strip(" ,?"), match.group("ask").strip(" ,")
+            if len(event.split()) >= _MIN_WORDS and ask:
+                return event, ask
+    return None
+
 # "How many years passed between A and B?", "от A до B", "A-дан B-ға дейін", "после A был подписан B":
 # two events whose years are counted apart. Each "and" of a "between" is tried in turn, since an
 # event's own name may hold one ("the Treaty of Friendship, Cooperation and Mutual Assistance").

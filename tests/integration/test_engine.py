@@ -883,3 +883,11 @@ def test_goods_shipped_to_russia_are_exports(engine: AnswerEngine) -> None:
 def test_an_overview_leads_with_where_the_described_thing_is_in_every_language(engine: AnswerEngine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.kind == "overview" and answer.facts[0].id == "fg-baikonur-largest-range"
+
+
+@pytest.mark.parametrize("question", ["Which agreement was signed on the very same day as the declaration of eternal friendship?",
+                                      "Что ещё подписали в один день с Декларацией о вечной дружбе?"])
+def test_what_else_happened_on_an_events_day_is_the_days_other_facts(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered
+    assert [f.id for f in answer.facts] == ["tr-eternal-friendship-declaration-1998", "tr-caspian-seabed-1998"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.hops import YearHop, earlier_pair, or_halves, or_pair, two_events, year_hop
+from bot.engine.hops import YearHop, day_hop, earlier_pair, or_halves, or_pair, two_events, year_hop
 
 
 @pytest.mark.parametrize(("question", "want"), [
@@ -157,3 +157,21 @@ def test_a_question_for_either_of_two_things_splits_at_its_or() -> None:
     assert or_halves("Казакстан кандай ресейлик аншилердин концертин болдырмады немесе елге киргизбеди?") == \
         ("Казакстан кандай ресейлик аншилердин концертин болдырмады", "елге киргизбеди")
     assert or_halves("trade or exports") is None  # a half of one word asks nothing of its own
+
+
+@pytest.mark.parametrize(("question", "want"), [
+    ("What else was agreed on the same day as the Caspian seabed deal?", ("the Caspian seabed deal", "What else was agreed")),
+    ("Что подписали в тот же день, когда была принята Декларация о вечной дружбе?",
+     ("была принята Декларация о вечной дружбе", "Что подписали")),
+    ("Что подписали в один день с Декларацией о вечной дружбе?", ("Декларацией о вечной дружбе", "Что подписали")),
+    ("Каспий түбін бөлу келісімімен бір күнде тағы не қабылданды?", ("Каспий түбін бөлу келісімі", "тағы не қабылданды?")),
+    ("Декларация қабылданған күні тағы не болды?", ("Декларация қабылданған", "тағы не болды?")),
+])
+def test_a_day_named_by_an_event_splits_into_the_event_and_what_is_asked(question: str, want: tuple[str, str]) -> None:
+    assert day_hop(question) == want
+
+
+@pytest.mark.parametrize("question", ["В какой день подписали договор?", "Декларация қабылданған күні қай күн?",
+                                      "On which day was the declaration signed?"])
+def test_a_question_asking_a_day_names_none_by_an_event(question: str) -> None:
+    assert day_hop(question) is None
