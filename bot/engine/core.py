@@ -680,7 +680,7 @@ class AnswerEngine:
             marked = self._anniversary(query, lang)
             if marked is not None:
                 return marked
-        ranked = self._naming(query, self.rank(query))
+        ranked = self._earliest_first(query, self._naming(query, self.rank(query)))
         if ("elapsed" in query.intents and "duration" not in query.intents and query.named_years
                 and not (ranked and ranked[0].coverage >= WEIGHTS.min_coverage
                          and set(query.named_years) & self._years_of(ranked[0].fact))
@@ -851,6 +851,18 @@ class AnswerEngine:
             return ranked
         naming = [r for r in ranked if all(a in self.words[r.index] for a in named)]
         return naming or ranked
+
+    def _earliest_first(self, query: Query, ranked: list[Ranked]) -> list[Ranked]:
+        """"When did Nazarbayev first visit Russia as president?": of the facts of the best one's kind
+        that match about as well (his visits of 1994 and 2000), the earliest is the first."""
+        if (not ranked or query.named_years or "list" in query.intents or "when" not in query.intents
+                or not self.lex.words["first_words"].intersection(query.tokens)):
+            return ranked
+        top = ranked[0]
+        close = [r for r in ranked[:WEIGHTS.answerable_tries] if r.fact.kind == top.fact.kind and r.fact.when
+                 and r.coverage >= WEIGHTS.min_coverage and r.fused >= WEIGHTS.first_ratio * top.fused]
+        earliest = min(close, key=lambda r: r.fact.when.key if r.fact.when else (0, 0, 0), default=top)
+        return ranked if earliest is top else [earliest, *(r for r in ranked if r is not earliest)]
 
     def _corrected_year(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"Is it true that the tax convention was adopted in 1997?": a claim put up to be checked

@@ -891,3 +891,8 @@ def test_what_else_happened_on_an_events_day_is_the_days_other_facts(engine: Ans
     answer = engine.answer(question)
     assert answer.answered
     assert [f.id for f in answer.facts] == ["tr-eternal-friendship-declaration-1998", "tr-caspian-seabed-1998"]
+
+
+def test_when_first_picks_the_earliest_of_close_facts_of_a_kind(engine: AnswerEngine) -> None:
+    answer = engine.answer("When did Nazarbayev first go to Russia on an official visit as president?")
+    assert answer.answered and answer.facts[0].id == "vi-nazarbayev-russia-1994"
