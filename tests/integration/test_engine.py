@@ -896,3 +896,12 @@ def test_what_else_happened_on_an_events_day_is_the_days_other_facts(engine: Ans
 def test_when_first_picks_the_earliest_of_close_facts_of_a_kind(engine: AnswerEngine) -> None:
     answer = engine.answer("When did Nazarbayev first go to Russia on an official visit as president?")
     assert answer.answered and answer.facts[0].id == "vi-nazarbayev-russia-1994"
+
+
+@pytest.mark.parametrize(("first", "followup"), [
+    ("1997 жылғы сауда айналымы қанша?", "ал келесі жылдың алғашқы жартысында ше?"),
+    ("Товарооборот в 1997 году?", "а в первой половине следующего года?"),
+])
+def test_the_next_years_half_after_a_year_is_the_year_after(engine: AnswerEngine, first: str, followup: str) -> None:
+    answer = engine.answer(followup, previous=last_turn(engine, first))
+    assert answer.answered and answer.facts[0].id == "td-trade-growth-1998-h1"
