@@ -74,7 +74,7 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+{_N}\s+(?:жыл|jyl|zhyl|жылдан|jyldan)\s+"
      r"(?:кейін|кейин|keiın|keiin|keyin|соң|сон|soñ|son),?", 1),
     (rf"(?:кейін|кейин|keiın|keiin|keyin)\s+{_N}\s+(?:жыл|jyl|zhyl)\s+"
-     r"(?:өткенде|откенде|ötkende|otkende|өткен соң|откен сон),?", 1),
+     r"(?:өткенде|откенде|ötkende|otkende|өткен соң|откен сон|ötken soñ|otken son),?", 1),
     (r"(?:жылдан|jyldan|zhyldan)\s+(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)", 1),
     (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+{_N}\s+(?:жыл|jyl|zhyl)\s+"
      r"(?:өткенде|откенде|ötkende|otkende|өткен соң|откен сон|ötken soñ|otken son),?", 1),

@@ -905,3 +905,7 @@ def test_when_first_picks_the_earliest_of_close_facts_of_a_kind(engine: AnswerEn
 def test_the_next_years_half_after_a_year_is_the_year_after(engine: AnswerEngine, first: str, followup: str) -> None:
     answer = engine.answer(followup, previous=last_turn(engine, first))
     assert answer.answered and answer.facts[0].id == "td-trade-growth-1998-h1"
+
+
+def test_if_possible_in_kazakh_is_courtesy_not_a_topic(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Мумкин болса, 2000 жылы Назарбаевтын Ресейге мемлекеттик сапары кай кундери болды?"), "18")
