@@ -24,7 +24,7 @@ from bot.engine.conversation import Resolved, Turn, asks_else, names_side, only_
 from bot.engine.direction import destination
 from bot.engine.hops import YearHop, day_hop, earlier_pair, or_halves, or_pair, two_events, year_hop
 from bot.engine.language import LanguageDetector
-from bot.engine.lexical import FactIndex, Hit, fact_fields
+from bot.engine.lexical import FUZZY_MIN, FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
 from bot.engine.numerals import spoken_years
 from bot.engine.ranking import WEIGHTS
@@ -394,7 +394,11 @@ class AnswerEngine:
             return before.intents, (f"{topic(previous.question, before)} {years}".strip(),)
         lang = previous.lang if previous.lang in fact.title else "en"
         title = _PAREN_RE.sub(" ", fact.title[lang])
-        used = [w for w in _WORD_RE.findall(title) if (toks := tokens(w)) and all(tok in before.words for tok in toks)]
+        # … as typed or mistyped ("exprots" used "exports")
+        typed = set(before.words) | {c for w in before.words if len(w) >= FUZZY_MIN and not w[0].isdigit()
+                                     and w not in self.index.vocab_set for c, _ in self.index.expand(w)
+                                     if c not in self.lex.synonyms.get(w, ())}
+        used = [w for w in _WORD_RE.findall(title) if (toks := tokens(w)) and all(tok in typed for tok in toks)]
         names = [w for w in used if w.lower() not in self.lex.swap and _named_in(w, fact.text[lang])]
         # The title's names the question did not use come before the whole title: after "на сколько
         # лет?" or "from which spaceport did they fly?", "where is it?" asks where Baikonur is.

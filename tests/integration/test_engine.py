@@ -909,3 +909,8 @@ def test_the_next_years_half_after_a_year_is_the_year_after(engine: AnswerEngine
 
 def test_if_possible_in_kazakh_is_courtesy_not_a_topic(engine: AnswerEngine) -> None:
     answered_with(engine.answer("Мумкин болса, 2000 жылы Назарбаевтын Ресейге мемлекеттик сапары кай кундери болды?"), "18")
+
+
+def test_a_mistyped_word_of_the_question_before_still_names_the_topic_of_a_follow_up(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "By how much did Kazakhstan's exprots to Russia rise in 2011?")
+    answered_with(engine.answer("and what level did they reach?", previous=previous), "7.5")
