@@ -119,8 +119,11 @@ class Answerability:
         return False
 
     def _units_in(self, text: str) -> tuple[frozenset[str], ...]:
-        """The unit word lists a question's text names; "what share": the intent's own words count too."""
+        """The unit word lists a question's text names; "what share": the intent's own words count too.
+        Not a unit word inside a phrase asking a price ("қанша тұрады": how much does it cost, not live)."""
         typed = tokens(text)
+        priced = {k + j for k, ph in find_phrases(tuple(typed), self.lex.intent_phrases["money"]) for j in range(len(ph))}
+        typed = [tok for k, tok in enumerate(typed) if k not in priced]
         return tuple(self.lex.words[name] for name in UNITS if self.lex.words[name].intersection(typed))
 
     def asks_unit(self, query: Query) -> bool:

@@ -914,3 +914,9 @@ def test_if_possible_in_kazakh_is_courtesy_not_a_topic(engine: AnswerEngine) -> 
 def test_a_mistyped_word_of_the_question_before_still_names_the_topic_of_a_follow_up(engine: AnswerEngine) -> None:
     previous = last_turn(engine, "By how much did Kazakhstan's exprots to Russia rise in 2011?")
     answered_with(engine.answer("and what level did they reach?", previous=previous), "7.5")
+
+
+def test_qansha_turady_asks_a_price_not_how_many_live(engine: AnswerEngine) -> None:
+    """"қанша тұрады?" is "what does it cost?"; "қанша қазақ тұрады?" still asks how many people live."""
+    answered_with(engine.answer("Бірлескен өнеркәсіптік жобалар қанша тұрады?"), "22")
+    assert not engine.answer("Семейдегі ЖЭО қанша тұрады?").answered
