@@ -920,3 +920,9 @@ def test_qansha_turady_asks_a_price_not_how_many_live(engine: AnswerEngine) -> N
     """"қанша тұрады?" is "what does it cost?"; "қанша қазақ тұрады?" still asks how many people live."""
     answered_with(engine.answer("Бірлескен өнеркәсіптік жобалар қанша тұрады?"), "22")
     assert not engine.answer("Семейдегі ЖЭО қанша тұрады?").answered
+
+
+def test_bar_there_is_asks_no_list(engine: AnswerEngine) -> None:
+    """"бар" (there is) is not "барлық" (all): how many servicemen there are at a range is a figure the sources lack."""
+    assert "list" not in engine.understanding.parse("Сарышаған полигонында қанша ресейлік әскери қызметкер бар?").intents
+    assert not engine.answer("Сарышаған полигонында қанша ресейлік әскери қызметкер бар?").answered
