@@ -926,3 +926,7 @@ def test_bar_there_is_asks_no_list(engine: AnswerEngine) -> None:
     """"бар" (there is) is not "барлық" (all): how many servicemen there are at a range is a figure the sources lack."""
     assert "list" not in engine.understanding.parse("Сарышаған полигонында қанша ресейлік әскери қызметкер бар?").intents
     assert not engine.answer("Сарышаған полигонында қанша ресейлік әскери қызметкер бар?").answered
+
+
+def test_is_home_to_names_no_topic(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Which region is home to the spaceport Russia leases?"), "Kyzylorda")
