@@ -607,6 +607,9 @@ class AnswerEngine:
         words find a fact strongly, and not the one just shown, it is a new question."""
         if len(query.words) < 2:
             return False
+        units = self.lex.words["percent_units"] | self.lex.words["measure_words"]
+        if all(w in self.intent_words or w in units for w in query.words):
+            return False  # "канша пайызга ости?" (by how many percent did it grow?) names what is asked, of no topic
         ranked = self.rank(query)
         return bool(ranked) and ranked[0].coverage >= WEIGHTS.followup_alone and ranked[0].fact.id not in previous.fact_ids
 

@@ -930,3 +930,16 @@ def test_bar_there_is_asks_no_list(engine: AnswerEngine) -> None:
 
 def test_is_home_to_names_no_topic(engine: AnswerEngine) -> None:
     answered_with(engine.answer("Which region is home to the spaceport Russia leases?"), "Kyzylorda")
+
+
+def test_the_average_growth_of_trade_is_dated_to_the_2008_figures_it_stands_beside(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("How fast was Kazakhstan–Russia trade growing per year on average up to 2008?"), "30")
+
+
+@pytest.mark.parametrize(("first", "followup", "want"), [
+    ("Экспорт Казахстана в Россию в 2011 году?", "на сколько процентов вырос?", "47,8"),
+    ("Қазақстанның Ресейге экспорты 2011 жылы қанша болды?", "неше пайызға өсті?", "47,8"),
+])
+def test_a_follow_up_of_only_what_is_asked_leans_on_the_topic_before(engine: AnswerEngine, first: str, followup: str,
+                                                                     want: str) -> None:
+    answered_with(engine.answer(followup, previous=last_turn(engine, first)), want)
