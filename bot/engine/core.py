@@ -297,6 +297,8 @@ class AnswerEngine:
                 return hopped
         query = first if resolved.text == question else self.understanding.parse(resolved.text)
         answer = self._route(query, lang)
+        if resolved.how == "followup" and previous is not None and first.months and not first.named_years:
+            answer = self._of_named_month(query, first.months, previous, answer, lang)
         halves = or_halves(question) if resolved.how == "standalone" and "list" in first.intents else None
         if halves is not None and (not answer.answered or answer.kind == "fact"):
             either = self._either(halves, lang, question)
@@ -601,6 +603,17 @@ class AnswerEngine:
             return None
         answer = self.compose.fact(others[0], lang, ask) if len(others) == 1 else self.compose.listing(others, lang, ask, "")
         return self.compose.after_event(dated, answer, lang, question)
+
+    def _of_named_month(self, query: Query, months: Sequence[int], previous: Turn, answer: Answer, lang: str) -> Answer:
+        """"ал маусымдағы концерті ше?" (and the June concert?) after a fact of March: the follow-up's
+        month names another fact than the one just shown, which the borrowed topic words pulled back."""
+        shown = answer.facts[0] if answer.answered and answer.facts else None
+        if shown is None or shown.id not in previous.fact_ids or (shown.when and shown.when.month in months):
+            return answer
+        other = next((r.fact for r in self.rank(query)[:WEIGHTS.answerable_tries]
+                      if r.fact.when and r.fact.when.month in months and r.coverage >= WEIGHTS.semantic_agree
+                      and self.answerable.missing(query, r.fact) is None), None)
+        return self.compose.fact(other, lang, query.text) if other is not None else answer
 
     def _stands_alone(self, query: Query, previous: Turn) -> bool:
         """"а какая длина границы?" opens like a follow-up but names its own topic: when its own

@@ -938,3 +938,9 @@ def test_is_home_to_names_no_topic(engine: AnswerEngine) -> None:
 def test_the_average_growth_of_trade_is_dated_to_the_2008_figures_it_stands_beside(engine: AnswerEngine) -> None:
     answered_with(engine.answer("How fast was Kazakhstan–Russia trade growing per year on average up to 2008?"), "30")
 
+
+
+def test_a_follow_up_naming_another_month_is_not_the_fact_just_shown(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Какой фестиваль с Лепсом отменили в марте 2023 года?")
+    answer = engine.answer("а его июньский концерт?", previous=previous)
+    assert answer.answered and answer.facts[0].id == "ev-leps-almaty-concert-cancelled"
