@@ -189,6 +189,12 @@ class FactIndex:
                 for cand, _, _ in process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=6):
                     if len(cand) == len(word):
                         found.setdefault(cand, 0.85 * WEIGHTS.fuzzy_long / 100.0)
+        if not found and len(word) == FUZZY_MIN - 1 and not word[0].isdigit():
+            # A four-letter word one vowel short of a five-letter one ("lese", "trde"): too short for
+            # the ratio, but a dropped vowel is the commonest typo (a dropped consonant makes another word).
+            for cand in self.by_initial.get(word[0], ()):
+                if len(cand) == len(word) + 1 and dropped_letters(word, cand) and consonants(cand) == consonants(word):
+                    found.setdefault(cand, SKELETON_SIMILARITY)
         if not found and len(consonants(word)) >= SKELETON_MIN:
             # Vowels dropped in fast typing ("брнши", "мемлекеттк"): every consonant in place, a word
             # the letters typed run through in order.

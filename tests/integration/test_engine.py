@@ -944,3 +944,11 @@ def test_a_follow_up_naming_another_month_is_not_the_fact_just_shown(engine: Ans
     previous = last_turn(engine, "Какой фестиваль с Лепсом отменили в марте 2023 года?")
     answer = engine.answer("а его июньский концерт?", previous=previous)
     assert answer.answered and answer.facts[0].id == "ev-leps-almaty-concert-cancelled"
+
+
+def test_a_four_letter_word_missing_a_vowel_is_read_as_the_word(engine: AnswerEngine) -> None:
+    """"lese" is "lease" without its "a"; "uime" (to my group) is not "ukime" (government): a dropped
+    consonant makes another word."""
+    assert "lease" in {c for c, _ in engine.index.expand("lese")}
+    assert not engine.index.expand("uime")
+    answered_with(engine.answer("when was the baikonur lese signed"), "1994")
