@@ -178,9 +178,12 @@ class Composer:
         for k, fact in enumerate(shown):
             if leads is not None:
                 text = leads[k]
-            elif k < in_full and (k == 0 or spent + len(fact.text[lang]) <= FULL_TEXT_BUDGET):
-                text = fact.text[lang]
-                spent += len(text)
+            elif k < in_full and (k == 0 or spent + _told_length(fact, lang) <= FULL_TEXT_BUDGET):
+                # A fact whose sources disagree says so in its text; each version follows, as in a fact's answer.
+                segments.append(Segment(fact.text[lang], refs.add(fact.cite)))
+                segments.extend(Segment(claim.note[lang], refs.add(claim.cite)) for claim in fact.claims)
+                spent += _told_length(fact, lang)
+                continue
             else:
                 text = "• " + list_line(fact, lang)
             segments.append(Segment(text, refs.add(fact.citations())))
@@ -305,6 +308,11 @@ class Composer:
     def decline(question: str, lang: str, suggestions: Sequence[Fact] = (), key: str = "answer.decline") -> Answer:
         return Answer(question, lang, "decline", (Segment(t(lang, key), ()),), (), (),
                       suggestions=tuple(suggestions), kind="decline")
+
+
+def _told_length(fact: Fact, lang: str) -> int:
+    """The characters a fact told in full takes: its text and each source's version."""
+    return len(fact.text[lang]) + sum(len(claim.note[lang]) for claim in fact.claims)
 
 
 def _year(fact: Fact, at_end: bool = False) -> int:

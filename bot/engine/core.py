@@ -879,7 +879,11 @@ class AnswerEngine:
                 or not self.lex.words["first_words"].intersection(query.tokens)):
             return ranked
         top = ranked[0]
-        close = [r for r in ranked[:WEIGHTS.answerable_tries] if r.fact.kind == top.fact.kind and r.fact.when
+        if top.fact.when is None:
+            return ranked
+        # By year: a fact dated only to its year ("three more visits in 2008") is no earlier than one of May that year.
+        close = [r for r in ranked[1:WEIGHTS.answerable_tries] if r.fact.kind == top.fact.kind and r.fact.when
+                 and r.fact.when.year < top.fact.when.year
                  and r.coverage >= WEIGHTS.min_coverage and r.fused >= WEIGHTS.first_ratio * top.fused]
         earliest = min(close, key=lambda r: r.fact.when.key if r.fact.when else (0, 0, 0), default=top)
         return ranked if earliest is top else [earliest, *(r for r in ranked if r is not earliest)]

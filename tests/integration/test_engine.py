@@ -952,3 +952,10 @@ def test_a_four_letter_word_missing_a_vowel_is_read_as_the_word(engine: AnswerEn
     assert "lease" in {c for c, _ in engine.index.expand("lese")}
     assert not engine.index.expand("uime")
     answered_with(engine.answer("when was the baikonur lese signed"), "1994")
+
+
+def test_an_overview_tells_each_sources_version_of_a_disputed_fact_it_tells_in_full(engine: AnswerEngine) -> None:
+    answer = engine.answer("Tell me about the Kazakhstan-Russia border")
+    assert answer.kind == "overview" and answer.facts[0].id == "fg-land-border-length"
+    for figure in ("7,591", "7,200", "7,000"):
+        assert figure in body_text(answer)
