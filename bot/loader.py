@@ -24,7 +24,7 @@ TAGS = frozenset(
     "customs-union eaeu organisations history culture migration people economy integration".split()
 )
 METRICS = frozenset(
-    "trade_turnover trade_growth export_kz_ru export_growth import_kz_ru investment_ru_kz investment_kz_ru "
+    "trade_turnover trade_growth average_trade_growth export_kz_ru export_growth import_kz_ru investment_ru_kz investment_kz_ru "
     "trade_share border_length documents_count enterprises_count projects projects_value meetings_per_year "
     "economy_size population".split()
 )

@@ -1201,7 +1201,7 @@ class AnswerEngine:
             return None
         if min(first.coverage, second.coverage) < WEIGHTS.semantic_agree:
             return None
-        if a.metric == b.metric and not (a.when and b.when):
+        if (a.metric == b.metric and not (a.when and b.when)) or any((f.metric or "").startswith("average_") for f in (a, b)):
             return None  # an average rate is no year to compare another year's figure with
         return self.compose.compare(a, b, lang, query.text, by_year=a.metric == b.metric)
 
