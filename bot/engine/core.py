@@ -601,8 +601,7 @@ class AnswerEngine:
         others = [f for f in self._on_days({dated.when.key}) if f is not dated]
         if not others:
             return None
-        answer = self.compose.fact(others[0], lang, ask) if len(others) == 1 else self.compose.listing(others, lang, ask, "")
-        return self.compose.after_event(dated, answer, lang, question)
+        return self.compose.after_event(dated, self._one_or_list(others, lang, ask), lang, question)
 
     def _of_named_month(self, query: Query, months: Sequence[int], previous: Turn, answer: Answer, lang: str) -> Answer:
         """"ал маусымдағы концерті ше?" (and the June concert?) after a fact of March: the follow-up's
@@ -674,9 +673,11 @@ class AnswerEngine:
         others = [f for f in self._on_days({day.key}) if f.id not in previous.fact_ids]
         if not others:
             return self.compose.decline(question, lang, key="followup.nothing_more")
-        if len(others) == 1:
-            return self.compose.fact(others[0], lang, question)
-        return self.compose.listing(others, lang, question, "")
+        return self._one_or_list(others, lang, question)
+
+    def _one_or_list(self, facts: Sequence[Fact], lang: str, question: str) -> Answer:
+        """The other facts of a day: one told in full, several as a list."""
+        return self.compose.fact(facts[0], lang, question) if len(facts) == 1 else self.compose.listing(facts, lang, question, "")
 
     def _more(self, previous: Turn, lang: str) -> Answer:
         """"What else?": the next facts for the previous question that were not shown."""

@@ -239,6 +239,11 @@ class Understanding:
                                     if len(word) >= 3 and " " not in word)
         self.long_stopwords = tuple(w for w in lex.words["stopwords"] if len(w) >= STOPWORD_TYPO_MIN)
         self.stop_stems = tuple(w for w in lex.words["stopwords"] if len(w) >= 5)
+        five: dict[str, list[str]] = {}
+        for word in self.stop_stems:
+            if len(word) == 5:
+                five.setdefault(word[0], []).append(word)
+        self.five_letter_stops = {initial: tuple(words) for initial, words in five.items()}
         skeletons: dict[str, list[str]] = {}
         for word in lex.words["stopwords"]:
             if len(consonants(word)) >= 3:
@@ -303,7 +308,7 @@ class Understanding:
             return True  # "waht": two letters swapped in a short stop word ("what")
         if any(tok.startswith(s) and len(tok) - len(s) <= TYPO_ENDING for s in self.stop_stems):
             return True
-        if len(tok) == 5 and any(len(w) == 5 and w[0] == tok[0] and OSA.distance(tok, w) == 1 for w in self.stop_stems):
+        if len(tok) == 5 and _one_edit_from(tok, self.five_letter_stops.get(tok[0], ())):
             return True  # "мужду": one letter changed inside a stop word's five-letter stem ("между")
         return _one_edit_from(tok, (*self.long_stopwords, *(w for w, _ in self.question_words), *self.sides))
 

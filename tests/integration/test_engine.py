@@ -847,7 +847,7 @@ def test_compare_x_with_its_mirror_tells_both(engine: AnswerEngine) -> None:
 
 
 def test_the_word_for_year_mistyped_after_the_year_still_gets_the_figure(engine: AnswerEngine) -> None:
-    answered_with(engine.answer("товарооборот с Россией в 2010 гожу"), "15")
+    answered_with(engine.answer("сколько составил товарооборот в 2010 гожу"), "15")
 
 
 def test_when_a_day_just_told_of_became_something_is_another_fact(engine: AnswerEngine) -> None:
@@ -874,7 +874,7 @@ def test_forever_is_eternal(engine: AnswerEngine) -> None:
 
 def test_an_event_named_by_its_launch_is_dated_by_the_fact_that_tells_it_began(engine: AnswerEngine) -> None:
     """"іске қосылған" (launched): of the Customs Union's facts, the one dated to its start (2010), so the year after is 2011."""
-    answer = engine.answer("Кеден одағы іске қосылған жылдан кейінгі жылы Қазақстанның Ресейге экспорты қанша болды?")
+    answer = engine.answer("Кеден одагы иске коскан жылдын келеси жылы Ресейге экспорт канша болды?")
     answered_with(answer, "7,5")
 
 
@@ -897,7 +897,7 @@ def test_what_else_happened_on_an_events_day_is_the_days_other_facts(engine: Ans
 
 
 def test_when_first_picks_the_earliest_of_close_facts_of_a_kind(engine: AnswerEngine) -> None:
-    answer = engine.answer("When did Nazarbayev first go to Russia on an official visit as president?")
+    answer = engine.answer("Когда Назарбаев впервые приехал в Россию с визитом в ранге президента?")
     assert answer.answered and answer.facts[0].id == "vi-nazarbayev-russia-1994"
 
 
@@ -916,7 +916,7 @@ def test_if_possible_in_kazakh_is_courtesy_not_a_topic(engine: AnswerEngine) -> 
 
 def test_a_mistyped_word_of_the_question_before_still_names_the_topic_of_a_follow_up(engine: AnswerEngine) -> None:
     previous = last_turn(engine, "By how much did Kazakhstan's exprots to Russia rise in 2011?")
-    answered_with(engine.answer("and what level did they reach?", previous=previous), "7.5")
+    answered_with(engine.answer("and what did they reech?", previous=previous), "7.5")
 
 
 def test_qansha_turady_asks_a_price_not_how_many_live(engine: AnswerEngine) -> None:
@@ -932,7 +932,7 @@ def test_bar_there_is_asks_no_list(engine: AnswerEngine) -> None:
 
 
 def test_is_home_to_names_no_topic(engine: AnswerEngine) -> None:
-    answered_with(engine.answer("Which region is home to the spaceport Russia leases?"), "Kyzylorda")
+    answered_with(engine.answer("What region is home to the launch site Russia rents from KZ?"), "Kyzylorda")
 
 
 def test_the_average_growth_of_trade_is_dated_to_the_2008_figures_it_stands_beside(engine: AnswerEngine) -> None:
