@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.engine.lexicon import UNITS, Lexicon, side_tokens
-from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query, find_phrases, mentions
+from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query, find_phrases, mentions, month_of
 from bot.model import LANGS, Fact
 from bot.text import fold, raw_tokens, stem, tokens
 
@@ -24,6 +24,10 @@ _MONEY_RE = re.compile(r"\$|\b(?:USD|dollars?|roubles?|rubles?|tenge|euros?)\b",
 _UNTIL_RE = re.compile(r"(?:until|till|through|до|дейін|по)\s+(?:\d{1,2}\s+\w+\s+)?(?:1[5-9]\d\d|20\d\d)"
                        r"|until the end of|до конца|соңына дейін|аяғына дейін"
                        r"|(?:1[5-9]\d\d|20\d\d)\s*[–-]\s*(?:1[5-9]\d\d|20\d\d)", re.IGNORECASE)  # a span's end: "1998–2007"
+_DAY_TOLD_RE = re.compile(r"\b(?:[1-9]|[12]\d|3[01])(?:\s*[–-]\s*(?:[1-9]|[12]\d|3[01]))?\s+([^\W\d_]+)")
+"""A day (or days) and the word after it: "3–4 July" tells the days though the fact is dated by its report."""
+_FINISHED_RE = re.compile(r"\b(?:finished|completed|заверши|закончи|аяқта|бітір)", re.IGNORECASE)
+"""A work told as finished: "when did the demarcation end?" asks that date, not an expiry."""
 
 
 EVENT_WORDS = (("founding_words", ("founding_words", "beginning_words")), ("leaving_words", ("leaving_words",)),
@@ -266,7 +270,7 @@ class Answerability:
         if dated:
             return all(d.day for d in dated)
         when = fact.when
-        return bool(when and when.day)
+        return bool(when and when.day) or any(month_of(stem(fold(m.group(1)))) for m in _DAY_TOLD_RE.finditer(fact.text["en"]))
 
     @staticmethod
     def gives_money(fact: Fact) -> bool:
@@ -334,7 +338,7 @@ class Answerability:
             return "day"
         if "money" in query.intents and not self.gives_money(fact):
             return "money"
-        if "until" in query.intents and fact.end is None and not _UNTIL_RE.search(texts):
+        if "until" in query.intents and fact.end is None and not _UNTIL_RE.search(texts) and not _FINISHED_RE.search(texts):
             return "until"
         if "duration" in query.intents and not (fact.start and fact.end) and not _DURATION_RE.search(texts) \
                 and not _UNTIL_RE.search(texts) \

@@ -1083,7 +1083,7 @@ class AnswerEngine:
         """"What happened in 1998": that year's facts, most important first."""
         year = query.named_years[0]
         ids = self.index.by_year.get(year)
-        facts = sorted((self.index.facts[int(i)] for i in ids), key=importance) if ids is not None else []
+        facts = _occasions_first(sorted((self.index.facts[int(i)] for i in ids), key=importance)) if ids is not None else []
         if not facts:
             return self.compose.decline(query.text, lang)
         return self.compose.listing(facts, lang, query.text, str(year))
@@ -1091,7 +1091,7 @@ class AnswerEngine:
     def _span(self, query: Query, lang: str) -> Answer:
         """"What happened in the 1990s?": the most important facts of those years, in date order."""
         found = {int(i) for y in query.years for i in self.index.by_year.get(y, ())}
-        facts = sorted((self.index.facts[i] for i in found), key=importance)
+        facts = _occasions_first(sorted((self.index.facts[i] for i in found), key=importance))
         shown = sorted(facts[:MAX_LIST], key=lambda f: f.when.key if f.when else (9999, 0, 0))
         if not shown:
             return self.compose.decline(query.text, lang)
@@ -1151,6 +1151,9 @@ class AnswerEngine:
         others = [y for y in query.named_years if not any(f.when and f.when.year == y for f in dated[:1])]
         if dated and others and (len(dated) < 2 or others[0] not in self._years_of(dated[1])):
             return self.compose.elapsed(dated[0], None, others[0], lang, query.text)
+        named = [w for w in query.words if w not in self.time_words and not w[0].isdigit()]
+        if dated and len(named) == 1 and not query.named_years:  # "сколько лет дипотношениям?": one event, to this year
+            return self.compose.ago(dated[0], self.today().year, lang, query.text)
         if len(dated) >= 2:
             return self.compose.elapsed(dated[0], dated[1], None, lang, query.text)
         return None
@@ -1170,8 +1173,11 @@ class AnswerEngine:
             return None
         if n is not None:
             return self.compose.anniversary(dated, n, lang, query.text)
-        if query.named_years:
-            return self.compose.elapsed(dated, None, query.named_years[0], lang, query.text)
+        to = [y for y in query.named_years if y not in self._years_of(dated)]
+        if to:  # "… established in 1992: how many years do they turn in 2024?" counts to 2024
+            return self.compose.elapsed(dated, None, to[0], lang, query.text)
+        if "how_much" in query.intents and not query.named_years:  # "сколько лет исполнится дипотношениям?": counted to this year
+            return self.compose.ago(dated, self.today().year, lang, query.text)
         return None
 
     def _stated_change(self, metric: str, year: int, ranked: Sequence[Ranked], lang: str, question: str) -> Answer | None:
@@ -1398,6 +1404,29 @@ def _clean(question: str) -> str:
 
 
 __all__ = ["AnswerEngine", "Ranked", "Resolved"]
+
+
+def _occasions_first(facts: Sequence[Fact]) -> list[Fact]:
+    """Facts in their order, but one per visit's day first: a year's list names its occasions (the
+    January visa rules, the March festival) before a second and third fact of one forum day. The
+    visit stands for its day, at the place of the day's first fact: it names the occasion."""
+    days: dict[tuple[int, int, int], list[Fact]] = {}
+    for fact in facts:
+        if fact.when is not None and fact.when.day:
+            days.setdefault(fact.when.key, []).append(fact)
+    lead = {key: visit for key, group in days.items() if (visit := next((f for f in group if f.kind == "visit"), None))}
+    days = {key: group for key, group in days.items() if key in lead}  # a day of documents only lists them all
+    first: list[Fact] = []
+    later: list[Fact] = []
+    for fact in facts:
+        key = fact.when.key if fact.when is not None and fact.when.key in days else None
+        if key is None:
+            first.append(fact)
+        elif fact is days[key][0]:
+            first.append(lead[key])
+        if key is not None and fact is not lead[key]:
+            later.append(fact)
+    return first + later
 
 
 def _mirrors(facts: Sequence[Fact]) -> dict[str, Fact]:

@@ -32,6 +32,7 @@ _DAY_MONTH_RE = re.compile(r"(0?[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])")
 """A day and month typed as numbers ("12.06"); a decimal ("23.8") has one digit after the point."""
 _NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})\.(\d{2})\.((?:1[5-9]|20)\d\d)\b")
 _ISO_DATE_RE = re.compile(r"\b((?:1[5-9]|20)\d\d)[/-](\d{2})[/-](\d{2})\b")
+_COMPOUND_RE = re.compile(r"([^\W\d_]+)-[^\W\d_]")
 
 
 def _spaced_dates(text: str) -> str:
@@ -288,6 +289,24 @@ class Understanding:
         return bool(before) and all(b.endswith(_DATIVE) and len(b) > 4 and not b[0].isdigit()
                                     and not (stem(b) in times or month_of(stem(b))) for b in before)
 
+    def _which_until(self, plain: tuple[str, ...]) -> bool:
+        """Whether every "up to" asks up to which thing that is no point in time ("до какой суммы",
+        "қай қалаға дейін"): then the question asks that thing, not until when."""
+        lex = self.lex
+        which, until = lex.words["which_words"], lex.intents["until"]
+        times = lex.words["time_nouns"] | lex.words["year_words"] | lex.words["period_words"] | lex.words["day_words"]
+        asked: list[str] = []
+        for k, ph in find_phrases(plain, lex.intent_phrases["until"]):
+            if ph[-1] not in which or k + len(ph) >= len(plain):
+                return False  # "until when", "до каких пор"
+            asked.append(plain[k + len(ph)])  # "до какого пункта"
+        for k, tok in enumerate(plain):
+            if tok in until:
+                if k < 2 or plain[k - 2] not in which:
+                    return False  # "2050 жылға дейін", "expire"
+                asked.append(plain[k - 1])  # "қай қалаға дейін"
+        return bool(asked) and not any(w in times or month_of(w) or w[0].isdigit() for w in asked)
+
     def _stand_in_typo(self, tok: str) -> str:
         """A word no fact uses one edit from a one-word stand-in ("polygn" of "polygon"): that stand-in."""
         if len(tok) < STAND_IN_TYPO_MIN or tok in self.known or tok[0].isdigit():
@@ -437,6 +456,8 @@ class Understanding:
         acronyms: set[str] = set()
         named: set[str] = set()
         typed = raw_tokens(text)
+        compounded = frozenset(tok for first in _COMPOUND_RE.findall(text) for tok in word_tokens(first))
+        """First halves of hyphened words: "better-developed" describes, it asks no opinion."""
         english = frozenset(tok for raw in typed if raw.isascii() and raw[0].isalpha() for tok in word_tokens(raw))
         raws = [raw for raw in typed if not raw[0].isdigit()]
         shouted = sum(raw.isupper() for raw in raws) * 2 > len(raws)  # caps lock: its words are no abbreviations
@@ -493,7 +514,8 @@ class Understanding:
             for name, ws in lex.intents.items():
                 if tok in ws:
                     intents.add(name)
-            if tok in lex.words["out_of_scope"] and not (named_years and tok in lex.words["generic"]):
+            if tok in lex.words["out_of_scope"] and tok not in compounded \
+                    and not (named_years and tok in lex.words["generic"]):
                 oos = True  # but "what news was there in 2024?" asks that year's events, not today's
             if tok in lex.words["measure_words"] or self._measure_typo(tok):
                 intents.add("how_much")  # "what is the length of …" asks a figure, not an overview
@@ -554,6 +576,8 @@ class Understanding:
             intents.discard("until")  # "қаншаға дейін ұлғайтылды?": up to how much, not until when
         if "until" in intents and "when" in intents and self._spatial_until([fold_word(raw) for raw in typed]):
             intents.discard("until")  # "Теңізден Новороссийскіге дейін … қай жылы?": from a place to a place
+        if "until" in intents and self._which_until(plain):
+            intents.discard("until")  # "до какого пункта", "қай қалаға дейін": up to which place, not until when
         if find_phrases(plain, lex.phrases["not_money"]):
             intents.discard("money")  # "paid a state visit"
         unique = tuple(dict.fromkeys(words))

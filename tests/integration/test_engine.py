@@ -959,3 +959,54 @@ def test_an_overview_tells_each_sources_version_of_a_disputed_fact_it_tells_in_f
     assert answer.kind == "overview" and answer.facts[0].id == "fg-land-border-length"
     for figure in ("7,591", "7,200", "7,000"):
         assert figure in body_text(answer)
+
+
+def test_a_hyphened_better_describes_and_asks_no_opinion(engine: AnswerEngine) -> None:
+    """"better" alone asks advice ("is it better to …?"); "better-developed" only describes."""
+    answered_with(engine.answer("What raw materials made the Kazakh SSR a better-developed republic?"), "uranium")
+    assert not engine.answer("Is it better to trade with Russia or with China?").answered
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("До какого города шёл нефтепровод от Тенгиза по решению 1996 года?", "Новороссийск"),
+    ("Теңізден қай қалаға дейін мұнай құбыры тартылмақ болды?", "Новороссийск"),
+])
+def test_up_to_which_place_asks_the_place_not_until_when(engine: AnswerEngine, question: str, expected: str) -> None:
+    answered_with(engine.answer(question), expected)
+
+
+def test_up_to_which_date_still_asks_until_when(engine: AnswerEngine) -> None:
+    assert "until" in engine.understanding.parse("До какого срока продлили аренду Байконура?").intents
+    assert "until" not in engine.understanding.parse("До какой суммы упал ввоз из России в 1999 году?").intents
+
+
+def test_days_told_in_the_text_answer_which_days(engine: AnswerEngine) -> None:
+    """The SCO summit fact is dated by its June report; its text gives the summit's days."""
+    answered_with(engine.answer("Какого числа проходил саммит ШОС в Астане в 2024 году?"), "3–4")
+
+
+def test_a_work_told_as_finished_answers_when_it_ended(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Когда закончилась демаркация казахстанско-российской границы?"), "2000")
+
+
+@pytest.mark.parametrize("message", ["прив", "қайырлы түн", "кандай тилдерде жауап бересин", "кто ты такой?"])
+def test_more_small_talk_is_answered_in_kind(engine: AnswerEngine, message: str) -> None:
+    assert engine.answer(message).kind == "smalltalk"
+
+
+def test_how_many_years_something_turns_is_counted_to_the_year_named_or_this_year(
+        engine: AnswerEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "today", lambda: dt.date(2026, 11, 30))
+    answered_with(engine.answer("Сколько лет исполнится дипломатическим отношениям в 2027 году?"), "35")
+    answered_with(engine.answer("скока лет дипотношениям?"), "34")
+    answered_with(engine.answer("Отношения установлены в 1992 году. Сколько лет им исполнится в 2030 году?"), "38")
+
+
+def test_a_years_list_names_each_occasion_before_more_facts_of_one_day(engine: AnswerEngine) -> None:
+    """Three facts of the Astana forum day must not crowd out the January visa rules."""
+    answer = engine.answer("What happened in 2023?")
+    shown = [f.id for f in answer.facts]
+    assert "ev-visa-rules-tightened-2023" in shown
+    assert sum(1 for f in answer.facts if f.when and (f.when.year, f.when.month, f.when.day) == (2023, 11, 9)) == 1
+    in_1998 = [f.title["en"] for f in engine.answer("What happened in 1998?").facts]
+    assert any("Eternal Friendship" in title for title in in_1998)  # documents of one day are all listed
