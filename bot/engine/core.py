@@ -603,6 +603,24 @@ class AnswerEngine:
             return None
         return self.compose.after_event(dated, self._one_or_list(others, lang, ask), lang, question)
 
+    def _signed_during(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
+        """"Which documents were signed during Nazarbayev's first official visit?": the visit, then the
+        documents dated to its days (the visit's fact counts them, the documents' facts name them)."""
+        asked = set(query.tokens)
+        if "list" not in query.intents or not self.lex.words["visit_words"] & asked \
+                or not (self.lex.words["signing_words"] | self.lex.words["document_words"]) & asked:
+            return None
+        visit = next((r.fact for k, r in enumerate(ranked[:WEIGHTS.answerable_tries]) if r.fact.kind == "visit"
+                      and r.coverage >= (WEIGHTS.semantic_agree if k == 0 else WEIGHTS.min_coverage)
+                      and r.fact.when and r.fact.when.day), None)
+        if visit is None or visit.when is None or (query.named_years and visit.when.year not in query.named_years):
+            return None
+        first, last = (visit.start or visit.when).key, (visit.end or visit.when).key
+        # A document dated to the visit's month only ("March 1994") was signed then too, as its fact tells.
+        signed = [f for f in self._of_years({visit.when.year}) if f.kind == "treaty" and f.when
+                  and (first <= f.when.key <= last if f.when.day else f.when.month in (first[1], last[1]))]
+        return self.compose.listing([visit, *sorted(signed, key=importance)], lang, query.text, "") if signed else None
+
     def _of_named_month(self, query: Query, months: Sequence[int], previous: Turn, answer: Answer, lang: str) -> Answer:
         """"ал маусымдағы концерті ше?" (and the June concert?) after a fact of March: the follow-up's
         month names another fact than the one just shown, which the borrowed topic words pulled back."""
@@ -730,6 +748,9 @@ class AnswerEngine:
         compared = self._compare(query, ranked, lang)
         if compared is not None:
             return compared
+        during = self._signed_during(query, ranked, lang)
+        if during is not None:
+            return during
         if not self._confident(query, ranked):
             near = [r.fact for r in ranked[:3] if r.coverage > 0.2 or r.cosine >= WEIGHTS.semantic_floor]
             return self.compose.decline(question, lang, near)
@@ -1241,10 +1262,11 @@ class AnswerEngine:
         Facts about a span of years that holds 1996 ("1995–2001: rapprochement") match its words better
         than the treaties themselves, which seldom say "agreements were signed"."""
         documents = self.lex.words["document_words"]
-        if not query.named_years or not documents.intersection(query.tokens) or query.intents - {"list"}:
+        if not query.named_years or not documents.intersection(query.tokens) or query.intents - {"list", "overview"}:
             return []
+        signing = self.lex.words["signing_words"]
         named = [w for w in query.words if w not in documents and w not in self.side_words and not w[0].isdigit()
-                 and w not in self.lex.words["year_words"]]
+                 and w not in self.lex.words["year_words"] and w not in signing and w not in self.intent_words]
         if len(named) > 1:
             return []  # "… during Nazarbayev's visit", "the economic treaty …": one occasion or one document
         return sorted((f for f in self._of_years(query.named_years) if f.kind == "treaty" and f.when

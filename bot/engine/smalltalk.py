@@ -76,7 +76,8 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         # when a sentence of its own holds it whole ("He asked me to find out why …"), that sentence.
         worded = [s for s in kept if s not in asked and lex.question_words.intersection(tokens(s))]
         if worded and all(_self_contained(s, lex) for s in worded):
-            return " ".join(worded)
+            # "… I could not find the exact dates. Could you tell me, when was it?": the asking word stays.
+            return " ".join(worded + [s for s in asked if lex.question_words.intersection(tokens(s))])
         return " ".join(kept) if kept else text
     if not pointing and all(_self_contained(s, lex) for s in asked):
         # "My supervisor wants figures on mutual investment. How much Kazakh money went into Russia?":

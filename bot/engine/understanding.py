@@ -268,8 +268,8 @@ class Understanding:
                                      if " " not in word) | lex.words["which_words"] | lex.words["what_words"]
 
     def _question_word_typo(self, tok: str) -> str | None:
-        """The intent a word outside the facts' vocabulary asks when it is one edit from a question word."""
-        if not self.vocabulary or tok in self.vocabulary or len(tok) < 3 or tok in self.lex.words["stopwords"]:
+        """The intent a word neither the facts nor the lexicon know asks when it is one edit from a question word."""
+        if not self.vocabulary or tok in self.known or len(tok) < 3 or tok in self.lex.words["stopwords"]:
             return None
         near = [(len(word), word, name) for word, name in self.question_words
                 if OSA.distance(tok, word, score_cutoff=1) <= 1]
@@ -357,6 +357,8 @@ class Understanding:
         # … or one with its vowels dropped ("болд", "арасындгы")
         if any(len(s) > len(tok) and dropped_letters(tok, s) for s in self.stop_skeletons.get(consonants(tok), ())):
             return True
+        if len(tok) == 4 and _one_edit_from(tok, [w for w in self.five_letter_stops.get(tok[0], ()) if w[-1] == tok[-1]]):
+            return True  # "боды": a letter dropped inside "болды", its first and last letters kept
         return len(tok) >= STOPWORD_TYPO_MIN - 1 and _one_edit_from(tok, self.long_stopwords)
 
     def _year_word_typo(self, tok: str) -> bool:

@@ -1010,3 +1010,48 @@ def test_a_years_list_names_each_occasion_before_more_facts_of_one_day(engine: A
     assert sum(1 for f in answer.facts if f.when and (f.when.year, f.when.month, f.when.day) == (2023, 11, 9)) == 1
     in_1998 = [f.title["en"] for f in engine.answer("What happened in 1998?").facts]
     assert any("Eternal Friendship" in title for title in in_1998)  # documents of one day are all listed
+
+
+@pytest.mark.parametrize("question", [
+    "I should be most obliged if you could tell me when President Nazarbayev paid his state visit to Russia in 2000.",
+    "у меня завтра экзамен, а я так и не нашла точную дату госвизита Назарбаева в Россию в 2000 году. подскажите, когда он был?",
+])
+def test_a_courteous_or_explained_question_keeps_what_it_asks(engine: AnswerEngine, question: str) -> None:
+    """"should" in a courtesy, "paid" a visit and "tomorrow" beside a past year ask no advice, money or forecast."""
+    answered_with(engine.answer(question), "18")
+
+
+@pytest.mark.parametrize("question", ["саўда айналымы 2011", "2011 жылы сауда айналымы қанша боды"])
+def test_a_short_u_or_a_letter_dropped_from_a_stop_word_is_still_read(engine: AnswerEngine, question: str) -> None:
+    answered_with(engine.answer(question), "23,8")
+
+
+@pytest.mark.parametrize(("question", "year"), [("какие доки подписали в 1998?", "1998"), ("what went on in 1996?", "1996"),
+                                                 ("че было в 93м между нами и рашкой", "1993")])
+def test_slang_for_documents_events_and_russia_still_asks_for_the_years_list(engine: AnswerEngine, question: str,
+                                                                             year: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == "list" and answer.heading == year
+
+
+def test_what_was_signed_during_a_visit_lists_the_documents_of_its_days(engine: AnswerEngine) -> None:
+    answer = engine.answer("Какие документы подписали во время первого визита Назарбаева в Россию?")
+    assert answer.kind == "list"
+    assert {"vi-nazarbayev-russia-1994", "tr-baikonur-lease-1994"} <= {f.id for f in answer.facts}
+    assert not engine.answer("Сколько платит Россия за Байконур по соглашению 1994 года?").answered
+
+
+def test_all_documents_signed_in_a_year_are_listed_in_kazakh_too(engine: AnswerEngine) -> None:
+    """"қол қойылған барлық құжаттар" names no one document: "қол", "барлық" and "айтып бер" only ask the list."""
+    answer = engine.answer("1998 жылы қол қойылған барлық құжаттарды айтып бер")
+    assert answer.kind == "list"
+    assert {"tr-eternal-friendship-declaration-1998", "tr-caspian-seabed-1998"} <= {f.id for f in answer.facts}
+
+
+def test_during_a_period_asks_no_duration(engine: AnswerEngine) -> None:
+    assert "duration" not in engine.understanding.parse("В период визита Ельцина в 1996 году что решили по Тенгизу?").intents
+    assert "duration" in engine.understanding.parse("For what period was Baikonur leased?").intents
+
+
+def test_let_out_is_leased(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("When was the cosmodrome let out to Russia?"), "1994")
