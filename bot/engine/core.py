@@ -22,7 +22,7 @@ from bot.engine.answerability import Answerability
 from bot.engine.compose import MAX_LIST, Answer, Composer, Script, importance
 from bot.engine.conversation import Resolved, Turn, asks_else, names_side, only_sides, refers_back, resolve, retries, topic
 from bot.engine.direction import destination
-from bot.engine.hops import YearHop, day_hop, earlier_pair, or_halves, or_pair, two_events, year_hop
+from bot.engine.hops import YearHop, day_hop, days_after, earlier_pair, or_halves, or_pair, two_events, year_hop
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FUZZY_MIN, FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
@@ -290,6 +290,11 @@ class AnswerEngine:
             on_that_day = self._on_event_day(*day_of, lang, question)
             if on_that_day is not None:
                 return on_that_day
+        later = days_after(question) if resolved.how == "standalone" else None
+        if later is not None:
+            days_on = self._days_after(*later, lang, question)
+            if days_on is not None:
+                return days_on
         hop = year_hop(question) if resolved.how == "standalone" else None
         if hop is not None:
             hopped = self._hop(hop, lang, question)
@@ -620,6 +625,18 @@ class AnswerEngine:
         signed = [f for f in self._of_years({visit.when.year}) if f.kind == "treaty" and f.when
                   and (first <= f.when.key <= last if f.when.day else f.when.month in (first[1], last[1]))]
         return self.compose.listing([visit, *sorted(signed, key=importance)], lang, query.text, "") if signed else None
+
+    def _days_after(self, event: str, ask: str, days: int, lang: str, question: str) -> Answer | None:
+        """"What did Kazakhstan announce three days after Russia recognised it?": the facts of the day
+        that many days after the event's, led by the event's fact."""
+        dated = self._dated_event(event)
+        if dated is None or dated.when is None or not dated.when.day or dated.when.month is None:
+            return None
+        day = dt.date(dated.when.year, dated.when.month, dated.when.day) + dt.timedelta(days=days)
+        found = [f for f in self._on_days({(day.year, day.month, day.day)}) if f is not dated]
+        if not found:
+            return None
+        return self.compose.after_event(dated, self._one_or_list(found, lang, ask), lang, question)
 
     def _of_named_month(self, query: Query, months: Sequence[int], previous: Turn, answer: Answer, lang: str) -> Answer:
         """"ал маусымдағы концерті ше?" (and the June concert?) after a fact of March: the follow-up's

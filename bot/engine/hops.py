@@ -26,13 +26,13 @@ class YearHop:
 # Phrases that name a year by an event, and the year's offset from the event's: the event follows
 # the phrase, the asked part comes before it or after a comma ("In the year X, …" / "… in the year X").
 _MARKERS: tuple[tuple[str, int], ...] = (
-    (r"(?:in )?the (?:first )?(?:full )?year (?:after|following)", 1),
-    (r"(?:in )?the year (?:before|preceding)", -1),
+    (r"(?:in )?the (?:first )?(?:full )?year (?:after|following|(?:that|which) (?:followed|came after))", 1),
+    (r"(?:in )?the year (?:before|preceding|(?:that|which) (?:preceded|came before))", -1),
     (r"(?:in )?the (?:same )?year (?:when |that |in which )?", 0),
     (r"(?:через год|спустя год|на следующий год|в следующем году) после", 1),
-    (r"(?:в |на )?год,? следующий (?:за|после)", 1),  # "в год, следующий за запуском …"
+    (r"(?:в |на |за )?год,? (?:непосредственно )?(?:следующий|последовавший) (?:за|после)", 1),  # "в год, следующий за …"
     (r"за год до", -1),
-    (r"(?:в |на )?год,? (?:предшествующий|предшествовавший)", -1),
+    (r"(?:в |на |за )?год,? (?:непосредственно )?(?:предшествующий|предшествовавший)", -1),
     (r"в (?:том |тот )?(?:самый |самом )?год(?:у)?,? (?:когда|в котором)", 0),
     (r"в год(?=\s+\d{1,3}[-–]?лет)", 0),  # "в год 30-летия отношений"
     # "в год первой поездки Медведева", "в год подписания договора": a noun or adjective in the genitive
@@ -76,7 +76,7 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?:кейін|кейин|keiın|keiin|keyin)\s+{_N}\s+(?:жыл|jyl|zhyl)\s+"
      r"(?:өткенде|откенде|ötkende|otkende|өткен соң|откен сон|ötken soñ|otken son),?", 1),
     (r"(?:жылдан|jyldan|zhyldan)\s+(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)", 1),
-    (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+{_N}\s+(?:жыл|jyl|zhyl)\s+"
+    (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+(?:дәл\s+|дал\s+|däl\s+|dal\s+)?{_N}\s+(?:жыл|jyl|zhyl)\s+"
      r"(?:өткенде|откенде|ötkende|otkende|өткен соң|откен сон|ötken soñ|otken son),?", 1),
     (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+{_YEAR_WORD},?", 0),
     # "… сайланған жылдың соңында / басында": early or late in that year is still that year.
@@ -174,6 +174,36 @@ def day_hop(question: str) -> tuple[str, str] | None:
             if len(event.split()) >= _MIN_WORDS and ask:
                 return event, ask
     return None
+
+# "What happened three days after Russia recognised Kazakhstan?": the event dates a day, the count moves it.
+_DAYS = r"(?:days?|день|дня|дней|күн|кун|kün|kun)"
+_DAYS_AFTER: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
+    rf"^(?P<ask>.+?)\s+{_N}\s+days?\s+(?:after|later than)\s+(?P<event>[^?]+?)\??$",
+    rf"^{_N}\s+days?\s+after\s+(?P<event>[^,?]+),\s*(?P<ask>.+)$",
+    rf"^(?P<ask>.+?)\s+(?:через|спустя)\s+{_N}\s+(?:день|дня|дней)\s+после\s+(?P<event>[^?]+?)\??$",
+    rf"^(?:через|спустя)\s+{_N}\s+(?:день|дня|дней)\s+после\s+(?P<event>[^,?]+),\s*(?P<ask>.+)$",
+    rf"^(?P<event>.+?(?:тан|тен|дан|ден|нан|нен|tan|ten|dan|den|nan|nen))\s+(?:(?:кейін|кейин|keiın|keiin|keyin)\s+)?"
+    rf"(?:дәл\s+|дал\s+|däl\s+|dal\s+)?{_N}\s+{_DAYS}\s+"
+    r"(?:өткен соң|откен сон|ötken soñ|otken son|өткенде|откенде|ötkende|otkende|кейін|кейин|keiın|keiin|соң|сон|soñ|son)"
+    r"\s*,?\s+(?P<ask>.+)$",
+))
+
+
+@lru_cache(maxsize=1024)
+def days_after(question: str) -> tuple[str, str, int] | None:
+    """The event, the asked part and the number of days of a question that names its day as some
+    days after an event ("… three days after X?", "через три дня после X", "X-ған соң 3 күн өткенде …")."""
+    text = " ".join(question.split())
+    for pattern in _DAYS_AFTER:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        counted = match.group("n")
+        event, ask = match.group("event").strip(" ,?"), match.group("ask").strip(" ,")
+        if len(event.split()) >= _MIN_WORDS and ask:
+            return event, ask, int(counted) if counted.isdigit() else _COUNT_OF[counted.lower()]
+    return None
+
 
 # "How many years passed between A and B?", "от A до B", "A-дан B-ға дейін", "после A был подписан B":
 # two events whose years are counted apart. Each "and" of a "between" is tried in turn, since an

@@ -289,6 +289,12 @@ class Understanding:
         return bool(before) and all(b.endswith(_DATIVE) and len(b) > 4 and not b[0].isdigit()
                                     and not (stem(b) in times or month_of(stem(b))) for b in before)
 
+    def _paid_visit(self, plain: tuple[str, ...]) -> bool:
+        """Whether every word asking money stands within three words of a visit ("every visit he paid")."""
+        money, visits = self.lex.intents["money"], self.lex.words["visit_words"]
+        near = [k for k, tok in enumerate(plain) if tok in money]
+        return bool(near) and all(visits.intersection(plain[max(k - 3, 0):k + 4]) for k in near)
+
     def _which_until(self, plain: tuple[str, ...]) -> bool:
         """Whether every "up to" asks up to which thing that is no point in time ("до какой суммы",
         "қай қалаға дейін"): then the question asks that thing, not until when."""
@@ -580,8 +586,8 @@ class Understanding:
             intents.discard("until")  # "Теңізден Новороссийскіге дейін … қай жылы?": from a place to a place
         if "until" in intents and self._which_until(plain):
             intents.discard("until")  # "до какого пункта", "қай қалаға дейін": up to which place, not until when
-        if find_phrases(plain, lex.phrases["not_money"]):
-            intents.discard("money")  # "paid a state visit"
+        if find_phrases(plain, lex.phrases["not_money"]) or self._paid_visit(plain):
+            intents.discard("money")  # "paid a state visit", "every visit Medvedev paid"
         unique = tuple(dict.fromkeys(words))
         counted = next((b for a, b in zip(plain, plain[1:], strict=False)
                         if a in self.how_many and b in unique and b not in verbs and b not in self.comparing), None)

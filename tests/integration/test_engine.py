@@ -1055,3 +1055,51 @@ def test_during_a_period_asks_no_duration(engine: AnswerEngine) -> None:
 
 def test_let_out_is_leased(engine: AnswerEngine) -> None:
     answered_with(engine.answer("When was the cosmodrome let out to Russia?"), "1994")
+
+
+@pytest.mark.parametrize("message", ["What kinds of questions can you answer?", "what you can do?"])
+def test_asking_what_the_bot_answers_is_small_talk(engine: AnswerEngine, message: str) -> None:
+    assert engine.answer(message).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What was trade worth in the year that followed the start of the Customs Union?", "23.8"),
+    ("Сколько ввезли из России в Казахстан за год, непосредственно предшествовавший госвизиту Н.А. Назарбаева "
+     "в июне 2000 года?", "1,5"),
+])
+def test_more_ways_of_naming_a_year_by_an_event(engine: AnswerEngine, question: str, expected: str) -> None:
+    """"the year that followed X", "за год, непосредственно предшествовавший X" (and an initial is no sentence end)."""
+    answered_with(engine.answer(question), expected)
+
+
+def test_a_quoted_listeners_question_is_asked(engine: AnswerEngine) -> None:
+    answer = engine.answer("Тыңдарманымыз сұрайды: «2013 жылы қандай маңызды оқиғалар болды?»")
+    assert answer.kind == "list" and answer.heading == "2013"
+
+
+def test_from_which_day_asks_a_day(engine: AnswerEngine) -> None:
+    assert "day" in engine.understanding.parse("Бидай импортына тыйым шілденің қай күнінен бастап енгізілді?").intents
+    assert not engine.answer("Бидай импортына тыйым шілденің қай күнінен бастап енгізілді?").answered
+
+
+def test_the_eurasian_five_is_the_eaeu(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Какова доля России в торговле Казахстана с евразийской пятёркой?"), "91,8")
+
+
+def test_a_visit_paid_asks_no_money(engine: AnswerEngine) -> None:
+    answer = engine.answer("List every visit Medvedev paid to Kazakhstan in 2008.")
+    assert answer.answered and answer.kind == "list"
+
+
+@pytest.mark.parametrize("question", [
+    "What did Kazakhstan announce three days after Russia recognised its independence?",
+    "Ресей біздің тәуелсіздігімізді мойындағаннан кейін үш күн өткенде Қазақстан не жариялады?",
+])
+def test_some_days_after_an_event_are_the_facts_of_that_day(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[-1].id == "ev-kz-recognises-ru-independence"
+
+
+def test_exactly_a_year_after_a_day_is_the_next_year(engine: AnswerEngine) -> None:
+    """"егемендік" keeps its own word beside "тәуелсіздік": the 1990 declaration, not the 1991 recognition."""
+    answered_with(engine.answer("Ресей егемендік декларациясын қабылдаған күннен дәл бір жыл өткенде не болды?"), "Ельцин")
