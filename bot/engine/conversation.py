@@ -156,6 +156,10 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
             asked, about = context(previous)
             if about and (query.intents & ASKS - asked or pointing):
                 text = swap_sides(about[0], lex) if names_side(question, lex) else about[0]
+        ordinals = lex.words["ordinal_words"]
+        if ordinals.intersection(tokens(rest)):
+            # "ал үшінші кезеңі ше?" after the second stage: the new ordinal replaces the one asked before.
+            text = " ".join(w for w in text.split() if not ordinals.intersection(tokens(w)))
         flows = lex.words["flow_words"]
         if flows.intersection(tokens(rest)):
             # "а ввозит оттуда что?" after exports: the direction named replaces the one asked before.

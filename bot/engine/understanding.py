@@ -375,8 +375,9 @@ class Understanding:
         return process.extractOne(tok, self.year_words, scorer=OSA.distance, score_cutoff=2) is not None
 
     def _measure_typo(self, tok: str) -> bool:
-        """Whether a word outside the facts' vocabulary is one edit from a quantity noun ("lenght")."""
-        if not self.vocabulary or tok in self.vocabulary or len(tok) < 5:
+        """Whether a word neither the facts nor the lexicon know is one edit from a quantity noun ("lenght"):
+        not "мәселесі" (issue), a stop word one letter from "население"."""
+        if not self.vocabulary or tok in self.known or len(tok) < 5:
             return False
         return _one_edit_from(tok, self.lex.words["measure_words"])
 
@@ -398,7 +399,24 @@ class Understanding:
         for k in (opened or inside)[:1]:
             first, second = text[:words[k].start()].rstrip(" ,;"), text[words[k].end():].strip()
             return (first, second) if len(words) - k - 1 >= 3 else None
+        return self._comma_parts(text, words, firsts)
+
+    def _comma_parts(self, text: str, words: list[re.Match[str]], firsts: list[str]) -> tuple[str, str] | None:
+        """"… қанша жобаны жүзеге асырып жатыр, олардың құны қанша?": two questions joined by a comma
+        alone, each asking (the first in at least three words, the second in two to eight)."""
+        asking = self.part_askers
+        for comma in (m.start() for m in re.finditer(",", text)):
+            k = next((j for j, m in enumerate(words) if m.start() > comma), len(words))
+            rest = len(words) - k
+            if k >= 3 and 2 <= rest <= KAZAKH_PART + 2 and any(t in asking for t in firsts[:k]) \
+                    and any(t in asking for t in firsts[k:]) and not self._names_asked(tuple(firsts[k:])):
+                # (not "…, аты-жөні кім?": the name of whom the first part asks, asked again)
+                return text[:comma].strip(), text[comma + 1:].strip()
         return None
+
+    def _names_asked(self, toks: tuple[str, ...]) -> bool:
+        """Whether words ask a name ("аты-жөні кім", "as named")."""
+        return bool(self.lex.words["name_words"].intersection(toks) or find_phrases(toks, self.lex.phrases["name_words"]))
 
     def side_turns(self, text: str) -> int:
         """How often the sides named change ("Kazakhstan recognised Russia before Russia recognised

@@ -1103,3 +1103,22 @@ def test_some_days_after_an_event_are_the_facts_of_that_day(engine: AnswerEngine
 def test_exactly_a_year_after_a_day_is_the_next_year(engine: AnswerEngine) -> None:
     """"егемендік" keeps its own word beside "тәуелсіздік": the 1990 declaration, not the 1991 recognition."""
     answered_with(engine.answer("Ресей егемендік декларациясын қабылдаған күннен дәл бір жыл өткенде не болды?"), "Ельцин")
+
+
+def test_two_questions_joined_by_a_comma_are_both_answered(engine: AnswerEngine) -> None:
+    answer = engine.answer("Қазақстан мен Ресей бірлесіп қанша өнеркәсіптік жобаны жүзеге асырып жатыр, олардың құны қанша?")
+    assert {"td-joint-industrial-projects", "td-joint-projects-worth"} <= {f.id for f in answer.facts}
+    assert engine.understanding.two_parts("2000 жылы Назарбаев Ресей Үкіметінің қай Төрағасымен кездесті, аты-жөні кім?") is None
+
+
+def test_an_issue_is_the_topic_itself(engine: AnswerEngine) -> None:
+    """"мәселесі" (issue) names no topic, and is no mistyped "население" (population)."""
+    answer = engine.answer("Каспий мәселесі")
+    assert answer.kind == "overview" and "tr-caspian-seabed-1998" in {f.id for f in answer.facts}
+    assert "how_much" not in engine.understanding.parse("Ядролық қару мәселесі").intents
+
+
+def test_a_new_ordinal_replaces_the_one_asked_before(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Қазақстан–Ресей қатынастарының екінші кезеңі қашан болды?")
+    answer = engine.answer("ал үшінші кезеңі ше?", previous=previous)
+    assert answer.answered and answer.facts[0].id == "ev-relations-stage-3"
