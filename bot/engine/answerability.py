@@ -26,6 +26,8 @@ _UNTIL_RE = re.compile(r"(?:until|till|through|до|дейін|по)\s+(?:\d{1,2
                        r"|(?:1[5-9]\d\d|20\d\d)\s*[–-]\s*(?:1[5-9]\d\d|20\d\d)", re.IGNORECASE)  # a span's end: "1998–2007"
 _DAY_TOLD_RE = re.compile(r"\b(?:[1-9]|[12]\d|3[01])(?:\s*[–-]\s*(?:[1-9]|[12]\d|3[01]))?\s+([^\W\d_]+)")
 """A day (or days) and the word after it: "3–4 July" tells the days though the fact is dated by its report."""
+_COUNTED_RE = re.compile(r"\b\d+(?:-\w+)?(?:\s+[^\W\d_]+)?\s+([^\W\d_]+)")
+"""A number and the word it counts, past one word between ("22 major documents", "400-ден астам шарт")."""
 _FINISHED_RE = re.compile(r"\b(?:finished|completed|заверши|закончи|аяқта|бітір)", re.IGNORECASE)
 """A work told as finished: "when did the demarcation end?" asks that date, not an expiry."""
 
@@ -185,8 +187,15 @@ class Answerability:
             # named, or shortened ("docs" of documents): it counts them, unless its only numbers are
             # shares ("how many engines a year?" of a plant whose founders hold 60% and 40%)
             return not self.has_figure(fact) and shares_only(fact) and not self.units_in(query.text)
-        countries = self.lex.words["country_words"]
+        countries, documents = self.lex.words["country_words"], self.lex.words["document_words"]
+        if counted in documents and self.counts_documents(fact):
+            return False  # "how many papers were signed?" of "22 major documents"
         return not (counted in countries and countries & said)  # "member states" of "five countries"
+
+    def counts_documents(self, fact: Fact) -> bool:
+        """Whether a fact gives a number of documents ("22 major documents", "400-ден астам шарт")."""
+        documents = self.lex.words["document_words"]
+        return any(stem(fold(m.group(1))) in documents for lang in LANGS for m in _COUNTED_RE.finditer(fact.text[lang]))
 
     def claims(self, query: Query) -> bool:
         """Whether the question puts up a claim to be checked ("is it true that …", "рас па")."""

@@ -66,6 +66,9 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+{_YEAR_WORD},?", 1),
     (rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
     (rf"(?:соң|сон|кейін|кейин|soñ|son|keiın|keiin|keyin)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
+    # "… сапарынан кейін келесі жылдың қаңтарында …": the month stays with the asked part.
+    (r"(?:соң|сон|кейін|кейин|soñ|son|keiın|keiin|keyin)\s+(?:келесі|келеси|kelesı|kelesi)\s+"
+     r"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn),?", 1),
     (rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:алдындағы|алдындагы|aldyndağy|aldyndagy)\s+{_YEAR_WORD},?", -1),
     (rf"(?:алдыңғы|алдынгы|aldyñğy|aldyngy)\s+{_YEAR_WORD},?", -1),
     (rf"(?:кейін|кейин|keiın|keiin|keyin)\s+{_N}\s+(?:жылдан|jyldan|zhyldan)\s+(?:соң|сон|кейін|кейин|soñ|son|keiın|keiin),?",

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.text import fold
+from bot.dates import MONTHS, RU_GENITIVE
+from bot.text import fold, stem
 
 # Number words by the stem every form of them starts with (folded at import), longest first when read.
 _STEMS: dict[int, tuple[str, ...]] = {
@@ -61,8 +62,9 @@ _JOINS = frozenset(("", "-"))
 @lru_cache(maxsize=8192)
 def _value(word: str) -> int | None:
     folded = fold(word)
-    for stem, value in _FOLDED:
-        if folded == stem or (folded.startswith(stem) and (stem not in _SHORT or folded[len(stem):] in _KAZAKH_ORDINAL)):
+    for opening, value in _FOLDED:
+        if folded == opening or (folded.startswith(opening)
+                                 and (opening not in _SHORT or folded[len(opening):] in _KAZAKH_ORDINAL)):
             return value
     return None
 
@@ -83,8 +85,22 @@ def _total(values: list[int]) -> int:
     return total + current
 
 
+_MONTH_OPENINGS = tuple(sorted({stem(fold(name)) for names in (*MONTHS.values(), RU_GENITIVE) for name in names}))
+"""Month names' stems ("june", "iiun", "mausym"): "the twelfth of June" names a day ("қазан", October, is not
+the start of "Қазақстан")."""
+_OF = frozenset(("of", "the"))
+
+
+def _month_after(words: list[re.Match[str]], j: int) -> int | None:
+    """The index of the month word at j, or just after "of (the)", else None."""
+    while j < len(words) and words[j].group().lower() in _OF:
+        j += 1
+    return j if j < len(words) and stem(fold(words[j].group())).startswith(_MONTH_OPENINGS) else None
+
+
 def spoken_years(text: str) -> str:
-    """The text with each year said in words written in digits."""
+    """The text with each year said in words written in digits, and a day said as an ordinal before
+    its month ("the twelfth of June", "двенадцатого июня") as its number."""
     words = list(_WORD_RE.finditer(text))
     out: list[str] = []
     last = 0
@@ -106,10 +122,16 @@ def spoken_years(text: str) -> str:
             j += 1
         following = words[j].group() if run and j < len(words) else ""
         year = _year(run, following) if run else None
+        month = _month_after(words, j) if run and year is None else None
         if year is not None:
             out.append(text[last:run[0].start()] + str(year))
             last = run[-1].end()
             k = j
+        elif month is not None and 1 <= (day := _total([v for m in run if (v := _value(m.group())) is not None])) <= 31 \
+                and fold(run[-1].group()).endswith(_ORDINAL_ENDINGS):
+            out.append(text[last:run[0].start()] + f"{day} ")
+            last = words[month].start()
+            k = month
         else:
             k += 1
     out.append(text[last:])

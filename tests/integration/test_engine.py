@@ -1122,3 +1122,25 @@ def test_a_new_ordinal_replaces_the_one_asked_before(engine: AnswerEngine) -> No
     previous = last_turn(engine, "Қазақстан–Ресей қатынастарының екінші кезеңі қашан болды?")
     answer = engine.answer("ал үшінші кезеңі ше?", previous=previous)
     assert answer.answered and answer.facts[0].id == "ev-relations-stage-3"
+
+
+def test_a_day_said_in_words_finds_its_fact(engine: AnswerEngine) -> None:
+    answer = engine.answer("What does Russia celebrate on the twelfth of June?")
+    assert answer.answered and answer.facts[0].id == "ev-russia-sovereignty-declaration"
+
+
+def test_papers_counted_are_documents_counted(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("How many papers were signed during Nazarbayev's first official visit to Russia?"), "22")
+
+
+def test_kz_or_rf_asks_which_side_not_a_person(engine: AnswerEngine) -> None:
+    assert engine.answer("мұнай мен газды арзанға кім кімге сатады, КЗ ма РФ па?").answered
+
+
+def test_the_next_years_month_after_an_event(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Назарбаевтың Ресейге алғашқы ресми сапарынан кейін келесі жылдың қаңтарында "
+                                "қандай декларацияға қол қойылды?"), "1995")
+
+
+def test_you_are_a_star_is_thanks(engine: AnswerEngine) -> None:
+    assert engine.answer("thanks, you are a star!").kind == "smalltalk"
