@@ -39,6 +39,7 @@ from bot.text import forget_folded_words, tokens
 
 log = logging.getLogger(__name__)
 _CONTROL_RE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+_LATIN_APOSTROPHE_RE = re.compile(r"(?<=[OoGg])['ʻ’‘`](?=[^\W\d_sStT])")
 _MODEL_UNSET: object = object()
 _PAREN_RE = re.compile(r"\([^)]*\)")
 _WORD_RE = re.compile(r"[^\W\d_][\w'-]*")
@@ -1438,8 +1439,9 @@ _ROMAN_RE = re.compile(r"(?:ks|[ivxlcsh])+")
 
 
 def _clean(question: str) -> str:
-    """Drop control and invisible formatting characters and cap the length a query may have."""
-    return _CONTROL_RE.sub("", question)[:500].strip()
+    """Drop control and invisible formatting characters and the apostrophe of an Uzbek-style o' or g'
+    ("bo'lghan" is "bolghan"; not "Russia's"), and cap the length a query may have."""
+    return _LATIN_APOSTROPHE_RE.sub("", _CONTROL_RE.sub("", question))[:500].strip()
 
 
 __all__ = ["AnswerEngine", "Ranked", "Resolved"]

@@ -1144,3 +1144,10 @@ def test_the_next_years_month_after_an_event(engine: AnswerEngine) -> None:
 
 def test_you_are_a_star_is_thanks(engine: AnswerEngine) -> None:
     assert engine.answer("thanks, you are a star!").kind == "smalltalk"
+
+
+def test_an_uzbek_style_apostrophe_joins_its_word(engine: AnswerEngine) -> None:
+    """"bo'lghan" is one word; "Russia's" keeps its possessive."""
+    answer = engine.answer("1993 jyly Qazaqstan men Resei arasynda ne bo'lghan?")
+    assert answer.kind == "list" and answer.heading == "1993"
+    assert engine.answer("What was Russia's share of Kazakhstan's foreign trade in 2011?").answered
