@@ -20,8 +20,8 @@ from bot.script import is_latin
 
 ROOT = Path(__file__).resolve().parents[2]
 # The figures reported in the README for tests/eval/tune.yaml; the guard allows two points less.
-REPORTED_ANSWERS = 95.9
-REPORTED_DECLINES = 97.6
+REPORTED_ANSWERS = 95.7
+REPORTED_DECLINES = 97.3
 
 
 @pytest.fixture(scope="module")
