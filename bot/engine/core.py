@@ -293,7 +293,8 @@ class AnswerEngine:
                 return on_that_day
         later = days_after(question) if resolved.how == "standalone" else None
         if later is not None:
-            days_on = self._days_after(*later, lang, question)
+            event, ask, days = later
+            days_on = self._on_event_day(event, ask, lang, question, days)
             if days_on is not None:
                 return days_on
         hop = year_hop(question) if resolved.how == "standalone" else None
@@ -598,13 +599,15 @@ class AnswerEngine:
             return None
         return self.compose.after_event(dated, answer, lang, question)
 
-    def _on_event_day(self, event: str, ask: str, lang: str, question: str) -> Answer | None:
-        """"What else was signed on the same day as the Eternal Friendship declaration?": the other
-        facts of the event's day, led by the event's fact."""
+    def _on_event_day(self, event: str, ask: str, lang: str, question: str, days: int = 0) -> Answer | None:
+        """"What else was signed on the same day as the Eternal Friendship declaration?" (or `days` after
+        it: "what did Kazakhstan announce three days after Russia recognised it?"): the other facts of
+        that day, led by the event's fact."""
         dated = self._dated_event(event)
-        if dated is None or dated.when is None or not dated.when.day:
+        if dated is None or dated.when is None or not dated.when.day or dated.when.month is None:
             return None
-        others = [f for f in self._on_days({dated.when.key}) if f is not dated]
+        day = dt.date(dated.when.year, dated.when.month, dated.when.day) + dt.timedelta(days=days)
+        others = [f for f in self._on_days({(day.year, day.month, day.day)}) if f is not dated]
         if not others:
             return None
         return self.compose.after_event(dated, self._one_or_list(others, lang, ask), lang, question)
@@ -626,18 +629,6 @@ class AnswerEngine:
         signed = [f for f in self._of_years({visit.when.year}) if f.kind == "treaty" and f.when
                   and (first <= f.when.key <= last if f.when.day else f.when.month in (first[1], last[1]))]
         return self.compose.listing([visit, *sorted(signed, key=importance)], lang, query.text, "") if signed else None
-
-    def _days_after(self, event: str, ask: str, days: int, lang: str, question: str) -> Answer | None:
-        """"What did Kazakhstan announce three days after Russia recognised it?": the facts of the day
-        that many days after the event's, led by the event's fact."""
-        dated = self._dated_event(event)
-        if dated is None or dated.when is None or not dated.when.day or dated.when.month is None:
-            return None
-        day = dt.date(dated.when.year, dated.when.month, dated.when.day) + dt.timedelta(days=days)
-        found = [f for f in self._on_days({(day.year, day.month, day.day)}) if f is not dated]
-        if not found:
-            return None
-        return self.compose.after_event(dated, self._one_or_list(found, lang, ask), lang, question)
 
     def _of_named_month(self, query: Query, months: Sequence[int], previous: Turn, answer: Answer, lang: str) -> Answer:
         """"ал маусымдағы концерті ше?" (and the June concert?) after a fact of March: the follow-up's

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.dates import MONTHS, RU_GENITIVE
+from bot.engine.understanding import month_of
 from bot.text import fold, stem
 
 # Number words by the stem every form of them starts with (folded at import), longest first when read.
@@ -85,17 +85,15 @@ def _total(values: list[int]) -> int:
     return total + current
 
 
-_MONTH_OPENINGS = tuple(sorted({stem(fold(name)) for names in (*MONTHS.values(), RU_GENITIVE) for name in names}))
-"""Month names' stems ("june", "iiun", "mausym"): "the twelfth of June" names a day ("қазан", October, is not
-the start of "Қазақстан")."""
 _OF = frozenset(("of", "the"))
 
 
 def _month_after(words: list[re.Match[str]], j: int) -> int | None:
-    """The index of the month word at j, or just after "of (the)", else None."""
+    """The index of the month word at j, or just after "of (the)", else None: "the twelfth of June"
+    names a day ("қазан", October, is a month; "Қазақстан" is not)."""
     while j < len(words) and words[j].group().lower() in _OF:
         j += 1
-    return j if j < len(words) and stem(fold(words[j].group())).startswith(_MONTH_OPENINGS) else None
+    return j if j < len(words) and month_of(stem(fold(words[j].group()))) else None
 
 
 def spoken_years(text: str) -> str:
