@@ -72,7 +72,8 @@ async def lang_command(update: Update, context: Context) -> None:
 
 
 MAX_EMBEDDINGS = 6
-"""Model calls one question may make off the loop; any beyond (none seen) run inline."""
+"""Passes that gather a question's embeddings off the loop; any still missing after them (none
+seen) are computed inline."""
 
 
 def _answer_and_turn(engine: AnswerEngine, question: str, lang: str, previous: Turn | None) -> RenderedAnswer:
@@ -123,13 +124,14 @@ async def embed_off_loop(services: Services, question: str, previous: Turn | Non
     """Compute the embeddings the answer needs in a worker thread: the model call is the slow part
     (10–30 ms) and releases the GIL, so other chats go on meanwhile; the rest of the engine takes
     about a millisecond and runs on the loop, where a thread hop would cost more than it saves.
-    Most questions need one embedding or none; a two-part question or a year hop needs a few."""
+    Most questions need one embedding or none; a two-part question or a year hop needs a few,
+    found in one pass and embedded side by side."""
     engine = services.engine
     for _ in range(MAX_EMBEDDINGS):
-        text = engine.pending_embedding(question, previous, lang)
-        if text is None:
+        texts = engine.pending_embeddings(question, previous, lang)
+        if not texts:
             return
-        await asyncio.to_thread(engine.embed, text)
+        await asyncio.to_thread(engine.embed, texts)
 
 
 async def answer_question(update: Update, context: Context, question: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,7 +29,7 @@ from bot.engine.lexical import FUZZY_MIN, FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
 from bot.engine.numerals import spoken_years
 from bot.engine.ranking import WEIGHTS
-from bot.engine.semantic import Embedder, MissingEmbedding, SemanticIndex, load_model
+from bot.engine.semantic import Embedder, SemanticIndex, load_model
 from bot.engine.smalltalk import courtesy_lead, reported_question, smalltalk_kind, smalltalk_sentences, without_courtesy
 from bot.engine.spelling import DotlessI, SplitWords, full_years
 from bot.engine.understanding import ASKING, YEAR_RE, Query, Understanding, find_phrases
@@ -61,6 +62,11 @@ class Ranked:
     fused: float
 
 
+GATHER_ROUNDS = 6
+"""Passes `answer()` makes to gather the embeddings it needs before it answers with the model called
+inline (one pass finds nearly every question's; a second where the real scores lead elsewhere)."""
+
+
 class AnswerEngine:
     """Turns questions into Answers over one FactStore; safe to share, holds no per-chat state."""
 
@@ -81,8 +87,9 @@ class AnswerEngine:
         self.compose = Composer(store.sources)
         self.answerable = Answerability(store.facts, self.lex, self.index.vocab_set)
         self.searched: LRUCache[Query, list[Hit]] = LRUCache(maxsize=1024)
-        self.prepared: tuple[tuple[str, str | None, Turn | None], Answer] | None = None
-        """The answer `pending_embedding` found it could give in full, which `answer()` then returns."""
+        self.local = threading.local()
+        """Per thread, `prepared`: the answer `pending_embeddings` found it could give in full, which
+        `answer()` then returns (per thread: a worker re-asking logged questions runs answers too)."""
         self.side_words = side_tokens(self.lex)
         self.time_words = self.lex.words["day_words"] | self.lex.words["period_words"] | self.lex.words["year_words"]
         """Days, periods, years: "how many days between …" counts time, not one figure of each side."""
@@ -134,9 +141,23 @@ class AnswerEngine:
     def answer(self, question: str, lang: str | None = None, previous: Turn | None = None) -> Answer:
         """The reply to one question, in `lang` if given, else in the question's own language;
         `previous` is the chat's last turn, which a follow-up may lean on."""
-        prepared, self.prepared = self.prepared, None
-        if prepared is not None and prepared[0] == (question, lang, previous):
-            return prepared[1]
+        prepared = self._take_prepared(question, lang, previous)
+        if prepared is not None:
+            return prepared
+        if self.semantic is not None:
+            for _ in range(GATHER_ROUNDS):
+                texts = self.pending_embeddings(question, previous, lang)
+                if not texts:
+                    return self._take_prepared(question, lang, previous) or self._reply(question, lang, previous)
+                self.semantic.embed_all(texts)
+        return self._reply(question, lang, previous)
+
+    def _take_prepared(self, question: str, lang: str | None, previous: Turn | None) -> Answer | None:
+        prepared = getattr(self.local, "prepared", None)
+        self.local.prepared = None
+        return prepared[1] if prepared is not None and prepared[0] == (question, lang, previous) else None
+
+    def _reply(self, question: str, lang: str | None, previous: Turn | None) -> Answer:
         whole = self.split_words.read(self.spelling.read(full_years(spoken_years(_clean(question)))))
         topical = self.index.idf.__contains__
         question = reported_question(without_courtesy(whole, self.lex, self._names_topic), self.lex, topical)
@@ -156,29 +177,28 @@ class AnswerEngine:
         answer = both or self._answer(question, reply_lang, previous)
         return replace(answer, script=script if reply_lang == "kk" else "cyrl")
 
-    def pending_embedding(self, question: str, previous: Turn | None = None, lang: str | None = None) -> str | None:
-        """The next text whose embedding `answer()` needs and has not cached yet, or None.
+    def pending_embeddings(self, question: str, previous: Turn | None = None, lang: str | None = None) -> list[str]:
+        """Every text whose embedding `answer()` needs and has not cached yet ([] when none is left).
 
-        An async caller embeds each off the event loop (`embed`) until none is left, then runs
-        `answer()` on the loop: only the model call is slow, and it releases the GIL. The answer
-        is worked out here with the model barred, so every path that asks it (follow-ups, year
-        hops, two-part questions) is covered; the finished answer is kept for `answer()`."""
+        The answer is worked out with the model barred (`SemanticIndex.gathering`): each text it
+        would have embedded is noted and scored as if the model were absent, so one pass finds a
+        two-part question's parts and its whole together, and the caller embeds them side by side
+        off the event loop (`embed_all`; the model releases the GIL). Where the real scores then
+        lead elsewhere, the next pass finds what that path needs. With nothing missing, the answer
+        is final and kept for `answer()`."""
         if self.semantic is None:
-            return None
-        self.semantic.strict = True
-        try:
-            answer = self.answer(question, lang, previous)
-        except MissingEmbedding as missing:
-            return missing.text
-        finally:
-            self.semantic.strict = False
-        self.prepared = ((question, lang, previous), answer)
-        return None
+            return []
+        with self.semantic.gathering() as missing:
+            answer = self._reply(question, lang, previous)
+        if missing:
+            return list(missing.values())
+        self.local.prepared = ((question, lang, previous), answer)
+        return []
 
-    def embed(self, text: str) -> None:
-        """Compute and cache one question's embedding (slow: run it in a worker thread)."""
+    def embed(self, texts: Sequence[str]) -> None:
+        """Compute and cache these texts' embeddings, side by side (slow: run it in a worker thread)."""
         if self.semantic is not None:
-            self.semantic.embed(text)
+            self.semantic.embed_all(texts)
 
     def fact_answer(self, fact: Fact, lang: str, question: str = "", related: Iterable[Fact] = ()) -> Answer:
         """One fact told in full, e.g. for a button or an inline card."""
@@ -959,7 +979,8 @@ class AnswerEngine:
         """The model's cosine for the best fact, asked now where ranking skipped the model as
         lexically sure (0 without a model)."""
         if self.semantic is not None and not top.cosine:
-            return float(self.semantic.scores(query.text)[top.index])
+            scores = self.semantic.scores(query.text)
+            return 1.0 if scores is None else float(scores[top.index])  # not embedded yet: on topic, as without a model
         return top.cosine
 
     def _short_detail_off_title(self, query: Query, index: int) -> bool:

