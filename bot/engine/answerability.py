@@ -282,6 +282,15 @@ class Answerability:
         return bool(when and when.day) or any(month_of(stem(fold(m.group(1)))) for m in _DAY_TOLD_RE.finditer(fact.text["en"]))
 
     @staticmethod
+    def dated_to_month(fact: Fact) -> bool:
+        """Whether a fact gives the month: every claim must, where its sources disagree."""
+        dated = [c.date for c in fact.claims if c.date]
+        if dated:
+            return all(d.month for d in dated)
+        when = fact.when
+        return bool(when and when.month) or any(month_of(stem(fold(word))) for word in fact.text["en"].split())
+
+    @staticmethod
     def gives_money(fact: Fact) -> bool:
         """Whether a fact states a sum of money (a currency, or a currency word in its text)."""
         if fact.currency or any(getattr(c, "currency", None) for c in fact.claims):
@@ -345,6 +354,8 @@ class Answerability:
             c.note[lang] for c in fact.claims for lang in LANGS)
         if "day" in query.intents and ("when" in query.intents or not query.words) and not self.dated_to_day(fact):
             return "day"
+        if "month" in query.intents and not self.dated_to_month(fact):
+            return "month"  # "in which month of 2000 was the demarcation finished?" of a fact dated to its year
         if "money" in query.intents and not self.gives_money(fact):
             return "money"
         if "until" in query.intents and fact.end is None and not _UNTIL_RE.search(texts) and not _FINISHED_RE.search(texts):

@@ -31,8 +31,8 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
               "claim_phrases", "act_words", "count_words", "part_year_words", "regard_words",
               "time_nouns", "signing_words", "visit_words", "ordinal_words",
               *UNITS)
-INTENTS = ("when", "where", "who", "how_much", "why", "duration", "until", "day", "money", "elapsed", "ago", "list", "compare",
-           "overview")
+INTENTS = ("when", "where", "who", "how_much", "why", "duration", "until", "day", "month", "money", "elapsed", "ago", "list",
+           "compare", "overview")
 SMALLTALK = ("greeting", "thanks", "who", "abilities", "bye")
 SMALLTALK_PRECEDENCE = ("who", "abilities", "bye", "thanks", "greeting")
 """The kinds of small talk in the order a message is read for them: "who are you" before the greeting around it."""

@@ -201,6 +201,12 @@ def smalltalk_kind(text: str, lex: Lexicon) -> str | None:
     kind = (_whole(plain, lex) or _combined(plain, lex)) if plain and plain != norm else None
     if kind:
         return kind
+    # "а что ты вообще умеешь, милок": filler inside a phrase ("что … умеешь") parts its words.
+    filler = lex.words["smalltalk_filler"]
+    squeezed = " ".join(w for w in plain.split() if w not in filler and stem(w) not in filler)
+    kind = (_whole(squeezed, lex) or _combined(squeezed, lex)) if squeezed and squeezed != plain else None
+    if kind:
+        return kind
     # "Hi! Who are you?", "привет, что умеешь", "рақмет, сау бол": a greeting or thanks, then small talk.
     for lead in ("greeting", "thanks"):
         for phrase in _longest(lex, lead):

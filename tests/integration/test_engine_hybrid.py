@@ -1192,3 +1192,34 @@ def test_an_apology_for_a_long_message_asks_no_duration(engine: AnswerEngine) ->
 ])
 def test_more_ways_of_naming_a_year_by_an_event(engine: AnswerEngine, question: str, wanted: str) -> None:
     answered_with(engine.answer(question), wanted)
+
+
+@pytest.mark.parametrize("question", ["Тоқаевтың 2022 жылғы қарашадағы Мәскеу сапары нақты қай күнге тура келді?",
+                                      "Токаевтын 2022 жылгы карашадагы Маскеуге сапары кай кунге сайкес келди?"])
+def test_which_day_in_the_dative_asks_the_day(engine: AnswerEngine, question: str) -> None:
+    """"қай күнге келді" asks the day as "қай күні" does: a visit dated to its month is told, not given as the answer."""
+    answer = engine.answer(question)
+    assert not answer.answered and answer.facts and answer.facts[0].id == "vi-tokayev-moscow-2022"
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("В каком месяце 2000 года закончили демаркацию границы?", "в каком месяце"),
+    ("In which month of 2000 was the demarcation of the border completed?", "in which month"),
+])
+def test_a_month_asked_of_a_fact_dated_to_its_year_is_not_given(engine: AnswerEngine, question: str, said: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.answered and said in body_text(answer), body_text(answer)
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("В каком месяце подписали соглашение об аренде Байконура?", "март"),
+    ("Medvedev 2008 jyly Qazaqstanğa qai ailarda keldı?", "qyrküiek"),
+])
+def test_a_month_the_fact_gives_in_its_date_or_its_words_is_answered(engine: AnswerEngine, question: str,
+                                                                       wanted: str) -> None:
+    answered_with(engine.answer(question), wanted)
+
+
+@pytest.mark.parametrize("question", ["ну а что ты вообще умеешь, дружище?", "а ты вообще кто такой, милок"])
+def test_filler_inside_a_small_talk_phrase_still_small_talk(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).kind == "smalltalk"
