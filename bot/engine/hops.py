@@ -31,6 +31,9 @@ _MARKERS: tuple[tuple[str, int], ...] = (
     (r"(?:in )?the (?:same )?year (?:when |that |in which )?", 0),
     (r"(?:через год|спустя год|на следующий год|в следующем году) после", 1),
     (r"(?:в |на |за )?год,? (?:непосредственно )?(?:следующий|последовавший) (?:за|после)", 1),  # "в год, следующий за …"
+    # "… в январе года, следующего за …", "… в январе следующего года после …": the month stays with the asked part.
+    (r"года,? (?:непосредственно )?(?:следующего|последовавшего) (?:за|после)", 1),
+    (r"следующего года после", 1),
     (r"за год до", -1),
     (r"(?:в |на |за )?год,? (?:непосредственно )?(?:предшествующий|предшествовавший)", -1),
     (r"в (?:том |тот )?(?:самый |самом )?год(?:у)?,? (?:когда|в котором)", 0),
@@ -51,9 +54,20 @@ _COUNTS = {
     8: ("eight", "восемь", "восьми", "сегіз", "сегиз", "segız", "segiz"),
     9: ("nine", "девять", "девяти", "тоғыз", "тогыз", "toğyz", "togyz"),
     10: ("ten", "десять", "десяти", "он", "on"),
+    11: ("eleven", "одиннадцать", "одиннадцати", "он бір", "он бир", "on bır", "on bir"),
+    12: ("twelve", "двенадцать", "двенадцати", "он екі", "он еки", "on ekı", "on eki"),
+    13: ("thirteen", "тринадцать", "тринадцати", "он үш", "он уш", "on üş", "on ush"),
+    14: ("fourteen", "четырнадцать", "четырнадцати", "он төрт", "он торт", "on tört", "on tort"),
+    15: ("fifteen", "пятнадцать", "пятнадцати", "он бес", "on bes"),
+    16: ("sixteen", "шестнадцать", "шестнадцати", "он алты", "on alty"),
+    17: ("seventeen", "семнадцать", "семнадцати", "он жеті", "он жети", "on jetı", "on jeti"),
+    18: ("eighteen", "восемнадцать", "восемнадцати", "он сегіз", "он сегиз", "on segız", "on segiz"),
+    19: ("nineteen", "девятнадцать", "девятнадцати", "он тоғыз", "он тогыз", "on toğyz", "on togyz"),
+    20: ("twenty", "двадцать", "двадцати", "жиырма", "jiyrma", "zhiyrma"),
+    30: ("thirty", "тридцать", "тридцати", "отыз", "otyz"),
 }
 _COUNT_OF = {word: n for n, words in _COUNTS.items() for word in words}
-_N = r"(?P<n>\d{1,2}|" + "|".join(sorted(_COUNT_OF, key=len, reverse=True)) + ")"
+_N = r"(?P<n>\d{1,2}|" + "|".join(w.replace(" ", r"\s+") for w in sorted(_COUNT_OF, key=len, reverse=True)) + ")"
 _MARKERS += (
     (rf"{_N} years? (?:after|later than)", 1),
     (rf"{_N} years? (?:before|prior to|earlier than)", -1),
@@ -143,7 +157,7 @@ def year_hop(question: str) -> YearHop | None:
             ask = f"{ask.rstrip(' ?')} {lead.strip().lower()}?"
         counted = match.groupdict().get("n")
         if counted:  # "three years after …": the offset's sign times the count
-            offset *= int(counted) if counted.isdigit() else _COUNT_OF[counted.lower()]
+            offset *= int(counted) if counted.isdigit() else _COUNT_OF[" ".join(counted.lower().split())]
         years = _ANNIVERSARY_RE.search(event)
         if years is not None:  # "the year relations turned 30": the event's year plus 30
             offset += int(years.group("n"))

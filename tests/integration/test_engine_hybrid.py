@@ -1223,3 +1223,26 @@ def test_a_month_the_fact_gives_in_its_date_or_its_words_is_answered(engine: Ans
 @pytest.mark.parametrize("question", ["ну а что ты вообще умеешь, дружище?", "а ты вообще кто такой, милок"])
 def test_filler_inside_a_small_talk_phrase_still_small_talk(engine: AnswerEngine, question: str) -> None:
     assert engine.answer(question).kind == "smalltalk"
+
+
+@pytest.mark.parametrize("question", ["Which treaty was signed fifteen years after the Eternal Friendship declaration?",
+                                      "Какой договор подписали спустя пятнадцать лет после декларации о вечной дружбе?",
+                                      "Мәңгілік достық декларациясынан он бес жылдан кейін қандай шартқа қол қойылды?"])
+def test_a_spoken_count_of_years_past_ten_names_the_year(engine: AnswerEngine, question: str) -> None:
+    """1998 + 15: the 2013 treaty itself, not the declaration (whose text names "the 2013 treaty" too)."""
+    answer = engine.answer(question)
+    assert answer.answered and "tr-good-neighbourliness-treaty-2013" in [f.id for f in answer.facts], body_text(answer)
+
+
+@pytest.mark.parametrize("question", ["Что было подписано в январе года, последовавшего за соглашением об аренде Байконура?",
+                                      "Какие документы подписали в январе следующего года после соглашения об аренде Байконура?"])
+def test_the_following_year_in_the_genitive_names_the_year(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and any(f.when and (f.when.year, f.when.month) == (1995, 1) for f in answer.facts), body_text(answer)
+
+
+@pytest.mark.parametrize("question", ["Сколько Россия выплачивает Казахстану за аренду Байконура?",
+                                      "What annual rent does Russia pay for the Baikonur cosmodrome?"])
+def test_a_rent_asked_of_the_lease_fact_is_not_in_the_sources(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.answered and answer.facts and "baikonur" in answer.facts[0].id
