@@ -1246,3 +1246,10 @@ def test_the_following_year_in_the_genitive_names_the_year(engine: AnswerEngine,
 def test_a_rent_asked_of_the_lease_fact_is_not_in_the_sources(engine: AnswerEngine, question: str) -> None:
     answer = engine.answer(question)
     assert not answer.answered and answer.facts and "baikonur" in answer.facts[0].id
+
+
+@pytest.mark.parametrize("question", ["Who met in Almaty on 23 July 1992?", "Кто встречался в Алматы 23 июля 1992 года?"])
+def test_delegations_answer_who_met(engine: AnswerEngine, question: str) -> None:
+    """The sources name no person for that meeting, but who met is told: the two governments' delegations."""
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].when is not None and answer.facts[0].when.day == 23, body_text(answer)
