@@ -1253,3 +1253,15 @@ def test_delegations_answer_who_met(engine: AnswerEngine, question: str) -> None
     """The sources name no person for that meeting, but who met is told: the two governments' delegations."""
     answer = engine.answer(question)
     assert answer.answered and answer.facts[0].when is not None and answer.facts[0].when.day == 23, body_text(answer)
+
+
+@pytest.mark.parametrize("question", ["Наурызға бауырсақты қалай дәмді пісіреміз?", "Как испечь баурсаки к Наурызу?",
+                                      "How do I bake baursaks for Nauryz?"])
+def test_cooking_for_a_holiday_is_off_topic(engine: AnswerEngine, question: str) -> None:
+    """"Наурыз" is also March, which several facts name: a recipe is still not asked of them."""
+    assert not engine.answer(question).answered
+
+
+def test_blue_fuel_is_not_cooking(engine: AnswerEngine) -> None:
+    """"кок отын" (gas) folds to the letters of "cook": no cooking word may be folded that way."""
+    answered_with(engine.answer("Казакстан солтустик коршиден кок отын сатып ала ма?"), "газ")
