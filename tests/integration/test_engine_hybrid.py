@@ -18,6 +18,7 @@ from bot.evaluation import BODY_LIMIT, evaluate, percent
 from bot.loader import default_data_dir, load_store
 from bot.render_text import body_text
 from bot.script import is_latin
+from bot.text import tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 # The figures reported in the README for tests/eval/tune.yaml; the guard allows two points less.
@@ -1265,3 +1266,10 @@ def test_cooking_for_a_holiday_is_off_topic(engine: AnswerEngine, question: str)
 def test_blue_fuel_is_not_cooking(engine: AnswerEngine) -> None:
     """"кок отын" (gas) folds to the letters of "cook": no cooking word may be folded that way."""
     answered_with(engine.answer("Казакстан солтустик коршиден кок отын сатып ала ма?"), "газ")
+
+
+@pytest.mark.parametrize(("word", "document"), [("бумаги", "документы"), ("қағаздар", "құжаттар")])
+def test_papers_stand_for_documents(engine: AnswerEngine, word: str, document: str) -> None:
+    """"закрепили на бумаге", "қандай қағаздарға қол қойды": the facts say documents."""
+    found = {candidate for candidate, _ in engine.index.expand(tokens(word)[0])}
+    assert tokens(document)[0] in found, found
