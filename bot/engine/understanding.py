@@ -118,6 +118,11 @@ def _extended_stem(tok: str, table: Iterable[tuple[str, T]]) -> T | None:
                 None)
 
 
+OVERVIEW_PHRASE = 3
+"""Words from which a phrase asking for an overview ("what's the deal with", "что известно о") names
+no topic of its own (shorter ones, "about", "what is", may stand beside a topic word that counts)."""
+
+
 @lru_cache(maxsize=8192)
 def month_of(tok: str) -> int | None:
     """The month a token names, also in a case form its stem misses ("шілдеде", "қазанында")."""
@@ -505,8 +510,8 @@ class Understanding:
         for name, phrases in lex.intent_phrases.items():
             for k, ph in find_phrases(plain, phrases):
                 intents.add(name)
-                if name in ASKING or name == "until":
-                    consumed.update(range(k, k + len(ph)))
+                if name in ASKING or name == "until" or (name == "overview" and len(ph) >= OVERVIEW_PHRASE):
+                    consumed.update(range(k, k + len(ph)))  # "what's the deal with Baikonur?" asks of no deal
         for k, ph in find_phrases(plain, lex.phrases["courtesy_phrases"]):
             consumed.update(range(k, k + len(ph)))  # "if it's not too much trouble, what …" asks no amount
         earlier = find_phrases(plain, lex.phrases["previous_year"])

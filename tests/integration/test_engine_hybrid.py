@@ -1273,3 +1273,11 @@ def test_papers_stand_for_documents(engine: AnswerEngine, word: str, document: s
     """"закрепили на бумаге", "қандай қағаздарға қол қойды": the facts say documents."""
     found = {candidate for candidate, _ in engine.index.expand(tokens(word)[0])}
     assert tokens(document)[0] in found, found
+
+
+@pytest.mark.parametrize("question", ["walk me through the Baikonur cosmodrome",
+                                      "what is the deal with the Baikonur cosmodrome?"])
+def test_a_long_overview_phrase_names_no_topic(engine: AnswerEngine, question: str) -> None:
+    """"deal" in "what's the deal with" is no agreement: the overview is the cosmodrome's, led by what it is."""
+    answer = engine.answer(question)
+    assert answer.kind == "overview" and answer.facts[0].id == "fg-baikonur-largest-range", [f.id for f in answer.facts]
