@@ -1281,3 +1281,10 @@ def test_a_long_overview_phrase_names_no_topic(engine: AnswerEngine, question: s
     """"deal" in "what's the deal with" is no agreement: the overview is the cosmodrome's, led by what it is."""
     answer = engine.answer(question)
     assert answer.kind == "overview" and answer.facts[0].id == "fg-baikonur-largest-range", [f.id for f in answer.facts]
+
+
+def test_the_power_plant_cities_are_named_as_they_are_called(engine: AnswerEngine) -> None:
+    """The Russian text names the three cities in the nominative ("в городах … Семей …"), so a reader or a
+    search for "Семей" finds it (the locative "Семее" hid it)."""
+    answer = engine.answer("В каких городах Казахстана построят ТЭЦ вместе с Россией?")
+    assert answer.answered and all(city in body_text(answer) for city in ("Кокшетау", "Семей", "Усть-Каменогорск"))
