@@ -19,7 +19,8 @@ from bot.text import fold, stem, tokens
 UNITS = ("area_units", "length_units", "weight_units", "percent_units", "people_units")
 """Word lists of units: a question asking a quantity in one is answered only by a fact that uses it."""
 WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_words", "period_words",
-              "rate_words", "currency_words", "other_parties", "number_words", "followup", "person_words", "generic",
+              "rate_words", "currency_words", "money_nouns", "other_parties", "number_words", "followup", "person_words",
+              "generic",
               "smalltalk_filler", "refers", "place_words", "extension_words", "future_words", "document_words", "same_day",
               "same_year", "year_after", "region_words", "times_words", "further_words", "first_words", "measure_words",
               "and_words",

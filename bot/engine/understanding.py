@@ -575,6 +575,9 @@ class Understanding:
                 words.append(self._side_typo(tok) or tok)
         if not intents & ASKING:
             intents |= typos  # … when no word spelled right asks something
+        if "money" in intents and any(a in lex.words["which_words"] and b in lex.words["money_nouns"]
+                                      for a, b in zip(toks, toks[1:], strict=False)):
+            intents.discard("money")  # "қай ақшамен төлейді?", "what currencies …": which money, not how much
         if named_days(text, self.sides):
             # "Tell me about Russia Day", "When was Russia Day declared a holiday?": the day is a holiday's
             # name, the topic asked about, not a day asked for (unless another word asks one: "what date").

@@ -1288,3 +1288,11 @@ def test_the_power_plant_cities_are_named_as_they_are_called(engine: AnswerEngin
     search for "Семей" finds it (the locative "Семее" hid it)."""
     answer = engine.answer("В каких городах Казахстана построят ТЭЦ вместе с Россией?")
     assert answer.answered and all(city in body_text(answer) for city in ("Кокшетау", "Семей", "Усть-Каменогорск"))
+
+
+@pytest.mark.parametrize("question", ["In which currency do Kazakhstan and Russia settle their payments to each other?",
+                                      "Какой валютой Казахстан и Россия в основном расплачиваются друг с другом при оплате?"])
+def test_which_currency_asks_a_kind_of_money_not_a_sum(engine: AnswerEngine, question: str) -> None:
+    """"Which currency … payments": the national currencies, not "the sources don't say how much money"."""
+    answer = engine.answer(question)
+    assert answer.answered and "national-currenc" in answer.facts[0].id, body_text(answer)
