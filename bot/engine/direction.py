@@ -16,11 +16,15 @@ Side = Literal["russia", "kazakhstan"]
 
 _TO: dict[Side, re.Pattern[str]] = {
     "russia": re.compile(
-        r"\b(?:в|во)\s+(?:москв[уа]|росси[юя]|рф|кремль)\b|\bto\s+(?:moscow|russia|the\s+kremlin)\b"
+        r"\b(?:в|во)\s+(?:москв[уа]|росси[юя]|рф|кремль)\b|\b(?:to|into)\s+(?:moscow|russia|the\s+kremlin)\b"
+        r"|\binto\s+(?:the\s+)?russian\s+economy|в\s+(?:экономику\s+россии|российскую\s+экономику)"
+        r"|(?:ресей|resei)\s+(?:экономикасына|ekonomikasyna)"
         r"|(?:мәскеуге|маскеуге|ресейге|кремльге|mäskeuge|maskeuge|reseige|reseyge|kremlge)"
         r"|ресей\s+нарығына|ресей\s+нарыгына|resei\s+naryğyna|на\s+российский\s+рынок|russian\s+market", re.IGNORECASE),
     "kazakhstan": re.compile(
-        r"\b(?:в|во)\s+(?:астан[уа]|алматы|казахстан|рк|акорд[уа])\b|\bto\s+(?:astana|almaty|kazakhstan|akorda)\b"
+        r"\b(?:в|во)\s+(?:астан[уа]|алматы|казахстан|рк|акорд[уа])\b|\b(?:to|into)\s+(?:astana|almaty|kazakhstan|akorda)\b"
+        r"|\binto\s+(?:the\s+)?kazakh(?:stan'?s|stani)?\s+economy|в\s+(?:экономику\s+казахстана|казахстанскую\s+экономику)"
+        r"|(?:қазақстан|казакстан|qazaqstan)\s+(?:экономикасына|ekonomikasyna)"
         r"|(?:астанаға|астанага|алматыға|алматыга|қазақстанға|казакстанга|ақордаға|акордага"
         r"|qazaqstanğa|kazakstanga|qazaqstanga|astanağa|astanaga|almatyğa|almatyga)", re.IGNORECASE),
 }

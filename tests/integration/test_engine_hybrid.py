@@ -1296,3 +1296,14 @@ def test_which_currency_asks_a_kind_of_money_not_a_sum(engine: AnswerEngine, que
     """"Which currency … payments": the national currencies, not "the sources don't say how much money"."""
     answer = engine.answer(question)
     assert answer.answered and "national-currenc" in answer.facts[0].id, body_text(answer)
+
+
+@pytest.mark.parametrize(("question", "wanted", "other"), [
+    ("Сколько Россия вложила в казахстанскую экономику?", "td-russian-investment-in-kazakhstan",
+     "td-kazakh-investment-in-russia"),
+    ("Қазақ компаниялары Ресей экономикасына қанша қаржы салды?", "td-kazakh-investment-in-russia",
+     "td-russian-investment-in-kazakhstan"),
+])
+def test_into_a_sides_economy_is_where_the_money_goes(engine: AnswerEngine, question: str, wanted: str, other: str) -> None:
+    ids = [f.id for f in engine.answer(question).facts]
+    assert ids and ids[0] == wanted and other not in ids, ids
