@@ -1307,3 +1307,12 @@ def test_which_currency_asks_a_kind_of_money_not_a_sum(engine: AnswerEngine, que
 def test_into_a_sides_economy_is_where_the_money_goes(engine: AnswerEngine, question: str, wanted: str, other: str) -> None:
     ids = [f.id for f in engine.answer(question).facts]
     assert ids and ids[0] == wanted and other not in ids, ids
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("Тоқаев 2022 жылы қарашаның нешінші жұлдызында Мәскеуге барды?", False),
+    ("Байқоңыр келісіміне 1994 жылы наурыздың нешінші жұлдызында қол қойылды?", True),
+])
+def test_the_date_of_the_month_asks_the_day(engine: AnswerEngine, question: str, answered: bool) -> None:
+    """"нешінші жұлдызында": on which date of the month; a visit dated to its month can't say."""
+    assert engine.answer(question).answered is answered
