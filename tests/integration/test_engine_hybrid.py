@@ -1268,9 +1268,10 @@ def test_blue_fuel_is_not_cooking(engine: AnswerEngine) -> None:
     answered_with(engine.answer("Казакстан солтустик коршиден кок отын сатып ала ма?"), "газ")
 
 
-@pytest.mark.parametrize(("word", "document"), [("бумаги", "документы"), ("қағаздар", "құжаттар")])
+@pytest.mark.parametrize(("word", "document"), [("бумаги", "документы"), ("қағаздар", "құжаттар"),
+                                               ("spacemen", "cosmonauts"), ("астронавты", "космонавты")])
 def test_papers_stand_for_documents(engine: AnswerEngine, word: str, document: str) -> None:
-    """"закрепили на бумаге", "қандай қағаздарға қол қойды": the facts say documents."""
+    """"закрепили на бумаге", "қандай қағаздарға қол қойды": the facts say documents (and cosmonauts, not spacemen)."""
     found = {candidate for candidate, _ in engine.index.expand(tokens(word)[0])}
     assert tokens(document)[0] in found, found
 
