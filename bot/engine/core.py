@@ -62,6 +62,8 @@ class Ranked:
     fused: float
 
 
+ANSWERS_KEPT = 1024
+"""Answers the engine remembers (a few kilobytes each; the bot keeps its rendered replies besides)."""
 GATHER_ROUNDS = 6
 """Passes `answer()` makes to gather the embeddings it needs before it answers with the model called
 inline (one pass finds nearly every question's; a second where the real scores lead elsewhere)."""
@@ -90,6 +92,10 @@ class AnswerEngine:
         self.local = threading.local()
         """Per thread, `prepared`: the answer `pending_embeddings` found it could give in full, which
         `answer()` then returns (per thread: a worker re-asking logged questions runs answers too)."""
+        self.given: LRUCache[tuple[str, str | None, Turn | None, dt.date], Answer] = LRUCache(maxsize=ANSWERS_KEPT)
+        """Answers already worked out, by question, language, previous turn and day (an Answer is
+        immutable; "how many years ago" changes with the day): the same questions recur."""
+        self.given_lock = threading.Lock()
         self.side_words = side_tokens(self.lex)
         self.time_words = self.lex.words["day_words"] | self.lex.words["period_words"] | self.lex.words["year_words"]
         """Days, periods, years: "how many days between …" counts time, not one figure of each side."""
@@ -141,9 +147,19 @@ class AnswerEngine:
     def answer(self, question: str, lang: str | None = None, previous: Turn | None = None) -> Answer:
         """The reply to one question, in `lang` if given, else in the question's own language;
         `previous` is the chat's last turn, which a follow-up may lean on."""
-        prepared = self._take_prepared(question, lang, previous)
-        if prepared is not None:
-            return prepared
+        given = self._given(question, lang, previous)
+        if given is not None:
+            return given
+        answer = self._take_prepared(question, lang, previous) or self._worked_out(question, lang, previous)
+        with self.given_lock:
+            self.given[(question, lang, previous, self.today())] = answer
+        return answer
+
+    def _given(self, question: str, lang: str | None, previous: Turn | None) -> Answer | None:
+        with self.given_lock:
+            return self.given.get((question, lang, previous, self.today()))
+
+    def _worked_out(self, question: str, lang: str | None, previous: Turn | None) -> Answer:
         if self.semantic is not None:
             for _ in range(GATHER_ROUNDS):
                 texts = self.pending_embeddings(question, previous, lang)
@@ -186,7 +202,7 @@ class AnswerEngine:
         off the event loop (`embed_all`; the model releases the GIL). Where the real scores then
         lead elsewhere, the next pass finds what that path needs. With nothing missing, the answer
         is final and kept for `answer()`."""
-        if self.semantic is None:
+        if self.semantic is None or self._given(question, lang, previous) is not None:
             return []
         with self.semantic.gathering() as missing:
             answer = self._reply(question, lang, previous)

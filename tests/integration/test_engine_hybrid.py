@@ -3,6 +3,7 @@ and the tune set's accuracy (it may not silently regress)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -1317,3 +1318,16 @@ def test_into_a_sides_economy_is_where_the_money_goes(engine: AnswerEngine, ques
 def test_the_date_of_the_month_asks_the_day(engine: AnswerEngine, question: str, answered: bool) -> None:
     """"нешінші жұлдызында": on which date of the month; a visit dated to its month can't say."""
     assert engine.answer(question).answered is answered
+
+
+def test_a_repeated_question_is_answered_from_memory_until_the_day_changes() -> None:
+    """The same questions recur: an answer is worked out once a day ("how many years ago" changes with it)."""
+    day = [dt.date(2026, 12, 1)]
+    engine = AnswerEngine(load_store(default_data_dir()), progress=False, today=lambda: day[0])
+    question = "How many years ago were diplomatic relations established?"
+    first = engine.answer(question)
+    assert engine.answer(question) is first
+    assert engine.pending_embeddings(question) == [], "remembered: nothing to embed"
+    day[0] = dt.date(2027, 12, 1)
+    later = engine.answer(question)
+    assert later is not first and "35" in body_text(later) and "34" in body_text(first)
