@@ -62,8 +62,8 @@ class Ranked:
     fused: float
 
 
-ANSWERS_KEPT = 1024
-"""Answers the engine remembers (a few kilobytes each; the bot keeps its rendered replies besides)."""
+ANSWERS_KEPT = 2048
+"""Answers the engine remembers (a few kilobytes each; as many as the bot keeps rendered replies)."""
 GATHER_ROUNDS = 6
 """Passes `answer()` makes to gather the embeddings it needs before it answers with the model called
 inline (one pass finds nearly every question's; a second where the real scores lead elsewhere)."""
