@@ -89,12 +89,10 @@ class AnswerEngine:
         self.compose = Composer(store.sources)
         self.answerable = Answerability(store.facts, self.lex, self.index.vocab_set)
         self.searched: LRUCache[Query, list[Hit]] = LRUCache(maxsize=1024)
-        self.local = threading.local()
-        """Per thread, `prepared`: the answer `pending_embeddings` found it could give in full, which
-        `answer()` then returns (per thread: a worker re-asking logged questions runs answers too)."""
         self.given: LRUCache[tuple[str, str | None, Turn | None, dt.date], Answer] = LRUCache(maxsize=ANSWERS_KEPT)
         """Answers already worked out, by question, language, previous turn and day (an Answer is
-        immutable; "how many years ago" changes with the day): the same questions recur."""
+        immutable; "how many years ago" changes with the day): the same questions recur, and an answer
+        `pending_embeddings` could give in full is kept here for `answer()`."""
         self.given_lock = threading.Lock()
         self.side_words = side_tokens(self.lex)
         self.time_words = self.lex.words["day_words"] | self.lex.words["period_words"] | self.lex.words["year_words"]
@@ -150,28 +148,26 @@ class AnswerEngine:
         given = self._given(question, lang, previous)
         if given is not None:
             return given
-        answer = self._take_prepared(question, lang, previous) or self._worked_out(question, lang, previous)
-        with self.given_lock:
-            self.given[(question, lang, previous, self.today())] = answer
+        answer = self._worked_out(question, lang, previous)
+        self._remember(question, lang, previous, answer)
         return answer
 
     def _given(self, question: str, lang: str | None, previous: Turn | None) -> Answer | None:
         with self.given_lock:
             return self.given.get((question, lang, previous, self.today()))
 
+    def _remember(self, question: str, lang: str | None, previous: Turn | None, answer: Answer) -> None:
+        with self.given_lock:
+            self.given[(question, lang, previous, self.today())] = answer
+
     def _worked_out(self, question: str, lang: str | None, previous: Turn | None) -> Answer:
         if self.semantic is not None:
             for _ in range(GATHER_ROUNDS):
                 texts = self.pending_embeddings(question, previous, lang)
                 if not texts:
-                    return self._take_prepared(question, lang, previous) or self._reply(question, lang, previous)
+                    return self._given(question, lang, previous) or self._reply(question, lang, previous)
                 self.semantic.embed_all(texts)
         return self._reply(question, lang, previous)
-
-    def _take_prepared(self, question: str, lang: str | None, previous: Turn | None) -> Answer | None:
-        prepared = getattr(self.local, "prepared", None)
-        self.local.prepared = None
-        return prepared[1] if prepared is not None and prepared[0] == (question, lang, previous) else None
 
     def _reply(self, question: str, lang: str | None, previous: Turn | None) -> Answer:
         whole = self.split_words.read(self.spelling.read(full_years(spoken_years(_clean(question)))))
@@ -208,7 +204,7 @@ class AnswerEngine:
             answer = self._reply(question, lang, previous)
         if missing:
             return list(missing.values())
-        self.local.prepared = ((question, lang, previous), answer)
+        self._remember(question, lang, previous, answer)
         return []
 
     def embed(self, texts: Sequence[str]) -> None:
