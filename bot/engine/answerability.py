@@ -8,6 +8,7 @@ and counts as a decline.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -38,6 +39,12 @@ EVENT_WORDS = (("founding_words", ("founding_words", "beginning_words")), ("leav
 must use a word of to tell that date."""
 OFFICE_STEM = 5
 """Letters of an office word a fact's word must start with to name that office ("toraga" / "toragasy")."""
+PLACE_STEM = 5
+"""Letters of a place name compared, inflected or not ("kostana" of "kostanaisk")."""
+LOCAL_PLACE_FACTS = 6
+"""A place named by at most this many facts is local, one a figure for the whole countries does not cover."""
+FIRST_STEM = 4
+"""Letters an ordinal shares with "first" in its case forms ("perv" of "первом")."""
 OFFICE_REACH = 3
 """Words either side of an office in which the holder's name stands ("President Boris Yeltsin")."""
 
@@ -57,6 +64,10 @@ def shares_only(fact: Fact) -> bool:
 
 DOCUMENT_STEM = 6
 """Shortest document word a longer inflected form is read by ("kelisim" of "kelisimder")."""
+_BETWEEN_RE = re.compile(r"\b(?:between|между)\s+(?P<after>(?:\S+\s+){1,5})"
+                         r"|(?P<before>(?:\S+\s+){1,5})(?:арасында|арасынд[аә]ғы|арасындагы|arasynda)", re.IGNORECASE)
+"""Two parties of a figure ("trade between Kostanay Region and Russia", "Атырау мен Астрахан арасындағы"),
+either of them maybe a part of a country: the words after "between", or before "арасында"."""
 _SUM_METRICS = ("trade_turnover", "export_kz", "import_kz", "investment_")
 """Metrics whose values are sums of money whether or not the source names the currency."""
 
@@ -91,12 +102,25 @@ class Answerability:
                     places.update(tokens(fact.place[lang]))
         self.place_words = frozenset(places) | lex.words["place_words"]
         self.named_places = frozenset(places) - side_tokens(lex) - lex.words["place_words"] - lex.words["stopwords"]
+        """Cities and regions the facts took place in ("almat", "omsk"), not the two countries."""
+        said_by = Counter(tok for fact in facts for tok in {t for lang in LANGS for t in tokens(fact.text[lang])})
+        self.capitals = frozenset(tok for name in ("russia_places", "kazakhstan_places", "city_words")
+                                  for word in lex.words[name] for tok in tokens(word))
+        """"Москва", "Mäskeu men Astana": a capital or a city visited stands for its state, not for a place of its own."""
+        self.local_places = frozenset(p for p in self.named_places if said_by[p] <= LOCAL_PLACE_FACTS
+                                      and p not in self.capitals and p not in lex.synonyms)
+        """Places few facts speak of ("atyra", "aktob"): not a capital, nor the border ("shekara") a fact took place on."""
+        self.side_words = side_tokens(lex)
+        firsts = tuple(w[:FIRST_STEM] for w in lex.words["ordinal_words"] & lex.words["first_words"])
+        self.quantity_words = lex.words["number_words"] | {w for w in lex.words["ordinal_words"] if not w.startswith(firsts)}
+        """Numbers in words, and ranks from the second on ("the second largest republic"); not "first", which
+        tells what came first, not how many."""
+        self.region_tokens = frozenset(tok for word in lex.words["region_words"] for tok in tokens(word))
         self.in_region = frozenset(
             fact.id for fact in facts if fact.place
             and (own := {tok for name in fact.place.values() for tok in tokens(name)} - side_tokens(lex) - lex.words["stopwords"])
             and not own & lex.words["city_words"])
         """Facts whose place is a part of a country, not a city ("West Kazakhstan"): they say the region."""
-        """Cities and regions the facts took place in ("almat", "omsk"), not the two countries."""
         self.fact_tokens: dict[str, frozenset[str]] = {}
         self.not_counted = frozenset().union(*(lex.words[name] for name in (
             *UNITS, "times_words", "year_words", "day_words", "period_words")))
@@ -108,13 +132,13 @@ class Answerability:
         return fact.value is not None or any(c.value is not None for c in fact.claims)
 
     def has_number(self, fact: Fact) -> bool:
-        """Whether a fact states a quantity at all (a figure, or a number in words: "twice", "a quarter")."""
+        """Whether a fact states a quantity at all (a figure, a number in words: "twice", "a quarter", or a rank)."""
         if self.has_figure(fact) or fact.times:
             return True  # … or a count of occurrences ("visited three more times")
         for lang in LANGS:
             toks = raw_tokens(fact.text[lang])
             for k, tok in enumerate(toks):
-                if not tok[0].isdigit() and stem(fold(tok)) in self.lex.words["number_words"]:
+                if not tok[0].isdigit() and stem(fold(tok)) in self.quantity_words:
                     return True
                 if not tok[0].isdigit() or YEAR_RE.fullmatch(tok):
                     continue
@@ -138,6 +162,8 @@ class Answerability:
     def lacks_unit(self, query: Query, fact: Fact) -> bool:
         """"How many square kilometres…?" of a fact that measures nothing in them."""
         asked = self.units_in(query.text)
+        if len(asked) > 1:  # "the share … grew to how many tonnes?": the unit of the figure asked decides
+            asked = tuple(unit for unit in asked if unit is not self.lex.words["percent_units"])
         said = self.said(fact) if asked else frozenset()
         return any(not unit & said for unit in asked)
 
@@ -150,6 +176,21 @@ class Answerability:
         if "customs-union" in fact.tags and not self.lex.words["union_words"].intersection(query.tokens):
             return True
         return "eaeu" in fact.tags and not self.lex.words["eaeu_words"].intersection(query.tokens)
+
+    def elsewhere(self, query: Query, fact: Fact) -> bool:
+        """"What was trade between Kostanay Region and Russia in 2011?", "how long is the border between
+        Atyrau and Astrakhan?" of the two countries' figure: a region's or a city's figure is not theirs."""
+        between = _BETWEEN_RE.search(f"{query.text} ") if "how_much" in query.intents else None
+        if between is None:
+            return False
+        toks = tokens(between.group("after") or between.group("before"))
+        asked = {tok for tok in toks if tok in self.local_places}
+        asked |= {tok for tok, nxt in zip(toks, toks[1:], strict=False) if nxt in self.region_tokens and len(tok) >= 4
+                  and tok not in self.lex.words["stopwords"] and tok not in self.side_words and tok not in self.capitals}
+        if not asked:
+            return False
+        said = self.said(fact) | {tok for name in (fact.place or {}).values() for tok in tokens(name)}
+        return not any(tok.startswith(place[:PLACE_STEM]) for place in asked for tok in said)
 
     def turnover_for_flow(self, query: Query, fact: Fact) -> bool:
         """"What were Kazakhstan's exports to Russia in 2008?" of the two countries' whole trade that
@@ -372,7 +413,7 @@ class Answerability:
             return "number"
         if self.change_for_level(query, fact) or self.turnover_for_flow(query, fact):
             return "number"
-        if self.uncounted(query, fact) or self.unmeasured(query, fact):
+        if self.uncounted(query, fact) or self.unmeasured(query, fact) or self.elsewhere(query, fact):
             return "number"
         if self.unsaid_act(query, fact):
             return "act"

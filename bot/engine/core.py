@@ -875,8 +875,17 @@ class AnswerEngine:
         growth = self._growth_beside(query, top, ranked)
         if growth is not None:
             return self.compose.listing([growth, top.fact], lang, question, "", in_full=2)
-        close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)]
+        close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1]
+                 if self._equally_good(r, top) or (self._on_named_day(query, top) and self._on_named_day(query, r)
+                                                   and r.coverage >= WEIGHTS.min_coverage)]
         return self.compose.fact(top.fact, lang, question, related=close)
+
+    @staticmethod
+    def _on_named_day(query: Query, r: Ranked) -> bool:
+        """"Что подписали 6 июля 1998 года?": every well-matching fact of the day named belongs in the answer."""
+        when = r.fact.when
+        return bool(when and when.day and (when.month, when.day) in query.days
+                    and (not query.named_years or when.year in query.named_years))
 
     def _growth_beside(self, query: Query, top: Ranked, ranked: Sequence[Ranked]) -> Fact | None:
         """"By how much did trade grow in 2011?" of the year's amount ("grew to 23.8 billion"): the
@@ -1083,7 +1092,7 @@ class AnswerEngine:
                       and w not in query.verbs and w not in self.intent_words and not w.endswith(PRESENT_ENDINGS)
                       and w not in self.lex.words["refers"]  # "osylai" (so, like this) points back, names nothing
                       and not self.index.expand(w) and not self.index.near_vocabulary(w, WEIGHTS.typo_cutoff)
-                      and not self.understanding.mistyped_function_word(w))
+                      and not self.understanding.mistyped_function_word(w) and not self.understanding.change_typo(w))
         if any(not self.index.expand(a) and not self.index.near_vocabulary(a, WEIGHTS.typo_cutoff)
                for a in query.acronyms if a in query.words and not a[0].isdigit()):
             return False  # an abbreviation no fact knows ("KTK", "NATO") names what is asked about
@@ -1109,7 +1118,8 @@ class AnswerEngine:
         best_lex = max(r.lexical for r in ranked)
         if top.cosine >= WEIGHTS.semantic_sure and top.cosine >= best_cos - 1e-6:
             return True
-        agree = top.cosine >= best_cos - 1e-6 and top.lexical >= best_lex - 1e-9
+        slack = WEIGHTS.agree_slack if len(query.words) > WEIGHTS.short_words else 1e-6  # "в рамках чего?" is too vague
+        agree = top.cosine >= best_cos - slack and top.lexical >= best_lex - 1e-9
         return agree and top.coverage >= WEIGHTS.semantic_agree and top.cosine >= WEIGHTS.semantic_floor
 
     def _equally_good(self, r: Ranked, top: Ranked) -> bool:

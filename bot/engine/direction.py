@@ -14,15 +14,19 @@ from typing import Literal
 
 Side = Literal["russia", "kazakhstan"]
 
+_RU = r"(?:russia|rusia|russa|rossia|russsia)"
+_KZ = r"(?:kazakhstan|kazahstan|kazakstan|kazkhstan|kazakhsta|kazakshtan|qazaqstan)"
+"""The English names of the two sides, as people mistype them ("invested in rusia")."""
+
 _TO: dict[Side, re.Pattern[str]] = {
     "russia": re.compile(
-        r"\b(?:в|во)\s+(?:москв[уа]|росси[юя]|рф|кремль)\b|\b(?:to|into)\s+(?:moscow|russia|the\s+kremlin)\b"
+        rf"\b(?:в|во)\s+(?:москв[уа]|росси[юя]|рф|кремль)\b|\b(?:to|into)\s+(?:moscow|{_RU}|the\s+kremlin)\b"
         r"|\binto\s+(?:the\s+)?russian\s+economy|в\s+(?:экономику\s+россии|российскую\s+экономику)"
         r"|(?:ресей|resei)\s+(?:экономикасына|ekonomikasyna)"
         r"|(?:мәскеуге|маскеуге|ресейге|кремльге|mäskeuge|maskeuge|reseige|reseyge|kremlge)"
         r"|ресей\s+нарығына|ресей\s+нарыгына|resei\s+naryğyna|на\s+российский\s+рынок|russian\s+market", re.IGNORECASE),
     "kazakhstan": re.compile(
-        r"\b(?:в|во)\s+(?:астан[уа]|алматы|казахстан|рк|акорд[уа])\b|\b(?:to|into)\s+(?:astana|almaty|kazakhstan|akorda)\b"
+        rf"\b(?:в|во)\s+(?:астан[уа]|алматы|казахстан|рк|акорд[уа])\b|\b(?:to|into)\s+(?:astana|almaty|{_KZ}|akorda)\b"
         r"|\binto\s+(?:the\s+)?kazakh(?:stan'?s|stani)?\s+economy|в\s+(?:экономику\s+казахстана|казахстанскую\s+экономику)"
         r"|(?:қазақстан|казакстан|qazaqstan)\s+(?:экономикасына|ekonomikasyna)"
         r"|(?:астанаға|астанага|алматыға|алматыга|қазақстанға|казакстанга|ақордаға|акордага"
@@ -31,16 +35,16 @@ _TO: dict[Side, re.Pattern[str]] = {
 
 
 _FROM: dict[Side, re.Pattern[str]] = {
-    "russia": re.compile(r"\bиз\s+росси[иі]\b|\bfrom\s+russia\b|ресейден|reseiden", re.IGNORECASE),
-    "kazakhstan": re.compile(r"\bиз\s+казахстана\b|\bfrom\s+kazakhstan\b|қазақстаннан|казакстаннан|qazaqstannan",
+    "russia": re.compile(rf"\bиз\s+росси[иі]\b|\bfrom\s+{_RU}\b|ресейден|reseiden", re.IGNORECASE),
+    "kazakhstan": re.compile(rf"\bиз\s+казахстана\b|\bfrom\s+{_KZ}\b|қазақстаннан|казакстаннан|qazaqstannan",
                              re.IGNORECASE),
 }
 # Where money or goods end up: "инвестиции в России", "Ресейдегі қазақстандық инвестиция". Not for
 # visits: "in Russia" there says where two leaders met, which a follow-up ("and in November?") carries on.
 _IN: dict[Side, re.Pattern[str]] = {
-    "russia": re.compile(r"\bв\s+(?:москве|россии|рф)\b|\bin\s+(?:moscow|russia)\b"
+    "russia": re.compile(rf"\bв\s+(?:москве|россии|рф)\b|\bin\s+(?:moscow|{_RU})\b"
                          r"|(?:мәскеуде|маскеуде|ресейде|mäskeude|maskeude|reseide)", re.IGNORECASE),
-    "kazakhstan": re.compile(r"\bв\s+(?:астане|алматы|казахстане)\b|\bin\s+(?:astana|almaty|kazakhstan)\b"
+    "kazakhstan": re.compile(rf"\bв\s+(?:астане|алматы|казахстане)\b|\bin\s+(?:astana|almaty|{_KZ})\b"
                              r"|(?:қазақстанда|казакстанда|qazaqstanda|kazakstanda)", re.IGNORECASE),
 }
 _OTHER: dict[Side, Side] = {"russia": "kazakhstan", "kazakhstan": "russia"}

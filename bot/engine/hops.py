@@ -96,6 +96,8 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+(?:дәл\s+|дал\s+|däl\s+|dal\s+)?{_N}\s+(?:жыл|jyl|zhyl)\s+"
      r"(?:өткенде|откенде|ötkende|otkende|өткен соң|откен сон|ötken soñ|otken son),?", 1),
     (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+{_YEAR_WORD},?", 0),
+    # "Кеден одағы іске қосылған келесі жылы …": the year after the event.
+    (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
     # "… сайланған жылдың соңында / басында": early or late in that year is still that year.
     (r"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+"
      r"(?:соңында|сонында|soñynda|sonynda|басында|basynda|күзінде|кузинде|küzınde|kuzinde|көктемінде|коктеминде|köktemınde"
@@ -111,8 +113,8 @@ _WHO_WHEN: tuple[str, ...] = (
 )
 
 
-_ASKING = (r"(?:какого числа|когда|кто|сколько|какой|какая|какое|какие|каким|где|в какой|в каком"
-           r"|when|who|how much|how many|what|which|where)")
+_ASKING = (r"(?:какого числа|когда|кто|сколько|какой|какая|какое|какие|каким|каков[аоы]?|где|в какой|в каком|что|чт?[её]"
+           r"|when|who|how|what|which|where)")
 """The words an asked part opens with, when no comma sets it off from the event before it."""
 
 
@@ -124,7 +126,9 @@ def _compiled() -> tuple[tuple[re.Pattern[str], int], ...]:
         # "In the first half of the year X, …": the words before the marker belong to the asked part.
         patterns.append((rf"^(?P<lead>(?:[^\s,?]+\s+){{1,4}}?)of\s+"
                          rf"{marker}\s*(?P<event>[^?]+?)\s*,\s*(?P<ask>[^,]+)$", offset))
-        patterns.append((rf"^(?P<ask>.+?)\s+{marker}\s*(?P<event>(?:[^,?]|(?<=\d),(?=\d))+)\??$", offset))
+        # "Что Казахстан ужесточил ровно за год до …": "exactly" belongs to the marker, not to what is asked.
+        patterns.append((rf"^(?P<ask>.+?)\s+(?:(?:ровно|exactly|precisely|just)\s+)?{marker}\s*"
+                         rf"(?P<event>(?:[^,?]|(?<=\d),(?=\d))+)\??$", offset))
         # … whose event names several parties ("… the Customs Union of Russia, Kazakhstan and Belarus began?")
         patterns.append((rf"^(?P<ask>[^,]+?)\s+{marker}\s*(?P<event>[^?]+?)\??$", offset))
         # Typed without the comma: the asked part opens with its question word.

@@ -27,6 +27,8 @@ from bot.model import LANGS, Fact
 from bot.text import consonants, dropped_letters, tokens
 
 VOWEL_SWAP = {"a": "o", "o": "a"}
+SPELLED_OUT = 2
+"""Words of a one-word stand-in's target from which it is an abbreviation spelled out ("csto": collective security …)."""
 SKELETON_MIN = 4
 """Fewest consonants a word with dropped vowels needs before its consonants alone may name an index word."""
 SKELETON_SIMILARITY = 0.8
@@ -109,6 +111,11 @@ class FactIndex:
             tuple(frozenset(tok for tok in tokens(f.title[lang]) if tok in self.idf) for lang in LANGS)
             for f in self.facts
         )
+        spelled = {key[0]: words for key, words in lex.stands_for.items() if len(key) == 1 and len(words) >= SPELLED_OUT}
+        self.spelled_titles = tuple(tuple(title | {tok for word in title for tok in spelled.get(word, ()) if tok in self.idf}
+                                          for title in titles) for titles in self.titles)
+        """Titles with their abbreviations spelled out ("ҰҚШҰ": ұжымдық қауіпсіздік …): a question that spells
+        one out touches the title, though its words do not weigh in the ranking as the title's own."""
         self.title_totals = tuple(tuple(sum(self.idf[tok] for tok in title) for title in titles)
                                   for titles in self.titles)
         self.vocab_set = frozenset(self.vocab)
@@ -257,7 +264,7 @@ class FactIndex:
         """The share of a fact's (best-language) title words that the given query words name."""
         wanted = frozenset(c for w in words for c, _ in self.expand(w))
         best = 0.0
-        for title in self.titles[i]:
+        for title in self.spelled_titles[i]:
             if title:
                 best = max(best, len(title & wanted) / len(title))
         return best

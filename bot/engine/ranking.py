@@ -52,7 +52,9 @@ class Weights:
     semantic: float = 1.0         # weight of the semantic z-score against the lexical share
     semantic_floor: float = 0.82  # cosine below which the semantic signal says "not this"
     semantic_sure: float = 0.88   # cosine at which the semantic signal alone may answer
-    semantic_agree: float = 0.20  # lexical coverage enough when both signals pick the same fact
+    semantic_agree: float = 0.20  # lexical coverage enough when both signals pick the same fact …
+    agree_slack: float = 0.012    # … the model's best by this little (its cosines of related facts crowd
+    #                               #   together), in a question of more than short_words words
     unknown_length: int = 4       # shortest word that counts as "a word no fact uses"
     typo_cutoff: float = 85.0     # ratio at which an unknown word counts as a typo of an indexed one
     unknown_coverage: float = 0.55  # coverage a short question with a word no fact uses needs (with the

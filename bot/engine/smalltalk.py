@@ -90,7 +90,10 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
     elif all(_self_contained(s, lex) for s in pointing):
         # A long question that may point at its own words ("… how much exports grew and what value
         # they reached?") keeps only the names and years said about the asker ("… about Baikonur").
-        kept = [s if s in asked or not _ABOUT_ONESELF_RE.search(s) else _names(s, names_topic) for s in kept]
+        # Typed all in small letters ("… arguing about the csto peacekeepers - when did they come in?"),
+        # the sentence the question points back at keeps its words: no capital tells its names.
+        before = {kept[k - 1] for k, s in enumerate(kept) if k and s in pointing and kept[k - 1].islower()}
+        kept = [s if s in asked or s in before or not _ABOUT_ONESELF_RE.search(s) else _names(s, names_topic) for s in kept]
         kept = [s for s in kept if s]
     else:
         # "… a geography teacher. I want to tell pupils about the test ranges. Which of them is in

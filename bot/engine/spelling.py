@@ -16,7 +16,8 @@ from bot.text import fold, stem, tokens
 
 _SHORT_YEAR_RE = re.compile(
     r"(?<![\w.,'’])([3-9]\d)(?:\s*-?\s*(го|м|ом|й|ый)(?!\w)|(\s+(?:году|года|жылы|jyly|zhyly))(?!\w))"
-    r"|(?<![\w'’])['’]([3-9]\d)(?![\w'’])",
+    r"|(?<![\w'’])['’]([3-9]\d)(?![\w'’])"
+    r"|(?:(?<=\bin )|(?<=\bof )|(?<=\bsince ))([3-9]\d)(?=\s*(?:[?!.,]|$))",
     re.IGNORECASE)
 
 
@@ -25,14 +26,14 @@ _SHORT_DECADE_RE = re.compile(r"(?<![\w.,'’])['’]?([3-9]0)(-х|-е|-ых|-ы
 
 def full_years(text: str) -> str:
     """Two-digit years and decades written as people say them ("договор 94-го", "в 98 году", "94 жылы",
-    "in '94", "в 90-х", "the 90s") in full. Only 32–99 are read so: a smaller number before "-го" is a
-    day ("12-го июня")."""
+    "in '94", "the first half of 98", "в 90-х", "the 90s") in full. Only 32–99 are read so: a smaller
+    number before "-го" is a day ("12-го июня")."""
     return _SHORT_YEAR_RE.sub(_full_year, _SHORT_DECADE_RE.sub(r"19\1\2", text))
 
 
 def _full_year(match: re.Match[str]) -> str:
-    if match.group(4):
-        return f"19{match.group(4)}"
+    if match.group(4) or match.group(5):
+        return f"19{match.group(4) or match.group(5)}"
     return f"19{match.group(1)}{match.group(3) or ''}"
 
 

@@ -264,6 +264,8 @@ class Understanding:
         # "until"/"expire" ask like "when" does: they are not what the question is about.
         self.asking = frozenset().union(*(lex.intents[name] for name in (*ASKING, "until")))
         self.inflected = inflectable_stand_ins(lex)
+        self.change_words = tuple(w for w in lex.intents["compare"] if len(w) >= CHANGE_TYPO_MIN)
+        """Words of change ("grow", "өсті"): a mistyped one ("grwo") still asks a change, not an amount."""
         self.single_stand_ins = tuple(key[0] for key in lex.stands_for if len(key) == 1 and len(key[0]) >= STAND_IN_TYPO_MIN)
         self.how_many = frozenset(word for word in lex.intents["how_much"] if " " not in word)
         self.comparing = lex.intents["compare"]
@@ -378,6 +380,12 @@ class Understanding:
         if tok in self.known or len(tok) < 4:
             return False
         return process.extractOne(tok, self.year_words, scorer=OSA.distance, score_cutoff=2) is not None
+
+    def change_typo(self, tok: str) -> bool:
+        """Whether a word neither the facts nor the lexicon know is one edit from a word of change ("grwo")."""
+        if not self.vocabulary or tok in self.known or len(tok) < CHANGE_TYPO_MIN or tok[0].isdigit():
+            return False
+        return _one_edit_from(tok, self.change_words)
 
     def _measure_typo(self, tok: str) -> bool:
         """Whether a word neither the facts nor the lexicon know is one edit from a quantity noun ("lenght"):
@@ -545,6 +553,8 @@ class Understanding:
             for name, ws in lex.intents.items():
                 if tok in ws:
                     intents.add(name)
+            if self.change_typo(tok):
+                intents.add("compare")
             if tok in lex.words["out_of_scope"] and tok not in compounded \
                     and not (named_years and tok in lex.words["generic"]):
                 oos = True  # but "what news was there in 2024?" asks that year's events, not today's
@@ -614,6 +624,8 @@ class Understanding:
             intents.discard("until")  # "до какого пункта", "қай қалаға дейін": up to which place, not until when
         if find_phrases(plain, lex.phrases["not_money"]) or self._paid_visit(plain):
             intents.discard("money")  # "paid a state visit", "every visit Medvedev paid"
+            if not find_phrases(plain, lex.intent_phrases["how_much"]):
+                intents.discard("how_much")  # "what did it sell at low prices?": the price is no amount asked
         unique = tuple(dict.fromkeys(words))
         counted = next((b for a, b in zip(plain, plain[1:], strict=False)
                         if a in self.how_many and b in unique and b not in verbs and b not in self.comparing), None)
@@ -676,6 +688,8 @@ _DATIVE = ("ga", "ge", "ka", "ke", "na", "ne")
 ("Новороссийскіге дейін", "портына дейін")."""
 STAND_IN_TYPO_MIN = 6
 """Shortest word read as a mistyped stand-in: shorter ones are too often another word one letter away."""
+CHANGE_TYPO_MIN = 4
+"""Shortest word read as a mistyped word of change ("grwo")."""
 UNSTRESSED_MIN = 4
 """Shortest word read past a mixed-up unstressed vowel."""
 UNSTRESSED = str.maketrans("oi", "ae")

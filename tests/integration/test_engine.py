@@ -1154,3 +1154,59 @@ def test_an_uzbek_style_apostrophe_joins_its_word(engine: AnswerEngine) -> None:
     answer = engine.answer("1993 jyly Qazaqstan men Resei arasynda ne bo'lghan?")
     assert answer.kind == "list" and answer.heading == "1993"
     assert engine.answer("What was Russia's share of Kazakhstan's foreign trade in 2011?").answered
+
+
+def test_a_share_asked_in_tonnes_is_answered_by_the_figure_in_tonnes(engine: AnswerEngine) -> None:
+    """"The share … grew to how many tonnes?": the unit of the figure asked decides, not the word "share"."""
+    answer = engine.answer("ресейдің құбырлары арқылы жіберілетін мұнайдың үлесі қанша тоннаға дейін өсті?")
+    answered_with(answer, "14")
+    assert answer.facts[0].id == "tr-oil-transit-quota-2000"
+
+
+@pytest.mark.parametrize("question", [
+    "What was the trade turnover between Atyrau Region and Russia in 2011?",
+    "Қостанай облысы мен Ресей арасындағы сауда айналымы 2011 жылы қанша?",
+    "Какой товарооборот был между Актюбинской областью и Россией в 2011 году?",
+])
+def test_a_regions_figure_is_not_the_two_countries(engine: AnswerEngine, question: str) -> None:
+    """A region as one party of the trade asks a figure the sources do not give; a capital standing
+    for its state ("Мәскеу мен Астана арасындағы") asks the countries' own."""
+    answer = engine.answer(question)
+    assert not answer.answered and answer.facts and answer.facts[0].id == "td-trade-turnover-2011"
+    answered_with(engine.answer("Мәскеу мен Астана арасындағы сауда айналымы 2011 жылы қанша болды?"), "23,8")
+
+
+def test_a_mistyped_word_of_change_asks_the_change(engine: AnswerEngine) -> None:
+    answer = engine.answer("how much did the trade turnover grwo in 2011?")
+    answered_with(answer, "42.3")
+
+
+def test_low_prices_ask_what_was_sold_not_an_amount(engine: AnswerEngine) -> None:
+    answer = engine.answer("what did kazakhstan supply to russia at low prices?")
+    answered_with(answer, "oil")
+    assert answer.facts[0].id == "td-cheap-oil-gas-russian-investment"
+
+
+def test_an_abbreviation_spelled_out_touches_the_title_that_abbreviates_it(engine: AnswerEngine) -> None:
+    """"Ұжымдық қауіпсіздік шарты ұйымы" in full is the "ҰҚШҰ" of the fact's title."""
+    answer = engine.answer("мен тарих пәнінің мұғалімімін сабаққа дайындалып отырмын 2022 жылы ұжымдық қауіпсіздік "
+                           "шарты ұйымы бізге қай күні келді")
+    answered_with(answer, "6")
+    assert answer.facts[0].id == "ev-csto-peacekeeping-2022"
+
+
+@pytest.mark.parametrize("question", ["что подписали 6 июля 1998 года?", "1998 жылғы 6 шілдеде не нәрселерге қол қойылды?"])
+def test_a_day_named_in_full_gives_every_fact_of_that_day(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered
+    assert {"tr-eternal-friendship-declaration-1998", "tr-caspian-seabed-1998"} <= {f.id for f in answer.facts}
+
+
+def test_stuff_is_goods(engine: AnswerEngine) -> None:
+    assert engine.answer("what stuff does kz import from russia").facts[0].id == "td-kz-imports-from-russia-goods"
+
+
+def test_a_rank_answers_how_big_but_first_counts_nothing(engine: AnswerEngine) -> None:
+    """"The second largest republic" tells the size asked; "the first cosmonauts" tells no number of days."""
+    answered_with(engine.answer("Kazakh SSR size USSR"), "second")
+    assert not engine.answer("Aidyn Aiymbetov ğaryşta neşe kün boldy?").answered

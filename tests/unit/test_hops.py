@@ -177,3 +177,19 @@ def test_a_day_named_by_an_event_splits_into_the_event_and_what_is_asked(questio
                                       "On which day was the declaration signed?"])
 def test_a_question_asking_a_day_names_none_by_an_event(question: str) -> None:
     assert day_hop(question) is None
+
+
+@pytest.mark.parametrize(("question", "event", "ask", "offset"), [
+    ("three years after the Baikonur lease was signed how big was the trade turnover",
+     "the Baikonur lease was signed", "how big was the trade turnover", 3),
+    ("в тот год когда назарбаев впервые официально поехал в россию чё подписали по байконуру",
+     "назарбаев впервые официально поехал в россию", "чё подписали по байконуру", 0),
+    ("Что Казахстан ужесточил ровно за год до запрета на въезд Тине Канделаки?",
+     "запрета на въезд Тине Канделаки", "Что Казахстан ужесточил", -1),
+    ("кеден одагы иске коскан келеси жылы экспорт канша пайызга ости", "кеден одагы иске коскан",
+     "экспорт канша пайызга ости", 1),
+])
+def test_the_asked_part_opens_with_any_question_word_and_exactly_belongs_to_the_marker(
+        question: str, event: str, ask: str, offset: int) -> None:
+    """"how big", "чё" open the asked part with no comma before it; "ровно за год до" is a year before."""
+    assert year_hop(question) == YearHop(event, ask, offset)

@@ -211,3 +211,13 @@ def test_a_message_that_is_all_courtesy_or_one_sentence_is_kept(message: str) ->
 ])
 def test_a_purpose_said_before_the_question_is_left_out(message: str, question: str) -> None:
     assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == question
+
+
+def test_a_question_pointing_back_keeps_the_words_of_a_sentence_typed_in_small_letters() -> None:
+    """No capital tells the names of "… about the csto peacekeepers in kazakhstan": the sentence the
+    question points back at ("they") is kept whole."""
+    lex = load_lexicon(default_lexicon_dir())
+    small = ("hello. my cousin and i are debating the csto peacekeepers in kazakhstan - on what exact date did they "
+             "come in at tokayev's official request?")
+    kept = without_courtesy(small, lex)
+    assert "csto peacekeepers" in kept and kept.endswith("did they come in at tokayev's official request?")
