@@ -614,6 +614,9 @@ class AnswerEngine:
     def _hop(self, hop: YearHop, lang: str, question: str) -> Answer | None:
         """"In the year Yeltsin won the election, when did Russia recognise Kazakhstan?": the event's
         year (± one), then the rest of the question asked of that year, led by the event's fact."""
+        if hop.event.isdigit():  # "… in the first half of the year after 1997": that year, no event to tell
+            shifted = self._route(self.understanding.parse(f"{hop.ask} {int(hop.event) + hop.offset}"), lang)
+            return shifted if shifted.answered else None
         dated = self._dated_event(hop.event)
         if dated is None or dated.when is None:
             return None

@@ -19,6 +19,7 @@ class YearHop:
     """A question split into the event that names the year and what is asked of that year."""
 
     event: str
+    """What names the year: an event, or a year itself ("1997")."""
     ask: str
     offset: int
 
@@ -144,6 +145,8 @@ _ANNIVERSARY_RE = re.compile(
     re.IGNORECASE)
 """An anniversary inside the event ("the 30th anniversary of relations", "30 жыл толған"): its number of years."""
 _MIN_WORDS = 2
+_BARE_YEAR_RE = re.compile(r"((?:1[5-9]|20)\d\d)(?:\s*-?\s*(?:м|го|й|ый|ом|year|года|году|жыл\w*|jyl\w*))?", re.IGNORECASE)
+"""An event that is a year already ("the year after 1997"): the year named, moved by the offset."""
 
 
 @lru_cache(maxsize=1024)
@@ -166,6 +169,9 @@ def year_hop(question: str) -> YearHop | None:
         if years is not None:  # "the year relations turned 30": the event's year plus 30
             offset += int(years.group("n"))
             event = (event[:years.start()] + event[years.end():]).strip(" ,")
+        bare = _BARE_YEAR_RE.fullmatch(event)
+        if bare is not None and len(ask.split()) >= _MIN_WORDS:
+            return YearHop(bare.group(1), ask, offset)  # "… года, следующего за 1997-м": the year itself
         if len(event.split()) >= _MIN_WORDS and len(ask.split()) >= _MIN_WORDS:
             return YearHop(event, ask, offset)
     return None

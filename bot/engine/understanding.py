@@ -359,8 +359,8 @@ class Understanding:
         return next((t for t in reversed(toks[:k]) if t not in stop or t in which), "") in which
 
     def _which_closes(self, toks: list[str], k: int) -> bool:
-        """Whether "which" is the one word after word k, closing the question ("күні қай?")."""
-        return k + 2 == len(toks) and toks[k + 1] in self.lex.words["which_words"]
+        """Whether "which" is the one word after word k, closing the question ("күні қай?", "күні қайсы?")."""
+        return k + 2 == len(toks) and (toks[k + 1] in self.lex.words["which_words"] or toks[k + 1] in self.lex.intents["list"])
 
     def _stopword_typo(self, tok: str) -> bool:
         """Whether a word outside the facts' vocabulary is one edit from a long stop word ("btwen"):

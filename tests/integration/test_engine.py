@@ -1210,3 +1210,13 @@ def test_a_rank_answers_how_big_but_first_counts_nothing(engine: AnswerEngine) -
     """"The second largest republic" tells the size asked; "the first cosmonauts" tells no number of days."""
     answered_with(engine.answer("Kazakh SSR size USSR"), "second")
     assert not engine.answer("Aidyn Aiymbetov ğaryşta neşe kün boldy?").answered
+
+
+def test_the_year_after_a_year_is_asked_of_that_year(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("what was the trade turnover in the year after 2010?"), "23.8")
+
+
+def test_which_closing_a_kazakh_question_after_day_asks_the_day(engine: AnswerEngine) -> None:
+    """"… нақты күні қайсы?" asks an exact day, which a fact dated to its month does not give."""
+    answer = engine.answer("Медведевтің 2008 жылғы шілдедегі Қазақстанға сапарының нақты күні қайсы?")
+    assert not answer.answered and answer.facts and answer.facts[0].id == "vi-medvedev-visits-2008"

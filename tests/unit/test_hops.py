@@ -193,3 +193,9 @@ def test_the_asked_part_opens_with_any_question_word_and_exactly_belongs_to_the_
         question: str, event: str, ask: str, offset: int) -> None:
     """"how big", "чё" open the asked part with no comma before it; "ровно за год до" is a year before."""
     assert year_hop(question) == YearHop(event, ask, offset)
+
+
+def test_a_year_named_as_the_event_is_the_year_itself() -> None:
+    """"… в первой половине года, следующего за 1997-м": no event to find, the year is 1997 plus one."""
+    assert year_hop("На сколько вырос товарооборот в первой половине года, следующего за 1997-м?") == \
+        YearHop("1997", "На сколько вырос товарооборот в первой половине", 1)
