@@ -204,8 +204,8 @@ class Composer:
         return self.fact(fact, lang, question, intro=t(lang, "answer.people_count", n=n))
 
     def overview(self, facts: Sequence[Fact], lang: str, question: str, heading: str) -> Answer:
-        """A topic in short: its two main facts told in full, then the next two as lines."""
-        answer = self.listing(facts[:4], lang, question, heading, in_full=2)
+        """A topic in short: its main facts told in full as far as the budget goes (three at most), the rest as lines."""
+        answer = self.listing(facts[:4], lang, question, heading, in_full=3)
         return Answer(answer.query, lang, "fact", answer.segments, answer.references, answer.facts,
                       heading=heading, kind="overview", more=max(len(facts) - 4, 0))
 

@@ -279,7 +279,9 @@ class AnswerEngine:
             if previous.kind == "fact" and shown and self.answerable.missing(first, shown[0]) is None:
                 return self.compose.fact(shown[0], lang, question)
         if (resolved.how == "followup" and previous is not None and not only_sides(question, self.lex)
-                and not refers_back(question, self.lex) and self._stands_alone(first, previous)):
+                and (not refers_back(question, self.lex) or len(first.words) > WEIGHTS.short_words)
+                and self._stands_alone(first, previous, WEIGHTS.full_match if refers_back(question, self.lex) else None)):
+            # (a word pointing back, "their country", may point inside a long question that matches a fact in full)
             resolved = Resolved(question, "standalone")
         if resolved.how == "standalone" and previous is not None and self._about_previous(first, previous):
             # "Ресей жағынан құрылтайшысы кім болды?" right after the joint venture's fact, which
@@ -676,7 +678,7 @@ class AnswerEngine:
                       and self.answerable.missing(query, r.fact) is None), None)
         return self.compose.fact(other, lang, query.text) if other is not None else answer
 
-    def _stands_alone(self, query: Query, previous: Turn) -> bool:
+    def _stands_alone(self, query: Query, previous: Turn, coverage: float | None = None) -> bool:
         """"а какая длина границы?" opens like a follow-up but names its own topic: when its own
         words find a fact strongly, and not the one just shown, it is a new question."""
         if len(query.words) < 2:
@@ -685,7 +687,8 @@ class AnswerEngine:
         if all(w in self.intent_words or w in units for w in query.words):
             return False  # "канша пайызга ости?" (by how many percent did it grow?) names what is asked, of no topic
         ranked = self.rank(query)
-        return bool(ranked) and ranked[0].coverage >= WEIGHTS.followup_alone and ranked[0].fact.id not in previous.fact_ids
+        least = WEIGHTS.followup_alone if coverage is None else coverage
+        return bool(ranked) and ranked[0].coverage >= least and ranked[0].fact.id not in previous.fact_ids
 
     def _about_previous(self, query: Query, previous: Turn) -> bool:
         """Whether a short question's own words (not the two sides, not "then") are all in the fact just shown."""

@@ -36,9 +36,11 @@ _ABOUT_ONESELF_RE = re.compile(
     r"|\w{2,}(?:уым|уім|уим|uym|uım|uim)\s+(?:керек|kerek)\b"  # "дәлелдеуім керек": I need to prove
     r"|\b(?:оқытушым|окытушым|oqytuşym|мұғалімім|мугалимим|mūğalımım|ұстазым|устазым|ūstazym|жетекшім|жетекшим|jetekşım"
     r"|бастығым|бастыгым|bastyğym|досым|dosym|досыма|dosyma|досыммен|dosymmen|әкем|акем|äkem|анам|anam|атам|atam|әжем|ажем|äjem"
-    r"|немерем|nemerem|немерелерім|немерелерим|nemerelerım|nemerelerim|балаларым|balalarym|оқушыларым|окушыларым|oquşylarym)\b"
+    r"|немерем|nemerem|немерелерім|немерелерим|nemerelerım|nemerelerim|балаларым|balalarym|оқушыларым|окушыларым|oquşylarym"
+    r"|оқушым|окушым|oquşym|oqushym|студентім|студентим|studentım)\b"
     r"|\b(?:grandpa|grandma|granddad|grandad|grandfather|grandmother|дедушка|дед|бабушка)\b"
     r"|\b(?:сұрап отыр|сурап отыр|sūrap otyr|surap otyr|сұрап жүр|сурап жур|sūrap jür|surap jur"
+    r"|сұрап тұр|сурап тур|sūrap tūr|surap tur"
     r"|сұрайды|сурайды|sūraidy|спрашивает|спросил|спросила|asks|is asking)\b",
     re.IGNORECASE)
 

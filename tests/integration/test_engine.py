@@ -1220,3 +1220,27 @@ def test_which_closing_a_kazakh_question_after_day_asks_the_day(engine: AnswerEn
     """"… нақты күні қайсы?" asks an exact day, which a fact dated to its month does not give."""
     answer = engine.answer("Медведевтің 2008 жылғы шілдедегі Қазақстанға сапарының нақты күні қайсы?")
     assert not answer.answered and answer.facts and answer.facts[0].id == "vi-medvedev-visits-2008"
+
+
+def test_a_year_in_review_is_that_years_facts(engine: AnswerEngine) -> None:
+    """"Итоги 2023 года" asks what the year held, not the results of one forum."""
+    answer = engine.answer("Итоги 2023 г. в отношениях РК–РФ?")
+    assert answer.answered and len({f.id for f in answer.facts}) >= 2
+
+
+def test_a_long_follow_up_matching_a_fact_in_full_stands_alone_despite_their(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "What did Kazakhstan change about visas in January 2023?")
+    answer = engine.answer("And what had Tokayev promised the Russians who were leaving their country?", previous=previous)
+    assert answer.facts[0].id == "ev-tokayev-help-russians-leaving"
+
+
+def test_my_pupil_asking_after_a_follow_up_is_not_the_question(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Григорий Лепстің Алматы облысындағы концерті қашан тоқтатылды?")
+    answered_with(engine.answer("неге тоқтатылды? оқушым сұрап тұр", previous=previous), "Украин")
+
+
+def test_an_overview_tells_its_three_main_facts_when_they_fit(engine: AnswerEngine) -> None:
+    answer = engine.answer("Байконур")
+    assert answer.kind == "overview"
+    body = body_text(answer)
+    assert "Кызылорд" in body and "20 лет" in body and len(body) < 900
