@@ -30,6 +30,9 @@ _MARKERS: tuple[tuple[str, int], ...] = (
     (r"(?:in )?the (?:first )?(?:full )?year (?:after|following|(?:that|which) (?:followed|came after))", 1),
     (r"(?:in )?the year (?:before|preceding|(?:that|which) (?:preceded|came before))", -1),
     (r"(?:in )?the (?:same )?year (?:when |that |in which )?", 0),
+    # "In the January after Leps' concert was called off, …": the next such month, the month kept for the asked part.
+    (r"(?:in )?the (?:following )?(?P<month>January|February|March|April|May|June|July|August|September|October"
+     r"|November|December) (?:after|following)", 1),
     (r"(?:через год|спустя год|на следующий год|в следующем году) после", 1),
     (r"(?:в |на |за )?год,? (?:непосредственно )?(?:следующий|последовавший) (?:за|после)", 1),  # "в год, следующий за …"
     # "… в январе года, следующего за …", "… в январе следующего года после …": the month stays with the asked part.
@@ -159,9 +162,11 @@ def year_hop(question: str) -> YearHop | None:
         if match is None:
             continue
         event, ask = match.group("event").strip(" ,?"), match.group("ask").strip(" ,")
-        lead = match.groupdict().get("lead")
+        lead, month = match.groupdict().get("lead"), match.groupdict().get("month")
         if lead:
             ask = f"{ask.rstrip(' ?')} {lead.strip().lower()}?"
+        if month:
+            ask = f"{ask.rstrip(' ?')} in {month}?"
         counted = match.groupdict().get("n")
         if counted:  # "three years after …": the offset's sign times the count
             offset *= int(counted) if counted.isdigit() else _COUNT_OF[" ".join(counted.lower().split())]

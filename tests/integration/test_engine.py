@@ -1244,3 +1244,12 @@ def test_an_overview_tells_its_three_main_facts_when_they_fit(engine: AnswerEngi
     assert answer.kind == "overview"
     body = body_text(answer)
     assert "Кызылорд" in body and "20 лет" in body and len(body) < 900
+
+
+@pytest.mark.parametrize(("question", "fact_id"), [
+    ("где находится космическая гавань, которую арендует Россия?", "fg-baikonur-largest-range"),
+    ("Солтүстіктегі көршімізбен мемлекеттік шегіміз қанша шақырым?", "fg-land-border-length"),
+])
+def test_more_metonyms_stand_for_what_the_facts_name(engine: AnswerEngine, question: str, fact_id: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == fact_id

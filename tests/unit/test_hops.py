@@ -199,3 +199,8 @@ def test_a_year_named_as_the_event_is_the_year_itself() -> None:
     """"… в первой половине года, следующего за 1997-м": no event to find, the year is 1997 plus one."""
     assert year_hop("На сколько вырос товарооборот в первой половине года, следующего за 1997-м?") == \
         YearHop("1997", "На сколько вырос товарооборот в первой половине", 1)
+
+
+def test_the_month_after_an_event_is_asked_of_the_next_year_in_that_month() -> None:
+    assert year_hop("In the March after the Customs Union started, what did Nazarbayev sign in Moscow?") == \
+        YearHop("the Customs Union started", "what did Nazarbayev sign in Moscow in March?", 1)
