@@ -119,6 +119,15 @@ def list_line(fact: Fact, lang: str) -> str:
     return f"{when} — {title}"
 
 
+def dated_text(fact: Fact, lang: str) -> str:
+    """A fact's text as one of several told in full: led by its date, unless the text already gives it
+    ("май 2008 г. — … в мае 2008 г." names the month as a reader looks it up)."""
+    when, text = fact_when(fact, lang), fact.text[lang]
+    if not when or when in text or (_YEAR_ONLY_RE.fullmatch(when) and when[:4] in text):
+        return text
+    return f"{when} — {text}"
+
+
 def importance(fact: Fact) -> tuple[int, int, tuple[int, int, int]]:
     """Most important first within a year: treaties, visits, events, then figures; precise dates first."""
     when = fact.when
@@ -180,7 +189,7 @@ class Composer:
                 text = leads[k]
             elif k < in_full and (k == 0 or spent + _told_length(fact, lang) <= FULL_TEXT_BUDGET):
                 # A fact whose sources disagree says so in its text; each version follows, as in a fact's answer.
-                segments.append(Segment(fact.text[lang], refs.add(fact.cite)))
+                segments.append(Segment(dated_text(fact, lang) if len(shown) > 1 else fact.text[lang], refs.add(fact.cite)))
                 segments.extend(Segment(claim.note[lang], refs.add(claim.cite)) for claim in fact.claims)
                 spent += _told_length(fact, lang)
                 continue

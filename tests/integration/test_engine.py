@@ -1253,3 +1253,11 @@ def test_an_overview_tells_its_three_main_facts_when_they_fit(engine: AnswerEngi
 def test_more_metonyms_stand_for_what_the_facts_name(engine: AnswerEngine, question: str, said: str) -> None:
     """"космическая гавань" is the cosmodrome; "солтүстіктегі көршіміз" Russia, "мемлекеттік шегіміз" the border."""
     answered_with(engine.answer(question), said)
+
+
+def test_facts_told_in_full_in_a_list_are_led_by_their_dates(engine: AnswerEngine) -> None:
+    """"май 2008 г. — …": the month as a reader looks it up, though the text says "в мае"; a text that
+    already gives its date ("В 2008 г. …") is not led by it again."""
+    answer = engine.answer("перечисли все визиты Медведева в Казахстан в 2008 году")
+    body = body_text(answer)
+    assert "май 2008 г. — " in body and "2008 г. — В 2008 г." not in body
