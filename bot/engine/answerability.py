@@ -112,9 +112,9 @@ class Answerability:
         """Places few facts speak of ("atyra", "aktob"): not a capital, nor the border ("shekara") a fact took place on."""
         self.side_words = side_tokens(lex)
         firsts = tuple(w[:FIRST_STEM] for w in lex.words["ordinal_words"] & lex.words["first_words"])
-        self.quantity_words = lex.words["number_words"] | {w for w in lex.words["ordinal_words"] if not w.startswith(firsts)}
-        """Numbers in words, and ranks from the second on ("the second largest republic"); not "first", which
-        tells what came first, not how many."""
+        self.rank_words = frozenset(w for w in lex.words["ordinal_words"] if not w.startswith(firsts))
+        """Ranks from the second on ("the second largest republic"): a size asked is told by one; not "first",
+        which tells what came first, not how big."""
         self.region_tokens = frozenset(tok for word in lex.words["region_words"] for tok in tokens(word))
         self.in_region = frozenset(
             fact.id for fact in facts if fact.place
@@ -132,13 +132,13 @@ class Answerability:
         return fact.value is not None or any(c.value is not None for c in fact.claims)
 
     def has_number(self, fact: Fact) -> bool:
-        """Whether a fact states a quantity at all (a figure, a number in words: "twice", "a quarter", or a rank)."""
+        """Whether a fact states a quantity at all (a figure, or a number in words: "twice", "a quarter")."""
         if self.has_figure(fact) or fact.times:
             return True  # … or a count of occurrences ("visited three more times")
         for lang in LANGS:
             toks = raw_tokens(fact.text[lang])
             for k, tok in enumerate(toks):
-                if not tok[0].isdigit() and stem(fold(tok)) in self.quantity_words:
+                if not tok[0].isdigit() and stem(fold(tok)) in self.lex.words["number_words"]:
                     return True
                 if not tok[0].isdigit() or YEAR_RE.fullmatch(tok):
                     continue
@@ -158,6 +158,12 @@ class Answerability:
 
     def asks_unit(self, query: Query) -> bool:
         return bool(self.units_in(query.text))
+
+    def ranks_size(self, query: Query, fact: Fact) -> bool:
+        """"Kazakh SSR size USSR" of "the second largest union republic": a size asked, told as a rank
+        (not "how much was invested?" of "Russia ranks fifth among investors")."""
+        return bool(self.lex.words["size_words"].intersection(query.tokens)) and any(
+            stem(fold(tok)) in self.rank_words for lang in LANGS for tok in raw_tokens(fact.text[lang]))
 
     def lacks_unit(self, query: Query, fact: Fact) -> bool:
         """"How many square kilometres…?" of a fact that measures nothing in them."""
@@ -405,7 +411,8 @@ class Answerability:
                 and not _UNTIL_RE.search(texts) \
                 and not self.lex.words["length_units"] & self.said(fact):  # "how long is the border?" asks a length
             return "duration"
-        if "how_much" in query.intents and "when" not in query.intents and not self.has_number(fact):
+        if "how_much" in query.intents and "when" not in query.intents and not self.has_number(fact) \
+                and not self.ranks_size(query, fact):
             return "number"
         if "how_much" in query.intents and self.lacks_unit(query, fact):
             return "number"

@@ -1207,9 +1207,12 @@ def test_stuff_is_goods(engine: AnswerEngine) -> None:
 
 
 def test_a_rank_answers_how_big_but_first_counts_nothing(engine: AnswerEngine) -> None:
-    """"The second largest republic" tells the size asked; "the first cosmonauts" tells no number of days."""
+    """"The second largest republic" tells the size asked; "the first cosmonauts" tells no number of days,
+    and "Russia ranks fifth among investors" no sum invested."""
     answered_with(engine.answer("Kazakh SSR size USSR"), "second")
     assert not engine.answer("Aidyn Aiymbetov ğaryşta neşe kün boldy?").answered
+    invested = engine.answer("how much have kazakh companies invested in russia?")
+    assert not (invested.answered and invested.facts[0].id == "td-russia-fifth-largest-investor")
 
 
 def test_the_year_after_a_year_is_asked_of_that_year(engine: AnswerEngine) -> None:
