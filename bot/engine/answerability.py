@@ -101,7 +101,8 @@ class Answerability:
                 if fact.place and lang in fact.place:
                     places.update(tokens(fact.place[lang]))
         self.place_words = frozenset(places) | lex.words["place_words"]
-        self.named_places = frozenset(places) - side_tokens(lex) - lex.words["place_words"] - lex.words["stopwords"]
+        self.side_words = side_tokens(lex)
+        self.named_places = frozenset(places) - self.side_words - lex.words["place_words"] - lex.words["stopwords"]
         """Cities and regions the facts took place in ("almat", "omsk"), not the two countries."""
         said_by = Counter(tok for fact in facts for tok in {t for lang in LANGS for t in tokens(fact.text[lang])})
         self.capitals = frozenset(tok for name in ("russia_places", "kazakhstan_places", "city_words")
@@ -110,7 +111,6 @@ class Answerability:
         self.local_places = frozenset(p for p in self.named_places if said_by[p] <= LOCAL_PLACE_FACTS
                                       and p not in self.capitals and p not in lex.synonyms)
         """Places few facts speak of ("atyra", "aktob"): not a capital, nor the border ("shekara") a fact took place on."""
-        self.side_words = side_tokens(lex)
         firsts = tuple(w[:FIRST_STEM] for w in lex.words["ordinal_words"] & lex.words["first_words"])
         self.rank_words = frozenset(w for w in lex.words["ordinal_words"] if not w.startswith(firsts))
         """Ranks from the second on ("the second largest republic"): a size asked is told by one; not "first",
@@ -118,7 +118,7 @@ class Answerability:
         self.region_tokens = frozenset(tok for word in lex.words["region_words"] for tok in tokens(word))
         self.in_region = frozenset(
             fact.id for fact in facts if fact.place
-            and (own := {tok for name in fact.place.values() for tok in tokens(name)} - side_tokens(lex) - lex.words["stopwords"])
+            and (own := {tok for name in fact.place.values() for tok in tokens(name)} - self.side_words - lex.words["stopwords"])
             and not own & lex.words["city_words"])
         """Facts whose place is a part of a country, not a city ("West Kazakhstan"): they say the region."""
         self.fact_tokens: dict[str, frozenset[str]] = {}

@@ -110,22 +110,23 @@ def fact_when(fact: Fact, lang: str) -> str:
 _YEAR_ONLY_RE = re.compile(r"\d{4}(?:\s*(?:ж|г)\.)?")
 
 
+def _led_by_date(fact: Fact, lang: str, words: str) -> str:
+    """`words` (a fact's title or text) led by the fact's date, unless they already name it."""
+    when = fact_when(fact, lang)
+    if not when or when in words or (_YEAR_ONLY_RE.fullmatch(when) and when[:4] in words):
+        return words
+    return f"{when} — {words}"
+
+
 def list_line(fact: Fact, lang: str) -> str:
     """A fact as one line of a list: its date first, unless the title already names it."""
-    when = fact_when(fact, lang)
-    title = fact.title[lang]
-    if not when or when in title or (_YEAR_ONLY_RE.fullmatch(when) and when[:4] in title):
-        return title
-    return f"{when} — {title}"
+    return _led_by_date(fact, lang, fact.title[lang])
 
 
 def dated_text(fact: Fact, lang: str) -> str:
     """A fact's text as one of several told in full: led by its date, unless the text already gives it
     ("май 2008 г. — … в мае 2008 г." names the month as a reader looks it up)."""
-    when, text = fact_when(fact, lang), fact.text[lang]
-    if not when or when in text or (_YEAR_ONLY_RE.fullmatch(when) and when[:4] in text):
-        return text
-    return f"{when} — {text}"
+    return _led_by_date(fact, lang, fact.text[lang])
 
 
 def importance(fact: Fact) -> tuple[int, int, tuple[int, int, int]]:

@@ -278,11 +278,12 @@ class AnswerEngine:
             shown = self._shown(previous)
             if previous.kind == "fact" and shown and self.answerable.missing(first, shown[0]) is None:
                 return self.compose.fact(shown[0], lang, question)
-        if (resolved.how == "followup" and previous is not None and not only_sides(question, self.lex)
-                and (not refers_back(question, self.lex) or len(first.words) > WEIGHTS.short_words)
-                and self._stands_alone(first, previous, WEIGHTS.full_match if refers_back(question, self.lex) else None)):
-            # (a word pointing back, "their country", may point inside a long question that matches a fact in full)
-            resolved = Resolved(question, "standalone")
+        if resolved.how == "followup" and previous is not None and not only_sides(question, self.lex):
+            # A word pointing back ("their country") may point inside a long question that matches a fact in full.
+            pointing = refers_back(question, self.lex)
+            if (not pointing or len(first.words) > WEIGHTS.short_words) and \
+                    self._stands_alone(first, previous, WEIGHTS.full_match if pointing else WEIGHTS.followup_alone):
+                resolved = Resolved(question, "standalone")
         if resolved.how == "standalone" and previous is not None and self._about_previous(first, previous):
             # "Ресей жағынан құрылтайшысы кім болды?" right after the joint venture's fact, which
             # names its founders: asked of that fact first, not of any founders anywhere.
@@ -678,7 +679,7 @@ class AnswerEngine:
                       and self.answerable.missing(query, r.fact) is None), None)
         return self.compose.fact(other, lang, query.text) if other is not None else answer
 
-    def _stands_alone(self, query: Query, previous: Turn, coverage: float | None = None) -> bool:
+    def _stands_alone(self, query: Query, previous: Turn, coverage: float = WEIGHTS.followup_alone) -> bool:
         """"а какая длина границы?" opens like a follow-up but names its own topic: when its own
         words find a fact strongly, and not the one just shown, it is a new question."""
         if len(query.words) < 2:
@@ -687,8 +688,7 @@ class AnswerEngine:
         if all(w in self.intent_words or w in units for w in query.words):
             return False  # "канша пайызга ости?" (by how many percent did it grow?) names what is asked, of no topic
         ranked = self.rank(query)
-        least = WEIGHTS.followup_alone if coverage is None else coverage
-        return bool(ranked) and ranked[0].coverage >= least and ranked[0].fact.id not in previous.fact_ids
+        return bool(ranked) and ranked[0].coverage >= coverage and ranked[0].fact.id not in previous.fact_ids
 
     def _about_previous(self, query: Query, previous: Turn) -> bool:
         """Whether a short question's own words (not the two sides, not "then") are all in the fact just shown."""
@@ -881,9 +881,9 @@ class AnswerEngine:
         growth = self._growth_beside(query, top, ranked)
         if growth is not None:
             return self.compose.listing([growth, top.fact], lang, question, "", in_full=2)
-        close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1]
-                 if self._equally_good(r, top) or (self._on_named_day(query, top) and self._on_named_day(query, r)
-                                                   and r.coverage >= WEIGHTS.min_coverage)]
+        day_named = self._on_named_day(query, top)
+        close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)
+                 or (day_named and self._on_named_day(query, r) and r.coverage >= WEIGHTS.min_coverage)]
         return self.compose.fact(top.fact, lang, question, related=close)
 
     @staticmethod
