@@ -31,7 +31,7 @@ from bot.engine.numerals import spoken_years
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, SemanticIndex, load_model
 from bot.engine.smalltalk import courtesy_lead, reported_question, smalltalk_kind, smalltalk_sentences, without_courtesy
-from bot.engine.spelling import DotlessI, SplitWords, full_years
+from bot.engine.spelling import DotlessI, SplitWords, Transposed, full_years
 from bot.engine.understanding import ASKING, YEAR_RE, Query, Understanding, find_phrases
 from bot.model import LANGS, Fact
 from bot.script import is_latin
@@ -84,6 +84,7 @@ class AnswerEngine:
         self.understanding = Understanding(self.lex, self.index.vocab_set)
         self.spelling = DotlessI(self.understanding.known)  # the lexicon's words and the facts' (one set, shared)
         self.split_words = SplitWords(self.understanding.known)
+        self.transposed = Transposed(self.understanding.known, lambda tok: bool(self.index.expand(tok)))
         self.position = {f.id: i for i, f in enumerate(self.index.facts)}
         self.known_years = frozenset(store.years())
         self.compose = Composer(store.sources)
@@ -170,7 +171,7 @@ class AnswerEngine:
         return self._reply(question, lang, previous)
 
     def _reply(self, question: str, lang: str | None, previous: Turn | None) -> Answer:
-        whole = self.split_words.read(self.spelling.read(full_years(spoken_years(_clean(question)))))
+        whole = self.transposed.read(self.split_words.read(self.spelling.read(full_years(spoken_years(_clean(question))))))
         topical = self.index.idf.__contains__
         question = reported_question(without_courtesy(whole, self.lex, self._names_topic), self.lex, topical)
         detected = self.language.detect(question)

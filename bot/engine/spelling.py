@@ -10,7 +10,7 @@ the engine knows: then its "ı" not after a vowel (after one it is й, "aınalı
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from bot.text import fold, stem, tokens
 
@@ -101,3 +101,33 @@ class SplitWords:
 
 JOINED_MIN = 7
 """Shortest whole a split is mended into: shorter joins are too often two words of their own."""
+
+
+class Transposed:
+    """Mends two neighbouring letters typed the wrong way round ("foregin") where nothing in the
+    index answers the word as typed and exactly one swap inside the stem makes a known word: the
+    stemmer would otherwise cut a wrong ending off the typo ("foreg"), out of the fuzzy match's reach."""
+
+    def __init__(self, known: Iterable[str], matches: Callable[[str], bool]) -> None:
+        self.known = frozenset(known)
+        self.matches = matches
+
+    def read(self, text: str) -> str:
+        return _ANY_WORD_RE.sub(self._word, text)
+
+    def _word(self, match: re.Match[str]) -> str:
+        word = match.group()
+        if len(word) < TRANSPOSED_MIN or any(tok in self.known or self.matches(tok) for tok in tokens(word)):
+            return word
+        mended = {swapped for k in range(1, len(word) - 1) if word[k] != word[k + 1]
+                  and self._knows(swapped := word[:k] + word[k + 1] + word[k] + word[k + 2:], k)}
+        return mended.pop() if len(mended) == 1 else word
+
+    def _knows(self, word: str, swap: int) -> bool:
+        """Whether `word` stems to one known word whose stem holds both swapped letters."""
+        toks = tokens(word)
+        return len(toks) == 1 and toks[0] in self.known and len(toks[0]) >= swap + 2 and fold(word).startswith(toks[0])
+
+
+TRANSPOSED_MIN = 5
+"""Shortest word whose swapped letters are mended: in shorter ones a swap too often makes another word."""

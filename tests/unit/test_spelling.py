@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.spelling import DotlessI, SplitWords, full_years
+from bot.engine.spelling import DotlessI, SplitWords, Transposed, full_years
 from bot.text import tokens
 
 KNOWN = {tok for word in ("jyly", "boldy", "arasynda", "bırlesıp", "aınalymy") for tok in tokens(word)}
@@ -51,3 +51,21 @@ SPLIT_KNOWN = {tok for word in ("көкшетауда", "кездесті", "qos
 ])
 def test_a_word_split_in_two_is_joined_where_only_the_whole_is_known(said: str, read: str) -> None:
     assert SplitWords(SPLIT_KNOWN).read(said) == read
+
+
+SWAP_KNOWN = {tok for word in ("foreign", "trip", "lease", "leasing") for tok in tokens(word)}
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("his first foregin trip", "his first foreign trip"),
+    ("Foregin", "Foreign"),  # the letters as typed, case kept
+    ("leaes", "lease"),
+    ("leasde", "leasde"),  # the swap falls in the ending the stemmer cuts ("leased"): too little to go on
+    ("trpi", "trpi"),  # too short to mend
+])
+def test_two_swapped_letters_are_mended_only_into_a_known_stem(typed: str, read: str) -> None:
+    assert Transposed(SWAP_KNOWN, lambda tok: False).read(typed) == read
+
+
+def test_a_word_the_index_already_matches_is_not_swapped() -> None:
+    assert Transposed(SWAP_KNOWN, lambda tok: True).read("foregin") == "foregin"
