@@ -161,8 +161,9 @@ class Answerability:
 
     def ranks_size(self, query: Query, fact: Fact) -> bool:
         """"Kazakh SSR size USSR" of "the second largest union republic": a size asked, told as a rank
-        (not "how much was invested?" of "Russia ranks fifth among investors")."""
-        return bool(self.lex.words["size_words"].intersection(query.tokens)) and any(
+        (not "how much was invested?" of "Russia ranks fifth among investors"). The words are read as typed:
+        "how big" asks an amount, so the reading of what is asked leaves "big" out of the query's tokens."""
+        return bool(self.lex.words["size_words"].intersection(tokens(query.text))) and any(
             stem(fold(tok)) in self.rank_words for lang in LANGS for tok in raw_tokens(fact.text[lang]))
 
     def lacks_unit(self, query: Query, fact: Fact) -> bool:

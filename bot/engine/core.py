@@ -36,7 +36,7 @@ from bot.engine.understanding import ASKING, YEAR_RE, Query, Understanding, find
 from bot.model import LANGS, Fact
 from bot.script import is_latin
 from bot.store import FactStore
-from bot.text import forget_folded_words, tokens
+from bot.text import forget_folded_words, raw_tokens, tokens
 
 log = logging.getLogger(__name__)
 _CONTROL_RE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
@@ -241,6 +241,11 @@ class AnswerEngine:
             return self.compose.decline(question, lang, key="followup.unresolved")
         if resolved.how == "else" and previous is not None:
             return self._more(previous, lang)
+        if (resolved.how == "followup" and previous is not None and not first.intents and not first.named_years
+                and 1 <= len(first.words) <= 2 and not names_side(question, self.lex)):
+            other = self._other_named(question, first, previous, lang)
+            if other is not None:
+                return other
         if previous is not None and not first.named_years and find_phrases(first.tokens, self.lex.phrases["same_year"]):
             # "Ал сол жылдың қазанында президенттер қай қалада кездесті?": the year of the fact just shown.
             year = next((f.when.year for f in self._shown(previous) if f.when), None)
@@ -699,6 +704,23 @@ class AnswerEngine:
             return False
         said = self.words[self.position[fact.id]]
         return all(any(c in said for c, _ in self.index.expand(w)) for w in own)
+
+    def _other_named(self, question: str, query: Query, previous: Turn, lang: str) -> Answer | None:
+        """"а Эмба?" right after "where is the Sary-Shagan range?": the previous question asked of the
+        thing the follow-up names, its name in place of the one asked about (both would find Sary-Shagan)."""
+        own = self.rank(query)
+        if not own or own[0].fact.id in previous.fact_ids or own[0].coverage < WEIGHTS.full_match \
+                or not self.index.title_share(own[0].index, query.words):
+            return None
+        names = set(self._context(previous)[1][0].split())
+        kept = [w for w in previous.question.split() if w.strip("?!.,;:«»\"'") not in names]
+        if len(kept) == len(previous.question.split()):
+            return None
+        answer = self._route(self.understanding.parse(f"{' '.join(kept)} {question}"), lang)
+        best = answer.facts[0] if answer.answered and answer.facts else None
+        named = best is not None and best.id not in previous.fact_ids and any(
+            set(query.words) & set(tokens(title)) for title in best.title.values())
+        return answer if named else None
 
     def _shown(self, previous: Turn) -> list[Fact]:
         """The facts of the previous answer."""
@@ -1366,6 +1388,7 @@ class AnswerEngine:
     def _is_overview(self, query: Query) -> bool:
         asking = {"when", "where", "who", "how_much", "why", "until", "duration"} & query.intents
         return not asking and not query.years and ("overview" in query.intents or len(query.words) == 1
+                                                   or len(raw_tokens(query.text)) == 1  # "ОДКБ", spelt out in three words
                                                    or (len(query.words) == 2 and self._names_entity(query.words)))
 
     def _names_entity(self, words: Sequence[str]) -> bool:
@@ -1376,6 +1399,9 @@ class AnswerEngine:
     def _overview(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"Байконур", "what is the CSTO": the topic's main facts, the best told in full."""
         about = [r for r in ranked if r.coverage >= WEIGHTS.list_coverage]
+        if len(about) < 2 and "overview" in query.intents:
+            # "ШОС — что это и при чём тут Казахстан с Россией?": the sides' words, in every fact, thin the match.
+            about = [r for r in ranked[:WEIGHTS.overview_pool] if r.coverage >= WEIGHTS.min_coverage]
         if len(about) < 2:
             return None
         # The facts whose titles name the topic most, led by what the topic is: the best fact that

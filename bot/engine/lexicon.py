@@ -27,7 +27,7 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
               "what_words", "previous_year", "not_money", "union_words", "russia_places",
               "kazakhstan_places", "rank_words", "year_words", "eaeu_words", "country_words", "anniversary_words", "role_words",
               "membership_words", "flow_words", "counterfactual_words", "locative_words", "name_words", "city_words",
-              "place_plurals", "founding_words", "beginning_words", "courtesy_phrases", "person_pronouns",
+              "place_plurals", "founding_words", "beginning_words", "courtesy_phrases", "idiom_phrases", "person_pronouns",
               "leaving_words", "end_words", "mutual_phrases", "holder_phrases", "reverse_phrases", "reporting_words",
               "claim_phrases", "act_words", "count_words", "part_year_words", "regard_words",
               "time_nouns", "signing_words", "visit_words", "ordinal_words", "size_words",

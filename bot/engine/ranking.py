@@ -41,7 +41,8 @@ class Weights:
     related_ratio: float = 0.7    # a runner-up this close to the best is shown beside it
     list_ratio: float = 0.5       # keyword queries: full matches this close make a list
     full_match: float = 0.99      # coverage that counts as matching every query word
-    list_coverage: float = 0.7    # a list or overview takes facts matching this much of the question
+    list_coverage: float = 0.7    # a list or overview takes facts matching this much of the question …
+    overview_pool: int = 5        # … or, asked for an overview that none but one matches so well, of these best min_coverage
     max_related: int = 4
     followup_alone: float = 0.8   # coverage at which a question opening like a follow-up stands alone
     answerable_tries: int = 4     # runners-up looked at when the best fact lacks the asked detail

@@ -520,8 +520,8 @@ class Understanding:
                 intents.add(name)
                 if name in ASKING or name == "until" or (name == "overview" and len(ph) >= OVERVIEW_PHRASE):
                     consumed.update(range(k, k + len(ph)))  # "what's the deal with Baikonur?" asks of no deal
-        for k, ph in find_phrases(plain, lex.phrases["courtesy_phrases"]):
-            consumed.update(range(k, k + len(ph)))  # "if it's not too much trouble, what …" asks no amount
+        for k, ph in (*find_phrases(plain, lex.phrases["courtesy_phrases"]), *find_phrases(plain, lex.phrases["idiom_phrases"])):
+            consumed.update(range(k, k + len(ph)))  # "if it's not too much trouble, what …" asks no amount, "в числе" no date
         earlier = find_phrases(plain, lex.phrases["previous_year"])
         for k, ph in earlier:
             consumed.update(range(k, k + len(ph)))
@@ -538,6 +538,7 @@ class Understanding:
             oos = True
         if find_phrases(plain, lex.phrases["out_of_scope"]):
             oos = True  # "стоит ли …?" asks advice, though "стоит" alone may say where something stands
+        typed_toks = frozenset(plain)
         words: list[str] = []
         months: list[int] = []
         days: list[tuple[int, int]] = []
@@ -551,7 +552,7 @@ class Understanding:
             if tok in lex.words["day_words"] and k and toks[k - 1] in lex.words["refers"]:
                 continue  # "when was that day made a holiday?": the day already talked of, no day asked
             for name, ws in lex.intents.items():
-                if tok in ws:
+                if tok in ws and tok in typed_toks:  # not "organisation" of "SCO" spelt out: no list asked
                     intents.add(name)
             if self.change_typo(tok):
                 intents.add("compare")
@@ -622,6 +623,8 @@ class Understanding:
             intents.discard("until")  # "Теңізден Новороссийскіге дейін … қай жылы?": from a place to a place
         if "until" in intents and self._which_until(plain):
             intents.discard("until")  # "до какого пункта", "қай қалаға дейін": up to which place, not until when
+        if "when" in intents and "how_much" not in intents:
+            intents.discard("money")  # "когда договорились не платить налог дважды?" asks a date, not a sum
         if find_phrases(plain, lex.phrases["not_money"]) or self._paid_visit(plain):
             intents.discard("money")  # "paid a state visit", "every visit Medvedev paid"
             if not find_phrases(plain, lex.intent_phrases["how_much"]):

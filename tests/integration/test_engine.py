@@ -1264,3 +1264,43 @@ def test_facts_told_in_full_in_a_list_are_led_by_their_dates(engine: AnswerEngin
     answer = engine.answer("перечисли все визиты Медведева в Казахстан в 2008 году")
     body = body_text(answer)
     assert "май 2008 г. — " in body and "2008 г. — В 2008 г." not in body
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("в каких международных организациях Казахстан и Россия были в числе основателей?", "ШОС"),  # among, not a date
+    ("Чем закончилась встреча президентов в Кокшетау в 1992 году?", "заявлени"),  # its outcome, not until when
+    ("Kostanay diesel JV stakes", "60%"),  # a joint venture's shares
+    ("how big was soviet kazakhstan compared to the other ussr republics", "second"),  # a size told as a rank
+])
+def test_set_phrases_and_abbreviations_ask_what_they_mean(engine: AnswerEngine, question: str, said: str) -> None:
+    answered_with(engine.answer(question), said)
+
+
+def test_rich_in_is_no_mistyped_which(engine: AnswerEngine) -> None:
+    """"bai" (rich) is a word of its own, not "qai" mistyped into a question of when."""
+    previous = last_turn(engine, "Qazaq KSR-ı KSRO ışındegı kölemı boiynşa neşınşı respublika boldy?")
+    answered_with(engine.answer("qandai şikızatqa bai boldy?", previous=previous), "uran")
+
+
+@pytest.mark.parametrize("question", ["ОДКБ", "what is the SCO?", "ШОС - что это и при чём тут Казахстан с Россией?"])
+def test_an_organisation_by_its_abbreviation_gets_an_overview(engine: AnswerEngine, question: str) -> None:
+    """An abbreviation spelt out in three words is still one name asked about; "organisation" in its
+    spelt-out name asks for no list."""
+    answer = engine.answer(question)
+    assert answer.kind == "overview" and "fg-founding-members-sco-csto" in [f.id for f in answer.facts]
+
+
+def test_when_an_agreement_not_to_pay_twice_was_made_asks_a_date_not_a_sum(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Когда Казахстан и Россия договорились, чтобы предприятия не платили налог два раза?"),
+                  "1996")
+
+
+@pytest.mark.parametrize(("first", "then", "said"), [
+    ("Где расположен полигон Сары-Шаган?", "а Эмба?", "Актюбинск"),
+    ("Сары-Шаған полигоны қай облыста?", "ал Эмба ше?", "Ақтөбе"),
+])
+def test_a_follow_up_naming_another_thing_asks_the_same_of_it(engine: AnswerEngine, first: str, then: str,
+                                                              said: str) -> None:
+    answer = engine.answer(then, previous=last_turn(engine, first))
+    answered_with(answer, said)
+    assert answer.facts[0].id == "fg-range-emba"
