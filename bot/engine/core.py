@@ -241,6 +241,14 @@ class AnswerEngine:
             return self.compose.decline(question, lang, key="followup.unresolved")
         if resolved.how == "else" and previous is not None:
             return self._more(previous, lang)
+        if resolved.how == "followup" and previous is not None and len(first.named_years) == 1 and not first.words:
+            # "and in 2023?" after trade in 2008: a year the series skips has no figure, whatever else it saw.
+            shown = self._shown(previous)
+            metric = shown[0].metric if len(shown) == 1 else None
+            series = {y for m, y in self.figures if m == metric}
+            if metric and len(series) >= 2 and first.named_years[0] not in series:
+                return self.compose.decline(question, lang, [self.figures[(metric, y)][0] for y in sorted(
+                    series, key=lambda y: abs(y - first.named_years[0]))[:3]])
         if (resolved.how == "followup" and previous is not None and not first.intents and not first.named_years
                 and 1 <= len(first.words) <= 2 and not names_side(question, self.lex)):
             other = self._other_named(question, first, previous, lang)
@@ -347,6 +355,8 @@ class AnswerEngine:
         answer = self._route(query, lang)
         if resolved.how == "followup" and previous is not None and first.months and not first.named_years:
             answer = self._of_named_month(query, first.months, previous, answer, lang)
+        if resolved.how == "followup" and previous is not None and answer.kind == "fact" and first.words and not first.months:
+            answer = self._new_detail(query, first, previous, lang) or answer
         halves = or_halves(question) if resolved.how == "standalone" and "list" in first.intents else None
         if halves is not None and (not answer.answered or answer.kind == "fact"):
             either = self._either(halves, lang, question)
@@ -705,6 +715,34 @@ class AnswerEngine:
         said = self.words[self.position[fact.id]]
         return all(any(c in said for c, _ in self.index.expand(w)) for w in own)
 
+    def _skipped_year(self, query: Query, top: Ranked) -> list[Fact] | None:
+        """"How big was trade in 2023?": without its year the question finds a yearly series (trade in
+        1997, 2005, …) that skips the year named, so a fact of that year that merely speaks of trade
+        does not answer it; the series' nearest facts are offered instead."""
+        if "how_much" not in query.intents or "compare" in query.intents or len(query.named_years) != 1:
+            return None
+        yearless = self.rank(replace(query, years=(), named_years=()))
+        metric = yearless[0].fact.metric if yearless and yearless[0].coverage >= WEIGHTS.min_coverage else None
+        series = {y for m, y in self.figures if m == metric}
+        if not metric or len(series) < 2 or query.named_years[0] in series or top.fact.metric == metric:
+            return None
+        return [r.fact for r in yearless[:3]]
+
+    def _new_detail(self, query: Query, own: Query, previous: Turn, lang: str) -> Answer | None:
+        """"ал экономикалық қуаты ше?" after the Customs Union's population: the follow-up's own words
+        name a detail the fact just shown lacks, so a fact of the same topic that has it, ranked close
+        behind, is the answer (the previous question's words keep the old fact on top)."""
+        ranked = self.rank(query)
+        if not ranked or ranked[0].fact.id not in previous.fact_ids:
+            return None
+        by_own = {r.fact.id: r.coverage for r in self.rank(own)}
+        if by_own.get(ranked[0].fact.id, 0.0) > 0.0:
+            return None
+        other = next((r for r in ranked[1:WEIGHTS.max_related] if r.fact.id not in previous.fact_ids
+                      and by_own.get(r.fact.id, 0.0) >= WEIGHTS.min_coverage and r.fused >= WEIGHTS.detail_ratio * ranked[0].fused
+                      and self.answerable.missing(query, r.fact) is None), None)
+        return None if other is None else self.compose.fact(other.fact, lang, query.text)
+
     def _other_named(self, question: str, query: Query, previous: Turn, lang: str) -> Answer | None:
         """"а Эмба?" right after "where is the Sary-Shagan range?": the previous question asked of the
         thing the follow-up names, its name in place of the one asked about (both would find Sary-Shagan)."""
@@ -834,6 +872,9 @@ class AnswerEngine:
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         if self._party_mismatch(query, top):
             return self.compose.decline(question, lang)
+        skipped = self._skipped_year(query, top)
+        if skipped is not None:
+            return self.compose.decline(question, lang, skipped)
         if query.named_years and not set(query.named_years) & self._years_of(top.fact):
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         span = _span(top.fact) if self._asks_years_counted(query) else None

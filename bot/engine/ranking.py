@@ -47,6 +47,7 @@ class Weights:
     followup_alone: float = 0.8   # coverage at which a question opening like a follow-up stands alone
     answerable_tries: int = 4     # runners-up looked at when the best fact lacks the asked detail
     first_ratio: float = 0.8      # "when … first?": a runner-up of the best one's kind this close, and earlier, is the first
+    detail_ratio: float = 0.8     # a follow-up naming a detail the fact shown lacks: a runner-up this close that has it answers
     answerable_ratio: float = 0.6 # … and how close to the best they must be
     unit_ratio: float = 0.45      # … or, when the question names a unit ("what share"), a runner-up that uses it
     # Fusion with the semantic signal.

@@ -539,6 +539,8 @@ class Understanding:
         if find_phrases(plain, lex.phrases["out_of_scope"]):
             oos = True  # "стоит ли …?" asks advice, though "стоит" alone may say where something stands
         typed_toks = frozenset(plain)
+        # "бір-бірімен", "друг с другом" say the two sides acted alike; they name nothing to match.
+        mutual = {k + j for k, ph in find_phrases(tuple(toks), lex.phrases["mutual_phrases"]) for j in range(len(ph))}
         words: list[str] = []
         months: list[int] = []
         days: list[tuple[int, int]] = []
@@ -574,7 +576,7 @@ class Understanding:
                     days.append((int(numeric.group(2)), int(numeric.group(1))))
                 elif not YEAR_RE.fullmatch(tok):
                     words.append(tok)
-            elif tok in self.asking or tok in stop or len(tok) <= 1 or tok in lex.words["anniversary_words"]:
+            elif tok in self.asking or tok in stop or len(tok) <= 1 or tok in lex.words["anniversary_words"] or k in mutual:
                 continue
             elif tok not in acronyms and (typo := self._question_word_typo(tok)) is not None:
                 typos.add(typo)  # "кашн", "skolko": a question word mistyped asks all the same … (not "ВТО")

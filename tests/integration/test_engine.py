@@ -1304,3 +1304,30 @@ def test_a_follow_up_naming_another_thing_asks_the_same_of_it(engine: AnswerEngi
     answer = engine.answer(then, previous=last_turn(engine, first))
     answered_with(answer, said)
     assert answer.facts[0].id == "fg-range-emba"
+
+
+def test_a_follow_up_naming_a_detail_the_fact_shown_lacks_gets_the_fact_that_has_it(engine: AnswerEngine) -> None:
+    """The previous question's words ("халқы") keep the population on top; "экономикалық қуаты" asks the economy."""
+    answer = engine.answer("ал экономикалық қуаты ше?", previous=last_turn(engine, "Кеден одағындағы үш елдің халқы қанша?"))
+    answered_with(answer, "1,7")
+    assert answer.facts[0].id == "td-customs-union-economy"
+
+
+@pytest.mark.parametrize("question", ["How big was Kazakhstan-Russia trade in 2023?",
+                                      "товарооборот России и Казахстана в 2023 году"])
+def test_a_figure_asked_for_a_year_its_series_skips_is_declined_with_the_series(engine: AnswerEngine, question: str) -> None:
+    """Facts of 2023 speak of trade, but no trade figure is given for 2023: the years that have one are offered."""
+    answer = engine.answer(question)
+    assert not answer.answered and answer.suggestions
+    assert all(f.metric == "trade_turnover" for f in answer.suggestions)
+
+
+def test_a_follow_up_year_the_series_skips_is_declined(engine: AnswerEngine) -> None:
+    answer = engine.answer("and in 2023?", previous=last_turn(engine, "How big was Kazakhstan-Russia trade in 2008?"))
+    assert not answer.answered and answer.suggestions and answer.suggestions[0].metric == "trade_turnover"
+    answered_with(engine.answer("and in 2010?", previous=last_turn(engine, "How big was Kazakhstan-Russia trade in 2008?")), "15")
+
+
+def test_each_other_names_nothing_to_match(engine: AnswerEngine) -> None:
+    """"бір-бірімен" (with each other) says the sides acted alike; matched as words it drew the three basic documents."""
+    answered_with(engine.answer("Мәскеу мен Астана осы күнге дейін бір-бірімен қанша құжатқа қол қойысты?"), "400")
