@@ -36,7 +36,7 @@ from bot.engine.understanding import ASKING, YEAR_RE, Query, Understanding, find
 from bot.model import LANGS, Fact
 from bot.script import is_latin
 from bot.store import FactStore
-from bot.text import forget_folded_words, raw_tokens, tokens
+from bot.text import fold, forget_folded_words, raw_tokens, tokens
 
 log = logging.getLogger(__name__)
 _CONTROL_RE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
@@ -432,13 +432,18 @@ class AnswerEngine:
     def _person_named(self, question: str, previous: Turn) -> str:
         """"Did he later come to Kazakhstan?" right after a fact that names one person: that person
         ("did Yeltsin later come …"), found like any name, not the topic of the question before."""
-        pronouns = [m for m in _WORD_RE.finditer(question) if m.group().lower() in self.lex.words["person_pronouns"]]
+        pointing = self.lex.words["person_pronouns"]
+        if not any(fold(m.group()) in pointing for m in _WORD_RE.finditer(question)):
+            # "он", "ол" also mean "it": they stand for a person only beside what a person does ("приезжал").
+            person_done = self.lex.words["person_verbs"].intersection(tokens(question))
+            pointing = self.lex.words["person_refers"] if person_done else frozenset()
+        pronouns = [m for m in _WORD_RE.finditer(question) if fold(m.group()) in pointing]
         shown = self._shown(previous)
-        people = {p for p in shown[0].people.get("en", ())} if shown and shown[0].people else set()
-        if not pronouns or len(people) != 1:
+        people = shown[0].people if shown and shown[0].people else {}
+        if not pronouns or len(people.get("en", ())) != 1:
             return question
-        name = next(iter(people)).split()[-1]
-        return _WORD_RE.sub(lambda m: name if m.group().lower() in self.lex.words["person_pronouns"] else m.group(), question)
+        name = people.get(previous.lang, people["en"])[0].split()[-1]
+        return _WORD_RE.sub(lambda m: name if fold(m.group()) in pointing else m.group(), question)
 
     def _context(self, previous: Turn) -> tuple[frozenset[str], tuple[str, ...]]:
         """What the previous question asked, and what it was about. When it was answered with one

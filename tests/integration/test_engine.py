@@ -1331,3 +1331,18 @@ def test_a_follow_up_year_the_series_skips_is_declined(engine: AnswerEngine) -> 
 def test_each_other_names_nothing_to_match(engine: AnswerEngine) -> None:
     """"бір-бірімен" (with each other) says the sides acted alike; matched as words it drew the three basic documents."""
     answered_with(engine.answer("Мәскеу мен Астана осы күнге дейін бір-бірімен қанша құжатқа қол қойысты?"), "400")
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("кто выиграл первые выборы президента россии", "а в казахстан он приезжал?"),
+    ("Ресейдің алғашқы президенттік сайлауында кім жеңді?", "ол Қазақстанға келді ме?"),
+])
+def test_he_or_she_beside_what_a_person_does_is_the_person_just_shown(engine: AnswerEngine, first: str, then: str) -> None:
+    """"он", "ол" also mean "it"; beside "приезжал", "келді" they stand for Yeltsin, not for the election."""
+    answer = engine.answer(then, previous=last_turn(engine, first))
+    assert answer.answered and answer.facts[0].id.startswith("vi-yeltsin")
+
+
+def test_within_what_event_follows_up_the_meeting_just_shown(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "When did Tokayev and Putin meet in Astana in 2023?")
+    answered_with(engine.answer("within what event?", previous=previous), "Interregional")
