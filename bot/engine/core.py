@@ -298,6 +298,9 @@ class AnswerEngine:
             if (not pointing or len(first.words) > WEIGHTS.short_words) and \
                     self._stands_alone(first, previous, WEIGHTS.full_match if pointing else WEIGHTS.followup_alone):
                 resolved = Resolved(question, "standalone")
+            elif pointing and self._names_other_title(first, previous):
+                # "When did it get the name Russia Day?": "it" is the holiday its own words name in full.
+                resolved = Resolved(question, "standalone")
         if resolved.how == "standalone" and previous is not None and self._about_previous(first, previous):
             # "Ресей жағынан құрылтайшысы кім болды?" right after the joint venture's fact, which
             # names its founders: asked of that fact first, not of any founders anywhere.
@@ -700,22 +703,37 @@ class AnswerEngine:
                       and self.answerable.missing(query, r.fact) is None), None)
         return self.compose.fact(other, lang, query.text) if other is not None else answer
 
-    def _stands_alone(self, query: Query, previous: Turn, coverage: float = WEIGHTS.followup_alone) -> bool:
+    def _stands_alone(self, query: Query, previous: Turn, coverage: float = WEIGHTS.followup_alone,
+                      clear: bool = False) -> bool:
         """"а какая длина границы?" opens like a follow-up but names its own topic: when its own
-        words find a fact strongly, and not the one just shown, it is a new question."""
+        words find a fact strongly, and not the one just shown, it is a new question (`clear`: and
+        well ahead of the runner-up, for a short question that points back)."""
         if len(query.words) < 2:
             return False
         units = self.lex.words["percent_units"] | self.lex.words["measure_words"]
         if all(w in self.intent_words or w in units for w in query.words):
             return False  # "канша пайызга ости?" (by how many percent did it grow?) names what is asked, of no topic
         ranked = self.rank(query)
+        if clear and len(ranked) > 1 and ranked[1].fused > WEIGHTS.alone_margin * ranked[0].fused:
+            return False
         return bool(ranked) and ranked[0].coverage >= coverage and ranked[0].fact.id not in previous.fact_ids
 
+    def _names_other_title(self, query: Query, previous: Turn) -> bool:
+        """Whether a short question matches another fact than the one just shown in full, well ahead of
+        the rest, and names most of its title ("When did it get the name Russia Day?")."""
+        if not self._stands_alone(query, previous, WEIGHTS.full_match, clear=True):
+            return False
+        return self.index.title_share(self.rank(query)[0].index, query.words) >= WEIGHTS.title_named
+
     def _about_previous(self, query: Query, previous: Turn) -> bool:
-        """Whether a short question's own words (not the two sides, not "then") are all in the fact just shown."""
+        """Whether a short question's own words (not the two sides, not "then") are all in the fact just
+        shown, and do not name another fact's title, well ahead ("when did the holiday get the name
+        Russia Day?" after the declaration whose text speaks of Russia Day)."""
         fact = self.store.get(previous.fact_ids[0]) if previous.kind == "fact" and previous.fact_ids else None
         own = [w for w in query.words if w not in self.side_words and w not in self.lex.words["refers"]]
         if fact is None or not own or len(query.words) > WEIGHTS.short_words:
+            return False
+        if self._names_other_title(query, previous):
             return False
         said = self.words[self.position[fact.id]]
         return all(any(c in said for c, _ in self.index.expand(w)) for w in own)
@@ -1183,8 +1201,13 @@ class AnswerEngine:
         if unknown and not chatter:
             # The model must find the fact close too: "самая длинная река в мире" shares most of its
             # words with "the longest land border in the world", but not its meaning.
+            # … or both signals put one fact far ahead of the rest: the unknown words are typos of its own
+            # ("тауралдың көлмі" of the 1999 imports).
+            dominant = len(ranked) > 1 and ranked[1].fused <= WEIGHTS.dominant_ratio * top.fused \
+                and top.lexical >= max(r.lexical for r in ranked) and cosine >= max(r.cosine for r in ranked) - 1e-6
             return (top.coverage >= WEIGHTS.unknown_coverage and cosine >= WEIGHTS.semantic_sure) \
-                or (top.coverage >= WEIGHTS.min_coverage and cosine >= WEIGHTS.unknown_sure)
+                or (top.coverage >= WEIGHTS.min_coverage and cosine >= WEIGHTS.unknown_sure) \
+                or (dominant and cosine >= WEIGHTS.semantic_sure)
         if top.coverage >= WEIGHTS.min_coverage:
             return True
         if self.semantic is None:

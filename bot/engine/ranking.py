@@ -45,6 +45,8 @@ class Weights:
     overview_pool: int = 5        # … or, asked for an overview that none but one matches so well, of these best min_coverage
     max_related: int = 4
     followup_alone: float = 0.8   # coverage at which a question opening like a follow-up stands alone
+    alone_margin: float = 0.75    # … and a short one pointing back, when the runner-up is at most this share of the best
+    title_named: float = 0.6      # share of a fact's title a short question must name to leave the fact just shown
     answerable_tries: int = 4     # runners-up looked at when the best fact lacks the asked detail
     first_ratio: float = 0.8      # "when … first?": a runner-up of the best one's kind this close, and earlier, is the first
     detail_ratio: float = 0.8     # a follow-up naming a detail the fact shown lacks: a runner-up this close that has it answers
@@ -54,6 +56,7 @@ class Weights:
     semantic: float = 1.0         # weight of the semantic z-score against the lexical share
     semantic_floor: float = 0.82  # cosine below which the semantic signal says "not this"
     semantic_sure: float = 0.88   # cosine at which the semantic signal alone may answer
+    dominant_ratio: float = 0.3   # a runner-up at most this share of the best leaves the best alone in the field
     semantic_agree: float = 0.20  # lexical coverage enough when both signals pick the same fact …
     agree_slack: float = 0.012    # … the model's best by this little (its cosines of related facts crowd
     #                               #   together), in a question of more than short_words words

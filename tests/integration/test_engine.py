@@ -1346,3 +1346,15 @@ def test_he_or_she_beside_what_a_person_does_is_the_person_just_shown(engine: An
 def test_within_what_event_follows_up_the_meeting_just_shown(engine: AnswerEngine) -> None:
     previous = last_turn(engine, "When did Tokayev and Putin meet in Astana in 2023?")
     answered_with(engine.answer("within what event?", previous=previous), "Interregional")
+
+
+def test_a_short_question_naming_another_facts_title_leaves_the_fact_just_shown(engine: AnswerEngine) -> None:
+    """The declaration's text speaks of Russia Day, but the question names the fact of the holiday's name."""
+    previous = last_turn(engine, "when did yeltsin win the presidential election",
+                         "and when was the declaration of state sovereignty adopted?")
+    answer = engine.answer("when did the holiday get the name russia day?", previous=previous)
+    assert answer.facts[0].id == "ev-russia-day-name-2002"
+
+
+def test_typos_no_fact_uses_do_not_decline_a_fact_both_signals_put_far_ahead(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("1999 жылы Ресейден Қазақстанға әкелінген тауралдың көлмі қанша болды?"), "1,5")
