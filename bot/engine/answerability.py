@@ -432,7 +432,7 @@ class Answerability:
                 return "day"  # "is it true it was signed on 11 November 2013?" of a fact dated to its year
             if self.unknown_measure(query):
                 return "number"
-        if "countries" in query.intents and not self.lex.words["other_parties"] & self.said(fact):
+        if "countries" in query.intents and "list" in query.intents and not self.lex.words["other_parties"] & self.said(fact):
             return "countries"  # "which countries are in the EAEU?" of a fact naming none but the two sides
         if self.lacks_documents(query, fact):
             return "documents"

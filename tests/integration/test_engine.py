@@ -1358,3 +1358,11 @@ def test_a_short_question_naming_another_facts_title_leaves_the_fact_just_shown(
 
 def test_typos_no_fact_uses_do_not_decline_a_fact_both_signals_put_far_ahead(engine: AnswerEngine) -> None:
     answered_with(engine.answer("1999 жылы Ресейден Қазақстанға әкелінген тауралдың көлмі қанша болды?"), "1,5")
+
+
+def test_which_state_asked_in_the_singular_may_be_one_of_the_two_sides(engine: AnswerEngine) -> None:
+    """"Which state first set up relations with the Kazakh Khanate?": Russia's tsardom, one of the sides;
+    "which countries" (plural) still asks for others."""
+    answered_with(engine.answer("Qasym han tūsynda qai memleket Qazaq handyğymen alğaş diplomatiialyq qatynas ornatty?"),
+                  "Orys")
+    answered_with(engine.answer("which countries are in the EAEU besides Kazakhstan and Russia?"), "Armenia")
