@@ -61,7 +61,7 @@ async def exchange(api: FakeBotAPI, lang: str, text: str) -> list[str]:
     await api.wait_for("sendMessage", lambda c: c.chat_id == chat_id, since=since, timeout=15)
     count = -1
     while count != (count := len(api.calls_of("sendMessage")) + len(api.calls_of("sendPhoto"))):
-        await asyncio.sleep(0.3)
+        await asyncio.sleep(1.0)  # a chart is drawn after the text: wait for a second of quiet
     replies = [c for c in (*api.calls_of("sendMessage"), *api.calls_of("sendPhoto"))
                if c.seq >= since and c.chat_id == chat_id]
     return [render(c) for c in sorted(replies, key=lambda c: c.seq)]

@@ -179,8 +179,9 @@ def retries(question: str, query: Query, previous: Turn, lex: Lexicon,
     short or pointing question, joined to the previous turn's topic ("қанша жылға жалға берілді?"
     after a question about Baikonur); last, a question of two words or more on its own."""
     readings: list[str] = []
-    if names_side(question, lex) and len(query.words) <= 3:
-        readings.append(swap_sides(previous.question, lex))
+    swapped = swap_sides(previous.question, lex)
+    if names_side(question, lex) and len(query.words) <= 3 and swapped != previous.question:
+        readings.append(swapped)  # (the previous question unchanged would only give its answer again)
     if len(query.words) <= 3 or refers_back(question, lex):
         rest = _strip_markers(question, lex)
         # "а в 2012?": the year named replaces the topic's own, which would find that year's fact again.

@@ -1366,3 +1366,10 @@ def test_which_state_asked_in_the_singular_may_be_one_of_the_two_sides(engine: A
     answered_with(engine.answer("Qasym han tūsynda qai memleket Qazaq handyğymen alğaş diplomatiialyq qatynas ornatty?"),
                   "Orys")
     answered_with(engine.answer("which countries are in the EAEU besides Kazakhstan and Russia?"), "Armenia")
+
+
+def test_a_declined_question_naming_a_side_is_not_answered_by_the_previous_question_again(engine: AnswerEngine) -> None:
+    """Retried "with the sides swapped", a previous question that names no side is itself: its answer again."""
+    answer = engine.answer("Will Kazakhstan join BRICS by 2030?",
+                           previous=last_turn(engine, "When were diplomatic relations established?"))
+    assert not answer.answered
