@@ -738,18 +738,18 @@ class AnswerEngine:
         said = self.words[self.position[fact.id]]
         return all(any(c in said for c, _ in self.index.expand(w)) for w in own)
 
-    def _skipped_year(self, query: Query, top: Ranked) -> list[Fact] | None:
-        """"How big was trade in 2023?": without its year the question finds a yearly series (trade in
-        1997, 2005, …) that skips the year named, so a fact of that year that merely speaks of trade
-        does not answer it; the series' nearest facts are offered instead."""
+    def _skipped_year(self, query: Query, ranked: Sequence[Ranked]) -> list[Fact] | None:
+        """"How big was trade in 2023?": the question's words find a yearly series (trade in 1997, 2005,
+        …, ranked below the year's own facts) that skips the year named, so a fact of that year that
+        merely speaks of trade does not answer it; the series' facts are offered instead."""
         if "how_much" not in query.intents or "compare" in query.intents or len(query.named_years) != 1:
             return None
-        yearless = self.rank(replace(query, years=(), named_years=()))
-        metric = yearless[0].fact.metric if yearless and yearless[0].coverage >= WEIGHTS.min_coverage else None
+        metric = next((r.fact.metric for r in ranked[:WEIGHTS.semantic_pool]
+                       if r.fact.metric and r.coverage >= WEIGHTS.min_coverage), None)
         series = {y for m, y in self.figures if m == metric}
-        if not metric or len(series) < 2 or query.named_years[0] in series or top.fact.metric == metric:
+        if not metric or len(series) < 2 or query.named_years[0] in series or ranked[0].fact.metric == metric:
             return None
-        return [r.fact for r in yearless[:3]]
+        return [r.fact for r in ranked if r.fact.metric == metric][:3]
 
     def _new_detail(self, query: Query, own: Query, previous: Turn, lang: str) -> Answer | None:
         """"ал экономикалық қуаты ше?" after the Customs Union's population: the follow-up's own words
@@ -895,7 +895,7 @@ class AnswerEngine:
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         if self._party_mismatch(query, top):
             return self.compose.decline(question, lang)
-        skipped = self._skipped_year(query, top)
+        skipped = self._skipped_year(query, ranked)
         if skipped is not None:
             return self.compose.decline(question, lang, skipped)
         if query.named_years and not set(query.named_years) & self._years_of(top.fact):
