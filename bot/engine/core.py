@@ -84,7 +84,7 @@ class AnswerEngine:
         self.understanding = Understanding(self.lex, self.index.vocab_set)
         self.spelling = DotlessI(self.understanding.known)  # the lexicon's words and the facts' (one set, shared)
         self.split_words = SplitWords(self.understanding.known)
-        self.transposed = Transposed(self.understanding.known, lambda tok: bool(self.index.expand(tok)))
+        self.transposed = Transposed(self.understanding.known, self._names_topic)
         self.position = {f.id: i for i, f in enumerate(self.index.facts)}
         self.known_years = frozenset(store.years())
         self.compose = Composer(store.sources)
@@ -116,6 +116,8 @@ class AnswerEngine:
         for f in self.index.facts:
             if f.metric and f.when and f.value is not None:
                 self.figures.setdefault((f.metric, f.when.year), []).append(f)
+        self.series: dict[str, frozenset[int]] = {m: frozenset(y for n, y in self.figures if n == m) for m, _ in self.figures}
+        """The years each metric has a figure for: a yearly series ("trade_turnover": 1997, 2005, …)."""
         sides = {"russia": self.lex.words["russia_places"], "kazakhstan": self.lex.words["kazakhstan_places"]}
         self.visit_side = {i: side for i, f in enumerate(self.index.facts) if f.kind == "visit" and f.place
                            for side, places in sides.items() if places.intersection(tokens(f.place["en"]))}
@@ -245,10 +247,9 @@ class AnswerEngine:
             # "and in 2023?" after trade in 2008: a year the series skips has no figure, whatever else it saw.
             shown = self._shown(previous)
             metric = shown[0].metric if len(shown) == 1 else None
-            series = {y for m, y in self.figures if m == metric}
-            if metric and len(series) >= 2 and first.named_years[0] not in series:
+            if metric and self._skips(metric, first.named_years[0]):
                 return self.compose.decline(question, lang, [self.figures[(metric, y)][0] for y in sorted(
-                    series, key=lambda y: abs(y - first.named_years[0]))[:3]])
+                    self.series[metric], key=lambda y: abs(y - first.named_years[0]))[:3]])
         if (resolved.how == "followup" and previous is not None and not first.intents and not first.named_years
                 and 1 <= len(first.words) <= 2 and not names_side(question, self.lex)):
             other = self._other_named(question, first, previous, lang)
@@ -704,7 +705,7 @@ class AnswerEngine:
         return self.compose.fact(other, lang, query.text) if other is not None else answer
 
     def _stands_alone(self, query: Query, previous: Turn, coverage: float = WEIGHTS.followup_alone,
-                      clear: bool = False) -> bool:
+                      clear: bool = False, ranked: Sequence[Ranked] | None = None) -> bool:
         """"а какая длина границы?" opens like a follow-up but names its own topic: when its own
         words find a fact strongly, and not the one just shown, it is a new question (`clear`: and
         well ahead of the runner-up, for a short question that points back)."""
@@ -713,7 +714,7 @@ class AnswerEngine:
         units = self.lex.words["percent_units"] | self.lex.words["measure_words"]
         if all(w in self.intent_words or w in units for w in query.words):
             return False  # "канша пайызга ости?" (by how many percent did it grow?) names what is asked, of no topic
-        ranked = self.rank(query)
+        ranked = self.rank(query) if ranked is None else ranked
         if clear and len(ranked) > 1 and ranked[1].fused > WEIGHTS.alone_margin * ranked[0].fused:
             return False
         return bool(ranked) and ranked[0].coverage >= coverage and ranked[0].fact.id not in previous.fact_ids
@@ -721,9 +722,9 @@ class AnswerEngine:
     def _names_other_title(self, query: Query, previous: Turn) -> bool:
         """Whether a short question matches another fact than the one just shown in full, well ahead of
         the rest, and names most of its title ("When did it get the name Russia Day?")."""
-        if not self._stands_alone(query, previous, WEIGHTS.full_match, clear=True):
-            return False
-        return self.index.title_share(self.rank(query)[0].index, query.words) >= WEIGHTS.title_named
+        ranked = self.rank(query)
+        return self._stands_alone(query, previous, WEIGHTS.full_match, clear=True, ranked=ranked) \
+            and self.index.title_share(ranked[0].index, query.words) >= WEIGHTS.title_named
 
     def _about_previous(self, query: Query, previous: Turn) -> bool:
         """Whether a short question's own words (not the two sides, not "then") are all in the fact just
@@ -746,10 +747,14 @@ class AnswerEngine:
             return None
         metric = next((r.fact.metric for r in ranked[:WEIGHTS.semantic_pool]
                        if r.fact.metric and r.coverage >= WEIGHTS.min_coverage), None)
-        series = {y for m, y in self.figures if m == metric}
-        if not metric or len(series) < 2 or query.named_years[0] in series or ranked[0].fact.metric == metric:
+        if not metric or not self._skips(metric, query.named_years[0]) or ranked[0].fact.metric == metric:
             return None
         return [r.fact for r in ranked if r.fact.metric == metric][:3]
+
+    def _skips(self, metric: str, year: int) -> bool:
+        """Whether a yearly series (figures for two years or more) has no figure for the year."""
+        years = self.series.get(metric, frozenset())
+        return len(years) >= 2 and year not in years
 
     def _new_detail(self, query: Query, own: Query, previous: Turn, lang: str) -> Answer | None:
         """"ал экономикалық қуаты ше?" after the Customs Union's population: the follow-up's own words
@@ -758,7 +763,7 @@ class AnswerEngine:
         ranked = self.rank(query)
         if not ranked or ranked[0].fact.id not in previous.fact_ids:
             return None
-        by_own = {r.fact.id: r.coverage for r in self.rank(own)}
+        by_own = {h.fact.id: h.coverage for h in self._search(own)}  # the words' own match: no model call
         if by_own.get(ranked[0].fact.id, 0.0) > 0.0:
             return None
         other = next((r for r in ranked[1:WEIGHTS.max_related] if r.fact.id not in previous.fact_ids

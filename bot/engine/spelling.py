@@ -117,12 +117,13 @@ class Transposed:
 
     def _word(self, match: re.Match[str]) -> str:
         word = match.group()
-        if len(word) < TRANSPOSED_MIN or any(tok in self.known for tok in tokens(word)):
+        typed = tokens(word) if len(word) >= TRANSPOSED_MIN else []
+        if not typed or any(tok in self.known for tok in typed):
             return word
         mended = {swapped for k in range(1, len(word) - 1) if word[k] != word[k + 1]
                   and self._knows(swapped := word[:k] + word[k + 1] + word[k] + word[k + 2:], k)}
         # the index's own (fuzzy, slower) match is asked last, of the few words a swap would mend
-        if len(mended) != 1 or any(self.matches(tok) for tok in tokens(word)):
+        if len(mended) != 1 or any(self.matches(tok) for tok in typed):
             return word
         return mended.pop()
 
