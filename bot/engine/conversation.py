@@ -164,11 +164,14 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
         if flows.intersection(tokens(rest)):
             # "а ввозит оттуда что?" after exports: the direction named replaces the one asked before.
             text = without_direction(" ".join(w for w in text.split() if not flows.intersection(tokens(w))))
+        if find_phrases(query.tokens, lex.phrases["per_year"]):
+            # "how fast is it growing each year?" after trade in 2005 asks a yearly rate, not 2005's figure.
+            text = " ".join(YEAR_RE.sub(" ", text).split())
         text = f"{text} {rest}"
     return Resolved(text, "followup")
 
 
-ASKS = ASKING | {"duration", "until"}
+ASKS = ASKING | {"duration", "until", "countries"}
 """What a question may ask for: a follow-up asking one the previous question did not asks anew."""
 
 

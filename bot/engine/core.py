@@ -32,7 +32,7 @@ from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, SemanticIndex, load_model
 from bot.engine.smalltalk import courtesy_lead, reported_question, smalltalk_kind, smalltalk_sentences, without_courtesy
 from bot.engine.spelling import DotlessI, SplitWords, Transposed, full_years
-from bot.engine.understanding import ASKING, YEAR_RE, Query, Understanding, find_phrases
+from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Understanding, find_phrases
 from bot.model import LANGS, Fact
 from bot.script import is_latin
 from bot.store import FactStore
@@ -976,7 +976,29 @@ class AnswerEngine:
         day_named = self._on_named_day(query, top)
         close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)
                  or (day_named and self._on_named_day(query, r) and r.coverage >= WEIGHTS.min_coverage)]
+        half = self._other_half(query, top.fact, close)
+        if half is not None:
+            return self.compose.listing([top.fact, half], lang, question, "", in_full=2)
         return self.compose.fact(top.fact, lang, question, related=close)
+
+    def _other_half(self, query: Query, top: Fact, close: Sequence[Fact]) -> Fact | None:
+        """"Кеден одағы елдерінің халқы мен экономикалық әлеуеті қанша?": two things asked, joined by
+        "and", of which the best fact holds one and a close runner-up the other: both are told in full."""
+        joins = self.lex.words["and_words"] | KAZAKH_AND
+        content = set(query.words) - self.side_words
+        toks = query.tokens
+        said = self.answerable.said(top)
+        lacking = content - said
+        for fact in close:
+            other = self.answerable.said(fact)
+            # The nearest words on either side of each "and" that either fact uses ("халқы мен … әлеуеті"),
+            # sides aside: "Kazakhstan and Russia" joins no two asked things.
+            told = said | other
+            beside = {next((t for t in side if t in self.side_words or (t in content and t in told)), "")
+                      for k, tok in enumerate(toks) if tok in joins for side in (reversed(toks[:k]), toks[k + 1:])}
+            if lacking & other & beside and (content & said) - other:
+                return fact
+        return None
 
     @staticmethod
     def _on_named_day(query: Query, r: Ranked) -> bool:

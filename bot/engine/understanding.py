@@ -450,7 +450,7 @@ class Understanding:
         if len(turns) < 2:
             return None
         middle = range(sides[turns[0]][0] + 1, sides[turns[1]][0])  # between the first pair and the second
-        joins = [k for k in middle if firsts[k] in self.lex.words["and_words"] or firsts[k] in _KAZAKH_AND]
+        joins = [k for k in middle if firsts[k] in self.lex.words["and_words"] or firsts[k] in KAZAKH_AND]
         if not joins:
             return None
         k = joins[0]
@@ -675,7 +675,7 @@ _FIRST_PERSON_RE = re.compile(
     r"|myn|mın|pyn|pın|byn|bın|myz|mız|pyz|pız|byz|bız|min|pin|bin|miz|piz|biz)\b", re.IGNORECASE)
 """A Kazakh word in the first person ("журналиспін", "жазып жатырмын"): it says who asks, never what
 about, so a run-on question ("… мен журналиспін мақала жазып жатырмын … ғарышкерлері кімдер") is read without it."""
-_KAZAKH_AND = frozenset(("men", "pen", "ben"))
+KAZAKH_AND = frozenset(("men", "pen", "ben"))
 """Kazakh "мен/пен/бен" (and, with): between two noun phrases it joins them as "and" does."""
 class _Sides(NamedTuple):
     """A text's words, their first tokens, the sides named (word index, side) and where the side changes."""

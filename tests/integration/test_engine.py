@@ -1312,6 +1312,18 @@ def test_a_follow_up_naming_a_detail_the_fact_shown_lacks_gets_the_fact_that_has
     answered_with(answer, "1,7")
     assert answer.facts[0].id == "td-customs-union-economy"
 
+@pytest.mark.parametrize("first, then", [
+    ("Когда заработал Таможенный союз?", "кто потом присоединился?"),
+    ("Кеден одағы қашан жұмысын бастады?", "кейін оған қай елдер қосылды?"),
+])
+def test_a_follow_up_asking_which_countries_after_when_leans_on_the_topic_not_the_date(engine: AnswerEngine, first: str,
+                                                                                       then: str) -> None:
+    """"Who joined later?" asks anew (countries, not a date): the old "when" would keep the start of the union on top."""
+    answer = engine.answer(then, previous=last_turn(engine, first))
+    answered_with(answer, "Армени")
+    assert answer.facts[0].id == "fg-customs-union-to-eaeu"
+
+
 
 @pytest.mark.parametrize("question", ["How big was Kazakhstan-Russia trade in 2023?",
                                       "товарооборот России и Казахстана в 2023 году"])
@@ -1373,3 +1385,59 @@ def test_a_declined_question_naming_a_side_is_not_answered_by_the_previous_quest
     answer = engine.answer("Will Kazakhstan join BRICS by 2030?",
                            previous=last_turn(engine, "When were diplomatic relations established?"))
     assert not answer.answered
+
+
+@pytest.mark.parametrize("question, year", [
+    ("Чем был отмечен 1998 год для отношений Казахстана и России?", 1998),
+    ("1994 жыл екі ел қатынастарының тарихында немен есте қалды?", 1994),
+    ("What was 2000 notable for in the history of the two countries' relations?", 2000),
+])
+def test_a_year_asked_what_it_was_marked_by_lists_that_years_facts(engine: AnswerEngine, question: str, year: int) -> None:
+    """"Чем был отмечен … год", "тарихында немен есте қалды": the year's facts, not a decline."""
+    answer = engine.answer(question)
+    assert answer.kind == "list" and answer.answered
+    assert all(f.when is not None and f.when.year <= year <= (f.end.year if f.end else f.when.year) for f in answer.facts[:2])
+
+
+@pytest.mark.parametrize("message", ["Қалайсың, жағдайың жақсы ма?", "Сен кімсің және саған қандай сұрақтар қоюға болады?",
+                                     "qalaisyn, jagdaiyn jaksy ma?"])
+def test_kazakh_how_are_you_and_what_may_i_ask_are_small_talk(engine: AnswerEngine, message: str) -> None:
+    assert engine.answer(message).kind == "smalltalk"
+
+
+def test_which_region_in_kazakh_asks_where_and_gets_the_fact_that_names_the_region(engine: AnswerEngine) -> None:
+    """"қай өңірінде" asks where: the lease fact (no region) gives way to the one naming Kyzylorda Region."""
+    answer = engine.answer("Ресейдің ғарыш айлағы Қазақстанның қай өңірінде орналасқан?")
+    answered_with(answer, "Қызылорда")
+
+
+@pytest.mark.parametrize("first, then, rate", [
+    ("Товарооборот Казахстана и России в 2008 году?", "а в среднем на сколько растёт в год?", "30"),
+    ("Trade between Kazakhstan and Russia in 2005?", "and how fast does it grow every year?", "30"),
+    ("2008 жылы екі елдің саудасы қанша болды?", "жыл сайын орташа қаншаға өседі?", "30"),
+])
+def test_a_follow_up_asking_a_yearly_rate_is_not_asked_of_the_year_just_shown(engine: AnswerEngine, first: str, then: str,
+                                                                              rate: str) -> None:
+    answer = engine.answer(then, previous=last_turn(engine, first))
+    answered_with(answer, rate)
+    assert answer.facts[0].id == "td-trade-growth-30-percent-a-year"
+
+
+@pytest.mark.parametrize("question, ids", [
+    ("Keden odağyna kırgen üş eldıñ halqy men ekonomikalyq äleuetı qanşa?",
+     {"td-customs-union-population", "td-customs-union-economy"}),
+    ("Население и экономический потенциал трёх стран Таможенного союза?",
+     {"td-customs-union-population", "td-customs-union-economy"}),
+    ("Қазақстан мен Ресей бірлесіп қанша өнеркәсіптік жоба жүргізеді және олардың жалпы құны қанша?",
+     {"td-joint-industrial-projects", "td-joint-projects-worth"}),
+])
+def test_two_things_asked_with_and_are_both_told_in_full(engine: AnswerEngine, question: str, ids: set[str]) -> None:
+    """The best fact holds one of the two asked things and a close runner-up the other: both are told."""
+    answer = engine.answer(question)
+    assert answer.kind == "list" and {f.id for f in answer.facts} == ids
+
+
+def test_kazakhstan_and_russia_joined_by_and_are_not_two_things_asked(engine: AnswerEngine) -> None:
+    """"Қазақстан мен Ресей" names the sides: the answer is the one fact asked, not a pair."""
+    answer = engine.answer("Қазақстан мен Ресей өзара есеп айырысуда қандай валютаны қолданады?")
+    assert answer.kind == "fact" and answer.facts[0].id == "td-settlements-national-currencies"
