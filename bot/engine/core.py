@@ -31,7 +31,7 @@ from bot.engine.numerals import spoken_years
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, SemanticIndex, load_model
 from bot.engine.smalltalk import courtesy_lead, reported_question, smalltalk_kind, smalltalk_sentences, without_courtesy
-from bot.engine.spelling import DotlessI, SplitWords, Transposed, full_years
+from bot.engine.spelling import DotlessI, DroppedLetter, SplitWords, Transposed, full_years
 from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Understanding, find_phrases
 from bot.model import LANGS, Fact
 from bot.script import is_latin
@@ -85,6 +85,7 @@ class AnswerEngine:
         self.spelling = DotlessI(self.understanding.known)  # the lexicon's words and the facts' (one set, shared)
         self.split_words = SplitWords(self.understanding.known)
         self.transposed = Transposed(self.understanding.known, self._names_topic)
+        self.dropped = DroppedLetter(self.understanding.known, self._fuzzy_readings)
         self.position = {f.id: i for i, f in enumerate(self.index.facts)}
         self.known_years = frozenset(store.years())
         self.compose = Composer(store.sources)
@@ -173,7 +174,8 @@ class AnswerEngine:
         return self._reply(question, lang, previous)
 
     def _reply(self, question: str, lang: str | None, previous: Turn | None) -> Answer:
-        whole = self.transposed.read(self.split_words.read(self.spelling.read(full_years(spoken_years(_clean(question))))))
+        whole = self.dropped.read(self.transposed.read(self.split_words.read(self.spelling.read(
+            full_years(spoken_years(_clean(question)))))))
         topical = self.index.idf.__contains__
         question = reported_question(without_courtesy(whole, self.lex, self._names_topic), self.lex, topical)
         detected = self.language.detect(question)
@@ -372,6 +374,10 @@ class AnswerEngine:
                 if retry.answered:
                     return replace(retry, query=text)
         return replace(answer, query=resolved.text) if resolved.how == "followup" else answer
+
+    def _fuzzy_readings(self, typed: str) -> list[str]:
+        """The known words the index's fuzzy match reads a mistyped word as, closely enough to mend it."""
+        return [found for found, score in self.index.expand(typed) if score >= WEIGHTS.mend_similarity]
 
     def _names_topic(self, word: str) -> bool:
         """Whether a word is one the facts use, inflected or mistyped ("Азию" of "Азия"), unlike "Bishkek"."""

@@ -135,3 +135,56 @@ class Transposed:
 
 TRANSPOSED_MIN = 5
 """Shortest word whose swapped letters are mended: in shorter ones a swap too often makes another word."""
+
+
+_REPEATS_RE = re.compile(r"(.)\1+")
+_CYRILLIC_LETTERS = "абвгдежзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
+_LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyzäöüūığşñ"
+
+
+class DroppedLetter:
+    """Mends a word typed with one letter left out inside it ("agreemnts", "облсында") where nothing
+    the engine knows answers it as typed and exactly one of the index's fuzzy readings of it is that
+    word with one letter put back: the fuzzy match alone counts such a word only in part."""
+
+    def __init__(self, known: Iterable[str], readings: Callable[[str], Iterable[str]]) -> None:
+        self.known = frozenset(known)
+        self.readings = readings
+
+    def read(self, text: str) -> str:
+        return _ANY_WORD_RE.sub(self._word, text)
+
+    def _word(self, match: re.Match[str]) -> str:
+        word = match.group()
+        typed = tokens(word) if len(word) >= DROPPED_MIN else []
+        if not typed or any(tok in self.known for tok in typed):
+            return word
+        lower = word.lower()
+        plain = fold(lower)
+        if any(plain[:n] in self.known for n in range(max(DROPPED_MIN - 1, len(plain) - ENDING_MAX), len(plain))):
+            return word  # a known stem and an ending ("работаю", "сомаға"): an inflection, not a typo
+        found = tuple({reading for tok in typed for reading in self.readings(tok) if len(reading) >= DROPPED_MIN - 1})
+        if not found:
+            return word
+        letters = _LATIN_LETTERS if lower[0] in _LATIN_LETTERS else _CYRILLIC_LETTERS
+        mended: dict[str, str] = {}
+        doubled = _doubled(plain)
+        for k in range(1, len(lower)):
+            for letter in letters:
+                folded = fold(lower[:k] + letter + lower[k:])
+                # "rents" is no "reents": a doubled letter is too often a word of its own
+                if _doubled(folded) == doubled and _REPEATS_RE.sub(r"\1", folded).startswith(found) \
+                        and (known := stem(folded)) in found:
+                    mended.setdefault(known, word[:k] + letter + word[k:])
+        return next(iter(mended.values())) if len(mended) == 1 else word
+
+
+DROPPED_MIN = 5
+"""Shortest word a left-out letter is put back into."""
+
+ENDING_MAX = 3
+"""Longest ending after a known stem that makes a word an inflection rather than a typo."""
+
+
+def _doubled(folded: str) -> int:
+    return sum(a == b for a, b in zip(folded, folded[1:], strict=False))

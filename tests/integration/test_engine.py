@@ -1441,3 +1441,9 @@ def test_kazakhstan_and_russia_joined_by_and_are_not_two_things_asked(engine: An
     """"Қазақстан мен Ресей" names the sides: the answer is the one fact asked, not a pair."""
     answer = engine.answer("Қазақстан мен Ресей өзара есеп айырысуда қандай валютаны қолданады?")
     assert answer.kind == "fact" and answer.facts[0].id == "td-settlements-national-currencies"
+
+
+def test_words_typed_with_a_letter_left_out_are_read_as_meant(engine: AnswerEngine) -> None:
+    """"кызлорда облсындагы": each word one left-out letter from a word of the facts, mended before the ranking."""
+    answer = engine.answer("ресейдин кызлорда облсындагы нысаны кандай?")
+    assert answer.answered and answer.facts[0].id == "fg-baikonur-largest-range"

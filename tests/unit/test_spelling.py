@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.spelling import DotlessI, SplitWords, Transposed, full_years
+from bot.engine.spelling import DotlessI, DroppedLetter, SplitWords, Transposed, full_years
 from bot.text import tokens
 
 KNOWN = {tok for word in ("jyly", "boldy", "arasynda", "bırlesıp", "aınalymy") for tok in tokens(word)}
@@ -69,3 +69,33 @@ def test_two_swapped_letters_are_mended_only_into_a_known_stem(typed: str, read:
 
 def test_a_word_the_index_already_matches_is_not_swapped() -> None:
     assert Transposed(SWAP_KNOWN, lambda tok: True).read("foregin") == "foregin"
+
+
+DROPPED_KNOWN = {tok for word in ("agreements", "облысында", "работа", "investitsiia") for tok in tokens(word)}
+
+
+def _readings(typed: str) -> list[str]:
+    """The fuzzy readings a real index would give: here, every known stem sharing the typed word's first three letters."""
+    return [known for known in DROPPED_KNOWN if known[:3] == typed[:3]]
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("how many agreemnts?", "how many agreements?"),
+    ("облсында", "облысында"),
+    ("investisiia", "investitsiia"),
+])
+def test_a_word_with_one_letter_left_out_is_mended_into_its_one_fuzzy_reading(typed: str, read: str) -> None:
+    assert DroppedLetter(DROPPED_KNOWN, _readings).read(typed) == read
+
+
+@pytest.mark.parametrize("typed", [
+    "работаю",      # a known stem and an ending: an inflection
+    "agrmnts",      # two letters left out
+    "agreements",   # known as typed
+])
+def test_a_word_that_is_not_one_left_out_letter_from_a_reading_is_left_alone(typed: str) -> None:
+    assert DroppedLetter(DROPPED_KNOWN, _readings).read(typed) == typed
+
+
+def test_a_word_the_fuzzy_match_does_not_read_is_not_mended() -> None:
+    assert DroppedLetter(DROPPED_KNOWN, lambda typed: []).read("agreemnts") == "agreemnts"
