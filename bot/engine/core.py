@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 from cachetools import LRUCache
 
+from bot.dates import MONTHS
 from bot.engine.answerability import Answerability
 from bot.engine.compose import MAX_LIST, Answer, Composer, Script, importance
 from bot.engine.conversation import Resolved, Turn, asks_else, names_side, only_sides, refers_back, resolve, retries, topic
@@ -262,6 +263,13 @@ class AnswerEngine:
             year = next((f.when.year for f in self._shown(previous) if f.when), None)
             if year is not None:
                 dated = self._route(self.understanding.parse(f"{question} {year}"), lang)
+                if dated.answered:
+                    return dated
+        if previous is not None and not first.named_years and find_phrases(first.tokens, self.lex.phrases["same_month"]):
+            # "and what joint venture was agreed that same month?": the month and year of the fact just shown.
+            when = next((f.when for f in self._shown(previous) if f.when and f.when.month), None)
+            if when is not None and when.month is not None:
+                dated = self._route(self.understanding.parse(f"{question} {MONTHS['en'][when.month - 1]} {when.year}"), lang)
                 if dated.answered:
                     return dated
         after_phrases = find_phrases(first.tokens, self.lex.phrases["year_after"]) if previous is not None else []

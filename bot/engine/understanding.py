@@ -278,8 +278,9 @@ class Understanding:
         """The intent a word neither the facts nor the lexicon know asks when it is one edit from a question word."""
         if not self.vocabulary or tok in self.known or len(tok) < 3 or tok in self.lex.words["stopwords"]:
             return None
+        # a letter left out or mistyped, or an ending ("құнын", "нешеуі"), not a letter inside: "қосатын" is no "cost"
         near = [(len(word), word, name) for word, name in self.question_words
-                if OSA.distance(tok, word, score_cutoff=1) <= 1]
+                if (len(tok) <= len(word) or tok.startswith(word)) and OSA.distance(tok, word, score_cutoff=1) <= 1]
         return max(near)[2] if near else None  # the longest: "каого" is "какого", not "кого"
 
     def _unless_known(self, match: re.Match[str]) -> str:

@@ -1447,3 +1447,17 @@ def test_words_typed_with_a_letter_left_out_are_read_as_meant(engine: AnswerEngi
     """"кызлорда облсындагы": each word one left-out letter from a word of the facts, mended before the ranking."""
     answer = engine.answer("ресейдин кызлорда облсындагы нысаны кандай?")
     assert answer.answered and answer.facts[0].id == "fg-baikonur-largest-range"
+
+
+def test_a_word_one_added_letter_from_a_question_word_asks_nothing(engine: AnswerEngine) -> None:
+    """"қосатын" (joining) is one letter more than "cost": it asks no amount, so the railway fact answers."""
+    answer = engine.answer("Орынбор мен Ташкентті қосатын қандай темір жол салынды?")
+    answered_with(answer, "Арал")
+
+
+def test_that_same_month_asks_of_the_month_and_year_of_the_fact_just_shown(engine: AnswerEngine) -> None:
+    """After the April 1996 visit, "that same month" is April 1996: the joint venture of 27 April is told."""
+    previous = last_turn(engine, "When did Yeltsin come to Kazakhstan and sign the Caspian statement?")
+    answer = engine.answer("and what joint venture was agreed that same month?", previous=previous)
+    assert "tr-kostanay-diesel-jv-1996" in {f.id for f in answer.facts}
+    assert "27" in body_text(answer)
