@@ -1461,3 +1461,11 @@ def test_that_same_month_asks_of_the_month_and_year_of_the_fact_just_shown(engin
     answer = engine.answer("and what joint venture was agreed that same month?", previous=previous)
     assert "tr-kostanay-diesel-jv-1996" in {f.id for f in answer.facts}
     assert "27" in body_text(answer)
+
+
+@pytest.mark.parametrize("question", ["Ресейдің сыртқы саясат тұжырымдамасы Қазақстанды кім ретінде қарастырады?",
+                                      "Kremlin Qazaqstandy kım retınde qarastyrady?"])
+def test_as_whom_asks_what_a_side_is_taken_for_not_a_persons_name(engine: AnswerEngine, question: str) -> None:
+    """"кім ретінде" (as whom) asks a role: the fact naming it answers though it names no person."""
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == "ev-russian-vector-priority"
