@@ -128,9 +128,10 @@ class AnswerEngine:
                                       for title in f.title.values())
         """The first two words of each described thing's title ("Baikonur cosmodrome, …"): its name."""
         self.goods_side = {i: side for i, f in enumerate(self.index.facts) if f.kind == "trade"
-                           and (side := destination(f.title["en"], located=True)) is not None}
-        """The side goods or money go to, by the title ("Kazakh investment in Russia"): "Ресейдегі қазақстандық
-        инвестиция" is not Russia's in Kazakhstan."""
+                           and (side := destination(f.title["en"], located=True)
+                                or destination(f.text["en"], located=True)) is not None}
+        """The side goods or money go to, by the title ("Kazakh investment in Russia") or else the text
+        ("… investment in Kazakhstan's economy"): "Ресейдегі қазақстандық инвестиция" is not Russia's in Kazakhstan."""
         general = self.side_words | self.lex.words["region_words"] | self.lex.words["stopwords"]
         self.place_words: dict[int, frozenset[str]] = {
             i: words for i, f in enumerate(self.index.facts) if f.place

@@ -1469,3 +1469,11 @@ def test_as_whom_asks_what_a_side_is_taken_for_not_a_persons_name(engine: Answer
     """"кім ретінде" (as whom) asks a role: the fact naming it answers though it names no person."""
     answer = engine.answer(question)
     assert answer.answered and answer.facts[0].id == "ev-russian-vector-priority"
+
+
+@pytest.mark.parametrize("question, count", [("How many firms with Russian capital were there in Kazakhstan by 2008?", "1,600"),
+                                             ("2008 жылы Қазақстанда ресейлік капиталы бар қанша кәсіпорын болды?", "1600")])
+def test_the_enterprise_count_given_beside_2008_figures_answers_a_question_naming_2008(engine: AnswerEngine,
+                                                                                      question: str, count: str) -> None:
+    """The 2009 article gives the count in its passage of 2008 figures: a question naming 2008 is answered."""
+    answered_with(engine.answer(question), count)
