@@ -603,6 +603,11 @@ class Understanding:
             words += [tok for tok in toks if tok in lex.words["day_words"]][:1]
         if "when" in intents and (_when_is_a_conjunction(plain, lex) or _KOGDA_CLAUSE_RE.search(text)):
             intents.discard("when")
+        which_year = any(a in lex.words["which_words"] and b in lex.words["year_words"]
+                         for a, b in zip(plain, plain[1:], strict=False))
+        if "day" in intents and which_year and not lex.words["day_words"].intersection(toks) \
+                and not find_phrases(plain, lex.intent_phrases["day"]):
+            intents.discard("day")  # "В каком году …? … история — наука точная": the year asked, "exact" asks no day
         which = lex.words["which_words"] | lex.intents["list"]
         if any(a in which and b in lex.words["country_words"] for a, b in zip(plain, plain[1:], strict=False)):
             intents.add("countries")  # "which countries besides Kazakhstan and Russia are in the EAEU?"

@@ -1477,3 +1477,11 @@ def test_the_enterprise_count_given_beside_2008_figures_answers_a_question_namin
                                                                                       question: str, count: str) -> None:
     """The 2009 article gives the count in its passage of 2008 figures: a question naming 2008 is answered."""
     answered_with(engine.answer(question), count)
+
+
+@pytest.mark.parametrize("question", ["В каком году Путин заявил, что у казахов не было государственности? Наука-то точная.",
+                                      "In which year, exactly, did the cosmodrome lease get signed?"])
+def test_exact_beside_which_year_asks_the_year_not_a_day(engine: AnswerEngine, question: str) -> None:
+    """"В каком году …? … точная": the year is asked; "exact" alone asks no day a fact dated to its year lacks."""
+    answer = engine.answer(question)
+    assert answer.answered and answer.kind == "fact"
