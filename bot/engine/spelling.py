@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from bot.text import fold, stem, tokens
 
@@ -150,12 +151,14 @@ class DroppedLetter:
     def __init__(self, known: Iterable[str], readings: Callable[[str], Iterable[str]]) -> None:
         self.known = frozenset(known)
         self.readings = readings
+        # An answer reads its question more than once (a pass to find what the model must embed, then the
+        # answer): each word is mended once.
+        self._mended = lru_cache(maxsize=DROPPED_CACHE)(self._mend)
 
     def read(self, text: str) -> str:
-        return _ANY_WORD_RE.sub(self._word, text)
+        return _ANY_WORD_RE.sub(lambda match: self._mended(match.group()), text)
 
-    def _word(self, match: re.Match[str]) -> str:
-        word = match.group()
+    def _mend(self, word: str) -> str:
         typed = tokens(word) if len(word) >= DROPPED_MIN else []
         if not typed or any(tok in self.known for tok in typed):
             return word
@@ -181,6 +184,9 @@ class DroppedLetter:
 
 DROPPED_MIN = 5
 """Shortest word a left-out letter is put back into."""
+
+DROPPED_CACHE = 4096
+"""Words whose reading is kept: questions repeat their words, and each pass of an answer reads them again."""
 
 ENDING_MAX = 3
 """Longest ending after a known stem that makes a word an inflection rather than a typo."""
