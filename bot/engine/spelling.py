@@ -177,7 +177,7 @@ class DroppedLetter:
                 folded = fold(lower[:k] + letter + lower[k:])
                 # "rents" is no "reents": a doubled letter is too often a word of its own
                 if _doubled(folded) == doubled and _REPEATS_RE.sub(r"\1", folded).startswith(found) \
-                        and (known := stem(folded)) in found:
+                        and (known := _uncached_stem(folded)) in found:
                     mended.setdefault(known, word[:k] + letter + word[k:])
         return next(iter(mended.values())) if len(mended) == 1 else word
 
@@ -185,8 +185,11 @@ class DroppedLetter:
 DROPPED_MIN = 5
 """Shortest word a left-out letter is put back into."""
 
-DROPPED_CACHE = 4096
-"""Words whose reading is kept: questions repeat their words, and each pass of an answer reads them again."""
+_uncached_stem = stem.__wrapped__
+"""The stemmer past its cache: a candidate spelling is stemmed once and is no word to keep."""
+
+DROPPED_CACHE = 512
+"""Words whose reading is kept: enough for the passes of one answer, which read the same words again."""
 
 ENDING_MAX = 3
 """Longest ending after a known stem that makes a word an inflection rather than a typo."""
