@@ -87,6 +87,8 @@ class AnswerEngine:
         self.split_words = SplitWords(self.understanding.known)
         self.transposed = Transposed(self.understanding.known, self._names_topic)
         self.dropped = DroppedLetter(self.understanding.known, self._fuzzy_readings)
+        self.and_words = self.lex.words["and_words"] | KAZAKH_AND
+        """Words that join two things asked ("and", Kazakh "мен/пен/бен")."""
         self.position = {f.id: i for i, f in enumerate(self.index.facts)}
         self.known_years = frozenset(store.years())
         self.compose = Composer(store.sources)
@@ -259,20 +261,10 @@ class AnswerEngine:
             other = self._other_named(question, first, previous, lang)
             if other is not None:
                 return other
-        if previous is not None and not first.named_years and find_phrases(first.tokens, self.lex.phrases["same_year"]):
-            # "Ал сол жылдың қазанында президенттер қай қалада кездесті?": the year of the fact just shown.
-            year = next((f.when.year for f in self._shown(previous) if f.when), None)
-            if year is not None:
-                dated = self._route(self.understanding.parse(f"{question} {year}"), lang)
-                if dated.answered:
-                    return dated
-        if previous is not None and not first.named_years and find_phrases(first.tokens, self.lex.phrases["same_month"]):
-            # "and what joint venture was agreed that same month?": the month and year of the fact just shown.
-            when = next((f.when for f in self._shown(previous) if f.when and f.when.month), None)
-            if when is not None and when.month is not None:
-                dated = self._route(self.understanding.parse(f"{question} {MONTHS['en'][when.month - 1]} {when.year}"), lang)
-                if dated.answered:
-                    return dated
+        if previous is not None and not first.named_years:
+            dated = self._on_shown_date(question, first, previous, lang)
+            if dated is not None:
+                return dated
         after_phrases = find_phrases(first.tokens, self.lex.phrases["year_after"]) if previous is not None else []
         if previous is not None and after_phrases and not first.named_years:
             # "And what did trade reach the year after?": the year after the fact just shown, a past
@@ -383,6 +375,21 @@ class AnswerEngine:
                 if retry.answered:
                     return replace(retry, query=text)
         return replace(answer, query=resolved.text) if resolved.how == "followup" else answer
+
+    def _on_shown_date(self, question: str, first: Query, previous: Turn, lang: str) -> Answer | None:
+        """"Ал сол жылдың қазанында президенттер қай қалада кездесті?", "and what joint venture was agreed
+        that same month?": the question asked again of the year (or the month and year) of the fact just shown."""
+        for key in ("same_year", "same_month"):
+            if not find_phrases(first.tokens, self.lex.phrases[key]):
+                continue
+            when = next((f.when for f in self._shown(previous) if f.when and (key == "same_year" or f.when.month)), None)
+            if when is None:
+                continue
+            said = f"{MONTHS['en'][when.month - 1]} {when.year}" if key == "same_month" and when.month else str(when.year)
+            dated = self._route(self.understanding.parse(f"{question} {said}"), lang)
+            if dated.answered:
+                return dated
+        return None
 
     def _fuzzy_readings(self, typed: str) -> list[str]:
         """The known words the index's fuzzy match reads a mistyped word as, closely enough to mend it."""
@@ -999,7 +1006,7 @@ class AnswerEngine:
     def _other_half(self, query: Query, top: Fact, close: Sequence[Fact]) -> Fact | None:
         """"Кеден одағы елдерінің халқы мен экономикалық әлеуеті қанша?": two things asked, joined by
         "and", of which the best fact holds one and a close runner-up the other: both are told in full."""
-        joins = self.lex.words["and_words"] | KAZAKH_AND
+        joins = self.and_words
         content = set(query.words) - self.side_words
         toks = query.tokens
         said = self.answerable.said(top)

@@ -91,6 +91,11 @@ def named_days(text: str, sides: Collection[str]) -> list[str]:
                     if m.group() not in found and any(tok in sides for tok in tokens(m.group(1) or m.group(2)))]
 
 
+def _asks_which_year(plain: tuple[str, ...], lex: Lexicon) -> bool:
+    """"В каком году", "which year", "қай жылы": a which-word right before a word for year."""
+    return any(a in lex.words["which_words"] and b in lex.words["year_words"] for a, b in zip(plain, plain[1:], strict=False))
+
+
 def _when_is_a_conjunction(toks: tuple[str, ...], lex: Lexicon) -> bool:
     """"Which countries joined the customs union when it became the EAEU?": an English question
     already opened by which/what/who/how, whose later "when" starts a clause ("when it…", not
@@ -603,9 +608,7 @@ class Understanding:
             words += [tok for tok in toks if tok in lex.words["day_words"]][:1]
         if "when" in intents and (_when_is_a_conjunction(plain, lex) or _KOGDA_CLAUSE_RE.search(text)):
             intents.discard("when")
-        which_year = any(a in lex.words["which_words"] and b in lex.words["year_words"]
-                         for a, b in zip(plain, plain[1:], strict=False))
-        if "day" in intents and which_year and not lex.words["day_words"].intersection(toks) \
+        if "day" in intents and not lex.words["day_words"].intersection(toks) and _asks_which_year(plain, lex) \
                 and not find_phrases(plain, lex.intent_phrases["day"]):
             intents.discard("day")  # "В каком году …? … история — наука точная": the year asked, "exact" asks no day
         which = lex.words["which_words"] | lex.intents["list"]
