@@ -102,14 +102,16 @@ class Answerability:
                     places.update(tokens(fact.place[lang]))
         self.place_words = frozenset(places) | lex.words["place_words"]
         self.side_words = side_tokens(lex)
-        self.named_places = frozenset(places) - self.side_words - lex.words["place_words"] - lex.words["stopwords"]
-        """Cities and regions the facts took place in ("almat", "omsk"), not the two countries."""
+        self.named_places = frozenset(places) - self.side_words - lex.words["place_words"] - lex.words["stopwords"] \
+            - lex.synonyms.keys()
+        """Cities and regions the facts took place in ("almat", "omsk"), not the two countries nor the
+        border a marker was set on (a word with synonyms names no city)."""
         said_by = Counter(tok for fact in facts for tok in {t for lang in LANGS for t in tokens(fact.text[lang])})
         self.capitals = frozenset(tok for name in ("russia_places", "kazakhstan_places", "city_words")
                                   for word in lex.words[name] for tok in tokens(word))
         """"Москва", "Mäskeu men Astana": a capital or a city visited stands for its state, not for a place of its own."""
         self.local_places = frozenset(p for p in self.named_places if said_by[p] <= LOCAL_PLACE_FACTS
-                                      and p not in self.capitals and p not in lex.synonyms)
+                                      and p not in self.capitals)
         """Places few facts speak of ("atyra", "aktob"): not a capital, nor the border ("shekara") a fact took place on."""
         firsts = tuple(w[:FIRST_STEM] for w in lex.words["ordinal_words"] & lex.words["first_words"])
         self.rank_words = frozenset(w for w in lex.words["ordinal_words"] if not w.startswith(firsts))

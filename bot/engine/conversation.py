@@ -137,7 +137,9 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
         return Resolved(swap_sides(previous.question, lex), "followup")
     if asks_else(question, lex) and not query.intents & ASKS:  # "а когда?" asks when, not what else
         return Resolved(previous.question, "else")
-    if not (looks_followup or bare_detail or (short and bool(query.named_years) and marker)):
+    # "1998 жылғы толық сомасы қанша?" after a yearly figure: a year and "the full amount" name no topic of their own.
+    whole_of_year = bool(query.named_years) and bool(own) and lex.words["whole_words"].issuperset(own)
+    if not (looks_followup or bare_detail or (short and bool(query.named_years) and (marker or whole_of_year))):
         return Resolved(question, "standalone")
     text = previous.question
     if query.named_years:

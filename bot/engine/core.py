@@ -249,8 +249,10 @@ class AnswerEngine:
             return self.compose.decline(question, lang, key="followup.unresolved")
         if resolved.how == "else" and previous is not None:
             return self._more(previous, lang)
-        if resolved.how == "followup" and previous is not None and len(first.named_years) == 1 and not first.words:
-            # "and in 2023?" after trade in 2008: a year the series skips has no figure, whatever else it saw.
+        if resolved.how == "followup" and previous is not None and len(first.named_years) == 1 \
+                and self.lex.words["whole_words"].issuperset(first.words):
+            # "and in 2023?" (or "the full total for 1998?") after trade in 2008: a year the series skips
+            # has no figure, whatever else it saw.
             shown = self._shown(previous)
             metric = shown[0].metric if len(shown) == 1 else None
             if metric and self._skips(metric, first.named_years[0]):
@@ -360,6 +362,10 @@ class AnswerEngine:
                 return hopped
         query = first if resolved.text == question else self.understanding.parse(resolved.text)
         answer = self._route(query, lang)
+        unsaid = self._unsaid_of_shown(question, first, previous, lang) \
+            if resolved.how == "followup" and previous is not None and answer.kind == "list" else None
+        if unsaid is not None:
+            return unsaid
         if resolved.how == "followup" and previous is not None and first.months and not first.named_years:
             answer = self._of_named_month(query, first.months, previous, answer, lang)
         if resolved.how == "followup" and previous is not None and answer.kind == "fact" and first.words and not first.months:
@@ -777,6 +783,16 @@ class AnswerEngine:
         """Whether a yearly series (figures for two years or more) has no figure for the year."""
         years = self.series.get(metric, frozenset())
         return len(years) >= 2 and year not in years
+
+    def _unsaid_of_shown(self, question: str, first: Query, previous: Turn, lang: str) -> Answer | None:
+        """"А в каком городе его подписали?" right after one treaty told in full: "его" is that treaty,
+        so a fact that does not say where is a near miss, not a list of other treaties that do."""
+        shown = self._shown(previous)
+        if previous.kind != "fact" or not shown or not first.intents & {"where", "who"} or not refers_back(question, self.lex) \
+                or len(first.words) > WEIGHTS.short_words:
+            return None
+        missing = self.answerable.missing(first, shown[0])
+        return None if missing is None else self.compose.near_miss(shown[0], lang, question, missing)
 
     def _new_detail(self, query: Query, own: Query, previous: Turn, lang: str) -> Answer | None:
         """"ал экономикалық қуаты ше?" after the Customs Union's population: the follow-up's own words

@@ -423,7 +423,7 @@ def test_an_overview_tells_in_full_only_what_fits(engine: AnswerEngine) -> None:
 def test_a_lexically_sure_answer_is_checked_against_the_model_when_its_title_is_untouched(engine: AnswerEngine) -> None:
     """Ranking skips the model when the index is sure; a later check that needs the cosine asks for it."""
     assert engine.semantic is not None
-    query = engine.understanding.parse("Ақорда мен Кремль басшылары 2023 жылы қай күні бас қосты?")
+    query = engine.understanding.parse("How many people live in Kazakhstan?")
     top = engine.rank(query)[0]
     assert top.cosine == 0.0  # skipped as lexically sure
     assert engine._cosine(query, top) == pytest.approx(float(engine.semantic.scores(query.text)[top.index]))
@@ -1331,3 +1331,38 @@ def test_a_repeated_question_is_answered_from_memory_until_the_day_changes() -> 
     day[0] = dt.date(2027, 12, 1)
     later = engine.answer(question)
     assert later is not first and "35" in body_text(later) and "34" in body_text(first)
+
+
+@pytest.mark.parametrize("question", [
+    "Медведев 2008 жылы шілдеде Қазақстанның қай қаласына барды?",
+    "Medvedev 2008 jyly şılde aiynda Qazaqstanda qai qalağa keldı?",
+])
+def test_which_city_to_of_a_visit_that_names_only_the_country_is_a_near_miss(engine: AnswerEngine, question: str) -> None:
+    """"Қай қалаға" (to which city) asks where as "қай қалада" does; the 2008 visits name no city."""
+    answer = engine.answer(question)
+    assert not answer.answered and answer.facts and answer.facts[0].id == "vi-medvedev-visits-2008"
+
+
+def test_which_city_it_was_signed_in_of_the_treaty_just_told_is_a_near_miss(engine: AnswerEngine) -> None:
+    """"Его" is the treaty just told, which names no city: not a list of other treaties that do
+    (a treaty naming the border is no city either)."""
+    told = engine.answer("Когда Казахстан и Россия заключили Договор о дружбе, сотрудничестве и взаимной помощи?")
+    previous = engine.turn(told)
+    answer = engine.answer("А в каком городе его подписывали?", previous=previous)
+    assert not answer.answered and [f.id for f in answer.facts] == ["tr-friendship-treaty-1992"]
+
+
+@pytest.mark.parametrize("question", ["Тоқаев пен Путин 2023 жылы Астанада қай күні бас қосқан?",
+                                      "Toqaev pen Putin 2023 jyly Astanada qai künı bas qosqan?"])
+def test_putting_heads_together_is_meeting_not_a_head(engine: AnswerEngine, question: str) -> None:
+    answered_with(engine.answer(question), "9")
+
+
+@pytest.mark.parametrize(("first", "follow_up"), [
+    ("What was Kazakhstan–Russia trade turnover in 1997?", "and the overall figure for 1998?"),
+    ("1997 жылы Қазақстан мен Ресейдің тауар айналымы қанша болды?", "1998 жылғы жалпы сомасы қанша?"),
+])
+def test_the_full_figure_for_a_year_the_series_skips_is_declined(engine: AnswerEngine, first: str, follow_up: str) -> None:
+    """A year and "the full total" name no topic of their own: the figure just shown, for a year it skips."""
+    previous = engine.turn(engine.answer(first))
+    assert not engine.answer(follow_up, previous=previous).answered
