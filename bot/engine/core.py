@@ -298,6 +298,12 @@ class AnswerEngine:
             shown = self._shown(previous)
             if previous.kind == "fact" and shown and self.answerable.missing(first, shown[0]) is None:
                 return self.compose.fact(shown[0], lang, question)
+        if resolved.how == "followup" and previous is not None and previous.kind == "fact" and not first.words \
+                and "day" in first.intents:
+            # "Қай күндері?" right after a fact and those told beside it: the first of them that gives its days.
+            with_days = next((f for f in self._shown(previous) if self.answerable.missing(first, f) is None), None)
+            if with_days is not None:
+                return self.compose.fact(with_days, lang, question)
         if resolved.how == "followup" and previous is not None and not only_sides(question, self.lex):
             # A word pointing back ("their country") may point inside a long question that matches a fact in full.
             pointing = refers_back(question, self.lex)
@@ -677,7 +683,10 @@ class AnswerEngine:
         if dated is None or dated.when is None:
             return None
         year = dated.when.year + hop.offset
-        asked = self.understanding.parse(f"{hop.ask} {year}")
+        if hop.same_month and dated.when.month is None:
+            return None
+        month = f"{MONTHS['en'][dated.when.month - 1]} " if hop.same_month and dated.when.month else ""
+        asked = self.understanding.parse(f"{hop.ask} {month}{year}")
         answer = self._route(asked, lang)
         if "who" in asked.intents and not (answer.answered and answer.facts[0].people):
             # "Who was Russia's president when …?" asks a name: a fact of that year that names people.
@@ -686,8 +695,10 @@ class AnswerEngine:
                           and self.answerable.missing(asked, r.fact) is None), None)
             if named is not None:
                 answer = self.compose.fact(named, lang, hop.ask)
-        if not answer.answered or answer.kind == "smalltalk" or dated in answer.facts:
+        if not answer.answered or answer.kind == "smalltalk" or answer.facts[0].id == dated.id:
             return None
+        if dated in answer.facts:  # told beside what is asked (the lease signed during the visit): not led by it again
+            return replace(answer, query=question)
         return self.compose.after_event(dated, answer, lang, question)
 
     def _on_event_day(self, event: str, ask: str, lang: str, question: str, days: int = 0) -> Answer | None:

@@ -22,6 +22,8 @@ class YearHop:
     """What names the year: an event, or a year itself ("1997")."""
     ask: str
     offset: int
+    same_month: bool = False
+    """The event names the month too ("в том же месяце, когда …", "… орнаған айда")."""
 
 
 # Phrases that name a year by an event, and the year's offset from the event's: the event follows
@@ -41,6 +43,12 @@ _MARKERS: tuple[tuple[str, int], ...] = (
     (r"за год до", -1),
     (r"(?:в |на |за )?год,? (?:непосредственно )?(?:предшествующий|предшествовавший)", -1),
     (r"в (?:том |тот )?(?:самый |самом )?год(?:у)?,? (?:когда|в котором)", 0),
+    # "куда ездил Токаев в ноябре того же года, когда …": that year's month, kept for the asked part.
+    (r"в (?P<month>январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре) "
+     r"(?:того же |того самого |того )?года,? (?:когда|в котором)", 0),
+    (r"(?:in )?the (?:same )?(?P<same_month>month) (?:when |that |in which |as )", 0),
+    (r"в (?:том же|тот же|том самом|тот самый) (?P<same_month>месяц)(?:е)?(?: и году| того же года)?,? "
+     r"(?:когда|в котором|что и)", 0),
     (r"в год(?=\s+\d{1,3}[-–]?лет)", 0),  # "в год 30-летия отношений"
     # "в год первой поездки Медведева", "в год подписания договора": a noun or adjective in the genitive
     # (not "сколько тонн в год прокачивают", a rate per year).
@@ -78,6 +86,10 @@ _MARKERS += (
     (rf"(?:через|спустя) {_N} (?:года|лет) после", 1),
     (rf"за {_N} (?:года|лет) до", -1),
 )
+_KAZAKH_MONTHS = (r"(?:қаңтар|кантар|qañtar|qantar|ақпан|акпан|aqpan|akpan|наурыз|nauryz|сәуір|сауир|säuır|sauir|мамыр|mamyr"
+                  r"|маусым|mausym|шілде|шилде|şılde|shilde|тамыз|tamyz|қыркүйег|кыркуйег|qyrküieg|qyrkuieg|қазан|казан|qazan"
+                  r"|қараша|караша|qaraşa|qarasha|желтоқсан|желтоксан|jeltoqsan|zheltoksan)\w*")
+"""A Kazakh month name with its endings ("шілдесінде", "қарашасында")."""
 # Kazakh puts the event first: "X-ғаннан кейінгі жылы …" (Cyrillic, Russian keyboard, Latin).
 _YEAR_WORD = r"(?:жылы|jyly|zhyly|жылында|jylynda|zhylynda)"
 _EVENT_FIRST: tuple[tuple[str, int], ...] = (
@@ -100,6 +112,11 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+(?:дәл\s+|дал\s+|däl\s+|dal\s+)?{_N}\s+(?:жыл|jyl|zhyl)\s+"
      r"(?:өткенде|откенде|ötkende|otkende|өткен соң|откен сон|ötken soñ|otken son),?", 1),
     (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+{_YEAR_WORD},?", 0),
+    # "Дипломатиялық қатынастар орнаған айда …": the event's month and year.
+    (r"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+(?P<same_month>айда|айында|aida|aiynda|ayda),?", 0),
+    # "Ельцин Алматыға келген жылдың шілдесінде …": that year's month, kept for the asked part.
+    (r"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+"
+     rf"(?P<month>{_KAZAKH_MONTHS}),?", 0),
     # "Кеден одағы іске қосылған келесі жылы …": the year after the event.
     (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
     # "… сайланған жылдың соңында / басында": early or late in that year is still that year.
@@ -178,7 +195,7 @@ def year_hop(question: str) -> YearHop | None:
         if bare is not None and len(ask.split()) >= _MIN_WORDS:
             return YearHop(bare.group(1), ask, offset)  # "… года, следующего за 1997-м": the year itself
         if len(event.split()) >= _MIN_WORDS and len(ask.split()) >= _MIN_WORDS:
-            return YearHop(event, ask, offset)
+            return YearHop(event, ask, offset, bool(match.groupdict().get("same_month")))
     return None
 
 
@@ -208,17 +225,22 @@ def day_hop(question: str) -> tuple[str, str] | None:
     return None
 
 # "What happened three days after Russia recognised Kazakhstan?": the event dates a day, the count moves it.
-_DAYS = r"(?:days?|день|дня|дней|күн|кун|kün|kun)"
+_DAYS = r"(?:days?|день|дня|дней|күннен|куннен|künnen|kunnen|күн|кун|kün|kun)"
 _DAYS_AFTER: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"^(?P<ask>.+?)\s+{_N}\s+days?\s+(?:after|later than)\s+(?P<event>[^?]+?)\??$",
     rf"^{_N}\s+days?\s+after\s+(?P<event>[^,?]+),\s*(?P<ask>.+)$",
     rf"^(?P<ask>.+?)\s+(?:через|спустя)\s+{_N}\s+(?:день|дня|дней)\s+после\s+(?P<event>[^?]+?)\??$",
     rf"^(?:через|спустя)\s+{_N}\s+(?:день|дня|дней)\s+после\s+(?P<event>[^,?]+),\s*(?P<ask>.+)$",
-    rf"^(?P<event>.+?(?:тан|тен|дан|ден|нан|нен|tan|ten|dan|den|nan|nen))\s+(?:(?:кейін|кейин|keiın|keiin|keyin)\s+)?"
+    rf"^(?P<event>.+?(?:тан|тен|дан|ден|нан|нен|tan|ten|dan|den|nan|nen|(?:ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)"
+    r"\s+(?:соң|сон|soñ|son)))\s+(?:(?:кейін|кейин|keiın|keiin|keyin)\s+)?"
     rf"(?:дәл\s+|дал\s+|däl\s+|dal\s+)?{_N}\s+{_DAYS}\s+"
     r"(?:өткен соң|откен сон|ötken soñ|otken son|өткенде|откенде|ötkende|otkende|кейін|кейин|keiın|keiin|соң|сон|soñ|son)"
     r"\s*,?\s+(?P<ask>.+)$",
 ))
+
+
+_AFTER_WORD_RE = re.compile(r"\s+(?:соң|сон|soñ|son)$", re.IGNORECASE)
+""""… таныған соң": "after" closes the event's words; it names nothing of the event."""
 
 
 @lru_cache(maxsize=1024)
@@ -231,7 +253,7 @@ def days_after(question: str) -> tuple[str, str, int] | None:
         if match is None:
             continue
         counted = match.group("n")
-        event, ask = match.group("event").strip(" ,?"), match.group("ask").strip(" ,")
+        event, ask = _AFTER_WORD_RE.sub("", match.group("event").strip(" ,?")), match.group("ask").strip(" ,")
         if len(event.split()) >= _MIN_WORDS and ask:
             return event, ask, int(counted) if counted.isdigit() else _COUNT_OF[counted.lower()]
     return None

@@ -1366,3 +1366,24 @@ def test_the_full_figure_for_a_year_the_series_skips_is_declined(engine: AnswerE
     """A year and "the full total" name no topic of their own: the figure just shown, for a year it skips."""
     previous = engine.turn(engine.answer(first))
     assert not engine.answer(follow_up, previous=previous).answered
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("В каком городе встречались президенты в том же месяце, когда были установлены дипломатические отношения?", "Кокшетау"),
+    ("Дипломатиялық қатынастар орнатылған айда екі елдің басшылары қай қалада бас қосты?", "Көкшетау"),
+    ("Куда Токаев ездил в ноябре того же года, когда ОДКБ направила миротворцев в Казахстан?", "Москв"),
+    ("What was signed on Baikonur in the year Nazarbayev first went to Russia on an official visit?", "20"),
+    ("Ресей Қазақстанды таныған соң үш күннен кейін Қазақстан не жасады?", "20"),
+])
+def test_a_month_or_day_named_by_an_event_is_asked_of_that_month_or_day(engine: AnswerEngine, question: str,
+                                                                       wanted: str) -> None:
+    """The event's month (its own, or a month of its year) and a count of days after it carry into what is asked;
+    where the asked fact tells the event beside it (the lease signed during the visit), it is told once."""
+    answer = answered_with(engine.answer(question), wanted)
+    assert len({f.id for f in answer.facts}) == len(answer.facts)
+
+
+def test_which_days_after_a_fact_tells_the_one_beside_it_that_gives_its_days(engine: AnswerEngine) -> None:
+    """"Қай күндері?" after the 2023 meetings, told with the summit planned for July 2024: the summit's days."""
+    previous = engine.turn(engine.answer("Тоқаев пен Путиннің келесі кездесуі қайда жоспарланған?"))
+    answered_with(engine.answer("қай күндері?", previous=previous), "3", "4")
