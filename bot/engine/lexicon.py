@@ -189,7 +189,9 @@ def load_lexicon(directory: Path | str) -> Lexicon:
                 items = reader.strings(value, key)
                 _add(items, words[key], phrases[key])
                 if key == "refers" and path.stem in LANGS:
-                    latin_refers[path.stem].update(tok for item in items if is_latin(item) for tok in tokens(item))
+                    # a phrase ("as a result") points back only whole: its words alone ("a") point at nothing
+                    latin_refers[path.stem].update(tok for item in items if is_latin(item) and len(tokens(item)) == 1
+                                                   for tok in tokens(item))
             elif key == "acronym_parties":
                 acronyms.update(reader.strings(value, key))
             elif key in ("intents", "smalltalk"):

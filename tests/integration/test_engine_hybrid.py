@@ -1387,3 +1387,14 @@ def test_which_days_after_a_fact_tells_the_one_beside_it_that_gives_its_days(eng
     """"Қай күндері?" after the 2023 meetings, told with the summit planned for July 2024: the summit's days."""
     previous = engine.turn(engine.answer("Тоқаев пен Путиннің келесі кездесуі қайда жоспарланған?"))
     answered_with(engine.answer("қай күндері?", previous=previous), "3", "4")
+
+
+@pytest.mark.parametrize(("first", "follow_up"), [
+    ("Когда Ельцин приезжал в Алматы с государственным визитом?", "А какое соглашение по итогам визита подписали?"),
+    ("When did Yeltsin come to Almaty on a state visit?", "what was signed as a result?"),
+])
+def test_as_a_result_points_back_at_the_visit_just_told(engine: AnswerEngine, first: str, follow_up: str) -> None:
+    """"По итогам", "as a result" lean on the visit just told: the treaty signed then, not another visit's documents."""
+    previous = engine.turn(engine.answer(first))
+    answer = answered_with(engine.answer(follow_up, previous=previous), "2007")
+    assert "vi-nazarbayev-russia-1994" not in {f.id for f in answer.facts}

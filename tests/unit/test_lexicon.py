@@ -20,6 +20,13 @@ def test_shipped_lexicon_loads_and_merges_languages() -> None:
     assert tokens("Кремль")[0] and tuple(tokens("кремль")) in lex.stands_for
 
 
+def test_a_pointing_phrase_points_only_whole() -> None:
+    """"As a result" points back at the event just told; its words alone ("a", "as") point at nothing."""
+    lex = load_lexicon(default_lexicon_dir())
+    assert ("as", "a", "result") in lex.phrases["refers"]
+    assert {"it", "that"} <= lex.latin_refers["en"] and not {"a", "as", "result"} & lex.latin_refers["en"]
+
+
 def test_broken_lexicon_names_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "en.yaml").write_text(
         "stopwords: [the, a]\nunknown_key: [x]\nsynonyms:\n  - [long]\nintents:\n  nonsense: [x]\nfollowup: notalist\n",
