@@ -23,13 +23,28 @@ _SHORT_YEAR_RE = re.compile(
 
 
 _SHORT_DECADE_RE = re.compile(r"(?<![\w.,'’])['’]?([3-9]0)(-х|-е|-ых|-ые|'?s)(?!\w)", re.IGNORECASE)
+_SPOKEN_DECADES = {"1980": ("восьмидесят", "eighties", "сексенінші", "сексенинши", "seksenınşı", "sekseninshi"),
+                   "1990": ("девяност", "nineties", "тоқсаныншы", "токсаныншы", "toqsanynşy", "toqsanynshy", "toksanynshy"),
+                   "2000": ("двухтысячн", "noughties")}
+_SPOKEN_DECADE_RE = re.compile(
+    r"(?<!\w)(?:(?P<ru>восьмидесят|девяност|двухтысячн)(?:ые|ых|ым|ыми)(?!\w)(?:\s+год(?:ы|ах|ов|ам|ами))?"
+    r"|(?P<en>eighties|nineties|noughties)(?!\w)"
+    r"|(?P<kk>сексенінші|сексенинши|seksenınşı|sekseninshi|тоқсаныншы|токсаныншы|toqsanynşy|toqsanynshy|toksanynshy)"
+    r"(?=\s+(?:жылдар|jyldar|zhyldar)))", re.IGNORECASE)
+"""A decade said in words ("в девяностые", "the nineties", "тоқсаныншы жылдары")."""
+
+
+def _spoken_decade(match: re.Match[str]) -> str:
+    said = (match.group("ru") or match.group("en") or match.group("kk")).lower()
+    decade = next(year for year, words in _SPOKEN_DECADES.items() if said in words)
+    return f"{decade}s" if match.group("en") else decade if match.group("kk") else f"{decade}-е"
 
 
 def full_years(text: str) -> str:
     """Two-digit years and decades written as people say them ("договор 94-го", "в 98 году", "94 жылы",
-    "in '94", "the first half of 98", "в 90-х", "the 90s") in full. Only 32–99 are read so: a smaller
-    number before "-го" is a day ("12-го июня")."""
-    return _SHORT_YEAR_RE.sub(_full_year, _SHORT_DECADE_RE.sub(r"19\1\2", text))
+    "in '94", "the first half of 98", "в 90-х", "the 90s", "в девяностые", "тоқсаныншы жылдары") in full.
+    Only 32–99 are read so: a smaller number before "-го" is a day ("12-го июня")."""
+    return _SHORT_YEAR_RE.sub(_full_year, _SHORT_DECADE_RE.sub(r"19\1\2", _SPOKEN_DECADE_RE.sub(_spoken_decade, text)))
 
 
 def _full_year(match: re.Match[str]) -> str:

@@ -1398,3 +1398,12 @@ def test_as_a_result_points_back_at_the_visit_just_told(engine: AnswerEngine, fi
     previous = engine.turn(engine.answer(first))
     answer = answered_with(engine.answer(follow_up, previous=previous), "2007")
     assert "vi-nazarbayev-russia-1994" not in {f.id for f in answer.facts}
+
+
+@pytest.mark.parametrize("question", [
+    "Как часто виделись первые лица двух стран в девяностые?",
+    "how often did the top people of both countries meet in the nineties?",
+    "Тоқсаныншы жылдары екі елдің басшылары қаншалықты жиі кездесті?",
+])
+def test_a_decade_said_in_words_and_how_often_find_the_yearly_meetings(engine: AnswerEngine, question: str) -> None:
+    answered_with(engine.answer(question), "10", "15")

@@ -32,7 +32,9 @@ def test_a_word_unknown_either_way_and_text_without_dotless_i_are_unchanged() ->
 @pytest.mark.parametrize(("typed", "read"), [
     ("аренда по договору 94го", "аренда по договору 1994"), ("в 98 году", "в 1998 году"),
     ("94 жылы", "1994 жылы"), ("the lease of '94", "the lease of 1994"), ("в 90-х", "в 1990-х"),
-    ("the 90s", "the 1990s"),
+    ("the 90s", "the 1990s"), ("в девяностые", "в 1990-е"), ("в девяностых годах", "в 1990-е"),
+    ("in the nineties", "in the 1990s"), ("тоқсаныншы жылдары", "1990 жылдары"), ("toqsanynşy jyldary", "1990 jyldary"),
+    ("девяностый километр", "девяностый километр"), ("тоқсаныншы бап", "тоқсаныншы бап"),  # an ordinal, no decade
     ("12-го июня", "12-го июня"), ("на 50 лет", "на 50 лет"), ("в 2011 году", "в 2011 году"),
     ("trade in the first half of 98?", "trade in the first half of 1998?"), ("what happened in 98", "what happened in 1998"),
     ("it fell by 45.", "it fell by 45."), ("in 45 days", "in 45 days"),  # a count, not a year
