@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.engine.lexicon import UNITS, Lexicon, side_tokens
-from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query, find_phrases, mentions, month_of
+from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query, asked_currency, find_phrases, mentions, month_of
 from bot.model import LANGS, Fact
 from bot.text import fold, raw_tokens, stem, tokens
 
@@ -408,6 +408,10 @@ class Answerability:
             return "month"  # "in which month of 2000 was the demarcation finished?" of a fact dated to its year
         if "money" in query.intents and not self.gives_money(fact):
             return "money"
+        asked_in = asked_currency(query.tokens)
+        if asked_in and query.intents & {"money", "how_much"} and self.gives_money(fact) \
+                and asked_in not in {fact.currency, *(getattr(c, "currency", None) for c in fact.claims)}:
+            return "currency"  # "how much in tenge?" of a sum the sources give in dollars
         if "until" in query.intents and fact.end is None and not _UNTIL_RE.search(texts) and not _FINISHED_RE.search(texts):
             return "until"
         if "duration" in query.intents and not (fact.start and fact.end) and not _DURATION_RE.search(texts) \

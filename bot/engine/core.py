@@ -1288,8 +1288,10 @@ class AnswerEngine:
             return True
         if self.semantic is None:
             return False
-        best_cos = max(r.cosine for r in ranked)
-        best_lex = max(r.lexical for r in ranked)
+        # Candidates that lack what is asked ("how much money" of a fact with no sum) are no rivals.
+        rivals = [r for r in ranked if r is top or self.answerable.missing(query, r.fact) is None]
+        best_cos = max(r.cosine for r in rivals)
+        best_lex = max(r.lexical for r in rivals)
         if top.cosine >= WEIGHTS.semantic_sure and top.cosine >= best_cos - 1e-6:
             return True
         slack = WEIGHTS.agree_slack if len(query.words) > WEIGHTS.short_words else 1e-6  # "в рамках чего?" is too vague

@@ -53,6 +53,14 @@ VERB_ENDINGS = ("al", "ala", "ali", "il", "ila", "ili", "ul", "ula", "uli", "el"
                 "kan", "ken", "ady", "edi", "ed", "ing")
 # Intents whose words say what is asked, not what it is about: they are not content words.
 ASKING = frozenset({"when", "where", "who", "how_much", "why", "ago"})
+_CURRENCY_STEMS = (("KZT", "tenge"), ("RUB", "rubl"), ("RUB", "roubl"), ("USD", "dollar"))
+"""Folded stems of the currencies a question may name a sum in ("тенгемен", "в рублях", "in dollars")."""
+
+
+def asked_currency(toks: Iterable[str]) -> str | None:
+    """The currency a question names (ISO code), or None."""
+    return next((code for tok in toks for code, prefix in _CURRENCY_STEMS if tok.startswith(prefix)), None)
+
 
 # Russian "в мае", "в июне" and the adjectives "майский", "июньский": short months the stem leaves unmatched.
 _RU_MONTH_FORMS = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
@@ -636,6 +644,8 @@ class Understanding:
             intents.discard("until")  # "до какого пункта", "қай қалаға дейін": up to which place, not until when
         if "when" in intents and "how_much" not in intents:
             intents.discard("money")  # "когда договорились не платить налог дважды?" asks a date, not a sum
+        if "how_much" not in intents and asked_currency(toks):
+            intents.discard("money")  # "do people pay Russia in tenge or roubles?" asks which currency, not a sum
         if find_phrases(plain, lex.phrases["not_money"]) or self._paid_visit(plain):
             intents.discard("money")  # "paid a state visit", "every visit Medvedev paid"
             if not find_phrases(plain, lex.intent_phrases["how_much"]):

@@ -1407,3 +1407,22 @@ def test_as_a_result_points_back_at_the_visit_just_told(engine: AnswerEngine, fi
 ])
 def test_a_decade_said_in_words_and_how_often_find_the_yearly_meetings(engine: AnswerEngine, question: str) -> None:
     answered_with(engine.answer(question), "10", "15")
+
+
+def test_the_only_candidate_that_holds_the_asked_sum_answers_though_its_words_match_thinly(engine: AnswerEngine) -> None:
+    """"Kazakh companies poured money into the Russian economy": the investment fact shares few words, but
+    the facts that share more give no sum; they are no rivals to it."""
+    answered_with(engine.answer("How much money did Kazakh firms pour into the Russian economy?"), "5.6")
+
+
+@pytest.mark.parametrize("question", ["What were Kazakh investments in Russia worth in roubles?",
+                                      "Қазақстанның Ресейге салған инвестициясы теңгемен қанша?"])
+def test_a_sum_asked_in_another_currency_than_the_sources_give_is_a_near_miss(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.answered and answer.facts and answer.facts[0].id == "td-kazakh-investment-in-russia"
+
+
+@pytest.mark.parametrize("question", ["do people pay russia in tenge or rubles?", "В какой валюте платят друг другу РК и РФ?"])
+def test_paying_in_a_currency_asks_which_currency_not_a_sum(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == "td-settlements-national-currencies"
