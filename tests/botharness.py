@@ -74,3 +74,9 @@ def answered_with(answer: Answer, *texts: str) -> Answer:
     body = body_text(answer)
     assert answer.answered and all(text in body for text in texts), body
     return answer
+
+
+def near_miss_of(answer: Answer, fact_id: str) -> Answer:
+    """The answer, once checked that it declines and shows `fact_id` as the closest the sources give."""
+    assert not answer.answered and answer.facts and answer.facts[0].id == fact_id, body_text(answer)
+    return answer

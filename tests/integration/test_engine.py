@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from botharness import answered_with, real_store
+from botharness import answered_with, near_miss_of, real_store
 
 from bot.engine import AnswerEngine, Turn
 from bot.render_text import body_text
@@ -813,8 +813,7 @@ def test_a_follow_up_naming_the_other_direction_replaces_the_one_asked_before(en
 
 def test_how_many_of_a_thing_a_fact_names_only_beside_shares_is_not_said(engine: AnswerEngine) -> None:
     """The Kostanay plant makes engines, but its only numbers are its founders' 60% and 40%."""
-    answer = engine.answer("How many engines a year does the Kostanay diesel plant make?")
-    assert not answer.answered and answer.facts and answer.facts[0].id == "tr-kostanay-diesel-jv-1996"
+    near_miss_of(engine.answer("How many engines a year does the Kostanay diesel plant make?"), "tr-kostanay-diesel-jv-1996")
 
 
 def test_the_southern_capital_is_almaty(engine: AnswerEngine) -> None:
@@ -824,8 +823,7 @@ def test_the_southern_capital_is_almaty(engine: AnswerEngine) -> None:
 @pytest.mark.parametrize("question", ["When was the Baikonur lease extended?",
                                       "Байқоңырды жалға беру мерзімі қай жылы ұзартылды?"])
 def test_an_extension_no_source_reports_is_a_step_not_taken_as_far_as_they_say(engine: AnswerEngine, question: str) -> None:
-    answer = engine.answer(question)
-    assert not answer.answered and answer.facts and answer.facts[0].id == "tr-baikonur-lease-1994"
+    near_miss_of(engine.answer(question), "tr-baikonur-lease-1994")
 
 
 def test_documents_asked_in_a_kazakh_plural_of_a_meeting_that_names_none_are_not_said(engine: AnswerEngine) -> None:
@@ -836,8 +834,7 @@ def test_documents_asked_in_a_kazakh_plural_of_a_meeting_that_names_none_are_not
 
 def test_when_a_thing_began_is_not_told_by_when_it_was_finished(engine: AnswerEngine) -> None:
     """The Trans-Aral railway's completion (1906) does not date the start of its building."""
-    answer = engine.answer("Trans-Aral temır jolyn salu qai jyly bastaldy?")
-    assert not answer.answered and answer.facts and answer.facts[0].id == "ev-trans-aral-railway-1906"
+    near_miss_of(engine.answer("Trans-Aral temır jolyn salu qai jyly bastaldy?"), "ev-trans-aral-railway-1906")
     answered_with(engine.answer("When did the Customs Union start working?"), "2010")
 
 
@@ -1171,8 +1168,7 @@ def test_a_share_asked_in_tonnes_is_answered_by_the_figure_in_tonnes(engine: Ans
 def test_a_regions_figure_is_not_the_two_countries(engine: AnswerEngine, question: str) -> None:
     """A region as one party of the trade asks a figure the sources do not give; a capital standing
     for its state ("Мәскеу мен Астана арасындағы") asks the countries' own."""
-    answer = engine.answer(question)
-    assert not answer.answered and answer.facts and answer.facts[0].id == "td-trade-turnover-2011"
+    near_miss_of(engine.answer(question), "td-trade-turnover-2011")
     answered_with(engine.answer("Мәскеу мен Астана арасындағы сауда айналымы 2011 жылы қанша болды?"), "23,8")
 
 
@@ -1221,8 +1217,8 @@ def test_the_year_after_a_year_is_asked_of_that_year(engine: AnswerEngine) -> No
 
 def test_which_closing_a_kazakh_question_after_day_asks_the_day(engine: AnswerEngine) -> None:
     """"… нақты күні қайсы?" asks an exact day, which a fact dated to its month does not give."""
-    answer = engine.answer("Медведевтің 2008 жылғы шілдедегі Қазақстанға сапарының нақты күні қайсы?")
-    assert not answer.answered and answer.facts and answer.facts[0].id == "vi-medvedev-visits-2008"
+    question = "Медведевтің 2008 жылғы шілдедегі Қазақстанға сапарының нақты күні қайсы?"
+    near_miss_of(engine.answer(question), "vi-medvedev-visits-2008")
 
 
 def test_a_year_in_review_is_that_years_facts(engine: AnswerEngine) -> None:
