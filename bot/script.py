@@ -98,6 +98,30 @@ def to_latin(text: str) -> str:
     return _outside_protected(_nfc(text), _segment_to_latin)
 
 
+_GLOSSES: dict[str, str] = {"ŪQŞŪ": "CSTO", "ŞYŪ": "SCO", "EAEO": "EAEU", "TMD": "CIS", "EurAzEQ": "EurAsEC",
+                            "KSRO": "USSR", "BRİKS": "BRICS", "DHR": "DPR", "LHR": "LPR"}
+"""Organisations' Kazakh abbreviations and the international ones Latin-script readers know them by."""
+_GLOSS_RE = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, _GLOSSES)) + r")(?![\w])(?! \()")
+
+
+def latin_reply(text: str) -> str:
+    """A Kazakh reply for a Latin-script asker: `to_latin`, each organisation's abbreviation glossed with
+    its international one where it first appears ("ŪQŞŪ (CSTO)"): in Latin letters "ŪQŞŪ" is
+    seldom seen, while CSTO is what the asker meets in the news."""
+    latin = to_latin(text)
+    glossed: set[str] = set()
+
+    def gloss(m: re.Match[str]) -> str:
+        if m.group() in glossed:
+            return m.group()
+        glossed.add(m.group())
+        if m.string[m.start() - 1:m.start()] == "(" and m.string[m.end():m.end() + 1] == ")":
+            return f"{m.group()}, {_GLOSSES[m.group()]}"  # "ūiymy (ŞYŪ)": "(ŞYŪ, SCO)"
+        return f"{m.group()} ({_GLOSSES[m.group()]})"
+
+    return _GLOSS_RE.sub(gloss, latin)
+
+
 # --- Latin → Cyrillic ------------------------------------------------------------------------------
 
 _LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"

@@ -14,7 +14,7 @@ from bot.feedback import FactRating, QuestionPage
 from bot.i18n import t
 from bot.model import Fact, Source
 from bot.render_text import heading_line, join_source, source_label
-from bot.script import to_latin
+from bot.script import latin_reply
 from bot.store import FactStore
 from bot.usecases.browse import ALL, PAGE_SIZE, DayView, ListPage, ListView
 from bot.usecases.operators import Stats
@@ -79,7 +79,7 @@ def answer_html(answer: Answer, with_sources: bool = True) -> str:
     if answer.more:
         lines.append(escape(t(lang, "group.more", n=answer.more)))
     html = "\n".join(lines) + (references(answer.references, lang) if with_sources else "")
-    return to_latin(html) if answer.script == "latn" else html
+    return latin_reply(html) if answer.script == "latn" else html
 
 
 def related_facts(answer: Answer) -> tuple[Fact, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.script import is_latin, latin_share, to_cyrillic, to_latin
+from bot.script import is_latin, latin_reply, latin_share, to_cyrillic, to_latin
 
 # --- to_latin --------------------------------------------------------------------------------------
 
@@ -72,6 +72,13 @@ def test_to_latin_spares_tags_urls_and_digits() -> None:
 
 def test_to_latin_composes_decomposed_letters() -> None:
     assert to_latin("Ресеи\u0306") == "Resei"  # й typed as и + combining breve
+
+
+def test_a_latin_reply_glosses_each_organisation_once_with_its_international_abbreviation() -> None:
+    text = "Мәскеуде ҰҚШҰ мен ЕурАзЭҚ саммиттері өтті; ҰҚШҰ туралы. <b>ШЫҰ</b> ТМД. Еуразиялық экономикалық одақ (ЕАЭО)"
+    assert latin_reply(text) == ("Mäskeude ŪQŞŪ (CSTO) men EurAzEQ (EurAsEC) sammitterı öttı; ŪQŞŪ turaly. "
+                                 "<b>ŞYŪ (SCO)</b> TMD (CIS). Euraziialyq ekonomikalyq odaq (EAEO, EAEU)")
+    assert latin_reply("Қазақстан мен Ресей") == to_latin("Қазақстан мен Ресей")
 
 
 # --- to_cyrillic -----------------------------------------------------------------------------------
