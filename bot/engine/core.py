@@ -1288,15 +1288,19 @@ class AnswerEngine:
             return True
         if self.semantic is None:
             return False
-        # Candidates that lack what is asked ("how much money" of a fact with no sum) are no rivals.
-        rivals = [r for r in ranked if r is top or self.answerable.missing(query, r.fact) is None]
-        best_cos = max(r.cosine for r in rivals)
-        best_lex = max(r.lexical for r in rivals)
+        best_cos = self._best_rival(query, ranked, lambda r: r.cosine)
+        best_lex = self._best_rival(query, ranked, lambda r: r.lexical)
         if top.cosine >= WEIGHTS.semantic_sure and top.cosine >= best_cos - 1e-6:
             return True
         slack = WEIGHTS.agree_slack if len(query.words) > WEIGHTS.short_words else 1e-6  # "в рамках чего?" is too vague
         agree = top.cosine >= best_cos - slack and top.lexical >= best_lex - 1e-9
         return agree and top.coverage >= WEIGHTS.semantic_agree and top.cosine >= WEIGHTS.semantic_floor
+
+    def _best_rival(self, query: Query, ranked: Sequence[Ranked], score: Callable[[Ranked], float]) -> float:
+        """The best score among the top and the candidates that hold what is asked: one that lacks it
+        ("how much money" of a fact with no sum) is no rival. Checked best first, until one holds it."""
+        return next(score(r) for r in sorted(ranked, key=score, reverse=True)
+                    if r is ranked[0] or self.answerable.missing(query, r.fact) is None)
 
     def _equally_good(self, r: Ranked, top: Ranked) -> bool:
         """Whether a runner-up belongs in the answer's list: nearly the best score, or a keyword
