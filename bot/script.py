@@ -101,7 +101,7 @@ def to_latin(text: str) -> str:
 _GLOSSES: dict[str, str] = {"ŪQŞŪ": "CSTO", "ŞYŪ": "SCO", "EAEO": "EAEU", "TMD": "CIS", "EurAzEQ": "EurAsEC",
                             "KSRO": "USSR", "BRİKS": "BRICS", "DHR": "DPR", "LHR": "LPR"}
 """Organisations' Kazakh abbreviations and the international ones Latin-script readers know them by."""
-_GLOSS_RE = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, _GLOSSES)) + r")(?![\w])(?! \()")
+_GLOSS_RE = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, _GLOSSES)) + r")(?![\w])")
 
 
 def latin_reply(text: str) -> str:
@@ -112,8 +112,11 @@ def latin_reply(text: str) -> str:
     glossed: set[str] = set()
 
     def gloss(m: re.Match[str]) -> str:
-        if m.group() in glossed:
-            return m.group()
+        after = m.string[m.end():m.end() + len(_GLOSSES[m.group()]) + 2]
+        if m.group() in glossed or after.startswith(" (") or after == f", {_GLOSSES[m.group()]}":
+            glossed.add(m.group())  # followed by its gloss or another bracket already: a reply's body is
+            return m.group()        # read again inside the whole message
+
         glossed.add(m.group())
         if m.string[m.start() - 1:m.start()] == "(" and m.string[m.end():m.end() + 1] == ")":
             return f"{m.group()}, {_GLOSSES[m.group()]}"  # "ūiymy (ŞYŪ)": "(ŞYŪ, SCO)"

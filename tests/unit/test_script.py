@@ -79,6 +79,7 @@ def test_a_latin_reply_glosses_each_organisation_once_with_its_international_abb
     assert latin_reply(text) == ("Mäskeude ŪQŞŪ (CSTO) men EurAzEQ (EurAsEC) sammitterı öttı; ŪQŞŪ turaly. "
                                  "<b>ŞYŪ (SCO)</b> TMD (CIS). Euraziialyq ekonomikalyq odaq (EAEO, EAEU)")
     assert latin_reply("Қазақстан мен Ресей") == to_latin("Қазақстан мен Ресей")
+    assert latin_reply(latin_reply(text)) == latin_reply(text)  # a body glossed, then the whole message
 
 
 # --- to_cyrillic -----------------------------------------------------------------------------------
