@@ -60,7 +60,8 @@ def refers_back(question: str, lex: Lexicon) -> bool:
     latin = lex.latin_refers.get("kk" if kazakh_latin(question) else "en", frozenset())
     for raw in raw_tokens(question):
         pointing = latin if is_latin(raw) else lex.words["refers"]
-        if any(tok in pointing for tok in word_tokens(raw)):
+        # A word that is its own stem points back only as typed: "не" (not) is no "нее".
+        if any(tok in pointing and (tok != fold(raw) or fold(raw) in lex.refers_typed) for tok in word_tokens(raw)):
             return True
     return bool(find_phrases(toks, lex.phrases["refers"]))
 

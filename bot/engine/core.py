@@ -571,6 +571,9 @@ class AnswerEngine:
             found.append(answer.facts[0])
         if found[0].id == found[1].id:
             return None
+        if all(f.value is not None for f in found):
+            # "Which was bigger, exports in 2011 or imports in 1999?": two figures, set side by side.
+            return self._side_by_side(found[0], found[1], lang, question, in_full=2)
         return self.compose.listing(sorted(found, key=_in_order), lang, question, "", dated=True)
 
     def _both_directions(self, halves: tuple[str, str], whole: Query, lang: str, question: str) -> Answer | None:
@@ -1007,9 +1010,14 @@ class AnswerEngine:
         if missing:
             # A close runner-up that holds the asked detail answers instead ("who signed it?").
             # A unit asked ("what share") or other countries asked for narrow the runners-up enough to reach further.
-            ratio = WEIGHTS.unit_ratio if self.answerable.asks_unit(query) or missing == "countries" else WEIGHTS.answerable_ratio
+            unit = self.answerable.asks_unit(query)
+            ratio = WEIGHTS.unit_ratio if unit or missing == "countries" else WEIGHTS.answerable_ratio
             for r in ranked[1:WEIGHTS.answerable_tries]:
-                if r.coverage >= WEIGHTS.min_coverage and r.fused >= ratio * top.fused \
+                # A unit asked ("by how many percent?") that the runner-up uses, and the model finding it as close
+                # as the best fact (or nearly), vouch for a thinner word match.
+                # (the words of the best fact's title that the question uses too: another subject's length is no answer).
+                thin = unit and r.cosine >= top.cosine - WEIGHTS.agree_slack > 0 and self._same_subject(query, top, r)
+                if r.coverage >= (WEIGHTS.semantic_agree if thin else WEIGHTS.min_coverage) and r.fused >= ratio * top.fused \
                         and self.answerable.missing(query, r.fact) is None and self._keeps_subject(query, missing, top, r) \
                         and (not query.named_years or set(query.named_years) & self._years_of(r.fact)):
                     return self.compose.fact(r.fact, lang, question)
@@ -1072,6 +1080,11 @@ class AnswerEngine:
         which day "the 2013 treaty of good-neighbourliness" was signed is not told by another treaty that says."""
         if other.fact.kind != "treaty" or missing not in ("where", "day"):
             return True  # only another document is easily taken for the one asked about
+        return self._same_subject(query, top, other)
+
+    def _same_subject(self, query: Query, top: Ranked, other: Ranked) -> bool:
+        """Whether a runner-up uses every word the question shares with the best fact's title (sides and
+        document words aside)."""
         title = {tok for t in top.fact.title.values() for tok in tokens(t)}
         subject = (set(query.words) & title) - self.side_words - self.lex.words["document_words"]
         return subject <= self.words[self.position[other.fact.id]]

@@ -85,6 +85,9 @@ class Lexicon:
     latin_refers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """The pointing words written in Latin letters, per language ("it" in en, "ol" in kk): a Latin
     "on" is English "on", not the Russian "он" it folds to, and Kazakh "ше" is not English "she"."""
+    refers_typed: frozenset[str] = frozenset()
+    """The pointing words as typed (folded, unstemmed): "нее" stems to what "не" (not) is, but only
+    "нее" points back."""
     no_topic: frozenset[str] = frozenset()
     """Stop words, pointing words and small-talk filler: what a sentence may hold and still name no topic."""
     question_words: frozenset[str] = frozenset()
@@ -166,6 +169,7 @@ def load_lexicon(directory: Path | str) -> Lexicon:
     swap: dict[str, str] = {}
     hints: dict[str, set[str]] = {lang: set() for lang in LANGS}
     latin_refers: dict[str, set[str]] = {lang: set() for lang in LANGS}
+    refers_typed: set[str] = set()
     problems: list[str] = []
     for path in files:
         reader = _Reader(path)
@@ -188,6 +192,8 @@ def load_lexicon(directory: Path | str) -> Lexicon:
             elif key in WORD_LISTS:
                 items = reader.strings(value, key)
                 _add(items, words[key], phrases[key])
+                if key == "refers":
+                    refers_typed.update(fold(item) for item in items if " " not in item)
                 if key == "refers" and path.stem in LANGS:
                     # a phrase ("as a result") points back only whole: its words alone ("a") point at nothing
                     latin_refers[path.stem].update(tok for item in items if is_latin(item) and len(tokens(item)) == 1
@@ -255,6 +261,7 @@ def load_lexicon(directory: Path | str) -> Lexicon:
         swap=swap,
         hints={k: frozenset(v) for k, v in hints.items()},
         latin_refers={k: frozenset(v) for k, v in latin_refers.items()},
+        refers_typed=frozenset(refers_typed),
         no_topic=frozenset().union(*(words.get(name, ()) for name in ("stopwords", "refers", "smalltalk_filler"))),
         question_words=frozenset().union(*(intents.get(name, ()) for name in ("when", "where", "who", "how_much", "why")),
                                          words.get("which_words", ()), words.get("what_words", ())),

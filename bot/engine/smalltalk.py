@@ -88,7 +88,11 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
     elif not pointing:
         # "I'm a journalist writing about Central Asia. What is …?": who asks and why is not what
         # is asked, unless the question points back into it ("… about Baikonur. Where is it?").
-        kept = [s for s in kept if s in asked or not _ABOUT_ONESELF_RE.search(s)]
+        # So is a short remark after the question that names nothing the facts speak of ("… qansha boldy?
+        # slaidqa kerek": for a slide).
+        after = kept[kept.index(asked[-1]) + 1:]
+        kept = [s for s in kept
+                if s in asked or not (_ABOUT_ONESELF_RE.search(s) or (s in after and _untopical(s, lex, names_topic)))]
     elif all(_self_contained(s, lex) for s in pointing):
         # A long question that may point at its own words ("… how much exports grew and what value
         # they reached?") keeps only the names and years said about the asker ("… about Baikonur").
@@ -166,6 +170,17 @@ def _without_aside(sentence: str, lex: Lexicon, names_topic: Callable[[str], boo
 def _content(sentence: str, lex: Lexicon) -> list[str]:
     """A sentence's words besides stop words, pointing words and small-talk filler."""
     return [tok for tok in tokens(sentence) if tok not in lex.no_topic]
+
+
+AFTERTHOUGHT = 3
+"""Words besides stop words of a remark after the question that may be left out ("slaidqa kerek")."""
+
+
+def _untopical(sentence: str, lex: Lexicon, names_topic: Callable[[str], bool]) -> bool:
+    """A short sentence that asks nothing and names nothing the facts speak of."""
+    content = _content(sentence, lex)
+    return len(content) <= AFTERTHOUGHT and not lex.question_words.intersection(tokens(sentence)) \
+        and not any(names_topic(tok) for tok in content)
 
 
 def _self_contained(sentence: str, lex: Lexicon) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
@@ -51,10 +51,18 @@ LOCATIVE_ENDINGS = ("da", "de", "ta", "te")
 VERB_ENDINGS = ("al", "ala", "ali", "il", "ila", "ili", "ul", "ula", "uli", "el", "ela", "eli", "yl",
                 "yla", "yli", "lsia", "las", "lis", "tsia", "dy", "di", "ty", "ti", "gan", "gen",
                 "kan", "ken", "ady", "edi", "ed", "ing")
+KAZAKH_VERB_ENDINGS = ("dy", "di", "ty", "ti", "gan", "gen", "kan", "ken", "ady", "edi")
+"""Of those, the endings a Kazakh verb has: "қанша двигатель" counts engines, whatever Russian "-ел" says."""
 # Intents whose words say what is asked, not what it is about: they are not content words.
 ASKING = frozenset({"when", "where", "who", "how_much", "why", "ago"})
 _CURRENCY_STEMS = (("KZT", "tenge"), ("RUB", "rubl"), ("RUB", "roubl"), ("USD", "dollar"))
 """Folded stems of the currencies a question may name a sum in ("тенгемен", "в рублях", "in dollars")."""
+
+
+def _names_currency(raws: Sequence[str]) -> bool:
+    """Whether an abbreviation's neighbours name a currency: "US dollars", "долларов США", "АҚШ доллары"
+    give the unit of a sum, not another country asked about."""
+    return asked_currency(fold_word(raw) for raw in raws) is not None
 
 
 def asked_currency(toks: Iterable[str]) -> str | None:
@@ -514,13 +522,13 @@ class Understanding:
         english = frozenset(tok for raw in typed if raw.isascii() and raw[0].isalpha() for tok in word_tokens(raw))
         raws = [raw for raw in typed if not raw[0].isdigit()]
         shouted = sum(raw.isupper() for raw in raws) * 2 > len(raws)  # caps lock: its words are no abbreviations
-        for raw in raws:
+        for k, raw in enumerate(raws):
             folded = fold_word(raw)
             if len(folded) >= 5 and folded.endswith(VERB_ENDINGS):
                 verbs.add(stem(folded))
             if 2 <= len(raw) <= 5 and raw.isupper() and not shouted:
                 acronyms.update(word_tokens(raw))
-            if raw in lex.acronym_parties:
+            if raw in lex.acronym_parties and not _names_currency(raws[max(k - 1, 0):k + 2]):
                 named.update(word_tokens(raw))
         detected = self.language.detect(text)
         plain = tuple(tokens(_FIRST_PERSON_RE.sub(self._unless_known, text) if detected == "kk" else text))
@@ -652,7 +660,8 @@ class Understanding:
                 intents.discard("how_much")  # "what did it sell at low prices?": the price is no amount asked
         unique = tuple(dict.fromkeys(words))
         counted = next((b for a, b in zip(plain, plain[1:], strict=False)
-                        if a in self.how_many and b in unique and b not in verbs and b not in self.comparing), None)
+                        if a in self.how_many and b in unique and b not in self.comparing
+                        and (b not in verbs or (detected == "kk" and not b.endswith(KAZAKH_VERB_ENDINGS)))), None)
         if counted is None and detected == "kk":  # Kazakh names what is counted first: "қуаты қанша", "жобалар саны"
             counted = next((a for a, b, c in zip(plain, plain[1:], (*plain[2:], ""), strict=False)
                             if b in self.how_many and a in unique and a not in self.how_many

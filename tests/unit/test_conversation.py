@@ -109,6 +109,12 @@ def test_latin_kazakh_pointing_words_point_back(question: str) -> None:
     assert refers_back(question, LEX)
 
 
+def test_russian_not_is_no_pointing_word() -> None:
+    """"не" (not) stems as "нее" (her) does; only the pointing word as typed points back."""
+    assert not refers_back("Не могли бы вы подсказать, где поставили первый пограничный знак?", LEX)
+    assert refers_back("А что в нее входит?", LEX)
+
+
 def test_a_follow_up_naming_its_own_topic_is_last_read_on_its_own() -> None:
     question = "and how long is the border by that account?"
     previous = turn("When did Kazakhstan and Russia place their first boundary marker?")

@@ -71,6 +71,9 @@ def test_invalid_yaml_and_empty_folder(tmp_path: Path) -> None:
     ("Сіз қандай сұрақтарға жауап бере аласыз?", "abilities"),
     ("Qandai tılderde jauap bere alasyñ?", "abilities"), ("Ты вообще кто — человек или бот?", "who"),
     ("Are you human or bot?", "who"), ("What all can you do?", "abilities"),
+    ("Hi there. Who am I talking to?", "who"), ("Selam! Sen kimsiñ, adam ba älde bot pa?", "who"),
+    ("Привет! Ты умеешь говорить по-казахски и по-английски тоже?", "abilities"),
+    ("Çok sağ bol! Körüskenşe, sau bol", "bye"),
 ])
 def test_small_talk_kinds(text: str, kind: str) -> None:
     assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == kind

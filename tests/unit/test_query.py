@@ -62,9 +62,20 @@ def test_months_are_extracted_in_every_language(question: str, months: tuple[int
     ("How big was the trade between Kazakhstan and Russia in 2010?", "how_much"),
     ("Why did they turn to integration?", "why"),
     ("What's the deal with Baikonur?", "overview"),
+    ("не үшін?", "why"), ("ne üşin?", "why"),
 ])
 def test_intent_is_recognised_in_each_language(question: str, intent: str) -> None:
     assert intent in parse_query(question).intents
+
+
+def test_us_beside_dollars_is_a_currency_not_a_country() -> None:
+    assert not parse_query("What was the trade turnover in 2011, in US dollar terms?").parties
+    assert parse_query("How much did the US invest in Kazakhstan?").parties
+
+
+def test_a_kazakh_count_names_a_noun_that_ends_like_a_russian_past_tense() -> None:
+    """"қанша двигатель" counts engines: "-тель" is no verb in a Kazakh question."""
+    assert parse_query("Қостанай дизель зауыты жылына қанша двигатель шығарады?").counted == "dvigatel"
 
 
 def test_a_day_name_is_a_topic_not_a_when_question() -> None:
