@@ -507,6 +507,9 @@ class AnswerEngine:
         # лет?" or "from which spaceport did they fly?", "where is it?" asks where Baikonur is.
         named = [w for w in _WORD_RE.findall(title) if w not in used and w.lower() not in self.lex.swap
                  and w[:1].isupper() and _named_in(w, fact.text[lang])]
+        # "Договор" opening a title is capitalised as a name is, but names no one document.
+        documents = self.lex.words["document_words"]
+        names, named = ([w for w in ws if not set(tokens(w)) <= documents] for ws in (names, named))
         readings = (" ".join(names), " ".join(used), " ".join(named), title)
         return before.intents, tuple(dict.fromkeys(f"{r} {years}".strip() for r in readings if r))
 

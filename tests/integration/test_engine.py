@@ -1512,3 +1512,10 @@ def test_exact_beside_which_year_asks_the_year_not_a_day(engine: AnswerEngine, q
     """"В каком году …? … точная": the year is asked; "exact" alone asks no day a fact dated to its year lacks."""
     answer = engine.answer(question)
     assert answer.answered and answer.kind == "fact"
+
+
+def test_who_signed_a_treaty_just_shown_is_asked_of_that_treaty_not_of_any(engine: AnswerEngine) -> None:
+    """"Договор" opening the title is no name of its own: "а кто подписал?" asks of the 1992 treaty,
+    whose signatories the sources do not name."""
+    previous = last_turn(engine, "когда подписали договор о дружбе сотрудничестве и взаимной помощи")
+    near_miss_of(engine.answer("а кто подписал?", previous=previous), "tr-friendship-treaty-1992")
