@@ -230,8 +230,11 @@ def replace_stands_for(toks: list[str], lex: Lexicon, inflected: Iterable[tuple[
 
 
 def inflectable_stand_ins(lex: Lexicon) -> tuple[tuple[str, Phrase], ...]:
-    """The one-word metonyms of four letters or more, longest first, for `replace_stands_for`."""
-    single = [(key[0], target) for key, target in lex.stands_for.items() if len(key) == 1 and len(key[0]) >= 4]
+    """The one-word metonyms of four letters or more, longest first, for `replace_stands_for`. A clipping
+    of its own target ("pres" of "president") is left out: "present" is no case form of it, and the
+    target's own forms are known words already."""
+    single = [(key[0], target) for key, target in lex.stands_for.items() if len(key) == 1 and len(key[0]) >= 4
+              and not any(word.startswith(key[0]) for word in target)]
     return tuple(sorted(single, key=lambda kv: -len(kv[0])))
 
 

@@ -73,6 +73,12 @@ def test_us_beside_dollars_is_a_currency_not_a_country() -> None:
     assert parse_query("How much did the US invest in Kazakhstan?").parties
 
 
+def test_a_clipped_name_is_no_stem_of_longer_words() -> None:
+    """"pres" stands for "president"; "present" is not one of its case forms."""
+    assert "president" not in parse_query("When did the holiday get its present name?").words
+    assert "president" in parse_query("pres Putin visit 2013").words
+
+
 def test_a_kazakh_count_names_a_noun_that_ends_like_a_russian_past_tense() -> None:
     """"қанша двигатель" counts engines: "-тель" is no verb in a Kazakh question."""
     assert parse_query("Қостанай дизель зауыты жылына қанша двигатель шығарады?").counted == "dvigatel"
