@@ -1519,3 +1519,10 @@ def test_who_signed_a_treaty_just_shown_is_asked_of_that_treaty_not_of_any(engin
     whose signatories the sources do not name."""
     previous = last_turn(engine, "когда подписали договор о дружбе сотрудничестве и взаимной помощи")
     near_miss_of(engine.answer("а кто подписал?", previous=previous), "tr-friendship-treaty-1992")
+
+
+@pytest.mark.parametrize("question", ["Когда закончили размечать на местности линию раздела между двумя государствами?",
+                                      "When was the border marked out on the ground?"])
+def test_marking_the_line_out_on_the_ground_is_the_demarcation(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == "fg-border-demarcation"
