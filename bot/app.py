@@ -43,7 +43,7 @@ from bot.engine import AnswerEngine
 from bot.i18n import t
 from bot.logs import RedactingFormatter
 from bot.logs import setup_logging as _setup_logging
-from bot.memory import limit_malloc_arenas, trim_heap
+from bot.memory import limit_malloc_arenas
 from bot.model import LANGS
 from bot.stopping import StopSignals
 from bot.storage import Repository, StorageError
@@ -216,7 +216,6 @@ def run_bot(data_dir: Path | None) -> int:
     store = load_or_exit(config.data_dir)
     storage_or_exit(config.db_path)  # one line and exit 3 for a database that cannot be used
     app = build_application(config, store)
-    trim_heap()
     log.info("starting with %d facts; database %s", len(store), config.db_path)
     try:
         if config.webhook_url:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import gc
 import logging
 
 log = logging.getLogger(__name__)
@@ -35,18 +34,3 @@ def limit_malloc_arenas(arenas: int = 1) -> bool:
     if not taken:
         log.debug("mallopt(M_ARENA_MAX) was refused; malloc keeps its own arena limit")
     return taken
-
-
-def trim_heap() -> bool:
-    """Hand the heap's free pages back to the system once start-up's temporary objects (the YAML
-    parse, the index build) are collected; True when the C library did."""
-    gc.collect()
-    name = ctypes.util.find_library("c")
-    try:
-        libc = ctypes.CDLL(name) if name else ctypes.CDLL(None)
-        malloc_trim = libc.malloc_trim
-    except (OSError, AttributeError):
-        return False
-    malloc_trim.argtypes = [ctypes.c_size_t]
-    malloc_trim.restype = ctypes.c_int
-    return bool(malloc_trim(0))

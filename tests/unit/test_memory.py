@@ -33,23 +33,3 @@ def test_the_cap_is_set_in_a_fresh_process_and_threads_still_run() -> None:
     taken, total = done.stdout.split()
     assert total == str(4 << 20)
     assert taken == str(GLIBC)
-
-
-@pytest.mark.skipif(not GLIBC, reason="malloc_trim is glibc's")
-def test_trimming_hands_freed_heap_pages_back() -> None:
-    """Freed blocks below a live one stay resident until trimmed (the top of the heap is pinned), as
-    start-up's temporary objects do below the index and the engine that outlive them."""
-    code = (
-        "from bot.memory import trim_heap\n"
-        "def rss():\n"
-        "    return next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmRSS'))\n"
-        "blocks = [bytes(2000) + bytes([i % 256]) for i in range(20000)]\n"
-        "keeper = bytes(3000)\n"
-        "del blocks\n"
-        "before = rss()\n"
-        "ok = trim_heap()\n"
-        "print(ok, before - rss())\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    ok, freed_kb = done.stdout.split()
-    assert ok == "True" and int(freed_kb) > 10_000
