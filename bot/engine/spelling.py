@@ -23,21 +23,30 @@ _SHORT_YEAR_RE = re.compile(
 
 
 _SHORT_DECADE_RE = re.compile(r"(?<![\w.,'’])['’]?([3-9]0)(-х|-е|-ых|-ые|'?s)(?!\w)", re.IGNORECASE)
-_SPOKEN_DECADES = {"1980": ("восьмидесят", "eighties", "сексенінші", "сексенинши", "seksenınşı", "sekseninshi"),
-                   "1990": ("девяност", "nineties", "тоқсаныншы", "токсаныншы", "toqsanynşy", "toqsanynshy", "toksanynshy"),
-                   "2000": ("двухтысячн", "noughties")}
+_SPOKEN_DECADES: dict[str, dict[str, str]] = {
+    "ru": {"восьмидесят": "1980", "девяност": "1990", "двухтысячн": "2000"},
+    "en": {"eighties": "1980", "nineties": "1990", "noughties": "2000"},
+    "kk": {"сексенінші": "1980", "сексенинши": "1980", "seksenınşı": "1980", "sekseninshi": "1980",
+           "тоқсаныншы": "1990", "токсаныншы": "1990", "toqsanynşy": "1990", "toqsanynshy": "1990", "toksanynshy": "1990"},
+}
+"""A decade's name in words, per language, and the decade's first year."""
+
+
+def _said(lang: str) -> str:
+    return "|".join(map(re.escape, _SPOKEN_DECADES[lang]))
+
+
 _SPOKEN_DECADE_RE = re.compile(
-    r"(?<!\w)(?:(?P<ru>восьмидесят|девяност|двухтысячн)(?:ые|ых|ым|ыми)(?!\w)(?:\s+год(?:ы|ах|ов|ам|ами))?"
-    r"|(?P<en>eighties|nineties|noughties)(?!\w)"
-    r"|(?P<kk>сексенінші|сексенинши|seksenınşı|sekseninshi|тоқсаныншы|токсаныншы|toqsanynşy|toqsanynshy|toksanynshy)"
-    r"(?=\s+(?:жылдар|jyldar|zhyldar)))", re.IGNORECASE)
+    rf"(?<!\w)(?:(?P<ru>{_said('ru')})(?:ые|ых|ым|ыми)(?!\w)(?:\s+год(?:ы|ах|ов|ам|ами))?"
+    rf"|(?P<en>{_said('en')})(?!\w)"
+    rf"|(?P<kk>{_said('kk')})(?=\s+(?:жылдар|jyldar|zhyldar)))", re.IGNORECASE)
 """A decade said in words ("в девяностые", "the nineties", "тоқсаныншы жылдары")."""
 
 
 def _spoken_decade(match: re.Match[str]) -> str:
-    said = (match.group("ru") or match.group("en") or match.group("kk")).lower()
-    decade = next(year for year, words in _SPOKEN_DECADES.items() if said in words)
-    return f"{decade}s" if match.group("en") else decade if match.group("kk") else f"{decade}-е"
+    lang = str(match.lastgroup)
+    decade = _SPOKEN_DECADES[lang][match.group(lang).lower()]
+    return f"{decade}s" if lang == "en" else decade if lang == "kk" else f"{decade}-е"
 
 
 def full_years(text: str) -> str:
