@@ -43,9 +43,18 @@ _SPOKEN_DECADE_RE = re.compile(
 """A decade said in words ("в девяностые", "the nineties", "тоқсаныншы жылдары")."""
 
 
+def _caseless(word: str) -> str:
+    """A word as the decade table is looked up: "SEKSENINŞI" matches "seksenınşı" (the pattern ignores case,
+    and Latin Kazakh's dotless ı has the capital I of English i)."""
+    return word.casefold().replace("ı", "i")
+
+
+_DECADE_OF = {lang: {_caseless(word): year for word, year in words.items()} for lang, words in _SPOKEN_DECADES.items()}
+
+
 def _spoken_decade(match: re.Match[str]) -> str:
     lang = str(match.lastgroup)
-    decade = _SPOKEN_DECADES[lang][match.group(lang).lower()]
+    decade = _DECADE_OF[lang][_caseless(match.group(lang))]
     return f"{decade}s" if lang == "en" else decade if lang == "kk" else f"{decade}-е"
 
 

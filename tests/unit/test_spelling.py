@@ -34,6 +34,7 @@ def test_a_word_unknown_either_way_and_text_without_dotless_i_are_unchanged() ->
     ("94 жылы", "1994 жылы"), ("the lease of '94", "the lease of 1994"), ("в 90-х", "в 1990-х"),
     ("the 90s", "the 1990s"), ("в девяностые", "в 1990-е"), ("в девяностых годах", "в 1990-е"),
     ("in the nineties", "in the 1990s"), ("тоқсаныншы жылдары", "1990 жылдары"), ("toqsanynşy jyldary", "1990 jyldary"),
+    ("SEKSENINŞI JYLDAR", "1980 JYLDAR"), ("В ДЕВЯНОСТЫЕ", "В 1990-е"),  # caps: the dotless ı's capital is I
     ("девяностый километр", "девяностый километр"), ("тоқсаныншы бап", "тоқсаныншы бап"),  # an ordinal, no decade
     ("12-го июня", "12-го июня"), ("на 50 лет", "на 50 лет"), ("в 2011 году", "в 2011 году"),
     ("trade in the first half of 98?", "trade in the first half of 1998?"), ("what happened in 98", "what happened in 1998"),
