@@ -174,6 +174,20 @@ def year_hop(question: str) -> YearHop | None:
     """The event and the asked part of a question that names its year by an event, or None (cached:
     a question is tried whole before it is split in two, and again as it is routed)."""
     text = " ".join(question.split())
+    hop = _year_hop(text)
+    while hop is None and (lead := _LEAD_RE.match(text)) is not None:
+        # "Скажите, пожалуйста, каков был товарооборот за год до того, как …": the address before the question
+        # holds commas the patterns keep out of the asked part.
+        text = text[lead.end():]
+        hop = _year_hop(text)
+    return hop
+
+
+_LEAD_RE = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*,\s*")
+"""Up to three words without a digit before a comma that opens a question ("Скажите, пожалуйста, …", "Please, …")."""
+
+
+def _year_hop(text: str) -> YearHop | None:
     for pattern, offset in _PATTERNS:
         match = pattern.match(text)
         if match is None:

@@ -188,12 +188,15 @@ def _self_contained(sentence: str, lex: Lexicon) -> bool:
 
 
 _NAME_RE = re.compile(r"(?<=\s)[^\W\d_][\w-]*|\b\d{4}\b")
+_SINCE_RE = re.compile(r"\b(?:since|from|с|со|начиная\s+с)\s+\d{4}\b(?:\s*(?:года|г\.))?"
+                       r"|\b\d{4}[\s-]*(?:жылдан|jyldan|jıldan|ж\.)\s+(?:бері|бастап|berı|beri|bastap)\b", re.IGNORECASE)
+"""A span the asker works on ("relations since 1991", "1991 жылдан бері"): where their work starts, not what they ask."""
 
 
 def _names(sentence: str, names_topic: Callable[[str], bool]) -> str:
     """The names (capitalised inside the sentence), years and months of a sentence about the asker, those
     of the facts' topics only: "a travel vlogger from Bishkek" names where the asker lives."""
-    return " ".join(w for w in _NAME_RE.findall(sentence)
+    return " ".join(w for w in _NAME_RE.findall(_SINCE_RE.sub(" ", sentence))
                     if (w[0].isdigit() or (w[0].isupper() and any(names_topic(tok) for tok in tokens(w)))
                         or any(month_of(tok) for tok in tokens(w)))  # "2022 jylğy qañtar": a month dates it too
                     and not _ABOUT_ONESELF_RE.fullmatch(w))

@@ -540,13 +540,16 @@ class Understanding:
                           for tok in plain)
         intents: set[str] = set()
         consumed: set[int] = set()
+        for k, ph in (*find_phrases(plain, lex.phrases["courtesy_phrases"]), *find_phrases(plain, lex.phrases["idiom_phrases"])):
+            consumed.update(range(k, k + len(ph)))  # "if it's not too much trouble, what …" asks no amount, "в числе" no date
+        polite = frozenset(consumed)  # "… have a nice day" asks no day
         for name, phrases in lex.intent_phrases.items():
             for k, ph in find_phrases(plain, phrases):
+                if polite.issuperset(range(k, k + len(ph))):
+                    continue
                 intents.add(name)
                 if name in ASKING or name == "until" or (name == "overview" and len(ph) >= OVERVIEW_PHRASE):
                     consumed.update(range(k, k + len(ph)))  # "what's the deal with Baikonur?" asks of no deal
-        for k, ph in (*find_phrases(plain, lex.phrases["courtesy_phrases"]), *find_phrases(plain, lex.phrases["idiom_phrases"])):
-            consumed.update(range(k, k + len(ph)))  # "if it's not too much trouble, what …" asks no amount, "в числе" no date
         earlier = find_phrases(plain, lex.phrases["previous_year"])
         for k, ph in earlier:
             consumed.update(range(k, k + len(ph)))

@@ -1526,3 +1526,19 @@ def test_who_signed_a_treaty_just_shown_is_asked_of_that_treaty_not_of_any(engin
 def test_marking_the_line_out_on_the_ground_is_the_demarcation(engine: AnswerEngine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.answered and answer.facts[0].id == "fg-border-demarcation"
+
+
+def test_have_a_nice_day_asks_no_day(engine: AnswerEngine) -> None:
+    """A closing "have a nice day" is courtesy: the singer is asked, not the concert's day."""
+    answer = engine.answer("a concert in almaty region was cancelled in june 2023 which russian singer was it "
+                           "thanks a lot have a nice day")
+    answered_with(answer, "Leps")
+
+
+def test_the_year_the_askers_work_starts_from_is_not_asked(engine: AnswerEngine) -> None:
+    """"… working on the relations since 1991. How many projects … do these projects have?": 1991 spans the
+    asker's work, it dates nothing asked."""
+    answer = engine.answer("I am a researcher working on the Kazakh-Russian economic relations since 1991. "
+                           "How many joint industrial projects are Kazakhstan and Russia implementing, "
+                           "and which total value do these projects have?")
+    answered_with(answer, "100", "22")

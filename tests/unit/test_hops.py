@@ -215,3 +215,13 @@ def test_a_year_named_as_the_event_is_the_year_itself() -> None:
 def test_the_month_after_an_event_is_asked_of_the_next_year_in_that_month() -> None:
     assert year_hop("In the March after the Customs Union started, what did Nazarbayev sign in Moscow?") == \
         YearHop("the Customs Union started", "what did Nazarbayev sign in Moscow in March?", 1)
+
+
+def test_an_address_before_the_question_does_not_hide_the_event() -> None:
+    """"Скажите, пожалуйста, …" puts commas before the asked part, which the patterns keep free of them."""
+    assert year_hop("Скажите, пожалуйста, каков был товарооборот за год до того, как Ельцин приехал в Алма-Ату?") == \
+        YearHop("того, как Ельцин приехал в Алма-Ату", "каков был товарооборот", -1)
+
+
+def test_a_leading_year_is_not_dropped_as_an_address() -> None:
+    assert year_hop("В 1998, в год визита Ельцина, что подписали?") is None
