@@ -1036,7 +1036,10 @@ class AnswerEngine:
         day_named = self._on_named_day(query, top)
         close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)
                  or (day_named and self._on_named_day(query, r) and r.coverage >= WEIGHTS.min_coverage)]
-        half = self._other_half(query, top.fact, close)
+        # (the other half need not score as close: "халқы мен экономикалық қуаты" matches the population's fact best)
+        half = self._other_half(query, top.fact, [r.fact for r in ranked[1:WEIGHTS.max_related + 1]
+                                                  if r.coverage >= WEIGHTS.min_coverage
+                                                  and r.fused >= WEIGHTS.half_ratio * top.fused])
         if half is not None:
             return self.compose.listing([top.fact, half], lang, question, "", in_full=2)
         return self.compose.fact(top.fact, lang, question, related=close)

@@ -1542,3 +1542,11 @@ def test_the_year_the_askers_work_starts_from_is_not_asked(engine: AnswerEngine)
                            "How many joint industrial projects are Kazakhstan and Russia implementing, "
                            "and which total value do these projects have?")
     answered_with(answer, "100", "22")
+
+
+@pytest.mark.parametrize("question", ["Kedendik odaqqa kirgen ush eldiñ halqy men ekonomikalyq quaty qansha bolgan?",
+                                      "Кеден одағына кірген үш елдің халқы мен экономикалық қуаты қанша болған?"])
+def test_two_things_joined_by_and_get_both_facts_though_one_matches_far_better(engine: AnswerEngine, question: str) -> None:
+    """"халқы мен экономикалық қуаты": the population's fact holds most words; the economy's, scoring about half
+    as well, holds the other thing asked, and both are told."""
+    answered_with(engine.answer(question), "170", "1,7")
