@@ -1550,3 +1550,8 @@ def test_two_things_joined_by_and_get_both_facts_though_one_matches_far_better(e
     """"халқы мен экономикалық қуаты": the population's fact holds most words; the economy's, scoring about half
     as well, holds the other thing asked, and both are told."""
     answered_with(engine.answer(question), "170", "1,7")
+
+
+def test_then_is_later_who_joined_the_customs_union_afterwards(engine: AnswerEngine) -> None:
+    """"потом" says what "впоследствии" says: the countries that joined later, not the union's start."""
+    answered_with(engine.answer("кто потом присоединился к ТС?"), "Армения", "Кыргызстан")
