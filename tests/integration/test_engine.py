@@ -1555,3 +1555,9 @@ def test_two_things_joined_by_and_get_both_facts_though_one_matches_far_better(e
 def test_then_is_later_who_joined_the_customs_union_afterwards(engine: AnswerEngine) -> None:
     """"потом" says what "впоследствии" says: the countries that joined later, not the union's start."""
     answered_with(engine.answer("кто потом присоединился к ТС?"), "Армения", "Кыргызстан")
+
+
+def test_what_something_is_worth_asks_a_sum(engine: AnswerEngine) -> None:
+    """"… and whats there worth": the second part asks the projects' value, which the count's fact lacks."""
+    answered_with(engine.answer("how many joint industrial projects do russia and kazakstan have and whats there worth"),
+                  "100", "22")
