@@ -189,8 +189,10 @@ def _self_contained(sentence: str, lex: Lexicon) -> bool:
 
 _NAME_RE = re.compile(r"(?<=\s)[^\W\d_][\w-]*|\b\d{4}\b")
 _SINCE_RE = re.compile(r"\b(?:since|from|с|со|начиная\s+с)\s+\d{4}\b(?:\s*(?:года|г\.))?"
+                       r"(?:\s*(?:to|till|until|по|до|[-–])\s*\d{4}\b(?:\s*(?:год|года|году|г\.))?)?"
                        r"|\b\d{4}[\s-]*(?:жылдан|jyldan|jıldan|ж\.)\s+(?:бері|бастап|berı|beri|bastap)\b", re.IGNORECASE)
-"""A span the asker works on ("relations since 1991", "1991 жылдан бері"): where their work starts, not what they ask."""
+"""A span the asker works on ("relations since 1991", "from 1991 to 1999", "1991 жылдан бері"): what their work
+covers, not what they ask."""
 
 
 def _names(sentence: str, names_topic: Callable[[str], bool]) -> str:

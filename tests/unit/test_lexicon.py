@@ -231,3 +231,14 @@ def test_a_question_pointing_back_keeps_the_words_of_a_sentence_typed_in_small_l
              "come in at tokayev's official request?")
     kept = without_courtesy(small, lex)
     assert "csto peacekeepers" in kept and kept.endswith("did they come in at tokayev's official request?")
+
+
+@pytest.mark.parametrize("span", ["since 1991", "from 1991 to 1999"])
+def test_the_years_an_askers_work_spans_are_not_kept_with_a_question_pointing_back(span: str) -> None:
+    """Kept names and years of a sentence about the asker date what is asked; the span of their work does not."""
+    message = (f"I am a researcher working on the Kazakh-Russian economic relations {span}. "
+               "How many joint industrial projects are Kazakhstan and Russia implementing, "
+               "and which total value do these projects have?")
+    kept = without_courtesy(message, load_lexicon(default_lexicon_dir()), lambda tok: tok.startswith(("kazah", "rusi")))
+    assert "1991" not in kept and "1999" not in kept
+    assert kept.endswith("which total value do these projects have?")
