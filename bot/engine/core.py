@@ -65,6 +65,10 @@ class Ranked:
 
 ANSWERS_KEPT = 2048
 """Answers the engine remembers (a few kilobytes each; as many as the bot keeps rendered replies)."""
+SEARCHES_KEPT = 128
+"""Lexical searches the engine remembers: one answer makes at most about a dozen, each searched again
+after its embeddings come in, while a few other chats' answers are worked out; a finished answer is kept
+whole (`ANSWERS_KEPT`), so older searches are only memory (4–5 kB each)."""
 GATHER_ROUNDS = 6
 """Passes `answer()` makes to gather the embeddings it needs before it answers with the model called
 inline (one pass finds nearly every question's; a second where the real scores lead elsewhere)."""
@@ -93,7 +97,7 @@ class AnswerEngine:
         self.known_years = frozenset(store.years())
         self.compose = Composer(store.sources)
         self.answerable = Answerability(store.facts, self.lex, self.index.vocab_set)
-        self.searched: LRUCache[Query, list[Hit]] = LRUCache(maxsize=1024)
+        self.searched: LRUCache[Query, list[Hit]] = LRUCache(maxsize=SEARCHES_KEPT)
         self.given: LRUCache[tuple[str, str | None, Turn | None, dt.date], Answer] = LRUCache(maxsize=ANSWERS_KEPT)
         """Answers already worked out, by question, language, previous turn and day (an Answer is
         immutable; "how many years ago" changes with the day): the same questions recur, and an answer
