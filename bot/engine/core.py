@@ -1040,7 +1040,6 @@ class AnswerEngine:
         day_named = self._on_named_day(query, top)
         close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)
                  or (day_named and self._on_named_day(query, r) and r.coverage >= WEIGHTS.min_coverage)]
-        # (the other half need not score as close: "халқы мен экономикалық қуаты" matches the population's fact best)
         half = self._other_half(query, top.fact, [r.fact for r in ranked[1:WEIGHTS.max_related + 1]
                                                   if r.coverage >= WEIGHTS.min_coverage
                                                   and r.fused >= WEIGHTS.half_ratio * top.fused])
@@ -1050,7 +1049,9 @@ class AnswerEngine:
 
     def _other_half(self, query: Query, top: Fact, close: Sequence[Fact]) -> Fact | None:
         """"Кеден одағы елдерінің халқы мен экономикалық әлеуеті қанша?": two things asked, joined by
-        "and", of which the best fact holds one and a close runner-up the other: both are told in full."""
+        "and", of which the best fact holds one and a runner-up the other: both are told in full. The
+        runner-up need not score as close as a related fact (`half_ratio` of the best): the best holds
+        most of the question's words."""
         joins = self.and_words
         content = set(query.words) - self.side_words
         toks = query.tokens

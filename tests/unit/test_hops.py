@@ -224,4 +224,6 @@ def test_an_address_before_the_question_does_not_hide_the_event() -> None:
 
 
 def test_a_leading_year_is_not_dropped_as_an_address() -> None:
-    assert year_hop("В 1998, в год визита Ельцина, что подписали?") is None
+    """Dropped, "В 1998," would leave "за год до визита Ельцина, что подписали?", which names its year by the visit."""
+    assert year_hop("за год до визита Ельцина, что подписали?") is not None
+    assert year_hop("В 1998, за год до визита Ельцина, что подписали?") is None
