@@ -1544,6 +1544,15 @@ def test_the_year_the_askers_work_starts_from_is_not_asked(engine: AnswerEngine)
     answered_with(answer, "100", "22")
 
 
+def test_a_question_pointing_back_at_what_the_asker_heard_is_about_that(engine: AnswerEngine) -> None:
+    """"она" is the trade the asker once heard of ("… слышать, что двусторонняя торговля … росла"), in a sentence
+    otherwise about the asker."""
+    answer = engine.answer("Мне доводилось слышать ещё в бытность мою на службе, что двусторонняя торговля к 2008 году "
+                           "росла весьма бойкими темпами. На сколько процентов в среднем в год она увеличивалась "
+                           "по данным того времени?")
+    answered_with(answer, "30")
+
+
 @pytest.mark.parametrize("question", ["Kedendik odaqqa kirgen ush eldiñ halqy men ekonomikalyq quaty qansha bolgan?",
                                       "Кеден одағына кірген үш елдің халқы мен экономикалық қуаты қанша болған?"])
 def test_two_things_joined_by_and_get_both_facts_though_one_matches_far_better(engine: AnswerEngine, question: str) -> None:

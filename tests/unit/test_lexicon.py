@@ -186,6 +186,16 @@ def test_only_the_askers_names_of_a_topic_and_dates_are_kept() -> None:
         "Baikonur January 2022 In which region of Kazakhstan is it situated, and in what year was it leased to Russia?")
 
 
+def test_what_the_asker_heard_is_kept_for_a_question_pointing_back_at_it() -> None:
+    """"она" is the trade the asker heard of, in a sentence about the asker: its topic words stay with the names."""
+    lex = load_lexicon(default_lexicon_dir())
+    topics = {tok for word in ("торговля", "двусторонняя", "росла") for tok in tokens(word)}
+    message = ("Мне доводилось слышать на службе, что двусторонняя торговля к 2008 году росла быстро. "
+               "На сколько процентов в среднем в год она увеличивалась по данным того времени?")
+    assert without_courtesy(message, lex, topics.__contains__) == (
+        "2008 двусторонняя торговля росла На сколько процентов в среднем в год она увеличивалась по данным того времени?")
+
+
 @pytest.mark.parametrize(("message", "question"), [
     # a question that holds its own topic is asked; a statement around it only says why
     ("Научный руководитель просит цифры по взаимным инвестициям. Сколько казахстанских денег вложено в Россию в 2024 году?",
