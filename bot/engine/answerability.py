@@ -29,6 +29,10 @@ _DAY_TOLD_RE = re.compile(r"\b(?:[1-9]|[12]\d|3[01])(?:\s*[–-]\s*(?:[1-9]|[12]
 """A day (or days) and the word after it: "3–4 July" tells the days though the fact is dated by its report."""
 _COUNTED_RE = re.compile(r"\b\d+(?:-\w+)?(?:\s+[^\W\d_]+)?\s+([^\W\d_]+)")
 """A number and the word it counts, past one word between ("22 major documents", "400-ден астам шарт")."""
+_AFTER_EVENT_RE = re.compile(r"\b(?:после того как|после|after|before|following|since|до)\s+([^\W\d_]+)"
+                             r"|([^\W\d_]+(?:нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten))\s+"
+                             r"(?:кейін|кейин|keiın|keiin|keyin|соң|сон|soñ|son|бері|beri|berı)\b", re.IGNORECASE)
+"""The word of the event another is dated from ("после установления", "орнағаннан кейін")."""
 _FINISHED_RE = re.compile(r"\b(?:finished|completed|заверши|закончи|аяқта|бітір)", re.IGNORECASE)
 """A work told as finished: "when did the demarcation end?" asks that date, not an expiry."""
 
@@ -296,8 +300,12 @@ class Answerability:
         "when did they join?": one joins a mission by taking part, and "іске қосылды" is a launch.)"""
         if "when" not in query.intents:
             return frozenset()
+        # "В каком году после установления дипотношений подписали договор …?": the event a date is counted
+        # from is not the one asked.
+        after = (m.group(1) or m.group(2) for m in _AFTER_EVENT_RE.finditer(query.text))
+        named = Counter(query.tokens) - Counter(tok for word in after for tok in tokens(word))
         for asked, told in EVENT_WORDS:
-            if self.lex.words[asked].intersection(query.tokens):
+            if self.lex.words[asked].intersection(+named):
                 return frozenset().union(*(self.lex.words[name] for name in told))
         return frozenset()
 

@@ -10,7 +10,7 @@ lexicon because they are grammar, not vocabulary.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 
@@ -83,8 +83,8 @@ _N = r"(?P<n>\d{1,2}|" + "|".join(w.replace(" ", r"\s+") for w in sorted(_COUNT_
 _MARKERS += (
     (rf"{_N} years? (?:after|later than)", 1),
     (rf"{_N} years? (?:before|prior to|earlier than)", -1),
-    (rf"(?:через|спустя) {_N} (?:года|лет) после", 1),
-    (rf"за {_N} (?:года|лет) до", -1),
+    (rf"(?:через|спустя) {_N} (?:год|года|лет) после", 1),
+    (rf"за {_N} (?:год|года|лет) до", -1),
 )
 _KAZAKH_MONTHS = (r"(?:қаңтар|кантар|qañtar|qantar|ақпан|акпан|aqpan|akpan|наурыз|nauryz|сәуір|сауир|säuır|sauir|мамыр|mamyr"
                   r"|маусым|mausym|шілде|шилде|şılde|shilde|тамыз|tamyz|қыркүйег|кыркуйег|qyrküieg|qyrkuieg|қазан|казан|qazan"
@@ -175,16 +175,23 @@ def year_hop(question: str) -> YearHop | None:
     a question is tried whole before it is split in two, and again as it is routed)."""
     text = " ".join(question.split())
     hop = _year_hop(text)
+    asking: list[str] = []
     while hop is None and (lead := _LEAD_RE.match(text)) is not None:
         # "Скажите, пожалуйста, каков был товарооборот за год до того, как …": the address before the question
-        # holds commas the patterns keep out of the asked part.
+        # holds commas the patterns keep out of the asked part. A lead that asks ("В каком году, через 21 год
+        # после …, подписали …?") is the asked part's own question and goes with it.
+        if _ASKING_LEAD_RE.search(lead.group()):
+            asking.append(lead.group().strip(" ,").lower())
         text = text[lead.end():]
         hop = _year_hop(text)
+    if hop is not None and asking:
+        return replace(hop, ask=f"{hop.ask.rstrip(' ?')} {' '.join(asking)}?")
     return hop
 
 
 _LEAD_RE = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*,\s*")
 """Up to three words without a digit before a comma that opens a question ("Скажите, пожалуйста, …", "Please, …")."""
+_ASKING_LEAD_RE = re.compile(rf"^{_ASKING}\b", re.IGNORECASE)
 
 
 def _year_hop(text: str) -> YearHop | None:

@@ -397,6 +397,16 @@ def test_the_date_of_an_event_is_not_told_from_a_fact_about_something_else(engin
     assert not engine.answer(question).answered
 
 
+@pytest.mark.parametrize("question", [
+    "В каком году после установления дипотношений главы государств подписали договор о добрососедстве и союзничестве?",
+    "В каком году, через 21 год после установления дипотношений, главы государств подписали договор о добрососедстве "
+    "и союзничестве?"])
+def test_the_event_a_date_is_counted_from_is_not_the_event_asked(engine: AnswerEngine, question: str) -> None:
+    """"после установления": the treaty's signing is asked, which its fact dates; the founding words belong to
+    the relations it is counted from."""
+    answered_with(engine.answer(question), "2013")
+
+
 @pytest.mark.parametrize(("question", "year"), [("What was 1998 remembered for?", 1998), ("Чем запомнился 1998 год?", 1998),
                                                 ("1992 жыл екі ел қатынастарында немен есте қалды?", 1992)])
 def test_what_a_year_is_remembered_for_lists_that_year(engine: AnswerEngine, question: str, year: int) -> None:

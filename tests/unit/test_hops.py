@@ -206,6 +206,13 @@ def test_the_asked_part_opens_with_any_question_word_and_exactly_belongs_to_the_
     assert year_hop(question) == YearHop(event, ask, offset)
 
 
+def test_a_question_word_before_a_comma_is_the_asked_parts_own() -> None:
+    """"В каком году, через 21 год после …, подписали …?": the lead asks, so it goes with the asked part; "21 год"
+    counts years as "21 года" would."""
+    assert year_hop("В каком году, через 21 год после установления дипотношений, главы государств подписали договор?") == \
+        YearHop("установления дипотношений", "главы государств подписали договор в каком году?", 21)
+
+
 def test_a_year_named_as_the_event_is_the_year_itself() -> None:
     """"… в первой половине года, следующего за 1997-м": no event to find, the year is 1997 plus one."""
     assert year_hop("На сколько вырос товарооборот в первой половине года, следующего за 1997-м?") == \
