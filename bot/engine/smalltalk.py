@@ -25,7 +25,7 @@ _LETTER_RE = re.compile(r"[^\W_]")
 # A sentence about the person asking: first-person pronouns, Russian first-person verbs of study
 # and work, Kazakh first-person predicates (-мын/-мін/-пын/-пін, plural -мыз/-міз, typed and Latin), wishes
 # ("айтқым келеді") and needs ("дәлелдеуім керек"), the people they name as theirs ("оқытушым", "my teacher",
-# "досыма"), and someone asking through them ("Ата сұрап отыр:").
+# "досыма"), someone asking through them ("Ата сұрап отыр:"), and who one is, said in chat ("Student here, …").
 _ABOUT_ONESELF_RE = re.compile(
     r"\b(?:I|I'm|I am|my|me|we|we're|our|us|я|мы|мой|моя|мою|моей|мне|меня|нам|нас|менің|маған|біз|бiз|бізге|menıñ|menin|mağan)\b"
     r"|\b(?:пишу|готовлю|делаю|изучаю|работаю|учусь|преподаю)\b"
@@ -39,6 +39,7 @@ _ABOUT_ONESELF_RE = re.compile(
     r"|немерем|nemerem|немерелерім|немерелерим|nemerelerım|nemerelerim|балаларым|balalarym|оқушыларым|окушыларым|oquşylarym"
     r"|оқушым|окушым|oquşym|oqushym|студентім|студентим|studentım)\b"
     r"|\b(?:grandpa|grandma|granddad|grandad|grandfather|grandmother|дедушка|дед|бабушка)\b"
+    r"|^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s+here\b\s*[,.!:]"  # "Freelancer here, covering Central Asia …"
     r"|\b(?:сұрап отыр|сурап отыр|sūrap otyr|surap otyr|сұрап жүр|сурап жур|sūrap jür|surap jur"
     r"|сұрап тұр|сурап тур|sūrap tūr|surap tur"
     r"|сұрайды|сурайды|sūraidy|спрашивает|спросил|спросила|asks|is asking)\b",
@@ -98,9 +99,13 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         # they reached?") keeps only the names and years said about the asker ("… about Baikonur").
         # Typed all in small letters ("… arguing about the csto peacekeepers - when did they come in?"),
         # the sentence the question points back at keeps its words: no capital tells its names.
+        # A sentence about the asker that names what the question points at ("… a deal … on thermal power
+        # plants. In which cities are those plants …?") keeps the words the facts use, not only its names.
         before = {kept[k - 1] for k, s in enumerate(kept) if k and s in pointing and kept[k - 1].islower()}
+        named = {kept[k - 1] for k, s in enumerate(kept)
+                 if k and s in pointing and set(_content(kept[k - 1], lex)) & set(_content(s, lex))}
         kept = [s if s in asked or s in before or not _ABOUT_ONESELF_RE.search(s)
-                else _names(s, names_topic) + _heard(s, names_topic) for s in kept]
+                else _names(s, names_topic) + _topic_words(s if s in named else _heard(s), s, lex, names_topic) for s in kept]
         kept = [s.strip() for s in kept if s.strip()]
     else:
         # "… a geography teacher. I want to tell pupils about the test ranges. Which of them is in
@@ -211,16 +216,20 @@ a claim about the topic inside a sentence about the asker. (A Kazakh "… деп
 closes what the asker used to tell their pupils, which a two-part question after it would take as its own words.)"""
 
 
-def _heard(sentence: str, names_topic: Callable[[str], bool]) -> str:
-    """The words the facts use of what the asker says they heard or read, which a question pointing back
-    ("… На сколько процентов она увеличивалась?") leans on as much as on the names ("" when nothing was heard)."""
+def _heard(sentence: str) -> str:
+    """What the asker says they heard or read, which a question pointing back ("… На сколько процентов она
+    увеличивалась?") leans on as much as on the names ("" when nothing was heard)."""
     match = _HEARD_RE.search(sentence)
-    if match is None:
-        return ""
-    clause = match.group("after")
+    return "" if match is None else match.group("after")
+
+
+def _topic_words(part: str, sentence: str, lex: Lexicon, names_topic: Callable[[str], bool]) -> str:
+    """The words the facts use of a part of a sentence about the asker, besides its names and stop words
+    (each after a space)."""
     named = set(_names(sentence, names_topic).split())
-    return "".join(f" {w}" for w in _WORD_RE.findall(clause)
-                   if w not in named and not _ABOUT_ONESELF_RE.fullmatch(w) and any(names_topic(t) for t in tokens(w)))
+    return "".join(f" {w}" for w in _WORD_RE.findall(part)
+                   if w not in named and not _ABOUT_ONESELF_RE.fullmatch(w)
+                   and any(names_topic(t) and t not in lex.no_topic for t in tokens(w)))
 
 
 def _after_dash(sentence: str) -> list[str]:

@@ -1563,6 +1563,13 @@ def test_a_question_pointing_back_at_what_the_asker_heard_is_about_that(engine: 
     answered_with(answer, "30")
 
 
+def test_a_question_pointing_at_what_the_asker_keeps_reading_about_is_about_that(engine: AnswerEngine) -> None:
+    """"those plants" are the thermal power plants of the asker's sentence before it."""
+    answer = engine.answer("Hello, hope you're well. Student here, from Baku. I'm preparing a talk and keep seeing "
+                           "a 2023 deal with Russia on thermal power plants. In which cities are those plants supposed to go up?")
+    answered_with(answer, "Kokshetau", "Semey")
+
+
 @pytest.mark.parametrize("question", ["Kedendik odaqqa kirgen ush eldiñ halqy men ekonomikalyq quaty qansha bolgan?",
                                       "Кеден одағына кірген үш елдің халқы мен экономикалық қуаты қанша болған?"])
 def test_two_things_joined_by_and_get_both_facts_though_one_matches_far_better(engine: AnswerEngine, question: str) -> None:

@@ -74,6 +74,9 @@ def test_invalid_yaml_and_empty_folder(tmp_path: Path) -> None:
     ("Hi there. Who am I talking to?", "who"), ("Selam! Sen kimsiñ, adam ba älde bot pa?", "who"),
     ("Привет! Ты умеешь говорить по-казахски и по-английски тоже?", "abilities"),
     ("Çok sağ bol! Körüskenşe, sau bol", "bye"),
+    ("Hello there, hope you're well.", "greeting"), ("Hi, hope you are doing well!", "greeting"),
+    ("Здравствуйте, надеюсь, у вас всё хорошо!", "greeting"), ("Вы человек или программа?", "who"),
+    ("Сәлеметсіз бе! Сіз кімсіз, адам ба әлде бағдарлама ма?", "who"),
 ])
 def test_small_talk_kinds(text: str, kind: str) -> None:
     assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == kind
@@ -194,6 +197,17 @@ def test_what_the_asker_heard_is_kept_for_a_question_pointing_back_at_it() -> No
                "На сколько процентов в среднем в год она увеличивалась по данным того времени?")
     assert without_courtesy(message, lex, topics.__contains__) == (
         "2008 двусторонняя торговля росла На сколько процентов в среднем в год она увеличивалась по данным того времени?")
+
+
+def test_the_sentence_naming_what_a_question_points_at_keeps_its_topic_words() -> None:
+    """"those plants" are the thermal power plants of the sentence about the asker before it; "Freelancer here,"
+    says who asks, like "I'm a freelancer"."""
+    lex = load_lexicon(default_lexicon_dir())
+    topics = {tok for word in ("Kazakhstan", "Russia", "deal", "thermal", "power", "plants") for tok in tokens(word)}
+    message = ("Hello there, hope you're well. Freelancer here, covering Georgia. I'm writing a piece and keep seeing "
+               "a deal signed with Russia in 2023 on thermal power plants. In which cities are those plants supposed to go up?")
+    assert without_courtesy(message, lex, topics.__contains__) == (
+        "Russia 2023 deal thermal power plants In which cities are those plants supposed to go up?")
 
 
 @pytest.mark.parametrize(("message", "question"), [
