@@ -1683,7 +1683,12 @@ _ROMAN_RE = re.compile(r"(?:ks|[ivxlcsh])+")
 def _clean(question: str) -> str:
     """Drop control and invisible formatting characters and the apostrophe of an Uzbek-style o' or g'
     ("bo'lghan" is "bolghan"; not "Russia's"), and cap the length a query may have."""
-    return _LATIN_APOSTROPHE_RE.sub("", _CONTROL_RE.sub("", question))[:500].strip()
+    return _LATIN_APOSTROPHE_RE.sub("", _CONTROL_RE.sub("", question))[:QUERY_CHARS].strip()
+
+
+QUERY_CHARS = 1500
+"""Characters of a message read: a retired diplomat's polite letter runs to 700 and asks in its fifth sentence;
+a pasted page is cut rather than read whole."""
 
 
 __all__ = ["AnswerEngine", "Ranked", "Resolved"]

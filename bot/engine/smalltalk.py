@@ -38,7 +38,8 @@ _ABOUT_ONESELF_RE = re.compile(
     r"|бастығым|бастыгым|bastyğym|досым|dosym|досыма|dosyma|досыммен|dosymmen|әкем|акем|äkem|анам|anam|атам|atam|әжем|ажем|äjem"
     r"|немерем|nemerem|немерелерім|немерелерим|nemerelerım|nemerelerim|балаларым|balalarym|оқушыларым|окушыларым|oquşylarym"
     r"|оқушым|окушым|oquşym|oqushym|студентім|студентим|studentım)\b"
-    r"|\b(?:grandpa|grandma|granddad|grandad|grandfather|grandmother|дедушка|дед|бабушка)\b"
+    r"|\b(?:grandpa|grandma|granddad|grandad|grandfather|grandmother|дедушка|дед|бабушка"
+    r"|supervisor|научный руководитель|научного руководителя|научрук\w*)\b"
     r"|^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s+here\b\s*[,.!:]"  # "Freelancer here, covering Central Asia …"
     r"|\b(?:сұрап отыр|сурап отыр|sūrap otyr|surap otyr|сұрап жүр|сурап жур|sūrap jür|surap jur"
     r"|сұрап тұр|сурап тур|sūrap tūr|surap tur"
@@ -242,10 +243,15 @@ def _after_dash(sentence: str) -> list[str]:
     return [sentence[:match.start()], sentence[match.end():]]
 
 
+SMALLTALK_LENGTH = 120
+"""Letters a small-talk message may run to: a letter's formal closing ("Заранее признателен за ваш труд и прошу
+принять уверения в моём глубоком уважении") is long; a longer message asks something."""
+
+
 def smalltalk_kind(text: str, lex: Lexicon) -> str | None:
     """The kind of small talk a message is, or None when it is (or holds) a question."""
     norm = normalise(_ELONGATED_RE.sub(r"\1", _NOISE_RE.sub(" ", text)))
-    if not norm or len(norm) > 80:
+    if not norm or len(norm) > SMALLTALK_LENGTH:
         return None
     kind = _whole(norm, lex) or _combined(norm, lex)
     if kind:

@@ -1554,6 +1554,26 @@ def test_the_year_the_askers_work_starts_from_is_not_asked(engine: AnswerEngine)
     answered_with(answer, "100", "22")
 
 
+def test_a_long_formal_letter_is_read_to_its_question(engine: AnswerEngine) -> None:
+    """A polite letter of over 500 characters asks in its sixth sentence; "не откажите в любезности напомнить",
+    "в рамках" and its formal closing ask nothing."""
+    answer = engine.answer(
+        "Добрый день, многоуважаемые коллеги! Пишу вам из Новосибирска, где живу уже много лет после долгой службы "
+        "в министерстве, и где по вечерам разбираю старые бумаги, письма и записные книжки, оставшиеся с тех времён. "
+        "Среди них немало заметок о переговорах, поездках и встречах, но даты в них перепутаны, а память уже не та. "
+        "Ныне я пытаюсь восстановить для внуков хронологию событий тех лет и прошу у вас помощи, потому что "
+        "спросить больше некого: многие сослуживцы разъехались по разным городам, а иных уже нет с нами. "
+        "Не откажите в любезности напомнить: с кем из бывших руководителей России встречался Назарбаев "
+        "в рамках государственного визита летом 2000 года? "
+        "Заранее признателен за ваш труд и прошу принять уверения в моём глубоком уважении.")
+    answered_with(answer, "Ельцин")
+
+
+def test_a_kazakh_plea_to_tell_asks_nothing_itself(engine: AnswerEngine) -> None:
+    """"Айтып жібересіз бе" (could you tell me) and the Russian "товарооборот" in a Kazakh question."""
+    answered_with(engine.answer("Айтып жібересіз бе, 2008 жылы екі ел арасындағы товарооборот қанша болған?"), "20")
+
+
 def test_a_question_pointing_back_at_what_the_asker_heard_is_about_that(engine: AnswerEngine) -> None:
     """"она" is the trade the asker once heard of ("… слышать, что двусторонняя торговля … росла"), in a sentence
     otherwise about the asker."""

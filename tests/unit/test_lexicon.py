@@ -77,6 +77,8 @@ def test_invalid_yaml_and_empty_folder(tmp_path: Path) -> None:
     ("Hello there, hope you're well.", "greeting"), ("Hi, hope you are doing well!", "greeting"),
     ("Здравствуйте, надеюсь, у вас всё хорошо!", "greeting"), ("Вы человек или программа?", "who"),
     ("Сәлеметсіз бе! Сіз кімсіз, адам ба әлде бағдарлама ма?", "who"),
+    ("Добрый вечер, многоуважаемые коллеги!", "greeting"),
+    ("Заранее признателен за ваш труд и прошу принять уверения в моём глубоком уважении.", "thanks"),
 ])
 def test_small_talk_kinds(text: str, kind: str) -> None:
     assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == kind
@@ -187,6 +189,14 @@ def test_only_the_askers_names_of_a_topic_and_dates_are_kept() -> None:
                "is it situated, and in what year was it leased to Russia?")
     assert without_courtesy(message, lex, topics.__contains__) == (
         "Baikonur January 2022 In which region of Kazakhstan is it situated, and in what year was it leased to Russia?")
+
+
+def test_the_askers_supervisor_is_who_asks_not_what() -> None:
+    """"Научный руководитель цифрлар керек деді" (my supervisor said figures are needed), typed in a Kazakh message."""
+    message = ("Научный руководитель цифрлар керек деді. Айтып жібересіз бе, 2008 жылы екі ел арасындағы "
+               "товарооборот қанша болған?")
+    assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == (
+        "Айтып жібересіз бе, 2008 жылы екі ел арасындағы товарооборот қанша болған?")
 
 
 def test_what_the_asker_heard_is_kept_for_a_question_pointing_back_at_it() -> None:
