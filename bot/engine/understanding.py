@@ -254,6 +254,8 @@ def _vowel_ending(ending: str) -> bool:
 
 KAZAKH_PART = 6
 """Words a second question may have when its question word stands inside it, not first."""
+CONTRAST = frozenset(("al", "a"))
+"""Kazakh "ал" and Russian "а" (while, whereas), as tokens: after a comma, they open a second question."""
 
 
 class Understanding:
@@ -434,7 +436,11 @@ class Understanding:
         # inside a short last part, as in Kazakh ("…, ал ЕАЭО елдерімен саудада қанша?").
         opened = [k for k in joins if any(firsts[j] in asking for j in range(k + 1, min(k + 4, len(words))))]
         inside = [k for k in joins if len(words) - k - 1 <= KAZAKH_PART and any(tok in asking for tok in firsts[k + 1:])]
-        for k in (opened or inside)[:1]:
+        # "…, ал 1995 жылы 20 қаңтарда президенттер қанша құжатқа қол қойды?": after a comma, "ал" / "а" (while)
+        # opens a second question of any length that asks somewhere in it.
+        contrasted = [k for k in joins if firsts[k] in CONTRAST and text[:words[k].start()].rstrip().endswith(",")
+                      and any(tok in asking for tok in firsts[k + 1:])]
+        for k in (opened or inside or contrasted)[:1]:
             first, second = text[:words[k].start()].rstrip(" ,;"), text[words[k].end():].strip()
             return (first, second) if len(words) - k - 1 >= 3 else None
         return self._comma_parts(text, words, firsts)

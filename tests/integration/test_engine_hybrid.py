@@ -470,6 +470,10 @@ def test_a_figure_or_a_word_no_fact_holds_is_declined_and_a_fitting_one_answered
     # Kazakh "ал" after a comma, with the question word closing the second part.
     ("Ресейдің Қазақстан саудасындағы үлесі қанша, ал ЕАЭО елдерімен саудадағы үлесі қанша?",
      ("Ресейдің Қазақстан саудасындағы үлесі қанша", "ЕАЭО елдерімен саудадағы үлесі қанша?")),
+    # … and before a second part of any length, its question word well inside it.
+    ("Қанша құжатқа 1994 жылғы сапарда қол қойылды, ал 1995 жылы 20 қаңтарда президенттер қанша құжатқа қол қойды?",
+     ("Қанша құжатқа 1994 жылғы сапарда қол қойылды", "1995 жылы 20 қаңтарда президенттер қанша құжатқа қол қойды?")),
+    ("Россия признала Казахстан в декабре 1991 года, а Казахстан признал Россию в каком месяце?", None),
     ("When did Kazakhstan and Russia establish diplomatic relations?", None),
     ("where and when was the metallurgy agreement signed", None),
     # "place" asks where, but "Kazakhstan and Russia" is one subject; an English "a" is no Russian "а".
@@ -488,6 +492,8 @@ def test_a_second_question_joined_by_and_is_split_off(engine: AnswerEngine, ques
     ("What does Kazakhstan export to Russia and what does it import from there?", ("machinery", "food")),
     ("Ресейдің Қазақстанның сыртқы саудасындағы үлесі қанша, ал ЕАЭО елдерімен саудадағы үлесі қанша?", ("20", "91,8")),
     ("чё РК экспортирует в РФ и чё оттуда импортирует?", ("машины", "продовольствие")),
+    ("Назарбаевтың 1994 жылғы бірінші ресми сапарында қанша құжатқа қол қойылды, ал 1995 жылы 20 қаңтарда "
+     "президенттер қанша құжатқа қол қойды?", ("22", "үш")),
 ])
 def test_each_part_of_a_two_part_question_gets_its_fact(engine: AnswerEngine, question: str,
                                                         wanted: tuple[str, str]) -> None:
