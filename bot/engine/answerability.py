@@ -228,6 +228,11 @@ class Answerability:
         counted = query.counted
         if counted is None or "how_much" not in query.intents or "duration" in query.intents:
             return False  # "қанша мерзімге?" asks how long, which the duration check weighs
+        documents = self.lex.words["document_words"]
+        if (counted in documents or any(counted.startswith(d) for d in documents if len(d) >= DOCUMENT_STEM)) \
+                and "money" not in query.intents and self.gives_money(fact) and not self.counts_documents(fact) \
+                and not self.units_in(query.text):
+            return True  # "how many agreements were signed at the forum?" (not their sum) of agreements worth 100 billion dollars
         if self.has_figure(fact) and (not self.measures(fact) or self.units_in(query.text)
                                       or not self.lex.words["count_words"].intersection(query.tokens)):
             return False  # a count or an amount of money answers "how many" of what it counts; a unit asked is weighed apart
@@ -241,7 +246,7 @@ class Answerability:
             # named, or shortened ("docs" of documents): it counts them, unless its only numbers are
             # shares ("how many engines a year?" of a plant whose founders hold 60% and 40%)
             return not self.has_figure(fact) and shares_only(fact) and not self.units_in(query.text)
-        countries, documents = self.lex.words["country_words"], self.lex.words["document_words"]
+        countries = self.lex.words["country_words"]
         if counted in documents and self.counts_documents(fact):
             return False  # "how many papers were signed?" of "22 major documents"
         return not (counted in countries and countries & said)  # "member states" of "five countries"

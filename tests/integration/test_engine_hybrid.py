@@ -730,6 +730,15 @@ def test_how_many_of_something_the_fact_never_mentions_is_not_answered(engine: A
     assert counted.answered and "22" in body_text(counted), body_text(counted)
 
 
+@pytest.mark.parametrize("question", ["Сколько соглашений подписали на форуме в Астане в 2023 году?",
+                                      "2023 жылы Астанадағы форумда неше келісімге қол қойылды?"])
+def test_how_many_documents_is_not_told_by_what_they_are_worth(engine: AnswerEngine, question: str) -> None:
+    """The forum's agreements are worth 100 billion dollars; how many there were, no source says. Their sum is told."""
+    answer = engine.answer(question)
+    assert not answer.answered and "100" in body_text(answer), body_text(answer)
+    answered_with(engine.answer("На какую сумму подписали соглашения на форуме в Астане в 2023 году?"), "100")
+
+
 def test_a_word_that_says_what_is_asked_is_no_unknown_topic(engine: AnswerEngine) -> None:
     """"айырмашылық" (difference) asks for a comparison; no fact uses it, yet it is no topic the sources lack."""
     answer = engine.answer("Шекара ұзындығы туралы деректерде қандай айырмашылық бар?")
