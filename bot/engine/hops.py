@@ -192,6 +192,7 @@ def year_hop(question: str) -> YearHop | None:
 _LEAD_RE = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*,\s*")
 """Up to three words without a digit before a comma that opens a question ("Скажите, пожалуйста, …", "Please, …")."""
 _ASKING_LEAD_RE = re.compile(rf"^{_ASKING}\b", re.IGNORECASE)
+"""A lead that opens with a question word ("В каком году, …"): it asks, it addresses no one."""
 
 
 def _year_hop(text: str) -> YearHop | None:
