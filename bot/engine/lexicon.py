@@ -99,6 +99,9 @@ class Lexicon:
     smalltalk_longest: tuple[tuple[str, str], ...] = ()
     """Every small-talk phrase with its kind, longest first: "сәлеметсің бе" is a greeting before "бе"
     is a goodbye. Sorted once here, not for every message."""
+    smalltalk_first_words: tuple[str, ...] = ()
+    """The first word of each phrase of `smalltalk_longest`, in its order: a phrase whose first word a message
+    lacks is not looked for (small talk is tried on every sentence of a long polite message)."""
     asking_words: frozenset[str] = frozenset()
     """The words of every intent and unit: a question made of these alone names no topic of its own."""
     folded_swap: Mapping[bool, Mapping[str, str]] = field(default_factory=dict)
@@ -249,6 +252,8 @@ def load_lexicon(directory: Path | str) -> Lexicon:
     for stems in groups:
         for s in stems:
             synonyms.setdefault(s, set()).update(o for o in stems if o != s)
+    longest = tuple(sorted(((phrase, kind) for kind in SMALLTALK_PRECEDENCE for phrase in smalltalk.get(kind, ())),
+                           key=lambda pk: -len(pk[0])))
     return Lexicon(
         words={k: frozenset(v) for k, v in words.items()},
         phrases={k: tuple(sorted(v)) for k, v in phrases.items()},
@@ -267,8 +272,8 @@ def load_lexicon(directory: Path | str) -> Lexicon:
                                          words.get("which_words", ()), words.get("what_words", ())),
         hedges=frozenset(words.get("smalltalk_filler", ()))
         - {stem(w) for kind in smalltalk.values() for said in kind for w in said.split()},
-        smalltalk_longest=tuple(sorted(((phrase, kind) for kind in SMALLTALK_PRECEDENCE for phrase in smalltalk.get(kind, ())),
-                                       key=lambda pk: -len(pk[0]))),
+        smalltalk_longest=longest,
+        smalltalk_first_words=tuple(phrase.split(" ", 1)[0] for phrase, _ in longest),
         asking_words=frozenset().union(*intents.values(), *(words.get(unit, ()) for unit in UNITS)),
         folded_swap={latin: _folded_swap(swap, latin) for latin in (False, True)},
     )

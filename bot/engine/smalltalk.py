@@ -268,7 +268,7 @@ def smalltalk_kind(text: str, lex: Lexicon) -> str | None:
         return kind
     # "Hi! Who are you?", "привет, что умеешь", "рақмет, сау бол": a greeting or thanks, then small talk.
     for lead in ("greeting", "thanks"):
-        for phrase in _longest(lex, lead):
+        for phrase in _opening(lex, lead, norm):
             if norm.startswith(phrase + " "):
                 rest = _whole(norm[len(phrase) + 1:].strip(), lex)
                 if rest:
@@ -284,7 +284,7 @@ def courtesy_lead(text: str, lex: Lexicon) -> tuple[str, str] | None:
         return None
     norm = normalise(_NOISE_RE.sub(" ", text))
     for kind in ("thanks", "bye", "greeting"):
-        for phrase in _longest(lex, kind):
+        for phrase in _opening(lex, kind, norm):
             if norm.startswith(phrase + " "):
                 return kind, norm[len(phrase) + 1:]
     return None
@@ -310,7 +310,10 @@ def _combined(norm: str, lex: Lexicon) -> str | None:
     the last kind named wins, except that a greeting never outranks what follows it."""
     found: list[tuple[int, str]] = []
     rest = f" {norm} "
-    for phrase, kind in lex.smalltalk_longest:  # longest first, whatever their kind
+    words = set(norm.split())
+    for (phrase, kind), first in zip(lex.smalltalk_longest, lex.smalltalk_first_words, strict=True):  # longest first
+        if first not in words:
+            continue
         needle = f" {phrase} "
         while needle in rest:
             found.append((rest.index(needle), kind))
@@ -325,9 +328,11 @@ def _combined(norm: str, lex: Lexicon) -> str | None:
     return others[-1] if others else "greeting"
 
 
-def _longest(lex: Lexicon, kind: str) -> Iterator[str]:
-    """One kind's phrases, longest first."""
-    return (phrase for phrase, of in lex.smalltalk_longest if of == kind)
+def _opening(lex: Lexicon, kind: str, norm: str) -> Iterator[str]:
+    """One kind's phrases that may open a message (their first word is its first), longest first."""
+    first = norm.split(" ", 1)[0]
+    return (phrase for (phrase, of), word in zip(lex.smalltalk_longest, lex.smalltalk_first_words, strict=True)
+            if word == first and of == kind)
 
 
 def _whole(norm: str, lex: Lexicon) -> str | None:

@@ -48,6 +48,14 @@ def test_invalid_yaml_and_empty_folder(tmp_path: Path) -> None:
         load_lexicon(tmp_path)
 
 
+def test_each_small_talk_phrase_is_indexed_by_its_first_word_in_order() -> None:
+    """`_combined` skips a phrase whose first word a message lacks: the index must follow `smalltalk_longest`."""
+    lex = load_lexicon(default_lexicon_dir())
+    assert len(lex.smalltalk_first_words) == len(lex.smalltalk_longest) > 0
+    assert all(phrase == first or phrase.startswith(first + " ")
+               for (phrase, _), first in zip(lex.smalltalk_longest, lex.smalltalk_first_words, strict=True))
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("hi", "greeting"), ("Привет!", "greeting"), ("сәлем", "greeting"), ("salem, qalaisyn?", "greeting"),
     ("thanks", "thanks"), ("спасибо большое, очень помогли", "thanks"), ("рақмет", "thanks"),
