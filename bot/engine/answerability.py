@@ -33,6 +33,14 @@ _AFTER_EVENT_RE = re.compile(r"\b(?:после того как|после|after|
                              r"|([^\W\d_]+(?:нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten))\s+"
                              r"(?:кейін|кейин|keiın|keiin|keyin|соң|сон|soñ|son|бері|beri|berı)\b", re.IGNORECASE)
 """The word of the event another is dated from ("после установления", "орнағаннан кейін")."""
+
+
+@lru_cache(maxsize=256)
+def _counted_from(text: str) -> tuple[str, ...]:
+    """The tokens of the events a question dates another from (cached: `missing` asks it of every candidate fact)."""
+    return tuple(tok for m in _AFTER_EVENT_RE.finditer(text) for tok in tokens(m.group(1) or m.group(2)))
+
+
 _FINISHED_RE = re.compile(r"\b(?:finished|completed|заверши|закончи|аяқта|бітір)", re.IGNORECASE)
 """A work told as finished: "when did the demarcation end?" asks that date, not an expiry."""
 
@@ -229,9 +237,8 @@ class Answerability:
         if counted is None or "how_much" not in query.intents or "duration" in query.intents:
             return False  # "қанша мерзімге?" asks how long, which the duration check weighs
         documents = self.lex.words["document_words"]
-        if (counted in documents or any(counted.startswith(d) for d in documents if len(d) >= DOCUMENT_STEM)) \
-                and "money" not in query.intents and self.gives_money(fact) and not self.counts_documents(fact) \
-                and not self.units_in(query.text):
+        if self.is_document(counted) and "money" not in query.intents and self.gives_money(fact) \
+                and not self.counts_documents(fact) and not self.units_in(query.text):
             return True  # "how many agreements were signed at the forum?" (not their sum) of agreements worth 100 billion dollars
         if self.has_figure(fact) and (not self.measures(fact) or self.units_in(query.text)
                                       or not self.lex.words["count_words"].intersection(query.tokens)):
@@ -307,19 +314,22 @@ class Answerability:
             return frozenset()
         # "В каком году после установления дипотношений подписали договор …?": the event a date is counted
         # from is not the one asked.
-        after = (m.group(1) or m.group(2) for m in _AFTER_EVENT_RE.finditer(query.text))
-        named = Counter(query.tokens) - Counter(tok for word in after for tok in tokens(word))
+        named = Counter(query.tokens) - Counter(_counted_from(query.text))
         for asked, told in EVENT_WORDS:
             if self.lex.words[asked].intersection(+named):
                 return frozenset().union(*(self.lex.words[name] for name in told))
         return frozenset()
 
+    def is_document(self, tok: str) -> bool:
+        """Whether a token names a kind of document, as listed or by a long stem's inflection ("келісімдерге")."""
+        documents = self.lex.words["document_words"]
+        return tok in documents or any(tok.startswith(d) for d in documents if len(d) >= DOCUMENT_STEM)
+
     def lacks_documents(self, query: Query, fact: Fact) -> bool:
         """"What documents did Tokayev sign in Moscow?" of a visit that names no document."""
         documents = self.lex.words["document_words"]
         # As typed ("CSTO" expands to "…Treaty Organization"), and by stem: "келісімдерге" keeps its plural.
-        asked = [tok for tok in tokens(query.text)
-                 if tok in documents or any(tok.startswith(d) for d in documents if len(d) >= DOCUMENT_STEM)]
+        asked = [tok for tok in tokens(query.text) if self.is_document(tok)]
         which = "list" in query.intents or bool(self.lex.words["which_words"].intersection(query.tokens))
         return bool(asked) and which and fact.kind != "treaty" and not documents & self.said(fact)
 

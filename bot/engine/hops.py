@@ -180,7 +180,7 @@ def year_hop(question: str) -> YearHop | None:
         # "Скажите, пожалуйста, каков был товарооборот за год до того, как …": the address before the question
         # holds commas the patterns keep out of the asked part. A lead that asks ("В каком году, через 21 год
         # после …, подписали …?") is the asked part's own question and goes with it.
-        if _ASKING_LEAD_RE.search(lead.group()):
+        if _ASKING_LEAD_RE.match(lead.group()):
             asking.append(lead.group().strip(" ,").lower())
         text = text[lead.end():]
         hop = _year_hop(text)

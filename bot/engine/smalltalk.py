@@ -106,7 +106,8 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         named = {kept[k - 1] for k, s in enumerate(kept)
                  if k and s in pointing and set(_content(kept[k - 1], lex)) & set(_content(s, lex))}
         kept = [s if s in asked or s in before or not _ABOUT_ONESELF_RE.search(s)
-                else _names(s, names_topic) + _topic_words(s if s in named else _heard(s), s, lex, names_topic) for s in kept]
+                else _with_topic_words(_names(s, names_topic), s if s in named else _heard(s), lex, names_topic)
+                for s in kept]
         kept = [s.strip() for s in kept if s.strip()]
     else:
         # "… a geography teacher. I want to tell pupils about the test ranges. Which of them is in
@@ -224,13 +225,13 @@ def _heard(sentence: str) -> str:
     return "" if match is None else match.group("after")
 
 
-def _topic_words(part: str, sentence: str, lex: Lexicon, names_topic: Callable[[str], bool]) -> str:
-    """The words the facts use of a part of a sentence about the asker, besides its names and stop words
-    (each after a space)."""
-    named = set(_names(sentence, names_topic).split())
-    return "".join(f" {w}" for w in _WORD_RE.findall(part)
-                   if w not in named and not _ABOUT_ONESELF_RE.fullmatch(w)
-                   and any(names_topic(t) and t not in lex.no_topic for t in tokens(w)))
+def _with_topic_words(names: str, part: str, lex: Lexicon, names_topic: Callable[[str], bool]) -> str:
+    """A sentence's names (`_names`) followed by the words the facts use of a part of it, besides those names
+    and stop words."""
+    said = set(names.split())
+    return names + "".join(f" {w}" for w in _WORD_RE.findall(part)
+                           if w not in said and not _ABOUT_ONESELF_RE.fullmatch(w)
+                           and any(names_topic(t) and t not in lex.no_topic for t in tokens(w)))
 
 
 def _after_dash(sentence: str) -> list[str]:
