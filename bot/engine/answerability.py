@@ -118,6 +118,9 @@ class Answerability:
             - lex.synonyms.keys()
         """Cities and regions the facts took place in ("almat", "omsk"), not the two countries nor the
         border a marker was set on (a word with synonyms names no city)."""
+        self.cities = frozenset(tok for word in lex.words["city_words"] for tok in tokens(word) if month_of(tok) is None)
+        """The cities a fact's place may be, the capitals too (Astana also stands for its state, so it is no
+        named place); not "қазан", Kazan, which is October in Kazakh."""
         said_by = Counter(tok for fact in facts for tok in {t for lang in LANGS for t in tokens(fact.text[lang])})
         self.capitals = frozenset(tok for name in ("russia_places", "kazakhstan_places", "city_words")
                                   for word in lex.words[name] for tok in tokens(word))
@@ -378,6 +381,10 @@ class Answerability:
         named = {w for w in forms if w in self.lex.swap}
         return any(tokens(self.lex.swap[a])[:1] == tokens(b)[:1] for a in named for b in named if a != b)
 
+    def in_city(self, fact: Fact) -> bool:
+        """Whether a fact took place in a city ("Astana" as its place, not a mention of it in passing)."""
+        return fact.place is not None and any(self.cities.intersection(tokens(name)) for name in fact.place.values())
+
     def names_place(self, fact: Fact) -> bool:
         if fact.place:
             return True
@@ -472,7 +479,8 @@ class Answerability:
                 and fact.id not in self.in_region:
             return "where"  # "in which region?" of a fact that names a place but no region
         if "where" in query.intents and (fact.place or fact.kind == "treaty") \
-                and self.lex.words["place_words"].intersection(tokens(query.text)) and not self.named_places & self.said(fact):
+                and self.lex.words["place_words"].intersection(tokens(query.text)) and not self.named_places & self.said(fact) \
+                and not self.in_city(fact):
             # "In which city?" of a fact that took place in a country as far as it says, or of a treaty
             # that names no city ("in which city was the 2013 treaty signed?").
             return "where"

@@ -31,7 +31,14 @@ from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_
 from bot.engine.numerals import spoken_years
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, SemanticIndex, load_model
-from bot.engine.smalltalk import courtesy_lead, reported_question, smalltalk_kind, smalltalk_sentences, without_courtesy
+from bot.engine.smalltalk import (
+    courtesy_lead,
+    reported_question,
+    smalltalk_kind,
+    smalltalk_sentences,
+    without_courtesy,
+    without_own_things,
+)
 from bot.engine.spelling import DotlessI, DroppedLetter, SplitWords, Transposed, full_years
 from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Understanding, find_phrases
 from bot.model import LANGS, Fact
@@ -426,13 +433,15 @@ class AnswerEngine:
             return None
         filler = self.lex.words["smalltalk_filler"]
         for rest in rests:
-            query = self.understanding.parse(rest)
+            query = self.understanding.parse(without_own_things(rest))
             if query.years or (lead is None and (refers_back(rest, self.lex) or asks_else(rest, self.lex))):
                 return None
+            # "… Can you help with my deliverables on KZ-RU?": the asker's own work names no topic, nor do
+            # the two sides every fact is about, asked of alone.
             known = [w for w in query.words if w in self.index.idf and w not in filler]
             # A chatty message that asks nothing ("Спасибо за вчерашние ответы, я внуку показала, он
             # сказал …") may use a few words the facts use too; a question mark or mostly such words ask.
-            if known and ("?" in question or len(known) * WEIGHTS.chatter_known > len(query.words)):
+            if set(known) - self.side_words if "?" in question else len(known) * WEIGHTS.chatter_known > len(query.words):
                 return None
         return kind
 
@@ -1561,7 +1570,7 @@ class AnswerEngine:
         return list({f.id: f for f in facts}.values())
 
     def _is_overview(self, query: Query) -> bool:
-        asking = {"when", "where", "who", "how_much", "why", "until", "duration"} & query.intents
+        asking = {"when", "where", "who", "how_much", "money", "why", "until", "duration"} & query.intents
         return not asking and not query.years and ("overview" in query.intents or len(query.words) == 1
                                                    or len(raw_tokens(query.text)) == 1  # "ОДКБ", spelt out in three words
                                                    or (len(query.words) == 2 and self._names_entity(query.words)))

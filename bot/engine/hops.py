@@ -29,7 +29,9 @@ class YearHop:
 # Phrases that name a year by an event, and the year's offset from the event's: the event follows
 # the phrase, the asked part comes before it or after a comma ("In the year X, …" / "… in the year X").
 _MARKERS: tuple[tuple[str, int], ...] = (
-    (r"(?:in )?the (?:first )?(?:full )?year (?:after|following|(?:that|which) (?:followed|came after))", 1),
+    # "the year just after …", "next year after …": the words that stress how near it is change nothing.
+    (r"(?:in )?(?:the )?(?:first )?(?:full )?(?:next )?year (?:(?:just|right|immediately|directly) )?"
+     r"(?:after|following|(?:that|which) (?:followed|came after))", 1),
     (r"(?:in )?the year (?:before|preceding|(?:that|which) (?:preceded|came before))", -1),
     (r"(?:in )?the (?:same )?year (?:when |that |in which )?", 0),
     # "In the January after Leps' concert was called off, …": the next such month, the month kept for the asked part.
@@ -52,7 +54,8 @@ _MARKERS: tuple[tuple[str, int], ...] = (
     (r"в год(?=\s+\d{1,3}[-–]?лет)", 0),  # "в год 30-летия отношений"
     # "в год первой поездки Медведева", "в год подписания договора": a noun or adjective in the genitive
     # (not "сколько тонн в год прокачивают", a rate per year).
-    (r"в год(?=\s+[а-яё]+(?:ия|ого|его|ой|ей|ала|ука|ска|ыва|ива)\s)", 0),
+    # So is a masculine noun after a consonant ("в год старта Таможенного союза", "в год визита …").
+    (r"в год(?=\s+[а-яё]{3,}(?:ия|ого|его|ой|ей|ала|ука|ска|ыва|ива|[бвгдзклмнпрстфх]а)\s)", 0),
 )
 # A number of years: "two years after …", "через три года после …", "… кейін үш жылдан соң".
 _COUNTS = {

@@ -75,6 +75,13 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         # as does "my teacher asked what goods … sells to russia. could u help pls?" once its plea is dropped.
         asked = [s for s in kept if lex.question_words.intersection(tokens(s))]
     pointing = [s for s in asked if refers_back(s, lex)]
+    if asked and any(_content(s, lex) for s in asked):
+        # A short remark after the question that names nothing the facts speak of ("… qansha boldy? slaidqa
+        # kerek": for a slide; "…? быстро плз, ведущий күтіп тұр") is no part of it, whatever it points at.
+        # Not "… Give the name.", which asks as well.
+        after = kept[kept.index(asked[-1]) + 1:]
+        kept = [s for s in kept if s not in after or not _untopical(s, lex, names_topic)
+                or find_phrases(tuple(tokens(s)), lex.phrases["name_words"])]
     if not asked or not any(_content(s, lex) for s in asked):
         # "… asked me how big trade was in 2010. Do you know roughly?": the question is told beside the asker;
         # when a sentence of its own holds it whole ("He asked me to find out why …"), that sentence.
@@ -90,11 +97,7 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
     elif not pointing:
         # "I'm a journalist writing about Central Asia. What is …?": who asks and why is not what
         # is asked, unless the question points back into it ("… about Baikonur. Where is it?").
-        # So is a short remark after the question that names nothing the facts speak of ("… qansha boldy?
-        # slaidqa kerek": for a slide).
-        after = kept[kept.index(asked[-1]) + 1:]
-        kept = [s for s in kept
-                if s in asked or not (_ABOUT_ONESELF_RE.search(s) or (s in after and _untopical(s, lex, names_topic)))]
+        kept = [s for s in kept if s in asked or not _ABOUT_ONESELF_RE.search(s)]
     elif all(_self_contained(s, lex) for s in pointing):
         # A long question that may point at its own words ("… how much exports grew and what value
         # they reached?") keeps only the names and years said about the asker ("… about Baikonur").
@@ -184,9 +187,14 @@ AFTERTHOUGHT = 3
 """Words besides stop words of a remark after the question that may be left out ("slaidqa kerek")."""
 
 
+_MINUTES_RE = re.compile(r"\b(?:через|спустя|in|within)\s+\d{1,2}\s*(?:мин|минут|минуты|минуту|min|mins|minutes?)\b"
+                         r"|\b\d{1,2}\s*(?:минуттан|minuttan|минутта|minutta)\b", re.IGNORECASE)
+"""How soon the asker must have the answer ("эфир через 5 мин", "on air in 10 minutes"): no year or figure asked."""
+
+
 def _untopical(sentence: str, lex: Lexicon, names_topic: Callable[[str], bool]) -> bool:
     """A short sentence that asks nothing and names nothing the facts speak of."""
-    content = _content(sentence, lex)
+    content = _content(_MINUTES_RE.sub(" ", sentence), lex)
     return len(content) <= AFTERTHOUGHT and not lex.question_words.intersection(tokens(sentence)) \
         and not any(names_topic(tok) for tok in content)
 
@@ -289,6 +297,17 @@ def courtesy_lead(text: str, lex: Lexicon) -> tuple[str, str] | None:
             if norm.startswith(phrase + " "):
                 return kind, norm[len(phrase) + 1:]
     return None
+
+
+_OWN_THING_RE = re.compile(
+    r"\b(?:my|our|мой|моя|мою|моей|моего|моему|моим|моих|наш|наша|нашу|нашей|нашего|наших|менің|мениң|menıñ|menin"
+    r"|біздің|биздин|bızdıñ|bizdin)\s+[^\W\d_]+", re.IGNORECASE)
+"""What the asker calls theirs ("my project", "моей курсовой", "менің жобам"): their own work, no topic of the facts."""
+
+
+def without_own_things(text: str) -> str:
+    """A sentence without what the asker calls theirs ("Can you help with my deliverables?" → "Can you help with?")."""
+    return _OWN_THING_RE.sub(" ", text)
 
 
 def smalltalk_sentences(text: str, lex: Lexicon) -> tuple[str, list[str]] | None:

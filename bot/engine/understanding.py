@@ -112,6 +112,9 @@ def _asks_which_year(plain: tuple[str, ...], lex: Lexicon) -> bool:
     return any(a in lex.words["which_words"] and b in lex.words["year_words"] for a, b in zip(plain, plain[1:], strict=False))
 
 
+_CURRENCY_SIGN_RE = re.compile(r"[$€₽₸£]")
+
+
 def _when_is_a_conjunction(toks: tuple[str, ...], lex: Lexicon) -> bool:
     """"Which countries joined the customs union when it became the EAEU?": an English question
     already opened by which/what/who/how, whose later "when" starts a clause ("when it…", not
@@ -622,6 +625,8 @@ class Understanding:
                 words.append(self._side_typo(tok) or tok)
         if not intents & ASKING:
             intents |= typos  # … when no word spelled right asks something
+        if "how_much" in intents and _CURRENCY_SIGN_RE.search(text):
+            intents.add("money")  # "сколько $ в год?", "how many € …": a sum of money
         if "money" in intents and any(a in lex.words["which_words"] and b in lex.words["money_nouns"]
                                       for a, b in zip(toks, toks[1:], strict=False)):
             intents.discard("money")  # "қай ақшамен төлейді?", "what currencies …": which money, not how much

@@ -1607,3 +1607,59 @@ def test_what_something_is_worth_asks_a_sum(engine: AnswerEngine) -> None:
     """"… and whats there worth": the second part asks the projects' value, which the count's fact lacks."""
     answered_with(engine.answer("how many joint industrial projects do russia and kazakstan have and whats there worth"),
                   "100", "22")
+
+
+def test_a_hurried_remark_after_a_pointing_question_is_no_part_of_it(engine: AnswerEngine) -> None:
+    """"… эфир через 5 мин": how soon the answer is needed names no year or figure, and urgency no topic,
+    though the question points at a year ("в тот год")."""
+    answer = engine.answer("Какой был товарооборот в тот год, когда заработал Таможенный союз? быстро плз, эфир через 5 мин")
+    assert answered_with(answer, "15").lang == "ru"
+
+
+@pytest.mark.parametrize("question", ["Жарайсың, рахмет! Сау бол, кеттім", "Жарайсыз, көп рахмет!"])
+def test_well_done_and_im_off_are_small_talk(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("What was the trade turnover in the year right after the Customs Union began working?", "23.8"),
+    ("Next year after the Customs Union started, how big was the trade turnover?", "23.8"),
+    ("Какой товарооборот был в год старта Таможенного союза?", "15"),
+])
+def test_a_year_just_after_or_of_an_events_start_is_hopped_to(engine: AnswerEngine, question: str, figure: str) -> None:
+    answered_with(engine.answer(question), figure)
+
+
+@pytest.mark.parametrize("question", [
+    "What is the yearly rent Russia pays for Baikonur?",
+    "Какая ставка аренды Байконура, сколько $ в год?",
+])
+def test_a_sum_of_money_is_declined_not_told_as_an_overview(engine: AnswerEngine, question: str) -> None:
+    """A money question opened by "what is" asks a sum the sources lack, not what Baikonur is."""
+    near_miss_of(engine.answer(question), "tr-baikonur-lease-1994")
+
+
+@pytest.mark.parametrize("question", ["Hey! What can you do? Can you help with my thesis on Kazakhstan and Russia?",
+                                      "Hi, what can you do? Could you help me with my report on KZ and RU?"])
+def test_asking_for_help_with_ones_own_work_after_what_can_you_do_is_small_talk(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).kind == "smalltalk"
+
+
+def test_a_fact_held_in_a_capital_names_its_city(engine: AnswerEngine) -> None:
+    """Astana stands for Kazakhstan too, yet a meeting held there answers "in which city"."""
+    answered_with(engine.answer("Ақорда мен Кремль басшылары 2023 жылдың қарашасында қай қалада кездесті?"), "Астана", "9")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Когда было завершено размежевание границы на местности?", "2009"),
+    ("how many treaties they signed so far?", "400"),
+    ("ok and when the diplomatic relations were established itself?", "22"),
+])
+def test_shorthand_synonyms_and_emphasis_are_understood(engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
+
+
+def test_the_trade_analysts_shorthand_names_the_turnover(engine: AnswerEngine) -> None:
+    """"т/о 2011" asks the turnover of 2011, not everything that happened that year."""
+    answer = engine.answer("т/о 2011")
+    assert answer.kind == "fact" and answer.facts[0].id == "td-trade-turnover-2011", body_text(answer)
