@@ -287,6 +287,9 @@ class AnswerEngine:
                 said = {tok for _, ph in after_phrases for tok in ph}
                 shifted = self.understanding.parse(f"{question} {year + 1}")
                 shifted = replace(shifted, words=tuple(w for w in shifted.words if w not in said), out_of_scope=False)
+                if not set(shifted.words) - self.lex.words["followup"] and str(year) in previous.question:
+                    # "And the following year?" after "what was turnover in 2010?": that question, of 2011.
+                    shifted = self.understanding.parse(previous.question.replace(str(year), str(year + 1)))
                 after = self._route(shifted, lang)
                 if after.answered:
                     return after
@@ -458,6 +461,12 @@ class AnswerEngine:
         first = self._answer(parts[0], lang, previous)
         if not first.answered or first.kind not in ("fact", "list"):
             return None  # a list ("which region?" told by the facts placed there) leads with its best fact
+        changes = self.lex.words["change_words"]
+        asks_alike = self.lex.asking_words.intersection(tokens(parts[0])) & self.lex.asking_words.intersection(tokens(parts[1]))
+        if asks_alike and not changes.intersection(tokens(parts[1])):
+            # "… экспорт канша пайызға өсті, ал жалпы сауда канша пайызға?": the second part asks alike and leaves
+            # out the change the first asks of, which it asks as well.
+            parts = (parts[0], " ".join([parts[1], *(w for w in _WORD_RE.findall(parts[0]) if changes.intersection(tokens(w)))]))
         second = self._answer(parts[1], lang, self.turn(first))
         if second.answered and second.kind == "fact" and second.facts[0] == first.facts[0]:
             if self._says_own_words(parts, first.facts[0]):
@@ -514,12 +523,16 @@ class AnswerEngine:
         typed = set(before.words) | {c for w in before.words if len(w) >= FUZZY_MIN and not w[0].isdigit()
                                      and w not in self.index.vocab_set for c, _ in self.index.expand(w)
                                      if c not in self.lex.synonyms.get(w, ())}
-        used = [w for w in _WORD_RE.findall(title) if (toks := tokens(w)) and all(tok in typed for tok in toks)]
-        names = [w for w in used if w.lower() not in self.lex.swap and _named_in(w, fact.text[lang])]
+        # … or stemmed apart ("экспорта" → "ekspor", "экспорт" → "eksport")
+        used = [w for w in _WORD_RE.findall(title) if (toks := tokens(w)) and all(
+            tok in typed or (len(tok) >= FUZZY_MIN and any(t.startswith(tok) for t in typed)) for tok in toks)]
+        # (Not the sides, inflected or not: "Казахстана", "Россию" name what every fact is about.)
+        names = [w for w in used if w.lower() not in self.lex.swap and not set(tokens(w)) <= self.side_words
+                 and _named_in(w, fact.text[lang])]
         # The title's names the question did not use come before the whole title: after "на сколько
         # лет?" or "from which spaceport did they fly?", "where is it?" asks where Baikonur is.
         named = [w for w in _WORD_RE.findall(title) if w not in used and w.lower() not in self.lex.swap
-                 and w[:1].isupper() and _named_in(w, fact.text[lang])]
+                 and not set(tokens(w)) <= self.side_words and w[:1].isupper() and _named_in(w, fact.text[lang])]
         # "Договор" opening a title is capitalised as a name is, but names no one document.
         documents = self.lex.words["document_words"]
         names, named = ([w for w in ws if not set(tokens(w)) <= documents] for ws in (names, named))
@@ -1488,10 +1501,16 @@ class AnswerEngine:
                   and (not query.named_years or set(query.named_years) & self._years_of(r.fact))]  # of the year asked
         if len(valued) < 2:
             return None
+        # The second is the best of the first one's unit ("… grow in 2011? Compare with the growth of total
+        # trade": the export figure in dollars ranks between the two growth rates).
         first, second = valued[0], valued[1]
         a, b = first.fact, second.fact
         if a.unit != b.unit:
             return None
+        explicit = (self.lex.intents["compare"] - self.lex.words["change_words"]).intersection(query.tokens) \
+            or find_phrases(query.tokens, self.lex.intent_phrases["compare"])
+        if not explicit and not (set(query.words) & self.answerable.said(b)) - self.answerable.said(a):
+            return None  # "на сколько процентов вырос экспорт в 2011?": one thing's growth, the other not named
         if min(first.coverage, second.coverage) < WEIGHTS.semantic_agree:
             return None
         if (a.metric == b.metric and not (a.when and b.when)) or any((f.metric or "").startswith("average_") for f in (a, b)):

@@ -74,14 +74,21 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         # "… Please tell me in which cities the new plants will be built." asks without a question mark,
         # as does "my teacher asked what goods … sells to russia. could u help pls?" once its plea is dropped.
         asked = [s for s in kept if lex.question_words.intersection(tokens(s))]
+    # "…? Жалпы сауда айналымының өсуімен салыстырып бер.": a sentence that bids a comparison asks too.
+    # (Not "… ekeuin de salystyryp bershi", which names nothing to compare with.)
+    asked = [s for s in kept if s in asked or (asked and lex.words["comparing_words"].intersection(tokens(s))
+                                               and not _ABOUT_ONESELF_RE.search(s)
+                                               and len([w for w in _content(s, lex) if w not in lex.asking_words
+                                                        and names_topic(w)]) >= 3)]
     pointing = [s for s in asked if refers_back(s, lex)]
     if asked and any(_content(s, lex) for s in asked):
         # A short remark after the question that names nothing the facts speak of ("… qansha boldy? slaidqa
         # kerek": for a slide; "…? быстро плз, ведущий күтіп тұр") is no part of it, whatever it points at.
-        # Not "… Give the name.", which asks as well.
+        # Not "… Give the name." or "Give both numbers.", which ask as well ("быстрее" compares, and asks nothing).
         after = kept[kept.index(asked[-1]) + 1:]
         kept = [s for s in kept if s not in after or not _untopical(s, lex, names_topic)
-                or find_phrases(tuple(tokens(s)), lex.phrases["name_words"])]
+                or find_phrases(tuple(tokens(s)), lex.phrases["name_words"])
+                or (lex.asking_words - lex.intents["compare"]).intersection(tokens(s))]
     if not asked or not any(_content(s, lex) for s in asked):
         # "… asked me how big trade was in 2010. Do you know roughly?": the question is told beside the asker;
         # when a sentence of its own holds it whole ("He asked me to find out why …"), that sentence.

@@ -1663,3 +1663,36 @@ def test_the_trade_analysts_shorthand_names_the_turnover(engine: AnswerEngine) -
     """"т/о 2011" asks the turnover of 2011, not everything that happened that year."""
     answer = engine.answer("т/о 2011")
     assert answer.kind == "fact" and answer.facts[0].id == "td-trade-turnover-2011", body_text(answer)
+
+
+def test_one_things_growth_is_not_compared_with_another_it_does_not_name(engine: AnswerEngine) -> None:
+    """"вырос" asks a change; the total trade's growth, which the question never names, is not compared."""
+    answer = engine.answer("на сколько процентов вырос экспорт Казахстана в Россию в 2011 году?")
+    assert [f.id for f in answered_with(answer, "47,8").facts] == ["td-exports-growth-2011"]
+
+
+def test_a_second_part_that_leaves_out_the_change_asks_it_too(engine: AnswerEngine) -> None:
+    """"… экспорт канша пайызға өсті, ал жалпы сауда канша пайызға": the total trade's growth, not its share."""
+    answered_with(engine.answer("2011 жылы экспорт канша пайызга ости ал жалпы сауда канша пайызга"), "47,8", "42,3")
+
+
+def test_a_sentence_bidding_a_comparison_after_the_question_asks_too(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("2011 жылы Қазақстанның Ресейге экспорты қанша пайызға өсті? Жалпы сауда айналымының "
+                                "өсуімен салыстырып беріңізші"), "47,8", "42,3")
+
+
+def test_a_follow_up_on_an_amount_keeps_what_was_measured(engine: AnswerEngine) -> None:
+    """"до какой суммы?" after the growth of exports asks the exports' value, not the turnover's
+    ("экспорта" and "экспорт" stem apart; "Казахстана" is a side, no name of the topic)."""
+    answered_with(engine.answer("на сколько процентов вырос экспорт РК в Россию по итогам 2011 года и до какой суммы?"),
+                  "47,8", "7,5")
+
+
+@pytest.mark.parametrize(("first", "then", "figure"), [
+    ("what was bilateral turnover in 2010?", "And the following year?", "23.8"),
+    ("товарооборот в 2010?", "а на следующий год?", "23,8"),
+])
+def test_the_following_year_asks_the_question_before_of_that_year(engine: AnswerEngine, first: str, then: str,
+                                                                   figure: str) -> None:
+    answer = answered_with(engine.answer(then, previous=last_turn(engine, first)), figure)
+    assert answer.facts[0].id == "td-trade-turnover-2011", body_text(answer)  # not all that 2011 saw
