@@ -16,7 +16,7 @@ from typing import Literal
 
 from bot.dates import format_date, format_period
 from bot.i18n import t
-from bot.model import Citation, Fact, Source
+from bot.model import Citation, Claim, Fact, Source
 from bot.sentences import first_sentence
 
 Status = Literal["fact", "decline"]
@@ -181,8 +181,11 @@ class Composer:
         elif sum(len(f.text[lang]) for f in shown) <= FULL_TEXT_BUDGET:
             in_full = len(shown)  # a short list is told in full: the details are what was asked
         elif not in_full and len(shown) <= SHORT_LIST:
-            # a few facts too long to tell whole: each one's first sentence, where the details are
+            # a few facts too long to tell whole: each one's first sentence, where the details are; if one must
+            # be cut, each is its date and title, which name what it is ("… туралы хаттамаларға" ends a sentence)
             leads = [first_sentence(f.text[lang], FULL_TEXT_BUDGET // len(shown)) for f in shown]
+            if any(lead.endswith("…") for lead in leads):
+                leads = None
         segments: list[Segment] = []
         spent = 0
         for k, fact in enumerate(shown):
@@ -295,18 +298,21 @@ class Composer:
         segments = (Segment(fact.text[lang], refs.add(fact.citations())), Segment(line, ()))
         return Answer(question, lang, "fact", segments, refs.references(), (fact,), kind="fact")
 
-    def after_event(self, event: Fact, answer: Answer, lang: str, question: str) -> Answer:
+    def after_event(self, event: Fact, answer: Answer, lang: str, question: str, claim: Claim | None = None) -> Answer:
         """`answer` led by the fact that gave it its year ("in the year Yeltsin won…"), every
-        statement keeping its own citation under one renumbered source list."""
+        statement keeping its own citation under one renumbered source list (`claim`: the source's
+        version of the event's date it was counted from, where the sources disagree)."""
         refs = RefNumbering(self.sources)
         # The event only dates what is asked: its first sentence (its date and what happened) is enough.
-        lead = Segment(first_sentence(event.text[lang], FULL_TEXT_BUDGET // 2), refs.add(event.citations()))
+        lead = [Segment(first_sentence(event.text[lang], FULL_TEXT_BUDGET // 2), refs.add(event.citations()))]
+        if claim is not None:
+            lead.append(Segment(claim.note[lang], refs.add(claim.cite)))
         moved_to = {r.n: refs.add(Citation(r.source.id, line) for line in r.lines) for r in answer.references}
 
         def moved(segment: Segment) -> Segment:
             return Segment(segment.text, tuple(dict.fromkeys(n for old in segment.refs for n in moved_to.get(old, ()))))
 
-        return replace(answer, query=question, segments=(lead, *map(moved, answer.segments)),
+        return replace(answer, query=question, segments=(*lead, *map(moved, answer.segments)),
                        related=tuple(map(moved, answer.related)), references=refs.references(),
                        facts=(event, *answer.facts))
 

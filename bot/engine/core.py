@@ -41,7 +41,7 @@ from bot.engine.smalltalk import (
 )
 from bot.engine.spelling import DotlessI, DroppedLetter, SplitWords, Transposed, full_years
 from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Understanding, find_phrases
-from bot.model import LANGS, Fact
+from bot.model import LANGS, Claim, Fact, PartialDate
 from bot.script import is_latin
 from bot.store import FactStore
 from bot.text import fold, forget_folded_words, raw_tokens, tokens
@@ -738,13 +738,19 @@ class AnswerEngine:
         it: "what did Kazakhstan announce three days after Russia recognised it?"): the other facts of
         that day, led by the event's fact."""
         dated = self._dated_event(event)
-        if dated is None or dated.when is None or not dated.when.day or dated.when.month is None:
+        if dated is None or dated.when is None:
             return None
-        day = dt.date(dated.when.year, dated.when.month, dated.when.day) + dt.timedelta(days=days)
-        others = [f for f in self._on_days({(day.year, day.month, day.day)}) if f is not dated]
-        if not others:
-            return None
-        return self.compose.after_event(dated, self._one_or_list(others, lang, ask), lang, question)
+        # An event whose sources date it differently ("signed on 25 May or 20 October 1992") is counted from each
+        # date; the version something happened N days after is the one told with the answer.
+        versions: list[tuple[PartialDate, Claim | None]] = [(c.date, c) for c in dated.claims if c.date] or [(dated.when, None)]
+        for when, claim in versions:
+            if when.month is None or not when.day:
+                continue
+            day = dt.date(when.year, when.month, when.day) + dt.timedelta(days=days)
+            others = [f for f in self._on_days({(day.year, day.month, day.day)}) if f is not dated]
+            if others:
+                return self.compose.after_event(dated, self._one_or_list(others, lang, ask), lang, question, claim)
+        return None
 
     def _signed_during(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"Which documents were signed during Nazarbayev's first official visit?": the visit, then the

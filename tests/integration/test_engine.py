@@ -1696,3 +1696,21 @@ def test_the_following_year_asks_the_question_before_of_that_year(engine: Answer
                                                                    figure: str) -> None:
     answer = answered_with(engine.answer(then, previous=last_turn(engine, first)), figure)
     assert answer.facts[0].id == "td-trade-turnover-2011", body_text(answer)  # not all that 2011 saw
+
+
+def test_a_list_of_long_facts_shows_titles_rather_than_cut_sentences(engine: AnswerEngine) -> None:
+    """A Kazakh sentence names its documents last ("… туралы хаттамаларға қол қойылды"): cut to fit, it would lose them."""
+    answer = engine.answer("1992 жылы 23 шілдеде Алматыда қандай құжаттарға қол қойылды? тізіп беріңіз")
+    assert "…" not in body_text(answered_with(answer, "хаттама", "Металлург"))
+
+
+def test_times_mistyped_still_counts_the_visits(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("medvedev visted kazakstan in 2008 how many tims"), "4")
+
+
+def test_days_after_an_event_the_sources_date_differently_count_from_the_version_that_fits(engine: AnswerEngine) -> None:
+    """Two days after the 1992 treaty is 22 October by the article's date (20 October), not by the course
+    paper's (25 May): the answer says which version it counted from."""
+    answer = engine.answer("What was established two days after the Treaty of Friendship, Cooperation and Mutual "
+                           "Assistance was signed?")
+    assert "ev-diplomatic-relations-1992" in [f.id for f in answered_with(answer, "22 October 1992", "20 October 1992").facts]
