@@ -1507,8 +1507,6 @@ class AnswerEngine:
                   and (not query.named_years or set(query.named_years) & self._years_of(r.fact))]  # of the year asked
         if len(valued) < 2:
             return None
-        # The second is the best of the first one's unit ("… grow in 2011? Compare with the growth of total
-        # trade": the export figure in dollars ranks between the two growth rates).
         first, second = valued[0], valued[1]
         a, b = first.fact, second.fact
         if a.unit != b.unit:

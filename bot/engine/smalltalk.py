@@ -74,21 +74,14 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         # "… Please tell me in which cities the new plants will be built." asks without a question mark,
         # as does "my teacher asked what goods … sells to russia. could u help pls?" once its plea is dropped.
         asked = [s for s in kept if lex.question_words.intersection(tokens(s))]
-    # "…? Жалпы сауда айналымының өсуімен салыстырып бер.": a sentence that bids a comparison asks too.
-    # (Not "… ekeuin de salystyryp bershi", which names nothing to compare with.)
-    asked = [s for s in kept if s in asked or (asked and lex.words["comparing_words"].intersection(tokens(s))
-                                               and not _ABOUT_ONESELF_RE.search(s)
-                                               and len([w for w in _content(s, lex) if w not in lex.asking_words
-                                                        and names_topic(w)]) >= 3)]
+    if asked:
+        asked = [s for s in kept if s in asked or _bids_comparison(s, lex, names_topic)]
     pointing = [s for s in asked if refers_back(s, lex)]
     if asked and any(_content(s, lex) for s in asked):
         # A short remark after the question that names nothing the facts speak of ("… qansha boldy? slaidqa
         # kerek": for a slide; "…? быстро плз, ведущий күтіп тұр") is no part of it, whatever it points at.
-        # Not "… Give the name." or "Give both numbers.", which ask as well ("быстрее" compares, and asks nothing).
         after = kept[kept.index(asked[-1]) + 1:]
-        kept = [s for s in kept if s not in after or not _untopical(s, lex, names_topic)
-                or find_phrases(tuple(tokens(s)), lex.phrases["name_words"])
-                or (lex.asking_words - lex.intents["compare"]).intersection(tokens(s))]
+        kept = [s for s in kept if s not in after or not _untopical(s, lex, names_topic) or _asks_as_well(s, lex)]
     if not asked or not any(_content(s, lex) for s in asked):
         # "… asked me how big trade was in 2010. Do you know roughly?": the question is told beside the asker;
         # when a sentence of its own holds it whole ("He asked me to find out why …"), that sentence.
@@ -192,6 +185,24 @@ def _content(sentence: str, lex: Lexicon) -> list[str]:
 
 AFTERTHOUGHT = 3
 """Words besides stop words of a remark after the question that may be left out ("slaidqa kerek")."""
+
+
+COMPARED_TOPICS = 3
+"""Topic words a sentence bidding a comparison must name to ask on its own ("… жалпы сауда айналымының өсуімен
+салыстырып бер"), unlike "… ekeuin de salystyryp bershi", which names nothing to compare with."""
+
+
+def _bids_comparison(sentence: str, lex: Lexicon, names_topic: Callable[[str], bool]) -> bool:
+    """A sentence beside the question that bids a comparison with things it names: it asks too."""
+    return bool(lex.words["comparing_words"].intersection(tokens(sentence))) and not _ABOUT_ONESELF_RE.search(sentence) \
+        and len([w for w in _content(sentence, lex) if w not in lex.asking_words and names_topic(w)]) >= COMPARED_TOPICS
+
+
+def _asks_as_well(sentence: str, lex: Lexicon) -> bool:
+    """A remark after the question that asks as well: "Give the name.", "Give both numbers." (not "быстрее":
+    a comparing word asks nothing alone)."""
+    toks = tuple(tokens(sentence))
+    return bool(find_phrases(toks, lex.phrases["name_words"]) or (lex.asking_words - lex.intents["compare"]).intersection(toks))
 
 
 _MINUTES_RE = re.compile(r"\b(?:через|спустя|in|within)\s+\d{1,2}\s*(?:мин|минут|минуты|минуту|min|mins|minutes?)\b"

@@ -113,6 +113,7 @@ def _asks_which_year(plain: tuple[str, ...], lex: Lexicon) -> bool:
 
 
 _CURRENCY_SIGN_RE = re.compile(r"[$€₽₸£]")
+"""A currency sign: with "how much" it asks a sum of money, whatever the words say ("ставка … сколько $ в год?")."""
 
 
 def _when_is_a_conjunction(toks: tuple[str, ...], lex: Lexicon) -> bool:
