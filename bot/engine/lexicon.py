@@ -248,6 +248,10 @@ def load_lexicon(directory: Path | str) -> Lexicon:
         problems.extend(reader.problems)
     if problems:
         raise LexiconError(problems)
+    # A change over time ("grew", "вырос", "өсті") asks to compare two times; listed once, as change_words,
+    # it reads as a comparison too.
+    intents["compare"] |= words["change_words"]
+    intent_phrases["compare"] |= phrases["change_words"]
     synonyms: dict[str, set[str]] = {}
     for stems in groups:
         for s in stems:

@@ -1616,11 +1616,6 @@ def test_a_hurried_remark_after_a_pointing_question_is_no_part_of_it(engine: Ans
     assert answered_with(answer, "15").lang == "ru"
 
 
-@pytest.mark.parametrize("question", ["Жарайсың, рахмет! Сау бол, кеттім", "Жарайсыз, көп рахмет!"])
-def test_well_done_and_im_off_are_small_talk(engine: AnswerEngine, question: str) -> None:
-    assert engine.answer(question).kind == "smalltalk"
-
-
 @pytest.mark.parametrize(("question", "figure"), [
     ("What was the trade turnover in the year right after the Customs Union began working?", "23.8"),
     ("Next year after the Customs Union started, how big was the trade turnover?", "23.8"),
@@ -1639,9 +1634,14 @@ def test_a_sum_of_money_is_declined_not_told_as_an_overview(engine: AnswerEngine
     near_miss_of(engine.answer(question), "tr-baikonur-lease-1994")
 
 
-@pytest.mark.parametrize("question", ["Hey! What can you do? Can you help with my thesis on Kazakhstan and Russia?",
-                                      "Hi, what can you do? Could you help me with my report on KZ and RU?"])
-def test_asking_for_help_with_ones_own_work_after_what_can_you_do_is_small_talk(engine: AnswerEngine, question: str) -> None:
+@pytest.mark.parametrize("question", [
+    # "well done" and "I'm off"
+    "Жарайсың, рахмет! Сау бол, кеттім", "Жарайсыз, көп рахмет!",
+    # help with one's own work after "what can you do?"
+    "Hey! What can you do? Can you help with my thesis on Kazakhstan and Russia?",
+    "Hi, what can you do? Could you help me with my report on KZ and RU?",
+])
+def test_praise_leaving_and_help_with_ones_own_work_are_small_talk(engine: AnswerEngine, question: str) -> None:
     assert engine.answer(question).kind == "smalltalk"
 
 
