@@ -119,14 +119,20 @@ _CURRENCY_SIGN_RE = re.compile(r"[$€₽₸£]")
 def _when_is_a_conjunction(toks: tuple[str, ...], lex: Lexicon) -> bool:
     """"Which countries joined the customs union when it became the EAEU?": an English question
     already opened by which/what/who/how, whose later "when" starts a clause ("when it…", not
-    "when did…"), asks no date; nor does it when no other word asks one."""
-    if not toks or toks[0] not in _OPENERS or _WHEN not in toks[2:]:
+    "when did…"), asks no date; nor does it when no other word asks one. A plea before the opener
+    ("please tell me what two countries joined when …") changes nothing."""
+    opener = next((k for k, tok in enumerate(toks) if tok in _OPENERS), None)
+    if opener is None or not lex.words["stopwords"].issuperset(toks[:opener]) or _WHEN not in toks[opener + 2:]:
         return False
-    k = toks.index(_WHEN, 2)
+    k = toks.index(_WHEN, opener + 2)
     after = toks[k + 1] if k + 1 < len(toks) else ""
     others = (lex.intents["when"] - {_WHEN}).intersection(toks)
     return after not in _AUXILIARIES and not others and not find_phrases(toks, lex.intent_phrases["when"])
 
+
+_TO_HOW_MUCH_RE = re.compile(r"\b(?:неше|қанша|канша|neşe|neshe|qanşa|qansha|kansha)(?:ге|ға|га|ge|ğa|ga)\b", re.IGNORECASE)
+"""Kazakh "нешеге", "қаншаға": to how much, an amount reached ("квотасын нешеге көбейтуге келісті?"); the
+word after it is what grew, never a thing counted."""
 
 _CONSEQUENCE_RE = re.compile(r",\s*(?:из-за чего|отчего|вследствие чего|поэтому|так что|which means|so that|whereby)\b"
                              r"|(?<=\w),?\s+что\s+(?=(?:\w+\s+){0,3}(?:будут|будет|станут|станет)\b)", re.IGNORECASE)
@@ -677,10 +683,11 @@ class Understanding:
             if not find_phrases(plain, lex.intent_phrases["how_much"]):
                 intents.discard("how_much")  # "what did it sell at low prices?": the price is no amount asked
         unique = tuple(dict.fromkeys(words))
-        counted = next((b for a, b in zip(plain, plain[1:], strict=False)
+        counts = not (detected == "kk" and _TO_HOW_MUCH_RE.search(asked))
+        counted = None if not counts else next((b for a, b in zip(plain, plain[1:], strict=False)
                         if a in self.how_many and b in unique and b not in self.comparing
                         and (b not in verbs or (detected == "kk" and not b.endswith(KAZAKH_VERB_ENDINGS)))), None)
-        if counted is None and detected == "kk":  # Kazakh names what is counted first: "қуаты қанша", "жобалар саны"
+        if counted is None and counts and detected == "kk":  # Kazakh names what is counted first: "қуаты қанша", "жобалар саны"
             counted = next((a for a, b, c in zip(plain, plain[1:], (*plain[2:], ""), strict=False)
                             if b in self.how_many and a in unique and a not in self.how_many
                             and (not c or c in verbs)), None)  # not "базасын неше жылға": that counts years

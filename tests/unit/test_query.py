@@ -84,6 +84,16 @@ def test_a_kazakh_count_names_a_noun_that_ends_like_a_russian_past_tense() -> No
     assert parse_query("Қостанай дизель зауыты жылына қанша двигатель шығарады?").counted == "dvigatel"
 
 
+@pytest.mark.parametrize("question", [
+    "2000 жылы мұнай транзит квотасын нешеге көбейтуге келісті?",
+    "Мұнай транзитінің квотасын қаншаға ұлғайтты?",
+    "munai tranzit kvotasyn qanşağa ūlğaitty?",
+])
+def test_to_how_much_in_kazakh_counts_nothing_after_it(question: str) -> None:
+    """"нешеге", "қаншаға" ask the amount a thing reached: the verb after it is no thing counted."""
+    assert parse_query(question).counted is None
+
+
 def test_a_day_name_is_a_topic_not_a_when_question() -> None:
     query = parse_query("Ресей күні қашан")
     assert "when" in query.intents
@@ -194,6 +204,9 @@ def test_months_in_any_case_form_and_the_days_they_date(question: str, months: t
     ("Which countries joined the customs union when it became the Eurasian Economic Union?", False),
     ("Who was president when the treaty was signed?", False),
     ("wich countrys joind the customs union when it bcame the eurasion union", False),
+    ("please tell me what two countries joined later when the customs union became eurasian union", False),
+    ("Could you tell me which countries joined when it became the EAEU?", False),
+    ("Please tell me when did the customs union start", True),
     ("When did Yeltsin visit Almaty?", True),
     ("What year was it when the treaty was signed?", True),
     ("Which treaty was signed and when did it take effect?", True),
