@@ -198,12 +198,16 @@ _ASKING_LEAD_RE = re.compile(rf"^{_ASKING}\b", re.IGNORECASE)
 """A lead that opens with a question word ("В каком году, …"): it asks, it addresses no one."""
 
 
+_THAT_RE = re.compile(r"^(?:того|тех\s+пор),?\s+(?:как|когда)\s+", re.IGNORECASE)
+""""… на следующий год после того, как РФ признала Казахстан": the event is what follows "того, как"."""
+
+
 def _year_hop(text: str) -> YearHop | None:
     for pattern, offset in _PATTERNS:
         match = pattern.match(text)
         if match is None:
             continue
-        event, ask = match.group("event").strip(" ,?"), match.group("ask").strip(" ,")
+        event, ask = _THAT_RE.sub("", match.group("event").strip(" ,?")), match.group("ask").strip(" ,")
         lead, month = match.groupdict().get("lead"), match.groupdict().get("month")
         if lead:
             ask = f"{ask.rstrip(' ?')} {lead.strip().lower()}?"
