@@ -39,13 +39,13 @@ _FROM: dict[Side, re.Pattern[str]] = {
     "kazakhstan": re.compile(rf"\bиз\s+казахстана\b|\bfrom\s+{_KZ}\b|қазақстаннан|казакстаннан|qazaqstannan",
                              re.IGNORECASE),
 }
-# Where money or goods end up: "инвестиции в России", "Ресейдегі қазақстандық инвестиция". Not for
+# Where money or goods end up: "инвестиции в России", "Ресейде" (not "Ресейден", from Russia). Not for
 # visits: "in Russia" there says where two leaders met, which a follow-up ("and in November?") carries on.
 _IN: dict[Side, re.Pattern[str]] = {
     "russia": re.compile(rf"\bв\s+(?:москве|россии|рф)\b|\bin\s+(?:moscow|{_RU})\b"
-                         r"|(?:мәскеуде|маскеуде|ресейде|mäskeude|maskeude|reseide)", re.IGNORECASE),
+                         r"|(?:мәскеуде|маскеуде|ресейде|mäskeude|maskeude|reseide)(?![нn])", re.IGNORECASE),
     "kazakhstan": re.compile(rf"\bв\s+(?:астане|алматы|казахстане)\b|\bin\s+(?:astana|almaty|{_KZ})\b"
-                             r"|(?:қазақстанда|казакстанда|qazaqstanda|kazakstanda)", re.IGNORECASE),
+                             r"|(?:қазақстанда|казакстанда|qazaqstanda|kazakstanda)(?![нn])", re.IGNORECASE),
 }
 _OTHER: dict[Side, Side] = {"russia": "kazakhstan", "kazakhstan": "russia"}
 

@@ -47,6 +47,15 @@ def test_where_money_or_goods_end_up_counts_only_when_located_is_asked(text: str
     assert destination(text) is None
 
 
+@pytest.mark.parametrize(("text", "side"), [
+    ("2011 жылы Ресейден Қазақстанға қанша тауар әкелінді?", "kazakhstan"),
+    ("Мәскеуден Астанаға не жөнелтілді?", "kazakhstan"),
+])
+def test_from_one_side_is_not_in_it(text: str, side: str) -> None:
+    """"Ресейден" (from Russia) starts like "Ресейде" (in Russia): goods from Russia go to Kazakhstan."""
+    assert destination(text, located=True) == side
+
+
 @pytest.mark.parametrize(("text", "bare"), [
     ("что Казахстан экспортирует в РФ?", "что Казахстан экспортирует РФ?"),
     ("Қазақстан Ресейге не экспорттайды", "Қазақстан Ресей не экспорттайды"),
