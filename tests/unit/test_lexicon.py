@@ -265,6 +265,15 @@ def test_a_purpose_said_before_the_question_is_left_out(message: str, question: 
     assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == question
 
 
+def test_a_short_form_ending_in_a_stop_ends_no_sentence() -> None:
+    """"St." ends no sentence: the question after the colon is one sentence and is kept whole, not cut
+    down to its names as if half of it were about the asker."""
+    message = ("My name is Jonas Weber, I am writing a chapter. For a sub-section on the 2022 frictions I would like to "
+               "ask: how exactly did President Tokayev characterise the DPR and LPR at the St. Petersburg economic forum, "
+               "and what measure did Moscow take after that?")
+    assert "how exactly did President Tokayev characterise" in without_courtesy(message, load_lexicon(default_lexicon_dir()))
+
+
 def test_a_question_pointing_back_keeps_the_words_of_a_sentence_typed_in_small_letters() -> None:
     """No capital tells the names of "… about the csto peacekeepers in kazakhstan": the sentence the
     question points back at ("they") is kept whole."""
