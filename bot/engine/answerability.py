@@ -51,6 +51,8 @@ EVENT_WORDS = (("founding_words", ("founding_words", "beginning_words")), ("leav
 must use a word of to tell that date."""
 OFFICE_STEM = 5
 """Letters of an office word a fact's word must start with to name that office ("toraga" / "toragasy")."""
+COUNTED_PREFIX = 4
+"""Letters of a counted word that name it in any case form ("kuzh" of "құжатқа", "құжаттың")."""
 PLACE_STEM = 5
 """Letters of a place name compared, inflected or not ("kostana" of "kostanaisk")."""
 LOCAL_PLACE_FACTS = 6
@@ -260,6 +262,19 @@ class Answerability:
         if counted in documents and self.counts_documents(fact):
             return False  # "how many papers were signed?" of "22 major documents"
         return not (counted in countries and countries & said)  # "member states" of "five countries"
+
+    def counts_asked(self, query: Query, fact: Fact) -> bool:
+        """"Сол сапарда неше құжатқа қол қойылды?" of "among the 22 documents signed during the visit, …": a
+        fact that counts the very thing asked answers it, whatever its title is about."""
+        if query.counted is None or "how_much" not in query.intents:
+            return False
+        prefix = query.counted[:COUNTED_PREFIX]
+        for lang in LANGS:
+            toks = [fold(tok) for tok in raw_tokens(fact.text[lang])]
+            if any(tok[0].isdigit() and not YEAR_RE.fullmatch(tok) and any(w.startswith(prefix) for w in toks[k + 1:k + 3])
+                   for k, tok in enumerate(toks)):
+                return True
+        return False
 
     def counts_documents(self, fact: Fact) -> bool:
         """Whether a fact gives a number of documents ("22 major documents", "400-ден астам шарт")."""

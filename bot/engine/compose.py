@@ -26,6 +26,7 @@ Script = Literal["cyrl", "latn"]
 MAX_LIST = 6
 RATIO_SHOWN = 1.5  # from this ratio of two figures on, a comparison says "×2.1" as well
 FULL_TEXT_BUDGET = 650  # characters of fact texts a list may spend before it shows titles only
+AFTER_EVENT_BUDGET = 800  # characters an answer led by the event that dates it may tell, "see also" included
 SHORT_LIST = 3  # a list this short shows each fact's first sentence when the whole texts are too long
 KIND_ORDER = {"treaty": 0, "visit": 1, "event": 2, "figure": 3, "trade": 4}
 
@@ -307,13 +308,20 @@ class Composer:
         lead = [Segment(first_sentence(event.text[lang], FULL_TEXT_BUDGET // 2), refs.add(event.citations()))]
         if claim is not None:
             lead.append(Segment(claim.note[lang], refs.add(claim.cite)))
-        moved_to = {r.n: refs.add(Citation(r.source.id, line) for line in r.lines) for r in answer.references}
+        cited = {r.n: r for r in answer.references}
 
         def moved(segment: Segment) -> Segment:
-            return Segment(segment.text, tuple(dict.fromkeys(n for old in segment.refs for n in moved_to.get(old, ()))))
+            return Segment(segment.text, tuple(dict.fromkeys(
+                n for old in segment.refs if old in cited for n in refs.add(Citation(cited[old].source.id, line)
+                                                                         for line in cited[old].lines))))
 
-        return replace(answer, query=question, segments=(*lead, *map(moved, answer.segments)),
-                       related=tuple(map(moved, answer.related)), references=refs.references(),
+        segments = (*lead, *map(moved, answer.segments))
+        told = len(answer.heading) + sum(len(segment.text) for segment in segments)
+        # A long answer (a treaty the sources date two ways, after the event that dates it) keeps to a few lines:
+        # its "see also" goes, and with it the sources only those lines cited.
+        fits = told + sum(len(segment.text) for segment in answer.related) <= AFTER_EVENT_BUDGET
+        related = tuple(map(moved, answer.related)) if fits else ()
+        return replace(answer, query=question, segments=segments, related=related, references=refs.references(),
                        facts=(event, *answer.facts))
 
     @staticmethod

@@ -402,6 +402,11 @@ class AnswerEngine:
                     return replace(retry, query=text)
         return replace(answer, query=resolved.text) if resolved.how == "followup" else answer
 
+    def _goes_the_other_way(self, query: Query, top: Ranked) -> bool:
+        """Whether the goods or money a question asks of go to one side and the top fact's to the other."""
+        way = destination(query.text, located=True)
+        return way is not None and self.goods_side.get(top.index, way) != way
+
     def _on_shown_date(self, question: str, first: Query, previous: Turn, lang: str) -> Answer | None:
         """"Ал сол жылдың қазанында президенттер қай қалада кездесті?", "and what joint venture was agreed
         that same month?": the question asked again of the year (or the month and year) of the fact just shown."""
@@ -978,7 +983,8 @@ class AnswerEngine:
             near = [r.fact for r in ranked[:3] if r.coverage > 0.2 or r.cosine >= WEIGHTS.semantic_floor]
             return self.compose.decline(question, lang, near)
         if (query.intents & ASKING and self.index.title_share(top.index, query.words) == 0
-                and not self.index.names_alias(top.index, query.words) and self._cosine(query, top) < WEIGHTS.semantic_sure):
+                and not self.index.names_alias(top.index, query.words) and self._cosine(query, top) < WEIGHTS.semantic_sure
+                and not self.answerable.counts_asked(query, top.fact)):
             # A question that asks something ("how many people live in Kazakhstan?") of a fact
             # whose title it does not touch at all ("Population of the Customs Union countries")
             # shares only incidental words with it, unless the model finds them close in meaning.
@@ -987,6 +993,10 @@ class AnswerEngine:
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         if self._party_mismatch(query, top):
             return self.compose.decline(question, lang)
+        if "how_much" in query.intents and self._goes_the_other_way(query, top):
+            # "Ресейден Қазақстанға қанша тауар әкелінді?" of Kazakhstan's exports to Russia: the figure the
+            # sources give for one direction is no answer for the other.
+            return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         skipped = self._skipped_year(query, ranked)
         if skipped is not None:
             return self.compose.decline(question, lang, skipped)
@@ -1318,8 +1328,10 @@ class AnswerEngine:
                for a in query.acronyms if a in query.words and not a[0].isdigit()):
             return False  # an abbreviation no fact knows ("KTK", "NATO") names what is asked about
         # Unknown words in a long question are chatter, unless they are most of it ("write me a Python
-        # function that sorts a list for my homework").
-        chatter = len(query.words) >= WEIGHTS.chatty_words and unknown * 2 <= len(query.words)
+        # function that sorts a list for my homework") and the fact does not match all the rest (an old
+        # teacher's long greeting, who she is and whom she tells, around "Путин қазақтар туралы қандай сөз айтты?").
+        chatter = len(query.words) >= WEIGHTS.chatty_words and (unknown * 2 <= len(query.words)
+                                                                 or top.coverage >= WEIGHTS.lexical_sure)
         if unknown and self.semantic is None and not chatter:
             return top.coverage >= WEIGHTS.unknown_coverage
         if unknown and self.semantic is not None:

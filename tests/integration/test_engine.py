@@ -9,6 +9,7 @@ import pytest
 from botharness import answered_with, near_miss_of, real_store
 
 from bot.engine import AnswerEngine, Turn
+from bot.evaluation import BODY_LIMIT
 from bot.render_text import body_text
 
 
@@ -1714,3 +1715,61 @@ def test_days_after_an_event_the_sources_date_differently_count_from_the_version
     answer = engine.answer("What was established two days after the Treaty of Friendship, Cooperation and Mutual "
                            "Assistance was signed?")
     assert "ev-diplomatic-relations-1992" in [f.id for f in answered_with(answer, "22 October 1992", "20 October 1992").facts]
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Солтүстік көршіміз зымыран айлағын біздің елден неше жыл мерзімге жалдап алды?", "20"),
+    ("Когда Кремль официально признал нашу республику самостоятельной?", "1991"),
+    ("When did Russia recognise our country?", "1991"),
+])
+def test_our_country_is_kazakhstan(engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Балам, 2009 жылы Қазақстан мен Ресей арасында қандай оқиғалар болды, есімде жоқ", "Астрахан"),
+    ("2000 жылы қазақ мұнайының ресей құбырлары арқылы транзит квотасын нешеге көбейтуге келісті", "14"),
+])
+def test_a_vocative_and_i_do_not_remember_ask_nothing(engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
+
+
+def test_a_fact_that_counts_what_is_asked_answers_though_its_title_is_about_one_of_them(engine: AnswerEngine) -> None:
+    """The 1994 treaty's fact says it was one of the 22 documents signed during the visit."""
+    answered_with(engine.answer("Есімде, 1994 жылдың көктемінде Елбасы Мәскеуге барғанда көп қағазға қол қойылды деп радиодан "
+                                "естіген едім. Сол сапарда барлығы неше құжатқа қол қойылды екен, айтып берсеңдер?"), "22")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("What was the bilateral trade volume in the year after the Customs Union became operational?", "23.8"),
+    ("какой договор подписали на следующий год после того как рф признала казахстан", "взаимной помощи"),
+    ("please tell me what two countries joined later when the customs union became eurasian union", "Armenia"),
+])
+def test_events_named_in_other_words_still_date_the_question(engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
+
+
+def test_goods_asked_one_way_are_not_answered_by_the_other_ways_figure(engine: AnswerEngine) -> None:
+    """Goods brought from Russia into Kazakhstan are imports: Kazakhstan's exports to Russia are no answer."""
+    answer = engine.answer("2011 жылы Ресейден Қазақстанға қанша тауар әкелінді балам")
+    assert not answer.answered and "td-exports-to-russia-2011" not in [f.id for f in answer.facts], body_text(answer)
+
+
+def test_a_long_greeting_around_a_question_its_fact_matches_in_full_is_chatter(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Ассалаумағалейкум қарағым мен Шымкенттегі зейнеткер мұғаліммін немерелеріме тарихтан "
+                                "әңгіме айтып беремін деп едім сізден сұрайын дегенім 2013 жылы Путин қазақтар туралы "
+                                "қандай сөз айтып дау туғызды екен айналайын рахмет сізге"), "мемлекеттілі")
+
+
+def test_an_opinion_voiced_that_the_asker_checks_is_no_opinion_asked(engine: AnswerEngine) -> None:
+    """"… деген пікір айтылды" reports what someone said; "сіздің пікіріңіз" asks the bot's opinion."""
+    answered_with(engine.answer("Bır sūhbatta Qazaqstan men Resei arasynda tört jüzden astam şart pen kelısım bar degen "
+                                "pıkır aityldy. Derekközderıñız boiynşa būl san qanşalyqty dūrys?"), "400")
+    assert not engine.answer("Путин туралы сіздің пікіріңіз қандай?").answered
+
+
+def test_an_answer_led_by_its_dating_event_leaves_out_see_also_when_long(engine: AnswerEngine) -> None:
+    """The 1992 treaty, dated two ways, after Russia's recognition of Kazakhstan: a few lines, not a page."""
+    answer = answered_with(engine.answer("какой договор подписали на следующий год после того как рф признала казахстан"),
+                           "25 мая 1992", "20 октября 1992")
+    assert not answer.related and len(body_text(answer)) < BODY_LIMIT
