@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from bot.engine.conversation import refers_back
+from bot.engine.conversation import names_side, refers_back
 from bot.engine.lexicon import SMALLTALK_PRECEDENCE, Lexicon, normalise
 from bot.engine.understanding import find_phrases, month_of
 from bot.text import stem, tokens
@@ -67,15 +67,21 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
     so they are dropped as whole sentences, and only when a sentence that is not one remains.
     `names_topic` tells the words the facts use, where only those of the asker's names are kept."""
     text = _PURPOSE_RE.sub("", text)
-    sentences = [part for s in _SENTENCE_RE.split(text) for part in _after_dash(s) if _LETTER_RE.search(part)]
+    sentences = [_before_aside(part, lex) for s in _SENTENCE_RE.split(text) for part in _after_dash(s)
+                 if _LETTER_RE.search(part)]
     if len(sentences) < 2:
-        return text
+        return sentences[0] if sentences and len(sentences[0]) < len(text.strip()) else text
     kept = [s for s in sentences if smalltalk_kind(s, lex) is None]  # "Спасибо за помощь." reads as "help"
     asked = [s for s in kept if s.rstrip().endswith("?")]
     if not asked:
         # "… Please tell me in which cities the new plants will be built." asks without a question mark,
         # as does "my teacher asked what goods … sells to russia. could u help pls?" once its plea is dropped.
         asked = [s for s in kept if lex.question_words.intersection(tokens(s))]
+        # "Мен Семей каласынан жазып отырмын … Назарбаев … барганын билемин бирак кай кундери болганы есимде жок.": where
+        # the asker writes from ("каласынан") asks nothing; the sentence with "which" does.
+        which = lex.words["which_words"]
+        asking = [s for s in asked if not _ABOUT_ONESELF_RE.search(s) or which.intersection(tokens(s))]
+        asked = asking or asked
     if asked:
         asked = [s for s in kept if s in asked or _bids_comparison(s, lex, names_topic)]
     pointing = [s for s in asked if refers_back(s, lex)]
@@ -260,6 +266,32 @@ def _with_topic_words(names: str, part: str, lex: Lexicon, names_topic: Callable
     return names + "".join(f" {w}" for w in _WORD_RE.findall(part)
                            if w not in said and not _ABOUT_ONESELF_RE.fullmatch(w)
                            and any(names_topic(t) and t not in lex.no_topic for t in tokens(w)))
+
+
+_RUN_ON_ASIDE_RE = re.compile(r"\s(?:(?:а|и|но)\s+(?:то\s+)?)?(?:я|мы|помню|помнится)\s", re.IGNORECASE)
+"""Where a long Russian message turns to the asker with no comma before it ("… и в каком году это было а то мы
+с соседом поспорили …", "… признал нашу республику я тогда ещё в депо работал …"); `_without_aside` takes a comma's."""
+_YEAR_RE = re.compile(r"\b\d{4}\b")
+ASIDE_WORDS = 14
+"""Words a message without a question mark must run to before an aside in it is looked for."""
+ASIDE_LENGTH = 4
+"""Words an aside must run to: a shorter tail may be the question's own ("… когда мы вступили")."""
+ASKED_BEFORE = 3
+"""Topic words the question before an aside must name ("что было в 1993 году между Казахстаном и Россией")."""
+
+
+def _before_aside(sentence: str, lex: Lexicon) -> str:
+    """A long run-on question without its aside about the asker: what comes before it, when that asks
+    something of its own and the aside names neither side nor a year it does not ("… в 1993 году … помню в 93-м …")."""
+    if "?" in sentence or len(sentence.split()) < ASIDE_WORDS:
+        return sentence
+    for match in _RUN_ON_ASIDE_RE.finditer(sentence):
+        before, aside = sentence[:match.start()], sentence[match.start():]
+        if len(aside.split()) >= ASIDE_LENGTH and len(_content(before, lex)) >= ASKED_BEFORE \
+                and lex.question_words.intersection(tokens(before)) and not names_side(aside, lex) \
+                and set(_YEAR_RE.findall(aside)) <= set(_YEAR_RE.findall(before)):
+            return before
+    return sentence
 
 
 def _after_dash(sentence: str) -> list[str]:

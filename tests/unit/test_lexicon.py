@@ -293,3 +293,22 @@ def test_the_years_an_askers_work_spans_are_not_kept_with_a_question_pointing_ba
     kept = without_courtesy(message, load_lexicon(default_lexicon_dir()), lambda tok: tok.startswith(("kazah", "rusi")))
     assert "1991" not in kept and "1999" not in kept
     assert kept.endswith("which total value do these projects have?")
+
+
+@pytest.mark.parametrize(("message", "question"), [
+    ("Когда Кремль официально признал нашу республику самостоятельной я тогда ещё на тепловозах в депо работал помню "
+     "как всё кругом рушилось", "Когда Кремль официально признал нашу республику самостоятельной"),
+    ("Что было в 1993 году между Казахстаном и Россией помню в 1993 всё менялось деньги новые вводили а по отношениям "
+     "что было важного", "Что было в 1993 году между Казахстаном и Россией"),
+    ("Когда мы вступили в ЕАЭС и какие страны вместе с нами были основателями союза",  # "мы" asks, it is no aside
+     "Когда мы вступили в ЕАЭС и какие страны вместе с нами были основателями союза"),
+])
+def test_a_run_on_question_is_read_without_its_aside_about_the_asker(message: str, question: str) -> None:
+    assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == question
+
+
+def test_the_place_an_asker_writes_from_asks_nothing() -> None:
+    """"Мен Семей каласынан жазып отырмын" names a city, yet only the sentence with "қай" asks."""
+    message = ("Саламатсыздар ма! Мен Семей каласынан жазып отырмын, зейнеткермин. 2000 жылы Назарбаев Ресейге "
+               "мемлекеттик сапармен барганын билемин бирак кай кундери болганы есимде жок. Соны айтып жиберсениз.")
+    assert without_courtesy(message, load_lexicon(default_lexicon_dir())).startswith("2000 жылы Назарбаев")
