@@ -395,6 +395,13 @@ class AnswerEngine:
             either = self._either(halves, lang, question)
             if either is not None:
                 return either
+        elif halves is not None and answer.kind == "list":
+            # "… whose concerts were cancelled or who was not let in?": a list that found only the first kind
+            # takes in what the other half finds.
+            either = self._either(halves, lang, question)
+            if either is not None and {f.id for f in either.facts} - {f.id for f in answer.facts}:
+                joined = sorted({f.id: f for f in (*answer.facts, *either.facts)}.values(), key=_in_order)
+                return self.compose.listing(joined, lang, question, "", dated=True)
         if not answer.answered and previous is not None and resolved.how != "else":
             for text in retries(question, first, previous, self.lex, self._context):
                 retry = self._route(self.understanding.parse(text), lang)

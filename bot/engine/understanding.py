@@ -59,6 +59,13 @@ _CURRENCY_STEMS = (("KZT", "tenge"), ("RUB", "rubl"), ("RUB", "roubl"), ("USD", 
 """Folded stems of the currencies a question may name a sum in ("тенгемен", "в рублях", "in dollars")."""
 
 
+_NOT_DOING_RE = re.compile(r"\w{4,}(?:бей|бай|пей|пай|мей|май|bei|bai|pei|pai|mei|mai|bey|bay|pey|pay|mey|may)$", re.IGNORECASE)
+"""A Kazakh verb in the negative ("кіргізбей", "kirgizbei": without letting in), whatever name it starts like."""
+
+_MONEY_STEMS = ("tenge", "rubl", "roubl", "dolar", "dollar", "evro", "euro")
+"""Stems of a currency as the tokens fold it ("dollars" → "dolar"): a figure followed by one is a sum."""
+
+
 def _names_currency(raws: Sequence[str]) -> bool:
     """Whether an abbreviation's neighbours name a currency: "US dollars", "долларов США", "АҚШ доллары"
     give the unit of a sum, not another country asked about."""
@@ -682,6 +689,10 @@ class Understanding:
             intents.discard("money")  # "paid a state visit", "every visit Medvedev paid"
             if not find_phrases(plain, lex.intent_phrases["how_much"]):
                 intents.discard("how_much")  # "what did it sell at low prices?": the price is no amount asked
+        if mentions(plain, lex, "claim_phrases") and any(
+                tok[0].isdigit() and not YEAR_RE.fullmatch(tok) and any(w.startswith(_MONEY_STEMS) for w in plain[k + 1:k + 3])
+                for k, tok in enumerate(plain)):
+            intents.add("money")  # "I heard Russia pays 115 million dollars a year; is that accurate?": a sum claimed
         unique = tuple(dict.fromkeys(words))
         counts = not (detected == "kk" and _TO_HOW_MUCH_RE.search(asked))
         counted = None if not counts else next((b for a, b in zip(plain, plain[1:], strict=False)
@@ -694,8 +705,11 @@ class Understanding:
         generic = bool(unique) and all(w in lex.words["generic"] for w in unique)
         # A future in a clause that only explains ("…, из-за чего россиянам станет сложнее") asks no forecast.
         future = bool(lex.words["future_words"].intersection(tokens(_CONSEQUENCE_RE.split(asked, maxsplit=1)[0])))
+        # A verb is no country, however it starts: "кіргізбей" (not letting in) is not Kyrgyzstan.
+        negated = {tok for raw in typed if _NOT_DOING_RE.search(raw) for tok in tokens(raw)}
+        parties = self.parties(tuple(w for w in unique if w not in verbs and w not in negated), english) | named
         return Query(asked, detected, unique, frozenset(verbs), years, named_years, tuple(months),
-                     frozenset(intents), oos, self.parties(unique, english) | named, frozenset(acronyms), tuple(toks), generic,
+                     frozenset(intents), oos, parties, frozenset(acronyms), tuple(toks), generic,
                      future, tuple(days), counted)
 
 

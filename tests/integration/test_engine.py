@@ -1773,3 +1773,29 @@ def test_an_answer_led_by_its_dating_event_leaves_out_see_also_when_long(engine:
     answer = answered_with(engine.answer("какой договор подписали на следующий год после того как рф признала казахстан"),
                            "25 мая 1992", "20 октября 1992")
     assert not answer.related and len(body_text(answer)) < BODY_LIMIT
+
+
+def test_a_claimed_sum_the_sources_lack_is_declined(engine: AnswerEngine) -> None:
+    """No source gives Baikonur's rent: "115 million dollars a year" can be neither confirmed nor told."""
+    answer = engine.answer("I heard that Russia pays about 115 million dollars a year for the cosmodrome. "
+                           "Would it be accurate to say so?")
+    assert not answer.answered, body_text(answer)
+    answered_with(engine.answer("Is it true that trade reached 23.8 billion dollars in 2011?"), "23.8")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("qostanai dizel zauytyndağy resei jağynyñ ülesi qanşa payyz", "60"),
+    ("Ақорда 2024 жылы қай көршінің астығын елге кіргізбеді?", "бидай"),
+])
+def test_a_misspelt_percent_and_grain_for_wheat_are_understood(engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
+
+
+def test_what_kind_of_things_can_you_help_with_is_small_talk(engine: AnswerEngine) -> None:
+    assert engine.answer("Hello there! What kind of things can you help me with?").kind == "smalltalk"
+
+
+def test_a_list_that_answers_one_half_of_an_or_question_takes_in_the_other(engine: AnswerEngine) -> None:
+    """Both cancelled Leps concerts answer the first half; Kandelaki's entry ban answers the second."""
+    answered_with(engine.answer("Қазақстан қандай ресейлік әншілер мен жүргізушілердің концертін болдырмады немесе елге "
+                                "кіргізбеді?"), "Лепс", "Канделаки")

@@ -340,3 +340,9 @@ def test_that_day_points_back_and_asks_no_day() -> None:
 @pytest.mark.parametrize("question", ["what is russia day", "что такое день россии", "ресей күні деген не"])
 def test_a_day_named_for_a_side_typed_in_lower_case_is_a_holiday_not_a_date(question: str) -> None:
     assert not {"day", "when"} & parse_query(question).intents
+
+
+@pytest.mark.parametrize("question", ["Ақорда 2024 жылы қай көршінің астығын елге кіргізбей қойды",
+                                      "qazaqstan resei bidaiyn elge kirgizbei qoidy ma"])
+def test_a_verb_that_starts_like_a_country_names_none(question: str) -> None:
+    assert not parse_query(question).parties
