@@ -51,6 +51,14 @@ EVENT_WORDS = (("founding_words", ("founding_words", "beginning_words")), ("leav
 must use a word of to tell that date."""
 OFFICE_STEM = 5
 """Letters of an office word a fact's word must start with to name that office ("toraga" / "toragasy")."""
+_PAIR_NOUNS = ("ел елі елдің елдiң el elı eldıñ сторон стороны тарап тараптар tarap sides parties states countries "
+               "президенттері президента президентов presidents leaders басшылары лидеров")
+_SIDE_RES = {"russia": re.compile(r"^(?:ресей|росси|resei|russia|рф)", re.IGNORECASE),
+              "kazakhstan": re.compile(r"^(?:қазақстан|казакстан|казахстан|qazaqstan|kazakstan|kazakhstan)", re.IGNORECASE)}
+SIDE_OF_PLACE = 2
+"""Words between a place word and the side it is of ("Ресейдің қай қаласында", "which city in Russia")."""
+
+
 COUNTED_PREFIX = 4
 """Letters of a counted word that name it in any case form ("kuzh" of "құжатқа", "құжаттың")."""
 PLACE_STEM = 5
@@ -100,6 +108,8 @@ class Answerability:
         self.person_names = frozenset(names) - lex.words["person_words"]
         """Tokens of people's names ("nazarbaev", "putin"), not of their offices."""
         self.person_words = self.person_names | lex.words["person_words"]
+        self.pair_nouns = lex.words["country_words"] | frozenset(stem(fold(word)) for word in _PAIR_NOUNS.split())
+        """What "two" counts in "the two countries", "екі елдің", "обеих сторон": the sides, no quantity told."""
         self.by_part_of_year = frozenset(f.id for f in facts
                                          if any(mentions(tuple(tokens(f.text[lang])), lex, "part_year_words") for lang in LANGS))
         """Facts that give a figure for a quarter or a month (none in today's sources, which give years)."""
@@ -158,6 +168,8 @@ class Answerability:
             toks = raw_tokens(fact.text[lang])
             for k, tok in enumerate(toks):
                 if not tok[0].isdigit() and stem(fold(tok)) in self.lex.words["number_words"]:
+                    if k + 1 < len(toks) and stem(fold(toks[k + 1])) in self.pair_nouns:
+                        continue  # "двух стран": the two sides
                     return True
                 if not tok[0].isdigit() or YEAR_RE.fullmatch(tok):
                     continue
@@ -262,6 +274,20 @@ class Answerability:
         if counted in documents and self.counts_documents(fact):
             return False  # "how many papers were signed?" of "22 major documents"
         return not (counted in countries and countries & said)  # "member states" of "five countries"
+
+    def side_of_place(self, text: str) -> str | None:
+        """The side a question asks a place of ("Ресейдің қай қаласында", "в каком городе России"): a side's
+        name next to a place word, not one said elsewhere ("the Kazakh and Russian presidents")."""
+        raws = raw_tokens(text)
+        places = [k for k, raw in enumerate(raws) if stem(fold(raw)) in self.lex.words["place_words"]]
+        named = {side for k, raw in enumerate(raws) for side, pattern in _SIDE_RES.items()
+                 if pattern.match(raw) and any(abs(k - p) <= SIDE_OF_PLACE for p in places)}
+        return next(iter(named)) if len(named) == 1 else None
+
+    def place_sides(self, fact: Fact) -> frozenset[str]:
+        """The side (or sides) a fact's place belongs to: "Astana" is Kazakhstan's."""
+        place = frozenset(tokens((fact.place or {}).get("en", "")))
+        return frozenset(side for side in ("russia", "kazakhstan") if place & self.lex.words[f"{side}_places"])
 
     def counts_asked(self, query: Query, fact: Fact) -> bool:
         """"Сол сапарда неше құжатқа қол қойылды?" of "among the 22 documents signed during the visit, …": a
@@ -499,6 +525,12 @@ class Answerability:
             # "In which city?" of a fact that took place in a country as far as it says, or of a treaty
             # that names no city ("in which city was the 2013 treaty signed?").
             return "where"
+        if "where" in query.intents and fact.kind == "visit" and self.lex.words["place_words"].intersection(tokens(query.text)):
+            # "In which city of Russia did they meet in October 2023?" of a meeting "in Russia" (no city), or of one in Astana.
+            side = self.side_of_place(query.text)
+            if side is not None and ((not fact.place and not self.named_places & self.said(fact))
+                                     or (fact.place and side not in self.place_sides(fact))):
+                return "where"
         roles = self.lex.words["role_words"].intersection(query.tokens)
         asks_holder = "who" in query.intents or not query.intents - {"list"}
         if roles and asks_holder and not any(tok.startswith(role[:5]) for role in roles for tok in self.said(fact)):

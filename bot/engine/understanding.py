@@ -46,6 +46,8 @@ _LISTED_YEARS_RE = re.compile(
 # about the topic, unlike an unknown noun ("China", "погода"), so it weighs less.
 PLACE_NAME = 4
 """Letters of a city's stem that its case forms keep ("астан": "Астане", "Astanada")."""
+LONG_QUESTION_WORD = 6
+"""Letters a question word must have for a word one letter longer to be its typo ("каншан": "кашан", not "kost")."""
 LOCATIVE_ENDINGS = ("da", "de", "ta", "te")
 """Kazakh locative case endings, folded ("Астанада", "Мәскеуде"): the word names where."""
 VERB_ENDINGS = ("al", "ala", "ali", "il", "ila", "ili", "ul", "ula", "uli", "el", "ela", "eli", "yl",
@@ -97,8 +99,11 @@ _WHEN = tokens("when")[0]
 # Russian: "Кто был президентом России, когда подписали договор?": a question opened by another
 # question word whose "когда" follows a comma starts a clause.
 _KOGDA_CLAUSE_RE = re.compile(
-    r"(?:^|[,.!:]\s*)(?:кто|какой|какая|какое|какие|что|сколько|где|чей|чья)\b[^?.!]*,\s*когда\b(?!\s+(?:же|именно))",
+    r"(?:^|[,.!:]\s*)(?:кто|какой|какая|какое|какие|что|сколько|где|чей|чья)\b[^?.!]*,\s*когда\b(?!\s+(?:же|именно))"
+    r"|(?:^|[,.!:]\s*)(?:сколько|скока|скоко)\s[^?.!,]*?\w\s+когда\s+(?:они|он|она|их|его|её|все)\b",
     re.IGNORECASE)
+"""… or a count whose "когда" opens a clause about those counted ("скока россиян переехало в казахстан когда они
+уезжали из рф"), comma or not."""
 
 
 NAMED_DAY_RE = re.compile(r"\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+(?:Day|[Кк]үні|[Кк]уни|[Kk]ünı|[Kk]uni)\b|\b[Дд]ень\s+[А-ЯЁ]\w+")
@@ -321,9 +326,12 @@ class Understanding:
         """The intent a word neither the facts nor the lexicon know asks when it is one edit from a question word."""
         if not self.vocabulary or tok in self.known or len(tok) < 3 or tok in self.lex.words["stopwords"]:
             return None
-        # a letter left out or mistyped, or an ending ("құнын", "нешеуі"), not a letter inside: "қосатын" is no "cost"
+        # a letter left out or mistyped, one added to a long word ("каншан" is "кашан" as much as "канша": the longer,
+        # then the later word decides), or an ending ("құнын", "нешеуі"), not letters inside: "қосатын" is no "cost"
         near = [(len(word), word, name) for word, name in self.question_words
-                if (len(tok) <= len(word) or tok.startswith(word)) and OSA.distance(tok, word, score_cutoff=1) <= 1]
+                if (len(tok) <= len(word) or tok.startswith(word)
+                    or (len(tok) == len(word) + 1 and len(word) >= LONG_QUESTION_WORD))
+                and OSA.distance(tok, word, score_cutoff=1) <= 1]
         return max(near)[2] if near else None  # the longest: "каого" is "какого", not "кого"
 
     def _unless_known(self, match: re.Match[str]) -> str:
