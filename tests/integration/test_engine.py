@@ -1826,3 +1826,8 @@ def test_a_city_of_a_side_asked_of_a_meeting_told_only_in_that_side_is_declined(
 
 def test_a_question_word_with_a_letter_added_is_read_as_the_word_it_fits(engine: AnswerEngine) -> None:
     answered_with(engine.answer("казакстан ресей дипломатиялык катынастар каншан орнатылды"), "1992")
+
+
+@pytest.mark.parametrize("question", ["What were our exports to Russia in 2011?", "Какой был наш экспорт в Россию в 2011 году?"])
+def test_our_exports_are_kazakhstans(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).facts[0].id == "td-exports-to-russia-2011"
