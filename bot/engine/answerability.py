@@ -53,12 +53,12 @@ OFFICE_STEM = 5
 """Letters of an office word a fact's word must start with to name that office ("toraga" / "toragasy")."""
 _PAIR_NOUNS = ("ел елі елдің елдiң el elı eldıñ сторон стороны тарап тараптар tarap sides parties states countries "
                "президенттері президента президентов presidents leaders басшылары лидеров")
+"""Nouns "two" counts the sides with ("екі ел", "двух стран", "the two presidents"): no quantity a fact tells."""
 _SIDE_RES = {"russia": re.compile(r"^(?:ресей|росси|resei|russia|рф)", re.IGNORECASE),
-              "kazakhstan": re.compile(r"^(?:қазақстан|казакстан|казахстан|qazaqstan|kazakstan|kazakhstan)", re.IGNORECASE)}
+             "kazakhstan": re.compile(r"^(?:қазақстан|казакстан|казахстан|qazaqstan|kazakstan|kazakhstan)", re.IGNORECASE)}
+"""A word that starts as a side's name in any language and script ("Ресейдің", "России", "Reseidıñ")."""
 SIDE_OF_PLACE = 2
 """Words between a place word and the side it is of ("Ресейдің қай қаласында", "which city in Russia")."""
-
-
 COUNTED_PREFIX = 4
 """Letters of a counted word that name it in any case form ("kuzh" of "құжатқа", "құжаттың")."""
 PLACE_STEM = 5

@@ -318,7 +318,7 @@ class Composer:
         segments = (*lead, *map(moved, answer.segments))
         told = len(answer.heading) + sum(len(segment.text) for segment in segments)
         # A long answer (a treaty the sources date two ways, after the event that dates it) keeps to a few lines:
-        # its "see also" goes, and with it the sources only those lines cited.
+        # its "see also" goes, and with it any source only those lines cited.
         fits = told + sum(len(segment.text) for segment in answer.related) <= AFTER_EVENT_BUDGET
         related = tuple(map(moved, answer.related)) if fits else ()
         return replace(answer, query=question, segments=segments, related=related, references=refs.references(),

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from bot.engine.conversation import names_side, refers_back
 from bot.engine.lexicon import SMALLTALK_PRECEDENCE, Lexicon, normalise
-from bot.engine.understanding import find_phrases, month_of
+from bot.engine.understanding import YEAR_RE, find_phrases, month_of
 from bot.text import stem, tokens
 
 ORDER = SMALLTALK_PRECEDENCE
@@ -271,7 +271,6 @@ def _with_topic_words(names: str, part: str, lex: Lexicon, names_topic: Callable
 _RUN_ON_ASIDE_RE = re.compile(r"\s(?:(?:а|и|но)\s+(?:то\s+)?)?(?:я|мы|помню|помнится)\s", re.IGNORECASE)
 """Where a long Russian message turns to the asker with no comma before it ("… и в каком году это было а то мы
 с соседом поспорили …", "… признал нашу республику я тогда ещё в депо работал …"); `_without_aside` takes a comma's."""
-_YEAR_RE = re.compile(r"\b\d{4}\b")
 ASIDE_WORDS = 14
 """Words a message without a question mark must run to before an aside in it is looked for."""
 ASIDE_LENGTH = 4
@@ -289,7 +288,7 @@ def _before_aside(sentence: str, lex: Lexicon) -> str:
         before, aside = sentence[:match.start()], sentence[match.start():]
         if len(aside.split()) >= ASIDE_LENGTH and len(_content(before, lex)) >= ASKED_BEFORE \
                 and lex.question_words.intersection(tokens(before)) and not names_side(aside, lex) \
-                and set(_YEAR_RE.findall(aside)) <= set(_YEAR_RE.findall(before)):
+                and set(YEAR_RE.findall(aside)) <= set(YEAR_RE.findall(before)):
             return before
     return sentence
 
