@@ -64,8 +64,8 @@ _CURRENCY_STEMS = (("KZT", "tenge"), ("RUB", "rubl"), ("RUB", "roubl"), ("USD", 
 _NOT_DOING_RE = re.compile(r"\w{4,}(?:бей|бай|пей|пай|мей|май|bei|bai|pei|pai|mei|mai|bey|bay|pey|pay|mey|may)$", re.IGNORECASE)
 """A Kazakh verb in the negative ("кіргізбей", "kirgizbei": without letting in), whatever name it starts like."""
 
-_MONEY_STEMS = ("tenge", "rubl", "roubl", "dolar", "dollar", "evro", "euro")
-"""Stems of a currency as the tokens fold it ("dollars" → "dolar"): a figure followed by one is a sum."""
+_MONEY_STEMS = (*(prefix for _, prefix in _CURRENCY_STEMS), "dolar", "evro", "euro")
+"""The currencies' stems, also as the tokens fold them ("dollars" → "dolar"): a figure followed by one is a sum."""
 
 
 def _names_currency(raws: Sequence[str]) -> bool:
