@@ -21,6 +21,8 @@ at an initial ("Президент Н. А. Назарбаев", "Н.А. Наза
 "23,8 млрд. долларов")."""
 _ELONGATED_RE = re.compile(r"([^\W\d_])\1{2,}")
 """A letter drawn out in chat ("привееет", "thaaanks"): read once."""
+_DOUBLED_END_RE = re.compile(r"([^\W\d_])\1\b")
+"""A word's last letter typed twice in chat ("heyy", "hii", "сәлемм"): read once when the word as typed says nothing."""
 _DASH_RE = re.compile(r"\s[-–—]\s|:\s")
 _LETTER_RE = re.compile(r"[^\W_]")
 
@@ -59,6 +61,29 @@ _PURPOSE_RE = re.compile(
 could you list …", "Для своей курсовой, подскажите …"): why one asks, not what."""
 
 
+_ORIGIN_RE = re.compile(r"\b(?:from|из|со|с)\s+(?:the\s+)?(?P<name>[^\W\d_][\w-]*)"
+                        r"|\b(?P<kk>[^\W\d_][\w-]*?(?:тан|тен|дан|ден|нан|нен|tan|ten|dan|den|nan|nen))\b", re.IGNORECASE)
+"""Where a word comes from: "from the USA", "из США", "АҚШ-тан", "Германиядан"."""
+
+
+def _without_origin(sentence: str, lex: Lexicon) -> str:
+    """A sentence about the asker, asking nothing, without the foreign country they write from ("I'm a student from
+    the USA", "Я школьница из США", "Мен АҚШ-тан … оқушымын"): where they live is no party the question names."""
+    if not _ABOUT_ONESELF_RE.search(sentence) or "?" in sentence or lex.question_words.intersection(tokens(sentence)):
+        return sentence
+    parties = lex.words["other_parties"]
+    long_parties = tuple(p[:-1] for p in parties if len(p) >= 5)
+
+    def party(match: re.Match[str]) -> str:
+        name = match.group("name") or match.group("kk")
+        toks = tokens(name)
+        foreign = name.split("-")[0] in lex.acronym_parties or (
+            bool(toks) and all(tok in parties or tok.startswith(long_parties) for tok in toks))
+        return " " if foreign else match.group(0)
+
+    return _ORIGIN_RE.sub(party, sentence)
+
+
 def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool] = lambda _: True) -> str:
     """A message's question without its small-talk sentences (greetings, thanks, goodbyes, "help").
 
@@ -67,7 +92,7 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
     so they are dropped as whole sentences, and only when a sentence that is not one remains.
     `names_topic` tells the words the facts use, where only those of the asker's names are kept."""
     text = _PURPOSE_RE.sub("", text)
-    sentences = [_before_aside(part, lex) for s in _SENTENCE_RE.split(text) for part in _after_dash(s)
+    sentences = [_without_origin(_before_aside(part, lex), lex) for s in _SENTENCE_RE.split(text) for part in _after_dash(s)
                  if _LETTER_RE.search(part)]
     if len(sentences) < 2:
         return sentences[0] if sentences and len(sentences[0]) < len(text.strip()) else text
@@ -333,7 +358,8 @@ def smalltalk_kind(text: str, lex: Lexicon) -> str | None:
                 rest = _whole(norm[len(phrase) + 1:].strip(), lex)
                 if rest:
                     return rest
-    return None
+    undoubled = _DOUBLED_END_RE.sub(r"\1", text)
+    return smalltalk_kind(undoubled, lex) if undoubled != text else None
 
 
 def courtesy_lead(text: str, lex: Lexicon) -> tuple[str, str] | None:

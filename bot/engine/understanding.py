@@ -151,6 +151,14 @@ _CONSEQUENCE_RE = re.compile(r",\s*(?:из-за чего|отчего|вслед
 """A clause that tells a consequence of what is asked about, or what was promised ("подписали договор, что будут
 добрыми соседями"): its verbs say nothing of when the question is set."""
 
+_EXCEPT_RE = re.compile(
+    r"\b(?:apart from|aside from|except for|except|other than|besides)\s+(?:his|her|their|its|the|that|this)\s+[^,?.!]{1,40},"
+    r"|\b(?:кроме|помимо)\s+[^,?.!]{1,40},"
+    r"|(?:[^\W\d_]+\s+){0,2}[^\W\d_]+(?:тан|тен|дан|ден|нан|нен|tan|ten|dan|den|nan|nen)\s+(?:басқа|баска|basqa|baska)\b",
+    re.IGNORECASE)
+"""What a question leaves out ("apart from his first trip, …", "кроме первого визита, …", "алғашқы сапарынан басқа"):
+its words say what not to answer, so they take no part in finding what to."""
+
 _CASE_ENDING = 4
 """Letters a case ending may add to a stem the stemmer left longer ("Мәскеудің" → "maskeu", not "maske")."""
 
@@ -539,9 +547,14 @@ class Understanding:
                  if before in markers or raw.endswith(LOCATIVE_ENDINGS) for tok in word_tokens(raw)}
         return frozenset(tok for tok in found if tok.startswith(self.city_stems))  # not "в Кремле", "в РК"
 
+    def _names_a_side(self, text: str) -> bool:
+        """Whether a part of a question names Kazakhstan or Russia ("besides Kazakhstan and Russia, which countries …")."""
+        return any(tok in self.sides or self._side_typo(tok) for tok in tokens(text))
+
     def parse(self, text: str) -> Query:
         lex = self.lex
         asked, text = text, _spaced_dates(text)
+        text = _EXCEPT_RE.sub(lambda m: m.group(0) if self._names_a_side(m.group(0)) else " ", text)
         dated = _LISTED_YEARS_RE.sub(r"\1\2\3 ", text)
         decades = [(int(m.group(1)), 100 if int(m.group(1)) % 100 == 0 and m.group(0).lower().endswith("s") else 10)
                    for m in DECADE_RE.finditer(dated)]  # "the 1500s" is a century, "the 1990s" a decade
@@ -677,6 +690,9 @@ class Understanding:
         if "who" in intents and any(tok in lex.intents["who"] and lex.words["regard_words"].intersection(plain[k + 1:k + 3])
                                     for k, tok in enumerate(plain)):
             intents.discard("who")  # "Астананы кім деп есептейді?": taken for what, not a person's name
+        if "who" in intents and all(k and plain[k - 1] in lex.words["relative_heads"]
+                                    for k, tok in enumerate(plain) if tok in lex.intents["who"]):
+            intents.discard("who")  # "среди тех, кто вкладывает": a clause about those who, no person asked
         if lex.words["anniversary_words"].intersection(toks):
             intents |= {"anniversary", "elapsed"}  # a count of years from an event
         if lex.words["rank_words"].intersection(toks) or find_phrases(plain, lex.phrases["rank_words"]):

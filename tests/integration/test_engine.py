@@ -1816,3 +1816,50 @@ def test_a_question_word_with_a_letter_added_is_read_as_the_word_it_fits(engine:
 @pytest.mark.parametrize("question", ["What were our exports to Russia in 2011?", "Какой был наш экспорт в Россию в 2011 году?"])
 def test_our_exports_are_kazakhstans(engine: AnswerEngine, question: str) -> None:
     assert engine.answer(question).facts[0].id == "td-exports-to-russia-2011"
+
+
+@pytest.mark.parametrize("question", [
+    "ну значит деточка когда Казахстан признал независимость России вот",
+    "сонымен әлгі айналайын Байқоңыр жалға қашан берілді енді",
+])
+def test_the_fillers_of_dictated_speech_take_no_part_in_the_question(engine: AnswerEngine, question: str) -> None:
+    answered_with(engine.answer(question), "199")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Среди тех, кто вкладывает деньги в Казахстан, какое место у российских компаний?", "пят"),
+    ("Which place do Russian companies hold among those who invest in Kazakhstan?", "fifth"),
+])
+def test_a_who_that_opens_a_clause_about_those_asks_no_person(engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
+
+
+@pytest.mark.parametrize("message", ["heyy", "hii there", "Сәлеметсіз бе! Немен көмектесе аласыз?",
+                                     "Nemen kömektese alasyz?"])
+def test_a_doubled_last_letter_and_a_formal_offer_of_help_are_small_talk(engine: AnswerEngine, message: str) -> None:
+    assert engine.answer(message).kind == "smalltalk"
+
+
+def test_a_my_question_is_lead_in_asks_nothing_itself(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Сұрағым мынау: Тоқаев 2022 жылы Мәскеуге қай айда барды?"), "қараша")
+    answered_with(engine.answer("Sūrağym mynadai: Toqaev 2022 jyly Mäskeuge qai aida bardy?"), "qaraşa")
+
+
+@pytest.mark.parametrize(("message", "text"), [
+    ("Здравствуйте, я студентка из Германии. Сколько у России полигонов в Казахстане и какой из них крупнейший?", "5"),
+    ("Сәлеметсіз бе, мен АҚШ-тан келген студентпін. Ресейдің Қазақстанда неше полигоны бар және олардың ең үлкені қайсы?",
+     "5"),
+])
+def test_the_foreign_country_the_asker_writes_from_is_no_party_asked_about(
+        engine: AnswerEngine, message: str, text: str) -> None:
+    answered_with(engine.answer(message), text)
+    assert not engine.answer("Hi, I'm a student from Germany. What does Kazakhstan import from China?").answered
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Apart from his first trip, in which months of 2008 did Medvedev come to Kazakhstan?", "December"),
+    ("Помимо первой зарубежной поездки, в каких месяцах 2008 года Медведев был в Казахстане?", "декабр"),
+    ("Медведев 2008 жылы алғашқы сапарынан басқа Қазақстанға қай айларда келді?", "желтоқсан"),
+])
+def test_what_a_question_leaves_out_does_not_choose_the_answer(engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
