@@ -149,7 +149,11 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
         replaces = YEAR_RE.search(text) and "compare" not in query.intents
         text = YEAR_RE.sub(new, text) if replaces else f"{text} {new}"
     if names_side(question, lex):
-        text = swap_sides(text, lex)
+        swapped = swap_sides(text, lex)
+        if swapped == text and context is not None:
+            # "al Qazaqstan Reseige she?" after "how much did it put in?": the sides were the answer's, its title names them.
+            swapped = swap_sides(context(previous)[1][-1], lex)
+        text = swapped
     rest = _strip_markers(question, lex)
     if rest and query.named_years and [w for w in own if w not in lex.words["year_words"]]:
         # "2011-де экспорт ше?": a new year and a new detail, both carried into the question before.
@@ -186,7 +190,9 @@ def retries(question: str, query: Query, previous: Turn, lex: Lexicon,
     after a question about Baikonur); last, a question of two words or more on its own."""
     readings: list[str] = []
     swapped = swap_sides(previous.question, lex)
-    if names_side(question, lex) and len(query.words) <= 3 and swapped != previous.question:
+    # (not "а премьер-министр России кто был?" after "how many documents?": a person asked anew is no swap)
+    asks_anew = "who" in query.intents and "who" not in context(previous)[0]
+    if names_side(question, lex) and len(query.words) <= 3 and swapped != previous.question and not asks_anew:
         readings.append(swapped)  # (the previous question unchanged would only give its answer again)
     if len(query.words) <= 3 or refers_back(question, lex):
         rest = _strip_markers(question, lex)

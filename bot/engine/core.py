@@ -28,7 +28,7 @@ from bot.engine.hops import YearHop, day_hop, days_after, earlier_pair, or_halve
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FUZZY_MIN, FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
-from bot.engine.numerals import spoken_years
+from bot.engine.numerals import spoken_years, year_of_ordinal
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, SemanticIndex, load_model
 from bot.engine.smalltalk import (
@@ -189,8 +189,9 @@ class AnswerEngine:
         return self._reply(question, lang, previous)
 
     def _reply(self, question: str, lang: str | None, previous: Turn | None) -> Answer:
+        asked_before = [int(y) for y in YEAR_RE.findall(previous.question)] if previous is not None else []
         whole = self.dropped.read(self.transposed.read(self.split_words.read(self.spelling.read(
-            full_years(spoken_years(_clean(question)))))))
+            full_years(year_of_ordinal(spoken_years(_clean(question)), asked_before[-1] if asked_before else None))))))
         topical = self.index.idf.__contains__
         question = reported_question(without_courtesy(whole, self.lex, self._names_topic), self.lex, topical)
         detected = self.language.detect(question)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.engine.understanding import month_of
+from bot.engine.understanding import YEAR_RE, month_of
 from bot.text import fold, stem
 
 # Number words by the stem every form of them starts with (folded at import), longest first when read.
@@ -152,3 +152,32 @@ def _year(run: list[re.Match[str]], following: str = "") -> int | None:
     if 21 <= total <= 29 and len(values) >= 2 and ordinal and fold(following).startswith(_YEAR_WORDS):
         return 2000 + total  # "жиырма екінші жылдың қаңтарында", "в двадцать третьем году": only before "year"
     return None
+
+
+FOLLOW_YEARS = 15
+"""How far from the year asked before a year said by its last digits alone may be ("а в одиннадцатом?" after 2010)."""
+_LONE_ORDINAL_ENDINGS = ("om", "em")
+"""Russian ordinals in the prepositional, as a year is said ("в одиннадцатом"), not a day ("одиннадцатого")."""
+_AFTER_LONE_ORDINAL = ("god", "vot", "to", "zhe")
+"""What may follow such an ordinal: the word for year, or filler ("а в одиннадцатом вот?")."""
+_SHORT_FOLLOW_UP = 5
+"""Words a follow-up may run to for an ordinal in it to be read as a year."""
+
+
+def year_of_ordinal(text: str, near: int | None) -> str:
+    """"а в одиннадцатом?" after a question about 2010: a short follow-up's lone ordinal as the year, in the
+    century that puts it nearest the year asked before (`near`), when that is within FOLLOW_YEARS of it."""
+    words = list(_WORD_RE.finditer(text))
+    if near is None or YEAR_RE.search(text) or len(words) > _SHORT_FOLLOW_UP:
+        return text
+    for k, word in enumerate(words):
+        value = _value(word.group())
+        after = [fold(w.group()) for w in words[k + 1:]]
+        if value is None or not 1 <= value <= 99 or not fold(word.group()).endswith(_LONE_ORDINAL_ENDINGS) \
+                or not all(w.startswith(_AFTER_LONE_ORDINAL) for w in after) \
+                or (k and _value(words[k - 1].group()) is not None):  # the last word of a number said whole
+            continue
+        year = min((century + value for century in (1900, 2000)), key=lambda y: abs(y - near))
+        if abs(year - near) <= FOLLOW_YEARS:
+            return text[:word.start()] + str(year) + text[word.end():]
+    return text

@@ -66,6 +66,11 @@ _ORIGIN_RE = re.compile(r"\b(?:from|из|со|с)\s+(?:the\s+)?(?P<name>[^\W\d_]
 """Where a word comes from: "from the USA", "из США", "АҚШ-тан", "Германиядан"."""
 
 
+_UNSURE_ASIDE_RE = re.compile(r"\s*\([^()]*\?[^()]*\)")
+"""The asker's doubt in brackets ("the Customs Union (or is it the Eurasian Union?) was a huge deal"): no question
+put to the bot, though its question mark would make the sentence around it one."""
+
+
 def _without_origin(sentence: str, lex: Lexicon) -> str:
     """A sentence about the asker, asking nothing, without the foreign country they write from ("I'm a student from
     the USA", "Я школьница из США", "Мен АҚШ-тан … оқушымын"): where they live is no party the question names."""
@@ -92,6 +97,8 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
     so they are dropped as whole sentences, and only when a sentence that is not one remains.
     `names_topic` tells the words the facts use, where only those of the asker's names are kept."""
     text = _PURPOSE_RE.sub("", text)
+    if _LETTER_RE.search(unsure := _UNSURE_ASIDE_RE.sub("", text)):
+        text = unsure
     sentences = [_without_origin(_before_aside(part, lex), lex) for s in _SENTENCE_RE.split(text) for part in _after_dash(s)
                  if _LETTER_RE.search(part)]
     if len(sentences) < 2:

@@ -13,6 +13,9 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.text import fold, stem, tokens
 
 _SHORT_YEAR_RE = re.compile(
@@ -108,6 +111,7 @@ class SplitWords:
 
     def __init__(self, known: Iterable[str]) -> None:
         self.known = frozenset(known)
+        self.long_known = tuple(word for word in self.known if len(word) >= FUZZY_JOINED_MIN)
 
     def read(self, text: str) -> str:
         out: list[str] = []
@@ -126,7 +130,14 @@ class SplitWords:
         if len(first) < 2 or len(second) < 2 or len(first + second) < JOINED_MIN:
             return False
         # the whole is stemmed here, not through the token cache: most pairs are no word at all
-        return not (self._knows(first) and self._knows(second)) and stem(fold(first + second)) in self.known
+        if self._knows(first) and self._knows(second):
+            return False
+        whole = stem(fold(first + second))
+        if whole in self.known:
+            return True
+        # "поле гоны": heard apart and spelt as it sounds, one letter off a long known word, when neither half is a word
+        return not self._knows(first) and not self._knows(second) and len(whole) >= FUZZY_JOINED_MIN and process.extractOne(
+            whole, self.long_known, scorer=OSA.distance, score_cutoff=1) is not None
 
     def _knows(self, word: str) -> bool:
         toks = tokens(word)
@@ -135,6 +146,8 @@ class SplitWords:
 
 JOINED_MIN = 7
 """Shortest whole a split is mended into: shorter joins are too often two words of their own."""
+FUZZY_JOINED_MIN = 6
+"""Shortest stem a split, one letter off, is mended into ("поле гоны" → "polego", read as "poligo")."""
 
 
 class Transposed:

@@ -329,6 +329,8 @@ class Understanding:
         # Words that open a question of its own after "and": what may be asked, and "which"/"what".
         self.part_askers = frozenset(word for name in (*ASKING, "duration", "until") for word in lex.intents[name]
                                      if " " not in word) | lex.words["which_words"] | lex.words["what_words"]
+        self.part_asking_phrases = tuple(ph for name in (*ASKING, "duration", "until") for ph in lex.intent_phrases[name])
+        """… and the phrases that do ("and how big is …", "и на какой срок …")."""
 
     def _question_word_typo(self, tok: str) -> str | None:
         """The intent a word neither the facts nor the lexicon know asks when it is one edit from a question word."""
@@ -467,7 +469,8 @@ class Understanding:
                  and words[k].group() not in ("a", "A")]  # the English article is no Russian "а"
         # The question word opens the second part ("… and for how long …"); failing that, it stands
         # inside a short last part, as in Kazakh ("…, ал ЕАЭО елдерімен саудада қанша?").
-        opened = [k for k in joins if any(firsts[j] in asking for j in range(k + 1, min(k + 4, len(words))))]
+        opened = [k for k in joins if any(firsts[j] in asking for j in range(k + 1, min(k + 4, len(words))))
+                  or any(j < 3 for j, _ in find_phrases(tuple(firsts[k + 1:k + 7]), self.part_asking_phrases))]
         inside = [k for k in joins if len(words) - k - 1 <= KAZAKH_PART and any(tok in asking for tok in firsts[k + 1:])]
         # "…, ал 1995 жылы 20 қаңтарда президенттер қанша құжатқа қол қойды?": after a comma, "ал" / "а" (while)
         # opens a second question of any length that asks somewhere in it.

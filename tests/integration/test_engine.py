@@ -1863,3 +1863,40 @@ def test_the_foreign_country_the_asker_writes_from_is_no_party_asked_about(
 ])
 def test_what_a_question_leaves_out_does_not_choose_the_answer(engine: AnswerEngine, question: str, text: str) -> None:
     answered_with(engine.answer(question), text)
+
+
+def test_a_second_part_opened_by_an_asking_phrase_is_answered_too(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("What is the population of the Customs Union and how big is its economic potential?"),
+                  "170", "1.7")
+
+
+def test_a_doubt_in_brackets_is_no_question_of_its_own(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Hi! My friend Dana said the Customs Union (or is it the Eurasian Union? idk) was a really big "
+                                "deal but she didn't know the numbers. What is the population of the Customs Union and how big "
+                                "is its economic potential?"), "170", "1.7")
+
+
+def test_a_side_swap_after_a_question_without_sides_swaps_those_of_the_answer(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Resei kompaniialary Qazaqstanğa investitsiia salu boiynşa neşınşı orynda?",
+                         "soñğy 17 jylda qanşa aqşa saldy?")
+    answered_with(engine.answer("al Qazaqstan Reseige şe?", previous=previous), "5,6")
+
+
+def test_a_word_heard_apart_and_spelt_as_it_sounds_is_joined(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("перечисли поле гоны России в Казахстане"), "Эмба")
+
+
+def test_a_lone_ordinal_in_a_follow_up_is_the_year_nearest_the_one_before(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "какой был товарооборот Казахстана с Россией в две тысячи десятом году")
+    answered_with(engine.answer("а в одиннадцатом?", previous=previous), "23,8")
+    assert "2011" not in body_text(engine.answer("а во втором квартале?", previous=previous))
+
+
+def test_a_follow_up_with_a_new_detail_is_not_the_question_before_with_the_sides_swapped(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Назарбаевтың Ресейге алғашқы ресми сапары қашан болды?", "сонда неше құжатқа қол қойылды?")
+    assert not engine.answer("ал Ресейдің премьер-министрі кім еді сол кезде?", previous=previous).answered
+
+
+def test_the_event_in_a_short_follow_up_is_the_one_just_told(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Which Kazakh leader hosted Putin in Astana in November 2023?")
+    answered_with(engine.answer("what was the name of the event?", previous=previous), "Interregional")

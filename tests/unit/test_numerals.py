@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.numerals import spoken_years
+from bot.engine.numerals import spoken_years, year_of_ordinal
 
 
 @pytest.mark.parametrize(("said", "written"), [
@@ -52,3 +52,16 @@ def test_a_day_said_as_an_ordinal_before_its_month_is_written_in_digits(said: st
 def test_an_ordinal_before_no_month_stays(text: str) -> None:
     """"first, Kazakhstan": "Қазақстан" is no month, though "қазан" (October) starts like it."""
     assert spoken_years(text) == text
+
+
+@pytest.mark.parametrize(("text", "near", "read"), [
+    ("а в одиннадцатом?", 2010, "а в 2011?"),
+    ("а в девяносто пятом году?", 1994, "а в девяносто пятом году?"),  # a year said whole is spoken_years' to read
+    ("а в третьем вот", 1998, "а в 2003 вот"),
+    ("а одиннадцатого?", 2010, "а одиннадцатого?"),  # a day, not a year
+    ("а во втором квартале?", 2010, "а во втором квартале?"),  # a quarter
+    ("а в одиннадцатом?", None, "а в одиннадцатом?"),  # no year asked before
+    ("а в сороковом?", 2010, "а в сороковом?"),  # 1940 and 2040 are both too far from 2010
+])
+def test_a_lone_ordinal_is_a_year_only_near_the_one_asked_before(text: str, near: int | None, read: str) -> None:
+    assert year_of_ordinal(text, near) == read

@@ -44,13 +44,15 @@ def test_two_digit_years_and_decades_are_read_in_full_and_days_are_not(typed: st
     assert full_years(typed) == read
 
 
-SPLIT_KNOWN = {tok for word in ("көкшетауда", "кездесті", "qostanai", "жылы", "екі") for tok in tokens(word)}
+SPLIT_KNOWN = {tok for word in ("көкшетауда", "кездесті", "qostanai", "жылы", "екі", "полигоны") for tok in tokens(word)}
 
 
 @pytest.mark.parametrize(("said", "read"), [
     ("көк шетауда қашан кездесті", "көкшетауда қашан кездесті"),
     ("qos tanai zauyty", "qostanai zauyty"),
     ("екі жылы", "екі жылы"),  # two known words stay two
+    ("все поле гоны", "все полегоны"),  # heard apart and one letter off the known whole, neither half a word
+    ("екі гоны", "екі гоны"),  # a known half stays a word of its own
 ])
 def test_a_word_split_in_two_is_joined_where_only_the_whole_is_known(said: str, read: str) -> None:
     assert SplitWords(SPLIT_KNOWN).read(said) == read
