@@ -39,7 +39,7 @@ from bot.engine.smalltalk import (
     without_courtesy,
     without_own_things,
 )
-from bot.engine.spelling import DotlessI, DroppedLetter, SplitWords, Transposed, full_years
+from bot.engine.spelling import Abbreviations, DotlessI, DroppedLetter, SplitWords, Transposed, full_years
 from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Understanding, find_phrases
 from bot.model import LANGS, Claim, Fact, PartialDate
 from bot.script import is_latin
@@ -96,6 +96,7 @@ class AnswerEngine:
         self.understanding = Understanding(self.lex, self.index.vocab_set)
         self.spelling = DotlessI(self.understanding.known)  # the lexicon's words and the facts' (one set, shared)
         self.split_words = SplitWords(self.understanding.known)
+        self.abbreviations = Abbreviations(self.lex.abbreviations)
         self.transposed = Transposed(self.understanding.known, self._names_topic)
         self.dropped = DroppedLetter(self.understanding.known, self._fuzzy_readings)
         self.and_words = self.lex.words["and_words"] | KAZAKH_AND
@@ -191,7 +192,8 @@ class AnswerEngine:
     def _reply(self, question: str, lang: str | None, previous: Turn | None) -> Answer:
         asked_before = [int(y) for y in YEAR_RE.findall(previous.question)] if previous is not None else []
         whole = self.dropped.read(self.transposed.read(self.split_words.read(self.spelling.read(
-            full_years(year_of_ordinal(spoken_years(_clean(question)), asked_before[-1] if asked_before else None))))))
+            full_years(year_of_ordinal(spoken_years(self.abbreviations.read(_clean(question))),
+                                       asked_before[-1] if asked_before else None))))))
         topical = self.index.idf.__contains__
         question = reported_question(without_courtesy(whole, self.lex, self._names_topic), self.lex, topical)
         detected = self.language.detect(question)

@@ -38,7 +38,7 @@ INTENTS = ("when", "where", "who", "how_much", "why", "duration", "until", "day"
 SMALLTALK = ("greeting", "thanks", "who", "abilities", "bye")
 SMALLTALK_PRECEDENCE = ("who", "abilities", "bye", "thanks", "greeting")
 """The kinds of small talk in the order a message is read for them: "who are you" before the greeting around it."""
-KEYS = frozenset((*WORD_LISTS, "acronym_parties", "intents", "smalltalk", "synonyms", "stands_for", "swap",
+KEYS = frozenset((*WORD_LISTS, "acronym_parties", "intents", "smalltalk", "synonyms", "stands_for", "swap", "abbreviations",
                   "language_hints"))
 LANGS = ("kk", "ru", "en")
 
@@ -81,6 +81,8 @@ class Lexicon:
     synonyms: Mapping[str, tuple[str, ...]]
     stands_for: Mapping[Phrase, Phrase] = field(default_factory=dict)
     swap: Mapping[str, str] = field(default_factory=dict)
+    abbreviations: Mapping[str, str] = field(default_factory=dict)
+    """Shorthand typed in capitals → the words the facts use ("ТО" → "товарооборот"): in small letters it is a word."""
     hints: Mapping[str, frozenset[str]] = field(default_factory=dict)
     latin_refers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """The pointing words written in Latin letters, per language ("it" in en, "ol" in kk): a Latin
@@ -170,6 +172,7 @@ def load_lexicon(directory: Path | str) -> Lexicon:
     groups: list[tuple[str, ...]] = []
     stands: dict[Phrase, Phrase] = {}
     swap: dict[str, str] = {}
+    abbreviations: dict[str, str] = {}
     hints: dict[str, set[str]] = {lang: set() for lang in LANGS}
     latin_refers: dict[str, set[str]] = {lang: set() for lang in LANGS}
     refers_typed: set[str] = set()
@@ -236,6 +239,13 @@ def load_lexicon(directory: Path | str) -> Lexicon:
                         reader.fail(sub_value, f"swap.{sub_key.value}: needs one word form")
                     else:
                         swap[str(sub_key.value).lower()] = str(sub_value.value).lower()
+            elif key == "abbreviations":
+                for sub_key, sub_value in reader.mapping(value, key):
+                    if not isinstance(sub_value, ScalarNode) or not str(sub_value.value).strip() \
+                            or not str(sub_key.value).isupper():
+                        reader.fail(sub_value, f"abbreviations.{sub_key.value}: needs capitals and the words it stands for")
+                    else:
+                        abbreviations[str(sub_key.value)] = str(sub_value.value)
             else:
                 for sub_key, sub_value in reader.mapping(value, key):
                     source = phrase(str(sub_key.value))
@@ -268,6 +278,7 @@ def load_lexicon(directory: Path | str) -> Lexicon:
         synonyms={k: tuple(sorted(v)) for k, v in synonyms.items()},
         stands_for=stands,
         swap=swap,
+        abbreviations=abbreviations,
         hints={k: frozenset(v) for k, v in hints.items()},
         latin_refers={k: frozenset(v) for k, v in latin_refers.items()},
         refers_typed=frozenset(refers_typed),

@@ -10,7 +10,7 @@ the engine knows: then its "ı" not after a vowel (after one it is й, "aınalı
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 from rapidfuzz import process
@@ -103,6 +103,28 @@ class DotlessI:
 
 _ANY_WORD_RE = re.compile(r"[^\W\d_]+")
 _NEXT_WORD_RE = re.compile(r" ([^\W\d_]+)")
+
+
+class Abbreviations:
+    """Writes out shorthand typed in capitals ("ТО РК–РФ" → "товарооборот РК–РФ"), unless the whole message is
+    in capitals: in small letters, or shouted, the same letters are a word ("то")."""
+
+    def __init__(self, abbreviations: Mapping[str, str]) -> None:
+        self.abbreviations = dict(abbreviations)
+        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, self.abbreviations)) + r")(?!\w)") \
+            if self.abbreviations else None
+
+    def read(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+        long_words = [word for word in _ANY_WORD_RE.findall(text) if len(word) >= SHOUTED_WORD]
+        if sum(word.isupper() for word in long_words) * 2 > len(long_words) > 0:
+            return text
+        return self.pattern.sub(lambda m: self.abbreviations[m.group()], text)
+
+
+SHOUTED_WORD = 4
+"""Letters a word needs to tell a message typed in capitals: shorter ones ("РК", "РФ") are shorthand anyway."""
 
 
 class SplitWords:

@@ -735,10 +735,16 @@ class Understanding:
         # A verb is no country, however it starts: "кіргізбей" (not letting in) is not Kyrgyzstan.
         negated = {tok for raw in typed if _NOT_DOING_RE.search(raw) for tok in tokens(raw)}
         parties = self.parties(tuple(w for w in unique if w not in verbs and w not in negated), english) | named
+        if parties and _CAPITAL_OF_RE.search(asked) and not self._sides(_CAPITAL_OF_RE.sub(" ", asked)).sides:
+            oos = True  # "Какая столица у Узбекистана?": another country's capital is no matter of the two sides' relations
         return Query(asked, detected, unique, frozenset(verbs), years, named_years, tuple(months),
                      frozenset(intents), oos, parties, frozenset(acronyms), tuple(toks), generic,
                      future, tuple(days), counted)
 
+
+_CAPITAL_OF_RE = re.compile(r"\b(?:столиц[аыуе]\w*|(?:астана|елорда|astana|elorda)(?:сы|sy)\w*|capital city|capital of"
+                            r"|'s capital)\b", re.IGNORECASE)
+"""A country's capital asked for ("столица", "Өзбекстанның астанасы" — a capital, not Astana —, "capital of")."""
 
 _WHICH_RE = re.compile(r"\bwhich\s+(?:exact\s+|exactly\s+|one\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
 

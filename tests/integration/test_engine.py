@@ -1900,3 +1900,16 @@ def test_a_follow_up_with_a_new_detail_is_not_the_question_before_with_the_sides
 def test_the_event_in_a_short_follow_up_is_the_one_just_told(engine: AnswerEngine) -> None:
     previous = last_turn(engine, "Which Kazakh leader hosted Putin in Astana in November 2023?")
     answered_with(engine.answer("what was the name of the event?", previous=previous), "Interregional")
+
+
+def test_the_newsrooms_shorthand_for_trade_turnover_is_read(engine: AnswerEngine) -> None:
+    assert engine.answer("ТО РК–РФ в 2011 г.?").facts[0].id == "td-trade-turnover-2011"
+
+
+@pytest.mark.parametrize("question", ["Какая столица у Узбекистана?", "What is the capital of Uzbekistan?",
+                                      "Өзбекстанның астанасы қай қала?"])
+def test_another_countrys_capital_is_declined_though_the_sources_name_that_country(
+        engine: AnswerEngine, question: str) -> None:
+    """"Астанасы" after another country is its capital, not Astana; the gas transit to Uzbekistan is still told."""
+    assert not engine.answer(question).answered, body_text(engine.answer(question))
+    answered_with(engine.answer("Когда открыли транзит газа в Узбекистан?"), "2023")

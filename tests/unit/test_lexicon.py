@@ -40,6 +40,15 @@ def test_broken_lexicon_names_file_and_line(tmp_path: Path) -> None:
     assert any(":7:" in p and "must be a list" in p for p in problems)
 
 
+def test_an_abbreviation_in_small_letters_is_refused_with_its_line(tmp_path: Path) -> None:
+    """"то" in small letters is a word ("что-то"): only capitals may stand for something."""
+    (tmp_path / "ru.yaml").write_text("abbreviations:\n  ТО: товарооборот\n  то: товарооборот\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        load_lexicon(tmp_path)
+    assert [p for p in err.value.problems if "abbreviations" in p] == [f"{tmp_path / 'ru.yaml'}:3: abbreviations.то: needs "
+                                                                        "capitals and the words it stands for"]
+
+
 def test_invalid_yaml_and_empty_folder(tmp_path: Path) -> None:
     with pytest.raises(LexiconError, match="no lexicon files"):
         load_lexicon(tmp_path)

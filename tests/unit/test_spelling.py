@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.spelling import DotlessI, DroppedLetter, SplitWords, Transposed, full_years
+from bot.engine.spelling import Abbreviations, DotlessI, DroppedLetter, SplitWords, Transposed, full_years
 from bot.text import tokens
 
 KNOWN = {tok for word in ("jyly", "boldy", "arasynda", "bırlesıp", "aınalymy") for tok in tokens(word)}
@@ -104,3 +104,13 @@ def test_a_word_that_is_not_one_left_out_letter_from_a_reading_is_left_alone(typ
 
 def test_a_word_the_fuzzy_match_does_not_read_is_not_mended() -> None:
     assert DroppedLetter(DROPPED_KNOWN, lambda typed: []).read("agreemnts") == "agreemnts"
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("ТО РК–РФ в 2011-м?", "товарооборот РК–РФ в 2011-м?"),
+    ("что-то было в 2011?", "что-то было в 2011?"),  # in small letters a word
+    ("КАКОЙ ТО В 2011?", "КАКОЙ ТО В 2011?"),  # shouted: every word is in capitals
+    ("ТОО и ТО", "ТОО и товарооборот"),  # a longer shorthand is not this one
+])
+def test_shorthand_in_capitals_is_written_out(typed: str, read: str) -> None:
+    assert Abbreviations({"ТО": "товарооборот"}).read(typed) == read
