@@ -330,8 +330,10 @@ class Answerability:
 
     def unsaid_part_of_year(self, query: Query, fact: Fact) -> bool:
         """"Trade turnover in 2011 by quarter?" of a fact giving the year's figure: the sources give
-        yearly figures, and a fact that speaks of no quarter or month holds no such breakdown."""
-        return fact.id not in self.by_part_of_year and mentions(query.tokens, self.lex, "part_year_words")
+        yearly figures, and a fact that speaks of no quarter or month holds no such breakdown. (A fact with no
+        figure has nothing to break down: "Medvedev's 2008 visits, by month" asks when each one was.)"""
+        return fact.id not in self.by_part_of_year and self.has_figure(fact) \
+            and mentions(query.tokens, self.lex, "part_year_words")
 
     @staticmethod
     def measures(fact: Fact) -> bool:

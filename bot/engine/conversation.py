@@ -107,6 +107,10 @@ def only_sides(question: str, lex: Lexicon) -> bool:
     return all(tok in lex.words["stopwords"] or any(tok in asks for asks in lex.intents.values()) for tok in rest)
 
 
+_QUOTED_RE = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
+"""A name in quotes («Ресей күні», "Russia Day"): a title, whatever side it holds."""
+
+
 def names_side(question: str, lex: Lexicon) -> bool:
     return any(_side_swap(w, lex) is not None for w in _WORD_RE.findall(question))
 
@@ -148,7 +152,7 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
         # "а на сколько больше, чем в 2010?" sets a year beside the one asked; "а в 2010?" replaces it.
         replaces = YEAR_RE.search(text) and "compare" not in query.intents
         text = YEAR_RE.sub(new, text) if replaces else f"{text} {new}"
-    if names_side(question, lex):
+    if names_side(_QUOTED_RE.sub(" ", question), lex):  # (not the side inside a name in quotes)
         swapped = swap_sides(text, lex)
         if swapped == text and context is not None:
             # "al Qazaqstan Reseige she?" after "how much did it put in?": the sides were the answer's, its title names them.
@@ -192,7 +196,8 @@ def retries(question: str, query: Query, previous: Turn, lex: Lexicon,
     swapped = swap_sides(previous.question, lex)
     # (not "а премьер-министр России кто был?" after "how many documents?": a person asked anew is no swap)
     asks_anew = "who" in query.intents and "who" not in context(previous)[0]
-    if names_side(question, lex) and len(query.words) <= 3 and swapped != previous.question and not asks_anew:
+    if names_side(_QUOTED_RE.sub(" ", question), lex) and len(query.words) <= 3 and swapped != previous.question \
+            and not asks_anew:
         readings.append(swapped)  # (the previous question unchanged would only give its answer again)
     if len(query.words) <= 3 or refers_back(question, lex):
         rest = _strip_markers(question, lex)

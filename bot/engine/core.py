@@ -40,11 +40,11 @@ from bot.engine.smalltalk import (
     without_own_things,
 )
 from bot.engine.spelling import Abbreviations, DotlessI, DroppedLetter, SplitWords, Transposed, full_years
-from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Understanding, find_phrases
+from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Understanding, find_phrases, month_of
 from bot.model import LANGS, Claim, Fact, PartialDate
 from bot.script import is_latin
 from bot.store import FactStore
-from bot.text import fold, forget_folded_words, raw_tokens, tokens
+from bot.text import fold, forget_folded_words, raw_tokens, stem, tokens
 
 log = logging.getLogger(__name__)
 _CONTROL_RE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
@@ -55,6 +55,8 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'-]*")
 _TERM_RE = re.compile(r"\bfor (\d{1,3}) years\b")
 MAX_ANNIVERSARY = 200
 """The largest number read as an anniversary ("the 30th"): a larger one is a figure, not a count of years."""
+_MONTH_YEAR_RE = re.compile(r"(?P<month>[^\W\d_]{3,})\s+(?P<year>(?:1[5-9]|20)\d\d)\b")
+"""A month and year said in an event ("Tokayev's November 2022 visit", "25 мая 1992"): it dates the event itself."""
 _SPAN_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*[–—-]\s*(1[89]\d\d|20\d\d)\b")
 
 
@@ -726,6 +728,8 @@ class AnswerEngine:
         if hop.event.isdigit():  # "… in the first half of the year after 1997": that year, no event to tell
             shifted = self._route(self.understanding.parse(f"{hop.ask} {int(hop.event) + hop.offset}"), lang)
             return shifted if shifted.answered else None
+        if hop.months:
+            return self._months_after(hop, lang, question)
         dated = self._dated_event(hop.event)
         if dated is None or dated.when is None:
             return None
@@ -747,6 +751,28 @@ class AnswerEngine:
         if dated in answer.facts:  # told beside what is asked (the lease signed during the visit): not led by it again
             return replace(answer, query=question)
         return self.compose.after_event(dated, answer, lang, question)
+
+    def _months_after(self, hop: YearHop, lang: str, question: str) -> Answer | None:
+        """"What did Kazakhstan announce a couple of months after Tokayev's November 2022 visit?": the month the
+        event's month and year (as the question says them, else as its fact does) and `hop.months` come to."""
+        said = _MONTH_YEAR_RE.search(hop.event)
+        month_year = None
+        if said is not None and (named := month_of(stem(fold(said.group("month"))))):
+            month_year = (int(said.group("year")), named)
+            dated = None
+        else:
+            dated = self._dated_event(hop.event)
+            if dated is not None and dated.when is not None and dated.when.month is not None:
+                month_year = (dated.when.year, dated.when.month)
+        if month_year is None:
+            return None
+        count = month_year[0] * 12 + month_year[1] - 1 + hop.months
+        asked = self.understanding.parse(f"{hop.ask} {MONTHS['en'][count % 12]} {count // 12}")
+        answer = self._route(asked, lang)
+        if not answer.answered or answer.kind == "smalltalk" or (dated is not None and answer.facts[0].id == dated.id):
+            return None
+        return replace(answer, query=question) if dated is None or dated in answer.facts \
+            else self.compose.after_event(dated, answer, lang, question)
 
     def _on_event_day(self, event: str, ask: str, lang: str, question: str, days: int = 0) -> Answer | None:
         """"What else was signed on the same day as the Eternal Friendship declaration?" (or `days` after

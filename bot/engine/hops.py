@@ -24,6 +24,8 @@ class YearHop:
     offset: int
     same_month: bool = False
     """The event names the month too ("в том же месяце, когда …", "… орнаған айда")."""
+    months: int = 0
+    """Months after the event's month ("two months after …", "через пару месяцев после …"): the asked part's month."""
 
 
 # Phrases that name a year by an event, and the year's offset from the event's: the event follows
@@ -44,7 +46,7 @@ _MARKERS: tuple[tuple[str, int], ...] = (
     (r"следующего года после", 1),
     (r"за год до", -1),
     (r"(?:в |на |за )?год,? (?:непосредственно )?(?:предшествующий|предшествовавший)", -1),
-    (r"в (?:том |тот )?(?:самый |самом )?год(?:у)?,? (?:когда|в котором)", 0),
+    (r"(?:в|за) (?:том |тот )?(?:самый |самом )?год(?:у)?,? (?:когда|в котором)", 0),  # "за тот год, когда …"
     # "куда ездил Токаев в ноябре того же года, когда …": that year's month, kept for the asked part.
     (r"в (?P<month>январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре) "
      r"(?:того же |того самого |того )?года,? (?:когда|в котором)", 0),
@@ -88,6 +90,14 @@ _MARKERS += (
     (rf"{_N} years? (?:before|prior to|earlier than)", -1),
     (rf"(?:через|спустя) {_N} (?:год|года|лет) после", 1),
     (rf"за {_N} (?:год|года|лет) до", -1),
+)
+_MN = r"(?P<mn>\d{1,2}|" + "|".join(w.replace(" ", r"\s+") for w in sorted(_COUNT_OF, key=len, reverse=True)) \
+    + r"|a couple of|a pair of|пару|пара)"
+"""A number of months ("two", "a couple of", "пару"): the months count of a month hop."""
+_COUPLE = frozenset(("a couple of", "a pair of", "пару", "пара"))
+_MARKERS += (
+    (rf"{_MN} months? (?:after|later than)", 0),
+    (rf"(?:через|спустя) {_MN} (?:месяц|месяца|месяцев) после", 0),
 )
 _KAZAKH_MONTHS = (r"(?:қаңтар|кантар|qañtar|qantar|ақпан|акпан|aqpan|akpan|наурыз|nauryz|сәуір|сауир|säuır|sauir|мамыр|mamyr"
                   r"|маусым|mausym|шілде|шилде|şılde|shilde|тамыз|tamyz|қыркүйег|кыркуйег|qyrküieg|qyrkuieg|қазан|казан|qazan"
@@ -220,6 +230,11 @@ def _year_hop(text: str) -> YearHop | None:
         if years is not None:  # "the year relations turned 30": the event's year plus 30
             offset += int(years.group("n"))
             event = (event[:years.start()] + event[years.end():]).strip(" ,")
+        months = match.groupdict().get("mn")
+        if months:  # "two months after …": the event's month moved on, in the event's year or the next
+            count = 2 if " ".join(months.lower().split()) in _COUPLE else (
+                int(months) if months.isdigit() else _COUNT_OF[" ".join(months.lower().split())])
+            return YearHop(event, ask, 0, months=count) if len(ask.split()) >= _MIN_WORDS else None
         bare = _BARE_YEAR_RE.fullmatch(event)
         if bare is not None and len(ask.split()) >= _MIN_WORDS:
             return YearHop(bare.group(1), ask, offset)  # "… года, следующего за 1997-м": the year itself

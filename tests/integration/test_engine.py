@@ -1913,3 +1913,49 @@ def test_another_countrys_capital_is_declined_though_the_sources_name_that_count
     """"Астанасы" after another country is its capital, not Astana; the gas transit to Uzbekistan is still told."""
     assert not engine.answer(question).answered, body_text(engine.answer(question))
     answered_with(engine.answer("Когда открыли транзит газа в Узбекистан?"), "2023")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Доложите дату установления дипломатических отношений России и Казахстана. Число, месяц, год.", "22"),
+    ("2022 жыл Мәскеу мен Астана арасында қандай оқиғалар болды, баяндаңыз", "2022"),
+    ("Россия и Казахстан в 2022 году: что было, коротко по пунктам", "ОДКБ"),
+])
+def test_an_order_to_report_and_a_date_asked_as_day_month_year_are_understood(
+        engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
+
+
+@pytest.mark.parametrize("message", ["Здравия желаю! Представьтесь.", "Sälem, bala! Qandai botsyñ özı?",
+                                     "Ты можешь отвечать по-китайски?", "Спасибо, вы мне очень помогал! До свидания"])
+def test_a_soldiers_greeting_a_learners_thanks_and_a_language_asked_are_small_talk(engine: AnswerEngine, message: str) -> None:
+    assert engine.answer(message).kind == "smalltalk"
+
+
+def test_a_list_of_visits_by_month_is_no_monthly_breakdown_of_a_figure(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Медведевтің 2008 жылғы Қазақстанға сапарлары, айлар бойынша тізім"), "желтоқсан")
+    assert not engine.answer("Ресейге экспорт 2011 жылы айлар бойынша").answered
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("how many firms with Russian capital worked in Kazakhstan around 2008?", "1,600"),
+    ("Ақорда иесі мен Кремль иесі 2023 жылы қарашада қай қалада кездесті?", "Астана"),
+    ("Сұрағым: 1999 жылы Қазақстан Ресейден қанша тауар әкелді, сомасы қанша?", "1,5"),
+    ("What was the trade turnover between the two countries in 2011, in greenbacks?", "23.8"),
+    ("Каков объём товарооборота России и Казахстана за тот год, когда заработал Таможенный союз трёх государств?", "15"),
+])
+def test_a_hedge_a_metonym_a_lead_in_and_slang_for_dollars_are_read(engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
+
+
+def test_a_name_in_quotes_is_no_side_of_a_follow_up(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Ресей күні қай күні атап өтіледі?")
+    answer = engine.answer("ал «Ресей күні» деген атау қай жылдан бері?", previous=previous)
+    assert "Қазақстан күні" not in answer.query and answer.answered, body_text(answer)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("What did Kazakhstan announce about visas a couple of months after Tokayev's November 2022 trip to Moscow?", "2023"),
+    ("Что решили в Алматы через два месяца после подписания договора о дружбе 25 мая 1992 года?", "июля"),
+])
+def test_months_after_an_event_are_counted_from_its_month(engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
