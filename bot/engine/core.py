@@ -303,7 +303,11 @@ class AnswerEngine:
             same_day = self._of_shown_day(first, previous, lang) or self._same_day(previous, lang, question)
             if same_day is not None:
                 return same_day
-        if previous is not None and not first.named_years and self.lex.words["next_words"].intersection(first.tokens):
+        # ("after that" with a topic of its own — "а после этого когда ужесточили визовые правила?" — asks that topic)
+        after_that = {tok for _, ph in find_phrases(first.tokens, self.lex.phrases["next_words"]) for tok in ph}
+        if previous is not None and not first.named_years and (
+                self.lex.words["next_words"].intersection(first.tokens)
+                or (after_that and len([w for w in first.words if w not in after_that]) <= AFTER_THAT_WORDS)):
             following = self._next_of_shown(previous, lang, question)
             if following is not None:
                 return following
@@ -597,8 +601,10 @@ class AnswerEngine:
         if not all(candidates):
             return None
         # The best of the first part, and the best of the second in the same unit: "total trade" next to
-        # export growth in percent is its growth, not its value in dollars.
-        first = candidates[0][0]
+        # export growth in percent is its growth, not its value in dollars. A head that asks how something
+        # changed ("what grew faster …") sets growth against growth, where the first part has one.
+        grew = self.lex.words["change_words"].intersection(tokens(head))
+        first = next((f for f in candidates[0] if f.unit == "percent"), candidates[0][0]) if grew else candidates[0][0]
         second = next((f for f in candidates[1] if f.unit == first.unit and f.id != first.id), None)
         if second is None:
             return None
@@ -1676,6 +1682,10 @@ class AnswerEngine:
         heading = _topic_heading(query.text)
         return self.compose.overview([r.fact for r in about], lang, query.text, heading)
 
+
+AFTER_THAT_WORDS = 2
+"""Words besides stop words a follow-up opened by "after that" may have and still ask for the next meeting
+("одан кейін президенттер қайда кездесті?"), not a topic of its own."""
 
 PRESENT_ENDINGS = ("at", "iat")
 """Russian present-tense plural endings ("лежат", "входят"): a word no fact uses that ends so is a verb

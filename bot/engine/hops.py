@@ -84,7 +84,7 @@ _COUNTS = {
     30: ("thirty", "тридцать", "тридцати", "отыз", "otyz"),
 }
 _COUNT_OF = {word: n for n, words in _COUNTS.items() for word in words}
-_N = r"(?P<n>\d{1,2}|" + "|".join(w.replace(" ", r"\s+") for w in sorted(_COUNT_OF, key=len, reverse=True)) + ")"
+_N = r"(?P<n>\d{1,3}|" + "|".join(w.replace(" ", r"\s+") for w in sorted(_COUNT_OF, key=len, reverse=True)) + ")"
 _MARKERS += (
     (rf"{_N} years? (?:after|later than)", 1),
     (rf"{_N} years? (?:before|prior to|earlier than)", -1),
@@ -383,7 +383,8 @@ def or_pair(question: str) -> tuple[str, str, str] | None:
         ends = [m.end() + 1 for m in _YEAR_RE.finditer(text[:alternation.start()])]
     if not ends:
         return None
-    head, sides = text[:ends[-1]].strip(" ,:—–"), _two_sides(text[ends[-1]:])
+    # (what follows a question mark asks on: "… или весь товарооборот? На сколько процентов каждый")
+    head, sides = text[:ends[-1]].strip(" ,:—–"), _two_sides(text[ends[-1]:].split("?")[0])
     return (head, *sides) if head and sides and all(sides) else None
 
 

@@ -68,7 +68,13 @@ def full_years(text: str) -> str:
     return _SHORT_YEAR_RE.sub(_full_year, _SHORT_DECADE_RE.sub(r"19\1\2", _SPOKEN_DECADE_RE.sub(_spoken_decade, text)))
 
 
+_SPAN_BEFORE_RE = re.compile(r"(?:\b(?:за|через|спустя|на|около|почти|более|менее|уже|for|over)\s+)$", re.IGNORECASE)
+"""A number of years, not a year: "за 32 года" (over 32 years), "через 40 лет"."""
+
+
 def _full_year(match: re.Match[str]) -> str:
+    if match.group(3) and _SPAN_BEFORE_RE.search(match.string, 0, match.start()):
+        return match.group(0)  # "подписали за 32 года": a count of years
     if match.group(4) or match.group(5):
         return f"19{match.group(4) or match.group(5)}"
     return f"19{match.group(1)}{match.group(3) or ''}"

@@ -1959,3 +1959,58 @@ def test_a_name_in_quotes_is_no_side_of_a_follow_up(engine: AnswerEngine) -> Non
 ])
 def test_months_after_an_event_are_counted_from_its_month(engine: AnswerEngine, question: str, text: str) -> None:
     answered_with(engine.answer(question), text)
+
+
+@pytest.mark.parametrize("question", [
+    "Что в 2011 году росло быстрее — экспорт Казахстана в Россию или весь товарооборот? На сколько процентов каждый?",
+    "2011 jyly qaisysy jyldamyraq östı: jalpy ekıjaqty sauda ma, älde Qazaqstannyñ Reseige eksporty ma? Ekeuınıñ ösu "
+    "qarqynyn aityñyz.",
+])
+def test_what_grew_faster_sets_growth_against_growth(engine: AnswerEngine, question: str) -> None:
+    body = body_text(answered_with(engine.answer(question)))
+    assert ("47,8" in body or "47.8" in body) and ("42,3" in body or "42.3" in body), body
+
+
+def test_the_next_stage_asked_with_a_possessive_ordinal_is_that_stage(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Қазақстан мен Ресей қатынастарының екінші кезеңі қай жылдарды қамтиды?")
+    answered_with(engine.answer("ал үшіншісі ше?", previous=previous), "1995")
+
+
+def test_a_number_of_years_is_no_year(engine: AnswerEngine) -> None:
+    """"за 32 года" counts years; "в 98 году" is 1998."""
+    answered_with(engine.answer("сколько договоров подписали Казахстан и Россия за 32 года"), "400")
+
+
+def test_since_then_names_no_topic_of_its_own(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Когда Казахстан и Россия установили дипломатические отношения?")
+    answered_with(engine.answer("А сколько соглашений заключено с тех пор?", previous=previous), "400")
+
+
+def test_double_tax_said_short_is_the_double_taxation_convention(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("қос салық конвенциясы қашан қабылданды"), "1996")
+
+
+def test_a_count_of_years_over_a_hundred_after_an_event_names_a_year(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("What happened on the border 103 years after the Trans-Aral railway was completed?"), "2009")
+
+
+def test_the_old_kazakh_greeting_is_small_talk_in_kazakh(engine: AnswerEngine) -> None:
+    answer = engine.answer("Армысыз!")
+    assert answer.kind == "smalltalk" and answer.lang == "kk"
+    answered_with(engine.answer("Армысыз! Қазақстан мен Ресейдің бірлескен өнеркәсіптік жобаларының жалпы құны қанша?"), "22")
+
+
+@pytest.mark.parametrize(("first", "followup", "text"), [
+    ("Ресей газының Қазақстан арқылы Өзбекстанға транзиті қашан ашылды?", "одан кейін президенттер қайда кездесті?", "Астана"),
+    ("Where did Tokayev and Putin meet in October 2023?", "and after that, where did they meet?", "Astana"),
+    ("Где встречались Токаев и Путин в октябре 2023 года?", "а после этого где они встретились?", "Астан"),
+])
+def test_after_that_in_a_follow_up_is_the_next_meeting_of_the_same_people(
+        engine: AnswerEngine, first: str, followup: str, text: str) -> None:
+    answered_with(engine.answer(followup, previous=last_turn(engine, first)), text)
+
+
+def test_after_that_with_a_topic_of_its_own_asks_that_topic(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Когда Токаев ездил в Москву после январских событий 2022 года?")
+    answered_with(engine.answer("А после этого когда Казахстан ужесточил правила для иностранцев, визовый режим?",
+                                previous=previous), "январ")

@@ -39,6 +39,7 @@ def test_a_word_unknown_either_way_and_text_without_dotless_i_are_unchanged() ->
     ("12-го июня", "12-го июня"), ("на 50 лет", "на 50 лет"), ("в 2011 году", "в 2011 году"),
     ("trade in the first half of 98?", "trade in the first half of 1998?"), ("what happened in 98", "what happened in 1998"),
     ("it fell by 45.", "it fell by 45."), ("in 45 days", "in 45 days"),  # a count, not a year
+    ("подписали за 32 года", "подписали за 32 года"), ("через 40 лет", "через 40 лет"),  # a number of years
 ])
 def test_two_digit_years_and_decades_are_read_in_full_and_days_are_not(typed: str, read: str) -> None:
     assert full_years(typed) == read
