@@ -1976,22 +1976,18 @@ def test_the_next_stage_asked_with_a_possessive_ordinal_is_that_stage(engine: An
     answered_with(engine.answer("ал үшіншісі ше?", previous=previous), "1995")
 
 
-def test_a_number_of_years_is_no_year(engine: AnswerEngine) -> None:
-    """"за 32 года" counts years; "в 98 году" is 1998."""
-    answered_with(engine.answer("сколько договоров подписали Казахстан и Россия за 32 года"), "400")
+@pytest.mark.parametrize(("question", "text"), [
+    ("сколько договоров подписали Казахстан и Россия за 32 года", "400"),  # a number of years, not 1932
+    ("қос салық конвенциясы қашан қабылданды", "1996"),  # "double tax", said short
+    ("What happened on the border 103 years after the Trans-Aral railway was completed?", "2009"),  # over a hundred
+])
+def test_counts_of_years_and_a_short_name_are_read(engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
 
 
 def test_since_then_names_no_topic_of_its_own(engine: AnswerEngine) -> None:
     previous = last_turn(engine, "Когда Казахстан и Россия установили дипломатические отношения?")
     answered_with(engine.answer("А сколько соглашений заключено с тех пор?", previous=previous), "400")
-
-
-def test_double_tax_said_short_is_the_double_taxation_convention(engine: AnswerEngine) -> None:
-    answered_with(engine.answer("қос салық конвенциясы қашан қабылданды"), "1996")
-
-
-def test_a_count_of_years_over_a_hundred_after_an_event_names_a_year(engine: AnswerEngine) -> None:
-    answered_with(engine.answer("What happened on the border 103 years after the Trans-Aral railway was completed?"), "2009")
 
 
 def test_the_old_kazakh_greeting_is_small_talk_in_kazakh(engine: AnswerEngine) -> None:
