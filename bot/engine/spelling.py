@@ -139,7 +139,13 @@ class SplitWords:
 
     def __init__(self, known: Iterable[str]) -> None:
         self.known = frozenset(known)
-        self.long_known = tuple(word for word in self.known if len(word) >= FUZZY_JOINED_MIN)
+        by_start: dict[str, list[str]] = {}
+        for word in self.known:
+            if len(word) >= FUZZY_JOINED_MIN:
+                by_start.setdefault(word[0], []).append(word)
+        self.long_known = {start: tuple(words) for start, words in by_start.items()}
+        """Long known words by their first letter: a word heard apart keeps its first letter, and the fuzzy
+        match then reads a few thousand words, not the whole vocabulary of a large store."""
 
     def read(self, text: str) -> str:
         out: list[str] = []
@@ -165,7 +171,7 @@ class SplitWords:
             return True
         # "поле гоны": heard apart and spelt as it sounds, one letter off a long known word, when neither half is a word
         return not self._knows(first) and not self._knows(second) and len(whole) >= FUZZY_JOINED_MIN and process.extractOne(
-            whole, self.long_known, scorer=OSA.distance, score_cutoff=1) is not None
+            whole, self.long_known.get(whole[0], ()), scorer=OSA.distance, score_cutoff=1) is not None
 
     def _knows(self, word: str) -> bool:
         toks = tokens(word)
