@@ -84,15 +84,16 @@ _COUNTS = {
     30: ("thirty", "тридцать", "тридцати", "отыз", "otyz"),
 }
 _COUNT_OF = {word: n for n, words in _COUNTS.items() for word in words}
-_N = r"(?P<n>\d{1,3}|" + "|".join(w.replace(" ", r"\s+") for w in sorted(_COUNT_OF, key=len, reverse=True)) + ")"
+_COUNT_WORDS = "|".join(w.replace(" ", r"\s+") for w in sorted(_COUNT_OF, key=len, reverse=True))
+"""The count words as one alternation, longest first ("он бір" before "он")."""
+_N = rf"(?P<n>\d{{1,3}}|{_COUNT_WORDS})"
 _MARKERS += (
     (rf"{_N} years? (?:after|later than)", 1),
     (rf"{_N} years? (?:before|prior to|earlier than)", -1),
     (rf"(?:через|спустя) {_N} (?:год|года|лет) после", 1),
     (rf"за {_N} (?:год|года|лет) до", -1),
 )
-_MN = r"(?P<mn>\d{1,2}|" + "|".join(w.replace(" ", r"\s+") for w in sorted(_COUNT_OF, key=len, reverse=True)) \
-    + r"|a couple of|a pair of|пару|пара)"
+_MN = rf"(?P<mn>\d{{1,2}}|{_COUNT_WORDS}|a couple of|a pair of|пару|пара)"
 """A number of months ("two", "a couple of", "пару"): the months count of a month hop."""
 _COUPLE = frozenset(("a couple of", "a pair of", "пару", "пара"))
 _MARKERS += (

@@ -158,8 +158,8 @@ FOLLOW_YEARS = 15
 """How far from the year asked before a year said by its last digits alone may be ("а в одиннадцатом?" after 2010)."""
 _LONE_ORDINAL_ENDINGS = ("om", "em")
 """Russian ordinals in the prepositional, as a year is said ("в одиннадцатом"), not a day ("одиннадцатого")."""
-_AFTER_LONE_ORDINAL = ("god", "vot", "to", "zhe")
-"""What may follow such an ordinal: the word for year, or filler ("а в одиннадцатом вот?")."""
+_LONE_ORDINAL_FILLER = frozenset(("vot", "to", "zhe"))
+"""What may follow such an ordinal besides the word for year ("god…"): filler ("а в одиннадцатом вот?")."""
 _SHORT_FOLLOW_UP = 5
 """Words a follow-up may run to for an ordinal in it to be read as a year."""
 
@@ -174,7 +174,7 @@ def year_of_ordinal(text: str, near: int | None) -> str:
         value = _value(word.group())
         after = [fold(w.group()) for w in words[k + 1:]]
         if value is None or not 1 <= value <= 99 or not fold(word.group()).endswith(_LONE_ORDINAL_ENDINGS) \
-                or not all(w.startswith(_AFTER_LONE_ORDINAL) for w in after) \
+                or not all(w.startswith("god") or w in _LONE_ORDINAL_FILLER for w in after) \
                 or (k and _value(words[k - 1].group()) is not None):  # the last word of a number said whole
             continue
         year = min((century + value for century in (1900, 2000)), key=lambda y: abs(y - near))

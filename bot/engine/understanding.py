@@ -693,9 +693,10 @@ class Understanding:
         if "who" in intents and any(tok in lex.intents["who"] and lex.words["regard_words"].intersection(plain[k + 1:k + 3])
                                     for k, tok in enumerate(plain)):
             intents.discard("who")  # "Астананы кім деп есептейді?": taken for what, not a person's name
-        if "who" in intents and all(k and plain[k - 1] in lex.words["relative_heads"]
-                                    for k, tok in enumerate(plain) if tok in lex.intents["who"]):
+        asking_who = [k for k, tok in enumerate(plain) if tok in lex.intents["who"]]
+        if "who" in intents and asking_who and all(k and plain[k - 1] in lex.words["relative_heads"] for k in asking_who):
             intents.discard("who")  # "среди тех, кто вкладывает": a clause about those who, no person asked
+            # (a "who" read from a typo, "ктоо", has no word here to be a clause of)
         if lex.words["anniversary_words"].intersection(toks):
             intents |= {"anniversary", "elapsed"}  # a count of years from an event
         if lex.words["rank_words"].intersection(toks) or find_phrases(plain, lex.phrases["rank_words"]):

@@ -1832,6 +1832,8 @@ def test_the_fillers_of_dictated_speech_take_no_part_in_the_question(engine: Ans
 ])
 def test_a_who_that_opens_a_clause_about_those_asks_no_person(engine: AnswerEngine, question: str, text: str) -> None:
     answered_with(engine.answer(question), text)
+    # … while a "who" read from a typo ("кио") still asks a person, whom the treaty's fact does not name
+    assert not engine.answer("кио подписал договор о дружбе").answered
 
 
 @pytest.mark.parametrize("message", ["heyy", "hii there", "Сәлеметсіз бе! Немен көмектесе аласыз?",
