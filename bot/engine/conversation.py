@@ -115,6 +115,11 @@ def names_side(question: str, lex: Lexicon) -> bool:
     return any(_side_swap(w, lex) is not None for w in _WORD_RE.findall(question))
 
 
+def _names_side_unquoted(question: str, lex: Lexicon) -> bool:
+    """Whether a follow-up names a side outside a name in quotes (not "ал «Ресей күні» қай жылдан бері?")."""
+    return names_side(_QUOTED_RE.sub(" ", question), lex)
+
+
 def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
             context: Callable[[Turn], tuple[frozenset[str], tuple[str, ...]]] | None = None) -> Resolved:
     """The question to answer: the question itself, or the previous one carried forward with what
@@ -152,7 +157,7 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
         # "а на сколько больше, чем в 2010?" sets a year beside the one asked; "а в 2010?" replaces it.
         replaces = YEAR_RE.search(text) and "compare" not in query.intents
         text = YEAR_RE.sub(new, text) if replaces else f"{text} {new}"
-    if names_side(_QUOTED_RE.sub(" ", question), lex):  # (not the side inside a name in quotes)
+    if _names_side_unquoted(question, lex):
         swapped = swap_sides(text, lex)
         if swapped == text and context is not None:
             # "al Qazaqstan Reseige she?" after "how much did it put in?": the sides were the answer's, its title names them.
@@ -196,8 +201,7 @@ def retries(question: str, query: Query, previous: Turn, lex: Lexicon,
     swapped = swap_sides(previous.question, lex)
     # (not "а премьер-министр России кто был?" after "how many documents?": a person asked anew is no swap)
     asks_anew = "who" in query.intents and "who" not in context(previous)[0]
-    if names_side(_QUOTED_RE.sub(" ", question), lex) and len(query.words) <= 3 and swapped != previous.question \
-            and not asks_anew:
+    if _names_side_unquoted(question, lex) and len(query.words) <= 3 and swapped != previous.question and not asks_anew:
         readings.append(swapped)  # (the previous question unchanged would only give its answer again)
     if len(query.words) <= 3 or refers_back(question, lex):
         rest = _strip_markers(question, lex)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from bot.engine.conversation import names_side, refers_back
 from bot.engine.lexicon import SMALLTALK_PRECEDENCE, Lexicon, normalise
@@ -71,13 +72,20 @@ _UNSURE_ASIDE_RE = re.compile(r"\s*\([^()]*\?[^()]*\)")
 put to the bot, though its question mark would make the sentence around it one."""
 
 
+@lru_cache(maxsize=4)
+def _party_stems(parties: frozenset[str]) -> tuple[str, ...]:
+    """The long party names without their last letter, so a case ending still matches ("Германиядан"):
+    worked out once per lexicon, not for every sentence about the asker."""
+    return tuple(p[:-1] for p in parties if len(p) >= 5)
+
+
 def _without_origin(sentence: str, lex: Lexicon) -> str:
     """A sentence about the asker, asking nothing, without the foreign country they write from ("I'm a student from
     the USA", "Я школьница из США", "Мен АҚШ-тан … оқушымын"): where they live is no party the question names."""
     if not _ABOUT_ONESELF_RE.search(sentence) or "?" in sentence or lex.question_words.intersection(tokens(sentence)):
         return sentence
     parties = lex.words["other_parties"]
-    long_parties = tuple(p[:-1] for p in parties if len(p) >= 5)
+    long_parties = _party_stems(parties)
 
     def party(match: re.Match[str]) -> str:
         name = match.group("name") or match.group("kk")
