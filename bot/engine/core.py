@@ -39,7 +39,7 @@ from bot.engine.smalltalk import (
     without_courtesy,
     without_own_things,
 )
-from bot.engine.spelling import Abbreviations, DotlessI, DroppedLetter, SplitWords, Transposed, full_years
+from bot.engine.spelling import PARTICLE, Abbreviations, DotlessI, DroppedLetter, SplitWords, Transposed, full_years
 from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Understanding, find_phrases, month_of
 from bot.model import LANGS, Claim, Fact, PartialDate
 from bot.script import is_latin
@@ -97,7 +97,7 @@ class AnswerEngine:
         self.index = FactIndex(store.facts, self.lex)
         self.understanding = Understanding(self.lex, self.index.vocab_set)
         self.spelling = DotlessI(self.understanding.known)  # the lexicon's words and the facts' (one set, shared)
-        self.split_words = SplitWords(self.understanding.known)
+        self.split_words = SplitWords(self.understanding.known, (w for w in self.lex.words["stopwords"] if len(w) <= PARTICLE))
         self.abbreviations = Abbreviations(self.lex.abbreviations)
         self.transposed = Transposed(self.understanding.known, self._names_topic)
         self.dropped = DroppedLetter(self.understanding.known, self._fuzzy_readings)
@@ -209,7 +209,9 @@ class AnswerEngine:
             return replace(self.compose.smalltalk(courtesy, said, whole), script=_script_of(whole, said))
         # A year named by an event ("… танығаннан кейінгі жылдың қазанында … және …?") is read whole:
         # its asked part may itself have two parts, which the hop asks of that year together.
-        parts = self.understanding.two_parts(question) if year_hop(question) is None else None
+        # So is a day named by one ("… в тот же день, что и Декларацию …?"), whose "что" asks nothing.
+        hopped = year_hop(question) or day_hop(question) or days_after(question)
+        parts = self.understanding.two_parts(question) if hopped is None else None
         both = self._both_parts(question, parts, reply_lang, previous) if parts is not None else None
         answer = both or self._answer(question, reply_lang, previous)
         return replace(answer, script=script if reply_lang == "kk" else "cyrl")
@@ -412,7 +414,14 @@ class AnswerEngine:
                 joined = sorted({f.id: f for f in (*answer.facts, *either.facts)}.values(), key=_in_order)
                 return self.compose.listing(joined, lang, question, "", dated=True)
         if not answer.answered and previous is not None and resolved.how != "else":
+            # "Resei jağynan oğan kım qol qoidy?" of the treaty just told, which names no signer: a person the shown
+            # fact lacks is declined as such, not asked on its own of any fact that names presidents. (Not "and how
+            # long is the border by that account?": a measure asked anew finds its own fact.)
+            lacked = (resolved.how == "followup" and "who" in first.intents and bool(answer.facts)
+                      and answer.facts[0] in self._shown(previous))
             for text in retries(question, first, previous, self.lex, self._context):
+                if lacked and text == question:
+                    continue
                 retry = self._route(self.understanding.parse(text), lang)
                 if retry.answered:
                     return replace(retry, query=text)
@@ -493,9 +502,11 @@ class AnswerEngine:
             if self._says_own_words(parts, first.facts[0]):
                 return replace(first, query=question)  # one fact holds both details
             # "… and what does it import from there?": its own word is not in the fact just found,
-            # which the follow-up's borrowed words pulled back; the part is asked with the sides alone.
+            # which the follow-up's borrowed words pulled back; the part is asked with the sides alone,
+            # and the first part's year when it names none ("In 2011 exports grew by how much, and the whole trade?").
             sides = " ".join(w for w in _WORD_RE.findall(parts[0]) if w.lower() in self.lex.swap)
-            second = self._answer(f"{sides} {parts[1]}".strip(), lang, None)
+            years = "" if YEAR_RE.search(parts[1]) else " ".join(YEAR_RE.findall(parts[0]))
+            second = self._answer(f"{sides} {years} {parts[1]}".strip(), lang, None)
         if not second.answered or second.kind != "fact" or second.facts[0] == first.facts[0]:
             return None
         best = {h.fact.id for h in self._search(self.understanding.parse(question))[:WEIGHTS.part_pool]}
@@ -504,10 +515,11 @@ class AnswerEngine:
         return self.compose.listing([first.facts[0], second.facts[0]], lang, question, "", in_full=2)
 
     def _says_own_words(self, parts: tuple[str, str], fact: Fact) -> bool:
-        """Whether a fact uses every word the second part of a question adds to the first (sides aside)."""
+        """Whether a fact tells (in its text, title or names for it, not the sample questions its index holds)
+        every word the second part of a question adds to the first (sides aside)."""
         before = set(self.understanding.parse(parts[0]).words)
         own = [w for w in self.understanding.parse(parts[1]).words if w not in before and w not in self.side_words]
-        said = self.words[self.position[fact.id]]
+        said = self.answerable.said(fact) | {tok for names in fact.aliases.values() for name in names for tok in tokens(name)}
         return all(w in said for w in own)
 
     def _person_named(self, question: str, previous: Turn) -> str:
@@ -713,7 +725,9 @@ class AnswerEngine:
             return hits[0].fact
         if self.lex.words["beginning_words"].intersection(event.tokens):
             # "Кеден одағы іске қосылған жыл": of the union's facts that match as well, the one that tells it began.
+            # Its words of beginning ("вводом в действие") tell which fact, not what the union is: searched without them.
             starts = self.lex.words["beginning_words"] | self.lex.words["founding_words"]
+            hits = self._search(replace(event, words=tuple(w for w in event.words if w not in starts))) or hits
             close = [h for h in hits[:WEIGHTS.answerable_tries]
                      if h.coverage >= WEIGHTS.min_coverage and h.score >= WEIGHTS.answerable_ratio * hits[0].score]
             begun = next((h.fact for h in close if h.fact.when and starts & self.answerable.said(h.fact)), None)
@@ -980,7 +994,10 @@ class AnswerEngine:
     def _route(self, query: Query, lang: str) -> Answer:
         question = query.text
         if self._hard_decline(query):
-            return self.compose.decline(question, lang, [r.fact for r in self.rank(query)[:3]] if query.words else ())
+            ranked = self.rank(query) if query.words else []
+            # "правда что … достроили в 1916": a claim's year no fact is from is corrected when its words find one.
+            corrected = self._corrected_year(query, ranked, lang, events_only=True) if ranked and not query.out_of_scope else None
+            return corrected or self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         if query.only_years:
             return self._year(query, lang)
         if query.years and not query.named_years and (not query.words or query.generic):
@@ -1233,11 +1250,13 @@ class AnswerEngine:
         earliest = min(close, key=lambda r: r.fact.when.key if r.fact.when else (0, 0, 0), default=top)
         return ranked if earliest is top else [earliest, *(r for r in ranked if r is not earliest)]
 
-    def _corrected_year(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
+    def _corrected_year(self, query: Query, ranked: Sequence[Ranked], lang: str, events_only: bool = False) -> Answer | None:
         """"Is it true that the tax convention was adopted in 1997?": a claim put up to be checked
         whose year its best fact does not hold, while the question's words without the year find a
         fact of another year that holds what is asked: that fact is told, as the sources' other year.
-        A wrong year is corrected, not declined; a plain question about a year the sources lack is not a claim."""
+        A wrong year is corrected, not declined; a plain question about a year the sources lack is not a claim.
+        Of a year no fact is from (`events_only`), only an event's is: a yearly figure of another year
+        ("trade in 2015 was 20 bn?" → 2008's) is another measurement, not the same one misdated."""
         if not query.named_years or not self.answerable.claims(query):
             return None
         top = ranked[0]
@@ -1248,7 +1267,7 @@ class AnswerEngine:
         if not yearless or not self._confident(yearless_query, yearless):
             return None
         best = yearless[0]
-        if (best.coverage < WEIGHTS.min_coverage or best.fact.when is None
+        if (best.coverage < WEIGHTS.min_coverage or best.fact.when is None or (events_only and best.fact.metric)
                 or set(query.named_years) & self._years_of(best.fact)
                 or self.answerable.missing(yearless_query, best.fact) is not None):
             return None

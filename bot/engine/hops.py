@@ -32,7 +32,7 @@ class YearHop:
 # the phrase, the asked part comes before it or after a comma ("In the year X, …" / "… in the year X").
 _MARKERS: tuple[tuple[str, int], ...] = (
     # "the year just after …", "next year after …": the words that stress how near it is change nothing.
-    (r"(?:in )?(?:the )?(?:first )?(?:full )?(?:next )?year (?:(?:just|right|immediately|directly) )?"
+    (r"(?:in )?(?:the |a |one )?(?:first )?(?:full )?(?:next )?year (?:(?:just|right|immediately|directly) )?"
      r"(?:after|following|(?:that|which) (?:followed|came after))", 1),
     (r"(?:in )?the year (?:before|preceding|(?:that|which) (?:preceded|came before))", -1),
     (r"(?:in )?the (?:same )?year (?:when |that |in which )?", 0),
@@ -40,12 +40,13 @@ _MARKERS: tuple[tuple[str, int], ...] = (
     (r"(?:in )?the (?:following )?(?P<month>January|February|March|April|May|June|July|August|September|October"
      r"|November|December) (?:after|following)", 1),
     (r"(?:через год|спустя год|на следующий год|в следующем году) после", 1),
-    (r"(?:в |на |за )?год,? (?:непосредственно )?(?:следующий|последовавший) (?:за|после)", 1),  # "в год, следующий за …"
+    # "в год, следующий за …", "в году, следующем за …"
+    (r"(?:в |на |за )?год(?:у)?,? (?:непосредственно )?(?:следующий|следующем|последовавший|последовавшем) (?:за|после)", 1),
     # "… в январе года, следующего за …", "… в январе следующего года после …": the month stays with the asked part.
     (r"года,? (?:непосредственно )?(?:следующего|последовавшего) (?:за|после)", 1),
     (r"следующего года после", 1),
     (r"за год до", -1),
-    (r"(?:в |на |за )?год,? (?:непосредственно )?(?:предшествующий|предшествовавший)", -1),
+    (r"(?:в |на |за )?год(?:у)?,? (?:непосредственно )?(?:предшествующий|предшествующем|предшествовавший|предшествовавшем)", -1),
     (r"(?:в|за) (?:том |тот )?(?:самый |самом )?год(?:у)?,? (?:когда|в котором)", 0),  # "за тот год, когда …"
     # "куда ездил Токаев в ноябре того же года, когда …": that year's month, kept for the asked part.
     (r"в (?P<month>январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре) "
@@ -88,8 +89,8 @@ _COUNT_WORDS = "|".join(w.replace(" ", r"\s+") for w in sorted(_COUNT_OF, key=le
 """The count words as one alternation, longest first ("он бір" before "он")."""
 _N = rf"(?P<n>\d{{1,3}}|{_COUNT_WORDS})"
 _MARKERS += (
-    (rf"{_N} years? (?:after|later than)", 1),
-    (rf"{_N} years? (?:before|prior to|earlier than)", -1),
+    (rf"{_N} (?:years?|yrs?) (?:after|later than)", 1),
+    (rf"{_N} (?:years?|yrs?) (?:before|prior to|earlier than)", -1),
     (rf"(?:через|спустя) {_N} (?:год|года|лет) после", 1),
     (rf"за {_N} (?:год|года|лет) до", -1),
 )
@@ -187,7 +188,7 @@ _BARE_YEAR_RE = re.compile(r"((?:1[5-9]|20)\d\d)(?:\s*-?\s*(?:м|го|й|ый|о
 def year_hop(question: str) -> YearHop | None:
     """The event and the asked part of a question that names its year by an event, or None (cached:
     a question is tried whole before it is split in two, and again as it is routed)."""
-    text = " ".join(question.split())
+    text = _CHAT_LEAD_RE.sub("", " ".join(question.split()))
     hop = _year_hop(text)
     asking: list[str] = []
     while hop is None and (lead := _LEAD_RE.match(text)) is not None:
@@ -203,6 +204,9 @@ def year_hop(question: str) -> YearHop | None:
     return hop
 
 
+_CHAT_LEAD_RE = re.compile(r"^(?:(?:а|и|ну|слушай|слышь|скажи|so|and|well|ал|ал енді|ал енди|al endı|al endi)\s+){1,2}(?=\w)",
+                           re.IGNORECASE)
+"""Chat's opening words before a question ("слушай а в тот год когда …", "and the year after …"): no part of it."""
 _LEAD_RE = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*,\s*")
 """Up to three words without a digit before a comma that opens a question ("Скажите, пожалуйста, …", "Please, …")."""
 _ASKING_LEAD_RE = re.compile(rf"^{_ASKING}\b", re.IGNORECASE)

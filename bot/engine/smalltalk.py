@@ -24,6 +24,8 @@ _ELONGATED_RE = re.compile(r"([^\W\d_])\1{2,}")
 """A letter drawn out in chat ("привееет", "thaaanks"): read once."""
 _DOUBLED_END_RE = re.compile(r"([^\W\d_])\1\b")
 """A word's last letter typed twice in chat ("heyy", "hii", "сәлемм"): read once when the word as typed says nothing."""
+_DOUBLED_RE = re.compile(r"([^\W\d_])\1")
+"""Any letter typed twice ("боттсың ба"): read once, last of all, when the message as typed is no small talk."""
 _DASH_RE = re.compile(r"\s[-–—]\s|:\s")
 _LETTER_RE = re.compile(r"[^\W_]")
 
@@ -144,8 +146,13 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         kept = asked
     elif not pointing:
         # "I'm a journalist writing about Central Asia. What is …?": who asks and why is not what
-        # is asked, unless the question points back into it ("… about Baikonur. Where is it?").
-        kept = [s for s in kept if s in asked or not _ABOUT_ONESELF_RE.search(s)]
+        # is asked, unless the question points back into it ("… about Baikonur. Where is it?") or, too short
+        # to hold its topic and naming no name or year, names again what the asker told of ("… a question about
+        # the new thermal power plants … Which cities are the plants planned for?"): that sentence's words the
+        # facts use are kept.
+        said = {tok for s in asked if not _self_contained(s, lex) and not _names(s, names_topic) for tok in _content(s, lex)}
+        kept = [s if s in asked or not _ABOUT_ONESELF_RE.search(s) else _runs_naming(s, said, lex, names_topic) for s in kept]
+        kept = [s.strip() for s in kept if s.strip()]
     elif all(_self_contained(s, lex) for s in pointing):
         # A long question that may point at its own words ("… how much exports grew and what value
         # they reached?") keeps only the names and years said about the asker ("… about Baikonur").
@@ -308,6 +315,20 @@ def _with_topic_words(names: str, part: str, lex: Lexicon, names_topic: Callable
                            and any(names_topic(t) and t not in lex.no_topic for t in tokens(w)))
 
 
+def _runs_naming(sentence: str, said: set[str], lex: Lexicon, names_topic: Callable[[str], bool]) -> str:
+    """The runs of words the facts use in a sentence about the asker that hold a word the question says again
+    ("Our class is reading about the new thermal power plants Russia agreed to build" → "new thermal power plants
+    Russia agreed", of "Which cities will the plants be in?"): what the asker told of, not who they are."""
+    runs: list[list[str]] = [[]]
+    for word in _WORD_RE.findall(sentence):
+        toks = tokens(word)
+        if toks and not _ABOUT_ONESELF_RE.fullmatch(word) and all(names_topic(t) and t not in lex.no_topic for t in toks):
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return " ".join(w for run in runs if said.intersection(t for w in run for t in tokens(w)) for w in run)
+
+
 _RUN_ON_ASIDE_RE = re.compile(r"\s(?:(?:а|и|но)\s+(?:то\s+)?)?(?:я|мы|помню|помнится)\s", re.IGNORECASE)
 """Where a long Russian message turns to the asker with no comma before it ("… и в каком году это было а то мы
 с соседом поспорили …", "… признал нашу республику я тогда ещё в депо работал …"); `_without_aside` takes a comma's."""
@@ -374,7 +395,10 @@ def smalltalk_kind(text: str, lex: Lexicon) -> str | None:
                 if rest:
                     return rest
     undoubled = _DOUBLED_END_RE.sub(r"\1", text)
-    return smalltalk_kind(undoubled, lex) if undoubled != text else None
+    if undoubled != text:
+        return smalltalk_kind(undoubled, lex)
+    squeezed_letters = _DOUBLED_RE.sub(r"\1", text)
+    return smalltalk_kind(squeezed_letters, lex) if squeezed_letters != text else None
 
 
 def courtesy_lead(text: str, lex: Lexicon) -> tuple[str, str] | None:

@@ -137,8 +137,10 @@ class SplitWords:
     """Joins a word that speech-to-text or a slip of the space bar split in two ("көк шетауда",
     "qos tanai") where the two halves are not both known and the whole is."""
 
-    def __init__(self, known: Iterable[str]) -> None:
+    def __init__(self, known: Iterable[str], particles: Iterable[str] = ()) -> None:
         self.known = frozenset(known)
+        self.particles = frozenset(particles)
+        """Short function words ("за", "в", "on"), which open no word heard apart: "за вводом" is no "заводом"."""
         by_start: dict[str, list[str]] = {}
         for word in self.known:
             if len(word) >= FUZZY_JOINED_MIN:
@@ -164,7 +166,7 @@ class SplitWords:
         if len(first) < 2 or len(second) < 2 or len(first + second) < JOINED_MIN:
             return False
         # the whole is stemmed here, not through the token cache: most pairs are no word at all
-        if self._knows(first) and self._knows(second):
+        if self._knows(first) and self._knows(second) or tokens(first)[:1] and tokens(first)[0] in self.particles:
             return False
         whole = stem(fold(first + second))
         if whole in self.known:
@@ -182,6 +184,8 @@ JOINED_MIN = 7
 """Shortest whole a split is mended into: shorter joins are too often two words of their own."""
 FUZZY_JOINED_MIN = 6
 """Shortest stem a split, one letter off, is mended into ("поле гоны" → "polego", read as "poligo")."""
+PARTICLE = 3
+"""Longest stop word read as a preposition or particle, which opens no word heard apart."""
 
 
 class Transposed:

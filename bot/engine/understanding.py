@@ -288,6 +288,11 @@ CONTRAST = frozenset(("al", "a"))
 """Kazakh "ал" and Russian "а" (while, whereas), as tokens: after a comma, they open a second question."""
 
 
+_ONE_COUNTRY_RE = re.compile(r"\b(?:страну|государство)\b", re.IGNORECASE)
+"""A country asked in the singular ("Назовите страну, которую Медведев посетил первой"): one, which may be a side;
+the stem it shares with "страны" would otherwise ask the members of a union."""
+
+
 class Understanding:
     """Parses questions with one lexicon; cheap to call, holds no per-question state."""
 
@@ -476,7 +481,8 @@ class Understanding:
         # opens a second question of any length that asks somewhere in it.
         contrasted = [k for k in joins if firsts[k] in CONTRAST and text[:words[k].start()].rstrip().endswith(",")
                       and any(tok in asking for tok in firsts[k + 1:])]
-        for k in (opened or inside or contrasted)[:1]:
+        anywhere = [k for k in joins if len(words) - k - 1 >= 3 and any(tok in asking for tok in firsts[k + 1:])]
+        for k in (opened or inside or contrasted or anywhere)[:1]:
             first, second = text[:words[k].start()].rstrip(" ,;"), text[words[k].end():].strip()
             return (first, second) if len(words) - k - 1 >= 3 else None
         return self._comma_parts(text, words, firsts)
@@ -683,8 +689,9 @@ class Understanding:
                 and not find_phrases(plain, lex.intent_phrases["day"]):
             intents.discard("day")  # "В каком году …? … история — наука точная": the year asked, "exact" asks no day
         which = lex.words["which_words"] | lex.intents["list"]
-        if any(a in which and b in lex.words["country_words"] for a, b in zip(plain, plain[1:], strict=False)):
-            intents.add("countries")  # "which countries besides Kazakhstan and Russia are in the EAEU?"
+        if any(a in which and b in lex.words["country_words"] for a, b in zip(plain, plain[1:], strict=False)) \
+                and not _ONE_COUNTRY_RE.search(text):
+            intents.add("countries")  # "which countries besides Kazakhstan and Russia are in the EAEU?" (not "назовите страну")
         if "who" in intents and (lex.words["membership_words"].intersection(toks)
                                  or lex.words["country_words"].intersection(plain)  # "кто там из стран?"
                                  or find_phrases(plain, lex.phrases["membership_words"])):

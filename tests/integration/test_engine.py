@@ -2012,3 +2012,67 @@ def test_after_that_with_a_topic_of_its_own_asks_that_topic(engine: AnswerEngine
     previous = last_turn(engine, "Когда Токаев ездил в Москву после январских событий 2022 года?")
     answered_with(engine.answer("А после этого когда Казахстан ужесточил правила для иностранцев, визовый режим?",
                                 previous=previous), "январ")
+
+
+def test_a_second_part_whose_asking_word_comes_late_is_answered_too(engine: AnswerEngine) -> None:
+    body = body_text(answered_with(engine.answer(
+        "1997 жылы өзара тауар айналымы қанша болды және 1998 жылдың бірінші жартысында сауда айналымы қанша пайызға өсті?")))
+    assert "4,1" in body and "26" in body, body
+
+
+@pytest.mark.parametrize("message", ["Сен ботсың ба, әлде адамсың ба?", "сен ким озин", "боттсың ба?",
+                                     "На чём основаны ваши ответы?", "What are your sources?", "Сәлем! Жұмысқа дайынсың ба?"])
+def test_who_are_you_asked_with_a_doubled_letter_or_as_where_answers_come_from_is_small_talk(
+        engine: AnswerEngine, message: str) -> None:
+    assert engine.answer(message).kind == "smalltalk"
+
+
+@pytest.mark.parametrize("question", ["How much has Kazakhstan invested in Russia, as per the data?",
+                                      "What do the data say about Kazakh investment in Russia?"])
+def test_the_english_word_data_asks_no_date(engine: AnswerEngine, question: str) -> None:
+    answered_with(engine.answer(question), "5.6")
+
+
+def test_a_claim_dated_to_a_year_no_fact_is_from_is_corrected_when_it_is_an_event(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Is it true that the Trans-Aral railway was finished in 1916?"), "1906")
+    assert not engine.answer("Is it true that trade between the two countries reached 20 billion dollars in 2016?").answered
+
+
+def test_a_short_question_naming_again_what_the_asker_told_of_keeps_that_topic(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Our class is reading about the new thermal power plants Russia agreed to build in Kazakhstan. "
+                                "Which cities will the plants be in?"), "Kokshetau")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("What did the two countries sign 4 yrs after the Baikonur lease?", "1998"),  # chat shorthand for years
+    ("Сколько составил товарооборот в году, следующем за введением Таможенного союза?", "23,8"),  # the year asked as "в году"
+])
+def test_years_written_short_and_the_year_following_in_the_locative_are_counted(
+        engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
+
+
+def test_a_second_part_leaning_on_the_first_keeps_its_year(engine: AnswerEngine) -> None:
+    body = body_text(answered_with(engine.answer(
+        "In 2011 the export of Kazakhstan to Russia has grown by how many percent, and the whole trade by how many?")))
+    assert "47.8" in body and "42.3" in body, body
+
+
+def test_one_country_asked_for_may_be_a_side(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Назовите страну, куда Медведев совершил первый зарубежный визит в качестве президента."),
+                  "Казахстан")
+
+
+def test_who_signed_a_document_just_told_that_names_no_signer_is_declined(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Dostyq, yntymaqtastyq jäne özara kömek turaly şart qai jyly jasaldy?")
+    near_miss_of(engine.answer("Resei tarapynan oğan kım qol qoidy?", previous=previous), "tr-friendship-treaty-1992")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("A year after the CSTO peacekeepers arrived, what did Kazakhstan do about the stay of Russian citizens?", "2023"),
+    ("ну а в тот год когда заработал Таможенный союз сколько составил товарооборот", "15"),  # chat's lead, no commas
+    ("Какой документ подписали главы государств в тот же день, что и Декларацию о вечной дружбе?", "Каспи"),  # "что и"
+])
+def test_a_year_or_day_named_by_an_event_is_read_after_a_chat_lead_an_article_or_that_as(
+        engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)

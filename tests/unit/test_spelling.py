@@ -59,6 +59,12 @@ def test_a_word_split_in_two_is_joined_where_only_the_whole_is_known(said: str, 
     assert SplitWords(SPLIT_KNOWN).read(said) == read
 
 
+def test_a_preposition_opens_no_word_heard_apart() -> None:
+    known = {tok for word in ("заводом", "завод") for tok in tokens(word)}
+    assert SplitWords(known).read("за вводом") == "завводом"  # the join a preposition must not make
+    assert SplitWords(known, tokens("за")).read("за вводом в действие") == "за вводом в действие"
+
+
 SWAP_KNOWN = {tok for word in ("foreign", "trip", "lease", "leasing") for tok in tokens(word)}
 
 
