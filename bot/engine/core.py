@@ -550,6 +550,9 @@ class AnswerEngine:
         fact = self.store.get(previous.fact_ids[0]) if previous.kind in ("fact", "list") and previous.fact_ids else None
         if fact is None:
             return before.intents, (f"{topic(previous.question, before)} {years}".strip(),)
+        if before.named_years and not set(before.named_years) & self._years_of(fact) and fact.when:
+            # "Is it true the Customs Union started in 2011?" told 2010: the follow-up leans on the year the fact is from.
+            years = str(fact.when.year)
         lang = previous.lang if previous.lang in fact.title else "en"
         title = _PAREN_RE.sub(" ", fact.title[lang])
         # … as typed or mistyped ("exprots" used "exports")

@@ -109,6 +109,11 @@ _KAZAKH_MONTHS = (r"(?:қаңтар|кантар|qañtar|qantar|ақпан|ак�
 _YEAR_WORD = r"(?:жылы|jyly|zhyly|жылында|jylynda|zhylynda)"
 _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+{_YEAR_WORD},?", 1),
+    # "… сапарынан кейінгі жылдың қаңтарында …": the next year's month, kept for the asked part.
+    (r"(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+"
+     rf"(?P<month>{_KAZAKH_MONTHS}),?", 1),
+    # "… алғашқы сапарынан келесі жылы …": the year next from the event.
+    (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
     (rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
     (rf"(?:соң|сон|кейін|кейин|soñ|son|keiın|keiin|keyin)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
     # "… сапарынан кейін келесі жылдың қаңтарында …": the month stays with the asked part.

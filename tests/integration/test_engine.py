@@ -2076,3 +2076,22 @@ def test_who_signed_a_document_just_told_that_names_no_signer_is_declined(engine
 def test_a_year_or_day_named_by_an_event_is_read_after_a_chat_lead_an_article_or_that_as(
         engine: AnswerEngine, question: str, text: str) -> None:
     answered_with(engine.answer(question), text)
+
+
+def test_a_follow_up_after_a_corrected_year_leans_on_the_year_told(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Is it true that the Customs Union was launched in 2011?")
+    answered_with(engine.answer("and which countries belonged to it?", previous=previous), "Belarus")
+
+
+def test_a_follow_up_asking_what_came_later_carries_no_year(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "What happened with the Customs Union in 2010?")
+    answered_with(engine.answer("and what did it become later?", previous=previous), "Eurasian Economic Union")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Байқоңырды жалға беру келісімінен кейінгі жылдың қаңтарында президенттер неше құжатқа қол қойды?", "1995"),
+    ("Тәуелсіздік танылғаннан келесі жылы екі ел қандай қатынас орнатты?", "1992"),
+])
+def test_a_kazakh_year_after_an_event_may_name_its_month_or_follow_the_event_directly(
+        engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
