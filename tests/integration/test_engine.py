@@ -2078,14 +2078,13 @@ def test_a_year_or_day_named_by_an_event_is_read_after_a_chat_lead_an_article_or
     answered_with(engine.answer(question), text)
 
 
-def test_a_follow_up_after_a_corrected_year_leans_on_the_year_told(engine: AnswerEngine) -> None:
-    previous = last_turn(engine, "Is it true that the Customs Union was launched in 2011?")
-    answered_with(engine.answer("and which countries belonged to it?", previous=previous), "Belarus")
-
-
-def test_a_follow_up_asking_what_came_later_carries_no_year(engine: AnswerEngine) -> None:
-    previous = last_turn(engine, "What happened with the Customs Union in 2010?")
-    answered_with(engine.answer("and what did it become later?", previous=previous), "Eurasian Economic Union")
+@pytest.mark.parametrize(("first", "followup", "text"), [
+    ("Is it true that the Customs Union was launched in 2011?", "and which countries belonged to it?", "Belarus"),
+    ("What happened with the Customs Union in 2010?", "and what did it become later?", "Eurasian Economic Union"),
+])
+def test_a_follow_up_leans_on_the_year_told_after_a_correction_and_on_none_when_it_asks_what_came_later(
+        engine: AnswerEngine, first: str, followup: str, text: str) -> None:
+    answered_with(engine.answer(followup, previous=last_turn(engine, first)), text)
 
 
 @pytest.mark.parametrize(("question", "text"), [
