@@ -192,9 +192,19 @@ class AnswerEngine:
         return self._reply(question, lang, previous)
 
     def _reply(self, question: str, lang: str | None, previous: Turn | None) -> Answer:
+        """The reply to a message without the gloss it gives of itself, or, when that finds no answer, with it
+        ("… обменялись послами, то есть установили официальные отношения": the gloss says it plainer)."""
+        cleaned = _clean(question)
+        glossless = self._without_restatement(cleaned)
+        answer = self._reply_to(glossless, lang, previous)
+        if glossless != cleaned and not answer.answered:
+            answer = self._reply_to(cleaned, lang, previous)
+        return answer
+
+    def _reply_to(self, question: str, lang: str | None, previous: Turn | None) -> Answer:
         asked_before = [int(y) for y in YEAR_RE.findall(previous.question)] if previous is not None else []
         whole = self.dropped.read(self.transposed.read(self.split_words.read(self.spelling.read(
-            full_years(year_of_ordinal(spoken_years(self.abbreviations.read(_clean(question))),
+            full_years(year_of_ordinal(spoken_years(self.abbreviations.read(question)),
                                        asked_before[-1] if asked_before else None))))))
         topical = self.index.idf.__contains__
         question = reported_question(without_courtesy(whole, self.lex, self._names_topic), self.lex, topical)
@@ -450,6 +460,15 @@ class AnswerEngine:
     def _fuzzy_readings(self, typed: str) -> list[str]:
         """The known words the index's fuzzy match reads a mistyped word as, closely enough to mend it."""
         return [found for found, score in self.index.expand(typed) if score >= WEIGHTS.mend_similarity]
+
+    def _without_restatement(self, question: str) -> str:
+        """A question without the gloss it gives of itself, when enough of it is left to ask and the gloss asks
+        nothing of its own ("…, that is, which treaty came first?" is the question)."""
+        match = _RESTATED_RE.search(question)
+        if match is None or len(question[:match.start()].split()) < RESTATED_MIN \
+                or self.lex.question_words.intersection(tokens(match.group())):
+            return question
+        return question[:match.start()] + question[match.end():]
 
     def _names_topic(self, word: str) -> bool:
         """Whether a word is one the facts use, inflected or mistyped ("Азию" of "Азия"), unlike "Bishkek"."""
@@ -1796,6 +1815,14 @@ def _clean(question: str) -> str:
     """Drop control and invisible formatting characters and the apostrophe of an Uzbek-style o' or g'
     ("bo'lghan" is "bolghan"; not "Russia's"), and cap the length a query may have."""
     return _LATIN_APOSTROPHE_RE.sub("", _CONTROL_RE.sub("", question))[:QUERY_CHARS].strip()
+
+
+_RESTATED_RE = re.compile(r",?\s+(?:то есть|т\.\s?е\.|иначе говоря|иными словами|i\.\s?e\.|that is(?: to say)?|in other words"
+                          r"|яғни|ягни|yağni|yagni|басқаша айтқанда|баскаша айтканда)[\s,]+[^?.!]*", re.IGNORECASE)
+"""The asker's own gloss of what they ask ("…, то есть начали сношения на уровне посольств и МИД?"): it says again,
+in other words, what was asked before it, whose words it would only dilute."""
+RESTATED_MIN = 4
+"""Words the question must keep before its gloss for the gloss to be left out."""
 
 
 QUERY_CHARS = 1500

@@ -110,8 +110,8 @@ _YEAR_WORD = r"(?:жылы|jyly|zhyly|жылында|jylynda|zhylynda)"
 _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+{_YEAR_WORD},?", 1),
     # "… сапарынан кейінгі жылдың қаңтарында …": the next year's month, kept for the asked part.
-    (r"(?<!жылдан )(?<!jyldan )(?<!zhyldan )(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+"
-     rf"(?P<month>{_KAZAKH_MONTHS}),?", 1),  # (not "… жасалған жылдан кейінгі жылдың …", read below)
+    (r"(?<!жылдан )(?<!jyldan )(?<!zhyldan )(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+"
+     rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?P<month>{_KAZAKH_MONTHS}),?", 1),  # (not "… жылдан кейінгі жылдың …")
     # "… алғашқы сапарынан келесі жылы …": the year next from the event.
     (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
     (rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),

@@ -64,6 +64,21 @@ _PURPOSE_RE = re.compile(
 could you list …", "Для своей курсовой, подскажите …"): why one asks, not what."""
 
 
+_NEEDED_FOR_RE = re.compile(r"\b(?P<what>[^\W\d_]{3,}(?:ке|ка|қа|ге|ға|га|ke|ka|qa|ge|ğa|ga))\s+(?:керек|kerek)"
+                            r"(?:\s+(?:екен|екен ғой|еді|еди|eken|edı|edi))?\b(?=\s*,?\s*[^\W\d_]+\s+[^\W\d_])", re.IGNORECASE)
+"""What the asker needs the answer for, said in Kazakh inside a question ("немерем сұрап отыр мектепке керек екен
+байқоңырды …"): kept only when what is needed is a topic of the facts ("келісімге керек" would be one). At a sentence's
+end ("… эфирге дейін титрге керек") it is a remark after the question, left to the rules for those."""
+
+
+def _without_need(sentence: str, lex: Lexicon, names_topic: Callable[[str], bool]) -> str:
+    """An asking sentence without what the asker needs its answer for (a remark of its own, "… эфирге дейін титрге
+    керек", is left whole to the rules for remarks after a question)."""
+    if not lex.question_words.intersection(tokens(sentence)):
+        return sentence
+    return _NEEDED_FOR_RE.sub(lambda m: m.group() if any(names_topic(t) for t in tokens(m.group("what"))) else " ", sentence)
+
+
 _ORIGIN_RE = re.compile(r"\b(?:from|из|со|с)\s+(?:the\s+)?(?P<name>[^\W\d_][\w-]*)"
                         r"|\b(?P<kk>[^\W\d_][\w-]*?(?:тан|тен|дан|ден|нан|нен|tan|ten|dan|den|nan|nen))\b", re.IGNORECASE)
 """Where a word comes from: "from the USA", "из США", "АҚШ-тан", "Германиядан"."""
@@ -109,8 +124,8 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
     text = _PURPOSE_RE.sub("", text)
     if _LETTER_RE.search(unsure := _UNSURE_ASIDE_RE.sub("", text)):
         text = unsure
-    sentences = [_without_origin(_before_aside(part, lex), lex) for s in _SENTENCE_RE.split(text) for part in _after_dash(s)
-                 if _LETTER_RE.search(part)]
+    sentences = [_without_need(_without_origin(_before_aside(part, lex), lex), lex, names_topic)
+                 for s in _SENTENCE_RE.split(text) for part in _after_dash(s) if _LETTER_RE.search(part)]
     if len(sentences) < 2:
         return sentences[0] if sentences and len(sentences[0]) < len(text.strip()) else text
     kept = [s for s in sentences if smalltalk_kind(s, lex) is None]  # "Спасибо за помощь." reads as "help"
@@ -329,9 +344,12 @@ def _runs_naming(sentence: str, said: set[str], lex: Lexicon, names_topic: Calla
     return " ".join(w for run in runs if said.intersection(t for w in run for t in tokens(w)) for w in run)
 
 
-_RUN_ON_ASIDE_RE = re.compile(r"\s(?:(?:а|и|но)\s+(?:то\s+)?)?(?:я|мы|помню|помнится)\s", re.IGNORECASE)
+_RUN_ON_ASIDE_RE = re.compile(r"\s(?:(?:а|и|но)\s+(?:то\s+)?)?(?:я|мы|помню|помнится"
+                              r"|(?:внук|внучка|внуки|сын|дочь|дочка|муж|жена|дед|дедушка|бабушка|сосед|соседка)\s+"
+                              r"(?:говорит|говорят|сказал|сказала|считает))\s", re.IGNORECASE)
 """Where a long Russian message turns to the asker with no comma before it ("… и в каком году это было а то мы
-с соседом поспорили …", "… признал нашу республику я тогда ещё в депо работал …"); `_without_aside` takes a comma's."""
+с соседом поспорили …", "… признал нашу республику я тогда ещё в депо работал …", "… товарооборот с россией внук
+говорит вырос сильно"); `_without_aside` takes a comma's."""
 ASIDE_WORDS = 14
 """Words a message without a question mark must run to before an aside in it is looked for."""
 ASIDE_LENGTH = 4

@@ -2094,3 +2094,29 @@ def test_a_follow_up_leans_on_the_year_told_after_a_correction_and_on_none_when_
 def test_a_kazakh_year_after_an_event_may_name_its_month_or_follow_the_event_directly(
         engine: AnswerEngine, question: str, text: str) -> None:
     answered_with(engine.answer(question), text)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Когда Кремль и Акорда официально наладили связи, то есть начали сношения на уровне послов и министерств?", "1992"),
+    ("когда кремль и акорда обменялись послами то есть установили официальные отношения", "1992"),  # the gloss says it plainer
+])
+def test_a_gloss_is_left_out_unless_it_says_what_is_asked_better(
+        engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("what was the exchange of goods between the two countries in 2011", "23.8"),  # no exchange rate
+    ("мектепке керек еді Байқоңыр қай жылы жалға берілді", "1994"),  # what it is needed for
+    ("in what year the day of the Declaration of Sovereignty became a national holiday in Russia?", "1994"),
+    ("через год после того как таможенный союз заработал какой был товарооборот дед говорит очень вырос", "23,8"),
+])
+def test_goods_exchanged_a_purpose_a_day_in_a_name_and_a_relatives_remark_are_read(
+        engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
+
+
+@pytest.mark.parametrize("message", ["алло, вы меня слышите?", "сен не істей аласың маған түсіндірші"])
+def test_a_phone_greeting_and_a_plea_to_explain_what_it_does_are_small_talk(engine: AnswerEngine, message: str) -> None:
+    assert engine.answer(message).kind == "smalltalk"
+
