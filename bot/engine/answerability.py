@@ -317,7 +317,8 @@ class Answerability:
         lex = self.lex
         return any(tok[0].isdigit() and not YEAR_RE.fullmatch(tok) and nxt.isalpha() and len(nxt) >= 3
                    and nxt not in self.vocabulary and nxt not in lex.no_topic and nxt not in lex.asking_words
-                   and nxt not in lex.words["number_words"] for tok, nxt in zip(toks, toks[1:], strict=False))
+                   and nxt not in lex.words["number_words"] and not month_of(nxt)  # "17 желтоқсанында" is a date
+                   for tok, nxt in zip(toks, toks[1:], strict=False))
 
     def unsaid_act(self, query: Query, fact: Fact) -> bool:
         """"When did parliament ratify the 1992 treaty?", "when was the lease extended?" of a fact that

@@ -2120,3 +2120,8 @@ def test_goods_exchanged_a_purpose_a_day_in_a_name_and_a_relatives_remark_are_re
 def test_a_phone_greeting_and_a_plea_to_explain_what_it_does_are_small_talk(engine: AnswerEngine, message: str) -> None:
     assert engine.answer(message).kind == "smalltalk"
 
+
+
+def test_a_claimed_day_in_a_kazakh_month_case_form_is_checked_not_read_as_a_measure(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Ресей Қазақстанды 1991 жылғы 17 желтоқсанында таныды деген рас па?"), "17")
+
