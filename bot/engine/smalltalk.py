@@ -163,8 +163,8 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         # "I'm a journalist writing about Central Asia. What is …?": who asks and why is not what
         # is asked, unless the question points back into it ("… about Baikonur. Where is it?") or, too short
         # to hold its topic and naming no name or year, names again what the asker told of ("… a question about
-        # the new thermal power plants … Which cities are the plants planned for?"): that sentence's words the
-        # facts use are kept.
+        # the new thermal power plants … Which cities are the plants planned for?"): of that sentence, the runs of
+        # words the facts use around the word named again are kept (`_runs_naming`), not who the asker is.
         said = {tok for s in asked if not _self_contained(s, lex) and not _names(s, names_topic) for tok in _content(s, lex)}
         kept = [s if s in asked or not _ABOUT_ONESELF_RE.search(s) else _runs_naming(s, said, lex, names_topic) for s in kept]
         kept = [s.strip() for s in kept if s.strip()]
