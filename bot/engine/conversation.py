@@ -180,11 +180,10 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
         if flows.intersection(tokens(rest)):
             # "а ввозит оттуда что?" after exports: the direction named replaces the one asked before.
             text = without_direction(" ".join(w for w in text.split() if not flows.intersection(tokens(w))))
-        if lex.words["later_words"].intersection(query.tokens) or find_phrases(query.tokens, lex.phrases["later_words"]):
-            # "what did it turn into later?" after the union's start in 2010: a later time, not that year.
-            text = " ".join(YEAR_RE.sub(" ", text).split())
-        if find_phrases(query.tokens, lex.phrases["per_year"]):
-            # "how fast is it growing each year?" after trade in 2005 asks a yearly rate, not 2005's figure.
+        if lex.words["later_words"].intersection(query.tokens) or find_phrases(query.tokens, lex.phrases["later_words"]) \
+                or find_phrases(query.tokens, lex.phrases["per_year"]):
+            # "what did it turn into later?" after the union's start in 2010 asks a later time, and "how fast is it
+            # growing each year?" after trade in 2005 a yearly rate: neither is the year asked before.
             text = " ".join(YEAR_RE.sub(" ", text).split())
         text = f"{text} {rest}"
     return Resolved(text, "followup")

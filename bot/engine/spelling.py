@@ -166,7 +166,8 @@ class SplitWords:
         if len(first) < 2 or len(second) < 2 or len(first + second) < JOINED_MIN:
             return False
         # the whole is stemmed here, not through the token cache: most pairs are no word at all
-        if self._knows(first) and self._knows(second) or tokens(first)[:1] and tokens(first)[0] in self.particles:
+        opening = tokens(first)
+        if (opening and opening[0] in self.particles) or (self._knows(first) and self._knows(second)):
             return False
         whole = stem(fold(first + second))
         if whole in self.known:

@@ -685,8 +685,8 @@ class Understanding:
             words += [tok for tok in toks if tok in lex.words["day_words"]][:1]
         if "when" in intents and (_when_is_a_conjunction(plain, lex) or _KOGDA_CLAUSE_RE.search(text)):
             intents.discard("when")
-        which, day_words = lex.words["which_words"], lex.words["day_words"]
-        which_day = any(a in which and b in day_words for a, b in zip(plain, plain[1:], strict=False))
+        which_day = any(a in lex.words["which_words"] and b in lex.words["day_words"]
+                        for a, b in zip(plain, plain[1:], strict=False))
         if "day" in intents and _asks_which_year(plain, lex) and not find_phrases(plain, lex.intent_phrases["day"]) \
                 and not which_day:
             # "В каком году …? … история — наука точная": the year asked, "exact" asks no day; nor does "in what year
