@@ -36,6 +36,7 @@ _MARKERS: tuple[tuple[str, int], ...] = (
      r"(?:after|following|(?:that|which) (?:followed|came after))", 1),
     (r"(?:in )?the year (?:before|preceding|(?:that|which) (?:preceded|came before))", -1),
     (r"(?:in )?the (?:same )?year (?:when |that |in which )?", 0),
+    (r"(?:in )?same year (?:when |that |in which |as )?", 0),  # "same year Yeltsin won …": chat drops the article
     # "In the January after Leps' concert was called off, …": the next such month, the month kept for the asked part.
     (r"(?:in )?the (?:following )?(?P<month>January|February|March|April|May|June|July|August|September|October"
      r"|November|December) (?:after|following)", 1),
@@ -193,7 +194,7 @@ _BARE_YEAR_RE = re.compile(r"((?:1[5-9]|20)\d\d)(?:\s*-?\s*(?:м|го|й|ый|о
 def year_hop(question: str) -> YearHop | None:
     """The event and the asked part of a question that names its year by an event, or None (cached:
     a question is tried whole before it is split in two, and again as it is routed)."""
-    text = _CHAT_LEAD_RE.sub("", " ".join(question.split()))
+    text = _CHAT_LEAD_RE.sub("", _CLAUSE_DASH_RE.sub(", ", " ".join(question.split())))
     hop = _year_hop(text)
     asking: list[str] = []
     while hop is None and (lead := _LEAD_RE.match(text)) is not None:
@@ -209,6 +210,8 @@ def year_hop(question: str) -> YearHop | None:
     return hop
 
 
+_CLAUSE_DASH_RE = re.compile(r"\s+[-–—]\s+")
+"""A dash between spaces sets the asked part off as a comma would ("same year X won - what date did …?")."""
 _CHAT_LEAD_RE = re.compile(r"^(?:(?:а|и|ну|слушай|слышь|скажи|so|and|well|ал|ал енді|ал енди|al endı|al endi)\s+){1,2}(?=\w)",
                            re.IGNORECASE)
 """Chat's opening words before a question ("слушай а в тот год когда …", "and the year after …"): no part of it."""
@@ -285,6 +288,10 @@ _DAYS_AFTER: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) fo
     rf"^{_N}\s+days?\s+after\s+(?P<event>[^,?]+),\s*(?P<ask>.+)$",
     rf"^(?P<ask>.+?)\s+(?:через|спустя)\s+{_N}\s+(?:день|дня|дней)\s+после\s+(?P<event>[^?]+?)\??$",
     rf"^(?:через|спустя)\s+{_N}\s+(?:день|дня|дней)\s+после\s+(?P<event>[^,?]+),\s*(?P<ask>.+)$",
+    # "через 3 дня после того(,) как РФ признала РК(,) что сделал Казахстан": the event told in a clause,
+    # and, typed without commas, the asked part opening with its question word.
+    rf"^(?:через|спустя)\s+{_N}\s+(?:день|дня|дней)\s+после\s+того,?\s+как\s+(?P<event>[^,?]+?)"
+    r"(?:\s*,\s*|\s+(?=(?:что|кто|какой|какое|какие|какую|когда|где|сколько)\b))(?P<ask>.+)$",
     rf"^(?P<event>.+?(?:тан|тен|дан|ден|нан|нен|tan|ten|dan|den|nan|nen|(?:ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)"
     r"\s+(?:соң|сон|soñ|son)))\s+(?:(?:кейін|кейин|keiın|keiin|keyin)\s+)?"
     rf"(?:дәл\s+|дал\s+|däl\s+|dal\s+)?{_N}\s+{_DAYS}\s+"

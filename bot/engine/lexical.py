@@ -31,6 +31,11 @@ SPELLED_OUT = 2
 """Words of a one-word stand-in's target from which it is an abbreviation spelled out ("csto": collective security …)."""
 SKELETON_MIN = 4
 """Fewest consonants a word with dropped vowels needs before its consonants alone may name an index word."""
+_EXTENDED_MIN = 4
+"""Letters a query's word needs before a name's word that starts with it may be the same word in word order."""
+_EXTENDED_BY = 2
+"""Letters a query's word (of at least `_EXTENDED_MIN`) may lack of a name's word that starts with it for both to
+be one word in word order: an ending ("тану", "тануы"), not another word ("agre…", "agreement")."""
 SKELETON_SIMILARITY = 0.8
 
 FUZZY_MIN = 5
@@ -149,6 +154,9 @@ class FactIndex:
     def order_agreement(self, i: int, word_sets: list[frozenset[str]], matched: frozenset[str]) -> float:
         """How well the query's word order agrees with the title or alias sharing most of its words,
         in [0, 1]; 0.5 when none holds two of them ("Russia recognised Kazakhstan" vs the reverse).
+        A name's word that extends one the query stands for is found too ("тануы" of "тану"): a title holding
+        every word asked outweighs an alias that leaves a side out ("Ресей тәуелсіздігін тану" of Kazakhstan
+        recognising Russia, which would agree with "Ресей Қазақстанның …").
         `word_sets` holds, per query word in order, the index words it stands for; `matched` their union."""
         best = (1, 0.5)
         for first in self.phrases(i):
@@ -156,7 +164,9 @@ class FactIndex:
                 continue
             positions: list[int] = []
             for cands in word_sets:
-                found = [first[c] for c in cands if c in first]
+                found = [k for tok, k in first.items()
+                         if tok in cands or any(len(c) >= _EXTENDED_MIN and tok.startswith(c)
+                                               and len(tok) - len(c) <= _EXTENDED_BY for c in cands)]
                 if found:
                     pos = min(found)
                     if pos not in positions:

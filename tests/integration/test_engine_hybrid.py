@@ -1492,3 +1492,14 @@ def test_a_gloss_between_commas_is_left_out_and_the_question_goes_on(engine: Ans
 def test_a_vowel_led_ending_a_heard_name_a_hedge_money_as_a_sum_and_which_currencies_are_read(
         engine: AnswerEngine, question: str, text: str) -> None:
     answered_with(engine.answer(question), text)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("same year Yeltsin won the first presidential election in Russia - on what date did Russia recognise Kazakhstan?", "17"),
+    ("через три дня после того как Россия признала Казахстан что сделал Казахстан", "20"),
+    ("Ресей Қазақстанның тәуелсіздігін таныған соң үш күн өткенде Қазақстан не істеді?", "20"),
+])
+def test_an_event_named_in_chats_word_order_dates_what_is_asked(engine: AnswerEngine, question: str, text: str) -> None:
+    """"same year X - …" without the article, a clause "после того как X" without commas, and "Ресей Қазақстанның …"
+    (Russia recognised Kazakhstan, not the other way round, whose alias leaves Kazakhstan out)."""
+    answered_with(engine.answer(question), text)
