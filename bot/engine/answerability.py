@@ -380,7 +380,9 @@ class Answerability:
         # As typed ("CSTO" expands to "…Treaty Organization"), and by stem: "келісімдерге" keeps its plural.
         asked = [tok for tok in tokens(query.text) if self.is_document(tok)]
         which = "list" in query.intents or bool(self.lex.words["which_words"].intersection(query.tokens))
-        return bool(asked) and which and fact.kind != "treaty" and not documents & self.said(fact)
+        # "What statement did Putin make?": something said, not a paper signed.
+        made = self.lex.words["speech_verbs"].intersection(query.tokens) and set(asked) <= self.lex.words["statement_words"]
+        return bool(asked) and which and not made and fact.kind != "treaty" and not documents & self.said(fact)
 
     def said(self, fact: Fact) -> frozenset[str]:
         """Every word a fact uses (text, title, unit, claims; percent when it gives one), cached."""

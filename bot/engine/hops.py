@@ -205,11 +205,17 @@ def year_hop(question: str) -> YearHop | None:
             asking.append(lead.group().strip(" ,").lower())
         text = text[lead.end():]
         hop = _year_hop(text)
+    if hop is not None and "," in hop.event and _ASKS_RE.search(tail := hop.event.split(",", 1)[1]):
+        # "In the year after X, a customs union began: from what date, and which country …?": a question word
+        # past the event's first comma asks; the event ends at that comma, not at the last one.
+        hop = replace(hop, event=hop.event.split(",", 1)[0].strip(), ask=f"{tail.strip()}, {hop.ask}")
     if hop is not None and asking:
         return replace(hop, ask=f"{hop.ask.rstrip(' ?')} {' '.join(asking)}?")
     return hop
 
 
+_ASKS_RE = re.compile(rf"\b{_ASKING}\b", re.IGNORECASE)
+"""A question word anywhere in a text: an event's words ask nothing."""
 _CLAUSE_DASH_RE = re.compile(r"\s+[-–—]\s+")
 """A dash between spaces sets the asked part off as a comma would ("same year X won - what date did …?")."""
 _CHAT_LEAD_RE = re.compile(r"^(?:(?:а|и|ну|слушай|слышь|скажи|so|and|well|ал|ал енді|ал енди|al endı|al endi)\s+){1,2}(?=\w)",

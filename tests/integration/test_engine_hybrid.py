@@ -1503,3 +1503,21 @@ def test_an_event_named_in_chats_word_order_dates_what_is_asked(engine: AnswerEn
     """"same year X - …" without the article, a clause "после того как X" without commas, and "Ресей Қазақстанның …"
     (Russia recognised Kazakhstan, not the other way round, whose alias leaves Kazakhstan out)."""
     answered_with(engine.answer(question), text)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("how do Russian investments in Kaz stack up against Kaz investments the other way?", "5.6"),
+    ("Ресейге біздің тауар сату 2011 жылы қанша пайызға өсті?", "47,8"),
+    ("какие основополагающие документы назвал Sputnik для отношений двух стран", "2013"),
+    ("What statement did Putin make about the Kazakhs in 2013?", "statehood"),
+    ("In the year after the first boundary marker was put up, a customs union started: from what date, and which third "
+     "country was in it?", "Belarus"),
+])
+def test_stacking_up_selling_foundational_a_statement_made_and_an_event_before_a_colon_are_read(
+        engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
+
+
+def test_which_dates_after_a_planned_meeting_tells_its_days(engine: AnswerEngine) -> None:
+    previous = engine.turn(engine.answer("Where was the next meeting of the two presidents planned?"))
+    answered_with(engine.answer("and on which dates?", previous=previous), "3", "4")
