@@ -49,6 +49,8 @@ EVENT_WORDS = (("founding_words", ("founding_words", "beginning_words")), ("leav
                ("beginning_words", ("beginning_words", "founding_words")))
 """Word lists that name an event a "when" question asks the date of, each with the lists a fact
 must use a word of to tell that date."""
+SHORT_UNIT = 2
+"""Letters of an area abbreviation that squares the unit after it ("sq", "кв")."""
 OFFICE_STEM = 5
 """Letters of an office word a fact's word must start with to name that office ("toraga" / "toragasy")."""
 _PAIR_NOUNS = ("ел елі елдің елдiң el elı eldıñ сторон стороны тарап тараптар tarap sides parties states countries "
@@ -184,7 +186,11 @@ class Answerability:
         Not a unit word inside a phrase asking a price ("қанша тұрады": how much does it cost, not live)."""
         typed = tokens(text)
         priced = {k + j for k, ph in find_phrases(tuple(typed), self.lex.intent_phrases["money"]) for j in range(len(ph))}
-        typed = [tok for k, tok in enumerate(typed) if k not in priced]
+        units = frozenset().union(*(self.lex.words[name] for name in UNITS))
+        area = self.lex.words["area_units"]
+        # "sq", "кв" square a unit after them ("sq km", "кв. км"); alone, "ск" is chat's shorthand for "сколько".
+        typed = [tok for k, tok in enumerate(typed) if k not in priced
+                 and not (tok in area and len(tok) <= SHORT_UNIT and not (k + 1 < len(typed) and typed[k + 1] in units))]
         return tuple(self.lex.words[name] for name in UNITS if self.lex.words[name].intersection(typed))
 
     def asks_unit(self, query: Query) -> bool:

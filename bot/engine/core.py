@@ -680,7 +680,11 @@ class AnswerEngine:
             ranked = self.rank(query)
             if not ranked or not self._confident(query, ranked) or ranked[0].coverage < WEIGHTS.min_coverage:
                 return None
-            found.append(ranked[0].fact)
+            # "Compare Russian investment in Kazakhstan and …": of a half's close matches, the one with a figure
+            # ("19 billion"), not one that only speaks of the topic ("Russia ranks fifth among investors").
+            valued = next((r for r in ranked[:WEIGHTS.answerable_tries] if r.fact.value is not None
+                           and r.coverage >= WEIGHTS.min_coverage), None) if whole.intents & {"compare", "how_much"} else None
+            found.append((valued or ranked[0]).fact)
         a, b = found
         if a.id == b.id:
             return None

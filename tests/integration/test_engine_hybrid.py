@@ -1521,3 +1521,20 @@ def test_stacking_up_selling_foundational_a_statement_made_and_an_event_before_a
 def test_which_dates_after_a_planned_meeting_tells_its_days(engine: AnswerEngine) -> None:
     previous = engine.turn(engine.answer("Where was the next meeting of the two presidents planned?"))
     answered_with(engine.answer("and on which dates?", previous=previous), "3", "4")
+
+
+@pytest.mark.parametrize("message", ["Салам алейкум! Как ваше здоровье?", "ну всё, давай пока",
+                                     "Sälem! Sen kımsıñ, adam ba robot pa?", "Nice to meet you! May I ask who you are?",
+                                     "Добрый день! С кем имею честь беседовать?"])
+def test_a_migrants_hello_a_casual_bye_and_asking_who_one_talks_to_are_small_talk(engine: AnswerEngine, message: str) -> None:
+    assert engine.answer(message).kind == "smalltalk"
+
+
+def test_chats_shorthand_for_how_many_is_no_square_unit(engine: AnswerEngine) -> None:
+    """"ск сколько": "ск" is "сколько" typed short and then in full, not "sq" (square) asking an area."""
+    answered_with(engine.answer("ск сколько испытательных полигонов у России в Казахстане"), "5")
+
+
+def test_comparing_each_sides_investment_sets_the_two_figures_side_by_side(engine: AnswerEngine) -> None:
+    """Each half's fact with a figure, not the one that only ranks Russia among investors."""
+    answered_with(engine.answer("Compare Russian investments in Kazakhstan and Kazakh investments in Russia for me"), "19", "5.6")
