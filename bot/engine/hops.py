@@ -365,6 +365,10 @@ _EARLIER_RE = re.compile(
     r"|(?:қайсысы|кайсысы|qaisysy|kaisysy)\s+(?:ертерек|бұрын|бурын|erterek|būryn|buryn)(?:\s+(?:болды|boldy))?)"
     r"\s*[:,—–-]?\s*(?P<rest>.+)$", re.IGNORECASE)
 _OR_RE = re.compile(r"\s*,?\s+(?:или|or|әлде|алде|älde|alde|немесе|nemese)\s+", re.IGNORECASE)
+_PARTICIPLE_OR_RE = re.compile(r"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)(?<!деген)(?<!degen)\s+(?:не|ne)\s+",
+                               re.IGNORECASE)
+""""концерті тоқтатылған не елге кіруге тыйым салынған …": "не" between two participles is "or", not "what"
+(as in "ҰҚШҰ деген не …", what the CSTO is)."""
 _KK_PARTICLE_RE = re.compile(r"\s+(?:ма|ме|ба|бе|па|пе|ma|me|ba|be|pa|pe)$", re.IGNORECASE)
 
 
@@ -414,7 +418,10 @@ def or_pair(question: str) -> tuple[str, str, str] | None:
 def or_halves(question: str) -> tuple[str, str] | None:
     """The two halves of a question that asks for either of two things ("whose concerts were cancelled or
     who were banned from entering?"), each of two words or more, or None."""
-    parts = _OR_RE.split(" ".join(question.split()).strip(" ?.!"), maxsplit=1)
+    text = " ".join(question.split()).strip(" ?.!")
+    parts = _OR_RE.split(text, maxsplit=1)
+    if len(parts) != 2:
+        parts = _PARTICIPLE_OR_RE.split(text, maxsplit=1)
     if len(parts) != 2:
         return None
     a, b = (part.strip(" ,") for part in parts)

@@ -1538,3 +1538,9 @@ def test_chats_shorthand_for_how_many_is_no_square_unit(engine: AnswerEngine) ->
 def test_comparing_each_sides_investment_sets_the_two_figures_side_by_side(engine: AnswerEngine) -> None:
     """Each half's fact with a figure, not the one that only ranks Russia among investors."""
     answered_with(engine.answer("Compare Russian investments in Kazakhstan and Kazakh investments in Russia for me"), "19", "5.6")
+
+
+def test_kazakh_ne_between_participles_is_or(engine: AnswerEngine) -> None:
+    """"тоқтатылған не … салынған": "не" joins two kinds of people asked for, it does not ask "what"."""
+    answered_with(engine.answer("Қазақстанда концерті тоқтатылған не елге кіруге тыйым салынған ресейліктердің бәрін атап бер"),
+                  "Лепс", "Канделаки")
