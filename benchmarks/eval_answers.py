@@ -59,7 +59,10 @@ ROUNDS = {"A": 1, "B": 1, "C": 1, "D": 2, "E": 2, "F": 3, "G": 3, "H": 4, "I": 4
           "FD": 43, "FE": 43, "FF": 43, "FG": 43,
           "FH": 44, "FI": 44, "FJ": 44, "FK": 44,
           "FL": 45, "FM": 45, "FN": 45, "FO": 45,
-          "FP": 46, "FQ": 46, "FR": 46, "FS": 46, "FT": 47, "FU": 47, "FV": 47, "FW": 47, "FX": 48, "FY": 48, "FZ": 48, "GA": 48, "GB": 49, "GC": 49, "GD": 49, "GE": 49}
+          "FP": 46, "FQ": 46, "FR": 46, "FS": 46,
+          "FT": 47, "FU": 47, "FV": 47, "FW": 47,
+          "FX": 48, "FY": 48, "FZ": 48, "GA": 48,
+          "GB": 49, "GC": 49, "GD": 49, "GE": 49}
 """The writers of each round of tests/eval (the files' headers say the same)."""
 
 

@@ -110,6 +110,11 @@ _KAZAKH_MONTHS = (r"(?:қаңтар|кантар|qañtar|qantar|ақпан|ак�
 _YEAR_WORD = r"(?:жылы|jyly|zhyly|жылында|jylynda|zhylynda)"
 _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+{_YEAR_WORD},?", 1),
+    # "… бастағаннан кейінгі келесі жылы …": "next" said again after "the year after" moves it no further.
+    (rf"(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
+    # "… декларациясынан үш ай өткен соң …": some months after the event, in its year or the next.
+    (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+{_MN}\s+(?:ай|ai)\s+"
+     r"(?:өткен соң|откен сон|ötken soñ|otken son|өткенде|откенде|ötkende|otkende|кейін|кейин|keiın|keiin|соң|сон|soñ|son),?", 0),
     # "… сапарынан кейінгі жылдың қаңтарында …": the next year's month, kept for the asked part.
     (r"(?<!жылдан )(?<!jyldan )(?<!zhyldan )(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+"
      rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?P<month>{_KAZAKH_MONTHS}),?", 1),  # (not "… жылдан кейінгі жылдың …")

@@ -49,6 +49,8 @@ _SHORT = frozenset(("on", "bes", "eki", "bir", "ush", "one", "two", "ten", "six"
 """Stems that are whole words, or Kazakh ordinals ("бесінші"): "он" (ten) is not the start of "онда",
 nor "bes" of "best"."""
 _KAZAKH_ORDINAL = frozenset(("nshi", "inshi", "ynshy", "nshy", "ynshi"))
+_KAZAKH_LOCATIVE = frozenset(("de", "da", "te", "ta"))
+"""A Kazakh year's last number in the locative ("екі мың он бірде": in 2011); not "онда" (there)."""
 _ORDINAL_ENDINGS = ("om", "ogo", "oi", "yi", "ii", "tem", "tego", "tei", "nshi", "nshy", "th", "first", "sekond", "third")
 """Folded endings of ordinals: "втором", "третьем" (tretem), "третьего", "бесінші", "ninth", "second" (sekond)."""
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -64,7 +66,8 @@ def _value(word: str) -> int | None:
     folded = fold(word)
     for opening, value in _FOLDED:
         if folded == opening or (folded.startswith(opening)
-                                 and (opening not in _SHORT or folded[len(opening):] in _KAZAKH_ORDINAL)):
+                                 and (opening not in _SHORT or folded[len(opening):] in _KAZAKH_ORDINAL
+                                      or (opening != "on" and folded[len(opening):] in _KAZAKH_LOCATIVE))):
             return value
     return None
 

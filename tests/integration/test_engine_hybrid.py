@@ -1544,3 +1544,15 @@ def test_kazakh_ne_between_participles_is_or(engine: AnswerEngine) -> None:
     """"тоқтатылған не … салынған": "не" joins two kinds of people asked for, it does not ask "what"."""
     answered_with(engine.answer("Қазақстанда концерті тоқтатылған не елге кіруге тыйым салынған ресейліктердің бәрін атап бер"),
                   "Лепс", "Канделаки")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Кеден одағы іске қосылғаннан кейінгі келесі жылы тауар айналымы қанша болды?", "23,8"),
+    ("мәңгілік достық декларациясынан үш ай өткен соң Ельцин Алматыға қашан келді?", "12"),
+    ("what share of Kazakhstan's foreign trade did Russia have in 2011 thanks and have a lovely day", "20"),
+    ("Где по соглашению 2023 года будут строиться новые теплоэлектростанции?", "Кокшетау"),
+    ("Ресейге экспорт екі мың он бірде қанша пайызға өсті?", "47,8"),
+])
+def test_kazakh_hops_a_closing_wish_power_plants_and_a_year_in_the_locative_are_read(
+        engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
