@@ -464,16 +464,14 @@ class AnswerEngine:
     def _without_restatement(self, question: str) -> str:
         """A question without the gloss it gives of itself, when enough of it is left to ask and the gloss asks
         nothing of its own ("…, that is, which treaty came first?" is the question)."""
-        inset = _RESTATED_INSET_RE.search(question)
-        if inset is not None and len(question[:inset.start()].split()) >= RESTATED_MIN \
-                and not self.lex.question_words.intersection(tokens(inset.group())):
-            # "Baykonur antlaşmasınan bir jıl soñ, yani kelesi jılı, … qay küni qol qoydı?": a gloss between commas.
-            question = question[:inset.start()] + "," + question[inset.end():]
-        match = _RESTATED_RE.search(question)
-        if match is None or len(question[:match.start()].split()) < RESTATED_MIN \
-                or self.lex.question_words.intersection(tokens(match.group())):
-            return question
-        return question[:match.start()] + question[match.end():]
+        # A gloss between commas first ("Baykonur antlaşmasınan bir jıl soñ, yani kelesi jılı, … qay küni qol qoydı?"),
+        # whose commas close up into one, then one that runs to the question's end.
+        for pattern, joint in ((_RESTATED_INSET_RE, ","), (_RESTATED_RE, "")):
+            match = pattern.search(question)
+            if match is not None and len(question[:match.start()].split()) >= RESTATED_MIN \
+                    and not self.lex.question_words.intersection(tokens(match.group())):
+                question = question[:match.start()] + joint + question[match.end():]
+        return question
 
     def _names_topic(self, word: str) -> bool:
         """Whether a word is one the facts use, inflected or mistyped ("Азию" of "Азия"), unlike "Bishkek"."""
@@ -1435,8 +1433,8 @@ class AnswerEngine:
             # words with "the longest land border in the world", but not its meaning.
             # … or both signals put one fact far ahead of the rest: the unknown words are typos of its own
             # ("тауралдың көлмі" of the 1999 imports).
-            ahead = ranked[1].fused <= WEIGHTS.dominant_ratio * top.fused if len(ranked) > 1 else False
-            dominant = len(ranked) > 1 and (ahead or self._alone_of_years(query, ranked)) \
+            dominant = len(ranked) > 1 \
+                and (ranked[1].fused <= WEIGHTS.dominant_ratio * top.fused or self._alone_of_years(query, ranked)) \
                 and top.lexical >= max(r.lexical for r in ranked) and cosine >= max(r.cosine for r in ranked) - 1e-6
             return (top.coverage >= WEIGHTS.unknown_coverage and cosine >= WEIGHTS.semantic_sure) \
                 or (top.coverage >= WEIGHTS.min_coverage and cosine >= WEIGHTS.unknown_sure) \

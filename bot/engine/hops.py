@@ -210,10 +210,12 @@ def year_hop(question: str) -> YearHop | None:
             asking.append(lead.group().strip(" ,").lower())
         text = text[lead.end():]
         hop = _year_hop(text)
-    if hop is not None and "," in hop.event and _ASKS_RE.search(tail := hop.event.split(",", 1)[1]):
+    if hop is not None:
         # "In the year after X, a customs union began: from what date, and which country …?": a question word
         # past the event's first comma asks; the event ends at that comma, not at the last one.
-        hop = replace(hop, event=hop.event.split(",", 1)[0].strip(), ask=f"{tail.strip()}, {hop.ask}")
+        head, comma, tail = hop.event.partition(",")
+        if comma and _ASKS_RE.search(tail):
+            hop = replace(hop, event=head.strip(), ask=f"{tail.strip()}, {hop.ask}")
     if hop is not None and asking:
         return replace(hop, ask=f"{hop.ask.rstrip(' ?')} {' '.join(asking)}?")
     return hop
