@@ -54,6 +54,7 @@ _SUFFIXES = tuple(sorted({
     "men", "ben", "pen",
     "ga", "ge", "ka", "ke", "na", "ne",
     "ny", "ni", "dy", "di", "ty", "ti",
+    "ymyzda", "imizde", "ymyzga", "imizge", "ymyzdyn", "imizdin", "ymyzdan", "imizden",
     "ymyz", "imiz", "yndagy", "indegi", "dagy", "degi", "tagy", "tegi", "ndagy", "ndegi",
     "lyk", "lik", "dyk", "dik", "tyk", "tik", "shy", "shi",
     "sy", "si", "yn", "in",

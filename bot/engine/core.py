@@ -34,6 +34,7 @@ from bot.engine.semantic import Embedder, SemanticIndex, load_model
 from bot.engine.smalltalk import (
     courtesy_lead,
     reported_question,
+    sentences,
     smalltalk_kind,
     smalltalk_sentences,
     without_courtesy,
@@ -224,7 +225,24 @@ class AnswerEngine:
         parts = self.understanding.two_parts(question) if hopped is None else None
         both = self._both_parts(question, parts, reply_lang, previous) if parts is not None else None
         answer = both or self._answer(question, reply_lang, previous)
+        if not answer.answered and not answer.facts:
+            answer = self._asked_sentence(whole, question, reply_lang, previous) or answer
         return replace(answer, script=script if reply_lang == "kk" else "cyrl")
+
+    def _asked_sentence(self, whole: str, question: str, lang: str, previous: Turn | None) -> Answer | None:
+        """"… I'm giving a library lesson on «Eurasian integration» tomorrow, so I have a question. Which
+        countries joined …?": a message whose story around its one question hides what that question asks,
+        read whole, finds it in the question alone; kept when the whole message's best matches hold its fact."""
+        said = sentences(whole)
+        asked = [s for s in said if s.rstrip().endswith("?")]
+        if len(said) < 2 or len(asked) != 1:
+            return None
+        alone = self._answer(reported_question(without_courtesy(asked[0], self.lex, self._names_topic), self.lex,
+                                               self.index.idf.__contains__), lang, previous)
+        if not alone.answered or alone.kind not in ("fact", "list"):
+            return None
+        best = {h.fact.id for h in self._search(self.understanding.parse(question))[:WEIGHTS.part_pool]}
+        return alone if alone.facts[0].id in best else None
 
     def pending_embeddings(self, question: str, previous: Turn | None = None, lang: str | None = None) -> list[str]:
         """Every text whose embedding `answer()` needs and has not cached yet ([] when none is left).
@@ -1640,8 +1658,9 @@ class AnswerEngine:
         full = _close_matches(ranked)
         if query.named_years:
             full = [r for r in full if set(query.named_years) & self._years_of(r.fact)]
-        if query.intents & {"where", "who"} or self.answerable.event_asked(query):
-            # "Which region is it in?": a list of facts that do not say where is no answer to it.
+        if query.intents & {"where", "who", "day", "month"} or self.answerable.event_asked(query):
+            # "Which region is it in?", "on what exact day in July?": a list of facts that do not say where,
+            # or are dated only to their month, is no answer to it.
             full = [r for r in full if self.answerable.missing(query, r.fact) is None]
         if len(full) < 2:
             return None

@@ -106,6 +106,10 @@ _KAZAKH_MONTHS = (r"(?:қаңтар|кантар|qañtar|qantar|ақпан|ак�
                   r"|маусым|mausym|шілде|шилде|şılde|shilde|тамыз|tamyz|қыркүйег|кыркуйег|qyrküieg|qyrkuieg|қазан|казан|qazan"
                   r"|қараша|караша|qaraşa|qarasha|желтоқсан|желтоксан|jeltoqsan|zheltoksan)\w*")
 """A Kazakh month name with its endings ("шілдесінде", "қарашасында")."""
+_EXACTLY = r"(?:(?:ровно|exactly|precisely|just)\s+)?"
+""""Exactly" before a marker ("Ровно через год после …", "Exactly one year after …") belongs to it."""
+_EXACTLY_KK = r"(?:(?:дәл|дал|däl|dal|тура|tura)\s+)?"
+"""Kazakh "exactly" before the count ("… кейін дәл бір жылдан соң")."""
 # Kazakh puts the event first: "X-ғаннан кейінгі жылы …" (Cyrillic, Russian keyboard, Latin).
 _YEAR_WORD = r"(?:жылы|jyly|zhyly|жылында|jylynda|zhylynda)"
 _EVENT_FIRST: tuple[tuple[str, int], ...] = (
@@ -127,15 +131,15 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
      r"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn),?", 1),
     (rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:алдындағы|алдындагы|aldyndağy|aldyndagy)\s+{_YEAR_WORD},?", -1),
     (rf"(?:алдыңғы|алдынгы|aldyñğy|aldyngy)\s+{_YEAR_WORD},?", -1),
-    (rf"(?:кейін|кейин|keiın|keiin|keyin)\s+{_N}\s+(?:жылдан|jyldan|zhyldan)\s+(?:соң|сон|кейін|кейин|soñ|son|keiın|keiin),?",
-     1),
+    (rf"(?:кейін|кейин|keiın|keiin|keyin)\s+{_EXACTLY_KK}{_N}\s+(?:жылдан|jyldan|zhyldan)\s+"
+     r"(?:соң|сон|кейін|кейин|soñ|son|keiın|keiin),?", 1),
     (rf"{_N}\s+(?:жыл|jyl|zhyl)\s+(?:бұрын|бурын|būryn|buryn),?", -1),
-    (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+{_N}\s+(?:жыл|jyl|zhyl|жылдан|jyldan)\s+"
+    (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+{_EXACTLY_KK}{_N}\s+(?:жыл|jyl|zhyl|жылдан|jyldan)\s+"
      r"(?:кейін|кейин|keiın|keiin|keyin|соң|сон|soñ|son),?", 1),
     (rf"(?:кейін|кейин|keiın|keiin|keyin)\s+{_N}\s+(?:жыл|jyl|zhyl)\s+"
      r"(?:өткенде|откенде|ötkende|otkende|өткен соң|откен сон|ötken soñ|otken son),?", 1),
     (r"(?:жылдан|jyldan|zhyldan)\s+(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)", 1),
-    (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+(?:дәл\s+|дал\s+|däl\s+|dal\s+)?{_N}\s+(?:жыл|jyl|zhyl)\s+"
+    (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+{_EXACTLY_KK}{_N}\s+(?:жыл|jyl|zhyl)\s+"
      r"(?:өткенде|откенде|ötkende|otkende|өткен соң|откен сон|ötken soñ|otken son),?", 1),
     (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+{_YEAR_WORD},?", 0),
     # "Дипломатиялық қатынастар орнаған айда …": the event's month and year.
@@ -169,17 +173,17 @@ def _compiled() -> tuple[tuple[re.Pattern[str], int], ...]:
     patterns: list[tuple[str, int]] = [(p, 0) for p in _WHO_WHEN]
     for marker, offset in _MARKERS:
         # The event runs to the last comma: it may list names ("России, Казахстана и Беларуси").
-        patterns.append((rf"^{marker}\s*(?P<event>[^?]+?)\s*,\s*(?P<ask>[^,]+)$", offset))
+        patterns.append((rf"^{_EXACTLY}{marker}\s*(?P<event>[^?]+?)\s*,\s*(?P<ask>[^,]+)$", offset))
         # "In the first half of the year X, …": the words before the marker belong to the asked part.
         patterns.append((rf"^(?P<lead>(?:[^\s,?]+\s+){{1,4}}?)of\s+"
                          rf"{marker}\s*(?P<event>[^?]+?)\s*,\s*(?P<ask>[^,]+)$", offset))
         # "Что Казахстан ужесточил ровно за год до …": "exactly" belongs to the marker, not to what is asked.
-        patterns.append((rf"^(?P<ask>.+?)\s+(?:(?:ровно|exactly|precisely|just)\s+)?{marker}\s*"
+        patterns.append((rf"^(?P<ask>.+?)\s+{_EXACTLY}{marker}\s*"
                          rf"(?P<event>(?:[^,?]|(?<=\d),(?=\d))+)\??$", offset))
         # … whose event names several parties ("… the Customs Union of Russia, Kazakhstan and Belarus began?")
         patterns.append((rf"^(?P<ask>[^,]+?)\s+{marker}\s*(?P<event>[^?]+?)\??$", offset))
         # Typed without the comma: the asked part opens with its question word.
-        patterns.append((rf"^{marker}\s*(?P<event>[^,?]+?)\s+(?P<ask>{_ASKING}\b[^,]*)$", offset))
+        patterns.append((rf"^{_EXACTLY}{marker}\s*(?P<event>[^,?]+?)\s+(?P<ask>{_ASKING}\b[^,]*)$", offset))
     patterns.extend((rf"^(?P<event>.+?)\s*{marker}\s+(?P<ask>.+)$", offset) for marker, offset in _EVENT_FIRST)
     return tuple((re.compile(p, re.IGNORECASE), o) for p, o in patterns)
 

@@ -456,19 +456,24 @@ def without_own_things(text: str) -> str:
     return _OWN_THING_RE.sub(" ", text)
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of a message that hold a word (a stray "?!" or emoji is none)."""
+    return [s for s in _SENTENCE_RE.split(text) if _LETTER_RE.search(s)]
+
+
 def smalltalk_sentences(text: str, lex: Lexicon) -> tuple[str, list[str]] | None:
     """A message of several sentences, some of them small talk ("а ты кто вообще? че умеешь"): the
     kind the last of them says (a greeting only when nothing else is) and the other sentences,
     which the engine checks name no topic of the facts. None with no small talk."""
-    sentences = [s for s in _SENTENCE_RE.split(text) if _LETTER_RE.search(s)]
-    if len(sentences) < 2:
+    said_apart = sentences(text)
+    if len(said_apart) < 2:
         return None
-    kinds = [smalltalk_kind(s, lex) for s in sentences]
+    kinds = [smalltalk_kind(s, lex) for s in said_apart]
     said = [k for k in kinds if k is not None]
     if not said:
         return None
     others = [k for k in said if k != "greeting"]
-    return (others[-1] if others else "greeting"), [s for s, k in zip(sentences, kinds, strict=True) if k is None]
+    return (others[-1] if others else "greeting"), [s for s, k in zip(said_apart, kinds, strict=True) if k is None]
 
 
 def _combined(norm: str, lex: Lexicon) -> str | None:

@@ -1556,3 +1556,50 @@ def test_kazakh_ne_between_participles_is_or(engine: AnswerEngine) -> None:
 def test_kazakh_hops_a_closing_wish_power_plants_and_a_year_in_the_locative_are_read(
         engine: AnswerEngine, question: str, text: str) -> None:
     answered_with(engine.answer(question), text)
+
+
+@pytest.mark.parametrize(("message", "text"), [
+    ("Сәлеметсіз бе! Мен Теміртаудағы колледжде тарихтан сабақ беремін. Келесі аптада «Еуразиялық кеңістік» деген ашық "
+     "сабағым бар, сондықтан мазаңызды алып отырмын. Кеден одағы кейін қандай одаққа айналды? Алдын ала рақмет.", "Еуразия"),
+    ("Good evening! I run the reading club at a school in Ekibastuz and we are doing a unit on neighbours after 2020. "
+     "It's for a wall display. When did Kazakhstan make its visa rules stricter for foreigners like Russians? Cheers!",
+     "2023"),
+])
+def test_the_one_question_of_a_long_message_is_asked_alone_when_the_whole_finds_nothing(
+        engine: AnswerEngine, message: str, text: str) -> None:
+    answered_with(engine.answer(message), text)
+
+
+def test_a_story_around_a_question_about_something_unsaid_still_declines(engine: AnswerEngine) -> None:
+    """The question alone must find a fact the whole message finds too: a rent the sources never give stays unanswered."""
+    answer = engine.answer("Hello! I write for a student paper in Karaganda. Our editor wants numbers. "
+                           "How much rent does Russia pay for Baikonur each year?")
+    assert not answer.answered, body_text(answer)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("I wish to know on which exact date the Russian Federation officially recognised Kazakhstan as an independent "
+     "republic, because I am writing an explainer for my readers and the precise day is required.", "17 December"),
+    ("Оқушыларыма тізім құрастырып отырмын, Ресей біздің тәуелсіздігімізді қай күні таныды?", "17 желтоқсан"),
+])
+def test_an_askers_because_and_pupils_ask_nothing_of_their_own(engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Precisely one year after Russia adopted its sovereignty declaration, what election was held there?", "1991"),
+    ("Ровно через год после принятия Декларации о госсуверенитете России какие выборы там прошли?", "1991"),
+    ("Егемендік туралы декларация қабылданғаннан кейін дәл бір жылдан соң Ресейде қандай сайлау болды?", "1991"),
+])
+def test_exactly_before_a_year_hop_belongs_to_it(engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
+
+
+@pytest.mark.parametrize("message", ["Салем, кандайсын?", "Сәлем! Хал жағдай қалай?", "qandaisyñ, jağdai qalai"])
+def test_kazakh_how_are_you_is_small_talk(engine: AnswerEngine, message: str) -> None:
+    assert engine.answer(message).kind == "smalltalk"
+
+
+def test_a_day_asked_of_facts_dated_only_to_their_month_is_a_near_miss_not_a_list(engine: AnswerEngine) -> None:
+    answer = engine.answer("On what day in July 2008 did Medvedev visit Kazakhstan?")
+    near_miss_of(answer, "vi-medvedev-visits-2008")
