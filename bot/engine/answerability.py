@@ -59,6 +59,16 @@ _PAIR_NOUNS = ("ел елі елдің елдiң el elı eldıñ сторон с
 _SIDE_RES = {"russia": re.compile(r"^(?:ресей|росси|resei|russia|рф)", re.IGNORECASE),
              "kazakhstan": re.compile(r"^(?:қазақстан|казакстан|казахстан|qazaqstan|kazakstan|kazakhstan)", re.IGNORECASE)}
 """A word that starts as a side's name in any language and script ("Ресейдің", "России", "Reseidıñ")."""
+_SIDE_NOUN_RE = re.compile(r"^(?:sides?|delegations?|signator\w*|жағынан|жагынан|jağynan|jagynan|zhagynan|жағы|жагы|jağy|jagy"
+                           r"|тарап\w*|tarap\w*|сторон[аыуе]?|делегаци\w*|delegatsi\w*|delegaci\w*)$", re.IGNORECASE)
+"""A side's word ("on the Russian side", "Ресей жағынан", "с российской стороны", "the Russian delegation")."""
+_SIDE_ASKED_RES = {"russia": _SIDE_RES["russia"],
+                   "kazakhstan": re.compile(r"^(?:қазақ|казак|казах|qazaq|kazak|kazakh)", re.IGNORECASE)}
+"""A side's name or adjective, "Kazakh" too: "the Kazakh side" is Kazakhstan's."""
+SIDE_OF_NOUN = 2
+PERSON_STEM = 5
+"""Letters of a surname that name the person in any case form and script ("nazar" of "nazarba", "nazarbaev")."""
+"""Words between a side's word and the side's name ("со стороны России", "on the Russian side")."""
 SIDE_OF_PLACE = 2
 """Words between a place word and the side it is of ("Ресейдің қай қаласында", "which city in Russia")."""
 COUNTED_PREFIX = 4
@@ -128,6 +138,9 @@ class Answerability:
                     places.update(tokens(fact.place[lang]))
         self.place_words = frozenset(places) | lex.words["place_words"]
         self.side_words = side_tokens(lex)
+        self.people_sides = {side: tuple(name[:PERSON_STEM] for name in lex.words[f"{side}_people"])
+                             for side in ("russia", "kazakhstan")}
+        """Whose side a named person acted for, by the first letters of the name's tokens ("nazar" of "Назарбаевтың")."""
         self.named_places = frozenset(places) - self.side_words - lex.words["place_words"] - lex.words["stopwords"] \
             - lex.synonyms.keys()
         """Cities and regions the facts took place in ("almat", "omsk"), not the two countries nor the
@@ -282,6 +295,26 @@ class Answerability:
         if counted in documents and self.counts_documents(fact):
             return False  # "how many papers were signed?" of "22 major documents"
         return not (counted in countries and countries & said)  # "member states" of "five countries"
+
+    def side_asked(self, text: str) -> str | None:
+        """The one side a question asks a person of ("who signed on the Russian side?", "Ресей жағынан кім …")."""
+        raws = raw_tokens(text)
+        nouns = [k for k, raw in enumerate(raws) if _SIDE_NOUN_RE.match(raw)]
+        named = {side for k, raw in enumerate(raws) for side, pattern in _SIDE_ASKED_RES.items()
+                 if pattern.match(raw) and any(0 < abs(k - p) <= SIDE_OF_NOUN for p in nouns)}
+        return next(iter(named)) if len(named) == 1 else None
+
+    def names_only_other_side(self, query: Query, fact: Fact) -> bool:
+        """"Who signed the Baikonur lease on the Russian side?" of a fact that names Nazarbayev alone: the
+        people it names are all the other side's, so whoever acted for the side asked goes unnamed."""
+        side = self.side_asked(query.text) if self.people_sides else None
+        if side is None:
+            return False
+        people = {tok for lang in LANGS for person in (fact.people or {}).get(lang, ()) for tok in tokens(person)}
+        people.update(tok for tok in self.said(fact) if tok in self.person_names)
+        sides = {named for tok in people for named, stems in self.people_sides.items()
+                 if any(tok.startswith(name) for name in stems)}
+        return bool(sides) and side not in sides
 
     def side_of_place(self, text: str) -> str | None:
         """The side a question asks a place of ("Ресейдің қай қаласында", "в каком городе России"): a side's
@@ -554,6 +587,8 @@ class Answerability:
             return "who"
         if self.asks_name(query) and not self.names_other(query, fact):
             return "who"  # "what was the prime minister's name?" of a fact that names only the office
+        if ("who" in query.intents or self.asks_name(query)) and self.names_only_other_side(query, fact):
+            return "who"
         if "when" in query.intents and fact.when is None and not YEAR_RE.search(texts):
             return "date"
         needed = self.event_asked(query)

@@ -1658,9 +1658,10 @@ class AnswerEngine:
         full = _close_matches(ranked)
         if query.named_years:
             full = [r for r in full if set(query.named_years) & self._years_of(r.fact)]
-        if query.intents & {"where", "who", "day", "month"} or self.answerable.event_asked(query):
-            # "Which region is it in?", "on what exact day in July?": a list of facts that do not say where,
-            # or are dated only to their month, is no answer to it.
+        if query.intents & {"where", "who", "day", "month"} or self.answerable.event_asked(query) \
+                or self.answerable.asks_name(query):
+            # "Which region is it in?", "on what exact day in July?", "the prime ministers' names?": a list of
+            # facts that do not say where, are dated only to their month or name only the office is no answer to it.
             full = [r for r in full if self.answerable.missing(query, r.fact) is None]
         if len(full) < 2:
             return None

@@ -1603,3 +1603,24 @@ def test_kazakh_how_are_you_is_small_talk(engine: AnswerEngine, message: str) ->
 def test_a_day_asked_of_facts_dated_only_to_their_month_is_a_near_miss_not_a_list(engine: AnswerEngine) -> None:
     answer = engine.answer("On what day in July 2008 did Medvedev visit Kazakhstan?")
     near_miss_of(answer, "vi-medvedev-visits-2008")
+
+
+@pytest.mark.parametrize("question", [
+    "Who put pen to paper on the Baikonur lease for the Russian side?",
+    "Кто поставил подпись под соглашением об аренде Байконура со стороны России?",
+    "Байқоңырды жалға беру келісіміне Ресей тарапынан кім қол қойды?",
+])
+def test_a_person_asked_of_one_side_is_unsaid_when_the_fact_names_only_the_others(engine: AnswerEngine, question: str) -> None:
+    near_miss_of(engine.answer(question), "tr-baikonur-lease-1994")
+
+
+def test_a_person_asked_of_one_side_is_told_when_the_fact_names_someone_of_it(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Who spoke for the Russian side at the Astana forum in November 2023?"), "Putin")
+
+
+@pytest.mark.parametrize("question", [
+    "Omsk 1993: what are the names of the two prime ministers who signed the protocol?",
+    "Омбы хаттамасына 1993 жылы қол қойған үкімет басшыларының аты-жөні қандай?",
+])
+def test_names_asked_of_an_office_the_fact_leaves_unnamed_are_a_near_miss(engine: AnswerEngine, question: str) -> None:
+    near_miss_of(engine.answer(question), "tr-omsk-protocol-1993")
