@@ -23,7 +23,7 @@ from bot.dates import MONTHS
 from bot.engine.answerability import Answerability
 from bot.engine.compose import MAX_LIST, Answer, Composer, Script, importance
 from bot.engine.conversation import Resolved, Turn, asks_else, names_side, only_sides, refers_back, resolve, retries, topic
-from bot.engine.direction import destination
+from bot.engine.direction import acting_side, destination
 from bot.engine.hops import YearHop, day_hop, days_after, earlier_pair, or_halves, or_pair, two_events, year_hop
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FUZZY_MIN, FactIndex, Hit, fact_fields
@@ -137,6 +137,13 @@ class AnswerEngine:
                 self.figures.setdefault((f.metric, f.when.year), []).append(f)
         self.series: dict[str, frozenset[int]] = {m: frozenset(y for n, y in self.figures if n == m) for m, _ in self.figures}
         """The years each metric has a figure for: a yearly series ("trade_turnover": 1997, 2005, …)."""
+        titled: dict[tuple[str, ...], list[int]] = {}
+        for i, f in enumerate(self.index.facts):
+            titled.setdefault(tuple(sorted(tokens(f.title["en"]))), []).append(i)
+        self.acting = {i: side for group in titled.values() if len(group) == 2 for i in group
+                       if (side := acting_side(self.index.facts[i].title["en"])) is not None}
+        """Facts that tell one thing each way round ("Russia's recognition of Kazakhstan's independence", and
+        Kazakhstan's of Russia's), by the side that acts in each: the model reads the two as one."""
         sides = {"russia": self.lex.words["russia_places"], "kazakhstan": self.lex.words["kazakhstan_places"]}
         self.visit_side = {i: side for i, f in enumerate(self.index.facts) if f.kind == "visit" and f.place
                            for side, places in sides.items() if places.intersection(tokens(f.place["en"]))}
@@ -1053,7 +1060,7 @@ class AnswerEngine:
             marked = self._anniversary(query, lang)
             if marked is not None:
                 return marked
-        ranked = self._earliest_first(query, self._naming(query, self.rank(query)))
+        ranked = self._acting_first(query, self._earliest_first(query, self._naming(query, self.rank(query))))
         if ("elapsed" in query.intents and "duration" not in query.intents and query.named_years
                 and not (ranked and ranked[0].coverage >= WEIGHTS.min_coverage
                          and set(query.named_years) & self._years_of(ranked[0].fact))
@@ -1280,6 +1287,21 @@ class AnswerEngine:
             return ranked
         naming = [r for r in ranked if all(a in self.words[r.index] for a in named)]
         return naming or ranked
+
+    def _acting_first(self, query: Query, ranked: list[Ranked]) -> list[Ranked]:
+        """"Qazaqstan Resei täuelsızdıgın qaşan tanydy?": of the two best facts, when they tell one thing each
+        way round, the one whose acting side the question names as acting leads."""
+        if len(ranked) < 2 or ranked[0].index not in self.acting or ranked[1].index not in self.acting \
+                or self.acting[ranked[0].index] == self.acting[ranked[1].index]:
+            return ranked
+        side = acting_side(query.text)
+        if side is None:
+            return ranked
+        first, second = ranked[:2] if side == self.acting[ranked[0].index] else ranked[1::-1]
+        # The two match the question alike but for words of their own ("officially"): the pair's match is the answer's.
+        lead = replace(first, lexical=max(first.lexical, second.lexical), coverage=max(first.coverage, second.coverage),
+                       cosine=max(first.cosine, second.cosine), fused=max(first.fused, second.fused))
+        return [lead, second, *ranked[2:]]
 
     def _earliest_first(self, query: Query, ranked: list[Ranked]) -> list[Ranked]:
         """"When did Nazarbayev first visit Russia as president?": of the facts of the best one's kind

@@ -71,3 +71,28 @@ def without_direction(text: str) -> str:
     """The text with its sides named without a way ("в РФ" → "РФ", "Ресейге" → "Ресей"): for a
     follow-up that names the other direction of trade, which the old way would contradict."""
     return " ".join(_WAY_RE.sub(lambda m: m.group("side") or "", text).split())
+
+
+_SIDE_WORD_RE = re.compile(
+    r"\b(?P<side>(?P<ru>росси\w*|рф|ресей\w*|resei\w*|reseı\w*|russia\w*|rusia\w*|moscow|москв\w*|мәскеу\w*|maskeu\w*"
+    r"|кремл\w*|kreml\w*)|(?P<kz>казахстан\w*|қазақстан\w*|казакстан\w*|qazaqstan\w*|kazakstan\w*|kazakhstan\w*|kazahstan\w*"
+    r"|рк|astana|астан\w*|акорд\w*|ақорд\w*|akorda))\b",
+    re.IGNORECASE)
+"""A side named in any language and script, with its case ending ("Россией", "Қазақстанның", "Reseidı")."""
+_AGENT_RE = re.compile(r"^(?:россией|казахстаном|москвой|астаной)$", re.IGNORECASE)
+"""A side in the instrumental ("признана Россией"): the doer of a Russian passive, wherever it stands."""
+
+
+def acting_side(text: str) -> Side | None:
+    """The side a sentence names first, as the one that acts ("When did Kazakhstan recognise Russia?": Kazakhstan),
+    or the doer a passive names ("recognised by Russia", "признана Россией"); None when no side is named."""
+    by = re.search(r"\bby\s+(?:the\s+)?(?P<side>\w+)", text, re.IGNORECASE)
+    named = [(m.start(), "russia" if m.group("ru") else "kazakhstan", m.group("side")) for m in _SIDE_WORD_RE.finditer(text)]
+    if by is not None:
+        agent = _SIDE_WORD_RE.fullmatch(by.group("side"))
+        if agent is not None:
+            return "russia" if agent.group("ru") else "kazakhstan"
+    doers = [side for _, side, word in named if _AGENT_RE.match(word)]
+    if len(set(doers)) == 1:
+        return doers[0]
+    return named[0][1] if named else None

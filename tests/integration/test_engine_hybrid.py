@@ -1624,3 +1624,14 @@ def test_a_person_asked_of_one_side_is_told_when_the_fact_names_someone_of_it(en
 ])
 def test_names_asked_of_an_office_the_fact_leaves_unnamed_are_a_near_miss(engine: AnswerEngine, question: str) -> None:
     near_miss_of(engine.answer(question), "tr-omsk-protocol-1993")
+
+
+@pytest.mark.parametrize(("question", "fact_id"), [
+    ("salem, aitshy qazaqstan resei täuelsızdıgın qai kuni moiyndady", "ev-kz-recognises-ru-independence"),
+    ("Could you confirm for me the exact date on which Kazakhstan officially recognised Russia as independent?",
+     "ev-kz-recognises-ru-independence"),
+    ("When was the independence of Kazakhstan recognised by Russia?", "ev-ru-recognises-kz-independence"),
+])
+def test_of_two_facts_told_each_way_round_the_side_that_acts_leads(engine: AnswerEngine, question: str, fact_id: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == fact_id, body_text(answer)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.direction import destination, without_direction
+from bot.engine.direction import acting_side, destination, without_direction
 
 
 @pytest.mark.parametrize(("question", "side"), [
@@ -64,3 +64,15 @@ def test_from_one_side_is_not_in_it(text: str, side: str) -> None:
 def test_without_direction_names_the_sides_bare(text: str, bare: str) -> None:
     assert without_direction(text) == bare
     assert destination(without_direction(text)) is None
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("When did Russia recognise Kazakhstan?", "russia"),
+    ("Қазақстан Ресейді қашан таныды?", "kazakhstan"),
+    ("qazaqstan resei täuelsızdıgın qaşan moiyndady", "kazakhstan"),
+    ("When was Kazakhstan recognised by Russia?", "russia"),
+    ("Когда независимость Казахстана была признана Россией?", "russia"),
+    ("When did the two presidents meet?", None),
+])
+def test_the_side_that_acts_is_named_first_or_named_as_the_doer(text: str, side: str | None) -> None:
+    assert acting_side(text) == side
