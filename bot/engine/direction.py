@@ -87,12 +87,15 @@ def acting_side(text: str) -> Side | None:
     """The side a sentence names first, as the one that acts ("When did Kazakhstan recognise Russia?": Kazakhstan),
     or the doer a passive names ("recognised by Russia", "признана Россией"); None when no side is named."""
     by = re.search(r"\bby\s+(?:the\s+)?(?P<side>\w+)", text, re.IGNORECASE)
-    named = [(m.start(), "russia" if m.group("ru") else "kazakhstan", m.group("side")) for m in _SIDE_WORD_RE.finditer(text)]
-    if by is not None:
-        agent = _SIDE_WORD_RE.fullmatch(by.group("side"))
-        if agent is not None:
-            return "russia" if agent.group("ru") else "kazakhstan"
-    doers = [side for _, side, word in named if _AGENT_RE.match(word)]
-    if len(set(doers)) == 1:
-        return doers[0]
-    return named[0][1] if named else None
+    agent = _SIDE_WORD_RE.fullmatch(by.group("side")) if by is not None else None
+    if agent is not None:
+        return _side_of(agent)
+    named = list(_SIDE_WORD_RE.finditer(text))
+    doers = {_side_of(m) for m in named if _AGENT_RE.match(m.group("side"))}
+    if len(doers) == 1:
+        return doers.pop()
+    return _side_of(named[0]) if named else None
+
+
+def _side_of(match: re.Match[str]) -> Side:
+    return "russia" if match.group("ru") else "kazakhstan"
