@@ -106,8 +106,8 @@ _KAZAKH_MONTHS = (r"(?:қаңтар|кантар|qañtar|qantar|ақпан|ак�
                   r"|маусым|mausym|шілде|шилде|şılde|shilde|тамыз|tamyz|қыркүйег|кыркуйег|qyrküieg|qyrkuieg|қазан|казан|qazan"
                   r"|қараша|караша|qaraşa|qarasha|желтоқсан|желтоксан|jeltoqsan|zheltoksan)\w*")
 """A Kazakh month name with its endings ("шілдесінде", "қарашасында")."""
-_EXACTLY = r"(?:(?:ровно|exactly|precisely|just)\s+)?"
-""""Exactly" before a marker ("Ровно через год после …", "Exactly one year after …") belongs to it."""
+_EXACTLY = r"(?:(?:ровно|примерно|около|почти|exactly|precisely|just|some|about|around|roughly|approximately|almost|nearly)\s+)?"
+""""Exactly" or "some" before a marker ("Ровно через год после …", "Some ten months after …") belongs to it."""
 _EXACTLY_KK = r"(?:(?:дәл|дал|däl|dal|тура|tura)\s+)?"
 """Kazakh "exactly" before the count ("… кейін дәл бір жылдан соң")."""
 # Kazakh puts the event first: "X-ғаннан кейінгі жылы …" (Cyrillic, Russian keyboard, Latin).

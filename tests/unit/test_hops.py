@@ -236,3 +236,15 @@ def test_a_leading_year_is_not_dropped_as_an_address() -> None:
     """Dropped, "В 1998," would leave "за год до визита Ельцина, что подписали?", which names its year by the visit."""
     assert year_hop("за год до визита Ельцина, что подписали?") is not None
     assert year_hop("В 1998, за год до визита Ельцина, что подписали?") is None
+
+
+@pytest.mark.parametrize(("question", "hop"), [
+    ("Some eight months after the peacekeepers arrived, where did Tokayev go?",
+     YearHop("the peacekeepers arrived", "where did Tokayev go?", 0, months=8)),
+    ("Precisely two years after the lease was signed, what did the presidents sign?",
+     YearHop("the lease was signed", "what did the presidents sign?", 2)),
+    ("Ровно через год после визита Ельцина, что подписали?", YearHop("визита Ельцина", "что подписали?", 1)),
+    ("Декларация қабылданғаннан кейін дәл екі жылдан соң не болды?", YearHop("Декларация қабылданғаннан", "не болды?", 2)),
+])
+def test_exactly_or_some_before_a_count_belongs_to_the_marker(question: str, hop: YearHop) -> None:
+    assert year_hop(question) == hop
