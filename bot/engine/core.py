@@ -34,6 +34,7 @@ from bot.engine.semantic import Embedder, SemanticIndex, load_model
 from bot.engine.smalltalk import (
     courtesy_lead,
     reported_question,
+    reports_asking,
     sentences,
     smalltalk_kind,
     smalltalk_sentences,
@@ -232,21 +233,24 @@ class AnswerEngine:
         parts = self.understanding.two_parts(question) if hopped is None else None
         both = self._both_parts(question, parts, reply_lang, previous) if parts is not None else None
         answer = both or self._answer(question, reply_lang, previous)
-        if not answer.answered and not answer.facts:
-            answer = self._asked_sentence(whole, question, reply_lang, previous) or answer
+        if not answer.answered:
+            answer = self._asked_sentence(whole, question, reply_lang, previous, answer) or answer
         return replace(answer, script=script if reply_lang == "kk" else "cyrl")
 
-    def _asked_sentence(self, whole: str, question: str, lang: str, previous: Turn | None) -> Answer | None:
+    def _asked_sentence(self, whole: str, question: str, lang: str, previous: Turn | None, declined: Answer) -> Answer | None:
         """"… I'm giving a library lesson on «Eurasian integration» tomorrow, so I have a question. Which
         countries joined …?": a message whose story around its one question hides what that question asks,
-        read whole, finds it in the question alone; kept when the whole message's best matches hold its fact."""
+        read whole, finds it in the question alone; kept when the whole message's best matches hold its fact,
+        and, after a near miss, when it finds a fact besides the one the whole found lacking ("I read Russia pays
+        rent for Baikonur. How much is it?" is no more answered by the lease alone)."""
         said = sentences(whole)
-        asked = [s for s in said if s.rstrip().endswith("?")]
+        # … or, with no question mark, the one sentence that says what someone would like to know
+        asked = [s for s in said if s.rstrip().endswith("?")] or [s for s in said if reports_asking(s, self.lex)]
         if len(said) < 2 or len(asked) != 1:
             return None
         alone = self._answer(reported_question(without_courtesy(asked[0], self.lex, self._names_topic), self.lex,
                                                self.index.idf.__contains__), lang, previous)
-        if not alone.answered or alone.kind not in ("fact", "list"):
+        if not alone.answered or not alone.facts or not {f.id for f in alone.facts} - {f.id for f in declined.facts}:
             return None
         best = {h.fact.id for h in self._search(self.understanding.parse(question))[:WEIGHTS.part_pool]}
         return alone if alone.facts[0].id in best else None

@@ -456,6 +456,12 @@ def without_own_things(text: str) -> str:
     return _OWN_THING_RE.sub(" ", text)
 
 
+def reports_asking(sentence: str, lex: Lexicon) -> bool:
+    """Whether a sentence reports what someone wants to know ("He would like to know on which date …")."""
+    toks = tuple(tokens(sentence))
+    return bool(lex.words["reporting_words"].intersection(toks) or find_phrases(toks, lex.phrases["reporting_words"]))
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a message that hold a word (a stray "?!" or emoji is none)."""
     return [s for s in _SENTENCE_RE.split(text) if _LETTER_RE.search(s)]

@@ -582,7 +582,9 @@ class Understanding:
             folded = fold_word(raw)
             if len(folded) >= 5 and folded.endswith(VERB_ENDINGS):
                 verbs.add(stem(folded))
-            if 2 <= len(raw) <= 5 and raw.isupper() and not shouted:
+            # (not a word stressed in capitals: "НАҚТЫ қай күні", "WHEN exactly", a verb's or a function word's form)
+            if 2 <= len(raw) <= 5 and raw.isupper() and not shouted and not (len(folded) >= 5 and folded.endswith(VERB_ENDINGS)) \
+                    and not lex.words["stopwords"].intersection(word_tokens(raw)):
                 acronyms.update(word_tokens(raw))
             if raw in lex.acronym_parties and not _names_currency(raws[max(k - 1, 0):k + 2]):
                 named.update(word_tokens(raw))

@@ -1635,3 +1635,33 @@ def test_names_asked_of_an_office_the_fact_leaves_unnamed_are_a_near_miss(engine
 def test_of_two_facts_told_each_way_round_the_side_that_acts_leads(engine: AnswerEngine, question: str, fact_id: str) -> None:
     answer = engine.answer(question)
     assert answer.answered and answer.facts[0].id == fact_id, body_text(answer)
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Ресей біздің тәуелсіздігімізді НАҚТЫ қай күні таныды?", "17"),
+    ("Ресей ғарышкерлерімен бірге ұшқан қазақ ғарышкерлерін ТҮГЕЛ атап берші", "Мұсабаев"),
+])
+def test_a_word_stressed_in_capitals_is_no_abbreviation(engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)
+
+
+@pytest.mark.parametrize(("message", "text"), [
+    ("Good morning. My uncle drove trains in Karaganda for thirty years. He reads history books now. "
+     "He would like to know on which date Russia recognised Kazakhstan as independent. Many thanks from both of us!", "17"),
+    ("Таможенный союз — что это такое? Объясните бабушке, при Союзе никаких таможен между республиками не было.", "Беларус"),
+    ("Сәлеметсіз бе! Мен Павлодардан жазып отырмын. Қазақстан мен Ресей бірге қанша өнеркәсіп жобасын жүргізіп жатыр "
+     "және олардың жалпы құны қанша? Көп көмектесіп жатырсыз, рахмет!", "22"),
+])
+def test_the_question_told_apart_from_the_story_around_it_is_answered(engine: AnswerEngine, message: str, text: str) -> None:
+    answered_with(engine.answer(message), text)
+
+
+@pytest.mark.parametrize("message", ["Cheers, thanks a million for all that!", "Slán for now, and thanks!",
+                                     "Рахмет, өте көп көмектестіңіз!"])
+def test_irish_and_kazakh_thanks_and_goodbyes_are_small_talk(engine: AnswerEngine, message: str) -> None:
+    assert engine.answer(message).kind == "smalltalk"
+
+
+def test_relations_with_another_country_are_declined(engine: AnswerEngine) -> None:
+    answer = engine.answer("How are relations between Ireland and Kazakhstan going lately? Does Kazakhstan have an embassy in Dublin?")
+    assert not answer.answered and not answer.facts, body_text(answer)
