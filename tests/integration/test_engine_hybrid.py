@@ -1663,5 +1663,6 @@ def test_irish_and_kazakh_thanks_and_goodbyes_are_small_talk(engine: AnswerEngin
 
 
 def test_relations_with_another_country_are_declined(engine: AnswerEngine) -> None:
-    answer = engine.answer("How are relations between Ireland and Kazakhstan going lately? Does Kazakhstan have an embassy in Dublin?")
+    answer = engine.answer("How are relations between Ireland and Kazakhstan going lately? "
+                           "Does Kazakhstan have an embassy in Dublin?")
     assert not answer.answered and not answer.facts, body_text(answer)
