@@ -66,9 +66,9 @@ _SIDE_ASKED_RES = {"russia": _SIDE_RES["russia"],
                    "kazakhstan": re.compile(r"^(?:қазақ|казак|казах|qazaq|kazak|kazakh)", re.IGNORECASE)}
 """A side's name or adjective, "Kazakh" too: "the Kazakh side" is Kazakhstan's."""
 SIDE_OF_NOUN = 2
+"""Words between a side's word and the side's name ("со стороны России", "on the Russian side")."""
 PERSON_STEM = 5
 """Letters of a surname that name the person in any case form and script ("nazar" of "nazarba", "nazarbaev")."""
-"""Words between a side's word and the side's name ("со стороны России", "on the Russian side")."""
 SIDE_OF_PLACE = 2
 """Words between a place word and the side it is of ("Ресейдің қай қаласында", "which city in Russia")."""
 COUNTED_PREFIX = 4
@@ -307,7 +307,7 @@ class Answerability:
     def names_only_other_side(self, query: Query, fact: Fact) -> bool:
         """"Who signed the Baikonur lease on the Russian side?" of a fact that names Nazarbayev alone: the
         people it names are all the other side's, so whoever acted for the side asked goes unnamed."""
-        side = self.side_asked(query.text) if self.people_sides else None
+        side = self.side_asked(query.text) if any(self.people_sides.values()) else None
         if side is None:
             return False
         people = {tok for lang in LANGS for person in (fact.people or {}).get(lang, ()) for tok in tokens(person)}
