@@ -310,9 +310,7 @@ class Answerability:
         side = self.side_asked(query.text) if any(self.people_sides.values()) else None
         if side is None:
             return False
-        people = {tok for lang in LANGS for person in (fact.people or {}).get(lang, ()) for tok in tokens(person)}
-        people.update(tok for tok in self.said(fact) if tok in self.person_names)
-        sides = {named for tok in people for named, stems in self.people_sides.items()
+        sides = {named for tok in self.people_of(fact) for named, stems in self.people_sides.items()
                  if any(tok.startswith(name) for name in stems)}
         return bool(sides) and side not in sides
 
@@ -477,13 +475,17 @@ class Answerability:
             return True
         return any(tok in self.place_words for lang in LANGS for tok in tokens(fact.text[lang]))
 
+    def people_of(self, fact: Fact) -> set[str]:
+        """The tokens of the people a fact names: its listed people, and any person's name its words use."""
+        people = {tok for lang in LANGS for person in (fact.people or {}).get(lang, ()) for tok in tokens(person)}
+        people.update(tok for tok in self.said(fact) if tok in self.person_names)
+        return people
+
     def names_other(self, query: Query, fact: Fact) -> bool:
         """Whether a fact gives the name of someone the question does not name itself, not only an
         office ("the prime ministers signed"; "Nazarbayev met the head of government")."""
         asked = set(query.tokens)
-        people = {tok for lang in LANGS for person in (fact.people or {}).get(lang, ()) for tok in tokens(person)}
-        people.update(tok for tok in self.said(fact) if tok in self.person_names)
-        others = people - asked - self.lex.words["person_words"]
+        others = self.people_of(fact) - asked - self.lex.words["person_words"]
         offices = self.offices_asked(query)
         if not others or not offices:
             return bool(others)

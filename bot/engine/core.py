@@ -215,8 +215,7 @@ class AnswerEngine:
         whole = self.dropped.read(self.transposed.read(self.split_words.read(self.spelling.read(
             full_years(year_of_ordinal(spoken_years(self.abbreviations.read(question)),
                                        asked_before[-1] if asked_before else None))))))
-        topical = self.index.idf.__contains__
-        question = reported_question(without_courtesy(whole, self.lex, self._names_topic), self.lex, topical)
+        question = self._told(whole)
         detected = self.language.detect(question)
         reply_lang = lang or detected or (previous.lang if previous else None) or "en"
         script = _script_of(question, reply_lang)
@@ -248,12 +247,18 @@ class AnswerEngine:
         asked = [s for s in said if s.rstrip().endswith("?")] or [s for s in said if reports_asking(s, self.lex)]
         if len(said) < 2 or len(asked) != 1:
             return None
-        alone = self._answer(reported_question(without_courtesy(asked[0], self.lex, self._names_topic), self.lex,
-                                               self.index.idf.__contains__), lang, previous)
+        alone = self._answer(self._told(asked[0]), lang, previous)
         if not alone.answered or not alone.facts or not {f.id for f in alone.facts} - {f.id for f in declined.facts}:
             return None
-        best = {h.fact.id for h in self._search(self.understanding.parse(question))[:WEIGHTS.part_pool]}
-        return alone if alone.facts[0].id in best else None
+        return alone if alone.facts[0].id in self._best_matches(question) else None
+
+    def _told(self, text: str) -> str:
+        """What a message asks, without its courtesies and the asker's report of it ("my teacher asked …")."""
+        return reported_question(without_courtesy(text, self.lex, self._names_topic), self.lex, self.index.idf.__contains__)
+
+    def _best_matches(self, question: str) -> set[str]:
+        """The ids of a whole question's best lexical matches: what a part or a sentence of it must find."""
+        return {h.fact.id for h in self._search(self.understanding.parse(question))[:WEIGHTS.part_pool]}
 
     def pending_embeddings(self, question: str, previous: Turn | None = None, lang: str | None = None) -> list[str]:
         """Every text whose embedding `answer()` needs and has not cached yet ([] when none is left).
@@ -560,8 +565,7 @@ class AnswerEngine:
             second = self._answer(f"{sides} {years} {parts[1]}".strip(), lang, None)
         if not second.answered or second.kind != "fact" or second.facts[0] == first.facts[0]:
             return None
-        best = {h.fact.id for h in self._search(self.understanding.parse(question))[:WEIGHTS.part_pool]}
-        if not {first.facts[0].id, second.facts[0].id} <= best:
+        if not {first.facts[0].id, second.facts[0].id} <= self._best_matches(question):
             return None
         return self.compose.listing([first.facts[0], second.facts[0]], lang, question, "", in_full=2)
 

@@ -580,10 +580,11 @@ class Understanding:
         shouted = sum(raw.isupper() for raw in raws) * 2 > len(raws)  # caps lock: its words are no abbreviations
         for k, raw in enumerate(raws):
             folded = fold_word(raw)
-            if len(folded) >= 5 and folded.endswith(VERB_ENDINGS):
+            verb = len(folded) >= 5 and folded.endswith(VERB_ENDINGS)
+            if verb:
                 verbs.add(stem(folded))
             # (not a word stressed in capitals: "НАҚТЫ қай күні", "WHEN exactly", a verb's or a function word's form)
-            if 2 <= len(raw) <= 5 and raw.isupper() and not shouted and not (len(folded) >= 5 and folded.endswith(VERB_ENDINGS)) \
+            if 2 <= len(raw) <= 5 and raw.isupper() and not shouted and not verb \
                     and not lex.words["stopwords"].intersection(word_tokens(raw)):
                 acronyms.update(word_tokens(raw))
             if raw in lex.acronym_parties and not _names_currency(raws[max(k - 1, 0):k + 2]):
