@@ -256,6 +256,17 @@ class Answerability:
             and bool(self.lex.words["flow_words"].intersection(query.tokens)) \
             and not self.lex.words["flow_words"] & self.said(fact)
 
+    def other_flow(self, query: Query, fact: Fact) -> bool:
+        """"And imports that year?" of Kazakhstan's exports in 2011: a figure of one direction of trade
+        does not give the other."""
+        if not fact.metric:
+            return False
+        flows, into = self.lex.words["flow_words"], self.lex.words["import_words"]
+        asked, given = flows.intersection(query.tokens), flows & self.said(fact)
+        if not asked or not given:
+            return False
+        return (asked <= into and not given & into) or (not asked & into and given <= into)
+
     def unmeasured(self, query: Query, fact: Fact) -> bool:
         """"What was the trade turnover in 2023?" of a fact that never speaks of turnover (the value
         of agreements signed at a forum): its figures measure something else."""
@@ -544,7 +555,7 @@ class Answerability:
             return "number"
         if "how_much" in query.intents and self.union_figure(query, fact):
             return "number"
-        if self.change_for_level(query, fact) or self.turnover_for_flow(query, fact):
+        if self.change_for_level(query, fact) or self.turnover_for_flow(query, fact) or self.other_flow(query, fact):
             return "number"
         if self.uncounted(query, fact) or self.unmeasured(query, fact) or self.elsewhere(query, fact):
             return "number"

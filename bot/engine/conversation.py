@@ -207,14 +207,25 @@ def retries(question: str, query: Query, previous: Turn, lex: Lexicon,
         readings.append(swapped)  # (the previous question unchanged would only give its answer again)
     if len(query.words) <= 3 or refers_back(question, lex):
         rest = _strip_markers(question, lex)
-        # "а в 2012?": the year named replaces the topic's own, which would find that year's fact again.
-        readings.extend(" ".join(f"{YEAR_RE.sub(' ', about) if query.named_years else about} {rest}".split())
+        # "а в 2012?": the year named replaces the topic's own, which would find that year's fact again;
+        # "and imports?": the direction named replaces the topic's ("exports to Russia"), as in `resolve`.
+        flows = lex.words["flow_words"]
+        turned = bool(flows.intersection(tokens(rest)))
+        readings.extend(" ".join(f"{_without_flow(YEAR_RE.sub(' ', about) if query.named_years else about, flows, turned)} "
+                                 f"{rest}".split())
                         for about in context(previous)[1] if rest)
     if len(query.words) >= 2 or (query.named_years and query.words):
         # "and how long is the border by that account?" after the first boundary marker, "2011-де экспорт
         # ше?": a question that names its own topic (or a topic and a year) is, last of all, asked on its own.
         readings.append(question)
     return readings
+
+
+def _without_flow(text: str, flows: frozenset[str], turned: bool) -> str:
+    """A topic without its direction of trade, when the follow-up names one of its own."""
+    if not turned:
+        return text
+    return without_direction(" ".join(w for w in text.split() if not flows.intersection(tokens(w))))
 
 
 def topic(text: str, query: Query) -> str:

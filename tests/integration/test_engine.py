@@ -2125,3 +2125,22 @@ def test_a_phone_greeting_and_a_plea_to_explain_what_it_does_are_small_talk(engi
 def test_a_claimed_day_in_a_kazakh_month_case_form_is_checked_not_read_as_a_measure(engine: AnswerEngine) -> None:
     answered_with(engine.answer("Ресей Қазақстанды 1991 жылғы 17 желтоқсанында таныды деген рас па?"), "17")
 
+
+
+@pytest.mark.parametrize(("opening", "followup"), [
+    ("Kazakhstan's exports to Russia in 2011?", "and imports that year?"),
+    ("2011 жылы Қазақстанның Ресейге экспорты қанша?", "ал импорт ше сол жылы?"),
+])
+def test_the_other_direction_of_trade_is_not_answered_with_the_one_shown(
+        engine: AnswerEngine, opening: str, followup: str) -> None:
+    near_miss_of(engine.answer(followup, previous=last_turn(engine, opening)), "td-exports-to-russia-2011")
+
+
+def test_a_figure_of_one_direction_does_not_answer_the_other(engine: AnswerEngine) -> None:
+    near_miss_of(engine.answer("Russia 2011 imports"), "td-exports-to-russia-2011")
+    answered_with(engine.answer("Kazakhstan's imports from Russia in 1999"), "1.5")
+
+
+@pytest.mark.parametrize("message", ["Thank you for your kind assistance. Goodbye.", "Thank you for your support!"])
+def test_thanks_for_kind_assistance_is_small_talk(engine: AnswerEngine, message: str) -> None:
+    assert engine.answer(message).kind == "smalltalk"
