@@ -107,6 +107,13 @@ def only_sides(question: str, lex: Lexicon) -> bool:
     return all(tok in lex.words["stopwords"] or any(tok in asks for asks in lex.intents.values()) for tok in rest)
 
 
+def _both_sides(question: str, lex: Lexicon) -> bool:
+    """Whether a question names Kazakhstan and Russia both (each side's name swaps to the other's)."""
+    named = {fold(w) for w in _WORD_RE.findall(question) if _side_swap(w, lex) is not None}
+    swapped = {fold(_side_swap(w, lex) or "") for w in _WORD_RE.findall(question) if _side_swap(w, lex) is not None}
+    return len(named) >= 2 and bool(named & swapped)
+
+
 _QUOTED_RE = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
 """A name in quotes («Ресей күні», "Russia Day"): a title, whatever side it holds."""
 
@@ -141,6 +148,8 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     if previous is None:
         # "а чё было в 2009 между Казахстаном и Россией" opens a chat with a year and a topic of its own.
         whole = bool(query.named_years) and bool(query.words)
+        # "А кто кого раньше признал — Россия Казахстан или Казахстан Россию?": both sides and what one did to the other.
+        whole = whole or (_both_sides(question, lex) and not only_sides(question, lex))
         return Resolved(question, "unresolved" if (looks_followup or (bare_detail and marker)) and not whole else "standalone")
     if find_phrases(query.tokens, lex.phrases["reverse_phrases"]):
         # "А в обратном направлении?", "and the other way round?": the previous question, sides swapped.

@@ -1186,6 +1186,11 @@ class AnswerEngine:
                 if r.coverage >= (WEIGHTS.semantic_agree if thin else WEIGHTS.min_coverage) and r.fused >= ratio * top.fused \
                         and self.answerable.missing(query, r.fact) is None and self._keeps_subject(query, missing, top, r) \
                         and (not query.named_years or set(query.named_years) & self._years_of(r.fact)):
+                    # "the combined population and economic potential?": the runner-up holds the unit asked,
+                    # the best fact the other thing asked beside it; both are told.
+                    half = self._other_half(query, r.fact, [top.fact])
+                    if half is not None:
+                        return self.compose.listing([r.fact, half], lang, question, "", in_full=2)
                     return self.compose.fact(r.fact, lang, question)
             subject = self._placed_subject(query, top, ranked) if missing == "where" else None
             if subject is not None:

@@ -80,12 +80,16 @@ _SIDE_WORD_RE = re.compile(
     re.IGNORECASE)
 """A side named in any language and script, with its case ending ("Россией", "Қазақстанның", "Reseidı")."""
 _AGENT_RE = re.compile(r"^(?:россией|казахстаном|москвой|астаной)$", re.IGNORECASE)
+_OBJECT_RE = re.compile(r"^(?:россию|москву|астану|ресейді|ресейди|reseidi|reseıdı|reseidı|қазақстанды|казакстанды|qazaqstandy"
+                        r"|kazakstandy)$", re.IGNORECASE)
+"""A side in the accusative ("Россию", "Қазақстанды"): what is acted on, wherever it stands ("Россию Казахстан признал")."""
 """A side in the instrumental ("признана Россией"): the doer of a Russian passive, wherever it stands."""
 
 
 def acting_side(text: str) -> Side | None:
     """The side a sentence names first, as the one that acts ("When did Kazakhstan recognise Russia?": Kazakhstan),
-    or the doer a passive names ("recognised by Russia", "признана Россией"); None when no side is named."""
+    unless it is in the accusative ("Россию Казахстан признал"), or the doer a passive names ("recognised by Russia",
+    "признана Россией"); None when no side is named."""
     by = re.search(r"\bby\s+(?:the\s+)?(?P<side>\w+)", text, re.IGNORECASE)
     agent = _SIDE_WORD_RE.fullmatch(by.group("side")) if by is not None else None
     if agent is not None:
@@ -94,7 +98,8 @@ def acting_side(text: str) -> Side | None:
     doers = {_side_of(m) for m in named if _AGENT_RE.match(m.group("side"))}
     if len(doers) == 1:
         return doers.pop()
-    return _side_of(named[0]) if named else None
+    subjects = [m for m in named if not _OBJECT_RE.match(m.group("side"))]
+    return _side_of(subjects[0]) if subjects else _side_of(named[0]) if named else None
 
 
 def _side_of(match: re.Match[str]) -> Side:

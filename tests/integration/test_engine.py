@@ -2144,3 +2144,25 @@ def test_a_figure_of_one_direction_does_not_answer_the_other(engine: AnswerEngin
 @pytest.mark.parametrize("message", ["Thank you for your kind assistance. Goodbye.", "Thank you for your support!"])
 def test_thanks_for_kind_assistance_is_small_talk(engine: AnswerEngine, message: str) -> None:
     assert engine.answer(message).kind == "smalltalk"
+
+
+def test_an_opening_a_before_both_sides_and_a_verb_is_a_question_of_its_own(engine: AnswerEngine) -> None:
+    both = engine.answer("А Казахстан Россию или Россия Казахстан признала раньше?")
+    answered_with(both, "17 декабря 1991", "20 декабря 1991")
+    answered_with(engine.answer("А кто раньше признал, Казахстан или Россия?"), "17 декабря 1991", "20 декабря 1991")
+    assert not engine.answer("а Казахстан Россию?").answered  # only the sides: a follow-up with nothing to follow
+
+
+
+def test_two_things_asked_where_the_runner_up_holds_the_unit_are_both_told(engine: AnswerEngine) -> None:
+    answer = engine.answer("Tell me the population and the economic potential of the three Customs Union members")
+    assert answer.kind == "list"
+    answered_with(answer, "170 million", "1.7 trillion")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Kazakh-Russian industrial projects value", "22 billion"),
+    ("how many joint industrial projects", "more than 100"),
+])
+def test_value_asks_money_and_how_many_asks_a_count(engine: AnswerEngine, question: str, text: str) -> None:
+    answered_with(engine.answer(question), text)

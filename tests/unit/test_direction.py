@@ -73,6 +73,10 @@ def test_without_direction_names_the_sides_bare(text: str, bare: str) -> None:
     ("When was Kazakhstan recognised by Russia?", "russia"),
     ("Когда независимость Казахстана была признана Россией?", "russia"),
     ("When did the two presidents meet?", None),
+    ("Россию Казахстан признал когда?", "kazakhstan"),  # a side in the accusative is acted on wherever it stands
+    ("Ресейді Қазақстан қашан таныды?", "kazakhstan"),
+    ("Қазақстанды Ресей қашан таныды?", "russia"),
 ])
 def test_the_side_that_acts_is_named_first_or_named_as_the_doer(text: str, side: str | None) -> None:
     assert acting_side(text) == side
+
