@@ -169,7 +169,9 @@ _ASKING = (r"(?:какого числа|когда|кто|сколько|как�
 """The words an asked part opens with, when no comma sets it off from the event before it."""
 
 
+@lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[re.Pattern[str], int], ...]:
+    """Compiled at the first question that names a marker: compiling them all costs a start-up a quarter second."""
     patterns: list[tuple[str, int]] = [(p, 0) for p in _WHO_WHEN]
     for marker, offset in _MARKERS:
         # The event runs to the last comma: it may list names ("России, Казахстана и Беларуси").
@@ -188,7 +190,10 @@ def _compiled() -> tuple[tuple[re.Pattern[str], int], ...]:
     return tuple((re.compile(p, re.IGNORECASE), o) for p, o in patterns)
 
 
-_PATTERNS = _compiled()
+_GROUP_RE = re.compile(r"\(\?P<\w+>")
+_ANY_MARKER = re.compile("|".join(f"(?:{_GROUP_RE.sub('(?:', m)})" for m, _ in _MARKERS + _EVENT_FIRST), re.IGNORECASE)
+"""Every hop pattern holds a marker: a text without one needs none of them compiled or tried."""
+_WHO_WHEN_PATTERNS = tuple((re.compile(p, re.IGNORECASE), 0) for p in _WHO_WHEN)
 _ANNIVERSARY_RE = re.compile(
     r"(?:the\s+)?(?P<n>\d{1,3})(?:st|nd|rd|th)?[-–\s]*(?:anniversary(?:\s+of)?|years?\s+(?:since|after)"
     r"|лети[еяю]|летний\s+юбилей|жыл\s+(?:толған|толган|толды)|жылдығы|жылдыгы|jyl\s+(?:tolğan|tolgan)|jyldyğy)",
@@ -243,7 +248,7 @@ _THAT_RE = re.compile(r"^(?:того|тех\s+пор),?\s+(?:как|когда)\
 
 
 def _year_hop(text: str) -> YearHop | None:
-    for pattern, offset in _PATTERNS:
+    for pattern, offset in _compiled() if _ANY_MARKER.search(text) else _WHO_WHEN_PATTERNS:
         match = pattern.match(text)
         if match is None:
             continue

@@ -158,12 +158,30 @@ class _Reader:
         return list(node.value)
 
 
+_LAST_READ: dict[tuple[object, ...], Lexicon] = {}
+"""The last lexicon read, by its files' names, times and sizes: start-up validates the data, then the engine reads it again."""
+
+
 def load_lexicon(directory: Path | str) -> Lexicon:
-    """Read and merge every `*.yaml` of the lexicon directory, or raise LexiconError."""
+    """Read and merge every `*.yaml` of the lexicon directory, or raise LexiconError (a lexicon is immutable:
+    an unchanged directory gives back the one read last)."""
     root = Path(directory)
     files = sorted(root.glob("*.yaml"))
     if not files:
         raise LexiconError([f"{root}:1: no lexicon files (*.yaml) found"])
+    try:
+        key: tuple[object, ...] = (root.resolve(), *((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+    except OSError:
+        return _read_lexicon(files)
+    lexicon = _LAST_READ.get(key)
+    if lexicon is None:
+        lexicon = _read_lexicon(files)
+        _LAST_READ.clear()
+        _LAST_READ[key] = lexicon
+    return lexicon
+
+
+def _read_lexicon(files: list[Path]) -> Lexicon:
     words: dict[str, set[str]] = {name: set() for name in WORD_LISTS}
     phrases: dict[str, set[Phrase]] = {name: set() for name in WORD_LISTS}
     intents: dict[str, set[str]] = {name: set() for name in INTENTS}
@@ -181,7 +199,7 @@ def load_lexicon(directory: Path | str) -> Lexicon:
     for path in files:
         reader = _Reader(path)
         try:
-            root_node = yaml.compose(path.read_text(encoding="utf-8"))
+            root_node = yaml.compose(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             problems.append(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML: {getattr(exc, 'problem', exc)}")

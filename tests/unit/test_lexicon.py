@@ -57,6 +57,19 @@ def test_invalid_yaml_and_empty_folder(tmp_path: Path) -> None:
         load_lexicon(tmp_path)
 
 
+def test_an_unchanged_lexicon_is_read_once_and_an_edited_one_again(tmp_path: Path) -> None:
+    """Start-up validates the lexicon and the engine loads it: the second load reuses the first, never a stale one."""
+    (tmp_path / "en.yaml").write_text("stopwords: [the, a]\n", encoding="utf-8")
+    first = load_lexicon(tmp_path)
+    assert load_lexicon(tmp_path) is first
+    (tmp_path / "en.yaml").write_text("stopwords: [the, a, an]\n", encoding="utf-8")
+    edited = load_lexicon(tmp_path)
+    assert edited is not first and "an" in edited.words["stopwords"] and "an" not in first.words["stopwords"]
+    (tmp_path / "en.yaml").write_text("stopwords: [the, a, an\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"en\.yaml:\d+: not valid YAML"):
+        load_lexicon(tmp_path)
+
+
 def test_each_small_talk_phrase_is_indexed_by_its_first_word_in_order() -> None:
     """`_combined` skips a phrase whose first word a message lacks: the index must follow `smalltalk_longest`."""
     lex = load_lexicon(default_lexicon_dir())
