@@ -187,8 +187,10 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
             text = " ".join(w for w in text.split() if not ordinals.intersection(tokens(w)))
         flows = lex.words["flow_words"]
         if flows.intersection(tokens(rest)):
-            # "а ввозит оттуда что?" after exports: the direction named replaces the one asked before.
-            text = without_direction(" ".join(w for w in text.split() if not flows.intersection(tokens(w))))
+            # "а ввозит оттуда что?" after exports: the direction named replaces the one asked before, and
+            # "а экспорт?" after "товарооборот 2011" the trade in both directions.
+            replaced = flows | lex.words["turnover_words"]
+            text = without_direction(" ".join(w for w in text.split() if not replaced.intersection(tokens(w))))
         if lex.words["later_words"].intersection(query.tokens) or find_phrases(query.tokens, lex.phrases["later_words"]) \
                 or find_phrases(query.tokens, lex.phrases["per_year"]):
             # "what did it turn into later?" after the union's start in 2010 asks a later time, and "how fast is it

@@ -15,9 +15,11 @@ from bot.text import stem, tokens
 
 ORDER = SMALLTALK_PRECEDENCE
 _NOISE_RE = re.compile(r"[^\w\s]+", re.UNICODE)
-_SENTENCE_RE = re.compile(r"(?<=[.!?…\u2600-\u27bf\U0001f300-\U0001faff])(?<![\s.]\w\.)"
+_SENTENCE_RE = re.compile(r"(?:(?<=[.!?…\u2600-\u27bf\U0001f300-\U0001faff])|(?<=\)\))|(?<=\(\()|(?<=[:;]\))|(?<=[:;]\())"
+                          r"(?<![\s.]\w\.)"
                           r"(?<!\b[Ss]t\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bгг\.)(?<!\bим\.)(?<!\bмлн\.)(?<!\bмлрд\.)(?<!\bтыс\.)\s+")
-"""Sentences end at a stop, or at an emoji ("sorry for writing so late 🙈 My flatmate asked …"), but not
+"""Sentences end at a stop, at an emoji ("sorry for writing so late 🙈 My flatmate asked …") or at a smiley typed
+in brackets ("жобама ақпарат жинап жүрмін)) …", "sorry :) …"), but not
 at an initial ("Президент Н. А. Назарбаев", "Н.А. Назарбаев") or a short form ("the St. Petersburg forum",
 "23,8 млрд. долларов")."""
 _ELONGATED_RE = re.compile(r"([^\W\d_])\1{2,}")

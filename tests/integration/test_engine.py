@@ -718,6 +718,8 @@ def test_what_part_of_a_whole_asks_a_share(engine: AnswerEngine) -> None:
     ("Қазақстан Ресейге негізінен қандай тауарлар сатады?", "td-kz-exports-to-russia-goods"),  # sells: exports
     ("Мне стало интересно, что Казахстан продаёт России?", "td-kz-exports-to-russia-goods"),
     ("Что Казахстан покупает у России?", "td-kz-imports-from-russia-goods"),  # buys: imports
+    ("Қазақстан 2011 жылы Ресейге қанша долларлық тауар сатты?", "td-exports-to-russia-2011"),  # sold: exports, not trade
+    ("2011 жылы Ресеймен сауда-саттық қанша болды?", "td-trade-turnover-2011"),  # "trade and selling" is all trade
 ])
 def test_selling_is_exporting_and_buying_importing(engine: AnswerEngine, question: str, fact_id: str) -> None:
     answer = engine.answer(question)
@@ -907,6 +909,19 @@ def test_what_else_happened_on_an_events_day_is_the_days_other_facts(engine: Ans
 def test_when_first_picks_the_earliest_of_close_facts_of_a_kind(engine: AnswerEngine) -> None:
     answer = engine.answer("Когда Назарбаев впервые приехал в Россию с визитом в ранге президента?")
     assert answer.answered and answer.facts[0].id == "vi-nazarbayev-russia-1994"
+
+
+def test_exports_asked_after_a_years_trade_are_that_years_exports(engine: AnswerEngine) -> None:
+    answer = engine.answer("ал экспорт ше?", previous=last_turn(engine, "2011 жылғы сауда айналымы қанша?"))
+    assert answer.answered and answer.facts[0].id == "td-exports-to-russia-2011"
+
+
+@pytest.mark.parametrize("question", ["How much did trade go up in the first half of 1998?",
+                                      "Did mutual trade go up in 1998? By how much?"])
+def test_going_up_asks_the_growth(engine: AnswerEngine, question: str) -> None:
+    """"Go up" says a change as "grow" does: the growth answers it, not a decline for want of a level."""
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == "td-trade-growth-1998-h1"
 
 
 @pytest.mark.parametrize(("first", "followup"), [

@@ -28,6 +28,18 @@ def test_a_new_year_replaces_the_old_one(previous: str, followup: str, want: str
     assert resolved.text == want
 
 
+@pytest.mark.parametrize(("previous", "followup", "lang", "gone", "kept"), [
+    ("Каким был товарооборот в 2011 году?", "а экспорт?", "ru", "товарооборот", "2011"),
+    ("2011 жылғы сауда айналымы қанша?", "ал импорт ше?", "kk", "айналымы", "2011"),
+    ("What was the trade turnover in 2008?", "and exports?", "en", "turnover", "2008"),
+])
+def test_one_flow_named_after_trade_replaces_trade_keeping_the_year(previous: str, followup: str, lang: str,
+                                                                    gone: str, kept: str) -> None:
+    """Trade is both flows: "а экспорт?" after a year's turnover asks that year's exports, not turnover and exports."""
+    resolved = resolve(followup, PARSE(followup), turn(previous, lang), LEX)
+    assert resolved.how == "followup" and gone not in resolved.text and kept in resolved.text, resolved.text
+
+
 def test_a_new_detail_is_added_to_the_previous_question() -> None:
     resolved = resolve("кто подписал?", PARSE("кто подписал?"), turn("договор о дружбе 1992", "ru"), LEX)
     assert resolved.how == "followup" and resolved.text.startswith("договор о дружбе 1992") and "подписал" in resolved.text

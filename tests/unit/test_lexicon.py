@@ -109,6 +109,7 @@ def test_each_small_talk_phrase_is_indexed_by_its_first_word_in_order() -> None:
     ("Сәлеметсіз бе! Сіз кімсіз, адам ба әлде бағдарлама ма?", "who"),
     ("Добрый вечер, многоуважаемые коллеги!", "greeting"),
     ("Заранее признателен за ваш труд и прошу принять уверения в моём глубоком уважении.", "thanks"),
+    ("hey who are u haha", "who"), ("спасибо лол", "thanks"), ("Can you help me with the figures?", "abilities"),
 ])
 def test_small_talk_kinds(text: str, kind: str) -> None:
     assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == kind
@@ -127,6 +128,8 @@ def test_questions_are_not_small_talk(text: str) -> None:
     ("Здравствуйте! Когда подписан договор о дружбе? Заранее спасибо!", "Когда подписан договор о дружбе?"),
     ("Сәлеметсіз бе! Шекара қашан белгіленді? Көп рақмет!", "Шекара қашан белгіленді?"),
     ("Когда подписали договор о дружбе? Спасибо за помощь.", "Когда подписали договор о дружбе?"),
+    ("приветик)) когда подписали договор о дружбе?", "когда подписали договор о дружбе?"),
+    ("hi :) when was the border treaty signed?", "when was the border treaty signed?"),
 ])
 def test_courtesy_sentences_are_dropped_around_a_question(message: str, question: str) -> None:
     assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == question
