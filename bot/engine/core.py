@@ -41,7 +41,7 @@ from bot.engine.smalltalk import (
     without_courtesy,
     without_own_things,
 )
-from bot.engine.spelling import PARTICLE, Abbreviations, DotlessI, DroppedLetter, SplitWords, Transposed, full_years
+from bot.engine.spelling import PARTICLE, Abbreviations, DotlessI, DroppedLetter, KeyboardE, SplitWords, Transposed, full_years
 from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Understanding, find_phrases, month_of
 from bot.model import LANGS, Claim, Fact, PartialDate
 from bot.script import is_latin
@@ -84,6 +84,11 @@ GATHER_ROUNDS = 6
 """Passes `answer()` makes to gather the embeddings it needs before it answers with the model called
 inline (one pass finds nearly every question's; a second where the real scores lead elsewhere)."""
 
+_CAPITAL_RE = re.compile(r"(?<!^)\b[^\W\d_a-zа-яёәғқңөұүһі]")
+"""A capital letter past a question's first: a name is written with one."""
+_ALL_RE = re.compile(r"\ball\b", re.IGNORECASE)
+"""English "all", which asks a list (Kazakh "ал", and, folds to the same token)."""
+
 
 class AnswerEngine:
     """Turns questions into Answers over one FactStore; safe to share, holds no per-chat state."""
@@ -99,6 +104,7 @@ class AnswerEngine:
         self.index = FactIndex(store.facts, self.lex)
         self.understanding = Understanding(self.lex, self.index.vocab_set)
         self.spelling = DotlessI(self.understanding.known)  # the lexicon's words and the facts' (one set, shared)
+        self.keyboard_e = KeyboardE(self.understanding.known)
         self.split_words = SplitWords(self.understanding.known, (w for w in self.lex.words["stopwords"] if len(w) <= PARTICLE))
         self.abbreviations = Abbreviations(self.lex.abbreviations)
         self.transposed = Transposed(self.understanding.known, self._names_topic)
@@ -212,9 +218,9 @@ class AnswerEngine:
 
     def _reply_to(self, question: str, lang: str | None, previous: Turn | None) -> Answer:
         asked_before = [int(y) for y in YEAR_RE.findall(previous.question)] if previous is not None else []
-        whole = self.dropped.read(self.transposed.read(self.split_words.read(self.spelling.read(
+        whole = self.dropped.read(self.transposed.read(self.split_words.read(self.spelling.read(self.keyboard_e.read(
             full_years(year_of_ordinal(spoken_years(self.abbreviations.read(question)),
-                                       asked_before[-1] if asked_before else None))))))
+                                       asked_before[-1] if asked_before else None)))))))
         question = self._told(whole)
         detected = self.language.detect(question)
         reply_lang = lang or detected or (previous.lang if previous else None) or "en"
@@ -320,7 +326,11 @@ class AnswerEngine:
             if metric and self._skips(metric, first.named_years[0]):
                 return self.compose.decline(question, lang, [self.figures[(metric, y)][0] for y in sorted(
                     self.series[metric], key=lambda y: abs(y - first.named_years[0]))[:3]])
-        if (resolved.how == "followup" and previous is not None and not first.intents and not first.named_years
+        # "al Kandelaki she?": Kazakh "ал" (and) folds as English "all" does, and so reads as asking a list;
+        # before a name (a capital letter) it asks of that name as "а Канделаки?" does.
+        named_after_and = fold("ал") in first.tokens and not _ALL_RE.search(question) and _CAPITAL_RE.search(question)
+        asks = first.intents - {"list"} if named_after_and else first.intents
+        if (resolved.how == "followup" and previous is not None and not asks and not first.named_years
                 and 1 <= len(first.words) <= 2 and not names_side(question, self.lex)):
             other = self._other_named(question, first, previous, lang)
             if other is not None:
@@ -581,6 +591,8 @@ class AnswerEngine:
         """"Did he later come to Kazakhstan?" right after a fact that names one person: that person
         ("did Yeltsin later come …"), found like any name, not the topic of the question before."""
         pointing = self.lex.words["person_pronouns"]
+        if self.language.detect(question) == "kk":
+            pointing = pointing - {fold("ше")}  # "al Kandelaki she?": the Kazakh particle "ше", not "she"
         if not any(fold(m.group()) in pointing for m in _WORD_RE.finditer(question)):
             # "он", "ол" also mean "it": they stand for a person only beside what a person does ("приезжал").
             person_done = self.lex.words["person_verbs"].intersection(tokens(question))
@@ -990,13 +1002,13 @@ class AnswerEngine:
             return None
         names = set(self._context(previous)[1][0].split())
         kept = [w for w in previous.question.split() if w.strip("?!.,;:«»\"'") not in names]
-        if len(kept) == len(previous.question.split()):
-            return None
-        answer = self._route(self.understanding.parse(f"{' '.join(kept)} {question}"), lang)
-        best = answer.facts[0] if answer.answered and answer.facts else None
-        named = best is not None and best.id not in previous.fact_ids and any(
-            set(query.words) & set(tokens(title)) for title in best.title.values())
-        return answer if named else None
+        if len(kept) < len(previous.question.split()):
+            answer = self._route(self.understanding.parse(f"{' '.join(kept)} {question}"), lang)
+            best = answer.facts[0] if answer.answered and answer.facts else None
+            if best is not None and best.id not in previous.fact_ids and any(
+                    set(query.words) & set(tokens(title)) for title in best.title.values()):
+                return answer
+        return None
 
     def _shown(self, previous: Turn) -> list[Fact]:
         """The facts of the previous answer."""

@@ -110,6 +110,8 @@ _EXACTLY = r"(?:(?:ровно|примерно|около|почти|exactly|pre
 """"Exactly" or "some" before a marker ("Ровно через год после …", "Some ten months after …") belongs to it."""
 _EXACTLY_KK = r"(?:(?:дәл|дал|däl|dal|тура|tura)\s+)?"
 """Kazakh "exactly" before the count ("… кейін дәл бір жылдан соң")."""
+_PARTICIPLE = r"(?:(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)|(?<=ghan|ghen))"
+"""Just after a Kazakh past participle ("басталған", "bastağan", informal "bastaghan"): the event ends there."""
 # Kazakh puts the event first: "X-ғаннан кейінгі жылы …" (Cyrillic, Russian keyboard, Latin).
 _YEAR_WORD = r"(?:жылы|jyly|zhyly|жылында|jylynda|zhylynda)"
 _EVENT_FIRST: tuple[tuple[str, int], ...] = (
@@ -141,16 +143,16 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (r"(?:жылдан|jyldan|zhyldan)\s+(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)", 1),
     (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+{_EXACTLY_KK}{_N}\s+(?:жыл|jyl|zhyl)\s+"
      r"(?:өткенде|откенде|ötkende|otkende|өткен соң|откен сон|ötken soñ|otken son),?", 1),
-    (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+{_YEAR_WORD},?", 0),
+    (rf"{_PARTICIPLE}\s+{_YEAR_WORD},?", 0),
     # "Дипломатиялық қатынастар орнаған айда …": the event's month and year.
-    (r"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+(?P<same_month>айда|айында|aida|aiynda|ayda),?", 0),
+    (rf"{_PARTICIPLE}\s+(?P<same_month>айда|айында|aida|aiynda|ayda),?", 0),
     # "Ельцин Алматыға келген жылдың шілдесінде …": that year's month, kept for the asked part.
-    (r"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+"
+    (rf"{_PARTICIPLE}\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+"
      rf"(?P<month>{_KAZAKH_MONTHS}),?", 0),
     # "Кеден одағы іске қосылған келесі жылы …": the year after the event.
-    (rf"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
+    (rf"{_PARTICIPLE}\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
     # "… сайланған жылдың соңында / басында": early or late in that year is still that year.
-    (r"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+"
+    (rf"{_PARTICIPLE}\s+(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+"
      r"(?:соңында|сонында|soñynda|sonynda|басында|basynda|күзінде|кузинде|küzınde|kuzinde|көктемінде|коктеминде|köktemınde"
      r"|жазында|jazynda|қысында|кысында|qysynda),?", 0),
 )
@@ -209,7 +211,7 @@ def year_hop(question: str) -> YearHop | None:
     """The event and the asked part of a question that names its year by an event, or None (cached:
     a question is tried whole before it is split in two, and again as it is routed)."""
     text = _CHAT_LEAD_RE.sub("", _CLAUSE_DASH_RE.sub(", ", " ".join(question.split())))
-    hop = _year_hop(text)
+    hop = _year_hop(text, whole=True)
     asking: list[str] = []
     while hop is None and (lead := _LEAD_RE.match(text)) is not None:
         # "Скажите, пожалуйста, каков был товарооборот за год до того, как …": the address before the question
@@ -230,6 +232,9 @@ def year_hop(question: str) -> YearHop | None:
     return hop
 
 
+_TOPIC_RE = re.compile(r"[^\W\d_]{5,}[?!.]?")
+"""One word that opens a question and is asked of a year ("Товарооборот в год запуска ТС?", "Trade the year after …?"):
+a topic, no filler."""
 _ASKS_RE = re.compile(rf"\b{_ASKING}\b", re.IGNORECASE)
 """A question word anywhere in a text: an event's words ask nothing."""
 _CLAUSE_DASH_RE = re.compile(r"\s+[-–—]\s+")
@@ -247,7 +252,8 @@ _THAT_RE = re.compile(r"^(?:того|тех\s+пор),?\s+(?:как|когда)\
 """"… на следующий год после того, как РФ признала Казахстан": the event is what follows "того, как"."""
 
 
-def _year_hop(text: str) -> YearHop | None:
+def _year_hop(text: str, whole: bool = False) -> YearHop | None:
+    """`whole`: the text is the whole question (no lead cut off), so one word before the marker may be all it asks."""
     for pattern, offset in _compiled() if _ANY_MARKER.search(text) else _WHO_WHEN_PATTERNS:
         match = pattern.match(text)
         if match is None:
@@ -273,7 +279,8 @@ def _year_hop(text: str) -> YearHop | None:
         bare = _BARE_YEAR_RE.fullmatch(event)
         if bare is not None and len(ask.split()) >= _MIN_WORDS:
             return YearHop(bare.group(1), ask, offset)  # "… года, следующего за 1997-м": the year itself
-        if len(event.split()) >= _MIN_WORDS and len(ask.split()) >= _MIN_WORDS:
+        if len(event.split()) >= _MIN_WORDS and (len(ask.split()) >= _MIN_WORDS or (
+                whole and text.startswith(ask) and _TOPIC_RE.fullmatch(ask) and not _ASKS_RE.search(ask))):
             return YearHop(event, ask, offset, bool(match.groupdict().get("same_month")))
     return None
 
@@ -285,8 +292,9 @@ _SAME_DAY: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for 
     r"^(?P<ask>.+?)\s*,?\s+в\s+(?:тот\s+же|тот\s+самый|тот\s+же\s+самый)\s+день\s*,?\s*(?:когда|что\s+и|как\s+и)\s+(?P<event>[^?]+?)\??$",
     r"^(?P<ask>.+?)\s+в\s+один\s+день\s+с\s+(?P<event>[^?]+?)\??$",
     r"^(?P<event>.+?)(?:мен|бен|пен|men|ben|pen)\s+(?:бір|бир|bır|bir)\s+(?:күнде|кунде|künde|kunde|күні|куни|künı|kuni)\s*,?\s+(?P<ask>.+)$",
-    r"^(?P<event>.+?(?:ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan))\s+(?:сол\s+|sol\s+)?(?:күні|куни|künı|kuni)\s*,?\s+"
-    r"(?P<ask>(?:тағы|тагы|tağy|tagy)\b.+)$",
+    # "… қол қойылған күні президенттер тағы …": who acted may come before "тағы" (else), in the asked part.
+    r"^(?P<event>.+?(?:ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan|ghan|ghen))\s+(?:сол\s+|sol\s+)?(?:күні|куни|künı|kuni)"
+    r"\s*,?\s+(?P<ask>(?:[^\W\d_]+\s+){0,2}?(?:тағы|тагы|tağy|tagy)\b.+)$",
 ))
 
 
@@ -381,7 +389,7 @@ _EARLIER_RE = re.compile(
     r"|(?:қайсысы|кайсысы|qaisysy|kaisysy)\s+(?:ертерек|бұрын|бурын|erterek|būryn|buryn)(?:\s+(?:болды|boldy))?)"
     r"\s*[:,—–-]?\s*(?P<rest>.+)$", re.IGNORECASE)
 _OR_RE = re.compile(r"\s*,?\s+(?:или|or|әлде|алде|älde|alde|немесе|nemese)\s+", re.IGNORECASE)
-_PARTICIPLE_OR_RE = re.compile(r"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)(?<!деген)(?<!degen)\s+(?:не|ne)\s+",
+_PARTICIPLE_OR_RE = re.compile(rf"{_PARTICIPLE}(?<!деген)(?<!degen)\s+(?:не|ne)\s+",
                                re.IGNORECASE)
 """"концерті тоқтатылған не елге кіруге тыйым салынған …": "не" between two participles is "or", not "what"
 (as in "ҰҚШҰ деген не …", what the CSTO is)."""

@@ -148,13 +148,25 @@ def _year(run: list[re.Match[str]], following: str = "") -> int | None:
         return total
     if total == 2000 and ordinal:
         return total
-    if 32 <= total <= 99 and len(values) >= 2 and ordinal:
+    if 32 <= total <= 99 and len(values) >= 2 and (ordinal or _kazakh_case(run[-1].group())):
         return 1900 + total
     if 932 <= total <= 999 and len(values) >= 3 and ordinal:
         return 1000 + total  # "тоғыз жүз тоқсан сегізінші": the thousand left unsaid
     if 21 <= total <= 29 and len(values) >= 2 and ordinal and fold(following).startswith(_YEAR_WORDS):
         return 2000 + total  # "жиырма екінші жылдың қаңтарында", "в двадцать третьем году": only before "year"
     return None
+
+
+_KAZAKH_CASES = ("ben", "men", "pen", "den", "dan", "ten", "tan", "nen", "nan", "de", "da", "te", "ta")
+"""Kazakh case endings that make a spoken 32–99 a year as people say it ("тоқсан сегізбен салыстырғанда",
+compared with '98; "тоқсан бесте", in '95): a count in words takes them rarely."""
+
+
+def _kazakh_case(word: str) -> bool:
+    """Whether a number word carries a Kazakh instrumental, ablative or locative ending."""
+    folded = fold(word)
+    opening = next((o for o, _ in _FOLDED if folded.startswith(o)), "")
+    return bool(opening) and opening not in ("on", "one") and folded[len(opening):] in _KAZAKH_CASES
 
 
 FOLLOW_YEARS = 15

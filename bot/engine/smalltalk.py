@@ -217,6 +217,28 @@ _ASKED_OF_RE = re.compile(r"^(?:me|us|мне|нам|меня|нас|маған|�
 """Whom the question was put to, right after the asking verb ("asked me how …")."""
 
 
+LONG_RUN = 14
+"""Words from which a sentence without stops reads as dictated: a story and a question run together."""
+PLEA_TAIL = 4
+"""Words a question after a plea must hold to be asked alone."""
+
+
+def after_plea(sentence: str, lex: Lexicon) -> str:
+    """"… мы возим грузы из россии водители спорят что больше всего возим короче подскажите какие товары …":
+    a long sentence dictated without stops asks what follows its plea ("подскажите", "tell me") when a
+    question word opens it; the story before it is the asker's, and its words ("больше") ask nothing."""
+    words = list(_WORD_RE.finditer(sentence))
+    if len(words) < LONG_RUN:
+        return sentence
+    toks = tuple((tokens(m.group()) or ("",))[0] for m in words)
+    ends = [k + 1 for k, tok in enumerate(toks) if tok in lex.words["plea_words"]]
+    ends += [k + len(said) for k, said in find_phrases(toks, lex.phrases["plea_words"])]
+    for end in sorted(ends, reverse=True):
+        if 0 < end < len(toks) - PLEA_TAIL and toks[end] in lex.question_words:
+            return sentence[words[end].start():]
+    return sentence
+
+
 def reported_question(text: str, lex: Lexicon, names_topic: Callable[[str], bool]) -> str:
     """"My German flatmate asked me how big the trade was in 2010": a question someone else asked,
     told by the asker. Who asked is not what is asked, and its words ("flatmate") would read as
@@ -224,7 +246,8 @@ def reported_question(text: str, lex: Lexicon, names_topic: Callable[[str], bool
     before it speak of the asker and name nothing the facts speak of ("My grandfather worked at
     Baikonur and told me …" keeps Baikonur)."""
     kept = []
-    for sentence in _SENTENCE_RE.split(text):
+    for told in _SENTENCE_RE.split(text):
+        sentence = after_plea(told, lex)
         words = list(_WORD_RE.finditer(sentence))
         toks = tuple(tok for m in words for tok in tokens(m.group()) or ("",))
         if len(toks) != len(words):

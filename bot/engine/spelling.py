@@ -84,27 +84,56 @@ _WORD_RE = re.compile(r"[^\W\d_]*ı[^\W\d_]*", re.UNICODE)
 _YERU_RE = re.compile(r"(?<![aeiouäöüūıAEIOUÄÖÜŪ])ı")
 
 
-class DotlessI:
-    """Reads Turkish-keyboard Kazakh ("jılı") as the 2021 spelling ("jyly") where only that is known."""
+class _OtherReading:
+    """Reads each word that holds a telltale letter another way, where only that reading is a word the
+    engine knows (the lexicon's words and the facts')."""
+
+    pattern: re.Pattern[str]
+    letters: str
 
     def __init__(self, known: Iterable[str]) -> None:
         self.known = frozenset(known)
 
     def read(self, text: str) -> str:
-        if "ı" not in text:
+        if not any(letter in text for letter in self.letters):
             return text
-        return _WORD_RE.sub(self._word, text)
+        return self.pattern.sub(self._word, text)
 
     def _word(self, match: re.Match[str]) -> str:
         word = match.group()
         if self._knows(word):
             return word
-        keyboard = _YERU_RE.sub("y", word)
-        return keyboard if keyboard != word and self._knows(keyboard) else word
+        other = self.reading(word)
+        return other if other != word and self._knows(other) else word
+
+    def reading(self, word: str) -> str:
+        raise NotImplementedError
 
     def _knows(self, word: str) -> bool:
         toks = tokens(word)
         return bool(toks) and all(tok in self.known for tok in toks)
+
+
+class DotlessI(_OtherReading):
+    """Reads Turkish-keyboard Kazakh ("jılı") as the 2021 spelling ("jyly") where only that is known."""
+
+    pattern = _WORD_RE
+    letters = "ı"
+
+    def reading(self, word: str) -> str:
+        return _YERU_RE.sub("y", word)
+
+
+class KeyboardE(_OtherReading):
+    """Reads "э" as "ә" in a word the engine knows only that way: Kazakh typed on a Russian keyboard
+    often writes ә as "э" ("сэлем", "тэуелсиздик", "Мэскеу"), which the fold reads as "e", not as the
+    "a" that ә folds to. Words known as typed ("ТЭЦ", "экспорт") stay as they are."""
+
+    pattern = re.compile(r"[^\W\d_]*[эЭ][^\W\d_]*", re.UNICODE)
+    letters = "эЭ"
+
+    def reading(self, word: str) -> str:
+        return word.replace("э", "ә").replace("Э", "Ә")
 
 
 _ANY_WORD_RE = re.compile(r"[^\W\d_]+")

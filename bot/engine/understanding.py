@@ -18,6 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.dates import MONTHS, RU_GENITIVE
+from bot.engine.hops import year_hop
 from bot.engine.language import LanguageDetector
 from bot.engine.lexicon import Lexicon, Phrase, side_tokens
 from bot.text import consonants, dropped_letters, fold, fold_word, raw_tokens, stem, tokens, word_tokens
@@ -618,7 +619,10 @@ class Understanding:
                                   self.inflected, self._located(typed))
         oos = bool(lex.words["rate_words"].intersection(toks) and lex.words["currency_words"].intersection(toks))
         nexts, periods = lex.words["next_words"], lex.words["period_words"]
-        if any(a in nexts and b in periods for a, b in zip(toks, toks[1:], strict=False)):
+        # "next year" asks the future, unless it is the year after an event ("… алғаннан кейінгі келесі жылы"),
+        # where "next" names nothing to match either.
+        after_event = bool(nexts.intersection(toks)) and year_hop(text) is not None
+        if any(a in nexts and b in periods for a, b in zip(toks, toks[1:], strict=False)) and not after_event:
             oos = True
         if find_phrases(plain, lex.phrases["out_of_scope"]):
             oos = True  # "стоит ли …?" asks advice, though "стоит" alone may say where something stands
@@ -660,7 +664,8 @@ class Understanding:
                     days.append((int(numeric.group(2)), int(numeric.group(1))))
                 elif not YEAR_RE.fullmatch(tok):
                     words.append(tok)
-            elif tok in self.asking or tok in stop or len(tok) <= 1 or tok in lex.words["anniversary_words"] or k in mutual:
+            elif tok in self.asking or tok in stop or len(tok) <= 1 or tok in lex.words["anniversary_words"] or k in mutual \
+                    or (after_event and tok in nexts):
                 continue
             elif tok not in acronyms and (typo := self._question_word_typo(tok)) is not None:
                 typos.add(typo)  # "кашн", "skolko": a question word mistyped asks all the same … (not "ВТО")

@@ -2181,3 +2181,42 @@ def test_two_things_asked_where_the_runner_up_holds_the_unit_are_both_told(engin
 ])
 def test_value_asks_money_and_how_many_asks_a_count(engine: AnswerEngine, question: str, text: str) -> None:
     answered_with(engine.answer(question), text)
+
+
+def test_a_greeting_typed_with_e_for_ae_is_small_talk(engine: AnswerEngine) -> None:
+    assert engine.answer("сэлем, калайсын?").kind == "smalltalk"
+
+
+def test_a_year_said_as_a_kazakh_number_in_a_case_ending_follows_up(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "2011 жылы сауда қанша болды?")
+    answer = engine.answer("ал тоқсан жетімен салыстырғанда?", previous=previous)
+    assert answer.kind == "compare"
+    answered_with(answer, "1997", "2011")
+
+
+def test_which_side_recognised_the_other_earlier_in_kazakh_tells_both_dates(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Тәуелсіздікті кім ерте таныды, Ресей ме әлде Қазақстан ба?"), "17", "20")
+
+
+def test_one_topic_word_asked_of_the_year_of_an_abbreviated_event(engine: AnswerEngine) -> None:
+    answer = answered_with(engine.answer("Товарооборот в год запуска ТС?"), "15")
+    assert "td-trade-turnover-2010" in {f.id for f in answer.facts}
+
+
+def test_a_long_dictated_question_is_read_from_its_plea(engine: AnswerEngine) -> None:
+    message = ("здравствуйте вопрос по работе мы возим грузы через границу водители спорят что больше всего возим "
+               "короче подскажите какие товары казахстан завозит из россии спасибо")
+    assert engine.answer(message).facts[0].id == "td-kz-imports-from-russia-goods"
+
+
+def test_and_what_of_another_person_in_latin_kazakh_tells_that_persons_fact(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Lepstıñ kontsertı qai jyly boldyrylmady?")
+    answer = answered_with(engine.answer("al Kandelaki she?", previous=previous), "2024")
+    assert answer.facts[0].id == "ev-kandelaki-entry-ban-2024"
+
+
+@pytest.mark.parametrize("message", ["Good day to you, respected bot! Who made you?",
+                                     "Highly respected bot, hello!", "Thank you, may your work be blessed."])
+def test_a_formal_or_translated_courtesy_is_small_talk(engine: AnswerEngine, message: str) -> None:
+    assert engine.answer(message).kind == "smalltalk"
+

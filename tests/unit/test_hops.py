@@ -94,6 +94,12 @@ from bot.engine.hops import YearHop, day_hop, earlier_pair, or_halves, or_pair, 
      YearHop("подписания Декларации о вечной дружбе", "Каким был товарооборот", 0)),
     ("In the first half of the year the Customs Union started, how much did trade grow?",  # a lead-in before the marker
      YearHop("the Customs Union started", "how much did trade grow in the first half?", 0)),
+    ("Exports the year after the Customs Union began?",  # one word asks: the topic alone
+     YearHop("the Customs Union began", "Exports", 1)),
+    ("Импорт в год создания Таможенного союза?",
+     YearHop("создания Таможенного союза", "Импорт", 0)),
+    ("Keden odaghy qurylghan zhyly sauda qansha boldy?",  # informal Latin writes ғ as "gh"
+     YearHop("Keden odaghy qurylghan", "sauda qansha boldy?", 0)),
 ])
 def test_the_event_and_the_asked_part_are_found_in_each_language(question: str, want: YearHop) -> None:
     assert year_hop(question) == want
@@ -101,7 +107,7 @@ def test_the_event_and_the_asked_part_are_found_in_each_language(question: str, 
 
 @pytest.mark.parametrize("question", ["When was the treaty signed?", "trade 2011", "2011 жылы сауда қанша болды?",
                                       "2013 жылы қол қойылған шарт қалай аталады?",
-                                      "in the year 2011, trade?",
+                                      "in the year 2011, trade?", "Which the year after the Customs Union began?",
                                       "Сколько тонн нефти в год прокачивают через КТК?",  # a rate per year
                                       "Which treaty, signed in the year of the Customs Union, was it?"])
 def test_an_ordinary_question_is_not_split(question: str) -> None:
@@ -181,6 +187,8 @@ def test_a_question_for_either_of_two_things_splits_at_its_or() -> None:
     ("Что подписали в один день с Декларацией о вечной дружбе?", ("Декларацией о вечной дружбе", "Что подписали")),
     ("Каспий түбін бөлу келісімімен бір күнде тағы не қабылданды?", ("Каспий түбін бөлу келісімі", "тағы не қабылданды?")),
     ("Декларация қабылданған күні тағы не болды?", ("Декларация қабылданған", "тағы не болды?")),
+    ("Шартқа қол қойылған күні екі президент тағы не келісті?", ("Шартқа қол қойылған", "екі президент тағы не келісті?")),
+    ("Deklaratsiia qabyldanghan kuni tagy ne boldy?", ("Deklaratsiia qabyldanghan", "tagy ne boldy?")),
 ])
 def test_a_day_named_by_an_event_splits_into_the_event_and_what_is_asked(question: str, want: tuple[str, str]) -> None:
     assert day_hop(question) == want

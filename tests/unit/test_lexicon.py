@@ -337,3 +337,21 @@ def test_the_place_an_asker_writes_from_asks_nothing() -> None:
     message = ("Саламатсыздар ма! Мен Семей каласынан жазып отырмын, зейнеткермин. 2000 жылы Назарбаев Ресейге "
                "мемлекеттик сапармен барганын билемин бирак кай кундери болганы есимде жок. Соны айтып жиберсениз.")
     assert without_courtesy(message, load_lexicon(default_lexicon_dir())).startswith("2000 жылы Назарбаев")
+
+
+@pytest.mark.parametrize(("message", "question"), [
+    ("ну слушай мы с напарником гоним фуры через границу и спорим кто больше возит короче подскажи когда открыли "
+     "новый пункт пропуска на границе", "когда открыли новый пункт пропуска на границе"),
+    ("so basically me and the guys at the depot were arguing about the trucks all day tell me when was the border "
+     "treaty signed", "when was the border treaty signed"),
+])
+def test_a_long_dictated_message_asks_what_follows_its_plea(message: str, question: str) -> None:
+    assert reported_question(message, load_lexicon(default_lexicon_dir()), {"granits", "border"}.__contains__) == question
+
+
+def test_a_plea_in_a_short_message_or_before_no_question_word_changes_nothing() -> None:
+    lex = load_lexicon(default_lexicon_dir())
+    short = "подскажите когда подписали договор о границе"
+    story = "мы с напарником гоним фуры через границу и спорим кто больше возит подскажи про договор о границе в 2005 году"
+    assert reported_question(short, lex, {"granits"}.__contains__) == short
+    assert reported_question(story, lex, {"granits"}.__contains__) == story

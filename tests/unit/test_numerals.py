@@ -29,10 +29,19 @@ def test_a_year_said_in_words_is_written_in_digits(said: str, written: str) -> N
     assert spoken_years(said) == written
 
 
+@pytest.mark.parametrize(("said", "written"), [
+    ("ал тоқсан жетімен салыстырғанда ше?", "ал 1997 салыстырғанда ше?"),
+    ("токсан жетиде не болды", "1997 не болды"),
+    ("toqsan segızden beri", "1998 beri"),
+])
+def test_a_spoken_kazakh_year_in_a_case_ending_is_written_in_digits(said: str, written: str) -> None:
+    assert spoken_years(said) == written
+
+
 @pytest.mark.parametrize("text", ["жиырма екі жыл бұрын", "девяносто семь",
                                   "девяносто два документа", "one of the three documents", "он бір келісім",
                                   "Онда не болды?", "бесінші орын", "the best two", "две тысячи человек",
-                                  "тоғыз жүз тоқсан адам"])
+                                  "тоғыз жүз тоқсан адам", "он бесте", "жиырма бесте", "тоқсан сегіз тонна"])
 def test_counts_and_ordinary_words_stay(text: str) -> None:
     assert spoken_years(text) == text
 

@@ -145,6 +145,13 @@ def test_what_an_idiom_or_an_amount_asks(question: str, asks: str, not_asked: st
     assert not_asked not in intents
 
 
+def test_next_year_after_an_event_is_a_past_year_and_names_nothing() -> None:
+    after = parse_query("Тәуелсіздік алғаннан кейінгі келесі жылы Көкшетауда не болды?")
+    assert not after.out_of_scope
+    assert not {"keles"} & set(after.words)
+    assert parse_query("Келесі жылы сауда қанша болады?").out_of_scope
+
+
 def test_new_is_not_news() -> None:
     assert not parse_query("Жаңа жылу электр станциялары қай қалаларда салынады?").out_of_scope
     assert parse_query("Бүгінгі жаңалықтар қандай?").out_of_scope

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.spelling import Abbreviations, DotlessI, DroppedLetter, SplitWords, Transposed, full_years
+from bot.engine.spelling import Abbreviations, DotlessI, DroppedLetter, KeyboardE, SplitWords, Transposed, full_years
 from bot.text import tokens
 
 KNOWN = {tok for word in ("jyly", "boldy", "arasynda", "bırlesıp", "aınalymy") for tok in tokens(word)}
@@ -27,6 +27,14 @@ def test_a_word_unknown_either_way_and_text_without_dotless_i_are_unchanged() ->
     reader = DotlessI(KNOWN)
     assert reader.read("qızıq") == "qızıq"
     assert reader.read("Когда? 2011 jyly") == "Когда? 2011 jyly"
+
+
+def test_e_typed_for_the_kazakh_ae_is_read_as_ae_where_only_that_is_known() -> None:
+    known = {tok for word in ("сәлем", "тәуелсіздікті", "Мәскеуге", "ТЭЦ", "экспорт") for tok in tokens(word)}
+    reader = KeyboardE(known)
+    assert reader.read("сэлем! Мэскеуге тэуелсиздикти") == "сәлем! Мәскеуге тәуелсиздикти"
+    assert reader.read("ТЭЦ экспорт") == "ТЭЦ экспорт"
+    assert reader.read("поэзия") == "поэзия"
 
 
 @pytest.mark.parametrize(("typed", "read"), [
