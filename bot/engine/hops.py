@@ -106,7 +106,8 @@ _KAZAKH_MONTHS = (r"(?:қаңтар|кантар|qañtar|qantar|ақпан|ак�
                   r"|маусым|mausym|шілде|шилде|şılde|shilde|тамыз|tamyz|қыркүйег|кыркуйег|qyrküieg|qyrkuieg|қазан|казан|qazan"
                   r"|қараша|караша|qaraşa|qarasha|желтоқсан|желтоксан|jeltoqsan|zheltoksan)\w*")
 """A Kazakh month name with its endings ("шілдесінде", "қарашасында")."""
-_EXACTLY = r"(?:(?:ровно|примерно|около|почти|exactly|precisely|just|some|about|around|roughly|approximately|almost|nearly)\s+)?"
+_EXACTLY_WORDS = r"(?:ровно|примерно|около|почти|exactly|precisely|just|some|about|around|roughly|approximately|almost|nearly)"
+_EXACTLY = rf"(?:{_EXACTLY_WORDS}\s+)?"
 """"Exactly" or "some" before a marker ("Ровно через год после …", "Some ten months after …") belongs to it."""
 _EXACTLY_KK = r"(?:(?:дәл|дал|däl|dal|тура|tura)\s+)?"
 """Kazakh "exactly" before the count ("… кейін дәл бір жылдан соң")."""
@@ -232,7 +233,7 @@ def year_hop(question: str) -> YearHop | None:
     return hop
 
 
-_TOPIC_RE = re.compile(r"[^\W\d_]{5,}[?!.]?")
+_TOPIC_RE = re.compile(rf"(?!{_EXACTLY_WORDS}[?!.]?$)[^\W\d_]{{5,}}[?!.]?", re.IGNORECASE)
 """One word that opens a question and is asked of a year ("Товарооборот в год запуска ТС?", "Trade the year after …?"):
 a topic, no filler."""
 _ASKS_RE = re.compile(rf"\b{_ASKING}\b", re.IGNORECASE)

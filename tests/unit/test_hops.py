@@ -100,6 +100,10 @@ from bot.engine.hops import YearHop, day_hop, earlier_pair, or_halves, or_pair, 
      YearHop("создания Таможенного союза", "Импорт", 0)),
     ("Keden odaghy qurylghan zhyly sauda qansha boldy?",  # informal Latin writes ғ as "gh"
      YearHop("Keden odaghy qurylghan", "sauda qansha boldy?", 0)),
+    ("Примерно через год после подписания Договора о дружбе какой визит состоялся?",  # a hedge is no topic
+     YearHop("подписания Договора о дружбе", "какой визит состоялся?", 1)),
+    ("Roughly a year after the Customs Union began which summit took place?",
+     YearHop("the Customs Union began", "which summit took place?", 1)),
 ])
 def test_the_event_and_the_asked_part_are_found_in_each_language(question: str, want: YearHop) -> None:
     assert year_hop(question) == want
