@@ -50,9 +50,10 @@ class LanguageDetector:
             kk_hits = len(words & self.kk) + sum(1 for w in raw_tokens(text)
                                                  if len(w) >= 5 and w.islower() and w.endswith(KK_RUKBD_ENDINGS))
             return "kk" if kk_hits >= 1 and kk_hits * 3 >= len(words & self.ru) else "ru"
-        if kazakh_latin(text):
-            return "kk"
         kk, en = len(words & self.kk), len(words & self.en)
+        # A "q" without "u" is Kazakh unless the words around it are plainly English ("How many sq km is …").
+        if any(ch in KK_LATIN_LETTERS for ch in text.lower()) or _kazakh_q(text.lower()) and (kk or en < 2):
+            return "kk"
         # "al eksport?", "al 2012 she?": Latin letters with as much Kazakh as English in them tell neither.
         return "kk" if kk > en else "en" if en > kk or not kk else None
 

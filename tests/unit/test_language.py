@@ -21,3 +21,14 @@ def test_a_q_without_u_is_kazakh_only_inside_a_word(text: str, kazakh: bool) -> 
 def test_an_english_question_naming_quarters_is_english() -> None:
     question = "Could you provide the quarterly breakdown of trade turnover for 2011, Q1 through Q4?"
     assert default_detector().detect(question) == "en"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("How many sq km does the Baikonur complex cover?", "en"),  # "sq" among plainly English words
+    ("What did Iraq have to do with the CSTO?", "en"),
+    ("Baikonur qansha jylğa jalğa berildi?", "kk"),  # a Kazakh letter decides at once
+    ("Baikonyr qai jyly jalga berildi?", "kk"),  # "q" alone, no English around it
+    ("Qazaqstan men Resei shekarasy qai jyly belgilendi?", "kk"),
+])
+def test_a_q_without_u_is_kazakh_unless_the_words_around_it_are_english(text: str, lang: str) -> None:
+    assert default_detector().detect(text) == lang
