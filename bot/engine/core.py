@@ -1803,7 +1803,7 @@ class AnswerEngine:
         if described is not None:
             about.remove(described)
             about.insert(0, described)
-        heading = _topic_heading(query.text)
+        heading = _topic_heading(query.text, [r.fact for r in about])
         return self.compose.overview([r.fact for r in about], lang, query.text, heading)
 
 
@@ -1875,9 +1875,19 @@ def _term_years(fact: Fact) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _topic_heading(text: str) -> str:
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _topic_heading(text: str, facts: Sequence[Fact]) -> str:
+    """The one word asked about, as a heading: an abbreviation typed in lower case ("одкб", "csto")
+    is spelt as the facts spell it ("ОДКБ"), not "Одкб"."""
     words = [w for w in re.findall(r"[^\W\d_][\w-]*", text) if len(w) > 2]
-    return words[-1][:1].upper() + words[-1][1:] if len(words) == 1 else ""
+    if len(words) != 1:
+        return ""
+    word = words[0]
+    spelt: list[str] = [token for fact in facts for lang in LANGS for token in _LETTERS_RE.findall(fact.title[lang])]
+    return next((token for token in spelt if token.isupper() and token.lower() == word.lower()),
+                word[:1].upper() + word[1:])
 
 
 def _script_of(text: str, lang: str) -> Script:

@@ -2220,3 +2220,10 @@ def test_and_what_of_another_person_in_latin_kazakh_tells_that_persons_fact(engi
 def test_a_formal_or_translated_courtesy_is_small_talk(engine: AnswerEngine, message: str) -> None:
     assert engine.answer(message).kind == "smalltalk"
 
+
+
+@pytest.mark.parametrize(("message", "heading", "lang"), [("УКШУ", "УКШУ", "kk"), ("еаэо", "ЕАЭО", "kk"), ("одкб", "ОДКБ", "ru")])
+def test_an_abbreviation_alone_is_answered_in_its_language_under_its_own_spelling(
+        engine: AnswerEngine, message: str, heading: str, lang: str) -> None:
+    answer = engine.answer(message)
+    assert answer.answered and answer.heading == heading and answer.lang == lang

@@ -32,3 +32,11 @@ def test_an_english_question_naming_quarters_is_english() -> None:
 ])
 def test_a_q_without_u_is_kazakh_unless_the_words_around_it_are_english(text: str, lang: str) -> None:
     assert default_detector().detect(text) == lang
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("ШЫУ", "kk"), ("ЕАЭО", "kk"), ("КСРО", "kk"), ("Байконыр", "kk"),  # only Kazakh writes these
+    ("ШОС", "ru"), ("Что такое ЕАЭС?", "ru"), ("Байконур в аренде", "ru"),
+])
+def test_kazakh_abbreviations_and_names_tell_kazakh_from_russian(text: str, lang: str) -> None:
+    assert default_detector().detect(text) == lang
