@@ -50,7 +50,8 @@ class LanguageDetector:
             kk_hits = len(words & self.kk) + sum(1 for w in raw_tokens(text)
                                                  if len(w) >= 5 and w.islower() and w.endswith(KK_RUKBD_ENDINGS))
             return "kk" if kk_hits >= 1 and kk_hits * 3 >= len(words & self.ru) else "ru"
-        kk, en = len(words & self.kk), len(words & self.en)
+        # In Latin letters a word both Kazakh and English fold alike ("бе" and "bye" → "be") tells neither.
+        kk, en = len(words & self.kk - self.en), len(words & self.en)
         # A "q" without "u" is Kazakh unless the words around it are plainly English ("How many sq km is …").
         if any(ch in KK_LATIN_LETTERS for ch in text.lower()) or _kazakh_q(text.lower()) and (kk or en < 2):
             return "kk"

@@ -40,3 +40,14 @@ def test_a_q_without_u_is_kazakh_unless_the_words_around_it_are_english(text: st
 ])
 def test_kazakh_abbreviations_and_names_tell_kazakh_from_russian(text: str, lang: str) -> None:
     assert default_detector().detect(text) == lang
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Кайырлы кеш! Калайсыз?", "kk"), ("сиз кимсиз", "kk"),  # Kazakh typed without its letters
+    ("мунай кубыры туралы", "kk"), ("Орал кездесуи 1992", "kk"),
+    ("sen kimsin", "kk"), ("munai tranzit kvotasy", "kk"),  # casual Latin
+    ("ok thanks, bye", "en"), ("thx, bye!", "en"),  # "bye" folds as Kazakh "бе" does: no Kazakh by itself
+    ("российские полигоны в Казахстане", "ru"), ("Когда был подписан договор?", "ru"),
+])
+def test_everyday_kazakh_without_its_letters_and_english_farewells_are_told_apart(text: str, lang: str) -> None:
+    assert default_detector().detect(text) == lang
