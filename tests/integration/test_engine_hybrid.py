@@ -955,6 +955,7 @@ def test_colloquial_who_are_you_and_what_can_you_do_are_small_talk(engine: Answe
     ("Когда «звёздную гавань» в степи отдали северному соседу во временное пользование?", "1994"),
     ("Еки ел мемлекеттик шеп сызыгын толык белгилеп болуды кай жылы аяктады?", "2000"),
     ("байконур это че вообще", "осмодром"),
+    ("мемлекеттик шеп узындыгы", "7591"),
 ])
 def test_nicknames_and_colloquial_words_find_their_facts(engine: AnswerEngine, question: str, expected: str) -> None:
     body = body_text(engine.answer(question))
