@@ -93,6 +93,7 @@ _MARKERS += (
     (rf"{_N} (?:years?|yrs?) (?:after|later than)", 1),
     (rf"{_N} (?:years?|yrs?) (?:before|prior to|earlier than)", -1),
     (rf"(?:через|спустя) {_N} (?:год|года|лет) после", 1),
+    (rf"(?:год|года|лет) (?:через|спустя) {_N} после", 1),  # "года через два после …": the count put after, as said
     (rf"за {_N} (?:год|года|лет) до", -1),
 )
 _MN = rf"(?P<mn>\d{{1,2}}|{_COUNT_WORDS}|a couple of|a pair of|пару|пара)"
@@ -101,6 +102,7 @@ _COUPLE = frozenset(("a couple of", "a pair of", "пару", "пара"))
 _MARKERS += (
     (rf"{_MN} months? (?:after|later than)", 0),
     (rf"(?:через|спустя) {_MN} (?:месяц|месяца|месяцев) после", 0),
+    (rf"(?:месяц|месяца|месяцев) (?:через|спустя) {_MN} после", 0),  # "месяца через три после …": about three
 )
 _KAZAKH_MONTHS = (r"(?:қаңтар|кантар|qañtar|qantar|ақпан|акпан|aqpan|akpan|наурыз|nauryz|сәуір|сауир|säuır|sauir|мамыр|mamyr"
                   r"|маусым|mausym|шілде|шилде|şılde|shilde|тамыз|tamyz|қыркүйег|кыркуйег|qyrküieg|qyrkuieg|қазан|казан|qazan"

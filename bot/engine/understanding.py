@@ -125,6 +125,9 @@ def _asks_which_year(plain: tuple[str, ...], lex: Lexicon) -> bool:
     return any(a in lex.words["which_words"] and b in lex.words["year_words"] for a, b in zip(plain, plain[1:], strict=False))
 
 
+_SUM_RE = re.compile(r"\d\s*[a-z]?\s*[+*×÷^]\s*\d|\d\s*[a-z]?\s*=\s*-?\d", re.IGNORECASE)
+"""A sum or an equation to work out ("2x+5=11", "15*4", "3x-4=8"): homework, not a question the sources answer.
+Neither "-" nor "/" alone counts: "1998-2007" and "12/10/1998" are years and dates."""
 _CURRENCY_SIGN_RE = re.compile(r"[$€₽₸£]")
 """A currency sign: with "how much" it asks a sum of money, whatever the words say ("ставка … сколько $ в год?")."""
 
@@ -623,6 +626,8 @@ class Understanding:
         # where "next" names nothing to match either.
         after_event = bool(nexts.intersection(toks)) and year_hop(text) is not None
         if any(a in nexts and b in periods for a, b in zip(toks, toks[1:], strict=False)) and not after_event:
+            oos = True
+        if _SUM_RE.search(asked):
             oos = True
         if find_phrases(plain, lex.phrases["out_of_scope"]):
             oos = True  # "стоит ли …?" asks advice, though "стоит" alone may say where something stands

@@ -212,6 +212,25 @@ def test_a_decline_is_in_the_question_language_and_offers_close_topics(engine: A
     assert answer.suggestions and answer.suggestions[0].kind == "trade"
 
 
+@pytest.mark.parametrize("question", ["3x-7=20 шешіңізші", "реши пример 14*3", "solve for y: 4y+2=18",
+                                      "реши 5+5"])
+def test_a_sum_or_an_equation_to_work_out_is_homework_declined(engine: AnswerEngine, question: str) -> None:
+    assert not engine.answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("Қазақстан мен Ресей арасында дипломатиялык катынастар кай кунде орнатылды?", True),  # dated to its day
+    ("Ресей Казакстанмен тату коршилик шартына кай кунде кол койды, 2013 жылгы?", False),  # only its year is known
+])
+def test_kazakh_on_which_day_in_the_locative_asks_a_day(engine: AnswerEngine, question: str, answered: bool) -> None:
+    assert engine.answer(question).answered is answered
+
+
+def test_between_russia_and_us_is_between_russia_and_kazakhstan(engine: AnswerEngine) -> None:
+    answer = engine.answer("2010 жылы Ресей мен биздин арада не болды кыскаша?")
+    assert answer.kind == "list" and answer.facts and all(2010 in f.years for f in answer.facts)
+
+
 @pytest.mark.parametrize("question", ["", "   ", "?!", "\u200b\u200f", "🙂🙂"])
 def test_empty_or_letterless_input_is_declined_not_crashed(engine: AnswerEngine, question: str) -> None:
     assert not engine.answer(question).answered

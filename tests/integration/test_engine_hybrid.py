@@ -951,6 +951,13 @@ def test_colloquial_who_are_you_and_what_can_you_do_are_small_talk(engine: Answe
     assert answer.kind == "smalltalk", body_text(answer)
 
 
+@pytest.mark.parametrize("message", ["what can this bot do?", "что умеет этот бот?", "бұл бот не істейді?",
+                                     "Бот не истей алады?", "bot ne istei alady", "что за бот?"])
+def test_asking_what_the_bot_can_do_in_the_third_person_is_small_talk(engine: AnswerEngine, message: str) -> None:
+    """"What can this bot do?" asks what "you" can do: the bot named is the one asked, no topic of the facts."""
+    assert engine.answer(message).kind == "smalltalk"
+
+
 @pytest.mark.parametrize(("question", "expected"), [
     ("Когда «звёздную гавань» в степи отдали северному соседу во временное пользование?", "1994"),
     ("Еки ел мемлекеттик шеп сызыгын толык белгилеп болуды кай жылы аяктады?", "2000"),

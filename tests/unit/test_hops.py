@@ -260,3 +260,14 @@ def test_a_leading_year_is_not_dropped_as_an_address() -> None:
 ])
 def test_exactly_or_some_before_a_count_belongs_to_the_marker(question: str, hop: YearHop) -> None:
     assert year_hop(question) == hop
+
+
+@pytest.mark.parametrize(("question", "hop"), [
+    ("Что подписали в Москве месяца через два после визита Ельцина?",
+     YearHop("визита Ельцина", "Что подписали в Москве", 0, months=2)),
+    ("Какой визит был года через три после Договора о дружбе?",
+     YearHop("Договора о дружбе", "Какой визит был", 3)),
+])
+def test_a_count_said_after_the_unit_is_still_a_hop(question: str, hop: YearHop) -> None:
+    """"месяца через два после …" is Russian for "about two months after …": the count follows its unit."""
+    assert year_hop(question) == hop
