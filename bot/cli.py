@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import datetime as dt
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -253,7 +254,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not questions:
             return 0
         engine = AnswerEngine(load_or_exit(args.data))
-        return cmd_ask(engine, questions, args.lang, args.json, sys.stdout, conversation=args.conversation)
+        try:
+            return cmd_ask(engine, questions, args.lang, args.json, sys.stdout, conversation=args.conversation)
+        except BrokenPipeError:
+            # "kzru-bot ask … | head": the reader has what it wanted; stop quietly, as Unix tools do.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     if args.command == "data":
         store = load_or_exit(args.data)
         print(data_summary(store))

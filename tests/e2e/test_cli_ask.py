@@ -145,3 +145,18 @@ def test_bad_input_is_one_line_and_exit_code_2() -> None:
     assert_one_line_error(run_cli("ask", "x" * 1001), "1001", "1000")
     assert_one_line_error(run_cli("ask", "--json", stdin=f"{TRADE_2011}\n\n{'й' * 1001}\n"), "line 3", "1000")
     assert_one_line_error(run_cli("ask", stdin=b"baikonur\n\xff\xfe lease\n"), "line 2", "UTF-8")
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly() -> None:
+    """`kzru-bot ask … | head -2`: once the reader has closed the pipe, no traceback and a clean exit."""
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    questions = ("baikonur lease\n" * 400).encode("utf-8")  # far more than a pipe buffer holds
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "ask"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    proc.stdin.write(questions)
+    proc.stdin.close()
+    assert proc.stdout.readline()
+    proc.stdout.close()
+    assert proc.wait(timeout=600) == 0
+    assert "Traceback" not in proc.stderr.read().decode("utf-8", "replace")
