@@ -160,6 +160,8 @@ class Answerability:
         """Ranks from the second on ("the second largest republic"): a size asked is told by one; not "first",
         which tells what came first, not how big."""
         self.region_tokens = frozenset(tok for word in lex.words["region_words"] for tok in tokens(word))
+        self.region_stems = tuple(sorted(tok for tok in self.region_tokens if len(tok) >= PLACE_STEM))
+        """A region word in a case form its list lacks ("облысының" folds to "oblysy") opens with one of these."""
         self.in_region = frozenset(
             fact.id for fact in facts if fact.place
             and (own := {tok for name in fact.place.values() for tok in tokens(name)} - self.side_words - lex.words["stopwords"])
@@ -237,13 +239,22 @@ class Answerability:
     def elsewhere(self, query: Query, fact: Fact) -> bool:
         """"What was trade between Kostanay Region and Russia in 2011?", "how long is the border between
         Atyrau and Astrakhan?" of the two countries' figure: a region's or a city's figure is not theirs."""
-        between = _BETWEEN_RE.search(f"{query.text} ") if "how_much" in query.intents else None
-        if between is None:
+        if "how_much" not in query.intents:
             return False
-        toks = tokens(between.group("after") or between.group("before"))
-        asked = {tok for tok in toks if tok in self.local_places}
-        asked |= {tok for tok, nxt in zip(toks, toks[1:], strict=False) if nxt in self.region_tokens and len(tok) >= 4
-                  and tok not in self.lex.words["stopwords"] and tok not in self.side_words and tok not in self.capitals}
+        between = _BETWEEN_RE.search(f"{query.text} ")
+        if between is None and not fact.metric:
+            return False
+        # Without "between", a region named anywhere ("протяжённость границы Омской области") asks its own figure.
+        toks = tokens(between.group("after") or between.group("before")) if between else tokens(query.text)
+        asked = {tok for tok in toks if tok in self.local_places} if between else set()
+        for k in range(len(toks) - 1):
+            if toks[k + 1] not in self.region_tokens and not (between is None and toks[k + 1].startswith(self.region_stems)):
+                continue
+            # "Батыс Қазақстан облысы", "North Kazakhstan Region": the word before the side names the region.
+            tok = toks[k - 1] if toks[k] in self.side_words and k > 0 else toks[k]
+            if len(tok) >= 4 and tok not in self.lex.words["stopwords"] and tok not in self.side_words \
+                    and tok not in self.capitals:
+                asked.add(tok)
         if not asked:
             return False
         said = self.said(fact) | {tok for name in (fact.place or {}).values() for tok in tokens(name)}

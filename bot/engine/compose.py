@@ -8,6 +8,7 @@ and gives the closest fact. Nothing here knows about Telegram: rendering lives i
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -267,10 +268,17 @@ class Composer:
         facts = [f for f in (first, second) if f is not None]
         facts.sort(key=lambda f: f.when.key if f.when else (0, 0, 0))
         segments = [Segment(f.text[lang], refs.add(f.citations())) for f in facts]
-        start = _year(facts[0], facts[0].id in ended)
-        end = _year(facts[1], facts[1].id in ended) if len(facts) > 1 else (year or start)
-        low, high = sorted((start, end))
-        segments.append(Segment(t(lang, "answer.elapsed", start=low, end=high, n=high - low), ()))
+        days = days_apart(facts[0], facts[1]) if len(facts) > 1 and not ended else None
+        if days is not None and facts[0].when and facts[1].when:
+            # Two days of one year ("17 and 20 December 1991"): the days between them, not "0 years".
+            line = t(lang, "answer.days_apart", start=format_date(facts[0].when, lang),
+                     end=format_date(facts[1].when, lang), n=days)
+        else:
+            start = _year(facts[0], facts[0].id in ended)
+            end = _year(facts[1], facts[1].id in ended) if len(facts) > 1 else (year or start)
+            low, high = sorted((start, end))
+            line = t(lang, "answer.elapsed", start=low, end=high, n=high - low)
+        segments.append(Segment(line, ()))
         return Answer(question, lang, "fact", tuple(segments), refs.references(), tuple(facts), kind="compare")
 
     def ago(self, fact: Fact, this_year: int, lang: str, question: str) -> Answer:
@@ -332,6 +340,15 @@ class Composer:
     def decline(question: str, lang: str, suggestions: Sequence[Fact] = (), key: str = "answer.decline") -> Answer:
         return Answer(question, lang, "decline", (Segment(t(lang, key), ()),), (), (),
                       suggestions=tuple(suggestions), kind="decline")
+
+
+def days_apart(first: Fact, second: Fact) -> int | None:
+    """The days between two facts dated to different days of one year, or None (years are counted then)."""
+    a, b = first.when, second.when
+    if a is None or b is None or a.year != b.year or not (a.day and b.day and a.month and b.month):
+        return None
+    gap = abs((dt.date(b.year, b.month, b.day) - dt.date(a.year, a.month, a.day)).days)
+    return gap or None
 
 
 def _told_length(fact: Fact, lang: str) -> int:

@@ -40,6 +40,10 @@ class Resolved:
     how: Resolution
 
 
+_ENGLISH_I_RE = re.compile(r"I(?:['’](?:m|d|ve|ll)\b|\s+[a-z])")
+"""English "I" (a capital Latin I before an apostrophe or a small word): the asker, not Russian "и"."""
+
+
 def has_marker(question: str, lex: Lexicon) -> bool:
     """Whether a question opens (or, in Kazakh, closes with "ше") like a follow-up."""
     toks = tuple(tokens(question))
@@ -49,6 +53,8 @@ def has_marker(question: str, lex: Lexicon) -> bool:
     # The first word as typed, before repeated letters collapse: English "all" is not Kazakh "ал".
     raw = raw_tokens(question)
     first = fold(raw[0]) if raw else toks[0]
+    if raw and _ENGLISH_I_RE.match(question.lstrip()):
+        first = ""  # English "I need …", "I'm …" folds as Russian "и" (and) does, but opens no follow-up
     if first in words or toks[-1] in ("she", "shi"):
         return True
     return any(k == 0 for k, _ in find_phrases(toks, lex.phrases["followup"]))

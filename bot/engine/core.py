@@ -21,7 +21,7 @@ from cachetools import LRUCache
 
 from bot.dates import MONTHS
 from bot.engine.answerability import Answerability
-from bot.engine.compose import MAX_LIST, Answer, Composer, Script, importance
+from bot.engine.compose import MAX_LIST, Answer, Composer, Script, days_apart, importance
 from bot.engine.conversation import Resolved, Turn, asks_else, names_side, only_sides, refers_back, resolve, retries, topic
 from bot.engine.direction import acting_side, destination
 from bot.engine.hops import YearHop, day_hop, days_after, earlier_pair, or_halves, or_pair, two_events, year_hop
@@ -33,6 +33,7 @@ from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, SemanticIndex, load_model
 from bot.engine.smalltalk import (
     courtesy_lead,
+    introduces_self,
     reported_question,
     reports_asking,
     sentences,
@@ -227,7 +228,7 @@ class AnswerEngine:
         script = _script_of(question, reply_lang)
         if previous is not None and detected is None:
             script = "latn" if previous.script == "latn" else "cyrl"
-        courtesy = self._courtesy_only(whole) if whole != question else None
+        courtesy = (smalltalk_kind(whole, self.lex) or self._courtesy_only(whole)) if whole != question else None
         if courtesy:  # "жарайды, сау бол! кейін тағы жазамын": its courtesy was left out, told by the whole
             said = lang or self.language.detect(whole) or reply_lang
             return replace(self.compose.smalltalk(courtesy, said, whole), script=_script_of(whole, said))
@@ -253,10 +254,19 @@ class AnswerEngine:
         asked = [s for s in said if s.rstrip().endswith("?")] or [s for s in said if reports_asking(s, self.lex)]
         if len(said) < 2 or len(asked) != 1:
             return None
-        alone = self._answer(self._told(asked[0]), lang, previous)
+        dated = self._dated_by_story(asked[0], said)
+        alone = self._answer(self._told(dated or asked[0]), lang, previous)
         if not alone.answered or not alone.facts or not {f.id for f in alone.facts} - {f.id for f in declined.facts}:
             return None
-        return alone if alone.facts[0].id in self._best_matches(question) else None
+        return alone if dated or alone.facts[0].id in self._best_matches(question) else None
+
+    def _dated_by_story(self, asked: str, said: Sequence[str]) -> str | None:
+        """"My nephew says 1996 was an important year for us. What happened that year?": the question
+        with the one year the rest of the message names, which its "that year" points to (None otherwise)."""
+        if YEAR_RE.search(asked) or not find_phrases(tuple(tokens(asked)), self.lex.phrases["same_year"]):
+            return None
+        years = {y for s in said if s is not asked for y in YEAR_RE.findall(s)}
+        return f"{asked.rstrip(' ?')} {years.pop()}?" if len(years) == 1 else None
 
     def _told(self, text: str) -> str:
         """What a message asks, without its courtesies and the asker's report of it ("my teacher asked …")."""
@@ -317,6 +327,10 @@ class AnswerEngine:
             return self.compose.decline(question, lang, key="followup.unresolved")
         if resolved.how == "else" and previous is not None:
             return self._more(previous, lang)
+        if resolved.how == "followup" and previous is not None:
+            quoted = self._newly_quoted(question, first, previous, lang)
+            if quoted is not None:
+                return quoted
         if resolved.how == "followup" and previous is not None and len(first.named_years) == 1 \
                 and self.lex.words["whole_words"].issuperset(first.words):
             # "and in 2023?" (or "the full total for 1998?") after trade in 2008: a year the series skips
@@ -354,9 +368,14 @@ class AnswerEngine:
                 after = self._route(shifted, lang)
                 if after.answered:
                     return after
-        if previous is not None and "when" not in first.intents and find_phrases(first.tokens, self.lex.phrases["same_day"]):
+        # "… and on that day in 1991?", "… on the same date one year later": that day of another year.
+        other_year = first.named_years[0] if len(first.named_years) == 1 else (
+            1 if find_phrases(first.tokens, self.lex.phrases["year_after"]) else None)
+        if previous is not None and ("when" not in first.intents or other_year is not None) \
+                and find_phrases(first.tokens, self.lex.phrases["same_day"]):
             # (but "when was that day made a holiday?" asks a date of the day, not what else it saw)
-            same_day = self._of_shown_day(first, previous, lang) or self._same_day(previous, lang, question)
+            same_day = (self._of_shown_day(first, previous, lang) if other_year is None else None) \
+                or self._same_day(previous, lang, question, other_year)
             if same_day is not None:
                 return same_day
         # ("after that" with a topic of its own — "а после этого когда ужесточили визовые правила?" — asks that topic)
@@ -399,12 +418,14 @@ class AnswerEngine:
                 leaning = self._route(self.understanding.parse(f"{about} {question}"), lang)
                 if leaning.answered:
                     return leaning
-        if resolved.how == "standalone" and "elapsed" in first.intents:
+        counts_time = "elapsed" in first.intents or ("how_much" in first.intents
+                                                     and self.time_words.intersection(first.tokens))
+        # "How many days passed between …?" too: two days of one year are counted in days.
+        if resolved.how == "standalone" and ("elapsed" in first.intents or (
+                "how_much" in first.intents and self.lex.words["day_words"].intersection(first.tokens))):
             between = self._between(question, lang)
             if between is not None:
                 return between
-        counts_time = "elapsed" in first.intents or ("how_much" in first.intents
-                                                     and self.time_words.intersection(first.tokens))
         halves_both_ways = self.understanding.both_ways(question) if resolved.how == "standalone" and not counts_time else None
         if halves_both_ways is not None:
             directions = self._both_directions(halves_both_ways, first, lang, question)
@@ -532,6 +553,8 @@ class AnswerEngine:
             return None
         filler = self.lex.words["smalltalk_filler"]
         for rest in rests:
+            if lead is None and introduces_self(rest, self.lex):
+                continue
             query = self.understanding.parse(without_own_things(rest))
             if query.years or (lead is None and (refers_back(rest, self.lex) or asks_else(rest, self.lex))):
                 return None
@@ -555,6 +578,14 @@ class AnswerEngine:
             if mirrored is not None:
                 return mirrored
         first = self._answer(parts[0], lang, previous)
+        if first.answered and first.kind == "overview":
+            # "What is Baikonur and what has it to do with Kazakhstan and Russia?": an overview already tells
+            # the rest, when the second part, asked of it, finds nothing the overview leaves out.
+            generic = self.lex.words["generic"]
+            if all(w in self.side_words or w in generic for w in self.understanding.parse(parts[1]).words):
+                return replace(first, query=question)
+            second = self._answer(parts[1], lang, self.turn(first))
+            return replace(first, query=question) if not second.answered or second.facts[0] in first.facts else None
         if not first.answered or first.kind not in ("fact", "list"):
             return None  # a list ("which region?" told by the facts placed there) leads with its best fact
         changes = self.lex.words["change_words"]
@@ -653,7 +684,7 @@ class AnswerEngine:
         for a, b in two_events(question):
             first, second = event(a), event(b)
             if first is not None and second is not None and first.when and second.when \
-                    and first.when.year != second.when.year:
+                    and (first.when.year != second.when.year or days_apart(first, second)):
                 ended = frozenset(f.id for f, text in ((first, a), (second, b)) if ends.intersection(tokens(text)))
                 return self.compose.elapsed(first, second, None, lang, question, ended)
         return None
@@ -664,7 +695,7 @@ class AnswerEngine:
         first, second = self._dated_event(pair[0]), self._dated_event(pair[1])
         if first is None or second is None or first.id == second.id or not (first.when and second.when):
             return None
-        if first.when.year != second.when.year:
+        if first.when.year != second.when.year or days_apart(first, second):
             return self.compose.elapsed(first, second, None, lang, question)
         ordered = sorted((first, second), key=lambda f: f.when.key if f.when else (0, 0, 0))
         return self.compose.listing(ordered, lang, question, "", dated=True)
@@ -1010,6 +1041,19 @@ class AnswerEngine:
                 return answer
         return None
 
+    def _newly_quoted(self, question: str, query: Query, previous: Turn, lang: str) -> Answer | None:
+        """"Ал «Эмба» полигоны ше, ол қайда?" after "which is the largest range?": a name in quotes the
+        question before did not use is what the follow-up asks of. Asked alone, it is answered by a fact
+        its name titles; carried forward, the old question's "largest" would pull back to Baikonur."""
+        quoted = [name for name in _QUOTED_RE.findall(question) if fold(name) not in fold(previous.question)]
+        if not quoted:
+            return None
+        alone = self._route(query, lang)
+        if not alone.answered or not alone.facts:
+            return None
+        named = {tok for name in quoted for tok in tokens(name)}
+        return alone if any(named & set(tokens(title)) for title in alone.facts[0].title.values()) else None
+
     def _shown(self, previous: Turn) -> list[Fact]:
         """The facts of the previous answer."""
         return [f for f in map(self.store.get, previous.fact_ids) if f is not None]
@@ -1041,12 +1085,17 @@ class AnswerEngine:
         later = [(when, f) for f in self.store.facts if (when := _when_or_titled(f)) > max(dated) and people & set(_people(f))]
         return self.compose.fact(min(later, key=lambda wf: wf[0])[1], lang, question) if later else None
 
-    def _same_day(self, previous: Turn, lang: str, question: str) -> Answer | None:
-        """"What else was signed that day?": the other facts dated to the day of the fact just shown."""
+    def _same_day(self, previous: Turn, lang: str, question: str, year: int | None = None) -> Answer | None:
+        """"What else was signed that day?": the other facts dated to the day of the fact just shown.
+        `year`: that day of this year instead ("and on that day in 1991?"), or a year on when it is 1
+        ("the same date one year later")."""
         day = next((f.when for f in self._shown(previous) if f.when and f.when.day), None)
         if day is None:
             return None
-        others = [f for f in self._on_days({day.key}) if f.id not in previous.fact_ids]
+        key = day.key if year is None else ((day.year + 1) if year == 1 else year, day.key[1], day.key[2])
+        if key[0] == day.year and year is not None:
+            return None
+        others = [f for f in self._on_days({key}) if year is not None or f.id not in previous.fact_ids]
         if not others:
             return self.compose.decline(question, lang, key="followup.nothing_more")
         return self._one_or_list(others, lang, question)
@@ -1703,6 +1752,7 @@ class AnswerEngine:
         if len(signed) >= 2:
             return self.compose.listing(signed, lang, query.text, "", dated=True)
         full = _close_matches(ranked)
+        full += self._namesakes(query, ranked, full)
         if query.named_years:
             full = [r for r in full if set(query.named_years) & self._years_of(r.fact)]
         if query.intents & {"where", "who", "day", "month"} or self.answerable.event_asked(query) \
@@ -1722,6 +1772,21 @@ class AnswerEngine:
         if lead.fact in facts:
             facts.remove(lead.fact)
         return self.compose.listing([lead.fact, *facts], lang, query.text, "", in_full=1)
+
+    def _namesakes(self, query: Query, ranked: Sequence[Ranked], full: Sequence[Ranked]) -> list[Ranked]:
+        """"Which events with Leps were cancelled?": the other facts that name the rarest word the question
+        shares with its best match (a person, a place), scored near it, though they share few of the
+        question's other words ("the festival he was to play at" is one of them, "his concert" the other)."""
+        if not full:
+            return []
+        said = self.answerable.said(ranked[0].fact)
+        rare = [w for w in query.words if w in said and w not in self.side_words and w in self.index.postings
+                and len(self.index.postings[w][0]) <= WEIGHTS.namesake_facts]
+        if not rare:
+            return []
+        name = max(rare, key=self.index.idf.__getitem__)
+        return [r for r in ranked[1:] if r not in full and r.fused >= WEIGHTS.list_ratio * ranked[0].fused
+                and name in self.answerable.said(r.fact)]
 
     def _signed_in(self, query: Query) -> list[Fact]:
         """"Which agreements were signed in 1996?": the treaties dated to the years asked, in date order.
@@ -1893,6 +1958,10 @@ def _topic_heading(text: str, facts: Sequence[Fact]) -> str:
 def _script_of(text: str, lang: str) -> Script:
     """Kazakh typed in Latin letters is answered in Latin letters; everything else in Cyrillic."""
     return "latn" if lang == "kk" and is_latin(text) else "cyrl"
+
+
+_QUOTED_RE = re.compile(r"[«\"“]([^»\"”]{2,40})[»\"”]")
+"""A name in quotes («Эмба», "Emba"): the thing a message names, as the sources quote names."""
 
 
 def _close_matches(ranked: Sequence[Ranked]) -> list[Ranked]:

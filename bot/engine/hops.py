@@ -99,15 +99,22 @@ _MARKERS += (
 _MN = rf"(?P<mn>\d{{1,2}}|{_COUNT_WORDS}|a couple of|a pair of|пару|пара)"
 """A number of months ("two", "a couple of", "пару"): the months count of a month hop."""
 _COUPLE = frozenset(("a couple of", "a pair of", "пару", "пара"))
+_HALF = r"(?P<mn>half a year|half a year's time|полгода|пол года|жарты жыл|жарты жылдай|jarty jyl|jarty jyldai|zharty zhyl)"
+"""Half a year: a month hop of six months ("жарты жылдай кейін" is about six months after)."""
+_HALVES = frozenset(("half a year", "half a year's time", "полгода", "пол года", "жарты жыл", "жарты жылдай", "jarty jyl",
+                     "jarty jyldai", "zharty zhyl"))
 _MARKERS += (
     (rf"{_MN} months? (?:after|later than)", 0),
     (rf"(?:через|спустя) {_MN} (?:месяц|месяца|месяцев) после", 0),
     (rf"(?:месяц|месяца|месяцев) (?:через|спустя) {_MN} после", 0),  # "месяца через три после …": about three
+    (rf"{_HALF} (?:after|later than)", 0),
+    (rf"(?:через|спустя) {_HALF} после", 0),
 )
 _KAZAKH_MONTHS = (r"(?:қаңтар|кантар|qañtar|qantar|ақпан|акпан|aqpan|akpan|наурыз|nauryz|сәуір|сауир|säuır|sauir|мамыр|mamyr"
                   r"|маусым|mausym|шілде|шилде|şılde|shilde|тамыз|tamyz|қыркүйег|кыркуйег|qyrküieg|qyrkuieg|қазан|казан|qazan"
                   r"|қараша|караша|qaraşa|qarasha|желтоқсан|желтоксан|jeltoqsan|zheltoksan)\w*")
 """A Kazakh month name with its endings ("шілдесінде", "қарашасында")."""
+_HALF_KK = r"(?P<mn>жарты жылдай|жарты жыл|jarty jyldai|jarty jyl|zharty zhyl)"
 _EXACTLY_WORDS = r"(?:ровно|примерно|около|почти|exactly|precisely|just|some|about|around|roughly|approximately|almost|nearly)"
 _EXACTLY = rf"(?:{_EXACTLY_WORDS}\s+)?"
 """"Exactly" or "some" before a marker ("Ровно через год после …", "Some ten months after …") belongs to it."""
@@ -121,6 +128,9 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+{_YEAR_WORD},?", 1),
     # "… бастағаннан кейінгі келесі жылы …": "next" said again after "the year after" moves it no further.
     (rf"(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
+    # "… келісімнен жарты жылдай кейін …": half a year after the event.
+    (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+{_HALF_KK}(?:дан|нан|dan|nan)?\s+"
+     r"(?:өткен соң|откен сон|ötken soñ|otken son|өткенде|откенде|ötkende|otkende|кейін|кейин|keiın|keiin|соң|сон|soñ|son),?", 0),
     # "… декларациясынан үш ай өткен соң …": some months after the event, in its year or the next.
     (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+{_MN}\s+(?:ай|ai)\s+"
      r"(?:өткен соң|откен сон|ötken soñ|otken son|өткенде|откенде|ötkende|otkende|кейін|кейин|keiın|keiin|соң|сон|soñ|son),?", 0),
@@ -230,11 +240,20 @@ def year_hop(question: str) -> YearHop | None:
         head, comma, tail = hop.event.partition(",")
         if comma and _ASKS_RE.search(tail):
             hop = replace(hop, event=head.strip(), ask=f"{tail.strip()}, {hop.ask}")
+        # "Two years before the lease was signed, in autumn, the presidents met …": the season is the asked part's.
+        head, comma, tail = hop.event.rpartition(",")
+        if comma and _SEASON_RE.fullmatch(tail.strip()):
+            hop = replace(hop, event=head.strip(), ask=f"{tail.strip()}, {hop.ask}")
     if hop is not None and asking:
         return replace(hop, ask=f"{hop.ask.rstrip(' ?')} {' '.join(asking)}?")
     return hop
 
 
+_SEASON_RE = re.compile(
+    r"(?:in\s+(?:the\s+)?(?:autumn|fall|spring|summer|winter)|осенью|весной|летом|зимой"
+    r"|күзде|кузде|küzde|kuzde|көктемде|коктемде|köktemde|koktemde|жазда|jazda|zhazda|қыста|кыста|qysta|kysta)",
+    re.IGNORECASE)
+"""A season said on its own between commas: when in the hopped-to year the asked thing happened."""
 _TOPIC_RE = re.compile(rf"(?!{_EXACTLY_WORDS}[?!.]?$)[^\W\d_]{{5,}}[?!.]?", re.IGNORECASE)
 """One word that opens a question and is asked of a year ("Товарооборот в год запуска ТС?", "Trade the year after …?"):
 a topic, no filler."""
@@ -276,7 +295,8 @@ def _year_hop(text: str, whole: bool = False) -> YearHop | None:
             event = (event[:years.start()] + event[years.end():]).strip(" ,")
         months = match.groupdict().get("mn")
         if months:  # "two months after …": the event's month moved on, in the event's year or the next
-            count = 2 if " ".join(months.lower().split()) in _COUPLE else (
+            said = " ".join(months.lower().split())
+            count = 2 if said in _COUPLE else 6 if said in _HALVES else (
                 int(months) if months.isdigit() else _COUNT_OF[" ".join(months.lower().split())])
             return YearHop(event, ask, 0, months=count) if len(ask.split()) >= _MIN_WORDS else None
         bare = _BARE_YEAR_RE.fullmatch(event)
@@ -368,6 +388,12 @@ _AFTER_EVENT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) f
 ))
 
 
+_KK_BETWEEN_RE = re.compile(r"^(?P<rest>.+?)\s+(?:арасында|арасынан|аралығында|арасында|arasynda|aralyğynda|aralygynda)\b",
+                            re.IGNORECASE)
+"""Kazakh "A мен B арасында" (between A and B): the events come before the postposition."""
+_KK_AND_RE = re.compile(r"\s+(?:мен|пен|бен|men|pen|ben)\s+", re.IGNORECASE)
+
+
 def two_events(question: str) -> list[tuple[str, str]]:
     """The ways a question may name two events to count the years between, most likely first."""
     text = " ".join(question.split()).rstrip(" ?.!")
@@ -376,6 +402,10 @@ def two_events(question: str) -> list[tuple[str, str]]:
     if opener is not None:
         rest = opener.group("rest")
         pairs += [(rest[:m.start()], rest[m.end():]) for m in _SPAN_JOINS.finditer(rest)]
+    between = _KK_BETWEEN_RE.search(text)
+    if between is not None:
+        rest = between.group("rest")
+        pairs += [(rest[:m.start()], rest[m.end():]) for m in _KK_AND_RE.finditer(rest)]
     for pattern in _AFTER_EVENT:
         match = pattern.search(text)
         if match is not None:
@@ -389,7 +419,8 @@ def two_events(question: str) -> list[tuple[str, str]]:
 _EARLIER_RE = re.compile(
     r"^.*?(?:\b(?:что|что из этого|какое событие)\s+(?:(?:было|произошло|случилось)\s+)?(?:раньше|прежде|первым)"
     r"|\bwhich\s+(?:came|happened|was)\s+(?:first|earlier)|\bwhat\s+(?:came|happened)\s+first"
-    r"|(?:қайсысы|кайсысы|qaisysy|kaisysy)\s+(?:ертерек|бұрын|бурын|erterek|būryn|buryn)(?:\s+(?:болды|boldy))?)"
+    r"|(?:қайсысы|кайсысы|qaisysy|kaisysy)\s+(?:ертерек|бұрын|бурын|бірінші|бириньши|бирінші|бириншы|erterek|būryn|buryn"
+    r"|bırınşı|birinshi|birinşi)(?:\s+(?:болды|болган|болған|boldy|bolğan|bolgan))?)"
     r"\s*[:,—–-]?\s*(?P<rest>.+)$", re.IGNORECASE)
 _OR_RE = re.compile(r"\s*,?\s+(?:или|or|әлде|алде|älde|alde|немесе|nemese)\s+", re.IGNORECASE)
 _PARTICIPLE_OR_RE = re.compile(rf"{_PARTICIPLE}(?<!деген)(?<!degen)\s+(?:не|ne)\s+",

@@ -6,6 +6,7 @@ them as strictly as the fact store and names `file:line` for every problem.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,7 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
               "leaving_words", "end_words", "mutual_phrases", "holder_phrases", "reverse_phrases", "reporting_words",
               "claim_phrases", "act_words", "count_words", "part_year_words", "regard_words", "relative_heads",
               "time_nouns", "signing_words", "visit_words", "ordinal_words", "size_words", "change_words", "comparing_words",
-              "speech_verbs", "statement_words", *UNITS)
+              "speech_verbs", "statement_words", "seeking_words", "self_words", *UNITS)
 INTENTS = ("when", "where", "who", "how_much", "why", "duration", "until", "day", "month", "money", "elapsed", "ago", "list",
            "compare", "overview")
 SMALLTALK = ("greeting", "thanks", "who", "abilities", "bye")
@@ -45,6 +46,9 @@ KEYS = frozenset((*WORD_LISTS, "acronym_parties", "intents", "smalltalk", "synon
 LANGS = ("kk", "ru", "en")
 
 Phrase = tuple[str, ...]
+_APOSTROPHE_RE = re.compile(r"(?<=\w)['’ʼ](?=\w)")
+"""An apostrophe inside a word ("what's"): a message's punctuation is read as spaces ("what s up"), and so
+is a phrase's, or "what's up" would match no phrase."""
 
 
 class LexiconError(Exception):
@@ -67,6 +71,7 @@ def phrase(text: str) -> Phrase:
 
 def normalise(text: str) -> str:
     """A whole message as small talk is matched: folded words joined by single spaces."""
+    text = _APOSTROPHE_RE.sub(" ", text)
     return " ".join(w for w in fold(text).replace("-", " ").split() if w).strip(" ?!.,;:)(")
 
 

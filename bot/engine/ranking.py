@@ -43,6 +43,7 @@ class Weights:
     list_ratio: float = 0.5       # keyword queries: full matches this close make a list
     full_match: float = 0.99      # coverage that counts as matching every query word
     list_coverage: float = 0.7    # a list or overview takes facts matching this much of the question …
+    namesake_facts: int = 3       # … or, a list, those naming a word of the best match's that at most this many facts use
     overview_pool: int = 5        # … or, asked for an overview that none but one matches so well, of these best min_coverage
     max_related: int = 4
     half_ratio: float = 0.5       # a runner-up holding the other of two things asked scores at least this share of the best

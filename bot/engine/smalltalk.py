@@ -481,6 +481,17 @@ def without_own_things(text: str) -> str:
     return _OWN_THING_RE.sub(" ", text)
 
 
+def introduces_self(sentence: str, lex: Lexicon) -> bool:
+    """"Мен Қызылорданың шалымын, Байқоңырда отыз жыл істегем", "My grandson put you in my phone": the
+    asker telling of themselves, which asks nothing even where it names a topic of the facts. Not a
+    request ("I need …", "я ищу …", "маған … керек") nor a sentence that asks or names a year."""
+    toks = tuple(tokens(sentence))
+    if "?" in sentence or not toks or toks[0] not in lex.words["self_words"] or YEAR_RE.search(sentence):
+        return False
+    return not (lex.asking_words.intersection(toks) or lex.words["seeking_words"].intersection(toks)
+                or reports_asking(sentence, lex) or find_phrases(toks, lex.phrases["plea_words"]))
+
+
 def reports_asking(sentence: str, lex: Lexicon) -> bool:
     """Whether a sentence reports what someone wants to know ("He would like to know on which date …")."""
     toks = tuple(tokens(sentence))

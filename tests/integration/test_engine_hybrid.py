@@ -1674,3 +1674,114 @@ def test_relations_with_another_country_are_declined(engine: AnswerEngine) -> No
     answer = engine.answer("How are relations between Ireland and Kazakhstan going lately? "
                            "Does Kazakhstan have an embassy in Dublin?")
     assert not answer.answered and not answer.facts, body_text(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "How many days passed between Russia recognising Kazakhstan's independence and Kazakhstan recognising Russia's?",
+    "Сколько дней прошло между признанием Россией независимости Казахстана и признанием Казахстаном независимости России?",
+    "Ресейдің Қазақстан тәуелсіздігін тануы мен Қазақстанның Ресей тәуелсіздігін тануы арасында қанша уақыт өтті?",
+])
+def test_two_days_of_one_year_are_told_with_the_days_between(engine: AnswerEngine, question: str) -> None:
+    """17 and 20 December 1991: both dates and "3 days", not one date, a decline or "0 years"."""
+    answer = engine.answer(question)
+    body = body_text(answer)
+    assert answer.kind == "compare" and "17" in body and "20" in body and " 3 " in body.replace(":", " "), body
+
+
+def test_which_came_first_in_kazakh_may_say_first(engine: AnswerEngine) -> None:
+    answer = engine.answer("Қайсысы бірінші болды: Ресейдің Қазақстан тәуелсіздігін тануы ма, "
+                           "әлде Қазақстанның Ресей тәуелсіздігін тануы ма?")
+    body = body_text(answer)
+    assert answer.answered and "17 желтоқсан" in body and "20 желтоқсан" in body, body
+
+
+@pytest.mark.parametrize("message", [
+    "Hello. My grandson put you in my phone. What can you do, what can I ask you?",
+    "Ассалаумағалейкум, шырағым! Мен Қызылорданың шалымын, Байқоңырда отыз жыл инженер болып істегем. Сен өзің кімсің?",
+    "Салем, балам! Калын калай? Мен Кызылордадан жазып отырмын, шалмын.",
+    "Добрый день! Кто вы и чем можете мне помочь?",
+    "Right, that's all for today. Bye for now.",
+    "what's up",
+    "How's it going?",
+])
+def test_self_introductions_and_apostrophes_do_not_hide_small_talk(engine: AnswerEngine, message: str) -> None:
+    """The asker telling of themselves ("I worked at Baikonur for thirty years") names a topic but asks
+    nothing; "what's up" is matched as the phrase list spells it."""
+    assert engine.answer(message).kind == "smalltalk"
+
+
+@pytest.mark.parametrize("message", ["Hi! I need the trade figures for 2011.", "Сәлем! Мен Байқоңыр туралы білгім келеді."])
+def test_a_request_after_a_greeting_is_not_a_self_introduction(engine: AnswerEngine, message: str) -> None:
+    assert engine.answer(message).kind != "smalltalk"
+
+
+def test_that_year_in_a_story_is_the_year_the_story_names(engine: AnswerEngine) -> None:
+    answer = engine.answer("My nephew says 1996 was an important year between us and Moscow. "
+                           "What happened that year between Kazakhstan and Russia?")
+    assert answer.kind == "list" and answer.facts and all(1996 in f.years for f in answer.facts[:3])
+
+
+@pytest.mark.parametrize("question", [
+    "Расскажите, пожалуйста, подробно, что такое Байконур и какое отношение он имеет к Казахстану и России.",
+    "Tell me what Baikonur is and what it has to do with Kazakhstan and Russia.",
+])
+def test_what_is_x_and_what_has_it_to_do_with_the_two_sides_is_an_overview(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).kind == "overview"
+
+
+def test_the_capitals_of_the_nineties_stand_for_the_two_states(engine: AnswerEngine) -> None:
+    answer = engine.answer("What did Almaty and Moscow agree about the bottom of the northern Caspian in 1998?")
+    assert answer.answered and answer.facts[0].id == "tr-caspian-seabed-1998"
+
+
+def test_how_many_of_a_people_is_not_answered_by_a_figure_of_something_else(engine: AnswerEngine) -> None:
+    """Tonnes of oil transit in 2000 are no count of Kazakhstanis working at Baikonur."""
+    assert not engine.answer("Сколько казахстанцев работало на Байконуре в 2000 году?").answered
+
+
+def test_yr_is_a_year_in_a_follow_up(engine: AnswerEngine) -> None:
+    first = engine.answer("when did the customs union w russia n belarus start")
+    answer = engine.answer("and how much did trade grow the next yr", previous=engine.turn(first))
+    assert answer.answered and "42.3" in body_text(answer)
+
+
+@pytest.mark.parametrize("question", ["Лепс қатысуы тиіс болған қандай іс-шаралар тоқтатылды және қашан?",
+                                      "Grigorii Leps qatysuy tiıs bolğan qandai ıs-şaralar Qazaqstanda toqtatyldy jäne qaşan?"])
+def test_a_list_takes_every_fact_naming_the_rare_name_it_asks_of(engine: AnswerEngine, question: str) -> None:
+    """The festival matches the question's words, the Almaty concert few of them: both name Leps."""
+    answer = engine.answer(question)
+    assert answer.kind == "list" and {"ev-leps-festival-cancelled-2023", "ev-leps-almaty-concert-cancelled"} <= {
+        f.id for f in answer.facts}
+
+
+@pytest.mark.parametrize("question", ["Какова протяжённость границы Омской области с Казахстаном?",
+                                      "Батыс Казакстан облысынын Ресеймен шекарасы канша км? биз Оралда турамыз"])
+def test_a_regions_own_figure_is_not_the_two_countries_figure(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.answered and answer.facts and answer.facts[0].id == "fg-land-border-length"
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("What does Russia celebrate on the twelfth of June?", "What happened on that day in 1991?"),
+    ("Что празднуют в России 12 июня?", "А что было в этот день в 1991 году?"),
+    ("Ресей куни кай кунi тойланады?", "ал 1991 жылы дал сол куни Ресейде не болды?"),
+])
+def test_that_day_of_another_year_is_the_same_date_in_that_year(engine: AnswerEngine, first: str, then: str) -> None:
+    """12 June 1990 (Russia Day) shown, "and on that day in 1991?" asks 12 June 1991: the first election."""
+    shown = engine.answer(first)
+    answer = engine.answer(then, previous=engine.turn(shown))
+    assert answer.answered and answer.facts[0].when is not None and answer.facts[0].when.key == (1991, 6, 12)
+
+
+@pytest.mark.parametrize("question", ["I'm interested in the Baikonur lease.", "Hello! I'm interested in the Baikonur lease."])
+def test_english_i_opens_no_follow_up(engine: AnswerEngine, question: str) -> None:
+    """"I …" folds as Russian "и" (and …?) does; it was read as a follow-up with nothing to follow."""
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == "tr-baikonur-lease-1994"
+
+
+def test_a_follow_up_naming_a_new_thing_in_quotes_asks_of_it(engine: AnswerEngine) -> None:
+    """After "the largest range" (Baikonur), "and «Emba», where is it?" asks of Emba: the old "largest" stays behind."""
+    shown = engine.answer("Ресейдің Қазақстандағы ең ірі сынақ полигоны қайсы?")
+    answer = engine.answer("Ал «Эмба» полигоны ше, ол қайда?", previous=engine.turn(shown))
+    assert answer.answered and answer.facts[0].id == "fg-range-emba" and "Ақтөбе" in body_text(answer)

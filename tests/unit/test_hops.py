@@ -127,6 +127,8 @@ def test_an_ordinary_question_is_not_split(question: str) -> None:
      ("1992 jylğy Dostyq şartynan", "Tatu körşılık turaly şartqa")),
     ("Декларация қабылданғаннан кейін неше жылдан соң мерекеге ресми атау берілді?",
      ("Декларация қабылданғаннан", "мерекеге ресми атау берілді")),
+    ("Ресейдің Қазақстанды тануы мен Қазақстанның Ресейді тануы арасында қанша уақыт өтті?",
+     ("Ресейдің Қазақстанды тануы", "Қазақстанның Ресейді тануы")),
 ])
 def test_two_events_to_count_the_years_between_are_found(question: str, pair: tuple[str, str]) -> None:
     """Every "and" of a "between" is a way to split; the right one is among them."""
@@ -155,6 +157,7 @@ def test_an_anniversary_inside_the_event_adds_its_years(question: str, event: st
     ("Что было раньше: договор о дружбе или установление дипотношений? И на сколько?",
      ("договор о дружбе", "установление дипотношений")),
     ("Қайсысы бұрын болды: Кеден одағы ма, әлде Байқоңыр жалдауы ма?", ("Кеден одағы", "Байқоңыр жалдауы")),
+    ("Қайсысы бірінші болды: Кеден одағы ма, әлде Байқоңыр жалдауы ма?", ("Кеден одағы", "Байқоңыр жалдауы")),
     ("What did Russia export?", None),
     ("Что раньше: договор?", None),
 ])
@@ -271,3 +274,20 @@ def test_exactly_or_some_before_a_count_belongs_to_the_marker(question: str, hop
 def test_a_count_said_after_the_unit_is_still_a_hop(question: str, hop: YearHop) -> None:
     """"месяца через два после …" is Russian for "about two months after …": the count follows its unit."""
     assert year_hop(question) == hop
+
+
+def test_a_season_between_commas_after_the_event_is_asked_of_the_hopped_year() -> None:
+    hop = year_hop("Two years before the Baikonur lease was signed, in autumn, the two presidents met in a northern town. "
+                   "Which town was it?")
+    assert hop is not None and hop.event == "the Baikonur lease was signed" and hop.ask.startswith("in autumn, ")
+    assert hop.offset == -2
+
+
+@pytest.mark.parametrize("question", [
+    "Қостанайдағы бірлескен дизель кәсіпорны туралы келісімнен жарты жылдай кейін қандай конвенция қабылданды?",
+    "Half a year after the Kostanay diesel joint venture agreement, which convention was signed?",
+    "Какую конвенцию подписали через полгода после соглашения о дизельном заводе?",
+])
+def test_half_a_year_after_is_a_hop_of_six_months(question: str) -> None:
+    hop = year_hop(question)
+    assert hop is not None and hop.months == 6 and hop.offset == 0

@@ -355,3 +355,10 @@ def test_a_plea_in_a_short_message_or_before_no_question_word_changes_nothing() 
     story = "мы с напарником гоним фуры через границу и спорим кто больше возит подскажи про договор о границе в 2005 году"
     assert reported_question(short, lex, {"granits"}.__contains__) == short
     assert reported_question(story, lex, {"granits"}.__contains__) == story
+
+
+@pytest.mark.parametrize(("text", "kind"), [("what's up", "greeting"), ("How's it going?", "greeting"),
+                                            ("who's this", "who"), ("hope you're doing well", "greeting")])
+def test_a_phrase_with_an_apostrophe_matches_as_typed(text: str, kind: str) -> None:
+    """A message's apostrophe is read as a space; a phrase's must be too, or "what's up" matches nothing."""
+    assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == kind
