@@ -677,9 +677,11 @@ class AnswerEngine:
         """"How many years passed between the 1992 treaty and the 2013 one?": each event found on its
         own, and the years between their dates computed (two events ranked together blur)."""
         ends = self.lex.words["end_words"]
+        days = self.lex.words["day_words"]
 
         def event(text: str) -> Fact | None:  # "the end of Kasym Khan's reign" is found as his reign
-            return self._dated_event(" ".join(w for w in text.split() if not ends.intersection(tokens(w))))
+            # ("Ресей бізді таныған күн", the day Russia recognised us: the day is what is counted, not a word of the event)
+            return self._dated_event(" ".join(w for w in text.split() if not (ends | days).intersection(tokens(w))))
 
         for a, b in two_events(question):
             first, second = event(a), event(b)

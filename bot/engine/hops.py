@@ -109,6 +109,11 @@ _MARKERS += (
     (rf"(?:месяц|месяца|месяцев) (?:через|спустя) {_MN} после", 0),  # "месяца через три после …": about three
     (rf"{_HALF} (?:after|later than)", 0),
     (rf"(?:через|спустя) {_HALF} после", 0),
+    # "a month before …", "за два месяца до …": the event's month moved back (the marker's -1 says so).
+    (rf"{_MN} months? (?:before|prior to|earlier than)", -1),
+    (r"(?P<mn>a) month (?:before|prior to|earlier than)", -1),
+    (rf"за {_MN} (?:месяц|месяца|месяцев) до", -1),
+    (r"за (?P<mn>месяц) до", -1),
 )
 _KAZAKH_MONTHS = (r"(?:қаңтар|кантар|qañtar|qantar|ақпан|акпан|aqpan|akpan|наурыз|nauryz|сәуір|сауир|säuır|sauir|мамыр|mamyr"
                   r"|маусым|mausym|шілде|шилде|şılde|shilde|тамыз|tamyz|қыркүйег|кыркуйег|qyrküieg|qyrkuieg|қазан|казан|qazan"
@@ -128,6 +133,9 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     (rf"(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+{_YEAR_WORD},?", 1),
     # "… бастағаннан кейінгі келесі жылы …": "next" said again after "the year after" moves it no further.
     (rf"(?:кейінгі|кейинги|keiıngı|keiingi|keyingi)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
+    # "… форумнан бір ай бұрын …": some months before the event.
+    (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+{_MN}\s+(?:ай|ai)\s+"
+     r"(?:бұрын|бурын|būryn|buryn|burun|ілгері|ilgeri),?", -1),
     # "… келісімнен жарты жылдай кейін …": half a year after the event.
     (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+{_HALF_KK}(?:дан|нан|dan|nan)?\s+"
      r"(?:өткен соң|откен сон|ötken soñ|otken son|өткенде|откенде|ötkende|otkende|кейін|кейин|keiın|keiin|соң|сон|soñ|son),?", 0),
@@ -296,9 +304,10 @@ def _year_hop(text: str, whole: bool = False) -> YearHop | None:
         months = match.groupdict().get("mn")
         if months:  # "two months after …": the event's month moved on, in the event's year or the next
             said = " ".join(months.lower().split())
-            count = 2 if said in _COUPLE else 6 if said in _HALVES else (
+            count = 2 if said in _COUPLE else 6 if said in _HALVES else 1 if said in ("a", "месяц") else (
                 int(months) if months.isdigit() else _COUNT_OF[" ".join(months.lower().split())])
-            return YearHop(event, ask, 0, months=count) if len(ask.split()) >= _MIN_WORDS else None
+            back = -1 if offset < 0 else 1  # "before": the month moved back
+            return YearHop(event, ask, 0, months=back * count) if len(ask.split()) >= _MIN_WORDS else None
         bare = _BARE_YEAR_RE.fullmatch(event)
         if bare is not None and len(ask.split()) >= _MIN_WORDS:
             return YearHop(bare.group(1), ask, offset)  # "… года, следующего за 1997-м": the year itself

@@ -1785,3 +1785,11 @@ def test_a_follow_up_naming_a_new_thing_in_quotes_asks_of_it(engine: AnswerEngin
     shown = engine.answer("Ресейдің Қазақстандағы ең ірі сынақ полигоны қайсы?")
     answer = engine.answer("Ал «Эмба» полигоны ше, ол қайда?", previous=engine.turn(shown))
     assert answer.answered and answer.facts[0].id == "fg-range-emba" and "Ақтөбе" in body_text(answer)
+
+
+def test_the_day_of_each_event_is_what_is_counted_not_a_word_of_the_event(engine: AnswerEngine) -> None:
+    """"Ресей бізді таныған күн мен біз Ресейді таныған күн": each event is found without "күн" (day), which
+    would pull in facts that speak of days."""
+    answer = engine.answer("Ресей бизди таныган кун мен биз Ресейди таныган кун арасында канша кун айырма бар?")
+    assert answer.kind == "compare" and {f.id for f in answer.facts} == {
+        "ev-ru-recognises-kz-independence", "ev-kz-recognises-ru-independence"}

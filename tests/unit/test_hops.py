@@ -291,3 +291,13 @@ def test_a_season_between_commas_after_the_event_is_asked_of_the_hopped_year() -
 def test_half_a_year_after_is_a_hop_of_six_months(question: str) -> None:
     hop = year_hop(question)
     assert hop is not None and hop.months == 6 and hop.offset == 0
+
+
+@pytest.mark.parametrize("question", [
+    "Astanadağy aimaqaralyq forumnan bir ai būryn Tokaev pen Putin qaida kezdesti?",
+    "A month before the Astana interregional forum, where did Tokayev and Putin meet?",
+    "За месяц до форума в Астане где встречались Токаев и Путин?",
+])
+def test_a_month_before_is_a_hop_back_by_a_month(question: str) -> None:
+    hop = year_hop(question)
+    assert hop is not None and hop.months == -1 and hop.offset == 0
