@@ -40,8 +40,9 @@ class Resolved:
     how: Resolution
 
 
-_ENGLISH_I_RE = re.compile(r"I(?:['’](?:m|d|ve|ll)\b|\s+[a-z])")
-"""English "I" (a capital Latin I before an apostrophe or a small word): the asker, not Russian "и"."""
+_ENGLISH_I_RE = re.compile(r"I(?:['’](?:m|d|ve|ll)\b|\s+[a-z]{2})")
+"""English "I" (a capital Latin I before an apostrophe or a word in small letters): the asker, not Russian "и"
+("I v 2010?", transliterated "и в 2010?", still follows up)."""
 
 
 def has_marker(question: str, lex: Lexicon) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Turn
-from bot.engine.conversation import refers_back, resolve, retries, swap_sides, topic
+from bot.engine.conversation import has_marker, refers_back, resolve, retries, swap_sides, topic
 from bot.engine.lexicon import default_lexicon_dir, load_lexicon
 from bot.engine.understanding import Understanding
 
@@ -143,3 +143,14 @@ def test_a_day_named_for_a_side_keeps_its_side_in_a_follow_up(followup: str, day
     from a day named for it."""
     resolved = resolve(followup, PARSE(followup), turn("When was the holiday declared?"), LEX)
     assert resolved.how == "followup" and day in resolved.text
+
+
+@pytest.mark.parametrize(("question", "marked"), [
+    ("I'm interested in the Baikonur lease.", False),
+    ("I need the trade figures.", False),
+    ("I v 2010?", True),  # transliterated "и в 2010?"
+    ("И в 2010?", True),
+])
+def test_english_i_is_no_russian_and(question: str, marked: bool) -> None:
+    """English "I" folds as Russian "и" (and) does; only the Russian one opens a follow-up."""
+    assert has_marker(question, LEX) is marked
