@@ -125,6 +125,11 @@ _QUOTED_RE = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
 """A name in quotes («Ресей күні», "Russia Day"): a title, whatever side it holds."""
 
 
+def quoted_names(question: str) -> list[str]:
+    """The names a message gives in quotes, without the quotes."""
+    return [span[1:-1].strip() for span in _QUOTED_RE.findall(question)]
+
+
 def names_side(question: str, lex: Lexicon) -> bool:
     return any(_side_swap(w, lex) is not None for w in _WORD_RE.findall(question))
 

@@ -22,7 +22,18 @@ from cachetools import LRUCache
 from bot.dates import MONTHS
 from bot.engine.answerability import Answerability
 from bot.engine.compose import MAX_LIST, Answer, Composer, Script, days_apart, importance
-from bot.engine.conversation import Resolved, Turn, asks_else, names_side, only_sides, refers_back, resolve, retries, topic
+from bot.engine.conversation import (
+    Resolved,
+    Turn,
+    asks_else,
+    names_side,
+    only_sides,
+    quoted_names,
+    refers_back,
+    resolve,
+    retries,
+    topic,
+)
 from bot.engine.direction import acting_side, destination
 from bot.engine.hops import YearHop, day_hop, days_after, earlier_pair, or_halves, or_pair, two_events, year_hop
 from bot.engine.language import LanguageDetector
@@ -369,13 +380,14 @@ class AnswerEngine:
                 if after.answered:
                     return after
         # "… and on that day in 1991?", "… on the same date one year later": that day of another year.
-        other_year = first.named_years[0] if len(first.named_years) == 1 else (
-            1 if find_phrases(first.tokens, self.lex.phrases["year_after"]) else None)
-        if previous is not None and ("when" not in first.intents or other_year is not None) \
+        named_year = first.named_years[0] if len(first.named_years) == 1 else None
+        years_on = 1 if named_year is None and find_phrases(first.tokens, self.lex.phrases["year_after"]) else 0
+        other_year = named_year is not None or years_on > 0
+        if previous is not None and ("when" not in first.intents or other_year) \
                 and find_phrases(first.tokens, self.lex.phrases["same_day"]):
             # (but "when was that day made a holiday?" asks a date of the day, not what else it saw)
-            same_day = (self._of_shown_day(first, previous, lang) if other_year is None else None) \
-                or self._same_day(previous, lang, question, other_year)
+            same_day = (None if other_year else self._of_shown_day(first, previous, lang)) \
+                or self._same_day(previous, lang, question, named_year, years_on)
             if same_day is not None:
                 return same_day
         # ("after that" with a topic of its own — "а после этого когда ужесточили визовые правила?" — asks that topic)
@@ -1047,7 +1059,8 @@ class AnswerEngine:
         """"Ал «Эмба» полигоны ше, ол қайда?" after "which is the largest range?": a name in quotes the
         question before did not use is what the follow-up asks of. Asked alone, it is answered by a fact
         its name titles; carried forward, the old question's "largest" would pull back to Baikonur."""
-        quoted = [name for name in _QUOTED_RE.findall(question) if fold(name) not in fold(previous.question)]
+        quoted = [name for name in quoted_names(question)
+                  if 2 <= len(name) <= QUOTED_NAME_CHARS and fold(name) not in fold(previous.question)]
         if not quoted:
             return None
         alone = self._route(query, lang)
@@ -1087,17 +1100,18 @@ class AnswerEngine:
         later = [(when, f) for f in self.store.facts if (when := _when_or_titled(f)) > max(dated) and people & set(_people(f))]
         return self.compose.fact(min(later, key=lambda wf: wf[0])[1], lang, question) if later else None
 
-    def _same_day(self, previous: Turn, lang: str, question: str, year: int | None = None) -> Answer | None:
+    def _same_day(self, previous: Turn, lang: str, question: str, year: int | None = None, years_on: int = 0) -> Answer | None:
         """"What else was signed that day?": the other facts dated to the day of the fact just shown.
-        `year`: that day of this year instead ("and on that day in 1991?"), or a year on when it is 1
+        That day of another year instead: `year` ("and on that day in 1991?") or `years_on` years on
         ("the same date one year later")."""
         day = next((f.when for f in self._shown(previous) if f.when and f.when.day), None)
         if day is None:
             return None
-        key = day.key if year is None else ((day.year + 1) if year == 1 else year, day.key[1], day.key[2])
-        if key[0] == day.year and year is not None:
+        moved = year is not None or years_on > 0
+        key = (year if year is not None else day.year + years_on, day.key[1], day.key[2])
+        if moved and key[0] == day.year:
             return None
-        others = [f for f in self._on_days({key}) if year is not None or f.id not in previous.fact_ids]
+        others = [f for f in self._on_days({key}) if moved or f.id not in previous.fact_ids]
         if not others:
             return self.compose.decline(question, lang, key="followup.nothing_more")
         return self._one_or_list(others, lang, question)
@@ -1962,8 +1976,8 @@ def _script_of(text: str, lang: str) -> Script:
     return "latn" if lang == "kk" and is_latin(text) else "cyrl"
 
 
-_QUOTED_RE = re.compile(r"[«\"“]([^»\"”]{2,40})[»\"”]")
-"""A name in quotes («Эмба», "Emba"): the thing a message names, as the sources quote names."""
+QUOTED_NAME_CHARS = 40
+"""The longest text in quotes taken for a name («Эмба», "Emba"); a longer one quotes a sentence."""
 
 
 def _close_matches(ranked: Sequence[Ranked]) -> list[Ranked]:

@@ -99,10 +99,11 @@ _MARKERS += (
 _MN = rf"(?P<mn>\d{{1,2}}|{_COUNT_WORDS}|a couple of|a pair of|пару|пара)"
 """A number of months ("two", "a couple of", "пару"): the months count of a month hop."""
 _COUPLE = frozenset(("a couple of", "a pair of", "пару", "пара"))
-_HALF = r"(?P<mn>half a year|half a year's time|полгода|пол года|жарты жыл|жарты жылдай|jarty jyl|jarty jyldai|zharty zhyl)"
+_KK_HALVES = ("жарты жылдай", "жарты жыл", "jarty jyldai", "jarty jyl", "zharty zhyl")
+_HALVES = ("half a year's time", "half a year", "полгода", "пол года", *_KK_HALVES)
 """Half a year: a month hop of six months ("жарты жылдай кейін" is about six months after)."""
-_HALVES = frozenset(("half a year", "half a year's time", "полгода", "пол года", "жарты жыл", "жарты жылдай", "jarty jyl",
-                     "jarty jyldai", "zharty zhyl"))
+_HALF = rf"(?P<mn>{'|'.join(_HALVES)})"
+_HALF_KK = rf"(?P<mn>{'|'.join(_KK_HALVES)})"
 _MARKERS += (
     (rf"{_MN} months? (?:after|later than)", 0),
     (rf"(?:через|спустя) {_MN} (?:месяц|месяца|месяцев) после", 0),
@@ -119,7 +120,6 @@ _KAZAKH_MONTHS = (r"(?:қаңтар|кантар|qañtar|qantar|ақпан|ак�
                   r"|маусым|mausym|шілде|шилде|şılde|shilde|тамыз|tamyz|қыркүйег|кыркуйег|qyrküieg|qyrkuieg|қазан|казан|qazan"
                   r"|қараша|караша|qaraşa|qarasha|желтоқсан|желтоксан|jeltoqsan|zheltoksan)\w*")
 """A Kazakh month name with its endings ("шілдесінде", "қарашасында")."""
-_HALF_KK = r"(?P<mn>жарты жылдай|жарты жыл|jarty jyldai|jarty jyl|zharty zhyl)"
 _EXACTLY_WORDS = r"(?:ровно|примерно|около|почти|exactly|precisely|just|some|about|around|roughly|approximately|almost|nearly)"
 _EXACTLY = rf"(?:{_EXACTLY_WORDS}\s+)?"
 """"Exactly" or "some" before a marker ("Ровно через год после …", "Some ten months after …") belongs to it."""

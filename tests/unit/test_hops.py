@@ -283,21 +283,15 @@ def test_a_season_between_commas_after_the_event_is_asked_of_the_hopped_year() -
     assert hop.offset == -2
 
 
-@pytest.mark.parametrize("question", [
-    "Қостанайдағы бірлескен дизель кәсіпорны туралы келісімнен жарты жылдай кейін қандай конвенция қабылданды?",
-    "Half a year after the Kostanay diesel joint venture agreement, which convention was signed?",
-    "Какую конвенцию подписали через полгода после соглашения о дизельном заводе?",
+@pytest.mark.parametrize(("question", "months"), [
+    ("Қостанайдағы бірлескен дизель кәсіпорны туралы келісімнен жарты жылдай кейін қандай конвенция қабылданды?", 6),
+    ("Half a year after the Kostanay diesel joint venture agreement, which convention was signed?", 6),
+    ("Какую конвенцию подписали через полгода после соглашения о дизельном заводе?", 6),
+    ("Astanadağy aimaqaralyq forumnan bir ai būryn Tokaev pen Putin qaida kezdesti?", -1),
+    ("A month before the Astana interregional forum, where did Tokayev and Putin meet?", -1),
+    ("За месяц до форума в Астане где встречались Токаев и Путин?", -1),
 ])
-def test_half_a_year_after_is_a_hop_of_six_months(question: str) -> None:
+def test_half_a_year_after_and_a_month_before_are_month_hops(question: str, months: int) -> None:
+    """Half a year is six months on; "before" moves the event's month back."""
     hop = year_hop(question)
-    assert hop is not None and hop.months == 6 and hop.offset == 0
-
-
-@pytest.mark.parametrize("question", [
-    "Astanadağy aimaqaralyq forumnan bir ai būryn Tokaev pen Putin qaida kezdesti?",
-    "A month before the Astana interregional forum, where did Tokayev and Putin meet?",
-    "За месяц до форума в Астане где встречались Токаев и Путин?",
-])
-def test_a_month_before_is_a_hop_back_by_a_month(question: str) -> None:
-    hop = year_hop(question)
-    assert hop is not None and hop.months == -1 and hop.offset == 0
+    assert hop is not None and hop.months == months and hop.offset == 0
