@@ -38,9 +38,9 @@ SCORE_BLOCK = 1024  # passages converted to float32 at a time when scoring (1.5 
 
 
 class Embedder(Protocol):
-    """What the index needs of a model: unit vectors for queries and for passages."""
+    """What the index needs of a model: unit vectors for queries (one text, or several as rows) and for passages."""
 
-    def query(self, texts: str) -> np.ndarray: ...
+    def query(self, texts: str | list[str]) -> np.ndarray: ...
 
     def passage(self, texts: list[str]) -> np.ndarray: ...
 
@@ -235,11 +235,22 @@ class SemanticIndex:
 
     def embed_all(self, questions: Sequence[str]) -> None:
         """Embed several questions at once, side by side on as many cores as there are (a two-part
-        question's parts and its whole take the time of one where two cores are free)."""
-        if len(questions) == 1:
-            self.embed(questions[0])
-        elif questions:
-            list(_pool().map(self.embed, questions))
+        question's parts and its whole take the time of one where two cores are free), each core's
+        share in one batch: the model reads its weights once for the batch (nine texts: 133 → 114 ms)."""
+        texts = list(dict.fromkeys(self.text(q) for q in questions))
+        with self.lock:
+            todo = [text for text in texts if text not in self.queries]
+        if len(todo) == 1:
+            self._embed_batch(todo)
+        elif todo:
+            n = min(len(todo), EMBED_WORKERS)
+            list(_pool().map(self._embed_batch, [todo[k::n] for k in range(n)]))
+
+    def _embed_batch(self, texts: list[str]) -> None:
+        vectors = np.asarray(self.model.query(texts), dtype=np.float32).reshape(len(texts), -1)
+        with self.lock:
+            for text, vector in zip(texts, vectors, strict=True):
+                self.queries[text] = vector
 
     def scores(self, question: str) -> np.ndarray | None:
         """Per fact, the best cosine between the question and any of the fact's passages; None only
@@ -267,7 +278,11 @@ class SemanticIndex:
         return best
 
 
+EMBED_WORKERS = min(4, os.cpu_count() or 1)
+"""The threads `embed_all` runs the model on: one per core, at most four."""
+
+
 @functools.cache
 def _pool() -> ThreadPoolExecutor:
-    """The threads `embed_all` runs the model on: one per core, at most four (made at first use)."""
-    return ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1), thread_name_prefix="embed")
+    """The pool of `EMBED_WORKERS` threads (made at first use)."""
+    return ThreadPoolExecutor(max_workers=EMBED_WORKERS, thread_name_prefix="embed")
