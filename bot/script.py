@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import NamedTuple
 
-__all__ = ["is_latin", "latin_share", "to_cyrillic", "to_latin"]
+__all__ = ["is_latin", "latin_reply", "latin_share", "to_cyrillic", "to_latin", "to_plain_latin", "typed_plainly"]
 
 # Spans no conversion may touch: HTML tags and entities, URLs, e-mail addresses, @mentions, /commands.
 _PROTECTED_RE = re.compile(
@@ -104,11 +104,39 @@ _GLOSSES: dict[str, str] = {"ŪQŞŪ": "CSTO", "ŞYŪ": "SCO", "EAEO": "EAEU", "
 _GLOSS_RE = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, _GLOSSES)) + r")(?![\w])")
 
 
-def latin_reply(text: str) -> str:
+_PLAIN: dict[str, str] = {"ä": "a", "ğ": "g", "ñ": "n", "ö": "o", "ū": "u", "ü": "u", "ı": "i", "ş": "sh", "ç": "ch",
+                         "Ä": "A", "Ğ": "G", "Ñ": "N", "Ö": "O", "Ū": "U", "Ü": "U", "İ": "I", "Ş": "Sh", "Ç": "Ch"}
+_PLAIN_TABLE = str.maketrans(_PLAIN)
+_PLAIN_CAPS_TABLE = str.maketrans({**_PLAIN, "Ş": "SH", "Ç": "CH"})
+_FORMAL_WORD_RE = re.compile("[^\\W\\d_]*[" + "".join(_PLAIN) + "][^\\W\\d_]*")
+
+
+def _plain_word(m: re.Match[str]) -> str:
+    word = m.group()
+    return word.translate(_PLAIN_CAPS_TABLE if len(word) > 1 and word.isupper() else _PLAIN_TABLE)
+
+
+def to_plain_latin(text: str) -> str:
+    """2021 Kazakh Latin → the plain ASCII letters people type on a phone ("şılde" → "shilde",
+    "ŪQŞŪ" → "UQSHU"), for an asker who writes that way."""
+    return _FORMAL_WORD_RE.sub(_plain_word, text)
+
+
+def typed_plainly(text: str) -> bool:
+    """Whether Latin-script text uses none of the letters only the 2021 alphabet has (ş, ñ, ı …)."""
+    return is_latin(text) and _FORMAL_MARKS.isdisjoint(_nfc(text))
+
+
+def latin_reply(text: str, plain: bool = False) -> str:
     """A Kazakh reply for a Latin-script asker: `to_latin`, each organisation's abbreviation glossed with
     its international one where it first appears ("ŪQŞŪ (CSTO)"): in Latin letters "ŪQŞŪ" is
-    seldom seen, while CSTO is what the asker meets in the news."""
-    latin = to_latin(text)
+    seldom seen, while CSTO is what the asker meets in the news. `plain`: in the ASCII letters an asker
+    who types "qansha", "shilde" uses, so the reply reads as they write (`to_plain_latin`)."""
+    glossed_reply = _glossed(to_latin(text))
+    return to_plain_latin(glossed_reply) if plain else glossed_reply
+
+
+def _glossed(latin: str) -> str:
     glossed: set[str] = set()
 
     def gloss(m: re.Match[str]) -> str:

@@ -54,7 +54,8 @@ class Answer:
     """What the engine says: body segments with numbered references, or a decline with suggestions.
 
     `kind` says how it was composed; `script` is the script a Kazakh reply is shown in (a question
-    typed in Latin gets a Latin answer); `intro` is a lead line above the segments."""
+    typed in Latin gets a Latin answer), in plain ASCII letters where `plain_latin` (the asker typed
+    "shilde", not "şılde"); `intro` is a lead line above the segments."""
 
     query: str
     lang: str
@@ -68,6 +69,7 @@ class Answer:
     related: tuple[Segment, ...] = ()
     kind: Kind = "fact"
     script: Script = "cyrl"
+    plain_latin: bool = False
     intro: str = ""
     more: int = 0
 

@@ -56,7 +56,7 @@ from bot.engine.smalltalk import (
 from bot.engine.spelling import PARTICLE, Abbreviations, DotlessI, DroppedLetter, KeyboardE, SplitWords, Transposed, full_years
 from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Understanding, find_phrases, month_of
 from bot.model import LANGS, Claim, Fact, PartialDate
-from bot.script import is_latin
+from bot.script import is_latin, typed_plainly
 from bot.store import FactStore
 from bot.text import fold, forget_folded_words, raw_tokens, stem, tokens
 
@@ -242,7 +242,8 @@ class AnswerEngine:
         courtesy = (smalltalk_kind(whole, self.lex) or self._courtesy_only(whole)) if whole != question else None
         if courtesy:  # "жарайды, сау бол! кейін тағы жазамын": its courtesy was left out, told by the whole
             said = lang or self.language.detect(whole) or reply_lang
-            return replace(self.compose.smalltalk(courtesy, said, whole), script=_script_of(whole, said))
+            return replace(self.compose.smalltalk(courtesy, said, whole), script=_script_of(whole, said),
+                           plain_latin=typed_plainly(whole))
         # A year named by an event ("… танығаннан кейінгі жылдың қазанында … және …?") is read whole:
         # its asked part may itself have two parts, which the hop asks of that year together.
         # So is a day named by one ("… в тот же день, что и Декларацию …?"), whose "что" asks nothing.
@@ -252,7 +253,8 @@ class AnswerEngine:
         answer = both or self._answer(question, reply_lang, previous)
         if not answer.answered:
             answer = self._asked_sentence(whole, question, reply_lang, previous, answer) or answer
-        return replace(answer, script=script if reply_lang == "kk" else "cyrl")
+        script = script if reply_lang == "kk" else "cyrl"
+        return replace(answer, script=script, plain_latin=script == "latn" and typed_plainly(whole))
 
     def _asked_sentence(self, whole: str, question: str, lang: str, previous: Turn | None, declined: Answer) -> Answer | None:
         """"… I'm giving a library lesson on «Eurasian integration» tomorrow, so I have a question. Which
@@ -1171,7 +1173,9 @@ class AnswerEngine:
         corrected = self._corrected_year(query, ranked, lang)
         if corrected is not None:
             return corrected
-        compared = self._compare(query, ranked, lang)
+        # "Trade between Germany and Kazakhstan? For comparison with Russia …": another country's figure
+        # is not compared with one of the two sides'.
+        compared = None if self._party_mismatch(query, top) else self._compare(query, ranked, lang)
         if compared is not None:
             return compared
         during = self._signed_during(query, ranked, lang)
@@ -1191,6 +1195,8 @@ class AnswerEngine:
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         if self._party_mismatch(query, top):
             return self.compose.decline(question, lang)
+        if self._only_year_matches(query, top, ranked):
+            return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         if "how_much" in query.intents and self._goes_the_other_way(query, top):
             # "Ресейден Қазақстанға қанша тауар әкелінді?" of Kazakhstan's exports to Russia: the figure the
             # sources give for one direction is no answer for the other.
@@ -1612,6 +1618,24 @@ class AnswerEngine:
         if query.out_of_scope:
             return True
         return bool(query.years) and not (set(query.years) & self.known_years) and "elapsed" not in query.intents
+
+    def _only_year_matches(self, query: Query, top: Ranked, ranked: Sequence[Ranked]) -> bool:
+        """"What was KZ–Russia trade in 2022?" of a 2022 visit that never speaks of trade: the year and the
+        two sides, which every fact of that year shares, are all it matches of the question."""
+        measures = self.lex.words["turnover_words"] | self.lex.words["flow_words"] | self.lex.words["measure_words"]
+        own = [w for w in query.words if w not in self.side_words and w in self.index.vocab_set and w not in query.verbs]
+        if not measures.intersection(own):
+            return False  # only a figure's measure ("trade") is so plainly absent; other words may be said otherwise
+        if not query.named_years or not own or not set(query.named_years) & self._years_of(top.fact):
+            return False
+
+        def says(index: int, word: str) -> bool:
+            return word in self.words[index] or any(c in self.words[index] for c, _ in self.index.expand(word))
+
+        # … while a fact of another year says them all, and the model finds it no farther from the question
+        # ("How much business did Astana and Moscow do in 2008?" is the 2008 trade, in other words).
+        return not any(says(top.index, w) for w in own) and any(
+            all(says(r.index, w) for w in own) and r.cosine >= top.cosine for r in ranked[1:WEIGHTS.answerable_tries])
 
     def _party_mismatch(self, query: Query, top: Ranked) -> bool:
         """A question naming another country is answered only by a fact that names it too."""

@@ -222,6 +222,8 @@ _ANNIVERSARY_RE = re.compile(
     r"|лети[еяю]|летний\s+юбилей|жыл\s+(?:толған|толган|толды)|жылдығы|жылдыгы|jyl\s+(?:tolğan|tolgan)|jyldyğy)",
     re.IGNORECASE)
 """An anniversary inside the event ("the 30th anniversary of relations", "30 жыл толған"): its number of years."""
+_SINCE_RE = re.compile(r"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)(?:ына|іне|ина|yna|ına|ina|ine)\b", re.IGNORECASE)
+"""The Kazakh ending that counts years since an event ("қатынастар орнағанына 30 жыл толған"): the event is "орнаған"."""
 _MIN_WORDS = 2
 _BARE_YEAR_RE = re.compile(r"((?:1[5-9]|20)\d\d)(?:\s*-?\s*(?:м|го|й|ый|ом|year|года|году|жыл\w*|jyl\w*))?", re.IGNORECASE)
 """An event that is a year already ("the year after 1997"): the year named, moved by the offset."""
@@ -300,7 +302,7 @@ def _year_hop(text: str, whole: bool = False) -> YearHop | None:
         years = _ANNIVERSARY_RE.search(event)
         if years is not None:  # "the year relations turned 30": the event's year plus 30
             offset += int(years.group("n"))
-            event = (event[:years.start()] + event[years.end():]).strip(" ,")
+            event = _SINCE_RE.sub("", (event[:years.start()] + event[years.end():]).strip(" ,"))
         months = match.groupdict().get("mn")
         if months:  # "two months after …": the event's month moved on, in the event's year or the next
             said = " ".join(months.lower().split())

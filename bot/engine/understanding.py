@@ -540,7 +540,10 @@ class Understanding:
         names Korea."""
         found = set()
         parties = self.lex.words["other_parties"]
+        lookalikes = self.lex.words["party_lookalikes"]
         for word in words:
+            if word in lookalikes:
+                continue  # "грузами" (cargo) starts as "Грузия" does
             if word in parties:
                 found.add(word)
             elif word.startswith(self.party_prefixes):
@@ -639,6 +642,10 @@ class Understanding:
         days: list[tuple[int, int]] = []
         typos: set[str] = set()
         stop = lex.words["stopwords"]
+        # "is it true", "дұрыс па", "это верно" put a claim up to be checked: they name nothing the facts should
+        # match. (Who "said" or "заявил" it is what a statement's fact is about: those words stay.)
+        claimed = frozenset().union(*(ph for _, ph in find_phrases(plain, lex.phrases["claim_phrases"]))) \
+            - lex.words["claim_phrases"] - lex.words["speech_verbs"]
         for k, tok in enumerate(toks):
             # "какой (именно) день", or "which" closing the question after it ("нақты күні қай?")
             if tok in lex.words["day_words"] and (self._which_before(toks, k) or self._which_closes(toks, k)):
@@ -670,7 +677,7 @@ class Understanding:
                 elif not YEAR_RE.fullmatch(tok):
                     words.append(tok)
             elif tok in self.asking or tok in stop or len(tok) <= 1 or tok in lex.words["anniversary_words"] or k in mutual \
-                    or (after_event and tok in nexts):
+                    or (after_event and tok in nexts) or tok in claimed:
                 continue
             elif tok not in acronyms and (typo := self._question_word_typo(tok)) is not None:
                 typos.add(typo)  # "кашн", "skolko": a question word mistyped asks all the same … (not "ВТО")

@@ -11,6 +11,7 @@ from botharness import answered_with, near_miss_of, real_store
 from bot.engine import AnswerEngine, Turn
 from bot.evaluation import BODY_LIMIT
 from bot.render_text import body_text
+from handlers.render import answer_html
 
 
 @pytest.fixture(scope="module")
@@ -2246,3 +2247,79 @@ def test_an_abbreviation_alone_is_answered_in_its_language_under_its_own_spellin
         engine: AnswerEngine, message: str, heading: str, lang: str) -> None:
     answer = engine.answer(message)
     assert answer.answered and answer.heading == heading and answer.lang == lang
+
+
+def test_a_question_typed_in_plain_latin_is_answered_in_plain_latin(engine: AnswerEngine) -> None:
+    plain = body_text(engine.answer("1996 jyly Eltsin Qazaqstanga qai aida keldi?"))
+    formal = body_text(engine.answer("1996 jyly Eltsin Qazaqstanğa qai aida keldı?"))
+    assert "sauir" in plain and not set("äğñöūüışç") & set(plain)
+    assert "säuır" in formal
+    html = answer_html(engine.answer("1996 jyly Eltsin Qazaqstanga qai aida keldi?"))
+    assert "sauir" in html and not set("äğñöūüışç") & set(html), "the Telegram message reads the same way"
+
+
+@pytest.mark.parametrize("question", [
+    "Qazaqstan men Resei arasynda diplomatiialyq qatynastar qai küni ornatyldy? Bizdiñ mätinde 1991 jyl dep tūr, dūrys pa?",
+    "Когда установили дипломатические отношения между Казахстаном и Россией? У нас в тексте написано 1991 год, это верно?",
+])
+def test_a_year_claimed_in_a_sentence_of_its_own_is_corrected(engine: AnswerEngine, question: str) -> None:
+    answer = answered_with(engine.answer(question), "1992")
+    assert answer.facts[0].id == "ev-diplomatic-relations-1992"
+
+
+def test_a_measure_named_only_in_the_claim_told_is_not_the_one_asked(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Депутат говорит: в 2011 году экспорт Казахстана в Россию рос медленнее, чем весь товарооборот. "
+                                "Правда ли это? Какой был прирост экспорта?"), "47,8")
+
+
+def test_who_of_two_sides_named_by_their_short_forms_is_answered_by_a_side(engine: AnswerEngine) -> None:
+    answer = answered_with(engine.answer("who recognized whose independence first, kz or russia?"), "17 December")
+    assert answer.facts[0].id == "ev-ru-recognises-kz-independence"
+
+
+@pytest.mark.parametrize(("question", "fact_id"), [
+    ("baikonur what is it, tell short", "fg-baikonur-largest-range"),
+    ("Расскажите, пожалуйста, о казахстанско-российской границе.", "fg-land-border-length"),
+    ("ОДКБ и Казахстан — что об этом известно?", "fg-founding-members-sco-csto"),
+])
+def test_a_topic_asked_about_with_a_courtesy_or_a_manner_in_between_gets_its_overview(
+        engine: AnswerEngine, question: str, fact_id: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == "overview" and fact_id in {f.id for f in answer.facts}
+
+
+def test_the_year_an_event_turned_thirty_said_in_latin_kazakh_hops_to_that_year(engine: AnswerEngine) -> None:
+    question = "Diplomatiyalyq qatynastar ornaganyna 30 jyl tolgan jyly Toqaev Maskeuge qai aida bardy?"
+    answer = answered_with(engine.answer(question), "qarasha")
+    assert "vi-tokayev-moscow-2022" in {f.id for f in answer.facts}
+
+
+def test_another_countrys_trade_is_not_compared_with_russias(engine: AnswerEngine) -> None:
+    answer = engine.answer("What is the trade volume between Germany and Kazakhstan? "
+                           "For comparison with Russia it would be interesting.")
+    assert not answer.answered and answer.kind == "decline"
+
+
+def test_which_region_with_an_adjective_between_asks_where(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("In which Kazakh region is the big rocket launch site that Moscow uses?"), "Kyzylorda")
+
+
+def test_a_fact_matching_only_the_year_and_the_two_sides_does_not_answer(engine: AnswerEngine) -> None:
+    assert not engine.answer("what was kz-russia trade in 2022?").answered
+
+
+@pytest.mark.parametrize("question", ["how much coal did kazakhstan export to russia in 2011",
+                                      "сколько угля Казахстан экспортировал в Россию в 2011"])
+def test_an_amount_of_goods_is_not_answered_by_a_figure_that_counts_none_of_them(engine: AnswerEngine, question: str) -> None:
+    near_miss_of(engine.answer(question), "td-exports-to-russia-2011")
+
+
+@pytest.mark.parametrize("message", ["спасибо, на связи!",
+                                     "Hello! What can you do, and in which questions are you able to provide assistance?"])
+def test_a_sign_off_or_a_question_about_the_bots_help_is_small_talk(engine: AnswerEngine, message: str) -> None:
+    assert engine.answer(message).kind == "smalltalk"
+
+
+def test_who_first_between_russia_and_us_or_or_is_answered_by_the_side_that_did(engine: AnswerEngine) -> None:
+    answer = answered_with(engine.answer("кто первый признал независимость россия нас или мы их"), "17 декабря")
+    assert answer.facts[0].id == "ev-ru-recognises-kz-independence"

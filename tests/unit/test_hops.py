@@ -145,7 +145,9 @@ def test_a_question_naming_one_event_has_no_two_events() -> None:
     ("В каком месяце Токаев приезжал в Москву в год 30-летия дипломатических отношений?",
      "дипломатических отношений", 30),
     ("Дипломатиялық қатынастардың орнағанына 30 жыл толған жылы Тоқаев Мәскеуге қай айда барды?",
-     "Дипломатиялық қатынастардың орнағанына", 30),
+     "Дипломатиялық қатынастардың орнаған", 30),
+    ("Diplomatiyalyq qatynastar ornaganyna 30 jyl tolgan jyly Toqaev Maskeuge qai aida bardy?",
+     "Diplomatiyalyq qatynastar ornagan", 30),
 ])
 def test_an_anniversary_inside_the_event_adds_its_years(question: str, event: str, offset: int) -> None:
     hop = year_hop(question)

@@ -184,6 +184,8 @@ def test_words_that_fold_like_off_topic_words_are_no_topic(question: str) -> Non
     ("Kazakhstan Russia border", False),
     ("Когда были установлены отношения с Германией?", True),
     ("when was the eternal frendship declaration signed", False),
+    ("Какой товарооборот с Грузией?", True),
+    ("вагоны с российскими грузами стояли один к одному", False),
 ])
 def test_other_countries_are_recognised(question: str, named: bool) -> None:
     assert bool(parse_query(question).parties) is named

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.script import is_latin, latin_reply, latin_share, to_cyrillic, to_latin
+from bot.script import is_latin, latin_reply, latin_share, to_cyrillic, to_latin, to_plain_latin, typed_plainly
 
 # --- to_latin --------------------------------------------------------------------------------------
 
@@ -247,3 +247,23 @@ def test_latin_share_ignores_links_and_markup() -> None:
 ])
 def test_is_latin(text: str, expected: bool) -> None:
     assert is_latin(text) is expected
+
+
+@pytest.mark.parametrize(("formal", "plain"), [
+    ("şılde", "shilde"),
+    ("Qyrğyzstan", "Qyrgyzstan"),
+    ("täuelsızdık", "tauelsizdik"),
+    ("Baiqoñyr", "Baiqonyr"),
+    ("ŪQŞŪ (CSTO)", "UQSHU (CSTO)"),
+    ("Şanhai", "Shanhai"),
+    ("2024 j. 3–4 şılde", "2024 j. 3–4 shilde"),
+])
+def test_plain_latin_writes_the_2021_letters_as_phone_typists_do(formal: str, plain: str) -> None:
+    assert to_plain_latin(formal) == plain
+
+
+def test_a_plainly_typed_question_gets_its_latin_reply_in_plain_letters() -> None:
+    assert typed_plainly("qazaqstan reseige ne satady") and not typed_plainly("Qazaqstan qaşan")
+    assert not typed_plainly("Қазақстан") and not typed_plainly("")
+    assert latin_reply("Шілдеде ҰҚШҰ", plain=True) == "Shildede UQSHU (CSTO)"
+    assert latin_reply("Шілдеде ҰҚШҰ") == "Şıldede ŪQŞŪ (CSTO)"
