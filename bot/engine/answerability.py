@@ -15,13 +15,13 @@ from functools import lru_cache
 from bot.engine.lexicon import UNITS, Lexicon, side_tokens
 from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query, asked_currency, find_phrases, mentions, month_of
 from bot.model import LANGS, Fact
+from bot.sentences import asks, message_sentences
 from bot.text import fold, raw_tokens, stem, tokens
 
 _DURATION_RE = re.compile(
     r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|два|две|три|четыре|пять|десять|"
     r"двадцать|тридцать|пятьдесят|бір|екі|үш|төрт|бес|он|жиырма|отыз|елу)\s*(?:-?\s*)"
     r"(?:years?|year-|лет|года|год|жыл|жылға|жылдық)", re.IGNORECASE)
-_SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
 _WE = frozenset(("мы", "нас", "нам", "біз", "бізді", "биз", "бизди", "biz", "bızdı", "bizdi", "we", "us"))
 _OR = frozenset(("или", "әлде", "алде", "элде", "älde", "alde", "or", "не"))
 _KAZAKHSTAN = (["kazahstan"], ["kazakstan"])  # the first token of a name of Kazakhstan, in either script
@@ -288,7 +288,7 @@ class Answerability:
         measures = self.lex.words["measure_words"]
         # "Депутат говорит: … рос медленнее, чем весь товарооборот. Правда ли это? Какой был прирост экспорта?":
         # a measure named only in a sentence that tells (not asks) is the claim's context, not what is asked.
-        asking = [s for s in _SENTENCE_RE.findall(query.text) if s.rstrip().endswith("?")]
+        asking = [s for s in message_sentences(query.text) if asks(s)]
         asked = measures.intersection(tokens(" ".join(asking)) if asking else query.tokens)
         if "how_much" not in query.intents or not asked:
             return False

@@ -1622,20 +1622,21 @@ class AnswerEngine:
     def _only_year_matches(self, query: Query, top: Ranked, ranked: Sequence[Ranked]) -> bool:
         """"What was KZ–Russia trade in 2022?" of a 2022 visit that never speaks of trade: the year and the
         two sides, which every fact of that year shares, are all it matches of the question."""
+        if not query.named_years or not set(query.named_years) & self._years_of(top.fact):
+            return False
         measures = self.lex.words["turnover_words"] | self.lex.words["flow_words"] | self.lex.words["measure_words"]
         own = [w for w in query.words if w not in self.side_words and w in self.index.vocab_set and w not in query.verbs]
         if not measures.intersection(own):
             return False  # only a figure's measure ("trade") is so plainly absent; other words may be said otherwise
-        if not query.named_years or not own or not set(query.named_years) & self._years_of(top.fact):
-            return False
+        forms = [{w, *(c for c, _ in self.index.expand(w))} for w in own]  # each word as typed or as the index reads it
 
-        def says(index: int, word: str) -> bool:
-            return word in self.words[index] or any(c in self.words[index] for c, _ in self.index.expand(word))
+        def says(index: int) -> list[bool]:
+            return [not said.isdisjoint(self.words[index]) for said in forms]
 
         # … while a fact of another year says them all, and the model finds it no farther from the question
         # ("How much business did Astana and Moscow do in 2008?" is the 2008 trade, in other words).
-        return not any(says(top.index, w) for w in own) and any(
-            all(says(r.index, w) for w in own) and r.cosine >= top.cosine for r in ranked[1:WEIGHTS.answerable_tries])
+        return not any(says(top.index)) and any(
+            all(says(r.index)) and r.cosine >= top.cosine for r in ranked[1:WEIGHTS.answerable_tries])
 
     def _party_mismatch(self, query: Query, top: Ranked) -> bool:
         """A question naming another country is answered only by a fact that names it too."""
