@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.engine.lexicon import UNITS, Lexicon, side_tokens
-from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query, asked_currency, find_phrases, mentions, month_of
+from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query, asked_currency, currencies_in, find_phrases, mentions, month_of
 from bot.model import LANGS, Fact
 from bot.sentences import asks, message_sentences
 from bot.text import fold, raw_tokens, stem, tokens
@@ -202,9 +202,11 @@ class Answerability:
 
     def _units_in(self, text: str) -> tuple[frozenset[str], ...]:
         """The unit word lists a question's text names; "what share": the intent's own words count too.
-        Not a unit word inside a phrase asking a price ("қанша тұрады": how much does it cost, not live)."""
+        Not a unit word inside a phrase asking a price ("қанша тұрады": how much does it cost, not live),
+        nor one after a currency ("қанша доллар тұрады")."""
         typed = tokens(text)
         priced = {k + j for k, ph in find_phrases(tuple(typed), self.lex.intent_phrases["money"]) for j in range(len(ph))}
+        priced.update(k for k in range(1, len(typed)) if asked_currency(typed[k - 1:k]))
         units = frozenset().union(*(self.lex.words[name] for name in UNITS))
         area = self.lex.words["area_units"]
         # "sq", "кв" square a unit after them ("sq km", "кв. км"); alone, "ск" is chat's shorthand for "сколько".
@@ -552,6 +554,11 @@ class Answerability:
             return True
         return any(tok in self.person_words for lang in LANGS for tok in tokens(fact.text[lang]))
 
+    def enumerates(self, query: Query) -> bool:
+        """Whether a question asks outright for a list ("перечислите", "list", "тізіп")."""
+        return bool(self.lex.words["enumerate_words"].intersection(query.tokens)
+                    or find_phrases(query.tokens, self.lex.phrases["enumerate_words"]))
+
     def missing(self, query: Query, fact: Fact) -> str | None:
         """The asked-for detail the fact does not hold (a catalogue key), or None."""
         texts = " ".join(fact.text[lang] for lang in LANGS) + " " + " ".join(
@@ -564,8 +571,12 @@ class Answerability:
             return "money"
         asked_in = asked_currency(query.tokens)
         if asked_in and query.intents & {"money", "how_much"} and self.gives_money(fact) \
-                and asked_in not in {fact.currency, *(getattr(c, "currency", None) for c in fact.claims)}:
+                and asked_in not in {fact.currency, *(getattr(c, "currency", None) for c in fact.claims)} \
+                and asked_in not in currencies_in(self.said(fact)):
             return "currency"  # "how much in tenge?" of a sum the sources give in dollars
+        if asked_in and "how_much" in query.intents and not self.gives_money(fact) \
+                and asked_in not in currencies_in(self.said(fact)):
+            return "money"  # "how many dollars …?" of a head count
         if "until" in query.intents and fact.end is None and not _UNTIL_RE.search(texts) and not _FINISHED_RE.search(texts):
             return "until"
         if "duration" in query.intents and not (fact.start and fact.end) and not _DURATION_RE.search(texts) \

@@ -480,8 +480,21 @@ class AnswerEngine:
             hopped = self._hop(hop, lang, question)
             if hopped is not None:
                 return hopped
+        if resolved.how == "standalone" and "list" in first.intents and len(first.named_years) == 1 and first.days:
+            # "List everything signed on 6 July 1998 (I only remember the declaration)": that day's facts,
+            # not the one the rest of the message names again.
+            signed = self._on_days({(first.named_years[0], month, day) for month, day in first.days})
+            if len(signed) > 1:
+                return self.compose.listing(signed, lang, question, "")
         query = first if resolved.text == question else self.understanding.parse(resolved.text)
         answer = self._route(query, lang)
+        if resolved.how == "standalone" and answer.kind == "fact" and self._asks_next(first, answer):
+            # "After the Astana forum, when was their next meeting planned?": the later meeting of the
+            # same people, not the forum the question starts from.
+            following = self._next_of_shown(Turn(question, lang, answer.script, (answer.facts[0].id,), "fact"),
+                                            lang, question)
+            if following is not None:
+                return following
         unsaid = self._unsaid_of_shown(question, first, previous, lang) \
             if resolved.how == "followup" and previous is not None and answer.kind == "list" else None
         if unsaid is not None:
@@ -1091,12 +1104,21 @@ class AnswerEngine:
                      and self.answerable.missing(query, r.fact) is None), None)
         return self.compose.fact(best.fact, lang, query.text) if best is not None else None
 
+    def _asks_next(self, query: Query, answer: Answer) -> bool:
+        """A question asking what came next ("келесі кездесу", "следующая встреча", "next meeting") whose
+        best fact is not itself the one the sources call the next ("next year" asks a year, not this)."""
+        nexts = self.lex.words["next_words"]
+        if not nexts.intersection(query.tokens) or find_phrases(query.tokens, self.lex.phrases["year_after"]):
+            return False
+        return not any(nexts.intersection(tokens(answer.facts[0].text[lang])) for lang in LANGS)
+
     def _next_of_shown(self, previous: Turn, lang: str, question: str) -> Answer | None:
         """"When are they due to meet next?": the first later fact naming someone the facts just
         shown, or others of their days, name (the sources' newest meetings are announced ones)."""
         shown = self._shown(previous)
         people = {p for f in (*shown, *self._on_days(_days_of(shown))) for p in _people(f)}
-        dated = [f.when.key for f in shown if f.when]
+        # A fact dated to its year or month ends with it: what came next is after the whole of it.
+        dated = [(f.when.key[0], f.when.key[1] or 13, f.when.key[2] or 32) for f in shown if f.when]
         if not people or not dated:
             return None
         later = [(when, f) for f in self.store.facts if (when := _when_or_titled(f)) > max(dated) and people & set(_people(f))]
@@ -1278,6 +1300,9 @@ class AnswerEngine:
             subject = self._placed_subject(query, top, ranked) if missing == "where" else None
             if subject is not None:
                 return self.compose.fact(subject, lang, question)
+            if missing == "where" and self.answerable.enumerates(query):
+                # "List the ranges and the region of each": the list asked for is told, though not where each is.
+                return self.compose.fact(top.fact, lang, question)
             return self.compose.near_miss(top.fact, lang, question, missing)
         if self._off_title(query, top, ranked):
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])

@@ -128,6 +128,11 @@ def _asks_in(sentence: str, lex: Lexicon) -> bool:
     return "?" in sentence or bool((lex.question_words - spans).intersection(said))
 
 
+def _enumerates(sentence: str, lex: Lexicon) -> bool:
+    toks = tuple(tokens(sentence))
+    return bool(lex.words["enumerate_words"].intersection(toks) or find_phrases(toks, lex.phrases["enumerate_words"]))
+
+
 def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool] = lambda _: True) -> str:
     """A message's question without its small-talk sentences (greetings, thanks, goodbyes, "help").
 
@@ -148,6 +153,10 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         # "… Please tell me in which cities the new plants will be built." asks without a question mark,
         # as does "my teacher asked what goods … sells to russia. could u help pls?" once its plea is dropped.
         asked = [s for s in kept if lex.question_words.intersection(tokens(s))]
+        # "Перечислите все документы, подписанные 6 июля 1998 года. Я помню только …, было что-то ещё.": the
+        # sentence asking for a list is the question, not the remark whose "что" only sounds like one.
+        listing = [s for s in kept if _enumerates(s, lex)]
+        asked = listing or asked
         # "Мен Семей каласынан жазып отырмын … Назарбаев … барганын билемин бирак кай кундери болганы есимде жок.": where
         # the asker writes from ("каласынан") asks nothing; the sentence with "which" does.
         which = lex.words["which_words"]

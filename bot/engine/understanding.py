@@ -58,14 +58,15 @@ KAZAKH_VERB_ENDINGS = ("dy", "di", "ty", "ti", "gan", "gen", "kan", "ken", "ady"
 """Of those, the endings a Kazakh verb has: "қанша двигатель" counts engines, whatever Russian "-ел" says."""
 # Intents whose words say what is asked, not what it is about: they are not content words.
 ASKING = frozenset({"when", "where", "who", "how_much", "why", "ago"})
-_CURRENCY_STEMS = (("KZT", "tenge"), ("RUB", "rubl"), ("RUB", "roubl"), ("USD", "dollar"))
-"""Folded stems of the currencies a question may name a sum in ("тенгемен", "в рублях", "in dollars")."""
+_CURRENCY_STEMS = (("KZT", "tenge"), ("RUB", "rubl"), ("RUB", "roubl"), ("USD", "dollar"), ("USD", "dolar"))
+"""Folded stems of the currencies a question may name a sum in ("тенгемен", "в рублях", "in dollars"; a
+question's tokens fold "dollars" to "dolar")."""
 
 
 _NOT_DOING_RE = re.compile(r"\w{4,}(?:бей|бай|пей|пай|мей|май|bei|bai|pei|pai|mei|mai|bey|bay|pey|pay|mey|may)$", re.IGNORECASE)
 """A Kazakh verb in the negative ("кіргізбей", "kirgizbei": without letting in), whatever name it starts like."""
 
-_MONEY_STEMS = (*(prefix for _, prefix in _CURRENCY_STEMS), "dolar", "evro", "euro")
+_MONEY_STEMS = (*(prefix for _, prefix in _CURRENCY_STEMS), "evro", "euro")
 """The currencies' stems, also as the tokens fold them ("dollars" → "dolar"): a figure followed by one is a sum."""
 
 
@@ -78,6 +79,11 @@ def _names_currency(raws: Sequence[str]) -> bool:
 def asked_currency(toks: Iterable[str]) -> str | None:
     """The currency a question names (ISO code), or None."""
     return next((code for tok in toks for code, prefix in _CURRENCY_STEMS if tok.startswith(prefix)), None)
+
+
+def currencies_in(toks: Iterable[str]) -> frozenset[str]:
+    """Every currency a text names (ISO codes)."""
+    return frozenset(code for tok in toks for code, prefix in _CURRENCY_STEMS if tok.startswith(prefix))
 
 
 # Russian "в мае", "в июне" and the adjectives "майский", "июньский": short months the stem leaves unmatched.
@@ -658,9 +664,10 @@ class Understanding:
                     intents.add(name)
             if self.change_typo(tok):
                 intents.add("compare")
-            if tok in lex.words["out_of_scope"] and tok not in compounded \
+            if tok in lex.words["out_of_scope"] and tok not in compounded and tok not in claimed \
                     and not (named_years and tok in lex.words["generic"]):
-                oos = True  # but "what news was there in 2024?" asks that year's events, not today's
+                oos = True  # but "what news was there in 2024?" asks that year's events, not today's ("I think
+                # it was 2005?" puts a year up to be checked, not an opinion)
             if tok in lex.words["measure_words"] or self._measure_typo(tok):
                 intents.add("how_much")  # "what is the length of …" asks a figure, not an overview
             month = month_of(tok)

@@ -2323,3 +2323,40 @@ def test_a_sign_off_or_a_question_about_the_bots_help_is_small_talk(engine: Answ
 def test_who_first_between_russia_and_us_or_or_is_answered_by_the_side_that_did(engine: AnswerEngine) -> None:
     answer = answered_with(engine.answer("кто первый признал независимость россия нас или мы их"), "17 декабря")
     assert answer.facts[0].id == "ev-ru-recognises-kz-independence"
+
+
+def test_a_sum_asked_in_dollars_with_a_verb_that_also_means_live_is_not_a_head_count(engine: AnswerEngine) -> None:
+    answer = answered_with(engine.answer("Кеден одағындағы үш мемлекеттің экономикасы барлығы қанша доллар тұрады?"), "1,7")
+    assert answer.facts[0].id == "td-customs-union-economy"
+
+
+@pytest.mark.parametrize("question", [
+    "Тоқаев пен Путин 2023 жылы кездескеннен кейінгі келесі кездесу қай қалада өтуі керек еді?",
+    "Где после встреч 2023 года должна была пройти следующая встреча Токаева и Путина?",
+])
+def test_the_next_meeting_after_a_named_one_is_the_later_meeting_of_the_same_people(
+        engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).facts[0].id == "vi-astana-sco-summit-2024"
+
+
+@pytest.mark.parametrize(("question", "year"), [
+    ("When was the first boundary marker put up on the border? I think 2006?", "2009"),
+    ("Когда Ельцин приезжал с государственным визитом в Алматы? Вроде бы в 2001?", "1998"),
+    ("Шекарадағы алғашқы шекара белгісі қашан қойылды? Менің ойымша, 2005 жылы?", "2009"),
+])
+def test_a_year_guessed_after_the_question_is_corrected_not_declined(engine: AnswerEngine, question: str, year: str) -> None:
+    answered_with(engine.answer(question), year)
+
+
+def test_everything_signed_on_a_named_day_is_listed_whatever_the_remark_after(engine: AnswerEngine) -> None:
+    answer = engine.answer("Перечисли все документы от 6 июля 1998 года. Я знаю только про декларацию, но что-то ещё вроде было.")
+    assert {"tr-caspian-seabed-1998", "tr-eternal-friendship-declaration-1998"} <= {f.id for f in answer.facts}
+
+
+def test_a_list_asked_for_with_where_each_is_gets_the_list_though_it_lacks_the_places(engine: AnswerEngine) -> None:
+    question = "Ресейдің біздегі барлық әскери сынақ полигондарын тізіп беріңіз, әрқайсысы қай облыста екенін де айтыңыз."
+    answered_with(engine.answer(question), "Сарышаған")
+
+
+def test_todays_dollar_rate_asked_in_kazakh_is_declined_though_a_fact_names_dollars(engine: AnswerEngine) -> None:
+    assert not engine.answer("dollar kursy bugin qansha").answered

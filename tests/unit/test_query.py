@@ -7,7 +7,7 @@ import pytest
 
 from bot.engine import parse_query
 from bot.engine.lexicon import default_lexicon_dir, load_lexicon
-from bot.engine.understanding import Understanding
+from bot.engine.understanding import Understanding, asked_currency
 
 
 @pytest.mark.parametrize(("question", "years"), [
@@ -360,3 +360,9 @@ def test_a_day_named_for_a_side_typed_in_lower_case_is_a_holiday_not_a_date(ques
                                       "qazaqstan resei bidaiyn elge kirgizbei qoidy ma"])
 def test_a_verb_that_starts_like_a_country_names_none(question: str) -> None:
     assert not parse_query(question).parties
+
+
+@pytest.mark.parametrize(("question", "code"), [("how much in dollars?", "USD"), ("сколько долларов США", "USD"),
+                                                ("қанша доллар", "USD"), ("в рублях", "RUB"), ("теңгемен", "KZT")])
+def test_the_currency_a_question_names_is_found_in_its_folded_words(question: str, code: str) -> None:
+    assert asked_currency(parse_query(question).tokens) == code
