@@ -64,6 +64,15 @@ _PURPOSE_RE = re.compile(
     re.IGNORECASE)
 """A purpose said before the question in its own sentence ("For a section on Russia's bases in Central Asia,
 could you list …", "Для своей курсовой, подскажите …"): why one asks, not what."""
+_PER_SOURCES_RE = re.compile(
+    r"\b(?:according\s+to\s+(?:your|the)\s+(?:data|sources?|information|records|texts?)"
+    r"|по\s+(?:вашим|твоим|имеющимся)\s+(?:данным|источникам|сведениям)"
+    r"|(?:сіздің\s+|сиздин\s+|sızdıñ\s+|sizdin\s+)?(?:деректеріңіз|деректериниз|derekterıñız|derekteriniz"
+    r"|дереккөздеріңіз|дереккоздериниз|derekközderıñız|derekkozderiniz)(?:ге|ge)?\s+(?:бойынша|boiynşa|boiynsha|сай|sai))"
+    r"\s*,?\s*",
+    re.IGNORECASE)
+""""According to your data", "по вашим данным", "деректеріңіз бойынша": every answer is from the sources; the
+phrase asks nothing ("data" would read as Russian "дата", a date asked)."""
 
 
 _NEEDED_FOR_RE = re.compile(r"\b(?P<what>[^\W\d_]{3,}(?:ке|ка|қа|ге|ға|га|ke|ka|qa|ge|ğa|ga))\s+(?:керек|kerek)"
@@ -140,7 +149,7 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
     courtesies share words with intents ("much" asks "how much") and with facts ("thanks to"),
     so they are dropped as whole sentences, and only when a sentence that is not one remains.
     `names_topic` tells the words the facts use, where only those of the asker's names are kept."""
-    text = _PURPOSE_RE.sub("", text)
+    text = _PER_SOURCES_RE.sub("", _PURPOSE_RE.sub("", text))
     if _LETTER_RE.search(unsure := _UNSURE_ASIDE_RE.sub("", text)):
         text = unsure
     sentences = [_without_need(_without_origin(_before_aside(part, lex), lex), lex, names_topic)
@@ -189,7 +198,9 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         # the new thermal power plants … Which cities are the plants planned for?"): of that sentence, the runs of
         # words the facts use around the word named again are kept (`_runs_naming`), not who the asker is.
         said = {tok for s in asked if not _self_contained(s, lex) and not _names(s, names_topic) for tok in _content(s, lex)}
-        kept = [s if s in asked or not _ABOUT_ONESELF_RE.search(s) else _runs_naming(s, said, lex, names_topic) for s in kept]
+        # ("My reading suggests that different sources give different dates for the 1992 Treaty …. Which dates do your
+        # sources give?": what the asker read, when it names a topic, is kept whole.)
+        kept = [s if s in asked or not _ABOUT_ONESELF_RE.search(s) else _told_of(s, said, lex, names_topic) for s in kept]
         kept = [s.strip() for s in kept if s.strip()]
     elif all(_self_contained(s, lex) for s in pointing):
         # A long question that may point at its own words ("… how much exports grew and what value
@@ -365,6 +376,15 @@ def _heard(sentence: str) -> str:
     увеличивалась?") leans on as much as on the names ("" when nothing was heard)."""
     match = _HEARD_RE.search(sentence)
     return "" if match is None else match.group("after")
+
+
+def _told_of(sentence: str, said: set[str], lex: Lexicon, names_topic: Callable[[str], bool]) -> str:
+    """Of a sentence about the asker, what the question leans on: what they read or heard, when that names a
+    topic the facts know; else the runs of the facts' words around a word the question names again."""
+    heard = _heard(sentence)
+    if heard and _names(f" {heard}", names_topic):
+        return heard
+    return _runs_naming(sentence, said, lex, names_topic)
 
 
 def _with_topic_words(names: str, part: str, lex: Lexicon, names_topic: Callable[[str], bool]) -> str:

@@ -2360,3 +2360,16 @@ def test_a_list_asked_for_with_where_each_is_gets_the_list_though_it_lacks_the_p
 
 def test_todays_dollar_rate_asked_in_kazakh_is_declined_though_a_fact_names_dollars(engine: AnswerEngine) -> None:
     assert not engine.answer("dollar kursy bugin qansha").answered
+
+
+@pytest.mark.parametrize("question", ["По вашим данным, что произошло в 1906 году в истории Казахстана и России?",
+                                      "According to your data, what happened in 1906 between Kazakhstan and Russia?"])
+def test_according_to_your_data_asks_nothing_of_its_own(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).facts[0].id == "ev-trans-aral-railway-1906"
+
+
+def test_a_question_about_what_the_asker_read_leans_on_what_they_read(engine: AnswerEngine) -> None:
+    answer = answered_with(engine.answer(
+        "Hello. I work on the legal history of the region. My notes say that sources disagree on when the 1992 Treaty of "
+        "Friendship, Cooperation and Mutual Assistance was signed. Which dates do your sources give?"), "25 May", "20 October")
+    assert answer.facts[0].id == "tr-friendship-treaty-1992"
