@@ -2373,3 +2373,9 @@ def test_a_question_about_what_the_asker_read_leans_on_what_they_read(engine: An
         "Hello. I work on the legal history of the region. My notes say that sources disagree on when the 1992 Treaty of "
         "Friendship, Cooperation and Mutual Assistance was signed. Which dates do your sources give?"), "25 May", "20 October")
     assert answer.facts[0].id == "tr-friendship-treaty-1992"
+
+
+def test_restrictions_on_russian_artists_and_journalists_find_the_cancelled_concerts_and_the_entry_ban(
+        engine: AnswerEngine) -> None:
+    answer = engine.answer("Какие ограничения вводил Казахстан для российских артистов и журналистов в 2023–2024 годах?")
+    assert {"ev-kandelaki-entry-ban-2024", "ev-leps-festival-cancelled-2023"} <= {f.id for f in answer.facts}
