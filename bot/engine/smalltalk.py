@@ -73,6 +73,13 @@ _PER_SOURCES_RE = re.compile(
     re.IGNORECASE)
 """"According to your data", "по вашим данным", "деректеріңіз бойынша": every answer is from the sources; the
 phrase asks nothing ("data" would read as Russian "дата", a date asked)."""
+_WITH_DATES_RE = re.compile(
+    r",?\s*\b(?:with|and)\s+(?:the\s+)?(?:years?|dates?)\s+(?:of\s+(?:each|every\s+one|them)|for\s+each)\b"
+    r"|,?\s*\bwith\s+(?:their\s+)?(?:years|dates)\b"
+    r"|,?\s*\bс\s+(?:годами|датами|указанием\s+(?:года|годов|даты|дат))\b",
+    re.IGNORECASE)
+""""… with the year of each", "с датами": a list is told with its dates anyway; "year" and "each" would match
+what happened "each year"."""
 
 
 _NEEDED_FOR_RE = re.compile(r"\b(?P<what>[^\W\d_]{3,}(?:ке|ка|қа|ге|ға|га|ke|ka|qa|ge|ğa|ga))\s+(?:керек|kerek)"
@@ -149,7 +156,7 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
     courtesies share words with intents ("much" asks "how much") and with facts ("thanks to"),
     so they are dropped as whole sentences, and only when a sentence that is not one remains.
     `names_topic` tells the words the facts use, where only those of the asker's names are kept."""
-    text = _PER_SOURCES_RE.sub("", _PURPOSE_RE.sub("", text))
+    text = _WITH_DATES_RE.sub("", _PER_SOURCES_RE.sub("", _PURPOSE_RE.sub("", text)))
     if _LETTER_RE.search(unsure := _UNSURE_ASIDE_RE.sub("", text)):
         text = unsure
     sentences = [_without_need(_without_origin(_before_aside(part, lex), lex), lex, names_topic)

@@ -2379,3 +2379,8 @@ def test_restrictions_on_russian_artists_and_journalists_find_the_cancelled_conc
         engine: AnswerEngine) -> None:
     answer = engine.answer("Какие ограничения вводил Казахстан для российских артистов и журналистов в 2023–2024 годах?")
     assert {"ev-kandelaki-entry-ban-2024", "ev-leps-festival-cancelled-2023"} <= {f.id for f in answer.facts}
+
+
+def test_with_the_year_of_each_asks_for_dates_not_for_what_happened_each_year(engine: AnswerEngine) -> None:
+    answer = engine.answer("Could you list the foundational documents of Kazakhstan-Russia relations, with the year of each?")
+    assert answer.facts[0].id == "tr-basic-documents"
