@@ -7,6 +7,7 @@ checked for answerability and composed as a fact, a list, a comparison or an ove
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import re
@@ -187,6 +188,8 @@ class AnswerEngine:
         self.mirrors = _mirrors(self.index.facts)
         """Each fact whose title says the same of the other side ("Russia's recognition of Kazakhstan's
         independence" and the reverse): a question asking it of both sides is answered with both."""
+        self._people_by_date: list[tuple[tuple[int, int, int], Fact]] | None = None
+        """The facts that name people, by date (`_when_or_titled`), sorted when first asked "what came next"."""
         forget_folded_words()
 
     # -- public API -------------------------------------------------------------------------
@@ -1121,8 +1124,11 @@ class AnswerEngine:
         dated = [(f.when.key[0], f.when.key[1] or 13, f.when.key[2] or 32) for f in shown if f.when]
         if not people or not dated:
             return None
-        later = [(when, f) for f in self.store.facts if (when := _when_or_titled(f)) > max(dated) and people & set(_people(f))]
-        return self.compose.fact(min(later, key=lambda wf: wf[0])[1], lang, question) if later else None
+        if self._people_by_date is None:
+            self._people_by_date = sorted(((_when_or_titled(f), f) for f in self.store.facts if f.people), key=lambda wf: wf[0])
+        start = bisect.bisect_right(self._people_by_date, max(dated), key=lambda wf: wf[0])
+        following = next((f for _, f in self._people_by_date[start:] if people & set(_people(f))), None)
+        return self.compose.fact(following, lang, question) if following is not None else None
 
     def _same_day(self, previous: Turn, lang: str, question: str, year: int | None = None, years_on: int = 0) -> Answer | None:
         """"What else was signed that day?": the other facts dated to the day of the fact just shown.
