@@ -13,7 +13,17 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.engine.lexicon import UNITS, Lexicon, side_tokens
-from bot.engine.understanding import MONTH_WORDS, YEAR_RE, Query, asked_currency, currencies_in, find_phrases, mentions, month_of
+from bot.engine.understanding import (
+    MONTH_WORDS,
+    YEAR_RE,
+    Query,
+    asked_currency,
+    asks_for_list,
+    currencies_in,
+    find_phrases,
+    mentions,
+    month_of,
+)
 from bot.model import LANGS, Fact
 from bot.sentences import asks, message_sentences
 from bot.text import fold, raw_tokens, stem, tokens
@@ -556,8 +566,7 @@ class Answerability:
 
     def enumerates(self, query: Query) -> bool:
         """Whether a question asks outright for a list ("перечислите", "list", "тізіп")."""
-        return bool(self.lex.words["enumerate_words"].intersection(query.tokens)
-                    or find_phrases(query.tokens, self.lex.phrases["enumerate_words"]))
+        return asks_for_list(query.tokens, self.lex)
 
     def missing(self, query: Query, fact: Fact) -> str | None:
         """The asked-for detail the fact does not hold (a catalogue key), or None."""

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from bot.engine.conversation import names_side, refers_back
 from bot.engine.lexicon import SMALLTALK_PRECEDENCE, Lexicon, normalise
-from bot.engine.understanding import YEAR_RE, find_phrases, month_of
+from bot.engine.understanding import YEAR_RE, asks_for_list, find_phrases, month_of
 from bot.text import stem, tokens
 
 ORDER = SMALLTALK_PRECEDENCE
@@ -144,11 +144,6 @@ def _asks_in(sentence: str, lex: Lexicon) -> bool:
     return "?" in sentence or bool((lex.question_words - spans).intersection(said))
 
 
-def _enumerates(sentence: str, lex: Lexicon) -> bool:
-    toks = tuple(tokens(sentence))
-    return bool(lex.words["enumerate_words"].intersection(toks) or find_phrases(toks, lex.phrases["enumerate_words"]))
-
-
 def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool] = lambda _: True) -> str:
     """A message's question without its small-talk sentences (greetings, thanks, goodbyes, "help").
 
@@ -171,7 +166,7 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         asked = [s for s in kept if lex.question_words.intersection(tokens(s))]
         # "Перечислите все документы, подписанные 6 июля 1998 года. Я помню только …, было что-то ещё.": the
         # sentence asking for a list is the question, not the remark whose "что" only sounds like one.
-        listing = [s for s in kept if _enumerates(s, lex)]
+        listing = [s for s in kept if asks_for_list(tokens(s), lex)]
         asked = listing or asked
         # "Мен Семей каласынан жазып отырмын … Назарбаев … барганын билемин бирак кай кундери болганы есимде жок.": where
         # the asker writes from ("каласынан") asks nothing; the sentence with "which" does.

@@ -81,6 +81,11 @@ def asked_currency(toks: Iterable[str]) -> str | None:
     return next((code for tok in toks for code, prefix in _CURRENCY_STEMS if tok.startswith(prefix)), None)
 
 
+def asks_for_list(toks: Sequence[str], lex: Lexicon) -> bool:
+    """Whether words ask outright for a list ("перечислите", "list", "тізіп")."""
+    return bool(lex.words["enumerate_words"].intersection(toks) or find_phrases(tuple(toks), lex.phrases["enumerate_words"]))
+
+
 def currencies_in(toks: Iterable[str]) -> frozenset[str]:
     """Every currency a text names (ISO codes)."""
     return frozenset(code for tok in toks for code, prefix in _CURRENCY_STEMS if tok.startswith(prefix))
