@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from bot.engine.lexicon import UNITS, Lexicon, side_tokens
 from bot.engine.understanding import (
+    LOCATIVE_ENDINGS,
     MONTH_WORDS,
     YEAR_RE,
     Query,
@@ -459,10 +460,20 @@ class Answerability:
         documents = self.lex.words["document_words"]
         # As typed ("CSTO" expands to "…Treaty Organization"), and by stem: "келісімдерге" keeps its plural.
         asked = [tok for tok in tokens(query.text) if self.is_document(tok)]
+        if asked and self.written_in(query.text):
+            return False  # "как империя называла казахов в своих документах?": where it was written, no papers asked
         which = "list" in query.intents or bool(self.lex.words["which_words"].intersection(query.tokens))
         # "What statement did Putin make?": something said, not a paper signed.
         made = self.lex.words["speech_verbs"].intersection(query.tokens) and set(asked) <= self.lex.words["statement_words"]
         return bool(asked) and which and not made and fact.kind != "treaty" and not documents & self.said(fact)
+
+    def written_in(self, text: str) -> bool:
+        """Whether every document word of a question names where something was written: after "в"/"in" (one
+        word such as "своих"/"its" may stand between) or with a Kazakh locative ending ("құжаттарында")."""
+        raws = [fold(raw) for raw in raw_tokens(text)]
+        markers = self.lex.words["locative_words"]
+        at = [k for k, raw in enumerate(raws) if self.is_document(raw)]
+        return bool(at) and all(markers.intersection(raws[max(0, k - 2):k]) or raws[k].endswith(LOCATIVE_ENDINGS) for k in at)
 
     def said(self, fact: Fact) -> frozenset[str]:
         """Every word a fact uses (text, title, unit, claims; percent when it gives one), cached."""

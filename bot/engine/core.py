@@ -53,6 +53,7 @@ from bot.engine.smalltalk import (
     smalltalk_sentences,
     without_courtesy,
     without_own_things,
+    without_self_clause,
 )
 from bot.engine.spelling import PARTICLE, Abbreviations, DotlessI, DroppedLetter, KeyboardE, SplitWords, Transposed, full_years
 from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Understanding, find_phrases, month_of
@@ -223,12 +224,16 @@ class AnswerEngine:
 
     def _reply(self, question: str, lang: str | None, previous: Turn | None) -> Answer:
         """The reply to a message without the gloss it gives of itself, or, when that finds no answer, with it
-        ("… обменялись послами, то есть установили официальные отношения": the gloss says it plainer)."""
-        cleaned = _clean(question)
+        ("… обменялись послами, то есть установили официальные отношения": the gloss says it plainer); and
+        likewise without an aside about the asker ("…, мен оны бойлап талай жыл жүрдім, қызық.")."""
+        typed = _clean(question)
+        cleaned = without_self_clause(typed, self.lex)
         glossless = self._without_restatement(cleaned)
         answer = self._reply_to(glossless, lang, previous)
         if glossless != cleaned and not answer.answered:
             answer = self._reply_to(cleaned, lang, previous)
+        if cleaned != typed and not answer.answered:
+            answer = self._reply_to(typed, lang, previous)
         return answer
 
     def _reply_to(self, question: str, lang: str | None, previous: Turn | None) -> Answer:

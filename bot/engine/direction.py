@@ -48,6 +48,12 @@ _IN: dict[Side, re.Pattern[str]] = {
                              r"|(?:қазақстанда|казакстанда|qazaqstanda|kazakstanda)(?![нn])", re.IGNORECASE),
 }
 _OTHER: dict[Side, Side] = {"russia": "kazakhstan", "kazakhstan": "russia"}
+_WE_TRADE: dict[Side, re.Pattern[str]] = {
+    "russia": re.compile(r"\b(?:сатамыз|satamyz)\b", re.IGNORECASE),
+    "kazakhstan": re.compile(r"\b(?:сатып\s+аламыз|satyp\s+alamyz)\b", re.IGNORECASE),
+}
+"""Goods "we" sell or buy, said by the Kazakh verb's ending ("Ал біз оларға не сатамыз?"): the asker speaks for Kazakhstan,
+as the bot's users do, so what "we" sell goes to Russia and what "we" buy comes from it."""
 
 
 def destination(text: str, located: bool = False) -> Side | None:
@@ -56,6 +62,7 @@ def destination(text: str, located: bool = False) -> Side | None:
     found = {side for side, pattern in _TO.items() if pattern.search(text)}
     if located:
         found |= {side for side, pattern in _IN.items() if pattern.search(text)}
+        found |= {side for side, pattern in _WE_TRADE.items() if pattern.search(text)}
     found |= {_OTHER[side] for side, pattern in _FROM.items() if pattern.search(text)}
     return next(iter(found)) if len(found) == 1 else None
 

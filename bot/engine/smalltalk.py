@@ -373,10 +373,16 @@ a claim about the topic inside a sentence about the asker. (A Kazakh "… деп
 closes what the asker used to tell their pupils, which a two-part question after it would take as its own words.)"""
 
 
+_BELIEVED_RE = re.compile(r"^\W*(?:as far as I (?:know|understand|understood|remember|can tell)"
+                          r"|насколько (?:я )?(?:понял[аи]?|понимаю|знаю|помню)|насколько мне известно"
+                          r"|менің (?:білуімше|түсінуімше)|білуімше|түсінуімше)\b[\s,]*(?P<after>.+)$", re.IGNORECASE)
+"""What the asker believes ("Насколько я поняла, в конце 2023 года страны договорились строить ТЭЦ …"): heard, as it were."""
+
+
 def _heard(sentence: str) -> str:
-    """What the asker says they heard or read, which a question pointing back ("… На сколько процентов она
-    увеличивалась?") leans on as much as on the names ("" when nothing was heard)."""
-    match = _HEARD_RE.search(sentence)
+    """What the asker says they heard, read or believe, which a question pointing back ("… На сколько процентов
+    она увеличивалась?", "… В каких городах?") leans on as much as on the names ("" when nothing was heard)."""
+    match = _HEARD_RE.search(sentence) or _BELIEVED_RE.search(sentence)
     return "" if match is None else match.group("after")
 
 
@@ -521,6 +527,26 @@ def introduces_self(sentence: str, lex: Lexicon) -> bool:
         return False
     return not (lex.asking_words.intersection(toks) or lex.words["seeking_words"].intersection(toks)
                 or reports_asking(sentence, lex) or find_phrases(toks, lex.phrases["plea_words"]))
+
+
+def without_self_clause(text: str, lex: Lexicon) -> str:
+    """A message without the asker's aside after a comma ("…туралы айтып берші, мен оны бойлап талай жыл
+    жүрдім, қызық.", "tell me about the border, I worked by it for years"): from a clause that tells of
+    the asker to its sentence's end, when nothing there asks. The text itself when it has none. (Unlike
+    `_without_aside`, kept for a question no reply answers, it drops an aside that names a topic word: "жыл".)"""
+    kept: list[str] = []
+    cuts = 0
+    for sentence in _SENTENCE_RE.split(text):  # (the split drops the spaces between sentences)
+        clauses = sentence.split(",")
+        cut = next((k for k in range(1, len(clauses)) if introduces_self(clauses[k], lex)
+                    and not any(lex.asking_words.intersection(tokens(c)) for c in clauses[k:])), None)
+        if cut is None:
+            kept.append(sentence)
+            continue
+        end = sentence.rstrip()[-1:] if sentence.rstrip()[-1:] in "?.!" else ""
+        kept.append(",".join(clauses[:cut]).rstrip() + end)
+        cuts += 1
+    return " ".join(kept) if cuts else text
 
 
 def reports_asking(sentence: str, lex: Lexicon) -> bool:

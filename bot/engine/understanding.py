@@ -111,11 +111,11 @@ _WHEN = tokens("when")[0]
 # Russian: "Кто был президентом России, когда подписали договор?": a question opened by another
 # question word whose "когда" follows a comma starts a clause.
 _KOGDA_CLAUSE_RE = re.compile(
-    r"(?:^|[,.!:]\s*)(?:кто|какой|какая|какое|какие|что|сколько|где|чей|чья)\b[^?.!]*,\s*когда\b(?!\s+(?:же|именно))"
+    r"(?:^|[,.!:]\s*)(?:(?:а|и|ну)\s+)?(?:кто|какой|какая|какое|какие|что|сколько|где|чей|чья)\b[^?.!]*,\s*когда\b(?!\s+(?:же|именно))"
     r"|(?:^|[,.!:]\s*)(?:сколько|скока|скоко)\s[^?.!,]*?\w\s+когда\s+(?:они|он|она|их|его|её|все)\b",
     re.IGNORECASE)
-"""… or a count whose "когда" opens a clause about those counted ("скока россиян переехало в казахстан когда они
-уезжали из рф"), comma or not."""
+"""… also after "а", "и" ("А кто к нему присоединился, когда он стал ЕАЭС?"); or a count whose "когда" opens a
+clause about those counted ("скока россиян переехало в казахстан когда они уезжали из рф"), comma or not."""
 
 
 NAMED_DAY_RE = re.compile(r"\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+(?:Day|[Кк]үні|[Кк]уни|[Kk]ünı|[Kk]uni)\b|\b[Дд]ень\s+[А-ЯЁ]\w+")
@@ -699,8 +699,8 @@ class Understanding:
                 continue  # "в 2010 гожу": the word for year, mistyped
             else:
                 words.append(self._side_typo(tok) or tok)
-        if not intents & ASKING:
-            intents |= typos  # … when no word spelled right asks something
+        if not intents & ASKING and not lex.words["which_words"].intersection(toks):
+            intents |= typos  # … when no word spelled right asks something ("qandai qadam": "which" asks, "qadam" is a step)
         if "how_much" in intents and _CURRENCY_SIGN_RE.search(text):
             intents.add("money")  # "сколько $ в год?", "how many € …": a sum of money
         if "money" in intents and any(a in lex.words["which_words"] and b in lex.words["money_nouns"]

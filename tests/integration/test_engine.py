@@ -2384,3 +2384,58 @@ def test_restrictions_on_russian_artists_and_journalists_find_the_cancelled_conc
 def test_with_the_year_of_each_asks_for_dates_not_for_what_happened_each_year(engine: AnswerEngine) -> None:
     answer = engine.answer("Could you list the foundational documents of Kazakhstan-Russia relations, with the year of each?")
     assert answer.facts[0].id == "tr-basic-documents"
+
+
+@pytest.mark.parametrize("question", ["Как Российская империя называла казахов в своих документах?",
+                                      "What did the Russian Empire call the Kazakhs in its documents?",
+                                      "Ресей империясы өз құжаттарында қазақтарды қалай атаған?"])
+def test_documents_named_as_where_something_was_written_ask_for_no_documents(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == "ev-kazakhs-called-kyrgyz", body_text(answer)
+
+
+def test_what_documents_were_signed_still_asks_for_documents(engine: AnswerEngine) -> None:
+    assert not engine.answer("What documents did Tokayev sign during his November 2022 visit to Moscow?").answered
+
+
+def test_an_aside_about_the_asker_does_not_hide_the_overview_asked(engine: AnswerEngine) -> None:
+    answer = engine.answer("Қазақстан мен Ресей шекарасы туралы айтып берші, мен оны бойлап талай жыл жүрдім, қызық.")
+    assert answer.kind == "overview"
+    answered_with(answer, "7591")
+
+
+def test_a_bare_tell_me_in_kazakh_asks_an_overview(engine: AnswerEngine) -> None:
+    answer = engine.answer("Казакстан мен Ресей шекарасы туралы айтып бер")
+    assert answer.kind == "overview"
+    answered_with(answer, "2009")
+
+
+def test_what_we_sell_them_after_their_goods_is_kazakhstans_exports(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Қазақстан Ресейден негізінен не сатып алады?")
+    answer = engine.answer("Ал біз оларға не сатамыз?", previous=previous)
+    assert answer.facts[0].id == "td-kz-exports-to-russia-goods"
+
+
+def test_who_joined_when_it_became_the_eaeu_asks_who_not_when(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Таможенный союз с Россией и Беларусью когда начал работать?")
+    answered_with(engine.answer("А кто потом к нему присоединился, когда он стал ЕАЭС?", previous=previous), "Армени")
+
+
+def test_an_unknown_word_after_which_is_no_mistyped_question_word(engine: AnswerEngine) -> None:
+    answer = engine.answer("Toqaev DHR men LHR-dy tanymaimyz degennen keiin Resei qandai qadam jasady?")
+    assert answer.answered and "unai" in body_text(answer).lower(), body_text(answer)
+
+
+def test_a_book_in_kazakh_is_not_china(engine: AnswerEngine) -> None:
+    answer = engine.answer("Әр кітапта әртүрлі жазылған, сондықтан сұрайын: достық, ынтымақтастық және өзара көмек туралы "
+                           "шартқа қашан қол қойылды?")
+    answered_with(answer, "1992")
+
+
+@pytest.mark.parametrize("question", [
+    "Насколько я понял, в конце 2023 года договорились строить ТЭЦ на северо-востоке. Не подскажете, в каких городах?",
+    "As far as I know the two countries agreed on new power plants at the end of 2023. Which cities?",
+])
+def test_what_the_asker_believes_is_what_a_short_question_leans_on(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == "tr-power-plants-2023", body_text(answer)

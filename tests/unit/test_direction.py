@@ -80,3 +80,15 @@ def test_without_direction_names_the_sides_bare(text: str, bare: str) -> None:
 def test_the_side_that_acts_is_named_first_or_named_as_the_doer(text: str, side: str | None) -> None:
     assert acting_side(text) == side
 
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Ал біз оларға не сатамыз?", "russia"),
+    ("al biz olarga ne satamyz", "russia"),
+    ("Ал біз олардан не сатып аламыз?", "kazakhstan"),
+    ("Al bız olardan ne satyp alamyz?", "kazakhstan"),
+])
+def test_what_we_sell_goes_to_russia_and_what_we_buy_comes_from_it(text: str, side: str) -> None:
+    """The asker speaks for Kazakhstan: "we sell" (the verb's ending says "we") is Kazakhstan's exports, "we buy" its imports."""
+    assert destination(text, located=True) == side
+    assert destination(text) is None

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine.lexicon import LexiconError, default_lexicon_dir, load_lexicon
-from bot.engine.smalltalk import reported_question, smalltalk_kind, without_courtesy
+from bot.engine.smalltalk import reported_question, smalltalk_kind, without_courtesy, without_self_clause
 from bot.text import tokens
 
 
@@ -362,3 +362,28 @@ def test_a_plea_in_a_short_message_or_before_no_question_word_changes_nothing() 
 def test_a_phrase_with_an_apostrophe_matches_as_typed(text: str, kind: str) -> None:
     """A message's apostrophe is read as a space; a phrase's must be too, or "what's up" matches nothing."""
     assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == kind
+
+
+@pytest.mark.parametrize("text", ["Сәлем! Сен не істей аласың өзі?", "Салем! Сен не истей аласын озы?",
+                                  "Sälem! Sen ne ıstei alasyñ ozy?"])
+def test_what_can_you_do_with_yourself_after_it_is_small_talk_in_every_spelling(text: str) -> None:
+    """"өзі" typed on a Russian keyboard comes out as "ози" or "озы": filler either way."""
+    assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == "abilities"
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Шекара туралы айтып берші, мен оны бойлап он жыл жүрдім, қызық.", "Шекара туралы айтып берші."),
+    ("Tell me about the border, I drove along it for years. Thanks!", "Tell me about the border. Thanks!"),
+    ("Расскажите о границе, я там работал.", "Расскажите о границе."),
+])
+def test_an_aside_about_the_asker_after_a_comma_is_left_out(text: str, kept: str) -> None:
+    assert without_self_clause(text, load_lexicon(default_lexicon_dir())) == kept
+
+
+@pytest.mark.parametrize("text", [
+    "Расскажите о границе, я там работал, когда она была проведена?",  # the clause after it asks
+    "Граница Казахстана и России, её длина",  # no clause tells of the asker
+    "Когда подписали договор о дружбе?",
+])
+def test_an_aside_that_asks_or_no_aside_leaves_the_text_as_it_is(text: str) -> None:
+    assert without_self_clause(text, load_lexicon(default_lexicon_dir())) == text

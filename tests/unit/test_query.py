@@ -366,3 +366,13 @@ def test_a_verb_that_starts_like_a_country_names_none(question: str) -> None:
                                                 ("қанша доллар", "USD"), ("в рублях", "RUB"), ("теңгемен", "KZT")])
 def test_the_currency_a_question_names_is_found_in_its_folded_words(question: str, code: str) -> None:
     assert asked_currency(parse_query(question).tokens) == code
+
+
+@pytest.mark.parametrize("question", ["расскажи, как Казахстан и Россия сотрудничают в энергетике",
+                                      "Расскажите как развивались отношения после 1991 года"])
+def test_tell_me_how_asks_an_overview(question: str) -> None:
+    assert "overview" in parse_query(question).intents
+
+
+def test_as_far_as_i_understand_asks_no_amount() -> None:
+    assert "how_much" not in parse_query("Насколько я поняла, в 2023 году решили строить ТЭЦ. В каких городах?").intents
