@@ -1289,6 +1289,10 @@ class AnswerEngine:
                 return self.compose.term_end(top.fact, term, lang, question)
         if missing == "number" and self._counts_people(query, top):
             return self.compose.people_count(top.fact, lang, question)
+        if missing == "where" and self.answerable.enumerates(query):
+            # "List the ranges and the region of each": the list asked for is told, though not where each is
+            # (not one range, the runner-up that says its region).
+            return self.compose.fact(top.fact, lang, question)
         if missing:
             # A close runner-up that holds the asked detail answers instead ("who signed it?").
             # A unit asked ("what share") or other countries asked for narrow the runners-up enough to reach further.
@@ -1311,9 +1315,6 @@ class AnswerEngine:
             subject = self._placed_subject(query, top, ranked) if missing == "where" else None
             if subject is not None:
                 return self.compose.fact(subject, lang, question)
-            if missing == "where" and self.answerable.enumerates(query):
-                # "List the ranges and the region of each": the list asked for is told, though not where each is.
-                return self.compose.fact(top.fact, lang, question)
             return self.compose.near_miss(top.fact, lang, question, missing)
         if self._off_title(query, top, ranked):
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])

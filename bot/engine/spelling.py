@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 from bot.text import fold, stem, tokens
 
 _SHORT_YEAR_RE = re.compile(
-    r"(?<![\w.,'’])([3-9]\d)(?:\s*-?\s*(го|м|ом|й|ый)(?!\w)|(\s+(?:году|года|жылы|jyly|zhyly))(?!\w))"
+    r"(?<![\w.,'’])([3-9]\d)(?:\s*-?\s*(го|м|ом|й|ый)(?!\w)|((?:\s+|\s*-\s*)(?:году|года|жылы|jyly|zhyly|жылғы|жылгы|jylğy|jylgy|zhylgy))(?!\w))"
     r"|(?<![\w'’])['’]([3-9]\d)(?![\w'’])"
     r"|(?:(?<=\bin )|(?<=\bof )|(?<=\bsince ))([3-9]\d)(?=\s*(?:[?!.,]|$))",
     re.IGNORECASE)
@@ -62,7 +62,7 @@ def _spoken_decade(match: re.Match[str]) -> str:
 
 
 def full_years(text: str) -> str:
-    """Two-digit years and decades written as people say them ("договор 94-го", "в 98 году", "94 жылы",
+    """Two-digit years and decades written as people say them ("договор 94-го", "в 98 году", "94 жылы", "96-жылы",
     "in '94", "the first half of 98", "в 90-х", "the 90s", "в девяностые", "тоқсаныншы жылдары") in full.
     Only 32–99 are read so: a smaller number before "-го" is a day ("12-го июня")."""
     return _SHORT_YEAR_RE.sub(_full_year, _SHORT_DECADE_RE.sub(r"19\1\2", _SPOKEN_DECADE_RE.sub(_spoken_decade, text)))

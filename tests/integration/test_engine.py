@@ -2439,3 +2439,16 @@ def test_a_book_in_kazakh_is_not_china(engine: AnswerEngine) -> None:
 def test_what_the_asker_believes_is_what_a_short_question_leans_on(engine: AnswerEngine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.answered and answer.facts[0].id == "tr-power-plants-2023", body_text(answer)
+
+
+@pytest.mark.parametrize("question", ["Ресей бізді қашан таныды?", "Resei bızdı qaşan tanydy?"])
+def test_us_in_kazakh_is_kazakhstan(engine: AnswerEngine, question: str) -> None:
+    """The asker speaks for Kazakhstan: "Russia recognised us" is Russia's recognition of Kazakhstan."""
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == "ev-ru-recognises-kz-independence", body_text(answer)
+
+
+def test_a_list_with_where_each_is_stays_a_list_when_a_runner_up_says_one_region(engine: AnswerEngine) -> None:
+    answer = engine.answer("Ресейдің біздің жердегі барлық әскери-сынақ полигондарын тізіп, "
+                           "әрқайсысы қай облыста екенін айтып беріңіз.")
+    assert answer.answered and answer.facts[0].id == "fg-russia-test-ranges", body_text(answer)

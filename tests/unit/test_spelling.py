@@ -48,6 +48,7 @@ def test_e_typed_for_the_kazakh_ae_is_read_as_ae_where_only_that_is_known() -> N
     ("trade in the first half of 98?", "trade in the first half of 1998?"), ("what happened in 98", "what happened in 1998"),
     ("it fell by 45.", "it fell by 45."), ("in 45 days", "in 45 days"),  # a count, not a year
     ("подписали за 32 года", "подписали за 32 года"), ("через 40 лет", "через 40 лет"),  # a number of years
+    ("96-жылы сәуірде", "1996-жылы сәуірде"), ("98 жылғы декларация", "1998 жылғы декларация"),  # hyphen or not
 ])
 def test_two_digit_years_and_decades_are_read_in_full_and_days_are_not(typed: str, read: str) -> None:
     assert full_years(typed) == read
