@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from bot.engine.lexicon import UNITS, Lexicon, side_tokens
 from bot.engine.understanding import (
-    LOCATIVE_ENDINGS,
     MONTH_WORDS,
     YEAR_RE,
     Query,
@@ -24,6 +23,7 @@ from bot.engine.understanding import (
     find_phrases,
     mentions,
     month_of,
+    said_as_place,
 )
 from bot.model import LANGS, Fact
 from bot.sentences import asks, message_sentences
@@ -471,9 +471,8 @@ class Answerability:
         """Whether every document word of a question names where something was written: after "в"/"in" (one
         word such as "своих"/"its" may stand between) or with a Kazakh locative ending ("құжаттарында")."""
         raws = [fold(raw) for raw in raw_tokens(text)]
-        markers = self.lex.words["locative_words"]
         at = [k for k, raw in enumerate(raws) if self.is_document(raw)]
-        return bool(at) and all(markers.intersection(raws[max(0, k - 2):k]) or raws[k].endswith(LOCATIVE_ENDINGS) for k in at)
+        return bool(at) and all(said_as_place(raws, k, self.lex.words["locative_words"], reach=2) for k in at)
 
     def said(self, fact: Fact) -> frozenset[str]:
         """Every word a fact uses (text, title, unit, claims; percent when it gives one), cached."""

@@ -51,6 +51,12 @@ LONG_QUESTION_WORD = 6
 """Letters a question word must have for a word one letter longer to be its typo ("каншан": "кашан", not "kost")."""
 LOCATIVE_ENDINGS = ("da", "de", "ta", "te")
 """Kazakh locative case endings, folded ("Астанада", "Мәскеуде"): the word names where."""
+
+
+def said_as_place(raws: Sequence[str], k: int, markers: Collection[str], reach: int = 1) -> bool:
+    """Whether the `k`-th of a message's folded words is said as a place: after a locative word ("in", "в")
+    at most `reach` words before it, or with a Kazakh locative ending ("Астанада", "құжаттарында")."""
+    return any(before in markers for before in raws[max(0, k - reach):k]) or raws[k].endswith(LOCATIVE_ENDINGS)
 VERB_ENDINGS = ("al", "ala", "ali", "il", "ila", "ili", "ul", "ula", "uli", "el", "ela", "eli", "yl",
                 "yla", "yli", "lsia", "las", "lis", "tsia", "dy", "di", "ty", "ti", "gan", "gen",
                 "kan", "ken", "ady", "edi", "ed", "ing")
@@ -570,8 +576,7 @@ class Understanding:
         agreed" about the states; "в Кремле" is still the Russian leadership."""
         raws = [fold_word(raw) for raw in typed]
         markers = self.lex.words["locative_words"]
-        found = {tok for before, raw in zip(["", *raws], raws, strict=False)
-                 if before in markers or raw.endswith(LOCATIVE_ENDINGS) for tok in word_tokens(raw)}
+        found = {tok for k, raw in enumerate(raws) if said_as_place(raws, k, markers) for tok in word_tokens(raw)}
         return frozenset(tok for tok in found if tok.startswith(self.city_stems))  # not "в Кремле", "в РК"
 
     def _names_a_side(self, text: str) -> bool:
