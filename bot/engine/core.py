@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -994,10 +994,22 @@ class AnswerEngine:
         units = self.lex.words["percent_units"] | self.lex.words["measure_words"]
         if all(w in self.intent_words or w in units for w in query.words):
             return False  # "канша пайызга ости?" (by how many percent did it grow?) names what is asked, of no topic
+        asked = [w for w in query.words if w not in self.side_words]
+        shown = self.store.get(previous.fact_ids[0]) if previous.kind == "fact" and previous.fact_ids else None
+        if asked and shown is not None and all(w in self.intent_words or w in units for w in asked) \
+                and all(self._says(shown, w) for w in asked):
+            return False  # "Ресей жағының үлесі қанша пайыз?": one side's share, which the fact just shown gives
         ranked = self.rank(query) if ranked is None else ranked
         if clear and len(ranked) > 1 and ranked[1].fused > WEIGHTS.alone_margin * ranked[0].fused:
             return False
         return bool(ranked) and ranked[0].coverage >= coverage and ranked[0].fact.id not in previous.fact_ids
+
+    def _says(self, fact: Fact, word: str) -> bool:
+        """Whether a fact holds a word of a question, or the percentages a word for percent asks ("60%")."""
+        if word in self.lex.words["percent_units"] and any("%" in text for text in fact.text.values()):
+            return True
+        said = self.words[self.position[fact.id]]
+        return any(c in said for c, _ in self.index.expand(word))
 
     def _names_other_title(self, query: Query, previous: Turn) -> bool:
         """Whether a short question matches another fact than the one just shown in full, well ahead of
@@ -1016,7 +1028,8 @@ class AnswerEngine:
             return False
         if self._names_other_title(query, previous):
             return False
-        said = self.words[self.position[fact.id]]
+        # (its words, not the labels it is filed under: "and diplomatic relations?" after a treaty tagged "diplomacy")
+        said = frozenset(tok for field, text in fact_fields(fact) if field != "tag" for tok in tokens(text))
         return all(any(c in said for c, _ in self.index.expand(w)) for w in own)
 
     def _skipped_year(self, query: Query, ranked: Sequence[Ranked]) -> list[Fact] | None:
@@ -1372,16 +1385,24 @@ class AnswerEngine:
 
     def _keeps_subject(self, query: Query, missing: str, top: Ranked, other: Ranked) -> bool:
         """Whether a runner-up still speaks of what the question names in the best fact's title: where or on
-        which day "the 2013 treaty of good-neighbourliness" was signed is not told by another treaty that says."""
-        if other.fact.kind != "treaty" or missing not in ("where", "day"):
+        which day (or year) "the 2013 treaty of good-neighbourliness" was signed is not told by another treaty that says."""
+        if other.fact.kind != "treaty" or missing not in ("where", "day", "month", "date"):
             return True  # only another document is easily taken for the one asked about
+        if missing in ("month", "date"):
+            # … and when the best fact has no date at all, only a name the question gives the document (in
+            # capitals: "the treaty on the Eurasian Economic Union") rules a runner-up out; "the first basic
+            # treaty after independence" is as well the 1992 treaty as any fact about those years.
+            named = {tok for raw in raw_tokens(query.text)[1:] if raw[:1].isupper() for tok in tokens(raw)}
+            return self._same_subject(query, top, other, named)
         return self._same_subject(query, top, other)
 
-    def _same_subject(self, query: Query, top: Ranked, other: Ranked) -> bool:
+    def _same_subject(self, query: Query, top: Ranked, other: Ranked, among: Collection[str] | None = None) -> bool:
         """Whether a runner-up uses every word the question shares with the best fact's title (sides and
-        document words aside)."""
+        document words aside; of `among` only, if given)."""
         title = {tok for t in top.fact.title.values() for tok in tokens(t)}
         subject = (set(query.words) & title) - self.side_words - self.lex.words["document_words"]
+        if among is not None:
+            subject &= set(among)
         return subject <= self.words[self.position[other.fact.id]]
 
     def _placed_subject(self, query: Query, top: Ranked, ranked: Sequence[Ranked]) -> Fact | None:
@@ -1926,6 +1947,13 @@ class AnswerEngine:
 
     def _overview(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"Байконур", "what is the CSTO": the topic's main facts, the best told in full."""
+        generic = self.lex.words["generic"] - self.side_words
+        topic = tuple(w for w in query.words if w not in generic)
+        if "overview" in query.intents and len(topic) < len(query.words) and set(topic) - self.side_words:
+            # "Расскажите про Байконур в отношениях Казахстана и России": the topic is Baikonur; "the relations"
+            # frame it, and would bring in facts about the relations at large.
+            query = replace(query, words=topic)
+            ranked = self.rank(query)
         about = [r for r in ranked if r.coverage >= WEIGHTS.list_coverage]
         if len(about) < 2 and "overview" in query.intents:
             # "ШОС — что это и при чём тут Казахстан с Россией?": the sides' words, in every fact, thin the match.
@@ -1937,7 +1965,9 @@ class AnswerEngine:
         # then the treaties and events about it ("leased to Russia in 1994").
         # "What is the EAEU and who is in it?": the facts naming its countries lead.
         members = "countries" in query.intents
+        # "Medvedev pen Nazarbaevtyñ kezdesuleri": the facts naming the people asked about lead.
         about.sort(key=lambda r: (members and not self.index.names_countries[r.index],
+                                  -self.index.people_named(r.index, query.words),
                                   -self.index.title_share(r.index, query.words), -r.fused))
         figures = [r for r in about if r.fact.kind == "figure" and self._titled_by(r.fact, query.words)
                    and (not members or self.index.names_countries[r.index])]

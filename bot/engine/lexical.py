@@ -288,6 +288,13 @@ class FactIndex:
         """Whether the query words name in full a person the fact names ("Тоқтар Әубәкіров кім?")."""
         return self._names_in_full(self.facts[i].people or {}, words)
 
+    def people_named(self, i: int, words: Iterable[str]) -> int:
+        """How many of the people a fact names the query words name, by surname at least ("Medvedev pen Nazarbaev")."""
+        wanted = frozenset(c for w in words for c, _ in self.expand(w))
+        names = self.facts[i].people or {}
+        return max((sum(1 for name in names.get(lang, ()) if (said := tokens(name)) and said[-1] in wanted)
+                    for lang in LANGS), default=0)
+
     def _names_in_full(self, names: Mapping[str, Sequence[str]], words: Iterable[str]) -> bool:
         wanted = frozenset(c for w in words for c, _ in self.expand(w))
         return any((said := tokens(name)) and wanted.issuperset(said) for lang in LANGS for name in names.get(lang, ()))

@@ -163,6 +163,29 @@ def _when_is_a_conjunction(toks: tuple[str, ...], lex: Lexicon) -> bool:
     return after not in _AUXILIARIES and not others and not find_phrases(toks, lex.intent_phrases["when"])
 
 
+_POSSESSED_ENDINGS = ("ы", "і", "и", "y", "ı", "i")
+"""Kazakh third-person possessive endings (after the Russian-keyboard "и" and Latin spellings): the head of
+a compound noun carries one ("шекара өткелі", a border crossing)."""
+
+
+_GENITIVE_ENDINGS = ("nyn", "nin", "dyn", "din", "tyn", "tin")
+"""Kazakh genitive endings, folded: "қанша доллардың келісімдері" asks the dollars of the agreements, an amount."""
+
+
+def _compound_head(text: str, counted: str, unique: Sequence[str]) -> str:
+    """"Қанша шекара өткелі бар?" counts crossings, not borders: where the word counted is followed by a
+    noun with a possessive ending, that noun is the compound's head and is what is counted."""
+    raws = [raw for raw in raw_tokens(text) if not raw[0].isdigit()]
+    for first, second in zip(raws, raws[1:], strict=False):
+        if tokens(first) != [counted] or fold_word(first).endswith(_GENITIVE_ENDINGS):
+            continue
+        head, folded = tokens(second), fold_word(second)
+        if len(head) == 1 and head[0] in unique and head[0] != counted and len(second) >= 4 \
+                and folded.endswith(_POSSESSED_ENDINGS) and not folded.endswith(KAZAKH_VERB_ENDINGS):
+            return head[0]
+    return counted
+
+
 _TO_HOW_MUCH_RE = re.compile(r"\b(?:неше|қанша|канша|neşe|neshe|qanşa|qansha|kansha)(?:ге|ға|га|ge|ğa|ga)\b", re.IGNORECASE)
 """Kazakh "нешеге", "қаншаға": to how much, an amount reached ("квотасын нешеге көбейтуге келісті?"); the
 word after it is what grew, never a thing counted."""
@@ -778,6 +801,8 @@ class Understanding:
             counted = next((a for a, b, c in zip(plain, plain[1:], (*plain[2:], ""), strict=False)
                             if b in self.how_many and a in unique and a not in self.how_many
                             and (not c or c in verbs)), None)  # not "базасын неше жылға": that counts years
+        if counted is not None and detected == "kk":
+            counted = _compound_head(asked, counted, unique)
         generic = bool(unique) and all(w in lex.words["generic"] for w in unique)
         # A future in a clause that only explains ("…, из-за чего россиянам станет сложнее") asks no forecast.
         future = bool(lex.words["future_words"].intersection(tokens(_CONSEQUENCE_RE.split(asked, maxsplit=1)[0])))

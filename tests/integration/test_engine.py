@@ -2452,3 +2452,70 @@ def test_a_list_with_where_each_is_stays_a_list_when_a_runner_up_says_one_region
     answer = engine.answer("Ресейдің біздің жердегі барлық әскери-сынақ полигондарын тізіп, "
                            "әрқайсысы қай облыста екенін айтып беріңіз.")
     assert answer.answered and answer.facts[0].id == "fg-russia-test-ranges", body_text(answer)
+
+
+def test_in_more_detail_in_kazakh_names_no_topic(engine: AnswerEngine) -> None:
+    answer = engine.answer("Казакстан мен Ресей арасындагы 1998 жылгы Декларация туралы толыгырак айтып бериниз.")
+    assert answer.answered and answer.facts[0].id == "tr-eternal-friendship-declaration-1998", body_text(answer)
+
+
+def test_a_couple_of_main_events_of_a_year_lists_the_year(engine: AnswerEngine) -> None:
+    answer = engine.answer("Что было между РК и РФ в 2009-м? Пару главных событий")
+    assert answer.answered and answer.kind == "list", body_text(answer)
+    answered_with(answer, "2009")
+
+
+def test_a_kazakh_compound_counts_its_head_noun(engine: AnswerEngine) -> None:
+    """"қанша шекара өткелі" counts border crossings, which no source counts, not the border a meeting spoke of;
+    "қанша доллардың келісімдері" still asks the dollars."""
+    assert engine.understanding.parse("Омбы облысы мен Қазақстан арасында қанша шекара өткелі бар?").counted == "otkel"
+    assert not engine.answer("Ombı oblysy men Qazaqstan arasynda qanşa şekara ötkeli bar?").answered
+    answered_with(engine.answer("2023 жылгы карашада Астанада откен форумнын корытындысы бойынша канша доллардын "
+                                "келисимдери дайындалды?"), "100")
+
+
+def test_one_sides_share_leans_on_the_joint_venture_just_shown(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "1996 жылы Қостанайда Ресеймен бірге қандай бірлескен кәсіпорын құрылды?")
+    answer = engine.answer("Ресей жағының үлесі қанша пайыз?", previous=previous)
+    assert answer.facts[0].id == "tr-kostanay-diesel-jv-1996", body_text(answer)
+    answered_with(answer, "60")
+
+
+def test_a_share_the_fact_just_shown_lacks_is_asked_anew(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Сколько составил экспорт Казахстана в Россию в 2011?")
+    answer = engine.answer("А России доля сколько процентов?", previous=previous)
+    assert answer.facts[0].id == "td-russia-share-foreign-trade-2011", body_text(answer)
+
+
+def test_a_treatys_tag_is_not_what_a_follow_up_names(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "When was the Treaty of Friendship, Cooperation and Mutual Assistance signed?")
+    answer = engine.answer("and diplomatic relations?", previous=previous)
+    assert answer.facts[0].id == "ev-diplomatic-relations-1992", body_text(answer)
+
+
+def test_an_overview_of_a_topic_in_the_relations_is_of_the_topic(engine: AnswerEngine) -> None:
+    answer = engine.answer("Расскажите про Байконур в отношениях Казахстана и России.")
+    assert answer.kind == "overview" and answer.facts[0].id != "tr-baikonur-agreement-balancing", body_text(answer)
+    answered_with(answer, "Кызылорд")
+
+
+def test_oil_and_gas_in_one_russian_word(engine: AnswerEngine) -> None:
+    answer = engine.answer("расскажи, как РК и РФ связаны в нефтегазовой сфере")
+    assert "td-cheap-oil-gas-russian-investment" in [f.id for f in answer.facts], body_text(answer)
+
+
+def test_no_other_treaty_dates_the_one_named_in_capitals(engine: AnswerEngine) -> None:
+    assert not engine.answer("Когда был подписан договор о Евразийском экономическом союзе?").answered
+    answered_with(engine.answer("Тауелсиздиктен кейин Казакстан мен Ресей арасындагы алгашкы негизги шартка кай жылы "
+                                "кол койылды?"), "1992")
+
+
+def test_its_place_in_the_relations_asks_no_place(engine: AnswerEngine) -> None:
+    assert "where" not in engine.understanding.parse("Tell me about Baikonur and its place in Kazakh–Russian relations.").intents
+    assert "where" in engine.understanding.parse("In what place was the treaty signed?").intents
+
+
+def test_an_overview_of_two_peoples_meetings_leads_with_a_fact_naming_them(engine: AnswerEngine) -> None:
+    answer = engine.answer("Medvedev pen Nazarbaevtyñ kezdesuleri turaly aityp beriñizşi")
+    people = answer.facts[0].people["en"] if answer.facts[0].people else ()
+    assert any("Medvedev" in p for p in people), body_text(answer)
