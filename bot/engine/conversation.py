@@ -247,6 +247,10 @@ def retries(question: str, query: Query, previous: Turn, lex: Lexicon,
         readings.extend(" ".join(f"{_without_flow(YEAR_RE.sub(' ', about) if query.named_years else about, flows, turned)} "
                                  f"{rest}".split())
                         for about in context(previous)[1] if rest)
+        if rest and "where" in query.intents and refers_back(question, lex) and not query.named_years:
+            # "И в какой он области?" after "the largest of them?": "he" is what the question before asked for,
+            # which its own words ("the largest") name, not the topic alone.
+            readings.append(" ".join(f"{previous.question} {rest}".split()))
     if len(query.words) >= 2 or (query.named_years and query.words):
         # "and how long is the border by that account?" after the first boundary marker, "2011-де экспорт
         # ше?": a question that names its own topic (or a topic and a year) is, last of all, asked on its own.

@@ -532,7 +532,12 @@ class AnswerEngine:
             for text in retries(question, first, previous, self.lex, self._context):
                 if lacked and text == question:
                     continue
-                retry = self._route(self.understanding.parse(text), lang)
+                reading = self.understanding.parse(text)
+                retry = self._route(reading, lang)
+                if retry.answered and retry.kind == "fact" and first.words and retry.facts[0].id in previous.fact_ids:
+                    # "ал қазіргі атауын қашан алды?" read with the holiday just shown: a detail that fact lacks
+                    # is told by the close runner-up that has it.
+                    retry = self._new_detail(reading, first, previous, lang) or retry
                 if retry.answered:
                     return replace(retry, query=text)
         return replace(answer, query=resolved.text) if resolved.how == "followup" else answer

@@ -690,6 +690,8 @@ class Understanding:
             if tok in lex.words["day_words"] and (self._which_before(toks, k) or self._which_closes(toks, k)):
                 intents |= {"when", "day"}
                 continue
+            if tok in lex.words["region_words"] and self._which_before(toks, k):
+                intents.add("where")  # "в какой (же) он области?": which region, whatever stands between
             if tok in lex.words["day_words"] and k and toks[k - 1] in lex.words["refers"]:
                 continue  # "when was that day made a holiday?": the day already talked of, no day asked
             for name, ws in lex.intents.items():

@@ -2481,18 +2481,6 @@ def test_one_sides_share_leans_on_the_joint_venture_just_shown(engine: AnswerEng
     answered_with(answer, "60")
 
 
-def test_a_share_the_fact_just_shown_lacks_is_asked_anew(engine: AnswerEngine) -> None:
-    previous = last_turn(engine, "Сколько составил экспорт Казахстана в Россию в 2011?")
-    answer = engine.answer("А России доля сколько процентов?", previous=previous)
-    assert answer.facts[0].id == "td-russia-share-foreign-trade-2011", body_text(answer)
-
-
-def test_a_treatys_tag_is_not_what_a_follow_up_names(engine: AnswerEngine) -> None:
-    previous = last_turn(engine, "When was the Treaty of Friendship, Cooperation and Mutual Assistance signed?")
-    answer = engine.answer("and diplomatic relations?", previous=previous)
-    assert answer.facts[0].id == "ev-diplomatic-relations-1992", body_text(answer)
-
-
 def test_an_overview_of_a_topic_in_the_relations_is_of_the_topic(engine: AnswerEngine) -> None:
     answer = engine.answer("Расскажите про Байконур в отношениях Казахстана и России.")
     assert answer.kind == "overview" and answer.facts[0].id != "tr-baikonur-agreement-balancing", body_text(answer)
@@ -2519,3 +2507,56 @@ def test_an_overview_of_two_peoples_meetings_leads_with_a_fact_naming_them(engin
     answer = engine.answer("Medvedev pen Nazarbaevtyñ kezdesuleri turaly aityp beriñizşi")
     people = answer.facts[0].people["en"] if answer.facts[0].people else ()
     assert any("Medvedev" in p for p in people), body_text(answer)
+
+
+def test_who_came_on_board_asks_which_countries_joined(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Which three countries launched the Customs Union in 2010?")
+    answered_with(engine.answer("And who came on board once it turned into the EAEU?", previous=previous), "Armenia")
+
+
+def test_which_region_asks_where_whatever_stands_between(engine: AnswerEngine) -> None:
+    assert "where" in engine.understanding.parse("И в какой он области?").intents
+
+
+def test_he_is_what_the_question_before_asked_for(engine: AnswerEngine) -> None:
+    """"The largest of them?" was told inside the list of ranges; "which region is it in?" asks of the largest."""
+    previous = last_turn(engine, "Сколько у России военных полигонов на территории Казахстана?", "А самый большой из них какой?")
+    answered_with(engine.answer("И в какой он области?", previous=previous), "Кызылорд")
+
+
+def test_the_state_line_is_the_border(engine: AnswerEngine) -> None:
+    answer = engine.answer("еки елдин арасындагы мемлекет сызыгы неше шакырым")
+    assert answer.answered and answer.facts[0].id == "fg-land-border-length", body_text(answer)
+
+
+def test_what_kind_of_prices_asks_no_sum(engine: AnswerEngine) -> None:
+    answer = engine.answer("At what kind of prices does Kazakhstan sell petroleum and gas to its northern neighbour?")
+    assert answer.answered and answer.facts[0].id == "td-cheap-oil-gas-russian-investment", body_text(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Теңіз–Новороссийск мұнай құбыры қай жылы пайдалануға берілді?",
+    "when exactly was the CPC pipeline put into operation?",
+])
+def test_putting_a_pipeline_into_operation_is_a_step_no_source_reports(engine: AnswerEngine, question: str) -> None:
+    """A decision to build it, or a wish to commission it on time, is not its start of operation."""
+    assert not engine.answer(question).answered
+
+
+def test_an_operation_a_fact_tells_is_still_answered(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("When did the CSTO operation in Kazakhstan take place?"), "2022")
+
+
+@pytest.mark.parametrize(("before", "question", "fact_id"), [
+    # a share the fact just shown lacks is asked anew
+    ("Сколько составил экспорт Казахстана в Россию в 2011?", "А России доля сколько процентов?",
+     "td-russia-share-foreign-trade-2011"),
+    # a treaty's tag ("diplomacy") is not what the follow-up names
+    ("When was the Treaty of Friendship, Cooperation and Mutual Assistance signed?", "and diplomatic relations?",
+     "ev-diplomatic-relations-1992"),
+    # a detail the holiday just shown lacks is told by the fact that has it
+    ("Ресей кунин улттык мереке деп кай жылы жариялады?", "ал казирги атауын кашан алды?", "ev-russia-day-name-2002"),
+])
+def test_a_follow_up_finds_the_fact_its_own_words_ask(engine: AnswerEngine, before: str, question: str, fact_id: str) -> None:
+    answer = engine.answer(question, previous=last_turn(engine, before))
+    assert answer.facts[0].id == fact_id, body_text(answer)
