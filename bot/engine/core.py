@@ -835,8 +835,14 @@ class AnswerEngine:
         side by side when they give a figure in one unit, else in date order."""
         # Only two pairs of facts mirror each other: the words alone tell whether one may be meant,
         # before the model is asked for a question that then takes another way.
-        near = [h.fact.id for h in self._search(query)[:2 * WEIGHTS.mirror_pool] if h.fact.id in self.mirrors]
         both_named = self.understanding.side_turns(question) >= 2
+        if both_named:
+            # "… таныған күн мен … таныған күнді салыстырып беріңіз, қайсысы бұрын?": the words that only ask
+            # (compare, which one, the day) are no part of what either fact must say.
+            asking = self.intent_words | self.lex.words["day_words"]
+            query = replace(query, words=tuple(w for w in query.words if w not in asking)) \
+                if any(w not in asking for w in query.words) else query
+        near = [h.fact.id for h in self._search(query)[:2 * WEIGHTS.mirror_pool] if h.fact.id in self.mirrors]
         if not near or (len(near) < 2 and not both_named):
             return None
         ranked = sorted(self.rank(query)[:WEIGHTS.mirror_pool], key=lambda r: -r.lexical)
@@ -851,9 +857,12 @@ class AnswerEngine:
             # Both sides named in turn: one of the best matches and its mirror, wherever the mirror ranks
             # ("Russia in Kazakhstan or Kazakhstan in Russia?" matches one direction's words better).
             # "Compare …" spends a word on the asking that neither fact says.
+            # The words' own best matches count too: the model may rank another fact's day ("күні") above both.
             least = WEIGHTS.mirror_coverage if "compare" in query.intents else WEIGHTS.min_coverage
-            pair = next(((r.fact, self.mirrors[r.fact.id]) for r in ranked
-                         if r.fact.id in self.mirrors and r.coverage >= least), None)
+            pool = [(r.fact, r.coverage) for r in ranked]
+            pool += [(h.fact, h.coverage) for h in self._search(query)[:2 * WEIGHTS.mirror_pool]]
+            pair = next(((fact, self.mirrors[fact.id]) for fact, coverage in pool
+                         if fact.id in self.mirrors and coverage >= least), None)
         if pair is None or any(self.answerable.missing(query, fact) for fact in pair):
             return None
         a, b = sorted(pair, key=_in_order)

@@ -363,6 +363,10 @@ class Understanding:
         self.year_words = tuple(w for w in map(fold_word, lex.words["year_words"]) if len(w) >= 3)
         self.city_stems = tuple(city[:PLACE_NAME] for city in lex.words["city_words"])
         self.sides = side_tokens(lex)
+        # Kazakh "we" standing for a side ("бізді", us: Kazakhstan) names that side as its name does (not a city
+        # standing for a state: "met in Astana" names a place, not a side in turn).
+        self.stand_in_sides = {ph[0]: side for ph, target in lex.stands_for.items()
+                               if len(ph) == 1 and ph[0].startswith(_WE) and target and (side := _SIDE_OF.get(target[0][:3]))}
         self.language = LanguageDetector(lex)
         self.party_by_prefix = tuple((p[:-1], p) for p in sorted(lex.words["other_parties"]) if len(p) >= 5)
         self.party_prefixes = tuple(prefix for prefix, _ in self.party_by_prefix)
@@ -556,7 +560,8 @@ class Understanding:
     def _sides(self, text: str) -> _Sides:
         words = list(_RAW_WORD_RE.finditer(text))
         firsts = [next(iter(word_tokens(m.group())), "") for m in words]
-        sides = [(k, side) for k, tok in enumerate(firsts) if tok in self.sides and (side := _SIDE_OF.get(tok[:3]))]
+        sides = [(k, side) for k, tok in enumerate(firsts)
+                 if (side := _SIDE_OF.get(tok[:3]) if tok in self.sides else self.stand_in_sides.get(tok))]
         return _Sides(words, firsts, sides, [j for j in range(1, len(sides)) if sides[j][1] != sides[j - 1][1]])
 
     def both_ways(self, text: str) -> tuple[str, str] | None:
@@ -862,6 +867,8 @@ class _Sides(NamedTuple):
     turns: list[int]
 
 
+_WE = "biz"
+"""Kazakh "біз" (we) folded, the stem of its case forms (бізді, бізге, біздің)."""
 _SIDE_OF = {"ros": "ru", "res": "ru", "rus": "ru", "rf": "ru", "kaz": "kz", "kz": "kz", "rk": "kz"}
 """Which side a side's name stands for, by its first letters as folded (Россия, Ресей, Russia; Казахстан, Qazaqstan)."""
 _DATIVE = ("ga", "ge", "ka", "ke", "na", "ne")

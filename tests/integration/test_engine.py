@@ -2560,3 +2560,20 @@ def test_an_operation_a_fact_tells_is_still_answered(engine: AnswerEngine) -> No
 def test_a_follow_up_finds_the_fact_its_own_words_ask(engine: AnswerEngine, before: str, question: str, fact_id: str) -> None:
     answer = engine.answer(question, previous=last_turn(engine, before))
     assert answer.facts[0].id == fact_id, body_text(answer)
+
+
+RECOGNITIONS_COMPARED_IN_KAZAKH = (
+    "Ресей Казакстанды таныган кун мен Казакстан Ресейди таныган кунди салыстырып бериниз, кайсысы бурын болды?",
+    "Ресей бизди таныган кун мен биз Ресейди таныган кунди салыстырыныз, кайсысы бурын?",
+    "Тәуелсіздікті кім бұрын мойындады, Ресей бізді ме, әлде біз Ресейді ме? Күндерін айт",
+)
+"""Who recognised whom first, in three Kazakh wordings: the sides by name, "we" for Kazakhstan, "who first"."""
+
+
+def test_who_recognised_whom_first_in_kazakh_gets_both_recognitions(engine: AnswerEngine) -> None:
+    """"We" is Kazakhstan, a side named in turn; "compare", "which one" and "the day" are asked, not matched."""
+    both = {"ev-ru-recognises-kz-independence", "ev-kz-recognises-ru-independence"}
+    for question in RECOGNITIONS_COMPARED_IN_KAZAKH:
+        answer = engine.answer(question)
+        assert {f.id for f in answer.facts} >= both, (question, body_text(answer))
+        answered_with(answer, "17")
