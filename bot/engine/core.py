@@ -39,7 +39,7 @@ from bot.engine.direction import acting_side, destination
 from bot.engine.hops import YearHop, day_hop, days_after, earlier_pair, or_halves, or_pair, two_events, year_hop
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FUZZY_MIN, FactIndex, Hit, fact_fields
-from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
+from bot.engine.lexicon import UNITS, Lexicon, default_lexicon_dir, load_lexicon, side_tokens
 from bot.engine.numerals import spoken_years, year_of_ordinal
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, SemanticIndex, load_model
@@ -57,7 +57,7 @@ from bot.engine.smalltalk import (
 )
 from bot.engine.spelling import PARTICLE, Abbreviations, DotlessI, DroppedLetter, KeyboardE, SplitWords, Transposed, full_years
 from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Understanding, find_phrases, month_of
-from bot.model import LANGS, Claim, Fact, PartialDate
+from bot.model import LANGS, Claim, Fact, PartialDate, Source
 from bot.script import is_latin, typed_plainly
 from bot.store import FactStore
 from bot.text import fold, forget_folded_words, raw_tokens, stem, tokens
@@ -100,6 +100,8 @@ inline (one pass finds nearly every question's; a second where the real scores l
 
 _CAPITAL_RE = re.compile(r"(?<!^)\b[^\W\d_a-zа-яёәғқңөұүһі]")
 """A capital letter past a question's first: a name is written with one."""
+_NAME_RE = re.compile(r"[^\W\d_][\w-]*")
+"""A word as written, to tell a name by its capital."""
 _ALL_RE = re.compile(r"\ball\b", re.IGNORECASE)
 """English "all", which asks a list (Kazakh "ал", and, folds to the same token)."""
 
@@ -126,8 +128,11 @@ class AnswerEngine:
         self.and_words = self.lex.words["and_words"] | KAZAKH_AND
         """Words that join two things asked ("and", Kazakh "мен/пен/бен")."""
         self.position = {f.id: i for i, f in enumerate(self.index.facts)}
-        self.known_years = frozenset(store.years())
+        # (and the last year of a span a title names: "the treaty that ran until 2007" is of 1998–2007)
+        self.known_years = frozenset(store.years()) | {span[1] for f in store.facts if (span := _span(f))}
         self.compose = Composer(store.sources)
+        self.attribution = _attribution_re(store.sources.values())
+        self.unit_words = frozenset().union(*(self.lex.words[unit] for unit in UNITS))
         self.answerable = Answerability(store.facts, self.lex, self.index.vocab_set)
         self.searched: LRUCache[Query, list[Hit]] = LRUCache(maxsize=SEARCHES_KEPT)
         self.given: LRUCache[tuple[str, str | None, Turn | None, dt.date], Answer] = LRUCache(maxsize=ANSWERS_KEPT)
@@ -229,6 +234,8 @@ class AnswerEngine:
         typed = _clean(question)
         cleaned = without_self_clause(typed, self.lex)
         glossless = self._without_restatement(cleaned)
+        if self.attribution is not None:
+            glossless = " ".join(self.attribution.sub(" ", glossless).split())
         answer = self._reply_to(glossless, lang, previous)
         if glossless != cleaned and not answer.answered:
             answer = self._reply_to(cleaned, lang, previous)
@@ -243,6 +250,8 @@ class AnswerEngine:
                                        asked_before[-1] if asked_before else None)))))))
         question = self._told(whole)
         detected = self.language.detect(question)
+        if previous is not None and detected == "en" != previous.lang and not self.language.names_english(question):
+            detected = None  # "sebebi ne?" after a Kazakh answer: no English word, the conversation's language
         reply_lang = lang or detected or (previous.lang if previous else None) or "en"
         script = _script_of(question, reply_lang)
         if previous is not None and detected is None:
@@ -644,11 +653,15 @@ class AnswerEngine:
             sides = " ".join(w for w in _WORD_RE.findall(parts[0]) if w.lower() in self.lex.swap)
             years = "" if YEAR_RE.search(parts[1]) else " ".join(YEAR_RE.findall(parts[0]))
             second = self._answer(f"{sides} {years} {parts[1]}".strip(), lang, None)
-        if not second.answered or second.kind != "fact" or second.facts[0] == first.facts[0]:
+        listed = second.kind == "list" and "list" in self.understanding.parse(parts[1]).intents
+        if not second.answered or (second.kind != "fact" and not listed) or second.facts[0] == first.facts[0]:
             return None
         if not {first.facts[0].id, second.facts[0].id} <= self._best_matches(question):
             return None
-        return self.compose.listing([first.facts[0], second.facts[0]], lang, question, "", in_full=2)
+        # "… where is it, and what agreements are there on it?": a list asked second is told after the first fact.
+        told = [first.facts[0], *(f for f in second.facts if f != first.facts[0])] if listed \
+            else [first.facts[0], second.facts[0]]
+        return self.compose.listing(told, lang, question, "", in_full=2)
 
     def _says_own_words(self, parts: tuple[str, str], fact: Fact) -> bool:
         """Whether a fact tells (in its text, title or names for it, not the sample questions its index holds)
@@ -842,6 +855,11 @@ class AnswerEngine:
             asking = self.intent_words | self.lex.words["day_words"]
             query = replace(query, words=tuple(w for w in query.words if w not in asking)) \
                 if any(w not in asking for w in query.words) else query
+            if "how_much" in query.intents and query.intents & {"who", "compare"} \
+                    and self.lex.words["day_words"].intersection(query.tokens):
+                # "Who recognised whom first? How many days was between?": the two days, told side by side, answer
+                # both ("how many days after …?" alone is answered by the fact that counts them).
+                query = replace(query, intents=query.intents - {"how_much"})
         near = [h.fact.id for h in self._search(query)[:2 * WEIGHTS.mirror_pool] if h.fact.id in self.mirrors]
         if not near or (len(near) < 2 and not both_named):
             return None
@@ -965,6 +983,10 @@ class AnswerEngine:
                 continue
             day = dt.date(when.year, when.month, when.day) + dt.timedelta(days=days)
             others = [f for f in self._on_days({(day.year, day.month, day.day)}) if f is not dated]
+            if not others and self.lex.words["holiday_words"].intersection(tokens(ask)):
+                # "Какой праздник отмечают в тот же день, когда …": a holiday falls on the day of the calendar, any year.
+                others = sorted({f.id: f for f, _ in self.store.on_day(day.month, day.day) if f is not dated}.values(),
+                                key=importance)
             if others:
                 return self.compose.after_event(dated, self._one_or_list(others, lang, ask), lang, question, claim)
         return None
@@ -1092,11 +1114,18 @@ class AnswerEngine:
         """"а Эмба?" right after "where is the Sary-Shagan range?": the previous question asked of the
         thing the follow-up names, its name in place of the one asked about (both would find Sary-Shagan)."""
         own = self.rank(query)
-        if not own or own[0].fact.id in previous.fact_ids or own[0].coverage < WEIGHTS.full_match \
-                or not self.index.title_share(own[0].index, query.words):
+        if not own or own[0].fact.id in previous.fact_ids or not self.index.title_share(own[0].index, query.words):
+            return None
+        # A name written with a capital that titles the fact ("ал Эмба полигоны ше?") vouches for a looser match.
+        capitalised = {tok for m in _NAME_RE.finditer(question) if _CAPITAL_RE.match(question, m.start())
+                       for tok in tokens(m.group())}
+        titled = any(capitalised & set(tokens(title)) for title in own[0].fact.title.values())
+        if own[0].coverage < (WEIGHTS.followup_alone if titled else WEIGHTS.full_match):
             return None
         names = set(self._context(previous)[1][0].split())
-        kept = [w for w in previous.question.split() if w.strip("?!.,;:«»\"'") not in names]
+        # (a number in the old name goes with it: "929 ГЛИЦ"; a year stays asked)
+        kept = [w for w in previous.question.split() if (bare := w.strip("?!.,;:«»\"'")) not in names
+                and not (bare.isdigit() and not YEAR_RE.fullmatch(bare))]
         if len(kept) < len(previous.question.split()):
             answer = self._route(self.understanding.parse(f"{' '.join(kept)} {question}"), lang)
             best = answer.facts[0] if answer.answered and answer.facts else None
@@ -1329,7 +1358,11 @@ class AnswerEngine:
                 # A unit asked ("by how many percent?") that the runner-up uses, and the model finding it as close
                 # as the best fact (or nearly), vouch for a thinner word match.
                 # (the words of the best fact's title that the question uses too: another subject's length is no answer).
-                thin = unit and r.cosine >= top.cosine - WEIGHTS.agree_slack > 0 and self._same_subject(query, top, r)
+                # (and a word of the question's own, neither a side nor the unit: "what share of the people are
+                # ethnic Russians?" is not asked of a fact whose only shared word is "percent")
+                thin = unit and r.cosine >= top.cosine - WEIGHTS.agree_slack > 0 and self._same_subject(query, top, r) \
+                    and bool(self.words[self.position[r.fact.id]].intersection(
+                        w for w in query.words if w not in self.side_words and w not in self.unit_words))
                 if r.coverage >= (WEIGHTS.semantic_agree if thin else WEIGHTS.min_coverage) and r.fused >= ratio * top.fused \
                         and self.answerable.missing(query, r.fact) is None and self._keeps_subject(query, missing, top, r) \
                         and (not query.named_years or set(query.named_years) & self._years_of(r.fact)):
@@ -1368,6 +1401,12 @@ class AnswerEngine:
         toks = query.tokens
         said = self.answerable.said(top)
         lacking = content - said
+        # "кеден одағы халқы экономикалық қуаты": keywords typed as into a search box join two asked things
+        # without "and" (a measure named, "потенциал", asks no more than the keyword does).
+        # (nor a follow-up joined to its topic: "… ал қуаты ше")
+        keywords = not joins.intersection(toks) and query.intents <= {"how_much"} and "?" not in query.text \
+            and not self.lex.question_words.intersection(toks) and len(content) <= WEIGHTS.keyword_words \
+            and not self.lex.words["followup"].intersection(toks)
         for fact in close:
             other = self.answerable.said(fact)
             # The nearest words on either side of each "and" that either fact uses ("халқы мен … әлеуеті"),
@@ -1375,6 +1414,8 @@ class AnswerEngine:
             told = said | other
             beside = {next((t for t in side if t in self.side_words or (t in content and t in told)), "")
                       for k, tok in enumerate(toks) if tok in joins for side in (reversed(toks[:k]), toks[k + 1:])}
+            if keywords:
+                beside = content
             if lacking & other & beside and (content & said) - other:
                 return fact
         return None
@@ -1923,6 +1964,12 @@ class AnswerEngine:
             return None
         # The bar is the best fact that says where: a summary naming no place may score far above them all.
         placed = [r.fact for r in _close_matches([r for r in ranked if r.fact.place])]
+        # "Which cities will the power plants be built in?" of the agreement that names them: the places must
+        # be of what is asked (a word the best match shares with the question, the sides aside), not of others.
+        # (as written: "жылу электр станциясы" stands for the "орталық" every centre's name holds)
+        best = self.words[self.position[ranked[0].fact.id]] if ranked else frozenset()
+        shared = {w for w in query.words if w not in self.side_words and w in best}
+        placed = [f for f in placed if not shared or shared & self.words[self.position[f.id]]]
         return self.compose.listing(placed, lang, query.text, "", in_full=len(placed)) if len(placed) >= 2 else None
 
     @staticmethod
@@ -2093,6 +2140,23 @@ def _close_matches(ranked: Sequence[Ranked]) -> list[Ranked]:
 
 _ROMAN_RE = re.compile(r"(?:ks|[ivxlcsh])+")
 """A Roman numeral as folded ("XXI" is "ksksi"; in Cyrillic lookalikes "ХХІ" is "hhi")."""
+
+
+_ATTRIBUTING = (r"по\s+мнению|по\s+словам|по\s+оценке|согласно|according\s+to|in\s+the\s+(?:view|opinion)\s+of")
+_SCHOLAR = r"(?:профессора|профессор|автора|историка|учёного|ученого|professor|prof\.?|the\s+author|historian|scholar)\s+"
+_OPINION = r"(?:пікірінше|пикиринше|pıkırınşe|pikirinshe|айтуынша|aituynşa|aituynsha|ойынша|oiynşa|oiynsha)"
+
+
+def _attribution_re(sources: Iterable[Source]) -> re.Pattern[str] | None:
+    """"по мнению профессора Борбасова", "according to Borbasov", "Борбасовтың пікірінше": the answer is the source's
+    anyway, and its author's name is in no fact about what he wrote (it would find the fact about him instead)."""
+    surnames = sorted({form.split()[-1] for source in sources for form in source.author_forms.values()
+                       if len(form.split()) >= 2})
+    if not surnames:
+        return None
+    named = rf"(?:[^\W\d_]+\s+)?(?:{'|'.join(map(re.escape, surnames))})\w*(?:'s)?"
+    return re.compile(rf",?\s*\b(?:(?:{_ATTRIBUTING})\s+(?:{_SCHOLAR})?{named}|(?:{_SCHOLAR})?{named}\s+{_OPINION})\b\s*,?",
+                      re.IGNORECASE)
 
 
 def _clean(question: str) -> str:

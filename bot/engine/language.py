@@ -35,6 +35,10 @@ class LanguageDetector:
         self.kk, self.ru = kk - ru, ru - kk
         self.en = lex.hints.get("en", frozenset())
 
+    def names_english(self, text: str) -> bool:
+        """Whether Latin letters here hold an English hint word ("sebebi ne?" holds none: English only by default)."""
+        return bool({fold_word(w) for w in raw_tokens(text.lower()) if not w[0].isdigit()} & self.en)
+
     def detect(self, text: str) -> str | None:
         """kk, ru or en; None when the text has no letters, or Latin letters whose common words are as
         much Kazakh as English (the chat's or conversation's language then decides)."""

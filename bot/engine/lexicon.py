@@ -28,7 +28,7 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
               "what_words", "previous_year", "not_money", "union_words", "russia_places", "russia_people", "kazakhstan_people",
               "kazakhstan_places", "rank_words", "year_words", "eaeu_words", "country_words", "anniversary_words", "role_words",
               "membership_words", "flow_words", "import_words", "turnover_words", "plea_words", "counterfactual_words",
-              "locative_words",
+              "locative_words", "holiday_words",
               "name_words", "city_words",
               "place_plurals", "founding_words", "beginning_words", "courtesy_phrases", "idiom_phrases",
               "person_pronouns", "person_refers", "person_verbs",

@@ -47,6 +47,7 @@ class Weights:
     overview_pool: int = 5        # … or, asked for an overview that none but one matches so well, of these best min_coverage
     max_related: int = 4
     half_ratio: float = 0.5       # a runner-up holding the other of two things asked scores at least this share of the best
+    keyword_words: int = 6        # … and keywords (no "and", nothing asking) name two things asked in at most this many words
     followup_alone: float = 0.8   # coverage at which a question opening like a follow-up stands alone
     alone_margin: float = 0.75    # … and a short one pointing back, when the runner-up is at most this share of the best
     title_named: float = 0.6      # share of a fact's title a short question must name to leave the fact just shown

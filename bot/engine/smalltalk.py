@@ -155,7 +155,7 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
     if _LETTER_RE.search(unsure := _UNSURE_ASIDE_RE.sub("", text)):
         text = unsure
     sentences = [_without_need(_without_origin(_before_aside(part, lex), lex), lex, names_topic)
-                 for s in _SENTENCE_RE.split(text) for part in _after_dash(s) if _LETTER_RE.search(part)]
+                 for s in _SENTENCE_RE.split(text) for part in _after_dash(s, lex) if _LETTER_RE.search(part)]
     if len(sentences) < 2:
         return sentences[0] if sentences and len(sentences[0]) < len(text.strip()) else text
     kept = [s for s in sentences if smalltalk_kind(s, lex) is None]  # "Спасибо за помощь." reads as "help"
@@ -446,12 +446,15 @@ def _before_aside(sentence: str, lex: Lexicon) -> str:
     return sentence
 
 
-def _after_dash(sentence: str) -> list[str]:
+def _after_dash(sentence: str, lex: Lexicon) -> list[str]:
     """"I worked at Baikonur then and never knew - on which date did Russia …?", "I want to get one
     date right: on what day …?": who asks, then the question, as two sentences (a dash between
-    names, "Kazakhstan – Russia", splits nothing)."""
+    names, "Kazakhstan – Russia", splits nothing). A question after the dash that only asks ("… біздің
+    Ресейге салғанымыз – қайсысы көп?") leans on what comes before it."""
     match = _DASH_RE.search(sentence)
     if match is None or not sentence.rstrip().endswith("?") or not _ABOUT_ONESELF_RE.search(sentence[:match.start()]):
+        return [sentence]
+    if all(tok in lex.no_topic or tok in lex.asking_words for tok in tokens(sentence[match.end():])):
         return [sentence]
     return [sentence[:match.start()], sentence[match.end():]]
 

@@ -332,9 +332,11 @@ CONTRAST = frozenset(("al", "a"))
 """Kazakh "ал" and Russian "а" (while, whereas), as tokens: after a comma, they open a second question."""
 
 
-_ONE_COUNTRY_RE = re.compile(r"\b(?:страну|государство)\b", re.IGNORECASE)
-"""A country asked in the singular ("Назовите страну, которую Медведев посетил первой"): one, which may be a side;
-the stem it shares with "страны" would otherwise ask the members of a union."""
+_ONE_COUNTRY_RE = re.compile(r"\b(?:страну|государство|(?:мемлекет|memleket|ел|el)\s+(?:ретінде|ретинде|retınde|retinde))\b",
+                             re.IGNORECASE)
+"""A country asked in the singular ("Назовите страну, которую Медведев посетил первой", "қандай мемлекет ретінде
+қарастырады": as what kind of state): one, which may be a side; the stem it shares with "страны" would otherwise ask
+the members of a union."""
 
 
 class Understanding:
@@ -799,6 +801,8 @@ class Understanding:
                 tok[0].isdigit() and not YEAR_RE.fullmatch(tok) and any(w.startswith(_MONEY_STEMS) for w in plain[k + 1:k + 3])
                 for k, tok in enumerate(plain)):
             intents.add("money")  # "I heard Russia pays 115 million dollars a year; is that accurate?": a sum claimed
+        if _ABOUT_RE.search(asked) and not _PRO_RE.search(asked):
+            words = [w for w in words if w != _PRO]  # "расскажи про Байконур": "about" names no topic
         unique = tuple(dict.fromkeys(words))
         counts = not (detected == "kk" and _TO_HOW_MUCH_RE.search(asked))
         counted = None if not counts else next((b for a, b in zip(plain, plain[1:], strict=False)
@@ -823,6 +827,10 @@ class Understanding:
                      future, tuple(days), counted)
 
 
+_ABOUT_RE = re.compile(r"(?<![\w-])про(?![\w-])", re.IGNORECASE)
+_PRO_RE = re.compile(r"(?<![\w-])pro(?![\w])", re.IGNORECASE)
+_PRO = "pro"
+"""Russian "про" (about) folds to what the "pro" of "pro-Kremlin" does: only the Cyrillic one is no topic."""
 _CAPITAL_OF_RE = re.compile(r"\b(?:столиц[аыуе]\w*|(?:астана|елорда|astana|elorda)(?:сы|sy)\w*|capital city|capital of"
                             r"|'s capital)\b", re.IGNORECASE)
 """A country's capital asked for ("столица", "Өзбекстанның астанасы" — a capital, not Astana —, "capital of")."""

@@ -2577,3 +2577,109 @@ def test_who_recognised_whom_first_in_kazakh_gets_both_recognitions(engine: Answ
         answer = engine.answer(question)
         assert {f.id for f in answer.facts} >= both, (question, body_text(answer))
         answered_with(answer, "17")
+
+
+def test_a_kazakh_write_it_out_plea_names_no_topic(engine: AnswerEngine) -> None:
+    """"жазшы" (write it) only asks, as "айтшы" (tell it) does."""
+    typed = engine.understanding.parse("Ресейден қандай тауарлар әкелінеді? тізіп жазшы").words
+    assert typed == engine.understanding.parse("Ресейден қандай тауарлар әкелінеді? тізіп айтшы").words
+
+
+def test_a_dash_before_a_bare_which_one_keeps_the_topic_before_it(engine: AnswerEngine) -> None:
+    """"… біздің Ресейге салғанымыз – қайсысы көп?": "-мыз" sounds like the asker, but what follows only asks."""
+    answer = engine.answer("Ресейдің бізге салған инвестициясы мен біздің Ресейге салғанымыз – қайсысы көп?")
+    assert {f.id for f in answer.facts} >= {"td-russian-investment-in-kazakhstan", "td-kazakh-investment-in-russia"}, \
+        body_text(answer)
+
+
+def test_keywords_naming_two_measures_get_both(engine: AnswerEngine) -> None:
+    answer = engine.answer("население экономический потенциал таможенного союза")
+    assert {f.id for f in answer.facts} >= {"td-customs-union-population", "td-customs-union-economy"}, body_text(answer)
+
+
+def test_which_cities_of_an_agreement_naming_them_is_not_a_list_of_other_places(engine: AnswerEngine) -> None:
+    """The test ranges say where they are, but not where the power plants go: the agreement names the cities."""
+    answer = engine.answer("Ресеймен келісім бойынша жылу электр станциялары қай қалаларда тұрғызылады?")
+    assert answer.facts[0].id == "tr-power-plants-2023", body_text(answer)
+    answered_with(answer, "Көкшетау")
+
+
+def test_and_a_named_range_after_another_asks_of_the_range_named(engine: AnswerEngine) -> None:
+    """"ал Эмба полигоны ше?" after "what is 929 GLITs?": the name in capitals, not the number of the old one."""
+    answer = engine.answer("ал Эмба полигоны ше?", previous=last_turn(engine, "929 ГЛИЦ деген не, қай жерде?"))
+    assert answer.facts[0].id == "fg-range-emba", body_text(answer)
+    answered_with(answer, "Ақтөбе")
+
+
+def test_a_holiday_on_the_same_day_as_an_event_falls_on_that_day_of_any_year(engine: AnswerEngine) -> None:
+    answer = engine.answer("Which holiday is celebrated on the same day as the first Russian presidential election of 1991?")
+    answered_with(answer, "Russia Day")
+
+
+
+def test_what_the_bot_helps_with_or_who_it_is_asked_in_chat_words_is_small_talk(engine: AnswerEngine) -> None:
+    """"what sort of stuff", "умеете отвечать", "hold on, …": chat words around asking what the bot is and does."""
+    asked = ("what sort of stuff can you help me with?", "На каких языках умеете отвечать?",
+             "hold on, are you a real person or a bot?")
+    assert {question: engine.answer(question).kind for question in asked} == dict.fromkeys(asked, "smalltalk")
+
+
+def test_a_source_authors_opinion_asked_of_finds_what_he_wrote(engine: AnswerEngine) -> None:
+    """"по мнению профессора Борбасова": the author's name is in the fact about him, not in what he wrote."""
+    answer = engine.answer("В какие годы, по мнению профессора Борбасова, Россия и Казахстан сильнее всего ощутили "
+                           "необходимость сближения?")
+    assert answer.facts[0].id == "ev-1995-2001-eurasian-rapprochement", body_text(answer)
+
+
+def test_colloquial_russian_for_exports_and_growth_finds_the_growth(engine: AnswerEngine) -> None:
+    """"вывоз" is export, "подрос" grew."""
+    answer = engine.answer("Насколько подрос вывоз товаров из Казахстана в Россию в 2011 году?")
+    assert answer.facts[0].id == "td-exports-growth-2011", body_text(answer)
+
+
+def test_how_many_days_between_the_two_recognitions_gets_both_days(engine: AnswerEngine) -> None:
+    answer = engine.answer("Who recognised the other first, Russia Kazakhstan or Kazakhstan Russia? How many days apart?")
+    answered_with(answer, "17 December", "20 December")
+
+
+def test_as_what_kind_of_state_asks_no_list_of_countries(engine: AnswerEngine) -> None:
+    answer = engine.answer("Ресей сыртқы саясат тұжырымдамасында Қазақстанды қандай мемлекет ретінде қарастырады?")
+    answered_with(answer, "стратегиялық")
+
+
+def test_a_share_of_people_is_not_answered_by_a_fact_sharing_only_the_word_percent(engine: AnswerEngine) -> None:
+    assert not engine.answer("Қазақстан халқының неше пайызын этникалық орыстар құрайды?").answered
+
+
+def test_a_short_russian_percent_is_a_percent(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("правда что в 2011 экспорт казахстана в россию вырос почти на 50 проц?"), "47,8")
+
+
+def test_where_a_place_is_and_which_agreements_it_has_tells_the_place_first(engine: AnswerEngine) -> None:
+    """The second part asks a list: it is told after the fact that says where, not instead of it."""
+    answer = engine.answer("Где находится Байконур и какие соглашения по нему заключили Россия и Казахстан?")
+    assert answer.facts[0].id == "fg-baikonur-largest-range", body_text(answer)
+    assert "tr-baikonur-lease-1994" in {f.id for f in answer.facts}, body_text(answer)
+
+
+def test_tell_me_about_in_russian_names_no_topic(engine: AnswerEngine) -> None:
+    """"про" (about) is dropped; the "pro" of "pro-Kremlin" is not."""
+    assert "pro" not in engine.understanding.parse("Расскажите про торговлю Казахстана и России").words
+    assert "pro" in engine.understanding.parse("pro-Kremlin presenters banned from Kazakhstan").words
+
+
+def test_chat_spellings_of_what_and_was_not_name_no_topic(engine: AnswerEngine) -> None:
+    """"што" (что) and "небыло" (не было) typed in chat."""
+    answer = engine.answer("когда путин сказал што у казахов небыло государственности")
+    assert answer.facts[0].id == "ev-putin-kazakh-statehood-2013", body_text(answer)
+
+
+def test_the_last_year_of_a_treaty_span_is_a_year_the_facts_know(engine: AnswerEngine) -> None:
+    answer = engine.answer("When was the economic cooperation treaty that was valid until 2007 signed?")
+    answered_with(answer, "1998")
+
+
+def test_a_follow_up_in_words_of_no_language_list_keeps_the_conversations_language(engine: AnswerEngine) -> None:
+    """"sebebi ne?" (why?) holds no English word: the Kazakh conversation goes on in Kazakh."""
+    answer = engine.answer("sebebi ne?", previous=last_turn(engine, "Qazaqstan Reseiden bidai äkeluge qaşan tyiym saldy?"))
+    assert answer.lang == "kk" and answer.facts[0].id == "ev-wheat-import-ban-2024", body_text(answer)
