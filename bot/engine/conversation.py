@@ -157,10 +157,11 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     # "neşe paiyzğa östı?" (by how many percent did it grow?): words that only ask, of no topic of their own.
     topicless = bool(own) and all(w in lex.asking_words for w in own)
     # "Ресей жағының үлесі қанша пайыз?" after a joint venture: one side's detail, of no topic of its own.
-    sides = side_tokens(lex)
-    side_detail = previous is not None and any(w in sides for w in own) and topicless_but(own, sides, lex)
-    bare_detail = (short or topicless) and not query.named_years and asks and len(tokens(question)) <= 4
-    bare_detail = bare_detail or (side_detail and not query.named_years and asks and len(tokens(question)) <= 5)
+    sides = side_tokens(lex) if previous is not None else frozenset()
+    unsided = [w for w in own if w not in sides]
+    side_detail = len(unsided) < len(own) and bool(unsided) and all(w in lex.asking_words for w in unsided)
+    bare_detail = not query.named_years and asks and (((short or topicless) and len(tokens(question)) <= 4)
+                                                      or (side_detail and len(tokens(question)) <= 5))
     if previous is None:
         # "а чё было в 2009 между Казахстаном и Россией" opens a chat with a year and a topic of its own.
         whole = bool(query.named_years) and bool(query.words)
@@ -214,12 +215,6 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
             text = " ".join(YEAR_RE.sub(" ", text).split())
         text = f"{text} {rest}"
     return Resolved(text, "followup")
-
-
-def topicless_but(own: list[str], sides: frozenset[str], lex: Lexicon) -> bool:
-    """Whether a question's own words, the sides aside, only ask (a unit, a "how much"), with at least one such word."""
-    rest = [w for w in own if w not in sides]
-    return bool(rest) and all(w in lex.asking_words for w in rest)
 
 
 ASKS = ASKING | {"duration", "until", "countries"}

@@ -141,6 +141,8 @@ class AnswerEngine:
         `pending_embeddings` could give in full is kept here for `answer()`."""
         self.given_lock = threading.Lock()
         self.side_words = side_tokens(self.lex)
+        self.frame_words = self.lex.words["generic"] - self.side_words
+        """Generic words that frame an overview's topic ("relations", "сфере"), the sides not among them."""
         self.time_words = self.lex.words["day_words"] | self.lex.words["period_words"] | self.lex.words["year_words"]
         """Days, periods, years: "how many days between …" counts time, not one figure of each side."""
         self.intent_words = frozenset(word for words in self.lex.intents.values() for word in words if " " not in word)
@@ -2008,8 +2010,7 @@ class AnswerEngine:
 
     def _overview(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"Байконур", "what is the CSTO": the topic's main facts, the best told in full."""
-        generic = self.lex.words["generic"] - self.side_words
-        topic = tuple(w for w in query.words if w not in generic)
+        topic = tuple(w for w in query.words if w not in self.frame_words)
         if "overview" in query.intents and len(topic) < len(query.words) and set(topic) - self.side_words:
             # "Расскажите про Байконур в отношениях Казахстана и России": the topic is Baikonur; "the relations"
             # frame it, and would bring in facts about the relations at large.

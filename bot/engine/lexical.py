@@ -270,9 +270,13 @@ class FactIndex:
                 best = max(best, sum(self.idf[tok] for tok in common) / total)
         return best
 
+    def _spelled(self, words: Iterable[str]) -> frozenset[str]:
+        """Every token the query words may stand for in the facts (their own, inflected and mistyped forms)."""
+        return frozenset(c for w in words for c, _ in self.expand(w))
+
     def title_share(self, i: int, words: Iterable[str]) -> float:
         """The share of a fact's (best-language) title words that the given query words name."""
-        wanted = frozenset(c for w in words for c, _ in self.expand(w))
+        wanted = self._spelled(words)
         best = 0.0
         for title in self.spelled_titles[i]:
             if title:
@@ -290,13 +294,13 @@ class FactIndex:
 
     def people_named(self, i: int, words: Iterable[str]) -> int:
         """How many of the people a fact names the query words name, by surname at least ("Medvedev pen Nazarbaev")."""
-        wanted = frozenset(c for w in words for c, _ in self.expand(w))
+        wanted = self._spelled(words)
         names = self.facts[i].people or {}
         return max((sum(1 for name in names.get(lang, ()) if (said := tokens(name)) and said[-1] in wanted)
                     for lang in LANGS), default=0)
 
     def _names_in_full(self, names: Mapping[str, Sequence[str]], words: Iterable[str]) -> bool:
-        wanted = frozenset(c for w in words for c, _ in self.expand(w))
+        wanted = self._spelled(words)
         return any((said := tokens(name)) and wanted.issuperset(said) for lang in LANGS for name in names.get(lang, ()))
 
     def search(self, query: Query, limit: int = 10) -> list[Hit]:

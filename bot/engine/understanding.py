@@ -57,6 +57,8 @@ def said_as_place(raws: Sequence[str], k: int, markers: Collection[str], reach: 
     """Whether the `k`-th of a message's folded words is said as a place: after a locative word ("in", "в")
     at most `reach` words before it, or with a Kazakh locative ending ("Астанада", "құжаттарында")."""
     return any(before in markers for before in raws[max(0, k - reach):k]) or raws[k].endswith(LOCATIVE_ENDINGS)
+
+
 VERB_ENDINGS = ("al", "ala", "ali", "il", "ila", "ili", "ul", "ula", "uli", "el", "ela", "eli", "yl",
                 "yla", "yli", "lsia", "las", "lis", "tsia", "dy", "di", "ty", "ti", "gan", "gen",
                 "kan", "ken", "ady", "edi", "ed", "ing")
@@ -163,9 +165,9 @@ def _when_is_a_conjunction(toks: tuple[str, ...], lex: Lexicon) -> bool:
     return after not in _AUXILIARIES and not others and not find_phrases(toks, lex.intent_phrases["when"])
 
 
-_POSSESSED_ENDINGS = ("ы", "і", "и", "y", "ı", "i")
-"""Kazakh third-person possessive endings (after the Russian-keyboard "и" and Latin spellings): the head of
-a compound noun carries one ("шекара өткелі", a border crossing)."""
+_POSSESSED_ENDINGS = ("y", "i")
+"""Kazakh third-person possessive endings, folded (-ы, -і, the Russian-keyboard -и, Latin -y, -ı, -i): the head
+of a compound noun carries one ("шекара өткелі", a border crossing)."""
 
 
 _GENITIVE_ENDINGS = ("nyn", "nin", "dyn", "din", "tyn", "tin")
