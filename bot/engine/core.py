@@ -1164,7 +1164,9 @@ class AnswerEngine:
         if not days or not query.words:
             return None
         # "when …?" of the one fact just told, which gave its date, asks of something else
-        repeat = previous.kind != "fact" or (self._about_previous(query, previous) and "when" not in query.intents)
+        # (and "did they sign anything else that day?" asks of another)
+        repeat = previous.kind != "fact" or (self._about_previous(query, previous) and "when" not in query.intents
+                                             and not self.lex.words["further_words"].intersection(query.tokens))
         that_day = {f.id for f in self._on_days(days)} - (set() if repeat else {shown[0].id})
         best = next((r for r in self.rank(query) if r.fact.id in that_day and r.coverage >= WEIGHTS.semantic_agree
                      and self.answerable.missing(query, r.fact) is None), None)

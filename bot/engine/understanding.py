@@ -683,6 +683,9 @@ class Understanding:
         if find_phrases(plain, lex.phrases["out_of_scope"]):
             oos = True  # "стоит ли …?" asks advice, though "стоит" alone may say where something stands
         typed_toks = frozenset(plain)
+        # "… қандай ұйымға айналды?" (turned into): a Kazakh verb stems as a measure may ("айналым", turnover).
+        kazakh_verbs = frozenset(tok for raw in raw_tokens(asked) if fold_word(raw).endswith(KAZAKH_VERB_ENDINGS)
+                                 for tok in tokens(raw)) if detected == "kk" else frozenset()
         # "бір-бірімен", "друг с другом" say the two sides acted alike; they name nothing to match.
         mutual = {k + j for k, ph in find_phrases(tuple(toks), lex.phrases["mutual_phrases"]) for j in range(len(ph))}
         words: list[str] = []
@@ -712,7 +715,7 @@ class Understanding:
                     and not (named_years and tok in lex.words["generic"]):
                 oos = True  # but "what news was there in 2024?" asks that year's events, not today's ("I think
                 # it was 2005?" puts a year up to be checked, not an opinion)
-            if tok in lex.words["measure_words"] or self._measure_typo(tok):
+            if (tok in lex.words["measure_words"] or self._measure_typo(tok)) and tok not in kazakh_verbs:
                 intents.add("how_much")  # "what is the length of …" asks a figure, not an overview
             month = month_of(tok)
             if month:

@@ -2620,7 +2620,7 @@ def test_a_holiday_on_the_same_day_as_an_event_falls_on_that_day_of_any_year(eng
 def test_what_the_bot_helps_with_or_who_it_is_asked_in_chat_words_is_small_talk(engine: AnswerEngine) -> None:
     """"what sort of stuff", "умеете отвечать", "hold on, …": chat words around asking what the bot is and does."""
     asked = ("what sort of stuff can you help me with?", "На каких языках умеете отвечать?",
-             "hold on, are you a real person or a bot?")
+             "hold on, are you a real person or a bot?", "спасибо, ты лучший!")
     assert {question: engine.answer(question).kind for question in asked} == dict.fromkeys(asked, "smalltalk")
 
 
@@ -2683,3 +2683,26 @@ def test_a_follow_up_in_words_of_no_language_list_keeps_the_conversations_langua
     """"sebebi ne?" (why?) holds no English word: the Kazakh conversation goes on in Kazakh."""
     answer = engine.answer("sebebi ne?", previous=last_turn(engine, "Qazaqstan Reseiden bidai äkeluge qaşan tyiym saldy?"))
     assert answer.lang == "kk" and answer.facts[0].id == "ev-wheat-import-ban-2024", body_text(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Tell me about tensions between Kazakhstan and Russia",
+    "Қазақстан мен Ресей арасында қандай келіспеушіліктер болды?",
+])
+def test_tensions_asked_of_find_the_episodes_filed_under_them(engine: AnswerEngine, question: str) -> None:
+    """Frictions, "трения", "келіспеушілік": the oil halt, the bans and cancellations the sources tell."""
+    answer = engine.answer(question)
+    assert {"tensions"} <= set(answer.facts[0].tags), body_text(answer)
+
+
+def test_a_kazakh_verb_is_no_measure_its_stem_shares(engine: AnswerEngine) -> None:
+    """"айналды" (turned into) stems as "айналым" (turnover) does: nothing is asked to be measured."""
+    assert "how_much" not in engine.understanding.parse("Кеден одағы кейін қандай ұйымға айналды?").intents
+    assert "how_much" in engine.understanding.parse("Сауда айналымы қандай болды?").intents
+
+
+def test_anything_else_signed_that_day_is_another_document(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "When was the Caspian seabed agreement signed?")
+    answer = engine.answer("was anything else signed that same day?", previous=previous)
+    assert answer.facts[0].id != "tr-caspian-seabed-1998", body_text(answer)
+    answered_with(answer, "1998")
