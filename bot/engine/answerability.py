@@ -141,6 +141,8 @@ class Answerability:
                                          if any(mentions(tuple(tokens(f.text[lang])), lex, "part_year_words") for lang in LANGS))
         """Facts that give a figure for a quarter or a month (none in today's sources, which give years)."""
         self.units_in = lru_cache(maxsize=1024)(self._units_in)  # asked of every candidate fact of a question
+        self.unit_words = frozenset().union(*(lex.words[name] for name in UNITS))
+        """Every word of every unit list ("percent", "км", "пайыз")."""
         self.vocabulary = vocabulary
         """Every word the facts use (the index's): a claim measuring in a unit none of them uses ("1000 megawatts") is unsaid."""
         self.office_words = lex.words["person_words"] | lex.words["role_words"]
@@ -218,7 +220,7 @@ class Answerability:
         typed = tokens(text)
         priced = {k + j for k, ph in find_phrases(tuple(typed), self.lex.intent_phrases["money"]) for j in range(len(ph))}
         priced.update(k for k in range(1, len(typed)) if asked_currency(typed[k - 1:k]))
-        units = frozenset().union(*(self.lex.words[name] for name in UNITS))
+        units = self.unit_words
         area = self.lex.words["area_units"]
         # "sq", "кв" square a unit after them ("sq km", "кв. км"); alone, "ск" is chat's shorthand for "сколько".
         typed = [tok for k, tok in enumerate(typed) if k not in priced

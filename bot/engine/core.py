@@ -39,7 +39,7 @@ from bot.engine.direction import acting_side, destination
 from bot.engine.hops import YearHop, day_hop, days_after, earlier_pair, or_halves, or_pair, two_events, year_hop
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FUZZY_MIN, FactIndex, Hit, fact_fields
-from bot.engine.lexicon import UNITS, Lexicon, default_lexicon_dir, load_lexicon, side_tokens
+from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
 from bot.engine.numerals import spoken_years, year_of_ordinal
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, SemanticIndex, load_model
@@ -132,7 +132,6 @@ class AnswerEngine:
         self.known_years = frozenset(store.years()) | {span[1] for f in store.facts if (span := _span(f))}
         self.compose = Composer(store.sources)
         self.attribution = _attribution_re(store.sources.values())
-        self.unit_words = frozenset().union(*(self.lex.words[unit] for unit in UNITS))
         self.answerable = Answerability(store.facts, self.lex, self.index.vocab_set)
         self.searched: LRUCache[Query, list[Hit]] = LRUCache(maxsize=SEARCHES_KEPT)
         self.given: LRUCache[tuple[str, str | None, Turn | None, dt.date], Answer] = LRUCache(maxsize=ANSWERS_KEPT)
@@ -236,8 +235,9 @@ class AnswerEngine:
         typed = _clean(question)
         cleaned = without_self_clause(typed, self.lex)
         glossless = self._without_restatement(cleaned)
-        if self.attribution is not None:
-            glossless = " ".join(self.attribution.sub(" ", glossless).split())
+        unattributed = self.attribution.sub(" ", glossless) if self.attribution is not None else glossless
+        if unattributed != glossless:
+            glossless = " ".join(unattributed.split())
         answer = self._reply_to(glossless, lang, previous)
         if glossless != cleaned and not answer.answered:
             answer = self._reply_to(cleaned, lang, previous)
@@ -1366,7 +1366,7 @@ class AnswerEngine:
                 # ethnic Russians?" is not asked of a fact whose only shared word is "percent")
                 thin = unit and r.cosine >= top.cosine - WEIGHTS.agree_slack > 0 and self._same_subject(query, top, r) \
                     and bool(self.words[self.position[r.fact.id]].intersection(
-                        w for w in query.words if w not in self.side_words and w not in self.unit_words))
+                        w for w in query.words if w not in self.side_words and w not in self.answerable.unit_words))
                 if r.coverage >= (WEIGHTS.semantic_agree if thin else WEIGHTS.min_coverage) and r.fused >= ratio * top.fused \
                         and self.answerable.missing(query, r.fact) is None and self._keeps_subject(query, missing, top, r) \
                         and (not query.named_years or set(query.named_years) & self._years_of(r.fact)):
@@ -1416,10 +1416,9 @@ class AnswerEngine:
             # The nearest words on either side of each "and" that either fact uses ("халқы мен … әлеуеті"),
             # sides aside: "Kazakhstan and Russia" joins no two asked things.
             told = said | other
-            beside = {next((t for t in side if t in self.side_words or (t in content and t in told)), "")
-                      for k, tok in enumerate(toks) if tok in joins for side in (reversed(toks[:k]), toks[k + 1:])}
-            if keywords:
-                beside = content
+            beside = content if keywords else {
+                next((t for t in side if t in self.side_words or (t in content and t in told)), "")
+                for k, tok in enumerate(toks) if tok in joins for side in (reversed(toks[:k]), toks[k + 1:])}
             if lacking & other & beside and (content & said) - other:
                 return fact
         return None
@@ -1967,13 +1966,12 @@ class AnswerEngine:
         if "where" not in query.intents or not self.lex.words["place_plurals"].intersection(tokens(query.text)):
             return None
         # The bar is the best fact that says where: a summary naming no place may score far above them all.
-        placed = [r.fact for r in _close_matches([r for r in ranked if r.fact.place])]
         # "Which cities will the power plants be built in?" of the agreement that names them: the places must
         # be of what is asked (a word the best match shares with the question, the sides aside), not of others.
         # (as written: "жылу электр станциясы" stands for the "орталық" every centre's name holds)
-        best = self.words[self.position[ranked[0].fact.id]] if ranked else frozenset()
-        shared = {w for w in query.words if w not in self.side_words and w in best}
-        placed = [f for f in placed if not shared or shared & self.words[self.position[f.id]]]
+        shared = {w for w in query.words if w not in self.side_words and ranked and w in self.words[ranked[0].index]}
+        placed = [r.fact for r in _close_matches([r for r in ranked if r.fact.place])
+                  if not shared or shared & self.words[r.index]]
         return self.compose.listing(placed, lang, query.text, "", in_full=len(placed)) if len(placed) >= 2 else None
 
     @staticmethod

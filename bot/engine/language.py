@@ -37,7 +37,7 @@ class LanguageDetector:
 
     def names_english(self, text: str) -> bool:
         """Whether Latin letters here hold an English hint word ("sebebi ne?" holds none: English only by default)."""
-        return bool({fold_word(w) for w in raw_tokens(text.lower()) if not w[0].isdigit()} & self.en)
+        return bool(_words(text) & self.en)
 
     def detect(self, text: str) -> str | None:
         """kk, ru or en; None when the text has no letters, or Latin letters whose common words are as
@@ -45,7 +45,7 @@ class LanguageDetector:
         letters = [ch for ch in text.lower() if ch.isalpha()]
         if not letters:
             return None
-        words = {fold_word(w) for w in raw_tokens(text.lower()) if not w[0].isdigit()}
+        words = _words(text)
         cyr = sum("а" <= ch <= "я" or ch in "ёәғқңөұүһі" for ch in letters)
         if cyr * 2 >= len(letters):
             if any(ch in KK_LETTERS for ch in letters):
@@ -61,6 +61,11 @@ class LanguageDetector:
             return "kk"
         # "al eksport?", "al 2012 she?": Latin letters with as much Kazakh as English in them tell neither.
         return "kk" if kk > en else "en" if en > kk or not kk else None
+
+
+def _words(text: str) -> set[str]:
+    """A text's words, folded, numbers aside: what the hint lists are matched against."""
+    return {fold_word(w) for w in raw_tokens(text.lower()) if not w[0].isdigit()}
 
 
 def kazakh_latin(text: str) -> bool:

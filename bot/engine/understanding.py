@@ -625,6 +625,7 @@ class Understanding:
         named_years = tuple(dict.fromkeys(int(y) for y in YEAR_RE.findall(DECADE_RE.sub(" ", dated))))
         years = tuple(dict.fromkeys([*(y for d, n in decades for y in range(d, d + n)), *named_years]))
         verbs: set[str] = set()
+        kazakh_verbs: set[str] = set()
         acronyms: set[str] = set()
         named: set[str] = set()
         typed = raw_tokens(text)
@@ -638,6 +639,8 @@ class Understanding:
             verb = len(folded) >= 5 and folded.endswith(VERB_ENDINGS)
             if verb:
                 verbs.add(stem(folded))
+            if folded.endswith(KAZAKH_VERB_ENDINGS):
+                kazakh_verbs.update(word_tokens(raw))
             # (not a word stressed in capitals: "НАҚТЫ қай күні", "WHEN exactly", a verb's or a function word's form)
             if 2 <= len(raw) <= 5 and raw.isupper() and not shouted and not verb \
                     and not lex.words["stopwords"].intersection(word_tokens(raw)):
@@ -684,8 +687,8 @@ class Understanding:
             oos = True  # "стоит ли …?" asks advice, though "стоит" alone may say where something stands
         typed_toks = frozenset(plain)
         # "… қандай ұйымға айналды?" (turned into): a Kazakh verb stems as a measure may ("айналым", turnover).
-        kazakh_verbs = frozenset(tok for raw in raw_tokens(asked) if fold_word(raw).endswith(KAZAKH_VERB_ENDINGS)
-                                 for tok in tokens(raw)) if detected == "kk" else frozenset()
+        if detected != "kk":
+            kazakh_verbs.clear()
         # "бір-бірімен", "друг с другом" say the two sides acted alike; they name nothing to match.
         mutual = {k + j for k, ph in find_phrases(tuple(toks), lex.phrases["mutual_phrases"]) for j in range(len(ph))}
         words: list[str] = []
