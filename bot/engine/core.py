@@ -1232,6 +1232,9 @@ class AnswerEngine:
             # "правда что … достроили в 1916": a claim's year no fact is from is corrected when its words find one.
             corrected = self._corrected_year(query, ranked, lang, events_only=True) if ranked and not query.out_of_scope else None
             return corrected or self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
+        if query.onwards is not None and (not query.words or query.generic):
+            onwards = tuple(y for y in sorted(self.known_years) if y >= query.onwards)
+            return self._span(replace(query, years=onwards), lang)
         if query.only_years:
             return self._year(query, lang)
         if query.years and not query.named_years and (not query.words or query.generic):

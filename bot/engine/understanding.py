@@ -40,6 +40,12 @@ def _spaced_dates(text: str) -> str:
     """"12.06.1990" and "1994/03/28" as a day.month and a year apart, which the year and day readers take."""
     return _ISO_DATE_RE.sub(r"\3.\2 \1", _NUMERIC_DATE_RE.sub(r"\1.\2 \3", text))
 # "2008 және 2010 жылдардағы": the plural is the two years listed, not the 2010s.
+# "since 2022", "после 2022 года", "2022 жылдан бері": the years from one on, not that year alone.
+_ONWARDS_RE = re.compile(
+    r"(?:\b(?:since|after|from)\s+(?:the\s+)?(?:year\s+)?|(?<![\w-])(?:начиная\s+с|с|со|после)\s+)"
+    r"((?:19|20)\d\d)(?:\s*(?:года|году|г\.?)(?!\w))?"
+    r"|((?:19|20)\d\d)(?:\s*-?\s*\w+)?\s+(?:бері|бери|berı|beri|кейін|кейин|keiın|keiin|kein|keyin)\b",
+    re.IGNORECASE)
 _LISTED_YEARS_RE = re.compile(
     r"(?<![\d.,])((?:1[5-9]|20)\d\d)(\s*(?:,|және|жане|jäne|zhane|мен|men|бен|ben|пен|pen)\s*)((?:1[5-9]|20)\d0)\s*-?\s*"
     r"(?:жылдар|jyldar|zhyldar)\w*", re.IGNORECASE)
@@ -251,6 +257,8 @@ class Query:
     """(month, day) of each day-precise date named ("6 шілдеде", "July 6")."""
     counted: str | None = None
     """The word right after "how many" ("делегатов", "зымыран"): what the question counts."""
+    onwards: int | None = None
+    """The year a question reaches forward from ("since 2022", "после 2022 года", "2022 жылдан бері")."""
 
     @property
     def only_years(self) -> bool:
@@ -822,7 +830,9 @@ class Understanding:
                             and (not c or c in verbs)), None)  # not "базасын неше жылға": that counts years
         if counted is not None and detected == "kk":
             counted = _compound_head(asked, counted, unique)
-        generic = bool(unique) and all(w in lex.words["generic"] for w in unique)
+        onward = _ONWARDS_RE.search(asked) if len(named_years) == 1 and not decades else None
+        said_onward = frozenset(tokens(onward.group(0))) if onward is not None else frozenset()
+        generic = bool(unique) and all(w in lex.words["generic"] or w in said_onward for w in unique)
         # A future in a clause that only explains ("…, из-за чего россиянам станет сложнее") asks no forecast.
         future = bool(lex.words["future_words"].intersection(tokens(_CONSEQUENCE_RE.split(asked, maxsplit=1)[0])))
         # A verb is no country, however it starts: "кіргізбей" (not letting in) is not Kyrgyzstan.
@@ -832,7 +842,7 @@ class Understanding:
             oos = True  # "Какая столица у Узбекистана?": another country's capital is no matter of the two sides' relations
         return Query(asked, detected, unique, frozenset(verbs), years, named_years, tuple(months),
                      frozenset(intents), oos, parties, frozenset(acronyms), tuple(toks), generic,
-                     future, tuple(days), counted)
+                     future, tuple(days), counted, named_years[0] if onward is not None else None)
 
 
 _ABOUT_RE = re.compile(r"(?<![\w-])про(?![\w-])", re.IGNORECASE)

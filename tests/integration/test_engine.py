@@ -2706,3 +2706,19 @@ def test_anything_else_signed_that_day_is_another_document(engine: AnswerEngine)
     answer = engine.answer("was anything else signed that same day?", previous=previous)
     assert answer.facts[0].id != "tr-caspian-seabed-1998", body_text(answer)
     answered_with(answer, "1998")
+
+
+@pytest.mark.parametrize("question", ["Give me an overview of how Kazakhstan-Russia relations have developed since 2022.",
+                                      "Как развивались отношения России и Казахстана после 2022 года?",
+                                      "2022 жылдан бері Қазақстан мен Ресей арасында не болды?"])
+def test_relations_since_a_year_list_that_year_and_the_later_ones(engine: AnswerEngine, question: str) -> None:
+    """"Since 2022" reaches forward: one 2022 visit is not the overview asked for."""
+    answer = engine.answer(question)
+    years = {f.when.year for f in answer.facts if f.when}
+    assert answer.kind == "list" and 2022 in years and 2023 in years, body_text(answer)
+
+
+def test_how_relations_went_in_a_year_lists_that_years_events(engine: AnswerEngine) -> None:
+    answer = engine.answer("Расскажи, как складывались отношения Казахстана и России в 2023 году.")
+    assert answer.kind == "list" and len(answer.facts) >= 3, body_text(answer)
+    assert body_text(engine.answer("What happened the year after 1998?")).startswith("1999")  # the year after is no span
