@@ -64,7 +64,10 @@ def has_marker(question: str, lex: Lexicon) -> bool:
 def refers_back(question: str, lex: Lexicon) -> bool:
     """Whether a question points back at something said before ("where is that spaceport?")."""
     toks = tuple(tokens(question))
-    latin = lex.latin_refers.get("kk" if kazakh_latin(question) else "en", frozenset())
+    # Kazakh typed in plain Latin letters ("Osy ras pa?") shows no letter English lacks: its pointing
+    # words count as well, as no English word is one of them.
+    kazakh = lex.latin_refers.get("kk", frozenset())
+    latin = kazakh if kazakh_latin(question) else kazakh | lex.latin_refers.get("en", frozenset())
     for raw in raw_tokens(question):
         pointing = latin if is_latin(raw) else lex.words["refers"]
         # A word that is its own stem points back only as typed: "не" (not) is no "нее".

@@ -428,9 +428,10 @@ def two_events(question: str) -> list[tuple[str, str]]:
 # "Что было раньше: X или Y?", "Which came first, X or Y?", "Қайсысы ертерек болды: X ма, әлде Y ма?":
 # two events whose dates are set side by side.
 _EARLIER_RE = re.compile(
-    r"^.*?(?:\b(?:что|что из этого|какое событие)\s+(?:(?:было|произошло|случилось)\s+)?(?:раньше|прежде|первым)"
-    r"|\bwhich\s+(?:came|happened|was)\s+(?:first|earlier)|\bwhat\s+(?:came|happened)\s+first"
-    r"|(?:қайсысы|кайсысы|qaisysy|kaisysy)\s+(?:ертерек|бұрын|бурын|бірінші|бириньши|бирінші|бириншы|erterek|būryn|buryn"
+    r"^.*?(?:\b(?:что|что из этого|какое событие|какой документ)\s+(?:[а-яё]+\s+){0,2}?(?:раньше|прежде|первым)"
+    r"|\bwhich\s+(?:one\s+)?(?:came|happened|was(?:\s+signed|\s+concluded)?)\s+(?:first|earlier)"
+    r"|\bwhat\s+(?:came|happened|was\s+signed)\s+first"
+    r"|(?:қайсысы|кайсысы|qaisysy|kaisysy|қайсысына|кайсысына|qaisysyna|kaisysyna)\s+(?:ертерек|бұрын|бурын|бірінші|бириньши|бирінші|бириншы|erterek|būryn|buryn"
     r"|bırınşı|birinshi|birinşi)(?:\s+(?:болды|болган|болған|boldy|bolğan|bolgan))?)"
     r"\s*[:,—–-]?\s*(?P<rest>.+)$", re.IGNORECASE)
 _OR_RE = re.compile(r"\s*,?\s+(?:или|or|әлде|алде|älde|alde|немесе|nemese)\s+", re.IGNORECASE)

@@ -429,6 +429,18 @@ class Understanding:
         near = [k for k, tok in enumerate(plain) if tok in money]
         return bool(near) and all(visits.intersection(plain[max(k - 3, 0):k + 4]) for k in near)
 
+    def _which_thing(self, plain: tuple[str, ...]) -> bool:
+        """Whether "when" is asked only by a "which" of a thing that is no time ("с какого космодрома",
+        unlike "какого числа", "с какого года"): the question asks that thing."""
+        lex = self.lex
+        which, when = lex.words["which_words"], lex.intents["when"]
+        times = lex.words["time_nouns"] | lex.words["year_words"] | lex.words["period_words"] | lex.words["day_words"]
+        asking = [k for k, tok in enumerate(plain) if tok in when]
+        return bool(asking) and not find_phrases(plain, lex.intent_phrases["when"]) and all(
+            plain[k] in which and k + 1 < len(plain) and plain[k + 1] not in times and plain[k + 1] not in MONTH_WORDS
+            and plain[k + 1].isalpha()
+            for k in asking)
+
     def _which_until(self, plain: tuple[str, ...]) -> bool:
         """Whether every "up to" asks up to which thing that is no point in time ("до какой суммы",
         "қай қалаға дейін"): then the question asks that thing, not until when."""
@@ -768,7 +780,8 @@ class Understanding:
             if "overview" in intents:
                 intents.discard("when")
             words += [tok for tok in toks if tok in lex.words["day_words"]][:1]
-        if "when" in intents and (_when_is_a_conjunction(plain, lex) or _KOGDA_CLAUSE_RE.search(text)):
+        if "when" in intents and (_when_is_a_conjunction(plain, lex) or _KOGDA_CLAUSE_RE.search(text)
+                                  or self._which_thing(plain)):
             intents.discard("when")
         which_day = any(a in lex.words["which_words"] and b in lex.words["day_words"]
                         for a, b in zip(plain, plain[1:], strict=False))

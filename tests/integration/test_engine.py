@@ -2722,3 +2722,30 @@ def test_how_relations_went_in_a_year_lists_that_years_events(engine: AnswerEngi
     answer = engine.answer("Расскажи, как складывались отношения Казахстана и России в 2023 году.")
     assert answer.kind == "list" and len(answer.facts) >= 3, body_text(answer)
     assert body_text(engine.answer("What happened the year after 1998?")).startswith("1999")  # the year after is no span
+
+
+def test_which_spaceport_asks_the_place_not_when(engine: AnswerEngine) -> None:
+    """"С какого космодрома": "какого" asks "when" only of a day, a year or a month."""
+    answered_with(engine.answer("С какого космодрома, который Казахстан сдаёт в аренду России, улетали в космос "
+                                "Аубакиров и Мусабаев?"), "Байконур")
+    assert "when" in engine.understanding.parse("С какого года Россия арендует Байконур?").intents
+
+
+def test_is_it_true_in_plain_latin_kazakh_points_back_at_the_claim(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Bir maqalada Qazaqstan Reseige munai men gazdy tym arzan bagamen satady dep oqydym. "
+                                "Osy ras pa, bul turaly ne bilesiz?"), "tomen")
+
+
+@pytest.mark.parametrize("question", ["Помоги, пожалуйста, написать письмо научному руководителю на немецком языке.",
+                                      "Can you write a letter to my landlord in Russian?",
+                                      "Маған ағылшынша хат жазып бересіз бе?"])
+def test_writing_a_letter_is_no_question_of_the_sources(engine: AnswerEngine, question: str) -> None:
+    assert engine.answer(question).kind == "decline", body_text(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    "Что подписали раньше: договор о дружбе, сотрудничестве и взаимной помощи или соглашение об аренде Байконура?",
+    "Which was signed first, the Baikonur lease agreement or the friendship treaty of 1992?"])
+def test_which_was_signed_first_sets_both_dates_side_by_side(engine: AnswerEngine, question: str) -> None:
+    body = body_text(engine.answer(question))
+    assert "1992" in body and "1994" in body, body
