@@ -1782,7 +1782,10 @@ class AnswerEngine:
         """"What happened in the 1990s?": the most important facts of those years, in date order."""
         found = {int(i) for y in query.years for i in self.index.by_year.get(y, ())}
         facts = _occasions_first(sorted((self.index.facts[i] for i in found), key=importance))
-        shown = sorted(facts[:MAX_LIST], key=lambda f: f.when.key if f.when else (9999, 0, 0))
+        # Each year's foremost fact before any year's second: "the 1990s" is not the first half of them.
+        leads = list({f.when.year if f.when else 0: f for f in reversed(facts)}.values())
+        ranked = sorted(leads, key=facts.index) + [f for f in facts if f not in leads]
+        shown = sorted(ranked[:MAX_LIST], key=lambda f: f.when.key if f.when else (9999, 0, 0))
         if not shown:
             return self.compose.decline(query.text, lang)
         return self.compose.listing(shown, lang, query.text, f"{query.years[0]}–{query.years[-1]}", dated=True)

@@ -99,9 +99,36 @@ def _month_after(words: list[re.Match[str]], j: int) -> int | None:
     return j if j < len(words) and month_of(stem(fold(words[j].group()))) else None
 
 
+# Decades said without their century ("в 90-е", "the '90s", "90-жылдары") or in words ("девяностые",
+# "the nineties", "тоқсаныншы жылдары"): written as the decades the question reader knows ("1990-е").
+_SHORT_DECADE_RE = re.compile(
+    r"(?<![\w.,])['’]?([5-9]0)(?=-?(?:е|х|ые|ых)(?!\w)|['’]?s\b|\s*-?\s*(?:жылдар|jyldar|zhyldar|шы\s|ші\s|ыншы|інші))",
+    re.IGNORECASE)
+_DECADE_WORDS: dict[str, str] = {
+    "пятидесят": "1950", "шестидесят": "1960", "семидесят": "1970", "восьмидесят": "1980", "девяност": "1990",
+    "двухтысячн": "2000", "fifties": "1950", "sixties": "1960", "seventies": "1970",
+    "eighties": "1980", "nineties": "1990", "noughties": "2000", "сексенінші": "1980", "сексенинши": "1980",
+    "seksenınşı": "1980", "sekseninshi": "1980", "тоқсаныншы": "1990", "токсаныншы": "1990",
+    "toqsanynşy": "1990", "toqsanynshy": "1990", "toksanynshy": "1990"}
+_RU_DECADE_RE = re.compile(r"\b(пятидесят|шестидесят|семидесят|восьмидесят|девяност|двухтысячн)(?:ые|ых|ыми|ым)\b",
+                           re.IGNORECASE)
+_EN_DECADE_RE = re.compile(r"\b(fifties|sixties|seventies|eighties|nineties|noughties)\b", re.IGNORECASE)
+_KK_DECADE_RE = re.compile(r"\b(сексенінші|сексенинши|seksenınşı|sekseninshi|тоқсаныншы|токсаныншы|toqsanynşy|toqsanynshy"
+                           r"|toksanynshy)(?=\s+(?:жылдар|jyldar|zhyldar))", re.IGNORECASE)
+
+
+def spoken_decades(text: str) -> str:
+    """The text with each decade said without its century or in words written as "1990-е", "1990s", "1990 жылдар"."""
+    text = _SHORT_DECADE_RE.sub(lambda m: "19" + m.group(1) + ("-" if text[m.end():m.end() + 1] in "ехЕХ" else ""), text)
+    text = _RU_DECADE_RE.sub(lambda m: _DECADE_WORDS[m.group(1).lower()] + "-е", text)
+    text = _EN_DECADE_RE.sub(lambda m: _DECADE_WORDS[m.group(1).lower()] + "s", text)
+    return _KK_DECADE_RE.sub(lambda m: _DECADE_WORDS[m.group(1).lower()], text)
+
+
 def spoken_years(text: str) -> str:
     """The text with each year said in words written in digits, and a day said as an ordinal before
     its month ("the twelfth of June", "двенадцатого июня") as its number."""
+    text = spoken_decades(text)
     words = list(_WORD_RE.finditer(text))
     out: list[str] = []
     last = 0

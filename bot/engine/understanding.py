@@ -640,8 +640,9 @@ class Understanding:
         asked, text = text, _spaced_dates(text)
         text = _EXCEPT_RE.sub(lambda m: m.group(0) if self._names_a_side(m.group(0)) else " ", text)
         dated = _LISTED_YEARS_RE.sub(r"\1\2\3 ", text)
-        decades = [(int(m.group(1)), 100 if int(m.group(1)) % 100 == 0 and m.group(0).lower().endswith("s") else 10)
-                   for m in DECADE_RE.finditer(dated)]  # "the 1500s" is a century, "the 1990s" a decade
+        decades = [(int(m.group(1)), 100 if int(m.group(1)) % 1000 and int(m.group(1)) % 100 == 0
+                    and m.group(0).lower().endswith("s") else 10)
+                   for m in DECADE_RE.finditer(dated)]  # "the 1500s" is a century, "the 1990s" and "the 2000s" decades
         named_years = tuple(dict.fromkeys(int(y) for y in YEAR_RE.findall(DECADE_RE.sub(" ", dated))))
         years = tuple(dict.fromkeys([*(y for d, n in decades for y in range(d, d + n)), *named_years]))
         verbs: set[str] = set()
@@ -839,7 +840,7 @@ class Understanding:
                         and (b not in verbs or (detected == "kk" and not b.endswith(KAZAKH_VERB_ENDINGS)))), None)
         if counted is None and counts and detected == "kk":  # Kazakh names what is counted first: "қуаты қанша", "жобалар саны"
             counted = next((a for a, b, c in zip(plain, plain[1:], (*plain[2:], ""), strict=False)
-                            if b in self.how_many and a in unique and a not in self.how_many
+                            if b in self.how_many and a in unique and a not in self.how_many and a not in self.comparing
                             and (not c or c in verbs)), None)  # not "базасын неше жылға": that counts years
         if counted is not None and detected == "kk":
             counted = _compound_head(asked, counted, unique)

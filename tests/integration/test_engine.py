@@ -2749,3 +2749,29 @@ def test_writing_a_letter_is_no_question_of_the_sources(engine: AnswerEngine, qu
 def test_which_was_signed_first_sets_both_dates_side_by_side(engine: AnswerEngine, question: str) -> None:
     body = body_text(engine.answer(question))
     assert "1992" in body and "1994" in body, body
+
+
+@pytest.mark.parametrize(("question", "year"), [
+    ("Расскажите в общих чертах, как развивались отношения Казахстана и России в девяностые годы", "1998"),
+    ("What happened between Kazakhstan and Russia in the 2000s?", "2009")])
+def test_a_decades_overview_names_each_of_its_years_before_a_second_fact_of_one(
+        engine: AnswerEngine, question: str, year: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == "list" and year in body_text(answer), body_text(answer)
+    assert all(f.when is None or f.when.year < int(year[:3] + "9") + 1 for f in answer.facts)
+
+
+def test_a_name_the_follow_up_brings_replaces_the_one_asked_about_before(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Байконыр кай облыста орналаскан?")
+    assert engine.answer("ал Эмба полигоны ше?", previous=previous).facts[0].id == "fg-range-emba"
+    previous = last_turn(engine, "Көкшетауда президенттер қашан кездесті?")  # a capitalised first word is no name
+    answered_with(engine.answer("Нәтижесінде қандай құжат қабылданды?", previous=previous), "мәлімдеме")
+
+
+def test_the_difference_between_the_sources_lengths_is_no_figure_they_lack(engine: AnswerEngine) -> None:
+    answer = engine.answer("Är türlı derekközderde Qazaqstan–Resei şekarasynyñ ūzyndyğy qalai berılgen, aiyrmasy qanşa?")
+    assert answer.kind != "decline" and "7591" in body_text(answer) and "7200" in body_text(answer), body_text(answer)
+
+
+def test_what_a_country_mainly_sells_is_its_exports(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Could you kindly tell me what Kazakhstan mainly sells to Russia?"), "machinery")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.numerals import spoken_years, year_of_ordinal
+from bot.engine.numerals import spoken_decades, spoken_years, year_of_ordinal
 
 
 @pytest.mark.parametrize(("said", "written"), [
@@ -41,7 +41,8 @@ def test_a_spoken_kazakh_year_in_a_case_ending_is_written_in_digits(said: str, w
 @pytest.mark.parametrize("text", ["жиырма екі жыл бұрын", "девяносто семь",
                                   "девяносто два документа", "one of the three documents", "он бір келісім",
                                   "Онда не болды?", "бесінші орын", "the best two", "две тысячи человек",
-                                  "тоғыз жүз тоқсан адам", "он бесте", "жиырма бесте", "тоқсан сегіз тонна"])
+                                  "тоғыз жүз тоқсан адам", "он бесте", "жиырма бесте", "тоқсан сегіз тонна",
+                                  "90 тонн", "нулевые пошлины", "a 40ft container"])
 def test_counts_and_ordinary_words_stay(text: str) -> None:
     assert spoken_years(text) == text
 
@@ -74,3 +75,11 @@ def test_an_ordinal_before_no_month_stays(text: str) -> None:
 ])
 def test_a_lone_ordinal_is_a_year_only_near_the_one_asked_before(text: str, near: int | None, read: str) -> None:
     assert year_of_ordinal(text, near) == read
+
+
+@pytest.mark.parametrize(("said", "written"), [
+    ("отношения в девяностые годы", "отношения в 1990-е годы"), ("что было в 90х", "что было в 1990-х"),
+    ("relations in the nineties", "relations in the 1990s"), ("in the '90s", "in the 1990s"),
+    ("90-жылдары не болды", "1990-жылдары не болды"), ("toqsanynshy jyldary", "1990 jyldary")])
+def test_a_decade_said_without_its_century_or_in_words_is_written_in_digits(said: str, written: str) -> None:
+    assert spoken_decades(said) == written
