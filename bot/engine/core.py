@@ -656,7 +656,9 @@ class AnswerEngine:
             years = "" if YEAR_RE.search(parts[1]) else " ".join(YEAR_RE.findall(parts[0]))
             second = self._answer(f"{sides} {years} {parts[1]}".strip(), lang, None)
         listed = second.kind == "list" and "list" in self.understanding.parse(parts[1]).intents
-        if not second.answered or (second.kind != "fact" and not listed) or second.facts[0] == first.facts[0]:
+        # (an overview's first fact is what the part asked: "… and what is their combined economic potential?")
+        told_one = second.kind in ("fact", "overview")
+        if not second.answered or (not told_one and not listed) or second.facts[0] == first.facts[0]:
             return None
         if not {first.facts[0].id, second.facts[0].id} <= self._best_matches(question):
             return None

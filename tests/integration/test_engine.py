@@ -2775,3 +2775,12 @@ def test_the_difference_between_the_sources_lengths_is_no_figure_they_lack(engin
 
 def test_what_a_country_mainly_sells_is_its_exports(engine: AnswerEngine) -> None:
     answered_with(engine.answer("Could you kindly tell me what Kazakhstan mainly sells to Russia?"), "machinery")
+
+
+@pytest.mark.parametrize("question", [
+    "сколько людей живёт в трёх странах Таможенного союза и каков их совокупный экономический потенциал?",
+    "What is the population of the Customs Union countries and what is their combined economic potential?"])
+def test_a_second_part_answered_by_an_overview_tells_its_first_fact_beside_the_first_parts(
+        engine: AnswerEngine, question: str) -> None:
+    body = body_text(engine.answer(question))
+    assert "170" in body and ("1,7" in body or "1.7" in body), body
