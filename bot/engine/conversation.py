@@ -226,16 +226,16 @@ def _without_replaced_names(previous: str, question: str, lex: Lexicon) -> str:
     """"ал Эмба полигоны ше?" after "Байконыр қай облыста?": a name the follow-up brings replaces the names
     the question before asked about, which would otherwise find the one fact that names both. (The
     follow-up's first word is capitalised as any first word is: "Нәтижесінде …?" brings no name.)"""
-    sides = side_tokens(lex)
+
+    common = side_tokens(lex) | lex.asking_words | lex.words["stopwords"]
 
     def names(words: list[str]) -> set[str]:
-        return {raw for raw in words if raw[0].isupper() and not raw.isupper()
-                and not sides.intersection(tokens(raw)) and not lex.asking_words.intersection(tokens(raw))
-                and not lex.words["stopwords"].intersection(tokens(raw))}
+        return {raw for raw in words if raw[0].isupper() and not raw.isupper() and common.isdisjoint(tokens(raw))}
 
     new = names(_WORD_RE.findall(question)[1:])
     old = names(_WORD_RE.findall(previous)) - new
-    if not new or not old or any(tokens(n) and tokens(n)[0] in tokens(previous) for n in new):
+    asked = set(tokens(previous))
+    if not new or not old or any(tokens(n) and tokens(n)[0] in asked for n in new):
         return previous
     return " ".join(w for w in previous.split() if w.strip("?!.,:;«»\"") not in old)
 

@@ -1784,10 +1784,7 @@ class AnswerEngine:
         """"What happened in the 1990s?": the most important facts of those years, in date order."""
         found = {int(i) for y in query.years for i in self.index.by_year.get(y, ())}
         facts = _occasions_first(sorted((self.index.facts[i] for i in found), key=importance))
-        # Each year's foremost fact before any year's second: "the 1990s" is not the first half of them.
-        leads = list({f.when.year if f.when else 0: f for f in reversed(facts)}.values())
-        ranked = sorted(leads, key=facts.index) + [f for f in facts if f not in leads]
-        shown = sorted(ranked[:MAX_LIST], key=lambda f: f.when.key if f.when else (9999, 0, 0))
+        shown = sorted(_each_year_first(facts)[:MAX_LIST], key=lambda f: f.when.key if f.when else (9999, 0, 0))
         if not shown:
             return self.compose.decline(query.text, lang)
         return self.compose.listing(shown, lang, query.text, f"{query.years[0]}–{query.years[-1]}", dated=True)
@@ -2191,6 +2188,15 @@ a pasted page is cut rather than read whole."""
 
 
 __all__ = ["AnswerEngine", "Ranked", "Resolved"]
+
+
+def _each_year_first(facts: Sequence[Fact]) -> list[Fact]:
+    """Facts in their order, but each year's first before any year's second: "the 1990s" is not the first half of them."""
+    first: dict[int, Fact] = {}
+    for fact in facts:
+        first.setdefault(fact.when.year if fact.when else 0, fact)
+    led = {id(f) for f in first.values()}
+    return [*first.values(), *(f for f in facts if id(f) not in led)]
 
 
 def _occasions_first(facts: Sequence[Fact]) -> list[Fact]:

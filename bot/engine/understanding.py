@@ -39,13 +39,13 @@ _COMPOUND_RE = re.compile(r"([^\W\d_]+)-[^\W\d_]")
 def _spaced_dates(text: str) -> str:
     """"12.06.1990" and "1994/03/28" as a day.month and a year apart, which the year and day readers take."""
     return _ISO_DATE_RE.sub(r"\3.\2 \1", _NUMERIC_DATE_RE.sub(r"\1.\2 \3", text))
-# "2008 және 2010 жылдардағы": the plural is the two years listed, not the 2010s.
 # "since 2022", "после 2022 года", "2022 жылдан бері": the years from one on, not that year alone.
 _ONWARDS_RE = re.compile(
     r"(?:\b(?:since|after|from)\s+(?:the\s+)?(?:year\s+)?|(?<![\w-])(?:начиная\s+с|с|со|после)\s+)"
-    r"((?:19|20)\d\d)(?:\s*(?:года|году|г\.?)(?!\w))?"
-    r"|((?:19|20)\d\d)(?:\s*-?\s*\w+)?\s+(?:бері|бери|berı|beri|кейін|кейин|keiın|keiin|kein|keyin)\b",
+    r"(?:19|20)\d\d(?:\s*(?:года|году|г\.?)(?!\w))?"
+    r"|(?:19|20)\d\d(?:\s*-?\s*\w+)?\s+(?:бері|бери|berı|beri|кейін|кейин|keiın|keiin|kein|keyin)\b",
     re.IGNORECASE)
+# "2008 және 2010 жылдардағы": the plural is the two years listed, not the 2010s.
 _LISTED_YEARS_RE = re.compile(
     r"(?<![\d.,])((?:1[5-9]|20)\d\d)(\s*(?:,|және|жане|jäne|zhane|мен|men|бен|ben|пен|pen)\s*)((?:1[5-9]|20)\d0)\s*-?\s*"
     r"(?:жылдар|jyldar|zhyldar)\w*", re.IGNORECASE)
