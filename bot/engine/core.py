@@ -655,6 +655,12 @@ class AnswerEngine:
             sides = " ".join(w for w in _WORD_RE.findall(parts[0]) if w.lower() in self.lex.swap)
             years = "" if YEAR_RE.search(parts[1]) else " ".join(YEAR_RE.findall(parts[0]))
             second = self._answer(f"{sides} {years} {parts[1]}".strip(), lang, None)
+        if second.kind == "list" and len(second.facts) == 2 and first.facts[0] in second.facts \
+                and _number_and_sum(*second.facts):
+            # "… қанша жоба іске асырылып жатыр, олардың құны қанша?": the second part, a sum asked beside
+            # the number just found, has told both already.
+            return self.compose.listing([first.facts[0], *(f for f in second.facts if f != first.facts[0])],
+                                        lang, question, "", in_full=2)
         listed = second.kind == "list" and "list" in self.understanding.parse(parts[1]).intents
         # (an overview's first fact is what the part asked: "… and what is their combined economic potential?")
         told_one = second.kind in ("fact", "overview")
@@ -1358,6 +1364,10 @@ class AnswerEngine:
             # "List the ranges and the region of each": the list asked for is told, though not where each is
             # (not one range, the runner-up that says its region).
             return self.compose.fact(top.fact, lang, question)
+        pair = self._count_and_sum(query, top.fact, [r.fact for r in ranked[1:WEIGHTS.answerable_tries]
+                                                     if r.coverage >= WEIGHTS.min_coverage])
+        if pair is not None and None in (missing, self.answerable.missing(query, pair)):
+            return self.compose.listing([top.fact, pair], lang, question, "", in_full=2)
         if missing:
             # A close runner-up that holds the asked detail answers instead ("who signed it?").
             # A unit asked ("what share") or other countries asked for narrow the runners-up enough to reach further.
@@ -1399,6 +1409,14 @@ class AnswerEngine:
         if half is not None:
             return self.compose.listing([top.fact, half], lang, question, "", in_full=2)
         return self.compose.fact(top.fact, lang, question, related=close)
+
+    def _count_and_sum(self, query: Query, top: Fact, close: Sequence[Fact]) -> Fact | None:
+        """"Сколько совместных проектов и на какую сумму?": a number and a sum of money asked of one
+        thing, which a source gives in one statement and the store as two facts (how many, what
+        worth): the runner-up from the same source line that holds the other of the two."""
+        if "money" not in query.intents or not self.lex.words["count_words"].intersection(query.tokens):
+            return None
+        return next((f for f in close if _number_and_sum(top, f)), None)
 
     def _other_half(self, query: Query, top: Fact, close: Sequence[Fact]) -> Fact | None:
         """"Кеден одағы елдерінің халқы мен экономикалық әлеуеті қанша?": two things asked, joined by
@@ -1679,6 +1697,21 @@ class AnswerEngine:
         # teacher's long greeting, who she is and whom she tells, around "Путин қазақтар туралы қандай сөз айтты?").
         chatter = len(query.words) >= WEIGHTS.chatty_words and (unknown * 2 <= len(query.words)
                                                                  or top.coverage >= WEIGHTS.lexical_sure)
+        if unknown and not chatter and "overview" in query.intents and unknown * 2 < len(query.words):
+            # "ЕАЭС — что это, кратко для ведущего": asked for an overview, the words no fact knows are
+            # chatter when the rest alone finds the same fact, matched well.
+            known = tuple(w for w in query.words if self.index.expand(w) or self.index.near_vocabulary(w, WEIGHTS.typo_cutoff))
+            again = self.rank(replace(query, words=known)) if known else []
+            # … a name of the fact's own ("what is the longest river?" has none)
+            named = [w for w in known if w not in self.side_words]
+            # … and said after it, apart ("… для моей бабушки"), not as its noun ("the anthem of the Customs Union",
+            # "the Customs Union anthem")
+            toks = query.tokens
+            last = max((k for k, tok in enumerate(toks) if tok in named), default=len(toks))
+            apart = all(last < k - 1 and toks[k - 1] not in known
+                        for k, tok in enumerate(toks) if tok in query.words and tok not in known)
+            chatter = bool(again) and again[0].fact.id == top.fact.id and again[0].coverage >= WEIGHTS.list_coverage \
+                and bool(named) and all(self.index.title_share(top.index, [w]) > 0 for w in named) and apart
         if unknown and self.semantic is None and not chatter:
             return top.coverage >= WEIGHTS.unknown_coverage
         if unknown and self.semantic is not None:
@@ -2116,6 +2149,12 @@ def _term_years(fact: Fact) -> int | None:
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _number_and_sum(a: Fact, b: Fact) -> bool:
+    """Whether two facts are how many of a thing and what it is worth, as one source line gives them."""
+    return bool(set(a.cite) & set(b.cite)) and (a.unit == "count") != (b.unit == "count") \
+        and bool(a.currency) != bool(b.currency)
 
 
 def _topic_heading(text: str, facts: Sequence[Fact]) -> str:

@@ -2784,3 +2784,29 @@ def test_a_second_part_answered_by_an_overview_tells_its_first_fact_beside_the_f
         engine: AnswerEngine, question: str) -> None:
     body = body_text(engine.answer(question))
     assert "170" in body and ("1,7" in body or "1.7" in body), body
+
+
+@pytest.mark.parametrize("question", [
+    "количество совместных промышленных проектов Казахстана и России и их сумма",
+    "бірлескен өнеркәсіптік жобалардың саны мен құнын айтыңызшы",
+    "Екі ел бірлесіп қанша өнеркәсіптік жоба жүзеге асырып жатыр, олардың құны қанша?"])
+def test_a_number_and_a_sum_asked_of_one_thing_are_both_told(engine: AnswerEngine, question: str) -> None:
+    body = body_text(engine.answer(question))
+    assert "100" in body and "22" in body, body
+
+
+def test_words_no_fact_knows_around_an_overview_asked_are_chatter(engine: AnswerEngine) -> None:
+    answer = engine.answer("Таможенный союз — что это такое, объясните коротко для моей бабушки")
+    assert answer.kind == "overview" and "2010" in body_text(answer), body_text(answer)
+    for unknown_thing in ("what is the anthem of the Customs Union?", "what is the longest river in the world?"):
+        assert not engine.answer(unknown_thing).answered, unknown_thing
+
+
+def test_what_kazakhstan_imports_from_russia_names_wood(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Which goods does Russia sell to Kazakhstan?"), "wood")
+
+
+def test_the_recognitions_of_independence_are_told_with_both_dates(engine: AnswerEngine) -> None:
+    question = "Сколько дней прошло между признанием Россией независимости Казахстана и ответным признанием?"
+    body = body_text(engine.answer(question))
+    assert "17" in body and "20" in body, body
