@@ -387,3 +387,9 @@ def test_an_aside_about_the_asker_after_a_comma_is_left_out(text: str, kept: str
 ])
 def test_an_aside_that_asks_or_no_aside_leaves_the_text_as_it_is(text: str) -> None:
     assert without_self_clause(text, load_lexicon(default_lexicon_dir())) == text
+
+
+@pytest.mark.parametrize("text", ["what do you base your answers on?",
+                                  "hello! what can you do and where do your answers come from?"])
+def test_asking_what_the_answers_rest_on_is_small_talk(text: str) -> None:
+    assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == "who"
