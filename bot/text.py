@@ -36,6 +36,8 @@ _HYPHEN_SUFFIX_RE = re.compile(
     r"|сында|сінде|синде|нын|нин|дын|дин|тын|тин|ynyñ|ınıñ|yna|ına|ynda|ında|ynan|ınan|ymen|ımen|synyñ|sınıñ|syna|sına"
     r"|synda|sında)\b",
     re.IGNORECASE)
+# "в ноябре 2023-го", "к 2010-му": a Russian ordinal ending on a number is part of the number, no word.
+_ORDINAL_SUFFIX_RE = re.compile(r"(?<=\d)-?(?:го|ого|ому|му|ом|ем|ый|ой|ий|ых|х|м|й)\b", re.IGNORECASE)
 # Informal Latin writes й after a vowel as "y" ("aynalym", "Baykonur"), the 2021 alphabet and our
 # Cyrillic fold as "i": both meet at "i".
 _VOWEL_Y_RE = re.compile(r"(?<=[aeiou])y(?![aeiouy])")
@@ -107,7 +109,8 @@ def stem(word: str) -> str:
 
 def raw_tokens(text: str) -> list[str]:
     """The words and numbers of a text as typed (decimal commas kept with their number)."""
-    return _TOKEN_RE.findall(_HYPHEN_SUFFIX_RE.sub("", unicodedata.normalize("NFKC", text)))
+    text = _ORDINAL_SUFFIX_RE.sub("", _HYPHEN_SUFFIX_RE.sub("", unicodedata.normalize("NFKC", text)))
+    return _TOKEN_RE.findall(text)
 
 
 @lru_cache(maxsize=131072)

@@ -310,6 +310,18 @@ class Answerability:
         named = measures.union(*(self.lex.synonyms.get(word, ()) for word in asked))  # turnover: trade
         return not named & self.said(fact)
 
+    def measures_other(self, query: Query, fact: Fact) -> bool:
+        """"Total population of those three countries?" of the trade growth just talked of: a measure the
+        question names (population, length, turnover) that the fact never speaks of, however inflected."""
+        measures = self.lex.words["measure_words"]
+        asked = measures.intersection(query.tokens)
+        if "how_much" not in query.intents or not asked:
+            return False
+        kin = {m for m in measures for word in asked if m[:4] == word[:4]}  # "длину" is "длина", a synonym of "протяжённость"
+        said = self.said(fact)
+        return not any(tok[:5] == word[:5] for word in kin.union(*(self.lex.synonyms.get(w, ()) for w in kin))
+                       for tok in said)
+
     def uncounted(self, query: Query, fact: Fact) -> bool:
         """"How many delegates attended the forum?" of a fact with no figure of its own that never
         mentions delegates: whatever numbers it holds count something else."""
@@ -617,6 +629,8 @@ class Answerability:
             return "number"
         if self.unsaid_act(query, fact):
             return "act"
+        if "planned" in fact.tags and self.lex.words["outcome_words"].intersection(query.tokens):
+            return "outcome"  # "what was decided at the 2024 SCO summit?" of a report that the meeting was set
         if self.unsaid_part_of_year(query, fact):
             return "part_year"
         if self.claims(query):

@@ -183,8 +183,9 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     text = previous.question
     if query.named_years:
         new = str(query.named_years[0])
-        # "а на сколько больше, чем в 2010?" sets a year beside the one asked; "а в 2010?" replaces it.
-        replaces = YEAR_RE.search(text) and "compare" not in query.intents
+        # "а на сколько больше, чем в 2010?" sets a year beside the one asked; "а в 2010?" replaces it; "what
+        # anniversary did it mark in 2023?" counts from the year asked to the new one.
+        replaces = YEAR_RE.search(text) and not query.intents & {"compare", "anniversary", "elapsed"}
         text = YEAR_RE.sub(new, text) if replaces else f"{text} {new}"
     if _names_side_unquoted(question, lex):
         swapped = swap_sides(text, lex)

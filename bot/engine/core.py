@@ -534,7 +534,10 @@ class AnswerEngine:
             if either is not None and {f.id for f in either.facts} - {f.id for f in answer.facts}:
                 joined = sorted({f.id: f for f in (*answer.facts, *either.facts)}.values(), key=_in_order)
                 return self.compose.listing(joined, lang, question, "", dated=True)
-        if not answer.answered and previous is not None and resolved.how != "else":
+        # "total population of those 3 countries?" after trade growth: the topic carried over found a figure of another measure.
+        other_measure = resolved.how == "followup" and answer.answered and bool(answer.facts) \
+            and self.answerable.measures_other(first, answer.facts[0])
+        if (not answer.answered or other_measure) and previous is not None and resolved.how != "else":
             # "Resei jağynan oğan kım qol qoidy?" of the treaty just told, which names no signer: a person the shown
             # fact lacks is declined as such, not asked on its own of any fact that names presidents. (Not "and how
             # long is the border by that account?": a measure asked anew finds its own fact.)
@@ -545,6 +548,8 @@ class AnswerEngine:
                     continue
                 reading = self.understanding.parse(text)
                 retry = self._route(reading, lang)
+                if retry.answered and retry.facts and self.answerable.measures_other(first, retry.facts[0]):
+                    continue  # "total population of those 3 countries?" is not told by the trade growth talked of
                 if retry.answered and retry.kind == "fact" and first.words and retry.facts[0].id in previous.fact_ids:
                     # "ал қазіргі атауын қашан алды?" read with the holiday just shown: a detail that fact lacks
                     # is told by the close runner-up that has it.
@@ -1132,9 +1137,9 @@ class AnswerEngine:
         titled = any(capitalised & set(tokens(title)) for title in own[0].fact.title.values())
         if own[0].coverage < (WEIGHTS.followup_alone if titled else WEIGHTS.full_match):
             return None
-        names = set(self._context(previous)[1][0].split())
+        names = set(self._context(previous)[1][0].lower().split())  # "where is the emba range" typed in small letters
         # (a number in the old name goes with it: "929 ГЛИЦ"; a year stays asked)
-        kept = [w for w in previous.question.split() if (bare := w.strip("?!.,;:«»\"'")) not in names
+        kept = [w for w in previous.question.split() if (bare := w.strip("?!.,;:«»\"'")).lower() not in names
                 and not (bare.isdigit() and not YEAR_RE.fullmatch(bare))]
         if len(kept) < len(previous.question.split()):
             answer = self._route(self.understanding.parse(f"{' '.join(kept)} {question}"), lang)

@@ -33,7 +33,7 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
               "place_plurals", "founding_words", "beginning_words", "courtesy_phrases", "idiom_phrases",
               "person_pronouns", "person_refers", "person_verbs",
               "leaving_words", "end_words", "mutual_phrases", "holder_phrases", "reverse_phrases", "reporting_words",
-              "claim_phrases", "act_words", "count_words", "part_year_words", "regard_words", "relative_heads",
+              "claim_phrases", "act_words", "outcome_words", "count_words", "part_year_words", "regard_words", "relative_heads",
               "time_nouns", "signing_words", "visit_words", "ordinal_words", "size_words", "change_words", "comparing_words",
               "speech_verbs", "statement_words", "seeking_words", "self_words", "commodity_words", "party_lookalikes",
               "enumerate_words", *UNITS)

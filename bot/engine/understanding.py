@@ -338,6 +338,8 @@ def _vowel_ending(ending: str) -> bool:
 
 KAZAKH_PART = 6
 """Words a second question may have when its question word stands inside it, not first."""
+CHANGE_PART = 10
+"""Most words after "and" in "trade in 2008 and its average growth a year": a change asked beside a figure."""
 CONTRAST = frozenset(("al", "a"))
 """Kazakh "ал" and Russian "а" (while, whereas), as tokens: after a comma, they open a second question."""
 
@@ -492,9 +494,9 @@ class Understanding:
         # "resi" is one edit from "resei" and from "rusi": the one it starts like is meant.
         return max(near, key=lambda side: (len(os.path.commonprefix((tok, side))), side)) if near else None
 
-    def _which_before(self, toks: list[str], k: int) -> bool:
-        """Whether "which" is the word before word k, past any stop words ("какой именно день")."""
-        stop, which = self.lex.words["stopwords"], self.lex.words["which_words"]
+    def _which_before(self, toks: list[str], k: int, past: frozenset[str] = frozenset()) -> bool:
+        """Whether "which" is the word before word k, past any stop words ("какой именно день") and `past`."""
+        stop, which = self.lex.words["stopwords"] | past, self.lex.words["which_words"]
         return next((t for t in reversed(toks[:k]) if t not in stop or t in which), "") in which
 
     def _which_closes(self, toks: list[str], k: int) -> bool:
@@ -557,7 +559,30 @@ class Understanding:
         for k in (opened or inside or contrasted or anywhere)[:1]:
             first, second = text[:words[k].start()].rstrip(" ,;"), text[words[k].end():].strip()
             return (first, second) if len(words) - k - 1 >= 3 else None
-        return self._comma_parts(text, words, firsts)
+        return self._comma_parts(text, words, firsts) or self._change_part(text, words, firsts)
+
+    def _change_part(self, text: str, words: list[re.Match[str]], firsts: list[str]) -> tuple[str, str] | None:
+        """"trade in 2008 and the average growth a year", "экспорт в 2011 и его прирост": a figure and then its
+        change, asked without a second question word; the figure is asked first, then its change with the figure's
+        words (a change alone, "and the growth rate", would find the best-known growth of any figure)."""
+        figures = self.lex.words["turnover_words"] | self.lex.words["flow_words"]
+
+        def changes(toks: list[str]) -> bool:
+            return any(t in self.lex.words["change_words"] or self.change_typo(t) for t in toks)
+
+        def names_figure(toks: list[str]) -> bool:  # "айналымының", "exprots": a flow however inflected or typed
+            return any(t in figures or (len(t) >= 5 and (any(t.startswith(f) for f in figures if len(f) >= 5)
+                                                       or _one_edit_from(t, figures))) for t in toks)
+
+        for k in range(2, len(words) - 1):
+            after = firsts[k + 1:]
+            # (not "товарооборот 2010 и 2011 года — насколько вырос?": two years compared)
+            if firsts[k] in self.lex.words["and_words"] and len(after) <= CHANGE_PART and changes(after) \
+                    and not any(t.isdigit() for t in after) \
+                    and not changes(firsts[:k]) and names_figure(firsts[:k]):
+                first = text[:words[k].start()].rstrip(" ,;")
+                return first, f"{first} {text[words[k].end():].strip()}"
+        return None
 
     def _comma_parts(self, text: str, words: list[re.Match[str]], firsts: list[str]) -> tuple[str, str] | None:
         """"… қанша жобаны жүзеге асырып жатыр, олардың құны қанша?": two questions joined by a comma
@@ -726,8 +751,8 @@ class Understanding:
             if tok in lex.words["day_words"] and (self._which_before(toks, k) or self._which_closes(toks, k)):
                 intents |= {"when", "day"}
                 continue
-            if tok in lex.words["region_words"] and self._which_before(toks, k):
-                intents.add("where")  # "в какой (же) он области?": which region, whatever stands between
+            if tok in lex.words["region_words"] and self._which_before(toks, k, self.sides):
+                intents.add("where")  # "в какой (же) он области?", "which Kazakh province": which region
             if tok in lex.words["day_words"] and k and toks[k - 1] in lex.words["refers"]:
                 continue  # "when was that day made a holiday?": the day already talked of, no day asked
             for name, ws in lex.intents.items():
@@ -781,6 +806,13 @@ class Understanding:
             if "overview" in intents:
                 intents.discard("when")
             words += [tok for tok in toks if tok in lex.words["day_words"]][:1]
+        if "day" in intents and not find_phrases(plain, lex.intent_phrases["day"]):
+            # "проекты … число стоимость": a word that is both a day and an amount ("число") asks the amount when
+            # another word asks one and nothing asks when.
+            both = lex.intents["day"] & lex.intents["how_much"]
+            if lex.intents["day"].intersection(toks) <= both and (lex.intents["how_much"] - both).intersection(toks) \
+                    and not (lex.intents["when"] - both).intersection(toks):
+                intents -= {"day", "when"}
         if "when" in intents and (_when_is_a_conjunction(plain, lex) or _KOGDA_CLAUSE_RE.search(text)
                                   or self._which_thing(plain)):
             intents.discard("when")

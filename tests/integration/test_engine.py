@@ -2810,3 +2810,51 @@ def test_the_recognitions_of_independence_are_told_with_both_dates(engine: Answe
     question = "Сколько дней прошло между признанием Россией независимости Казахстана и ответным признанием?"
     body = body_text(engine.answer(question))
     assert "17" in body and "20" in body, body
+
+
+@pytest.mark.parametrize("question", ["промышленные проекты России и Казахстана: число, стоимость",
+                                      "число совместных проектов и их стоимость"])
+def test_a_number_asked_beside_a_sum_is_no_day(engine: AnswerEngine, question: str) -> None:
+    body = body_text(engine.answer(question))
+    assert "100" in body and "22" in body, body
+
+
+def test_which_day_asked_in_the_locative_is_a_day(engine: AnswerEngine) -> None:
+    answer = engine.answer("2013 жылғы тату көршілік туралы шартқа қай айдың қай күнінде қол қойылды?")
+    assert "күні" in body_text(near_miss_of(answer, "tr-good-neighbourliness-treaty-2013"))
+
+
+def test_an_anniversary_asked_of_the_treaty_just_told_keeps_to_it(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Какой договор подписали Россия и Казахстан в 2013 году?")
+    answered_with(engine.answer("а какую годовщину у него отмечали в ноябре 2023-го?", previous=previous), "десят")
+
+
+@pytest.mark.parametrize("question", ["Какие итоги у саммита ШОС в Астане в 2024 году?",
+                                      "what did they agree at the 2024 SCO summit in Astana?"])
+def test_what_came_of_a_planned_meeting_is_not_said(engine: AnswerEngine, question: str) -> None:
+    near_miss_of(engine.answer(question), "vi-astana-sco-summit-2024")
+    answered_with(engine.answer("Собирался ли Путин приехать в Астану на саммит ШОС?"), "3–4")
+
+
+def test_test_sites_are_the_test_ranges(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("What Russian military test sites are there in Kazakhstan and in which regions do they lie?"),
+                  "Sary-Shagan", "Emba")
+
+
+def test_which_region_asked_with_a_sides_adjective_asks_where(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("In which Kazakh province is the biggest of Russia's test ranges?"), "Kyzylorda")
+
+
+def test_a_measure_asked_after_another_is_not_told_by_the_one_talked_of(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "when did the customs union with russia and belarus start?",
+                         "and by how much did trade grow the next year?")
+    answered_with(engine.answer("and the total population of those three countries?", previous=previous), "170")
+
+
+@pytest.mark.parametrize(("question", "figure", "change"), [
+    ("the bilateral trade of 2008 and its yearly average growth", "20", "30"),
+    ("2008 жылғы сауда айналымы және оның орташа жылдық өсу қарқыны", "20", "30"),
+    ("Kazakh exports to Russia in 2011 and the growth rate", "7.5", "47.8")])
+def test_a_figure_and_its_change_asked_together_are_both_told(
+        engine: AnswerEngine, question: str, figure: str, change: str) -> None:
+    answered_with(engine.answer(question), figure, change)

@@ -83,6 +83,11 @@ def test_hyphenated_kazakh_endings_join_their_abbreviation() -> None:
     assert raw_tokens("1992-жылы") == ["1992", "жылы"]
 
 
+def test_a_russian_ordinal_ending_on_a_number_is_no_word() -> None:
+    assert raw_tokens("в ноябре 2023-го") == ["в", "ноябре", "2023"]
+    assert raw_tokens("к 2010-му году") == ["к", "2010", "году"]
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     ("Қазақстан мен Ресей шекарасы қанша?", "kk"),
     ("Казакстан мен Ресей арасындагы шарт кашан жасалды", "kk"),
