@@ -2789,7 +2789,10 @@ def test_a_second_part_answered_by_an_overview_tells_its_first_fact_beside_the_f
 @pytest.mark.parametrize("question", [
     "количество совместных промышленных проектов Казахстана и России и их сумма",
     "бірлескен өнеркәсіптік жобалардың саны мен құнын айтыңызшы",
-    "Екі ел бірлесіп қанша өнеркәсіптік жоба жүзеге асырып жатыр, олардың құны қанша?"])
+    "Екі ел бірлесіп қанша өнеркәсіптік жоба жүзеге асырып жатыр, олардың құны қанша?",
+    # "число" beside a sum is the number, not a day
+    "промышленные проекты России и Казахстана: число, стоимость",
+    "число совместных проектов и их стоимость"])
 def test_a_number_and_a_sum_asked_of_one_thing_are_both_told(engine: AnswerEngine, question: str) -> None:
     body = body_text(engine.answer(question))
     assert "100" in body and "22" in body, body
@@ -2810,13 +2813,6 @@ def test_the_recognitions_of_independence_are_told_with_both_dates(engine: Answe
     question = "Сколько дней прошло между признанием Россией независимости Казахстана и ответным признанием?"
     body = body_text(engine.answer(question))
     assert "17" in body and "20" in body, body
-
-
-@pytest.mark.parametrize("question", ["промышленные проекты России и Казахстана: число, стоимость",
-                                      "число совместных проектов и их стоимость"])
-def test_a_number_asked_beside_a_sum_is_no_day(engine: AnswerEngine, question: str) -> None:
-    body = body_text(engine.answer(question))
-    assert "100" in body and "22" in body, body
 
 
 def test_which_day_asked_in_the_locative_is_a_day(engine: AnswerEngine) -> None:
