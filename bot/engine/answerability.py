@@ -477,6 +477,13 @@ class Answerability:
         if asked and self.written_in(query.text):
             return False  # "как империя называла казахов в своих документах?": where it was written, no papers asked
         which = "list" in query.intents or bool(self.lex.words["which_words"].intersection(query.tokens))
+        # "Сол кезде қай мұнай құбыры …?" after a turn about a statement: "which" asks of a thing the fact
+        # names, and the document word is only carried over.
+        toks = query.tokens
+        heads = [toks[k + 1] for k in range(len(toks) - 1)
+                 if toks[k] in self.lex.words["which_words"] and toks[k + 1] in query.words]
+        if heads and not any(self.is_document(h) for h in heads) and set(heads) <= self.said(fact):
+            return False
         # "What statement did Putin make?": something said, not a paper signed.
         made = self.lex.words["speech_verbs"].intersection(query.tokens) and set(asked) <= self.lex.words["statement_words"]
         return bool(asked) and which and not made and fact.kind != "treaty" and not documents & self.said(fact)

@@ -161,6 +161,21 @@ class Composer:
                       heading=fact.title[lang], when=fact_when(fact, lang), related=see_also, kind=kind,
                       intro=intro)
 
+    def provenance(self, facts: Sequence[Fact], lang: str, question: str) -> Answer:
+        """"Who wrote this?" after an answer: the sources its facts cite, each with who wrote or published it."""
+        refs = RefNumbering(self.sources)
+        segments: list[Segment] = []
+        for fact in facts:
+            for n in refs.add(fact.citations()):
+                if any(n in segment.refs for segment in segments):
+                    continue
+                source = next(r.source for r in refs.references() if r.n == n)
+                who = source.who(lang)
+                title = f"«{source.title[lang]}»"
+                segments.append(Segment(f"{who}, {title}" if who else title, (n,)))
+        return Answer(question, lang, "fact", tuple(segments), refs.references(), tuple(facts),
+                      heading=facts[0].title[lang], intro=t(lang, "answer.sources_intro"))
+
     def other_year(self, fact: Fact, lang: str, question: str) -> Answer:
         """A claim checked against the sources, which date its fact to another year: the fact,
         led by that note (answered: the claim's question is settled by it)."""

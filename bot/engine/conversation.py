@@ -178,7 +178,12 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
         return Resolved(previous.question, "else")
     # "1998 жылғы толық сомасы қанша?" after a yearly figure: a year and "the full amount" name no topic of their own.
     whole_of_year = bool(query.named_years) and bool(own) and lex.words["whole_words"].issuperset(own)
-    if not (looks_followup or bare_detail or (short and bool(query.named_years) and (marker or whole_of_year))):
+    # "неге тыйым салды?" after "who was banned from entering in January 2024?": a short question that asks anew
+    # of words the previous question used (and verbs) names no topic of its own.
+    said = set(tokens(previous.question))
+    echo = asks and not query.named_years and 0 < len(own) <= 2 and any(w in said for w in own) \
+        and all(w in said or w in query.verbs for w in own) and len(set(own) - said) <= 1 and not query.intents <= {"list"}
+    if not (looks_followup or bare_detail or echo or (short and bool(query.named_years) and (marker or whole_of_year))):
         return Resolved(question, "standalone")
     text = previous.question
     if query.named_years:

@@ -354,6 +354,10 @@ class AnswerEngine:
         if previous is not None:
             question = self._person_named(question, previous)
         first = self.understanding.parse(question)
+        if previous is not None and self._asks_source(first):
+            shown = self._shown(previous)
+            if shown:
+                return self.compose.provenance(shown, lang, question)
         resolved = resolve(question, first, previous, self.lex, self._context)
         if resolved.how == "unresolved":
             return self.compose.decline(question, lang, key="followup.unresolved")
@@ -435,7 +439,12 @@ class AnswerEngine:
             with_days = next((f for f in self._shown(previous) if self.answerable.missing(first, f) is None), None)
             if with_days is not None:
                 return self.compose.fact(with_days, lang, question)
-        if resolved.how == "followup" and previous is not None and not only_sides(question, self.lex):
+        # "неге тыйым салды?" after a ban: words the question before used stand alone only by chance, and name no
+        # new detail.
+        before = set(tokens(previous.question)) if previous is not None else set()
+        echoed = bool(before & set(first.words)) and set(first.words) <= before | first.verbs \
+            and len(set(first.words) - before) <= 1
+        if resolved.how == "followup" and previous is not None and not only_sides(question, self.lex) and not echoed:
             # A word pointing back ("their country") may point inside a long question that matches a fact in full.
             pointing = refers_back(question, self.lex)
             if (not pointing or len(first.words) > WEIGHTS.short_words) and \
@@ -520,7 +529,8 @@ class AnswerEngine:
             return unsaid
         if resolved.how == "followup" and previous is not None and first.months and not first.named_years:
             answer = self._of_named_month(query, first.months, previous, answer, lang)
-        if resolved.how == "followup" and previous is not None and answer.kind == "fact" and first.words and not first.months:
+        if resolved.how == "followup" and previous is not None and answer.kind == "fact" and first.words \
+                and not first.months and not echoed:
             answer = self._new_detail(query, first, previous, lang) or answer
         halves = or_halves(question) if resolved.how == "standalone" and "list" in first.intents else None
         if halves is not None and (not answer.answered or answer.kind == "fact"):
@@ -1163,6 +1173,16 @@ class AnswerEngine:
         named = {tok for name in quoted for tok in tokens(name)}
         return alone if any(named & set(tokens(title)) for title in alone.facts[0].title.values()) else None
 
+    def _asks_source(self, query: Query) -> bool:
+        """"Who wrote this?", "бұл деректі кім жазған?": where the answer just given comes from, with no topic of its
+        own ("who wrote War and Peace?" has one)."""
+        found = find_phrases(query.tokens, self.lex.phrases["source_phrases"])
+        if not found:
+            return False
+        said = {tok for _, phrase in found for tok in phrase}
+        known = self.lex.words["refers"] | self.lex.words["source_nouns"] | self.intent_words | said
+        return all(w in known for w in query.words)
+
     def _shown(self, previous: Turn) -> list[Fact]:
         """The facts of the previous answer."""
         return [f for f in map(self.store.get, previous.fact_ids) if f is not None]
@@ -1405,6 +1425,8 @@ class AnswerEngine:
         growth = self._growth_beside(query, top, ranked)
         if growth is not None:
             return self.compose.listing([growth, top.fact], lang, question, "", in_full=2)
+        if len(ranked) > 1 and self._fuller_runner_up(query, top, ranked[1]):
+            top, ranked = ranked[1], [ranked[1], top, *ranked[2:]]
         day_named = self._on_named_day(query, top)
         close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)
                  or (day_named and self._on_named_day(query, r) and r.coverage >= WEIGHTS.min_coverage)]
@@ -1431,24 +1453,34 @@ class AnswerEngine:
         joins = self.and_words
         content = set(query.words) - self.side_words
         toks = query.tokens
-        said = self.answerable.said(top)
-        lacking = content - said
         # "кеден одағы халқы экономикалық қуаты": keywords typed as into a search box join two asked things
         # without "and" (a measure named, "потенциал", asks no more than the keyword does).
         # (nor a follow-up joined to its topic: "… ал қуаты ше")
+        # ("halyq sany", the number of people, is a noun, not "how many")
+        counts = self.lex.words["count_words"]
+        asking = [tok for k, tok in enumerate(toks) if tok in self.lex.question_words
+                  and not (tok in counts and k and toks[k - 1] in content)]
         keywords = not joins.intersection(toks) and query.intents <= {"how_much"} and "?" not in query.text \
-            and not self.lex.question_words.intersection(toks) and len(content) <= WEIGHTS.keyword_words \
+            and not asking and len(content) <= WEIGHTS.keyword_words \
             and not self.lex.words["followup"].intersection(toks)
-        for fact in close:
-            other = self.answerable.said(fact)
-            # The nearest words on either side of each "and" that either fact uses ("халқы мен … әлеуеті"),
-            # sides aside: "Kazakhstan and Russia" joins no two asked things.
-            told = said | other
-            beside = content if keywords else {
-                next((t for t in side if t in self.side_words or (t in content and t in told)), "")
-                for k, tok in enumerate(toks) if tok in joins for side in (reversed(toks[:k]), toks[k + 1:])}
-            if lacking & other & beside and (content & said) - other:
-                return fact
+        # A fact's words as its text says them; failing those, of keywords, as its questions ask them too ("halyq
+        # sany" beside "халқы").
+        readings: list[Callable[[Fact], frozenset[str]]] = [self.answerable.said]
+        if keywords:
+            readings.append(lambda f: self.answerable.said(f) | self.words[self.position[f.id]])
+        for uses in readings:
+            said = uses(top)
+            lacking = content - said
+            for fact in close:
+                other = uses(fact)
+                # The nearest words on either side of each "and" that either fact uses ("халқы мен … әлеуеті"),
+                # sides aside: "Kazakhstan and Russia" joins no two asked things.
+                told = said | other
+                beside = content if keywords else {
+                    next((t for t in side if t in self.side_words or (t in content and t in told)), "")
+                    for k, tok in enumerate(toks) if tok in joins for side in (reversed(toks[:k]), toks[k + 1:])}
+                if lacking & other & beside and (content & said) - other:
+                    return fact
         return None
 
     @staticmethod
@@ -1472,13 +1504,27 @@ class AnswerEngine:
     def _keeps_subject(self, query: Query, missing: str, top: Ranked, other: Ranked) -> bool:
         """Whether a runner-up still speaks of what the question names in the best fact's title: where or on
         which day (or year) "the 2013 treaty of good-neighbourliness" was signed is not told by another treaty that says."""
-        if other.fact.kind != "treaty" or missing not in ("where", "day", "month", "date"):
-            return True  # only another document is easily taken for the one asked about
+        if missing not in ("where", "day", "month", "date"):
+            return True
+        if other.fact.kind != "treaty":
+            # only another document is easily taken for the one asked about; but where the best fact names no
+            # document either, one that names none tells nothing of when or where "the EAEU treaty" was signed
+            def names_document(fact: Fact) -> bool:
+                return any(self.answerable.is_document(tok) for tok in self.answerable.said(fact))
+            asked = any(self.answerable.is_document(tok) for tok in query.tokens)
+            return not asked or names_document(top.fact) or names_document(other.fact)
         if missing in ("month", "date"):
             # … and when the best fact has no date at all, only a name the question gives the document (in
             # capitals: "the treaty on the Eurasian Economic Union") rules a runner-up out; "the first basic
             # treaty after independence" is as well the 1992 treaty as any fact about those years.
-            named = {tok for raw in raw_tokens(query.text)[1:] if raw[:1].isupper() for tok in tokens(raw)}
+            # (the first word too when the best fact's title spells it with a capital inside: "Eurazialyq
+            # ekonomikalyq odaq turaly şart …" of "… to the Eurasian Economic Union")
+            capitals = {tok for title in top.fact.title.values() for raw in raw_tokens(title)[1:] if raw[:1].isupper()
+                        for tok in tokens(raw)}
+            # (an abbreviation as the words it stands for: "договор о ЕАЭС")
+            raws = raw_tokens(query.text)
+            typed = [raw for k, raw in enumerate(raws) if raw[:1].isupper() and (k or set(tokens(raw)) & capitals)]
+            named = set(self.understanding.parse(" ".join(typed)).words) if typed else set()
             return self._same_subject(query, top, other, named)
         return self._same_subject(query, top, other)
 
@@ -1700,8 +1746,8 @@ class AnswerEngine:
         # Unknown words in a long question are chatter, unless they are most of it ("write me a Python
         # function that sorts a list for my homework") and the fact does not match all the rest (an old
         # teacher's long greeting, who she is and whom she tells, around "Путин қазақтар туралы қандай сөз айтты?").
-        chatter = len(query.words) >= WEIGHTS.chatty_words and (unknown * 2 <= len(query.words)
-                                                                 or top.coverage >= WEIGHTS.lexical_sure)
+        said = len(query.words) - query.placed
+        chatter = said >= WEIGHTS.chatty_words and (unknown * 2 <= said or top.coverage >= WEIGHTS.lexical_sure)
         if unknown and not chatter and "overview" in query.intents and unknown * 2 < len(query.words):
             # "ЕАЭС — что это, кратко для ведущего": asked for an overview, the words no fact knows are
             # chatter when the rest alone finds the same fact, matched well.
@@ -1759,6 +1805,13 @@ class AnswerEngine:
         ("how much money" of a fact with no sum) is no rival. Checked best first, until one holds it."""
         return next(score(r) for r in sorted(ranked, key=score, reverse=True)
                     if r is ranked[0] or self.answerable.missing(query, r.fact) is None)
+
+    def _fuller_runner_up(self, query: Query, top: Ranked, r: Ranked) -> bool:
+        """"What areas of cooperation were highlighted after the forum?": two facts nearly tied, the runner-up
+        holding clearly more of the question's words, both of one day (the forum's results beside the forum): it leads."""
+        return r.fact.when is not None and r.fact.when == top.fact.when \
+            and r.fused >= WEIGHTS.tie_ratio * top.fused and r.coverage >= top.coverage + WEIGHTS.tie_gap \
+            and self.answerable.missing(query, r.fact) is None
 
     def _equally_good(self, r: Ranked, top: Ranked) -> bool:
         """Whether a runner-up belongs in the answer's list: nearly the best score, or a keyword

@@ -37,6 +37,8 @@ class Weights:
     intent_countries: float = 1.3  # "which countries" → facts naming countries besides the two
     # Decisions on the lexical ranking.
     min_coverage: float = 0.50    # below it the lexical match alone is too thin to answer
+    tie_ratio: float = 0.95       # a runner-up this close to the best fact …
+    tie_gap: float = 0.10         # … and matching this much more of the question leads instead
     mend_similarity: float = 0.72 # a word typed with a letter left out is mended only into a fuzzy reading at least this close
     party_coverage: float = 0.75  # a question naming another country needs this much
     related_ratio: float = 0.7    # a runner-up this close to the best is shown beside it

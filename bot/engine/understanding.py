@@ -259,6 +259,9 @@ class Query:
     """The word right after "how many" ("делегатов", "зымыран"): what the question counts."""
     onwards: int | None = None
     """The year a question reaches forward from ("since 2022", "после 2022 года", "2022 жылдан бері")."""
+    placed: int = 0
+    """How many cities named as a place brought their country into `words` ("in Almaty" → Kazakhstan, Almaty):
+    words the user did not type, so no measure of how much they said."""
 
     @property
     def only_years(self) -> bool:
@@ -718,8 +721,9 @@ class Understanding:
             before = named_years[0] - 1
             named_years, years = (*named_years, before), tuple(dict.fromkeys((*years, before)))
             intents.add("compare")
-        toks = replace_stands_for([self._stand_in_typo(tok) for k, tok in enumerate(plain) if k not in consumed], lex,
-                                  self.inflected, self._located(typed))
+        kept = [self._stand_in_typo(tok) for k, tok in enumerate(plain) if k not in consumed]
+        toks = replace_stands_for(kept, lex, self.inflected, self._located(typed))
+        placed = len(toks) - len(replace_stands_for(kept, lex, self.inflected))
         oos = bool(lex.words["rate_words"].intersection(toks) and lex.words["currency_words"].intersection(toks))
         nexts, periods = lex.words["next_words"], lex.words["period_words"]
         # "next year" asks the future, unless it is the year after an event ("… алғаннан кейінгі келесі жылы"),
@@ -888,7 +892,8 @@ class Understanding:
             oos = True  # "Какая столица у Узбекистана?": another country's capital is no matter of the two sides' relations
         return Query(asked, detected, unique, frozenset(verbs), years, named_years, tuple(months),
                      frozenset(intents), oos, parties, frozenset(acronyms), tuple(toks), generic,
-                     future, tuple(days), counted, named_years[0] if onward is not None else None)
+                     future, tuple(days), counted, named_years[0] if onward is not None else None,
+                     placed)
 
 
 _ABOUT_RE = re.compile(r"(?<![\w-])про(?![\w-])", re.IGNORECASE)

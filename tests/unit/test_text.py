@@ -21,6 +21,7 @@ def one(word: str) -> str:
     ("Байқоңыр", "Байконыр", "Baiqoñyr", "Baikonyr", "Baykonyr"),
     ("айналым", "ainalym", "aynalym"),  # й after a vowel written "y" in informal Latin
     ("шарт", "şart", "shart"),
+    ("қараша", "qaraşa", "qarașa"),  # the comma-below "ș" of a Romanian layout for the cedilla "ş"
     ("қашан", "кашан", "qaşan", "kashan", "qashan"),
     ("өңір", "онир", "öñır", "onir"),
     ("ұйым", "уйым", "ūiym", "uiym"),
