@@ -2927,3 +2927,7 @@ def test_who_wrote_a_book_after_an_answer_is_no_question_about_its_sources(engin
 
 def test_what_the_bot_can_do_asked_by_someone_describing_themselves_is_small_talk(engine: AnswerEngine) -> None:
     assert engine.answer("А чем, собственно, вы можете быть полезны старому журналисту?").kind == "smalltalk"
+
+
+def test_a_fee_asked_in_its_case_forms_asks_a_sum(engine: AnswerEngine) -> None:
+    near_miss_of(engine.answer("«Байқоңыр» үшін Ресей жыл сайын қанша жалдау ақысын төлеп отыр?"), "tr-baikonur-lease-1994")
