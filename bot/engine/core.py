@@ -1377,7 +1377,7 @@ class AnswerEngine:
                 return overview
         missing = self.answerable.missing(query, top.fact)
         if missing == "until" and (not self.lex.words["extension_words"].intersection(query.tokens)
-                                   or self.lex.words["counterfactual_words"].intersection(query.tokens)):
+                                   or self._counterfactual(query)):
             # "When does the lease end?", "if nobody prolonged it, when would it run out?": the first
             # term's end, counted; "until when was it extended?" asks what the sources don't say.
             term = _term_years(top.fact)
@@ -1436,6 +1436,15 @@ class AnswerEngine:
         if half is not None:
             return self.compose.listing([top.fact, half], lang, question, "", in_full=2)
         return self.compose.fact(top.fact, lang, question, related=close)
+
+    def _counterfactual(self, query: Query) -> bool:
+        """"If nobody prolonged it, when would the lease end?", "when did its first term end?": the first term is
+        asked, not the extension; but "after the first twenty years ran out" only says which term came next."""
+        toks = query.tokens
+        beyond = self.lex.words["beyond_words"]
+        return any(tok in self.lex.words["counterfactual_words"]
+                   and not beyond.intersection(toks[max(0, k - WEIGHTS.beyond_reach):k + WEIGHTS.beyond_reach + 1])
+                   for k, tok in enumerate(toks))
 
     def _count_and_sum(self, query: Query, top: Fact, close: Sequence[Fact]) -> Fact | None:
         """"Сколько совместных проектов и на какую сумму?": a number and a sum of money asked of one

@@ -39,6 +39,7 @@ class Weights:
     min_coverage: float = 0.50    # below it the lexical match alone is too thin to answer
     tie_ratio: float = 0.95       # a runner-up this close to the best fact …
     tie_gap: float = 0.10         # … and matching this much more of the question leads instead
+    beyond_reach: int = 4         # words between "after" and "the first (term)" that still say which term came next
     mend_similarity: float = 0.72 # a word typed with a letter left out is mended only into a fuzzy reading at least this close
     party_coverage: float = 0.75  # a question naming another country needs this much
     related_ratio: float = 0.7    # a runner-up this close to the best is shown beside it

@@ -2931,3 +2931,11 @@ def test_what_the_bot_can_do_asked_by_someone_describing_themselves_is_small_tal
 
 def test_a_fee_asked_in_its_case_forms_asks_a_sum(engine: AnswerEngine) -> None:
     near_miss_of(engine.answer("«Байқоңыр» үшін Ресей жыл сайын қанша жалдау ақысын төлеп отыр?"), "tr-baikonur-lease-1994")
+
+
+@pytest.mark.parametrize("question", [
+    "Until which year was the Baikonur lease extended, after the first twenty years had run out?",
+    "Байконур: после первых 20 лет до какого года продлили аренду?"])
+def test_the_extension_after_the_first_term_is_not_the_first_terms_end(engine: AnswerEngine, question: str) -> None:
+    near_miss_of(engine.answer(question), "tr-baikonur-lease-1994")
+    answered_with(engine.answer("If nobody had extended the Baikonur lease, when would it have ended?"), "2014")
