@@ -164,16 +164,11 @@ class Composer:
     def provenance(self, facts: Sequence[Fact], lang: str, question: str) -> Answer:
         """"Who wrote this?" after an answer: the sources its facts cite, each with who wrote or published it."""
         refs = RefNumbering(self.sources)
-        segments: list[Segment] = []
         for fact in facts:
-            for n in refs.add(fact.citations()):
-                if any(n in segment.refs for segment in segments):
-                    continue
-                source = next(r.source for r in refs.references() if r.n == n)
-                who = source.who(lang)
-                title = f"«{source.title[lang]}»"
-                segments.append(Segment(f"{who}, {title}" if who else title, (n,)))
-        return Answer(question, lang, "fact", tuple(segments), refs.references(), tuple(facts),
+            refs.add(fact.citations())
+        segments = tuple(Segment(f"{who}, «{ref.source.title[lang]}»" if (who := ref.source.who(lang))
+                                 else f"«{ref.source.title[lang]}»", (ref.n,)) for ref in refs.references())
+        return Answer(question, lang, "fact", segments, refs.references(), tuple(facts),
                       heading=facts[0].title[lang], intro=t(lang, "answer.sources_intro"))
 
     def other_year(self, fact: Fact, lang: str, question: str) -> Answer:

@@ -8,7 +8,7 @@ limited time; in groups only a reply to the bot's own answer carries it) and pas
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -179,10 +179,9 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     # "1998 жылғы толық сомасы қанша?" after a yearly figure: a year and "the full amount" name no topic of their own.
     whole_of_year = bool(query.named_years) and bool(own) and lex.words["whole_words"].issuperset(own)
     # "неге тыйым салды?" after "who was banned from entering in January 2024?": a short question that asks anew
-    # of words the previous question used (and verbs) names no topic of its own.
-    said = set(tokens(previous.question))
-    echo = asks and not query.named_years and 0 < len(own) <= 2 and any(w in said for w in own) \
-        and all(w in said or w in query.verbs for w in own) and len(set(own) - said) <= 1 and not query.intents <= {"list"}
+    # in the words the previous question used names no topic of its own.
+    echo = asks and not query.named_years and 0 < len(own) <= 2 and echoes(own, query.verbs, previous.question) \
+        and not query.intents <= {"list"}
     if not (looks_followup or bare_detail or echo or (short and bool(query.named_years) and (marker or whole_of_year))):
         return Resolved(question, "standalone")
     text = previous.question
@@ -226,6 +225,14 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
             text = _without_replaced_names(text, question, lex)
         text = f"{text} {rest}"
     return Resolved(text, "followup")
+
+
+def echoes(words: Iterable[str], verbs: Collection[str], previous: str) -> bool:
+    """Whether a question's words are the previous question's (a verb and at most one new word aside): "неге тыйым
+    салды?" after a question about who was banned."""
+    said = set(tokens(previous))
+    own = set(words)
+    return bool(own & said) and own <= said | set(verbs) and len(own - said) <= 1
 
 
 def _without_replaced_names(previous: str, question: str, lex: Lexicon) -> str:

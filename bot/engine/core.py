@@ -27,6 +27,7 @@ from bot.engine.conversation import (
     Resolved,
     Turn,
     asks_else,
+    echoes,
     names_side,
     only_sides,
     quoted_names,
@@ -441,9 +442,7 @@ class AnswerEngine:
                 return self.compose.fact(with_days, lang, question)
         # "неге тыйым салды?" after a ban: words the question before used stand alone only by chance, and name no
         # new detail.
-        before = set(tokens(previous.question)) if previous is not None else set()
-        echoed = bool(before & set(first.words)) and set(first.words) <= before | first.verbs \
-            and len(set(first.words) - before) <= 1
+        echoed = previous is not None and echoes(first.words, first.verbs, previous.question)
         if resolved.how == "followup" and previous is not None and not only_sides(question, self.lex) and not echoed:
             # A word pointing back ("their country") may point inside a long question that matches a fact in full.
             pointing = refers_back(question, self.lex)

@@ -289,12 +289,13 @@ def find_phrases(toks: tuple[str, ...], phrases: Iterable[Phrase]) -> list[tuple
 
 
 def replace_stands_for(toks: list[str], lex: Lexicon, inflected: Iterable[tuple[str, Phrase]] = (),
-                       located: Collection[str] = ()) -> list[str]:
-    """Metonyms and paraphrases replaced by the words the facts use ("Kremlin" → Russia). A word in
-    `located` (a capital named as a place: "met in Astana") stays beside its country."""
+                       located: Collection[str] = ()) -> tuple[list[str], int]:
+    """Metonyms and paraphrases replaced by the words the facts use ("Kremlin" → Russia), and how many
+    words of `located` (a capital named as a place: "met in Astana") stayed beside their country."""
     if not lex.stands_for:
-        return toks
+        return toks, 0
     out: list[str] = []
+    placed = 0
     k = 0
     longest = max(len(p) for p in lex.stands_for)
     while k < len(toks):
@@ -304,6 +305,7 @@ def replace_stands_for(toks: list[str], lex: Lexicon, inflected: Iterable[tuple[
                 out.extend(target)
                 if n == 1 and toks[k] in located:
                     out.append(toks[k])
+                    placed += 1
                 k += n
                 break
         else:
@@ -312,8 +314,9 @@ def replace_stands_for(toks: list[str], lex: Lexicon, inflected: Iterable[tuple[
             out.extend(extended or (toks[k],))
             if extended and toks[k] in located:
                 out.append(toks[k])
+                placed += 1
             k += 1
-    return out
+    return out, placed
 
 
 def inflectable_stand_ins(lex: Lexicon) -> tuple[tuple[str, Phrase], ...]:
@@ -721,9 +724,8 @@ class Understanding:
             before = named_years[0] - 1
             named_years, years = (*named_years, before), tuple(dict.fromkeys((*years, before)))
             intents.add("compare")
-        kept = [self._stand_in_typo(tok) for k, tok in enumerate(plain) if k not in consumed]
-        toks = replace_stands_for(kept, lex, self.inflected, self._located(typed))
-        placed = len(toks) - len(replace_stands_for(kept, lex, self.inflected))
+        toks, placed = replace_stands_for([self._stand_in_typo(tok) for k, tok in enumerate(plain) if k not in consumed],
+                                          lex, self.inflected, self._located(typed))
         oos = bool(lex.words["rate_words"].intersection(toks) and lex.words["currency_words"].intersection(toks))
         nexts, periods = lex.words["next_words"], lex.words["period_words"]
         # "next year" asks the future, unless it is the year after an event ("… алғаннан кейінгі келесі жылы"),
