@@ -581,7 +581,7 @@ class Answerability:
         lex = self.lex
         named = lex.words["name_words"].intersection(query.tokens) or find_phrases(query.tokens, lex.phrases["name_words"])
         if named:
-            return bool(self.offices_asked(query))
+            return bool(self.offices_asked(query)) and not find_phrases(query.tokens, lex.phrases["thing_names"])
         # "Who was Russia's prime minister at the Omsk meeting?": who held an office a person holds is a name.
         return bool(find_phrases(query.tokens, lex.phrases["holder_phrases"])) \
             and bool(lex.words["role_words"].intersection(query.tokens))

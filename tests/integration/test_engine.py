@@ -2939,3 +2939,10 @@ def test_a_fee_asked_in_its_case_forms_asks_a_sum(engine: AnswerEngine) -> None:
 def test_the_extension_after_the_first_term_is_not_the_first_terms_end(engine: AnswerEngine, question: str) -> None:
     near_miss_of(engine.answer(question), "tr-baikonur-lease-1994")
     answered_with(engine.answer("If nobody had extended the Baikonur lease, when would it have ended?"), "2014")
+
+
+def test_the_full_name_of_a_treaty_is_its_title_not_a_persons_name(engine: AnswerEngine) -> None:
+    answer = engine.answer("My students keep asking about the treaty the two presidents signed in 2013. What is its full name?")
+    answered_with(answer, "Good-Neighbourliness")
+    assert answer.facts[0].id == "tr-good-neighbourliness-treaty-2013", body_text(answer)
+

@@ -1804,3 +1804,11 @@ def test_the_day_of_each_event_is_what_is_counted_not_a_word_of_the_event(engine
     answer = engine.answer("Ресей бизди таныган кун мен биз Ресейди таныган кун арасында канша кун айырма бар?")
     assert answer.kind == "compare" and {f.id for f in answer.facts} == {
         "ev-ru-recognises-kz-independence", "ev-kz-recognises-ru-independence"}
+
+
+@pytest.mark.parametrize("question", ["Расскажите коротко про Байконур.",
+                                      "Расскажи вкратце о Байконуре и его роли в отношениях."])
+def test_tell_briefly_about_asks_an_overview(engine: AnswerEngine, question: str) -> None:
+    """"Расскажите коротко про …": an adverb between the verb and its preposition still asks an overview."""
+    answer = engine.answer(question)
+    assert answer.kind == "overview", body_text(answer)
