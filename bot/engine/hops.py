@@ -326,9 +326,10 @@ _SAME_DAY: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for 
     r"^(?P<ask>.+?)\s*,?\s+в\s+(?:тот\s+же|тот\s+самый|тот\s+же\s+самый)\s+день\s*,?\s*(?:когда|что\s+и|как\s+и)\s+(?P<event>[^?]+?)\??$",
     r"^(?P<ask>.+?)\s+в\s+один\s+день\s+с\s+(?P<event>[^?]+?)\??$",
     r"^(?P<event>.+?)(?:мен|бен|пен|men|ben|pen)\s+(?:бір|бир|bır|bir)\s+(?:күнде|кунде|künde|kunde|күні|куни|künı|kuni)\s*,?\s+(?P<ask>.+)$",
-    # "… қол қойылған күні президенттер тағы …": who acted may come before "тағы" (else), in the asked part.
+    # "… қол қойылған күні президенттер тағы …": who acted may come before "тағы" (else), in the asked part;
+    # "… қол қойылған күні Каспий бойынша қандай келісім …": or what it names before "қандай" (which).
     r"^(?P<event>.+?(?:ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan|ghan|ghen))\s+(?:сол\s+|sol\s+)?(?:күні|куни|künı|kuni)"
-    r"\s*,?\s+(?P<ask>(?:[^\W\d_]+\s+){0,2}?(?:тағы|тагы|tağy|tagy)\b.+)$",
+    r"\s*,?\s+(?P<ask>(?:[^\W\d_]+\s+){0,2}?(?:тағы|тагы|tağy|tagy|қандай|кандай|qandai|qandaı|kandai)\b.+)$",
 ))
 
 

@@ -2946,3 +2946,11 @@ def test_the_full_name_of_a_treaty_is_its_title_not_a_persons_name(engine: Answe
     answered_with(answer, "Good-Neighbourliness")
     assert answer.facts[0].id == "tr-good-neighbourliness-treaty-2013", body_text(answer)
 
+
+
+def test_on_the_day_an_event_was_signed_which_document_asks_that_days_other_document(engine: AnswerEngine) -> None:
+    """"… декларациясы қол қойылған күні Каспий бойынша қандай келісім жасалды?": the day is named by the
+    declaration, and what is asked opens with "қандай" (which) rather than "тағы" (else)."""
+    answer = engine.answer("«Мәңгілік достық пен одақтастық» декларациясы қол қойылған күні Каспий бойынша "
+                           "қандай келісім жасалды?")
+    answered_with(answer, "түбін межелеу")
