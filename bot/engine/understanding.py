@@ -886,7 +886,8 @@ class Understanding:
         said_onward = frozenset(tokens(onward.group(0))) if onward is not None else frozenset()
         generic = bool(unique) and all(w in lex.words["generic"] or w in said_onward for w in unique)
         # A future in a clause that only explains ("…, из-за чего россиянам станет сложнее") asks no forecast.
-        future = bool(lex.words["future_words"].intersection(tokens(_CONSEQUENCE_RE.split(asked, maxsplit=1)[0])))
+        main = tuple(tokens(_CONSEQUENCE_RE.split(asked, maxsplit=1)[0]))
+        future = bool(lex.words["future_words"].intersection(main) or find_phrases(main, lex.phrases["future_words"]))
         # A verb is no country, however it starts: "кіргізбей" (not letting in) is not Kyrgyzstan.
         negated = {tok for raw in typed if _NOT_DOING_RE.search(raw) for tok in tokens(raw)}
         parties = self.parties(tuple(w for w in unique if w not in verbs and w not in negated), english) | named

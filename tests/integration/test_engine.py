@@ -2954,3 +2954,16 @@ def test_on_the_day_an_event_was_signed_which_document_asks_that_days_other_docu
     answer = engine.answer("«Мәңгілік достық пен одақтастық» декларациясы қол қойылған күні Каспий бойынша "
                            "қандай келісім жасалды?")
     answered_with(answer, "түбін межелеу")
+
+
+@pytest.mark.parametrize("question", ["Кто победит на следующих выборах президента России?",
+                                      "Келесі сайлауда Ресей президенті кім болады?"])
+def test_who_wins_the_next_election_is_a_forecast_and_declined(engine: AnswerEngine, question: str) -> None:
+    """The first presidential election of 1991 shares the words, but the sources cannot tell the future."""
+    assert not engine.answer(question).answered, body_text(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", ["Солтүстік көршінің басшысы Алматыға қай жылы келді?",
+                                      "Біздің үкімет солтүстіктегі көршіге не берді?"])
+def test_the_northern_neighbour_in_its_case_forms_is_russia(engine: AnswerEngine, question: str) -> None:
+    assert "resei" in engine.understanding.parse(question).words
