@@ -37,7 +37,7 @@ from bot.engine.conversation import (
     topic,
 )
 from bot.engine.direction import acting_side, destination
-from bot.engine.hops import YearHop, day_hop, days_after, earlier_pair, or_halves, or_pair, two_events, year_hop
+from bot.engine.hops import YearHop, anniversary_back, day_hop, days_after, earlier_pair, or_halves, or_pair, two_events, year_hop
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FUZZY_MIN, FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
@@ -252,6 +252,7 @@ class AnswerEngine:
             full_years(year_of_ordinal(spoken_years(self.abbreviations.read(question)),
                                        asked_before[-1] if asked_before else None)))))))
         question = self._told(whole)
+        question = anniversary_back(question) or question
         detected = self.language.detect(question)
         if previous is not None and detected == "en" != previous.lang and not self.language.names_english(question):
             detected = None  # "sebebi ne?" after a Kazakh answer: no English word, the conversation's language

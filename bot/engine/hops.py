@@ -497,3 +497,33 @@ def or_halves(question: str) -> tuple[str, str] | None:
         return None
     a, b = (part.strip(" ,") for part in parts)
     return (a, b) if len(a.split()) >= _MIN_WORDS and len(b.split()) >= _MIN_WORDS else None
+
+
+# "… the treaty whose tenth anniversary Tokayev mentioned in November 2023?": the anniversary, said in a year,
+# dates the event that many years before it.
+_DECADES = {"десяти": 10, "двадцати": 20, "тридцати": 30, "сорока": 40, "пятидесяти": 50,
+            "tenth": 10, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
+_ANNIVERSARY_OF_WHICH: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"\b(?:о\s+|к\s+)?(?:(?P<word>десяти|двадцати|тридцати|сорока|пятидесяти)|(?P<n>\d{1,2})\s*-?\s*)лети[еяюи]\w*\s+которо(?:го|й)\b",
+    r"\bwhose\s+(?:(?P<word>tenth|twentieth|thirtieth|fortieth|fiftieth)|(?P<n>\d{1,2})(?:st|nd|rd|th))\s+anniversary\b",
+    r"\bthe\s+(?:(?P<word>tenth|twentieth|thirtieth|fortieth|fiftieth)|(?P<n>\d{1,2})(?:st|nd|rd|th))\s+anniversary\s+of\s+which\b",
+))
+_SAID_IN_RE = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+
+
+def anniversary_back(question: str) -> str | None:
+    """The question with the year an anniversary was spoken of moved back to the event's own year
+    ("договор, о десятилетии которого Токаев говорил в ноябре 2023-го" → "… 2013-го"), or None: a
+    relative clause names the event by its anniversary, and the one year named is the anniversary's."""
+    for pattern in _ANNIVERSARY_OF_WHICH:
+        match = pattern.search(question)
+        if match is None:
+            continue
+        years = _SAID_IN_RE.findall(question)
+        if len(set(years)) != 1:
+            return None
+        n = _DECADES[match.group("word").lower()] if match.group("word") else int(match.group("n"))
+        # The anniversary itself is left out: it asked no count of years ("whose tenth anniversary" → "which").
+        plain = question[:match.start()] + ("which" if match.group(0)[:1].isascii() else "которого") + question[match.end():]
+        return _SAID_IN_RE.sub(str(int(years[0]) - n), plain)
+    return None

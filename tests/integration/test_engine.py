@@ -2967,3 +2967,11 @@ def test_who_wins_the_next_election_is_a_forecast_and_declined(engine: AnswerEng
                                       "Біздің үкімет солтүстіктегі көршіге не берді?"])
 def test_the_northern_neighbour_in_its_case_forms_is_russia(engine: AnswerEngine, question: str) -> None:
     assert "resei" in engine.understanding.parse(question).words
+
+
+@pytest.mark.parametrize("question", [
+    "В каком году подписали договор, о десятилетии которого Токаев говорил Путину в ноябре 2023-го?",
+    "In what year was the treaty signed whose tenth anniversary Tokayev mentioned when Putin came to Astana in November 2023?"])
+def test_a_treaty_named_by_the_anniversary_spoken_of_is_dated_that_many_years_before(engine: AnswerEngine, question: str) -> None:
+    answered_with(engine.answer(question), "2013")
+    assert engine.answer(question).facts[0].id == "tr-good-neighbourliness-treaty-2013"

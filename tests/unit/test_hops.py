@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.hops import YearHop, day_hop, earlier_pair, or_halves, or_pair, two_events, year_hop
+from bot.engine.hops import YearHop, anniversary_back, day_hop, earlier_pair, or_halves, or_pair, two_events, year_hop
 
 
 @pytest.mark.parametrize(("question", "want"), [
@@ -297,3 +297,22 @@ def test_half_a_year_after_and_a_month_before_are_month_hops(question: str, mont
     """Half a year is six months on; "before" moves the event's month back."""
     hop = year_hop(question)
     assert hop is not None and hop.months == months and hop.offset == 0
+
+
+@pytest.mark.parametrize(("question", "want"), [
+    ("В каком году подписали договор, о десятилетии которого Токаев говорил Путину в ноябре 2023-го?",
+     "В каком году подписали договор, которого Токаев говорил Путину в ноябре 2013-го?"),
+    ("When was the treaty signed whose tenth anniversary Tokayev mentioned in 2023?",
+     "When was the treaty signed which Tokayev mentioned in 2013?"),
+    ("Which treaty, the 20th anniversary of which was marked in 2018, was signed when?",
+     "Which treaty, which was marked in 1998, was signed when?"),
+])
+def test_an_anniversary_spoken_of_in_a_year_dates_its_event_that_many_years_before(question: str, want: str) -> None:
+    assert anniversary_back(question) == want
+
+
+@pytest.mark.parametrize("question", ["Когда отмечали 30-летие дипломатических отношений?",
+                                      "Whose tenth anniversary fell in 2023 and in 2024?",
+                                      "What happened on the tenth anniversary of the treaty?"])
+def test_no_anniversary_clause_or_no_single_year_leaves_the_question(question: str) -> None:
+    assert anniversary_back(question) is None
