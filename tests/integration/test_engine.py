@@ -2975,3 +2975,9 @@ def test_the_northern_neighbour_in_its_case_forms_is_russia(engine: AnswerEngine
 def test_a_treaty_named_by_the_anniversary_spoken_of_is_dated_that_many_years_before(engine: AnswerEngine, question: str) -> None:
     answered_with(engine.answer(question), "2013")
     assert engine.answer(question).facts[0].id == "tr-good-neighbourliness-treaty-2013"
+
+
+def test_our_sovereignty_in_kazakh_is_kazakhstans(engine: AnswerEngine) -> None:
+    """"егемендігімізді" (our sovereignty): the asker speaks for Kazakhstan, so Russia recognised it."""
+    answer = engine.answer("Ресей егемендігімізді қай күні таныды?")
+    assert answer.facts and answer.facts[0].id == "ev-ru-recognises-kz-independence", body_text(answer)
