@@ -2981,3 +2981,11 @@ def test_our_sovereignty_in_kazakh_is_kazakhstans(engine: AnswerEngine) -> None:
     """"егемендігімізді" (our sovereignty): the asker speaks for Kazakhstan, so Russia recognised it."""
     answer = engine.answer("Ресей егемендігімізді қай күні таныды?")
     assert answer.facts and answer.facts[0].id == "ev-ru-recognises-kz-independence", body_text(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Of all the commerce Kazakhstan does with its fellow members of the Eurasian bloc, how big a slice goes to its "
+    "northern neighbour?",
+    "what share of Astana's trade with the Eurasian bloc goes to Moscow?"])
+def test_the_eurasian_bloc_is_the_eaeu_and_a_slice_is_a_share(engine: AnswerEngine, question: str) -> None:
+    answered_with(engine.answer(question), "91.8")
