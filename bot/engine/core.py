@@ -655,11 +655,14 @@ class AnswerEngine:
         if not first.answered or first.kind not in ("fact", "list"):
             return None  # a list ("which region?" told by the facts placed there) leads with its best fact
         changes = self.lex.words["change_words"]
+        percent = self.lex.words["percent_units"]
         asks_alike = self.lex.asking_words.intersection(tokens(parts[0])) & self.lex.asking_words.intersection(tokens(parts[1]))
         if asks_alike and not changes.intersection(tokens(parts[1])):
             # "… экспорт канша пайызға өсті, ал жалпы сауда канша пайызға?": the second part asks alike and leaves
-            # out the change the first asks of, which it asks as well.
-            parts = (parts[0], " ".join([parts[1], *(w for w in _WORD_RE.findall(parts[0]) if changes.intersection(tokens(w)))]))
+            # out the change the first asks of, which it asks as well; and the unit ("на сколько процентов вырос
+            # экспорт и на сколько — товарооборот?": the percent too).
+            carried = changes if percent.intersection(tokens(parts[1])) else changes | percent
+            parts = (parts[0], " ".join([parts[1], *(w for w in _WORD_RE.findall(parts[0]) if carried.intersection(tokens(w)))]))
         second = self._answer(parts[1], lang, self.turn(first))
         if second.answered and second.kind == "fact" and second.facts[0] == first.facts[0]:
             if self._says_own_words(parts, first.facts[0]):

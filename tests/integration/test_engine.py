@@ -2989,3 +2989,11 @@ def test_our_sovereignty_in_kazakh_is_kazakhstans(engine: AnswerEngine) -> None:
     "what share of Astana's trade with the Eurasian bloc goes to Moscow?"])
 def test_the_eurasian_bloc_is_the_eaeu_and_a_slice_is_a_share(engine: AnswerEngine, question: str) -> None:
     answered_with(engine.answer(question), "91.8")
+
+
+def test_the_second_part_asks_in_the_unit_of_the_first(engine: AnswerEngine) -> None:
+    """"на сколько процентов вырос экспорт … и на сколько — весь товарооборот?": the turnover's growth in percent."""
+    answer = engine.answer("На сколько процентов вырос экспорт Казахстана в Россию в 2011 году и на сколько — весь двусторонний "
+                           "товарооборот?")
+    answered_with(answer, "47,8")
+    answered_with(answer, "42,3")
