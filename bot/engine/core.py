@@ -125,7 +125,7 @@ class AnswerEngine:
         self.split_words = SplitWords(self.understanding.known, (w for w in self.lex.words["stopwords"] if len(w) <= PARTICLE))
         self.abbreviations = Abbreviations(self.lex.abbreviations)
         self.transposed = Transposed(self.understanding.known, self._names_topic)
-        self.dropped = DroppedLetter(self.understanding.known, self._fuzzy_readings)
+        self.dropped = DroppedLetter(self.understanding.known, self._fuzzy_readings, self.understanding.vocabulary)
         self.and_words = self.lex.words["and_words"] | KAZAKH_AND
         """Words that join two things asked ("and", Kazakh "мен/пен/бен")."""
         self.position = {f.id: i for i, f in enumerate(self.index.facts)}

@@ -262,9 +262,11 @@ class DroppedLetter:
     the engine knows answers it as typed and exactly one of the index's fuzzy readings of it is that
     word with one letter put back: the fuzzy match alone counts such a word only in part."""
 
-    def __init__(self, known: Iterable[str], readings: Callable[[str], Iterable[str]]) -> None:
+    def __init__(self, known: Iterable[str], readings: Callable[[str], Iterable[str]], said: Iterable[str] | None = None) -> None:
         self.known = frozenset(known)
         self.readings = readings
+        # the words the facts use: a vowel put back must make one of them ("anthem" is no "anythem")
+        self.said = self.known if said is None else frozenset(said)
         # An answer reads its question more than once (a pass to find what the model must embed, then the
         # answer): each word is mended once.
         self._mended = lru_cache(maxsize=DROPPED_CACHE)(self._mend)
@@ -281,8 +283,19 @@ class DroppedLetter:
         if any(plain[:n] in self.known for n in range(max(DROPPED_MIN - 1, len(plain) - ENDING_MAX), len(plain))):
             return word  # a known stem and an ending ("работаю", "сомаға"): an inflection, not a typo
         found = tuple({reading for tok in typed for reading in self.readings(tok) if len(reading) >= DROPPED_MIN - 1})
-        if not found:
-            return word
+        mended = self._put_back(word, found) if found else {}
+        if not mended and len(typed) == 1:
+            # "oblsta": the fuzzy match reads its stem ("oblst") as another word ("oblast"), but one vowel put
+            # back into a run of consonants no word has makes a known word of the whole ("oblysta", stem "oblys"),
+            # and only one does
+            mended = self._put_back(word, None)
+        return next(iter(mended.values())) if len(mended) == 1 else word
+
+    def _put_back(self, word: str, found: tuple[str, ...] | None) -> dict[str, str]:
+        """The spellings of `word` with one letter put back inside it whose stem is one of `found` (or, with
+        None, any stem the facts use at least as long as the word typed less its ending), by that stem."""
+        lower = word.lower()
+        plain = fold(lower)
         letters = _LATIN_LETTERS if lower[0] in _LATIN_LETTERS else _CYRILLIC_LETTERS
         mended: dict[str, str] = {}
         doubled = _doubled(plain)
@@ -290,10 +303,15 @@ class DroppedLetter:
             for letter in letters:
                 folded = fold(lower[:k] + letter + lower[k:])
                 # "rents" is no "reents": a doubled letter is too often a word of its own
-                if _doubled(folded) == doubled and _REPEATS_RE.sub(r"\1", folded).startswith(found) \
-                        and (known := _uncached_stem(folded)) in found:
+                if _doubled(folded) != doubled:
+                    continue
+                if found is not None:
+                    if _REPEATS_RE.sub(r"\1", folded).startswith(found) and (known := _uncached_stem(folded)) in found:
+                        mended.setdefault(known, word[:k] + letter + word[k:])
+                elif letter in _VOWELS and _in_cluster(lower, k) and (known := _uncached_stem(folded)) in self.said \
+                        and len(known) >= DROPPED_MIN and k < len(known) and folded.startswith(known):
                     mended.setdefault(known, word[:k] + letter + word[k:])
-        return next(iter(mended.values())) if len(mended) == 1 else word
+        return mended
 
 
 DROPPED_MIN = 5
@@ -307,6 +325,23 @@ DROPPED_CACHE = 512
 
 ENDING_MAX = 3
 """Longest ending after a known stem that makes a word an inflection rather than a typo."""
+
+
+_VOWELS = frozenset("aeiouyäöüūıаеёиоуыэюяәөұүі")
+
+CLUSTER_MIN = 3
+"""Consonants in a row that a word rarely has and a left-out vowel often leaves ("oblsta", "сапрмен")."""
+
+
+def _in_cluster(word: str, k: int) -> bool:
+    """Whether a letter put before `word[k]` falls inside a run of at least CLUSTER_MIN consonants."""
+    start = k
+    while start > 0 and word[start - 1] not in _VOWELS and word[start - 1].isalpha():
+        start -= 1
+    end = k
+    while end < len(word) and word[end] not in _VOWELS and word[end].isalpha():
+        end += 1
+    return start < k < end and end - start >= CLUSTER_MIN
 
 
 def _doubled(folded: str) -> int:

@@ -1491,6 +1491,13 @@ def test_words_typed_with_a_letter_left_out_are_read_as_meant(engine: AnswerEngi
     assert answer.answered and answer.facts[0].id == "fg-baikonur-largest-range"
 
 
+def test_a_vowel_left_out_of_a_consonant_run_is_put_back_before_the_question_is_read(engine: AnswerEngine) -> None:
+    """"baikonur kai oblsta ornalaskn": "oblsta" reads fuzzily as "oblast", yet it is "oblysta", and with it the
+    question asks where Baikonur is."""
+    answer = engine.answer("baikonur kai oblsta ornalaskn")
+    assert answer.answered and answer.facts[0].id == "fg-baikonur-largest-range"
+
+
 def test_a_word_one_added_letter_from_a_question_word_asks_nothing(engine: AnswerEngine) -> None:
     """"қосатын" (joining) is one letter more than "cost": it asks no amount, so the railway fact answers."""
     answer = engine.answer("Орынбор мен Ташкентті қосатын қандай темір жол салынды?")

@@ -122,6 +122,20 @@ def test_a_word_the_fuzzy_match_does_not_read_is_not_mended() -> None:
     assert DroppedLetter(DROPPED_KNOWN, lambda typed: []).read("agreemnts") == "agreemnts"
 
 
+CLUSTER_KNOWN = {tok for word in ("oblysta", "sapar", "salud", "компания") for tok in tokens(word)}
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("oblsta", "oblysta"),      # "bls t": three consonants in a row, a vowel put back makes a known word
+    ("сапрмен", "сапармен"),
+    ("saudda", "saudda"),       # no run of three consonants: "sauda" mistyped, not "salud"
+    ("команде", "команде"),     # a word of its own, not "компанде"
+])
+def test_a_vowel_left_out_of_a_run_of_consonants_is_put_back_though_the_fuzzy_match_reads_another_word(
+        typed: str, read: str) -> None:
+    assert DroppedLetter(CLUSTER_KNOWN, lambda typed: ["oblast"] if typed.startswith("obl") else []).read(typed) == read
+
+
 @pytest.mark.parametrize(("typed", "read"), [
     ("ТО РК–РФ в 2011-м?", "товарооборот РК–РФ в 2011-м?"),
     ("что-то было в 2011?", "что-то было в 2011?"),  # in small letters a word
