@@ -1812,3 +1812,11 @@ def test_tell_briefly_about_asks_an_overview(engine: AnswerEngine, question: str
     """"Расскажите коротко про …": an adverb between the verb and its preposition still asks an overview."""
     answer = engine.answer(question)
     assert answer.kind == "overview", body_text(answer)
+
+
+@pytest.mark.parametrize("question", ["Palaudy qalai pisiremin? Retsept aityp berşi.", "Palaudy qalai pisiremin?"])
+def test_words_that_only_resemble_the_facts_words_far_in_meaning_are_declined(engine: AnswerEngine, question: str) -> None:
+    """"palaudy" (pilaf) is a few letters from "palata" (a chamber of parliament): no word of the question is one
+    the facts use, and the model finds the best fact far, so nothing is answered."""
+    answer = engine.answer(question)
+    assert answer.kind == "decline", body_text(answer)
