@@ -1402,6 +1402,10 @@ class AnswerEngine:
             unit = self.answerable.asks_unit(query)
             ratio = WEIGHTS.unit_ratio if unit or missing == "countries" else WEIGHTS.answerable_ratio
             for r in ranked[1:WEIGHTS.answerable_tries]:
+                # … and so does a date asked of an undated fact, by a runner-up whose title names the subject at
+                # least as fully ("when was the Customs Union formed?": the Customs Union's dated start)
+                titled = missing == "date" and bool(self._in_title(query, top.index)) \
+                    and self._in_title(query, top.index) <= self._in_title(query, r.index)
                 # A unit asked ("by how many percent?") that the runner-up uses, and the model finding it as close
                 # as the best fact (or nearly), vouch for a thinner word match.
                 # (the words of the best fact's title that the question uses too: another subject's length is no answer).
@@ -1410,7 +1414,8 @@ class AnswerEngine:
                 thin = unit and r.cosine >= top.cosine - WEIGHTS.agree_slack > 0 and self._same_subject(query, top, r) \
                     and bool(self.words[self.position[r.fact.id]].intersection(
                         w for w in query.words if w not in self.side_words and w not in self.answerable.unit_words))
-                if r.coverage >= (WEIGHTS.semantic_agree if thin else WEIGHTS.min_coverage) and r.fused >= ratio * top.fused \
+                if r.coverage >= (WEIGHTS.semantic_agree if thin else WEIGHTS.min_coverage) \
+                        and r.fused >= (WEIGHTS.unit_ratio if titled else ratio) * top.fused \
                         and self.answerable.missing(query, r.fact) is None and self._keeps_subject(query, missing, top, r) \
                         and (not query.named_years or set(query.named_years) & self._years_of(r.fact)):
                     # "the combined population and economic potential?": the runner-up holds the unit asked,
@@ -1662,6 +1667,11 @@ class AnswerEngine:
             scores = self.semantic.scores(query.text)
             return 1.0 if scores is None else float(scores[top.index])  # not embedded yet: on topic, as without a model
         return top.cosine
+
+    def _in_title(self, query: Query, index: int) -> set[str]:
+        """The question's words that the fact's title names (in any language, inflected or mistyped)."""
+        named = frozenset().union(*self.index.titles[index]) if self.index.titles[index] else frozenset()
+        return {w for w in query.words if any(c in named for c, _ in self.index.expand(w))}
 
     def _short_detail_off_title(self, query: Query, index: int) -> bool:
         """A short question asking a detail (not keywords, not "what is …?", which name a topic)

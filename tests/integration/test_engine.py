@@ -3004,3 +3004,18 @@ def test_the_second_part_asks_in_the_unit_of_the_first(engine: AnswerEngine) -> 
                            "товарооборот?")
     answered_with(answer, "47,8")
     answered_with(answer, "42,3")
+
+
+@pytest.mark.parametrize("question", ["Кеден одагы кашан курылды?", "Кеден одағы қашан құрылды?"])
+def test_a_date_asked_of_an_undated_fact_is_told_by_a_runner_up_titled_with_the_same_subject(
+        engine: AnswerEngine, question: str) -> None:
+    """The Customs Union's growth into the EAEU matches "formed" best but has no date; the Customs Union's start,
+    whose title names the union as fully, answers when."""
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == "td-customs-union-2010", body_text(answer)
+
+
+def test_a_date_is_not_taken_from_a_runner_up_whose_title_misses_the_subject(engine: AnswerEngine) -> None:
+    """Aimbetov's flight has no date in the sources; the Baikonur lease, dated, is about something else."""
+    answer = engine.answer("When exactly Aimbetov has flown?")
+    assert not answer.answered and "lease" not in body_text(answer).split("\n")[0]
