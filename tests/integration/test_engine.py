@@ -3019,3 +3019,20 @@ def test_a_date_is_not_taken_from_a_runner_up_whose_title_misses_the_subject(eng
     """Aimbetov's flight has no date in the sources; the Baikonur lease, dated, is about something else."""
     answer = engine.answer("When exactly Aimbetov has flown?")
     assert not answer.answered and "lease" not in body_text(answer).split("\n")[0]
+
+
+@pytest.mark.parametrize("question, asks_when", [
+    ("какие страны присоеденились к таможеному союзу когда он стал еаэс", False),
+    ("кто присоединился к союзу когда он стал ЕАЭС?", False),
+    ("какие документы и когда они подписали?", True),
+])
+def test_kogda_before_a_pronoun_after_another_question_word_opens_a_clause(
+        engine: AnswerEngine, question: str, asks_when: bool) -> None:
+    """"какие страны … когда он стал еаэс": "когда он" tells of the union, the question asks which countries;
+    "… и когда они подписали?" asks a date as well."""
+    assert ("when" in engine.understanding.parse(question).intents) is asks_when
+
+
+def test_countries_that_joined_when_the_union_became_the_eaeu_are_named(engine: AnswerEngine) -> None:
+    answer = engine.answer("какие страны присоеденились к таможеному союзу когда он стал еаэс")
+    assert answer.answered and "Армени" in body_text(answer)
