@@ -37,7 +37,18 @@ from bot.engine.conversation import (
     topic,
 )
 from bot.engine.direction import acting_side, destination
-from bot.engine.hops import YearHop, anniversary_back, day_hop, days_after, earlier_pair, or_halves, or_pair, two_events, year_hop
+from bot.engine.hops import (
+    YearHop,
+    and_pairs,
+    anniversary_back,
+    day_hop,
+    days_after,
+    earlier_pair,
+    or_halves,
+    or_pair,
+    two_events,
+    year_hop,
+)
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FUZZY_MIN, FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
@@ -125,6 +136,7 @@ class AnswerEngine:
         self.split_words = SplitWords(self.understanding.known, (w for w in self.lex.words["stopwords"] if len(w) <= PARTICLE))
         self.abbreviations = Abbreviations(self.lex.abbreviations)
         self.transposed = Transposed(self.understanding.known, self._names_topic)
+        self.asked_of_both = self.lex.words["change_words"] | self.lex.words["percent_units"]
         self.dropped = DroppedLetter(self.understanding.known, self._fuzzy_readings, self.understanding.vocabulary)
         self.and_words = self.lex.words["and_words"] | KAZAKH_AND
         """Words that join two things asked ("and", Kazakh "мен/пен/бен")."""
@@ -487,6 +499,12 @@ class AnswerEngine:
             set_side_by_side = self._compare_measures(measures, lang, question)
             if set_side_by_side is not None:
                 return set_side_by_side
+        elif resolved.how == "standalone" and self.lex.words["comparing_words"].intersection(first.tokens) \
+                and len(set(first.named_years)) < 2:
+            # "Compare X and Y" (not "compare 1997 with 2011", one measure in two years): two measures
+            set_side_by_side = self._compare_joined(question, lang)
+            if set_side_by_side is not None:
+                return set_side_by_side
         pair = earlier_pair(question) if resolved.how == "standalone" else None
         if pair is not None:
             ordered = self._earlier(pair, lang, question)
@@ -804,7 +822,29 @@ class AnswerEngine:
         second = next((f for f in candidates[1] if f.unit == first.unit and f.id != first.id), None)
         if second is None:
             return None
-        return self.compose.compare(first, second, lang, question, by_year=first.metric == second.metric)
+        # (one metric of two years is a change; of one dated and one undated figure, two figures side by side)
+        by_year = first.metric == second.metric and first.when is not None and second.when is not None
+        return self.compose.compare(first, second, lang, question, by_year=by_year)
+
+    def _compare_joined(self, question: str, lang: str) -> Answer | None:
+        """"Сравните рост товарооборота и рост экспорта в 2011 году": the first reading of the question as two
+        measures joined by "and" or "with" whose figures `_compare_measures` sets side by side. Each side names a
+        measure, not only a side ("товарооборот России и Казахстана"), and the conjunction joins no two sides
+        or years ("between Astana and Moscow", "2010 и 2011")."""
+        for head, first, second in and_pairs(question):
+            sides = (first, second)
+            joined = (first.split()[-1], second.split()[0])
+            if any(word[0].isdigit() or self.understanding.parse(word).parties
+                   or set(tokens(word)) & self.side_words or set(self.understanding.parse(word).words) & self.side_words
+                   for word in joined):
+                continue
+            if all(set(self.understanding.parse(side).words) - self.side_words for side in sides):
+                # what both are asked by, wherever it is said ("экспорты мен сауда айналымы қанша пайызға өсті?")
+                asked = [word for word in question.split() if set(tokens(word)) & self.asked_of_both]
+                set_side_by_side = self._compare_measures((" ".join([head, *asked]), first, second), lang, question)
+                if set_side_by_side is not None:
+                    return set_side_by_side
+        return None
 
     def _either(self, halves: tuple[str, str], lang: str, question: str) -> Answer | None:
         """"Whose concerts were cancelled or who was banned from entering in 2023–2024?": each half asked

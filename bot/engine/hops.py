@@ -486,6 +486,32 @@ def or_pair(question: str) -> tuple[str, str, str] | None:
     return (head, *sides) if head and sides and all(sides) else None
 
 
+# "Сравните рост товарооборота и рост экспорта в 2011 году", "2011 жылы экспорт өсімі мен сауда айналымының
+# өсімін салыстыр", "Compare Russia's share in … with its share in …": two measures joined by "and"/"with".
+_AND_RE = re.compile(r"\s+(?:и|and|with|с|со|мен|бен|пен|men|ben|pen|және|жане|jäne|jane|zhane)\s+", re.IGNORECASE)
+_ANY_YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def and_pairs(question: str) -> list[tuple[str, str, str]]:
+    """Each way of reading a question that compares as two measures joined by "and" or "with": the years both
+    measures are asked in as the head, then the text before and after one conjunction. A year said first
+    ("2011 жылы экспорт … мен сауда …") or after the second measure ("… и рост экспорта в 2011 году") is both's;
+    one closing the first measure ("share in all trade in 2011 with the share in EAEU trade") is its own.
+    The caller keeps the first reading whose two sides each find a figure."""
+    text = " ".join(question.split()).strip(" ?.!").split("?")[0]
+    pairs = []
+    for match in _AND_RE.finditer(text):
+        a, b = text[:match.start()].strip(" ,"), text[match.end():].strip(" ,")
+        if len(a.split()) >= _MIN_WORDS and len(b.split()) >= _MIN_WORDS:
+            head = " ".join(_ANY_YEAR_RE.findall(" ".join(a.split()[:_HEAD_WORDS])) + _ANY_YEAR_RE.findall(b))
+            pairs.append((head, a, b))
+    return pairs
+
+
+_HEAD_WORDS = 3
+"""Words opening a question among which a year is said of all it asks ("2011 жылы", "in 2011 compare")."""
+
+
 def or_halves(question: str) -> tuple[str, str] | None:
     """The two halves of a question that asks for either of two things ("whose concerts were cancelled or
     who were banned from entering?"), each of two words or more, or None."""

@@ -3036,3 +3036,27 @@ def test_kogda_before_a_pronoun_after_another_question_word_opens_a_clause(
 def test_countries_that_joined_when_the_union_became_the_eaeu_are_named(engine: AnswerEngine) -> None:
     answer = engine.answer("какие страны присоеденились к таможеному союзу когда он стал еаэс")
     assert answer.answered and "Армени" in body_text(answer)
+
+
+@pytest.mark.parametrize("question, figures", [
+    ("2011 жылы экспорт осими мен жалпы сауда айналымынын осимин салыстырып бериниз", ("47,8", "42,3")),
+    ("2011 жылы Ресейге экспорт пен жалпы сауда айналымы қанша пайызға өсті, салыстырыңыз", ("47,8", "42,3")),
+    ("Compare Russia's share in all Kazakhstan foreign trade in 2011 with Russia's share in its trade with EAEU countries.",
+     ("20 percent", "91.8")),
+])
+def test_compare_two_measures_joined_by_and_sets_both_figures_side_by_side(
+        engine: AnswerEngine, question: str, figures: tuple[str, str]) -> None:
+    """"Compare X and Y": each side a measure of its own, asked in the year said first or last (a year closing the
+    first side is its own), and what both are asked by ("қанша пайызға өсті") wherever it is said."""
+    answer = engine.answer(question)
+    assert answer.kind == "compare" and all(figure in body_text(answer) for figure in figures), body_text(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Compare trade between Astana and Moscow in 2011 with 2010.",
+    "I wish to know how the trade turnover of 1997 compares with the turnover of 2011.",
+])
+def test_and_between_two_sides_or_a_measure_in_two_years_is_no_pair_of_measures(engine: AnswerEngine, question: str) -> None:
+    """"between Astana and Moscow" joins the two sides; "1997 … with … 2011" sets one measure's two years apart."""
+    answer = engine.answer(question)
+    assert answer.kind == "compare" and "2011" in body_text(answer).split("\n")[0], body_text(answer)

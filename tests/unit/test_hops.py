@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.hops import YearHop, anniversary_back, day_hop, earlier_pair, or_halves, or_pair, two_events, year_hop
+from bot.engine.hops import YearHop, and_pairs, anniversary_back, day_hop, earlier_pair, or_halves, or_pair, two_events, year_hop
 
 
 @pytest.mark.parametrize(("question", "want"), [
@@ -316,3 +316,19 @@ def test_an_anniversary_spoken_of_in_a_year_dates_its_event_that_many_years_befo
                                       "What happened on the tenth anniversary of the treaty?"])
 def test_no_anniversary_clause_or_no_single_year_leaves_the_question(question: str) -> None:
     assert anniversary_back(question) is None
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("2011 жылы экспорт өсімі мен сауда айналымының өсімін салыстыр",
+     ("2011", "2011 жылы экспорт өсімі", "сауда айналымының өсімін салыстыр")),
+    ("Сравните рост товарооборота и рост экспорта в 2011 году",
+     ("2011", "Сравните рост товарооборота", "рост экспорта в 2011 году")),
+    ("Compare the share in all trade in 2011 with the share in EAEU trade",
+     ("", "Compare the share in all trade in 2011", "the share in EAEU trade")),
+])
+def test_and_pairs_give_both_measures_and_the_years_said_of_both(question: str, first: tuple[str, str, str]) -> None:
+    assert and_pairs(question)[0] == first
+
+
+def test_and_pairs_need_two_words_a_side() -> None:
+    assert and_pairs("Compare exports and imports") == []
