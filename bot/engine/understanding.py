@@ -711,8 +711,14 @@ class Understanding:
         for k, ph in (*find_phrases(plain, lex.phrases["courtesy_phrases"]), *find_phrases(plain, lex.phrases["idiom_phrases"])):
             consumed.update(range(k, k + len(ph)))  # "if it's not too much trouble, what …" asks no amount, "в числе" no date
         polite = frozenset(consumed)  # "… have a nice day" asks no day
+        # "Расскажите, пожалуйста, кратко о …": a courtesy said inside a phrase parts it no more than a comma
+        unbroken = [k for k, tok in enumerate(plain) if k not in polite and tok not in lex.words["please_words"]]
+        within = tuple(plain[k] for k in unbroken)
         for name, phrases in lex.intent_phrases.items():
-            for k, ph in find_phrases(plain, phrases):
+            found = {(k, ph) for k, ph in find_phrases(plain, phrases)}
+            if len(within) < len(plain):
+                found |= {(unbroken[k], ph) for k, ph in find_phrases(within, phrases)}
+            for k, ph in sorted(found):
                 if polite.issuperset(range(k, k + len(ph))):
                     continue
                 intents.add(name)

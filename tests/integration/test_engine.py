@@ -3060,3 +3060,12 @@ def test_and_between_two_sides_or_a_measure_in_two_years_is_no_pair_of_measures(
     """"between Astana and Moscow" joins the two sides; "1997 … with … 2011" sets one measure's two years apart."""
     answer = engine.answer(question)
     assert answer.kind == "compare" and "2011" in body_text(answer).split("\n")[0], body_text(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Расскажите, пожалуйста, кратко о казахстанско-российской государственной границе.",
+    "расскажи пж про байконур",
+])
+def test_please_inside_an_overview_phrase_leaves_it_an_overview(engine: AnswerEngine, question: str) -> None:
+    """"Расскажите, пожалуйста, кратко о …": the courtesy parts the phrase no more than a comma."""
+    assert "overview" in engine.understanding.parse(question).intents
