@@ -64,6 +64,9 @@ EVENT_WORDS = (("founding_words", ("founding_words", "beginning_words")), ("leav
                ("beginning_words", ("beginning_words", "founding_words")))
 """Word lists that name an event a "when" question asks the date of, each with the lists a fact
 must use a word of to tell that date."""
+_BEGAN_DOING_RE = re.compile(r"\b(?:start|starts|started|begin|begins|began|начал|начала|начали|начало|начинает|начинают)"
+                             r"\s+(?:to\s+)?[^\W\d_]{3,}(?:ing|ть)\b", re.IGNORECASE)
+"""A start said of doing something ("start renting", "began leasing", "начала арендовать"): the doing is the event."""
 SHORT_UNIT = 2
 """Letters of an area abbreviation that squares the unit after it ("sq", "кв")."""
 OFFICE_STEM = 5
@@ -460,6 +463,8 @@ class Answerability:
         # from is not the one asked.
         named = Counter(query.tokens) - Counter(_counted_from(query.text))
         for asked, told in EVENT_WORDS:
+            if asked == "beginning_words" and _BEGAN_DOING_RE.search(query.text):
+                continue  # "when did Moscow start renting the base?": the renting is dated, its start with it
             if self.lex.words[asked].intersection(+named):
                 return frozenset().union(*(self.lex.words[name] for name in told))
         return frozenset()

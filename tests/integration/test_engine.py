@@ -3069,3 +3069,13 @@ def test_and_between_two_sides_or_a_measure_in_two_years_is_no_pair_of_measures(
 def test_please_inside_an_overview_phrase_leaves_it_an_overview(engine: AnswerEngine, question: str) -> None:
     """"Расскажите, пожалуйста, кратко о …": the courtesy parts the phrase no more than a comma."""
     assert "overview" in engine.understanding.parse(question).intents
+
+
+@pytest.mark.parametrize("question", [
+    "When did Russia start renting the Baikonur cosmodrome?",
+    "Когда Россия начала арендовать космодром Байконур?",
+])
+def test_a_start_said_of_doing_something_is_dated_by_the_doing(engine: AnswerEngine, question: str) -> None:
+    """"start renting Baikonur": the lease, dated, tells when the renting began, though it never says "start"."""
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == "tr-baikonur-lease-1994", body_text(answer)
