@@ -3078,3 +3078,9 @@ def test_please_inside_an_overview_phrase_leaves_it_an_overview(engine: AnswerEn
 def test_a_start_said_of_doing_something_is_dated_by_the_doing(engine: AnswerEngine, question: str) -> None:
     """"start renting Baikonur": the lease, dated, tells when the renting began, though it never says "start"."""
     answered_with(engine.answer(question), "1994")
+
+
+def test_how_meny_asks_a_count_as_how_many_does(engine: AnswerEngine) -> None:
+    """"how meny … and how much r they worth": the count of joint projects and their worth, both told."""
+    body = body_text(engine.answer("how meny joint industrial projects r kz and russia doing and how much r they worth"))
+    assert "100" in body and "22" in body, body
