@@ -51,3 +51,12 @@ def test_kazakh_abbreviations_and_names_tell_kazakh_from_russian(text: str, lang
 ])
 def test_everyday_kazakh_without_its_letters_and_english_farewells_are_told_apart(text: str, lang: str) -> None:
     assert default_detector().detect(text) == lang
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Ресейден импорт 1999", "kk"), ("Ресейге экспорт тауарлар", "kk"), ("Reseiden import 1999", "kk"),
+    ("импорт из России 1999", "ru"), ("Экспорт в Россию", "ru"),
+])
+def test_a_side_named_in_a_kazakh_case_tells_a_keyword_query_kazakh(text: str, lang: str) -> None:
+    """"Ресейден импорт": the other words are as Russian as Kazakh, the side's case ending ("-ден", "-ге") is not."""
+    assert default_detector().detect(text) == lang
