@@ -1842,8 +1842,9 @@ class AnswerEngine:
             return (top.coverage >= WEIGHTS.unknown_coverage and cosine >= WEIGHTS.semantic_sure) \
                 or (top.coverage >= WEIGHTS.min_coverage and cosine >= WEIGHTS.unknown_sure) \
                 or (dominant and cosine >= WEIGHTS.semantic_sure)
-        if self.semantic is not None and query.words and self._cosine(query, top) < WEIGHTS.semantic_floor \
-                and all(max((score for _, score in self.index.expand(w)), default=0.0) < 1.0 for w in query.words):
+        if self.semantic is not None and query.words \
+                and all(max((score for _, score in self.index.expand(w)), default=0.0) < 1.0 for w in query.words) \
+                and self._cosine(query, top) < WEIGHTS.semantic_floor:
             return False  # "Palaudy qalai pisiremin?": every word only resembles one of the facts', and the meaning is far
         if top.coverage >= WEIGHTS.min_coverage:
             return True
