@@ -297,9 +297,12 @@ class DroppedLetter:
         lower = word.lower()
         plain = fold(lower)
         letters = _LATIN_LETTERS if lower[0] in _LATIN_LETTERS else _CYRILLIC_LETTERS
+        # (with no reading to reach, only a vowel inside a run of consonants is tried: few words have one)
+        places = range(1, len(lower)) if found is not None else [k for k in range(1, len(lower)) if _in_cluster(lower, k)]
+        letters = letters if found is not None else "".join(letter for letter in letters if letter in _VOWELS)
         mended: dict[str, str] = {}
         doubled = _doubled(plain)
-        for k in range(1, len(lower)):
+        for k in places:
             for letter in letters:
                 folded = fold(lower[:k] + letter + lower[k:])
                 # "rents" is no "reents": a doubled letter is too often a word of its own
@@ -308,7 +311,7 @@ class DroppedLetter:
                 if found is not None:
                     if _REPEATS_RE.sub(r"\1", folded).startswith(found) and (known := _uncached_stem(folded)) in found:
                         mended.setdefault(known, word[:k] + letter + word[k:])
-                elif letter in _VOWELS and _in_cluster(lower, k) and (known := _uncached_stem(folded)) in self.said \
+                elif (known := _uncached_stem(folded)) in self.said \
                         and len(known) >= DROPPED_MIN and k < len(known) and folded.startswith(known):
                     mended.setdefault(known, word[:k] + letter + word[k:])
         return mended
