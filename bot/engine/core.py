@@ -831,20 +831,22 @@ class AnswerEngine:
         measures joined by "and" or "with" whose figures `_compare_measures` sets side by side. Each side names a
         measure, not only a side ("товарооборот России и Казахстана"), and the conjunction joins no two sides
         or years ("between Astana and Moscow", "2010 и 2011")."""
+        # what both are asked by, wherever it is said ("экспорты мен сауда айналымы қанша пайызға өсті?")
+        asked = [word for word in question.split() if set(tokens(word)) & self.asked_of_both]
         for head, first, second in and_pairs(question):
-            sides = (first, second)
-            joined = (first.split()[-1], second.split()[0])
-            if any(word[0].isdigit() or self.understanding.parse(word).parties
-                   or set(tokens(word)) & self.side_words or set(self.understanding.parse(word).words) & self.side_words
-                   for word in joined):
+            if any(word[0].isdigit() or set(tokens(word)) & self.side_words or self._names_a_side(word)
+                   for word in (first.split()[-1], second.split()[0])):
                 continue
-            if all(set(self.understanding.parse(side).words) - self.side_words for side in sides):
-                # what both are asked by, wherever it is said ("экспорты мен сауда айналымы қанша пайызға өсті?")
-                asked = [word for word in question.split() if set(tokens(word)) & self.asked_of_both]
+            if all(set(self.understanding.parse(side).words) - self.side_words for side in (first, second)):
                 set_side_by_side = self._compare_measures((" ".join([head, *asked]), first, second), lang, question)
                 if set_side_by_side is not None:
                     return set_side_by_side
         return None
+
+    def _names_a_side(self, word: str) -> bool:
+        """Whether a word names another country or one of the two sides, also by a metonym ("Moscow", "Astana")."""
+        read = self.understanding.parse(word)
+        return bool(read.parties) or bool(set(read.words) & self.side_words)
 
     def _either(self, halves: tuple[str, str], lang: str, question: str) -> Answer | None:
         """"Whose concerts were cancelled or who was banned from entering in 2023–2024?": each half asked
@@ -1441,11 +1443,11 @@ class AnswerEngine:
             # A unit asked ("what share") or other countries asked for narrow the runners-up enough to reach further.
             unit = self.answerable.asks_unit(query)
             ratio = WEIGHTS.unit_ratio if unit or missing == "countries" else WEIGHTS.answerable_ratio
+            # … and so does a date asked of an undated fact, by a runner-up whose title names the subject at
+            # least as fully ("when was the Customs Union formed?": the Customs Union's dated start)
+            titling = self._in_title(query, top.index) if missing == "date" else set()
             for r in ranked[1:WEIGHTS.answerable_tries]:
-                # … and so does a date asked of an undated fact, by a runner-up whose title names the subject at
-                # least as fully ("when was the Customs Union formed?": the Customs Union's dated start)
-                titled = missing == "date" and bool(self._in_title(query, top.index)) \
-                    and self._in_title(query, top.index) <= self._in_title(query, r.index)
+                titled = bool(titling) and titling <= self._in_title(query, r.index)
                 # A unit asked ("by how many percent?") that the runner-up uses, and the model finding it as close
                 # as the best fact (or nearly), vouch for a thinner word match.
                 # (the words of the best fact's title that the question uses too: another subject's length is no answer).
@@ -1708,9 +1710,13 @@ class AnswerEngine:
             return 1.0 if scores is None else float(scores[top.index])  # not embedded yet: on topic, as without a model
         return top.cosine
 
+    def _title_words(self, index: int) -> frozenset[str]:
+        """The words of a fact's title, in every language."""
+        return frozenset().union(*self.index.titles[index]) if self.index.titles[index] else frozenset()
+
     def _in_title(self, query: Query, index: int) -> set[str]:
         """The question's words that the fact's title names (in any language, inflected or mistyped)."""
-        named = frozenset().union(*self.index.titles[index]) if self.index.titles[index] else frozenset()
+        named = self._title_words(index)
         return {w for w in query.words if any(c in named for c, _ in self.index.expand(w))}
 
     def _short_detail_off_title(self, query: Query, index: int) -> bool:
@@ -1723,7 +1729,7 @@ class AnswerEngine:
         # … and whose own topic words (not the two sides) are mostly missing from that title:
         # "Байконыр кай облыста орналаскан" names Baikonur, the subject of its fact's long title.
         own = [w for w in query.words if w not in self.side_words]
-        named = frozenset().union(*self.index.titles[index]) if self.index.titles[index] else frozenset()
+        named = self._title_words(index)
         which = self.lex.words["which_words"]
         asked = [b for a, b in zip(query.tokens, query.tokens[1:], strict=False) if a in which]
         if any(c in named for w in asked for c, _ in self.index.expand(w)):
