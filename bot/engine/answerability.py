@@ -87,6 +87,8 @@ SIDE_OF_NOUN = 2
 """Words between a side's word and the side's name ("со стороны России", "on the Russian side")."""
 PERSON_STEM = 5
 """Letters of a surname that name the person in any case form and script ("nazar" of "nazarba", "nazarbaev")."""
+PARTY_STEM = 4
+"""Letters a third country's stem needs to be told from a short word of another language ("ООН" stems as "on")."""
 SIDE_OF_PLACE = 2
 """Words between a place word and the side it is of ("Ресейдің қай қаласында", "which city in Russia")."""
 COUNTED_PREFIX = 4
@@ -604,6 +606,27 @@ class Answerability:
         """Whether a question asks outright for a list ("перечислите", "list", "тізіп")."""
         return asks_for_list(query.tokens, self.lex)
 
+    def asks_region(self, text: str) -> bool:
+        """Whether a question asks a region: it names one, and no other kind of place unless right after a
+        which-word ("in what region of our republic?"); "In which city … for the cross-border regions forum?"
+        asks the city, its regions being the forum's name."""
+        said = tuple(tokens(text))
+        regions = self.lex.words["region_words"]
+        if not regions.intersection(said):
+            return False
+        which = self.lex.words["which_words"]
+        return not (self.lex.words["place_words"] - regions).intersection(said) \
+            or any(a in which and b in regions for a, b in zip(said, said[1:], strict=False))
+
+    def counts_by_naming(self, query: Query, fact: Fact) -> bool:
+        """"How many countries were in the Customs Union in 2010?" of a fact of that year naming Belarus besides
+        the two sides: the countries it names then are the count, though it gives no number. (Without the year,
+        "how many countries did it have in the end?" is the count a later fact gives.)"""
+        if not set(query.years) & fact.years or not self.lex.words["country_words"].intersection(query.tokens) \
+                or not self.lex.words["count_words"].intersection(query.tokens):
+            return False
+        return any(len(party) >= PARTY_STEM for party in self.lex.words["other_parties"] & self.said(fact))
+
     def missing(self, query: Query, fact: Fact) -> str | None:
         """The asked-for detail the fact does not hold (a catalogue key), or None."""
         texts = " ".join(fact.text[lang] for lang in LANGS) + " " + " ".join(
@@ -629,7 +652,7 @@ class Answerability:
                 and not self.lex.words["length_units"] & self.said(fact):  # "how long is the border?" asks a length
             return "duration"
         if "how_much" in query.intents and "when" not in query.intents and not self.has_number(fact) \
-                and not self.ranks_size(query, fact):
+                and not self.ranks_size(query, fact) and not self.counts_by_naming(query, fact):
             return "number"
         if "how_much" in query.intents and self.lacks_unit(query, fact):
             return "number"
@@ -657,8 +680,8 @@ class Answerability:
         if "where" in query.intents and not self.names_place(fact):
             return "where"
         regions = self.lex.words["region_words"]
-        if "where" in query.intents and regions.intersection(tokens(query.text)) and not regions & self.said(fact) \
-                and fact.id not in self.in_region:
+        if "where" in query.intents and self.asks_region(query.text) \
+                and not regions & self.said(fact) and fact.id not in self.in_region:
             return "where"  # "in which region?" of a fact that names a place but no region
         if "where" in query.intents and (fact.place or fact.kind == "treaty") \
                 and self.lex.words["place_words"].intersection(tokens(query.text)) and not self.named_places & self.said(fact) \

@@ -9,6 +9,7 @@ import pytest
 from botharness import answered_with, near_miss_of, real_store
 
 from bot.engine import AnswerEngine, Turn
+from bot.engine.smalltalk import smalltalk_kind
 from bot.evaluation import BODY_LIMIT
 from bot.render_text import body_text
 from handlers.render import answer_html
@@ -3084,3 +3085,61 @@ def test_how_meny_asks_a_count_as_how_many_does(engine: AnswerEngine) -> None:
     """"how meny … and how much r they worth": the count of joint projects and their worth, both told."""
     body = body_text(engine.answer("how meny joint industrial projects r kz and russia doing and how much r they worth"))
     assert "100" in body and "22" in body, body
+
+
+@pytest.mark.parametrize("question", [
+    "Сколько стран было в Таможенном союзе в 2010 году?",
+    "how many countries were in the customs union in 2010",
+])
+def test_a_count_of_countries_in_a_year_is_told_by_the_countries_named(engine: AnswerEngine, question: str) -> None:
+    """"How many countries were in the Customs Union in 2010?": the fact of that year names them (Belarus besides
+    the two sides) though it gives no number, so it answers rather than saying the number is unknown."""
+    body = body_text(answered_with(engine.answer(question)))
+    assert "Беларус" in body or "Belarus" in body, body
+
+
+def test_a_count_of_countries_without_a_year_is_still_the_count_a_fact_gives(engine: AnswerEngine) -> None:
+    """"И сколько стран стало в союзе в итоге?" after the EAEU's members: the fact that counts five, not the 2010 one."""
+    previous = last_turn(engine, "Какие страны вошли в ЕАЭС кроме России, Казахстана и Беларуси?")
+    answered_with(engine.answer("И сколько стран стало в союзе в итоге?", previous=previous), "пять")
+
+
+def test_regions_in_an_events_name_do_not_make_a_city_question_ask_a_region(engine: AnswerEngine) -> None:
+    """"In which city … for the cross-border regions forum?" asks the city (Astana), not a region the fact never names."""
+    answered_with(engine.answer("In which city did Tokayev host his Kremlin counterpart for the cross-border regions "
+                                "forum in late 2023?"), "Astana")
+
+
+def test_a_region_asked_right_after_which_is_asked_beside_another_place_word(engine: AnswerEngine) -> None:
+    """"in what region of our republic": the region is asked though "republic" is a place word too."""
+    answered_with(engine.answer("The rocket base which Russia uses on Kazakh soil - in what region of our republic "
+                                "it is located?"), "Kyzylorda")
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Привет! А ты на каких языках понимаешь?", "abilities"),
+    ("Спасибо, выручил. До связи!", "bye"),
+    ("Good morning. Before I begin, may I ask what sort of assistant you are and what subjects you are able to help "
+     "with?", "abilities"),
+])
+def test_more_ways_of_small_talk(engine: AnswerEngine, question: str, kind: str) -> None:
+    """Asking which languages the bot understands, "до связи" as a goodbye, and a formal "what sort of assistant
+    are you" are small talk, never a fact ("связи" is a word the facts use)."""
+    answer = engine.answer(question)
+    assert answer.kind == "smalltalk" and smalltalk_kind(question, engine.lex) == kind, body_text(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Қазақстан мен Ресейдің сауда-экономикалық байланыстары туралы жалпы шолу жасап беріңізші",
+    "Казакстан мен Ресейдин сауда-экономикалык байланыстары туралы жалпы шолу жасап беринизши.",
+])
+def test_a_general_review_asked_in_kazakh_is_an_overview(engine: AnswerEngine, question: str) -> None:
+    """"жалпы шолу жасап беріңізші" (give a general review) asks an overview, as "айтып беріңіз" does."""
+    assert engine.answer(question).kind == "overview"
+
+
+def test_our_countries_are_the_two_sides(engine: AnswerEngine) -> None:
+    """"А что было в 2008 году между нашими странами?" asks the year's events between Kazakhstan and Russia:
+    "нашими" names no topic of its own."""
+    answer = engine.answer("А что было в 2008 году между нашими странами?")
+    assert answer.kind == "list" and "Медведев" in body_text(answer), body_text(answer)
