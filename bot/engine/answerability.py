@@ -87,6 +87,10 @@ SIDE_OF_NOUN = 2
 """Words between a side's word and the side's name ("со стороны России", "on the Russian side")."""
 PERSON_STEM = 5
 """Letters of a surname that name the person in any case form and script ("nazar" of "nazarba", "nazarbaev")."""
+_CITY_NAMED_RE = re.compile(r"\b[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+қала(?:сы|сында|сындағы)\b|(?<!\d)(?<!\d\s)(?<!г)\bг\.\s*[А-ЯЁ][\w-]+"
+                            r"|\bгород(?:е|а)?\s+[А-ЯЁ][\w-]+|\bcity of [A-Z][\w-]+")
+"""A city named as one: "Миасс қаласындағы", "(г. Миасс)", "в городе Омске", "the city of Omsk" (not the "г." of a
+year: "1992 г. Казахстан …")."""
 PARTY_STEM = 4
 """Letters a third country's stem needs to be told from a short word of another language ("ООН" stems as "on")."""
 SIDE_OF_PLACE = 2
@@ -184,6 +188,8 @@ class Answerability:
         self.region_tokens = frozenset(tok for word in lex.words["region_words"] for tok in tokens(word))
         self.region_stems = tuple(sorted(tok for tok in self.region_tokens if len(tok) >= PLACE_STEM))
         """A region word in a case form its list lacks ("облысының" folds to "oblysy") opens with one of these."""
+        self.city_named = frozenset(fact.id for fact in facts if any(_CITY_NAMED_RE.search(text) for text in fact.text.values()))
+        """Facts whose words name a city as one ("Миасс қаласындағы", "г. Миасс"): where one of their parties is."""
         self.in_region = frozenset(
             fact.id for fact in facts if fact.place
             and (own := {tok for name in fact.place.values() for tok in tokens(name)} - self.side_words - lex.words["stopwords"])
@@ -685,7 +691,7 @@ class Answerability:
             return "where"  # "in which region?" of a fact that names a place but no region
         if "where" in query.intents and (fact.place or fact.kind == "treaty") \
                 and self.lex.words["place_words"].intersection(tokens(query.text)) and not self.named_places & self.said(fact) \
-                and not self.in_city(fact):
+                and not self.in_city(fact) and fact.id not in self.city_named:
             # "In which city?" of a fact that took place in a country as far as it says, or of a treaty
             # that names no city ("in which city was the 2013 treaty signed?").
             return "where"

@@ -289,6 +289,35 @@ class AnswerEngine:
         script = script if reply_lang == "kk" else "cyrl"
         return replace(answer, script=script, plain_latin=script == "latn" and typed_plainly(whole))
 
+    def _year_off_shown(self, question: str, first: Query, previous: Turn, lang: str) -> Answer | None:
+        """"And what did trade reach the year after?", "and how big was trade the year before that?": the year
+        after (or before) the fact just shown, a past year however "next" sounds; the phrase itself is not what
+        is asked about (None when no such phrase, a year of its own, or no answer)."""
+        if first.named_years:
+            return None
+        said_all = tuple(tokens(question))  # (the query's own tokens are without "the year before", read as a comparison)
+        shown = self._shown(previous)
+        for key, step in (("year_after", 1), ("previous_year", -1)):
+            if step < 0 and any(f.metric for f in shown):
+                continue  # "how much was that up on the year before?" after a year's figure compares the two years
+            phrases = find_phrases(said_all, self.lex.phrases[key])
+            year = next((f.when.year for f in shown if f.when), None) if phrases else None
+            if year is None:
+                continue
+            said = {tok for _, ph in phrases for tok in ph}
+            shifted = self.understanding.parse(f"{question} {year + step}")
+            # (a year before said beside a year reads as "compared with the year before": here it is the year itself)
+            shifted = replace(shifted, words=tuple(w for w in shifted.words if w not in said), out_of_scope=False,
+                              named_years=(year + step,), years=(year + step,),
+                              intents=shifted.intents - {"compare"} if step < 0 else shifted.intents)
+            if not set(shifted.words) - self.lex.words["followup"] and str(year) in previous.question:
+                # "And the following year?" after "what was turnover in 2010?": that question, of 2011.
+                shifted = self.understanding.parse(previous.question.replace(str(year), str(year + step)))
+            answer = self._route(shifted, lang)
+            if answer.answered:
+                return answer
+        return None
+
     def _asked_sentence(self, whole: str, question: str, lang: str, previous: Turn | None, declined: Answer) -> Answer | None:
         """"… I'm giving a library lesson on «Eurasian integration» tomorrow, so I have a question. Which
         countries joined …?": a message whose story around its one question hides what that question asks,
@@ -403,21 +432,9 @@ class AnswerEngine:
             dated = self._on_shown_date(question, first, previous, lang)
             if dated is not None:
                 return dated
-        after_phrases = find_phrases(first.tokens, self.lex.phrases["year_after"]) if previous is not None else []
-        if previous is not None and after_phrases and not first.named_years:
-            # "And what did trade reach the year after?": the year after the fact just shown, a past
-            # year however "next" sounds; the phrase itself is not what is asked about.
-            year = next((f.when.year for f in self._shown(previous) if f.when), None)
-            if year is not None:
-                said = {tok for _, ph in after_phrases for tok in ph}
-                shifted = self.understanding.parse(f"{question} {year + 1}")
-                shifted = replace(shifted, words=tuple(w for w in shifted.words if w not in said), out_of_scope=False)
-                if not set(shifted.words) - self.lex.words["followup"] and str(year) in previous.question:
-                    # "And the following year?" after "what was turnover in 2010?": that question, of 2011.
-                    shifted = self.understanding.parse(previous.question.replace(str(year), str(year + 1)))
-                after = self._route(shifted, lang)
-                if after.answered:
-                    return after
+        shifted_year = self._year_off_shown(question, first, previous, lang) if previous is not None else None
+        if shifted_year is not None:
+            return shifted_year
         # "… and on that day in 1991?", "… on the same date one year later": that day of another year.
         named_year = first.named_years[0] if len(first.named_years) == 1 else None
         years_on = 1 if named_year is None and find_phrases(first.tokens, self.lex.phrases["year_after"]) else 0

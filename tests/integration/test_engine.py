@@ -3143,3 +3143,48 @@ def test_our_countries_are_the_two_sides(engine: AnswerEngine) -> None:
     "нашими" names no topic of its own."""
     answer = engine.answer("А что было в 2008 году между нашими странами?")
     assert answer.kind == "list" and "Медведев" in body_text(answer), body_text(answer)
+
+
+@pytest.mark.parametrize(("conversation", "figure"), [
+    (("When did Kazakhstan and Russia put up their first border marker?",
+      "And how big was bilateral trade the year before that?"), "20 billion"),
+    (("Когда поставили первый пограничный знак?", "А какой был товарооборот годом ранее?"), "20 млрд"),
+])
+def test_the_year_before_the_fact_shown_is_asked_of_that_year(
+        engine: AnswerEngine, conversation: tuple[str, ...], figure: str) -> None:
+    """"… the year before that?" after the first boundary marker (2009) asks 2008, as "the year after" asks the next
+    year: not a comparison with a year no one named."""
+    answered_with(engine.answer(conversation[-1], previous=last_turn(engine, *conversation[:-1])), "2008", figure)
+
+
+def test_a_when_clause_between_commas_before_the_question_word_asks_no_date(engine: AnswerEngine) -> None:
+    """"… в начале десятилетия, когда оборот превысил 20 млрд, – какую часть …?" asks the share; its "когда" opens a
+    clause. "Скажите, когда …, какие …?" still asks the date too."""
+    asked = engine.understanding.parse("Насколько весома была Москва во всей внешней торговле Казахстана в начале "
+                                       "прошлого десятилетия, когда оборот превысил двадцать миллиардов долларов, - "
+                                       "какую часть всего оборота республики она занимала?")
+    assert "when" not in asked.intents
+    assert "when" in engine.understanding.parse("Скажите, когда был подписан договор, какие документы ещё подписали?").intents
+
+
+@pytest.mark.parametrize("question", [
+    "Қостанай дизель зауытын құрысқан ресейлік «Орал автомобиль зауыты» қай қалада орналасқан?",
+    "In which city is the Ural Automobile Plant that co-founded Kostanay Diesel?",
+])
+def test_a_treaty_naming_a_city_as_one_answers_which_city(engine: AnswerEngine, question: str) -> None:
+    """"Миасс қаласындағы «Орал автомобиль зауыты»": the joint venture's treaty names its founder's city, so "in which
+    city?" is answered (Miass), where a treaty naming no city is not ("in which city was the 2013 treaty signed?")."""
+    body = body_text(answered_with(engine.answer(question)))
+    assert "Миасс" in body or "Miass" in body, body
+    assert not engine.answer("in which city was the 2013 treaty signed?").answered
+
+
+@pytest.mark.parametrize("question", [
+    "Кеден одағы мен ЕАЭО туралы не білесің?",
+    "What do you know about Baikonur?",
+    "Что ты знаешь о ОДКБ?",
+])
+def test_what_do_you_know_about_asks_an_overview(engine: AnswerEngine, question: str) -> None:
+    """"What do you know about X?" asks an overview of X; "what do you know?" alone stays small talk."""
+    assert engine.answer(question).kind == "overview"
+    assert engine.answer("what do you know?").kind == "smalltalk"
