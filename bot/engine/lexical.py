@@ -151,22 +151,30 @@ class FactIndex:
                 out.append(first)
         return tuple(out)
 
-    def order_agreement(self, i: int, word_sets: list[frozenset[str]], matched: frozenset[str]) -> float:
+    def order_agreement(self, i: int, word_sets: list[frozenset[str]], matched: frozenset[str],
+                        memo: dict[tuple[int, str], bool] | None = None) -> float:
         """How well the query's word order agrees with the title or alias sharing most of its words,
         in [0, 1]; 0.5 when none holds two of them ("Russia recognised Kazakhstan" vs the reverse).
         A name's word that extends one the query stands for is found too ("тануы" of "тану"): a title holding
         every word asked outweighs an alias that leaves a side out ("Ресей тәуелсіздігін тану" of Kazakhstan
         recognising Russia, which would agree with "Ресей Қазақстанның …").
-        `word_sets` holds, per query word in order, the index words it stands for; `matched` their union."""
+        `word_sets` holds, per query word in order, the index words it stands for; `matched` their union; `memo`
+        (shared by one search's facts, whose titles share words) which name words each query word stands for."""
         best = (1, 0.5)
+        stands = {} if memo is None else memo
         for first in self.phrases(i):
             if len(matched.intersection(first)) < 2:
                 continue
             positions: list[int] = []
-            for cands in word_sets:
-                found = [k for tok, k in first.items()
-                         if tok in cands or any(len(c) >= _EXTENDED_MIN and tok.startswith(c)
-                                               and len(tok) - len(c) <= _EXTENDED_BY for c in cands)]
+            for w, cands in enumerate(word_sets):
+                found = []
+                for tok, k in first.items():
+                    hit = stands.get((w, tok))
+                    if hit is None:
+                        hit = stands[(w, tok)] = tok in cands or any(
+                            len(c) >= _EXTENDED_MIN and tok.startswith(c) and len(tok) - len(c) <= _EXTENDED_BY for c in cands)
+                    if hit:
+                        found.append(k)
                 if found:
                     pos = min(found)
                     if pos not in positions:
@@ -354,7 +362,8 @@ class FactIndex:
         coverage = np.minimum(covered / mass, 1.0) if mass else covered
         ranked = sorted(((float(scores[i] * coverage[i]) * (1.0 + self._title_coverage(int(i), matched)), int(i))
                          for i in top if scores[i] > 0), key=lambda si: -si[0])
-        hits = [Hit(self.facts[i], score * (1.0 + WEIGHTS.order * (self.order_agreement(i, word_sets, matched) - 0.5))
+        memo: dict[tuple[int, str], bool] = {}
+        hits = [Hit(self.facts[i], score * (1.0 + WEIGHTS.order * (self.order_agreement(i, word_sets, matched, memo) - 0.5))
                     if rank < WEIGHTS.order_checked else score, float(coverage[i]))
                 for rank, (score, i) in enumerate(ranked)]
         hits.sort(key=lambda h: (-h.score, h.fact.id))

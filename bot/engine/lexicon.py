@@ -7,7 +7,7 @@ them as strictly as the fact store and names `file:line` for every problem.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,9 +109,9 @@ class Lexicon:
     smalltalk_longest: tuple[tuple[str, str], ...] = ()
     """Every small-talk phrase with its kind, longest first: "сәлеметсің бе" is a greeting before "бе"
     is a goodbye. Sorted once here, not for every message."""
-    smalltalk_first_words: tuple[str, ...] = ()
-    """The first word of each phrase of `smalltalk_longest`, in its order: a phrase whose first word a message
-    lacks is not looked for (small talk is tried on every sentence of a long polite message)."""
+    smalltalk_by_first: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    """The places in `smalltalk_longest` of the phrases each word opens, in its order: a message's words find the
+    few phrases to look for without a pass over them all (small talk is tried on every sentence of a long message)."""
     asking_words: frozenset[str] = frozenset()
     """The words of every intent and unit: a question made of these alone names no topic of its own."""
     folded_swap: Mapping[bool, Mapping[str, str]] = field(default_factory=dict)
@@ -314,10 +314,18 @@ def _read_lexicon(files: list[Path]) -> Lexicon:
         hedges=frozenset(words.get("smalltalk_filler", ()))
         - {stem(w) for kind in smalltalk.values() for said in kind for w in said.split()},
         smalltalk_longest=longest,
-        smalltalk_first_words=tuple(phrase.split(" ", 1)[0] for phrase, _ in longest),
+        smalltalk_by_first=_by_first_word(longest),
         asking_words=frozenset().union(*intents.values(), *(words.get(unit, ()) for unit in UNITS)),
         folded_swap={latin: _folded_swap(swap, latin) for latin in (False, True)},
     )
+
+
+def _by_first_word(longest: Sequence[tuple[str, str]]) -> dict[str, tuple[int, ...]]:
+    """Each small-talk phrase's place in `longest`, under its first word."""
+    places: dict[str, list[int]] = {}
+    for k, (phrase, _) in enumerate(longest):
+        places.setdefault(phrase.split(" ", 1)[0], []).append(k)
+    return {word: tuple(ks) for word, ks in places.items()}
 
 
 def _folded_swap(swap: Mapping[str, str], latin: bool) -> dict[str, str]:

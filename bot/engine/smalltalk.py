@@ -583,10 +583,8 @@ def _combined(norm: str, lex: Lexicon) -> str | None:
     the last kind named wins, except that a greeting never outranks what follows it."""
     found: list[tuple[int, str]] = []
     rest = f" {norm} "
-    words = set(norm.split())
-    for (phrase, kind), first in zip(lex.smalltalk_longest, lex.smalltalk_first_words, strict=True):  # longest first
-        if first not in words:
-            continue
+    places = sorted({k for word in norm.split() for k in lex.smalltalk_by_first.get(word, ())})
+    for phrase, kind in (lex.smalltalk_longest[k] for k in places):  # longest first
         needle = f" {phrase} "
         while needle in rest:
             found.append((rest.index(needle), kind))
@@ -604,8 +602,7 @@ def _combined(norm: str, lex: Lexicon) -> str | None:
 def _opening(lex: Lexicon, kind: str, norm: str) -> Iterator[str]:
     """One kind's phrases that may open a message (their first word is its first), longest first."""
     first = norm.split(" ", 1)[0]
-    return (phrase for (phrase, of), word in zip(lex.smalltalk_longest, lex.smalltalk_first_words, strict=True)
-            if word == first and of == kind)
+    return (phrase for phrase, of in (lex.smalltalk_longest[k] for k in lex.smalltalk_by_first.get(first, ())) if of == kind)
 
 
 def _whole(norm: str, lex: Lexicon) -> str | None:

@@ -71,11 +71,13 @@ def test_an_unchanged_lexicon_is_read_once_and_an_edited_one_again(tmp_path: Pat
 
 
 def test_each_small_talk_phrase_is_indexed_by_its_first_word_in_order() -> None:
-    """`_combined` skips a phrase whose first word a message lacks: the index must follow `smalltalk_longest`."""
+    """`_combined` looks only for the phrases a message's words open: the index must hold every phrase of
+    `smalltalk_longest` once, under its first word, in that order (longest first)."""
     lex = load_lexicon(default_lexicon_dir())
-    assert len(lex.smalltalk_first_words) == len(lex.smalltalk_longest) > 0
-    assert all(phrase == first or phrase.startswith(first + " ")
-               for (phrase, _), first in zip(lex.smalltalk_longest, lex.smalltalk_first_words, strict=True))
+    places = sorted(k for ks in lex.smalltalk_by_first.values() for k in ks)
+    assert places == list(range(len(lex.smalltalk_longest))) and places
+    assert all(list(ks) == sorted(ks) and all(lex.smalltalk_longest[k][0].split(" ", 1)[0] == word for k in ks)
+               for word, ks in lex.smalltalk_by_first.items())
 
 
 @pytest.mark.parametrize(("text", "kind"), [
