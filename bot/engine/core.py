@@ -1048,7 +1048,8 @@ class AnswerEngine:
         if month_year is None:
             return None
         count = month_year[0] * 12 + month_year[1] - 1 + hop.months
-        asked = self.understanding.parse(f"{hop.ask} {MONTHS['en'][count % 12]} {count // 12}")
+        # (the month named in the reply's language: an English month name in a Kazakh question reads as a word to match)
+        asked = self.understanding.parse(f"{hop.ask} {MONTHS.get(lang, MONTHS['en'])[count % 12]} {count // 12}")
         answer = self._route(asked, lang)
         if not answer.answered or answer.kind == "smalltalk" or (dated is not None and answer.facts[0].id == dated.id):
             return None
@@ -2196,7 +2197,8 @@ class AnswerEngine:
     def _overview(self, query: Query, ranked: Sequence[Ranked], lang: str) -> Answer | None:
         """"Байконур", "what is the CSTO": the topic's main facts, the best told in full."""
         topic = tuple(w for w in query.words if w not in self.frame_words)
-        if "overview" in query.intents and len(topic) < len(query.words) and set(topic) - self.side_words:
+        framed = "overview" in query.intents and len(topic) < len(query.words) and bool(set(topic) - self.side_words)
+        if framed:
             # "Расскажите про Байконур в отношениях Казахстана и России": the topic is Baikonur; "the relations"
             # frame it, and would bring in facts about the relations at large.
             query = replace(query, words=topic)
@@ -2213,9 +2215,15 @@ class AnswerEngine:
         # "What is the EAEU and who is in it?": the facts naming its countries lead.
         members = "countries" in query.intents
         # "Medvedev pen Nazarbaevtyñ kezdesuleri": the facts naming the people asked about lead.
+        # (A name framed by the relations names the two sides as every fact does: "Baikonur in the relations of
+        # Kazakhstan and Russia" is led by the titles that name Baikonur most, not those that also name Kazakhstan;
+        # "the economic ties between Kazakhstan and Russia" are the relations at large, sides and all.)
+        named = tuple(w for w in query.words if w not in self.side_words) if framed else ()
+        capitalised = {tok for raw in raw_tokens(query.text) if raw[:1].isupper() for tok in tokens(raw)}
+        named = named if set(named) <= capitalised else ()
         about.sort(key=lambda r: (members and not self.index.names_countries[r.index],
                                   -self.index.people_named(r.index, query.words),
-                                  -self.index.title_share(r.index, query.words), -r.fused))
+                                  -self.index.title_share(r.index, named or query.words), -r.fused))
         figures = [r for r in about if r.fact.kind == "figure" and self._titled_by(r.fact, query.words)
                    and (not members or self.index.names_countries[r.index])]
         # … and of those, one that says where it is: in every language the same fact leads.

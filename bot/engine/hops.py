@@ -99,6 +99,8 @@ _MARKERS += (
 _MN = rf"(?P<mn>\d{{1,2}}|{_COUNT_WORDS}|a couple of|a pair of|пару|пара)"
 """A number of months ("two", "a couple of", "пару"): the months count of a month hop."""
 _COUPLE = frozenset(("a couple of", "a pair of", "пару", "пара"))
+_ONE_MONTH = frozenset(("a", "month", "месяц", "айда", "айында", "aida", "aiynda"))
+"""What a month hop of one month says in place of a count ("a month before", "the month after", "кейінгі айда")."""
 _KK_HALVES = ("жарты жылдай", "жарты жыл", "jarty jyldai", "jarty jyl", "zharty zhyl")
 _HALVES = ("half a year's time", "half a year", "полгода", "пол года", *_KK_HALVES)
 """Half a year: a month hop of six months ("жарты жылдай кейін" is about six months after)."""
@@ -115,6 +117,10 @@ _MARKERS += (
     (r"(?P<mn>a) month (?:before|prior to|earlier than)", -1),
     (rf"за {_MN} (?:месяц|месяца|месяцев) до", -1),
     (r"за (?P<mn>месяц) до", -1),
+    # "the month after …", "в следующем месяце после …", "через месяц после …": the event's month moved on by one.
+    (r"(?:in )?the (?:following |next )?(?P<mn>month) (?:after|following)", 0),
+    (r"(?:в )?(?:следующем |следующий )(?P<mn>месяц)(?:е)? после", 0),
+    (r"(?:через|спустя) (?P<mn>месяц) после", 0),
 )
 _KAZAKH_MONTHS = (r"(?:қаңтар|кантар|qañtar|qantar|ақпан|акпан|aqpan|akpan|наурыз|nauryz|сәуір|сауир|säuır|sauir|мамыр|mamyr"
                   r"|маусым|mausym|шілде|шилде|şılde|shilde|тамыз|tamyz|қыркүйег|кыркуйег|qyrküieg|qyrkuieg|қазан|казан|qazan"
@@ -139,6 +145,9 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     # "… келісімнен жарты жылдай кейін …": half a year after the event.
     (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+{_HALF_KK}(?:дан|нан|dan|nan)?\s+"
      r"(?:өткен соң|откен сон|ötken soñ|otken son|өткенде|откенде|ötkende|otkende|кейін|кейин|keiın|keiin|соң|сон|soñ|son),?", 0),
+    # "… транзитін ашу рәсімінен кейінгі айда …": the month after the event's.
+    (r"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+(?:кейінгі|кейинги|keiıngı|keiingi|keyingi|келесі|келеси|kelesı"
+     r"|kelesi)\s+(?P<mn>айда|айында|aida|aiynda),?", 0),
     # "… декларациясынан үш ай өткен соң …": some months after the event, in its year or the next.
     (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+{_MN}\s+(?:ай|ai)\s+"
      r"(?:өткен соң|откен сон|ötken soñ|otken son|өткенде|откенде|ötkende|otkende|кейін|кейин|keiın|keiin|соң|сон|soñ|son),?", 0),
@@ -306,7 +315,7 @@ def _year_hop(text: str, whole: bool = False) -> YearHop | None:
         months = match.groupdict().get("mn")
         if months:  # "two months after …": the event's month moved on, in the event's year or the next
             said = " ".join(months.lower().split())
-            count = 2 if said in _COUPLE else 6 if said in _HALVES else 1 if said in ("a", "месяц") else (
+            count = 2 if said in _COUPLE else 6 if said in _HALVES else 1 if said in _ONE_MONTH else (
                 int(months) if months.isdigit() else _COUNT_OF[" ".join(months.lower().split())])
             back = -1 if offset < 0 else 1  # "before": the month moved back
             return YearHop(event, ask, 0, months=back * count) if len(ask.split()) >= _MIN_WORDS else None

@@ -3188,3 +3188,32 @@ def test_what_do_you_know_about_asks_an_overview(engine: AnswerEngine, question:
     """"What do you know about X?" asks an overview of X; "what do you know?" alone stays small talk."""
     assert engine.answer(question).kind == "overview"
     assert engine.answer("what do you know?").kind == "smalltalk"
+
+
+@pytest.mark.parametrize("question", [
+    "In the month after the opening of Russian gas transit to Uzbekistan, in which city did the two presidents meet?",
+    "В следующем месяце после открытия транзита газа в Узбекистан, где встретились президенты?",
+    "Ресей газының Өзбекстанға транзитін ашу рәсімінен кейінгі айда екі ел басшылары қай қалада кездесті?",
+])
+def test_the_month_after_an_event_is_the_events_month_moved_on_by_one(engine: AnswerEngine, question: str) -> None:
+    """"the month after …", "в следующем месяце после …", "… рәсімінен кейінгі айда": the gas transit opened in
+    October 2023, so the meeting asked is November's, in Astana."""
+    body = body_text(answered_with(engine.answer(question)))
+    assert "Astana" in body or "Астан" in body, body
+
+
+def test_a_pupils_report_named_after_a_year_question_leaves_it_a_year_list(engine: AnswerEngine) -> None:
+    """"2023 жылы кандай окигалар болды? ученикке доклад керек": who the answer is for names no topic."""
+    assert engine.answer("2023 жылы кандай окигалар болды? ученикке доклад керек").kind == "list"
+
+
+@pytest.mark.parametrize(("question", "lease"), [
+    ("Tell me about Baikonur and its place in Kazakh–Russian relations.", "1994"),
+    ("Расскажите о Байконуре и его роли в отношениях Казахстана и России", "1994"),
+])
+def test_a_topic_framed_by_the_relations_is_led_by_the_facts_naming_it(engine: AnswerEngine, question: str,
+                                                                        lease: str) -> None:
+    """"Baikonur in the relations of Kazakhstan and Russia": the sides frame the topic (every fact names them), so
+    the facts whose titles name Baikonur most lead, the 1994 lease among the first told in full."""
+    answer = engine.answer(question)
+    assert answer.kind == "overview" and lease in "\n".join(body_text(answer).split("\n")[:3]), body_text(answer)
