@@ -182,7 +182,11 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     # in the words the previous question used names no topic of its own.
     echo = asks and not query.named_years and 0 < len(own) <= 2 and echoes(own, query.verbs, previous.question) \
         and not query.intents <= {"list"}
-    if not (looks_followup or bare_detail or echo or (short and bool(query.named_years) and (marker or whole_of_year))):
+    # "How much up on 2010?", "На сколько больше, чем в 2010?" after a year's figure: a year to compare it with, and
+    # no topic of its own.
+    compared = "compare" in query.intents and len(query.named_years) == 1 and short and bool(YEAR_RE.search(previous.question))
+    new_year = short and bool(query.named_years) and (marker or whole_of_year)
+    if not (looks_followup or bare_detail or echo or compared or new_year):
         return Resolved(question, "standalone")
     text = previous.question
     if query.named_years:
@@ -198,8 +202,9 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
             swapped = swap_sides(context(previous)[1][-1], lex)
         text = swapped
     rest = _strip_markers(question, lex)
-    if rest and query.named_years and [w for w in own if w not in lex.words["year_words"]]:
-        # "2011-де экспорт ше?": a new year and a new detail, both carried into the question before.
+    if rest and query.named_years and ([w for w in own if w not in lex.words["year_words"]] or "compare" in query.intents):
+        # "2011-де экспорт ше?": a new year and a new detail, both carried into the question before; "how much up
+        # on 2010?" sets the year beside the one asked, which only its own words say.
         text = f"{text} {YEAR_RE.sub(' ', rest)}"
     if rest and not query.named_years:
         if context is not None:

@@ -155,6 +155,12 @@ class AnswerEngine:
         self.side_words = side_tokens(self.lex)
         self.frame_words = self.lex.words["generic"] - self.side_words
         """Generic words that frame an overview's topic ("relations", "сфере"), the sides not among them."""
+        titles = [title for fact in store.facts for title in fact.title.values()]
+        lower = {tok for title in titles for raw in _WORD_RE.findall(title) if raw[:1].islower() for tok in tokens(raw)}
+        self.title_names = frozenset(tok for title in titles for raw in _WORD_RE.findall(title)
+                                     if raw[:1].isupper() and _named_in(raw, title) for tok in tokens(raw)) - lower
+        """Words the facts' titles only ever write as names ("Baikonur", "ОДКБ"; not "Economic" of "Eurasian Economic
+        Union", which other titles write in small letters): a topic however the question types it."""
         self.time_words = self.lex.words["day_words"] | self.lex.words["period_words"] | self.lex.words["year_words"]
         """Days, periods, years: "how many days between …" counts time, not one figure of each side."""
         self.intent_words = frozenset(word for words in self.lex.intents.values() for word in words if " " not in word)
@@ -2220,7 +2226,7 @@ class AnswerEngine:
         # "the economic ties between Kazakhstan and Russia" are the relations at large, sides and all.)
         named = tuple(w for w in query.words if w not in self.side_words) if framed else ()
         capitalised = {tok for raw in raw_tokens(query.text) if raw[:1].isupper() for tok in tokens(raw)}
-        named = named if set(named) <= capitalised else ()
+        named = named if set(named) <= capitalised | self.title_names else ()
         about.sort(key=lambda r: (members and not self.index.names_countries[r.index],
                                   -self.index.people_named(r.index, query.words),
                                   -self.index.title_share(r.index, named or query.words), -r.fused))

@@ -3210,6 +3210,7 @@ def test_a_pupils_report_named_after_a_year_question_leaves_it_a_year_list(engin
 @pytest.mark.parametrize(("question", "lease"), [
     ("Tell me about Baikonur and its place in Kazakh–Russian relations.", "1994"),
     ("Расскажите о Байконуре и его роли в отношениях Казахстана и России", "1994"),
+    ("расскажи кратко про байконур в отношениях рк и рф", "1994"),
 ])
 def test_a_topic_framed_by_the_relations_is_led_by_the_facts_naming_it(engine: AnswerEngine, question: str,
                                                                         lease: str) -> None:
@@ -3217,3 +3218,48 @@ def test_a_topic_framed_by_the_relations_is_led_by_the_facts_naming_it(engine: A
     the facts whose titles name Baikonur most lead, the 1994 lease among the first told in full."""
     answer = engine.answer(question)
     assert answer.kind == "overview" and lease in "\n".join(body_text(answer).split("\n")[:3]), body_text(answer)
+
+
+@pytest.mark.parametrize(("conversation", "stated"), [
+    (("Bilateral turnover KZ–RU in 2011?", "How much up on 2010?"), "42.3"),
+    (("Товарооборот в 2011?", "На сколько больше, чем в 2010?"), "42,3"),
+])
+def test_a_year_to_compare_with_after_a_years_figure_compares_the_two(
+        engine: AnswerEngine, conversation: tuple[str, ...], stated: str) -> None:
+    """"How much up on 2010?" after 2011's turnover names only a year to compare with: both years' figures and the
+    growth the sources state, not 2010's figure alone."""
+    answer = engine.answer(conversation[-1], previous=last_turn(engine, *conversation[:-1]))
+    assert answer.kind == "compare" and stated in body_text(answer), body_text(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Сәлеметсіз бе! Сіз кімсіз, немен айналысасыз?",
+    "Добрый вечер, голубчик! Ты кто такой будешь, машина или живой человек?",
+])
+def test_asking_what_the_bot_is_or_does_in_more_words_is_small_talk(engine: AnswerEngine, question: str) -> None:
+    """"немен айналысасыз" (what do you do), "машина или живой человек" (a machine or a person) are small talk."""
+    assert engine.answer(question).kind == "smalltalk"
+
+
+@pytest.mark.parametrize("question", [
+    "Totally off topic, but what's the best time of year to go hiking near Almaty?",
+    "Не по теме, но где лучше отдыхать в Алматы?",
+])
+def test_a_question_its_asker_calls_off_topic_is_declined(engine: AnswerEngine, question: str) -> None:
+    """"Totally off topic, but … near Almaty?": the asker says it is outside the bot's subject, whatever city it names."""
+    assert not engine.answer(question).answered
+
+
+@pytest.mark.parametrize("question", [
+    "Қазақстандағы Ресейдің сынақ полигондарының ең ірісі қай облыста орналасқан?",
+    "Qazaqstandağy Reseidıñ synaq poligondarynyñ eñ ırısı qai oblysta ornalasqan?",
+])
+def test_the_largest_of_them_in_kazakh_is_the_largest(engine: AnswerEngine, question: str) -> None:
+    """"ең ірісі" (the largest of them) is "ең ірі": Baikonur, in Kyzylorda Region, not a range that merely names regions."""
+    body = body_text(answered_with(engine.answer(question)))
+    assert "Қызылорда" in body or "Qyzylorda" in body, body
+
+
+def test_a_rundown_asks_an_overview(engine: AnswerEngine) -> None:
+    """"Give me a rundown on the CSTO" asks an overview as "an overview of" does: "rundown" names no topic."""
+    assert engine.answer("Give me a rundown on the CSTO").kind == "overview"
