@@ -3207,17 +3207,16 @@ def test_a_pupils_report_named_after_a_year_question_leaves_it_a_year_list(engin
     assert engine.answer("2023 жылы кандай окигалар болды? ученикке доклад керек").kind == "list"
 
 
-@pytest.mark.parametrize(("question", "lease"), [
-    ("Tell me about Baikonur and its place in Kazakh–Russian relations.", "1994"),
-    ("Расскажите о Байконуре и его роли в отношениях Казахстана и России", "1994"),
-    ("расскажи кратко про байконур в отношениях рк и рф", "1994"),
+@pytest.mark.parametrize("question", [
+    "Tell me about Baikonur and its place in Kazakh–Russian relations.",
+    "Расскажите о Байконуре и его роли в отношениях Казахстана и России",
+    "расскажи кратко про байконур в отношениях рк и рф",
 ])
-def test_a_topic_framed_by_the_relations_is_led_by_the_facts_naming_it(engine: AnswerEngine, question: str,
-                                                                        lease: str) -> None:
+def test_a_topic_framed_by_the_relations_is_led_by_the_facts_naming_it(engine: AnswerEngine, question: str) -> None:
     """"Baikonur in the relations of Kazakhstan and Russia": the sides frame the topic (every fact names them), so
     the facts whose titles name Baikonur most lead, the 1994 lease among the first told in full."""
     answer = engine.answer(question)
-    assert answer.kind == "overview" and lease in "\n".join(body_text(answer).split("\n")[:3]), body_text(answer)
+    assert answer.kind == "overview" and "1994" in "\n".join(body_text(answer).split("\n")[:3]), body_text(answer)
 
 
 @pytest.mark.parametrize(("conversation", "stated"), [
