@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.engine.direction import without_direction
+from bot.engine.direction import destination, without_direction
 from bot.engine.language import kazakh_latin
 from bot.engine.lexicon import Lexicon, side_tokens
 from bot.engine.understanding import ASKING, YEAR_RE, Query, find_phrases, named_days
@@ -195,13 +195,18 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
         # anniversary did it mark in 2023?" counts from the year asked to the new one.
         replaces = YEAR_RE.search(text) and not query.intents & {"compare", "anniversary", "elapsed"}
         text = YEAR_RE.sub(new, text) if replaces else f"{text} {new}"
-    if _names_side_unquoted(question, lex):
+    # "And Kazakh exports to Russia alone?" after the turnover: goods sent to a side it names are a direction of its
+    # own, which replaces the previous question's sides rather than swapping them.
+    directed = bool(lex.words["flow_words"].intersection(tokens(question))) and destination(question) is not None
+    if directed:
+        text = " ".join(w for w in text.split() if _side_swap(w.strip("?!.,"), lex) is None and not tokens(w)[:1] == ["kz"])
+    elif _names_side_unquoted(question, lex):
         swapped = swap_sides(text, lex)
         if swapped == text and context is not None:
             # "al Qazaqstan Reseige she?" after "how much did it put in?": the sides were the answer's, its title names them.
             swapped = swap_sides(context(previous)[1][-1], lex)
         text = swapped
-    rest = _strip_markers(question, lex)
+    rest = _strip_markers(question, lex, keep_sides=directed)
     if rest and query.named_years and ([w for w in own if w not in lex.words["year_words"]] or "compare" in query.intents):
         # "2011-де экспорт ше?": a new year and a new detail, both carried into the question before; "how much up
         # on 2010?" sets the year beside the one asked, which only its own words say.
@@ -313,11 +318,12 @@ def topic(text: str, query: Query) -> str:
     return " ".join(kept)
 
 
-def _strip_markers(question: str, lex: Lexicon) -> str:
+def _strip_markers(question: str, lex: Lexicon, keep_sides: bool = False) -> str:
     """The follow-up's own words without its opening marker and without country names (but for the
-    country in a day named for it: "Russia Day", "День России")."""
+    country in a day named for it: "Russia Day", "День России", or when `keep_sides`)."""
     named = {w for day in named_days(question, side_tokens(lex)) for w in day.split()}
-    words = [w for w in question.split() if w.strip("?!.,") in named or _side_swap(w.strip("?!.,"), lex) is None]
+    words = [w for w in question.split()
+             if keep_sides or w.strip("?!.,") in named or _side_swap(w.strip("?!.,"), lex) is None]
     if words and tokens(words[0]) and tokens(words[0])[0] in lex.words["followup"]:
         words = words[1:]
     return " ".join(words).strip(" ?!.,")

@@ -482,7 +482,7 @@ class AnswerEngine:
         if resolved.how == "followup" and previous is not None and not only_sides(question, self.lex) and not echoed:
             # A word pointing back ("their country") may point inside a long question that matches a fact in full.
             pointing = refers_back(question, self.lex)
-            if (not pointing or len(first.words) > WEIGHTS.short_words) and \
+            if (not pointing or len(first.words) > WEIGHTS.short_words) and not self._flow_of_year(first, previous) and \
                     self._stands_alone(first, previous, WEIGHTS.full_match if pointing else WEIGHTS.followup_alone):
                 resolved = Resolved(question, "standalone")
             elif pointing and self._names_other_title(first, previous):
@@ -1133,6 +1133,21 @@ class AnswerEngine:
         if clear and len(ranked) > 1 and ranked[1].fused > WEIGHTS.alone_margin * ranked[0].fused:
             return False
         return bool(ranked) and ranked[0].coverage >= coverage and ranked[0].fact.id not in previous.fact_ids
+
+    def _flow_of_year(self, query: Query, previous: Turn) -> bool:
+        """"And Kazakh exports to Russia alone?" right after a year's turnover: one flow of the trade just shown,
+        in the same year, though its words alone would find the yearless fact on what those exports are."""
+        shown = self._shown(previous)
+        years = self._years_of(shown[0]) if shown and shown[0].metric is not None else set()
+        if query.named_years or not years or not self.lex.words["flow_words"].intersection(query.tokens) \
+                or destination(query.text) is None:
+            return False
+        alone = self.rank(query)
+        if alone and years & self._years_of(alone[0].fact):
+            return False  # its own words find that year's figure already
+        # (only where the sources give that flow for that year: imports in 2011 they don't)
+        ranked = self.rank(self.understanding.parse(f"{query.text} {min(years)}"))
+        return bool(ranked) and ranked[0].coverage >= WEIGHTS.min_coverage and bool(years & self._years_of(ranked[0].fact))
 
     def _says(self, fact: Fact, word: str) -> bool:
         """Whether a fact holds a word of a question, or the percentages a word for percent asks ("60%")."""

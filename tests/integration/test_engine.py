@@ -3262,3 +3262,23 @@ def test_the_largest_of_them_in_kazakh_is_the_largest(engine: AnswerEngine, ques
 def test_a_rundown_asks_an_overview(engine: AnswerEngine) -> None:
     """"Give me a rundown on the CSTO" asks an overview as "an overview of" does: "rundown" names no topic."""
     assert engine.answer("Give me a rundown on the CSTO").kind == "overview"
+
+
+@pytest.mark.parametrize(("conversation", "stated"), [
+    (("Bilateral turnover KZ–RU in 2011?", "How much up on 2010?", "And Kazakh exports to Russia alone?"), "7.5"),
+    (("Товарооборот Казахстана и России в 2011 году?", "А экспорт Казахстана в Россию?"), "7,5"),
+])
+def test_one_flow_after_a_years_turnover_is_that_years_flow(
+        engine: AnswerEngine, conversation: tuple[str, ...], stated: str) -> None:
+    """"And Kazakh exports to Russia alone?" after 2011's turnover: the exports of that year, not the fact on what
+    the exports are, though the follow-up names its own direction."""
+    answer = engine.answer(conversation[-1], previous=last_turn(engine, *conversation[:-1]))
+    assert stated in body_text(answered_with(answer)), body_text(answer)
+
+
+def test_a_flow_the_sources_give_for_no_shown_year_is_asked_on_its_own(engine: AnswerEngine) -> None:
+    """"And imports from Russia?" after 2011's exports: the sources give no imports for 2011, so the question is
+    answered on its own (what Kazakhstan buys), not with 2011's turnover."""
+    answer = engine.answer("And imports from Russia?", previous=last_turn(
+        engine, "Bilateral turnover KZ–RU in 2011?", "And Kazakh exports to Russia alone?"))
+    assert "fertilisers" in body_text(answered_with(answer)), body_text(answer)
