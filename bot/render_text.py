@@ -91,7 +91,7 @@ def body_text(answer: Answer) -> str:
     if answer.more:
         lines.append(t(answer.lang, "group.more", n=answer.more))
     text = "\n".join(lines)
-    return latin_reply(text, answer.plain_latin) if answer.script == "latn" else text
+    return latin_reply(text, answer.plain_latin, answer.dotted_i) if answer.script == "latn" else text
 
 
 def heading_line(answer: Answer) -> str:
@@ -112,4 +112,4 @@ def full_text(answer: Answer) -> str:
         return body
     refs = "\n".join(reference_line(r, answer.lang) for r in answer.references)
     text = f"{body}\n\n{t(answer.lang, 'answer.sources')}\n{refs}"
-    return latin_reply(text, answer.plain_latin) if answer.script == "latn" else text
+    return latin_reply(text, answer.plain_latin, answer.dotted_i) if answer.script == "latn" else text

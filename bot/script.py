@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 __all__ = ["is_latin", "latin_reply", "latin_share", "to_cyrillic", "to_latin", "to_plain_latin", "typed_plainly"]
@@ -127,13 +127,38 @@ def typed_plainly(text: str) -> bool:
     return is_latin(text) and _FORMAL_MARKS.isdisjoint(_nfc(text))
 
 
-def latin_reply(text: str, plain: bool = False) -> str:
+def latin_reply(text: str, plain: bool = False, dotted: bool = False) -> str:
     """A Kazakh reply for a Latin-script asker: `to_latin`, each organisation's abbreviation glossed with
     its international one where it first appears ("ŪQŞŪ (CSTO)"): in Latin letters "ŪQŞŪ" is
     seldom seen, while CSTO is what the asker meets in the news. `plain`: in the ASCII letters an asker
-    who types "qansha", "shilde" uses, so the reply reads as they write (`to_plain_latin`)."""
+    who types "qansha", "shilde" uses, so the reply reads as they write (`to_plain_latin`); `dotted`: with
+    і written "i", as an asker who types "şilde", "keldi" does (`writes_dotted_i`)."""
     glossed_reply = _glossed(to_latin(text))
-    return to_plain_latin(glossed_reply) if plain else glossed_reply
+    if plain:
+        return to_plain_latin(glossed_reply)
+    return glossed_reply.translate(_DOTTED_TABLE) if dotted else glossed_reply
+
+
+_DOTTED_TABLE = str.maketrans({"ı": "i", "İ": "I"})
+
+
+def formal_words(kazakh: Iterable[str]) -> frozenset[str]:
+    """The words of Kazakh Cyrillic texts in 2021 Latin letters, lowercase ("келді" → "keldı")."""
+    return frozenset(w.translate(_LOWER_FORMAL).lower() for text in kazakh for w in _LATIN_WORD_RE.findall(to_latin(text)))
+
+
+def writes_dotted_i(text: str, formal_words: frozenset[str]) -> bool:
+    """Whether a Latin-script asker writes і as a dotted "i" ("keldi", "şilde" for 2021's "keldı", "şılde"):
+    some word of theirs is a 2021 word (`formal_words`, lowercase) with its "ı" dotted, and none uses "ı" as 2021 does.
+    Such an asker reads "ı" in a reply as a slip; their own spelling reads as they write."""
+    dotted = formal = False
+    for word in _LATIN_WORD_RE.findall(_nfc(text)):
+        low = (word.translate(_LOWER_FORMAL) if "ı" in word or "İ" in word else word).lower()
+        if "ı" in low:
+            formal = formal or low in formal_words
+        elif "i" in low and low not in formal_words and low.replace("i", "ı") in formal_words:
+            dotted = True
+    return dotted and not formal
 
 
 def _glossed(latin: str) -> str:

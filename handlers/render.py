@@ -79,7 +79,7 @@ def answer_html(answer: Answer, with_sources: bool = True) -> str:
     if answer.more:
         lines.append(escape(t(lang, "group.more", n=answer.more)))
     html = "\n".join(lines) + (references(answer.references, lang) if with_sources else "")
-    return latin_reply(html, answer.plain_latin) if answer.script == "latn" else html
+    return latin_reply(html, answer.plain_latin, answer.dotted_i) if answer.script == "latn" else html
 
 
 def related_facts(answer: Answer) -> tuple[Fact, ...]:

@@ -339,6 +339,8 @@ class Answerability:
         counted = query.counted
         if counted is None or "how_much" not in query.intents or "duration" in query.intents:
             return False  # "қанша мерзімге?" asks how long, which the duration check weighs
+        if "money" in query.intents and self.gives_money(fact) and not self.is_document(counted):
+            return False  # "сколько стоят соглашения?": a price asked ("стоят" counts nothing) of a fact that gives a sum
         documents = self.lex.words["document_words"]
         if self.is_document(counted) and "money" not in query.intents and self.gives_money(fact) \
                 and not self.counts_documents(fact) and not self.units_in(query.text):

@@ -55,7 +55,7 @@ class Answer:
 
     `kind` says how it was composed; `script` is the script a Kazakh reply is shown in (a question
     typed in Latin gets a Latin answer), in plain ASCII letters where `plain_latin` (the asker typed
-    "shilde", not "şılde"); `intro` is a lead line above the segments."""
+    "shilde", not "şılde") or with і dotted where `dotted_i` ("şilde"); `intro` is a lead line above the segments."""
 
     query: str
     lang: str
@@ -70,6 +70,7 @@ class Answer:
     kind: Kind = "fact"
     script: Script = "cyrl"
     plain_latin: bool = False
+    dotted_i: bool = False
     intro: str = ""
     more: int = 0
 

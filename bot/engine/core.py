@@ -70,7 +70,7 @@ from bot.engine.smalltalk import (
 from bot.engine.spelling import PARTICLE, Abbreviations, DotlessI, DroppedLetter, KeyboardE, SplitWords, Transposed, full_years
 from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Understanding, find_phrases, month_of
 from bot.model import LANGS, Claim, Fact, PartialDate, Source
-from bot.script import is_latin, typed_plainly
+from bot.script import formal_words, is_latin, typed_plainly, writes_dotted_i
 from bot.store import FactStore
 from bot.text import fold, forget_folded_words, raw_tokens, stem, tokens
 
@@ -79,6 +79,11 @@ _CONTROL_RE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f
 _LATIN_APOSTROPHE_RE = re.compile(r"(?<=[OoGg])['ʻ’‘`](?=[^\W\d_sStT])")
 _MODEL_UNSET: object = object()
 _PAREN_RE = re.compile(r"\([^)]*\)")
+_FIGURES_RE = re.compile(r"\b(?:numbers|figures|statistics|stats|цифр(?:ы|ах|ами)|статистик[аеу]|показател(?:и|ях|ями)"
+                         r"|сандар\w*|цифрлар\w*|көрсеткіштер\w*|корсеткиштер\w*|sandar\w*|körsetkışter\w*)\b", re.IGNORECASE)
+"""Figures in the plural ("an overview of trade numbers", "сводка в цифрах"): wanted in an overview, not one amount asked."""
+_FIGURE_WORDS = ("numbers", "figures", "number", "figure", "цифры", "показатели", "сандар")
+"""Their "how much" words: asked beside no other, they ask no amount."""
 _WORD_RE = re.compile(r"[^\W\d_][\w'-]*")
 _TERM_RE = re.compile(r"\bfor (\d{1,3}) years\b")
 MAX_ANNIVERSARY = 200
@@ -133,6 +138,9 @@ class AnswerEngine:
         self.understanding = Understanding(self.lex, self.index.vocab_set)
         self.spelling = DotlessI(self.understanding.known)  # the lexicon's words and the facts' (one set, shared)
         self.keyboard_e = KeyboardE(self.understanding.known)
+        self.figure_words = frozenset(tok for word in _FIGURE_WORDS for tok in tokens(word))
+        # The facts' Kazakh words in 2021 Latin letters: an asker who writes one with "i" for its "ı" dots і.
+        self.formal_latin = formal_words(text for f in store.facts for text in (f.text["kk"], f.title["kk"]))
         self.split_words = SplitWords(self.understanding.known, (w for w in self.lex.words["stopwords"] if len(w) <= PARTICLE))
         self.abbreviations = Abbreviations(self.lex.abbreviations)
         self.transposed = Transposed(self.understanding.known, self._names_topic)
@@ -282,7 +290,7 @@ class AnswerEngine:
         if courtesy:  # "жарайды, сау бол! кейін тағы жазамын": its courtesy was left out, told by the whole
             said = lang or self.language.detect(whole) or reply_lang
             return replace(self.compose.smalltalk(courtesy, said, whole), script=_script_of(whole, said),
-                           plain_latin=typed_plainly(whole))
+                           plain_latin=typed_plainly(whole), dotted_i=writes_dotted_i(whole, self.formal_latin))
         # A year named by an event ("… танығаннан кейінгі жылдың қазанында … және …?") is read whole:
         # its asked part may itself have two parts, which the hop asks of that year together.
         # So is a day named by one ("… в тот же день, что и Декларацию …?"), whose "что" asks nothing.
@@ -293,7 +301,9 @@ class AnswerEngine:
         if not answer.answered:
             answer = self._asked_sentence(whole, question, reply_lang, previous, answer) or answer
         script = script if reply_lang == "kk" else "cyrl"
-        return replace(answer, script=script, plain_latin=script == "latn" and typed_plainly(whole))
+        latin = script == "latn"
+        return replace(answer, script=script, plain_latin=latin and typed_plainly(whole),
+                       dotted_i=latin and writes_dotted_i(whole, self.formal_latin))
 
     def _year_off_shown(self, question: str, first: Query, previous: Turn, lang: str) -> Answer | None:
         """"And what did trade reach the year after?", "and how big was trade the year before that?": the year
@@ -624,7 +634,17 @@ class AnswerEngine:
             if when is None:
                 continue
             said = f"{MONTHS['en'][when.month - 1]} {when.year}" if key == "same_month" and when.month else str(when.year)
-            dated = self._route(self.understanding.parse(f"{question} {said}"), lang)
+            asked = self.understanding.parse(f"{question} {said}")
+            dated = self._route(asked, lang)
+            before = self.lex.words["earlier_words"].intersection(first.tokens)
+            if before and when.month and not (dated.answered and dated.facts and dated.facts[0].when is not None
+                                              and dated.facts[0].when.key < when.key):
+                # "Had they already met earlier that year?" after the November meeting: a fact of that year dated before it.
+                ranked = self.rank(asked)[:WEIGHTS.answerable_tries]
+                least = min(WEIGHTS.min_coverage, ranked[0].coverage) if ranked else 1.0
+                earlier = next((r.fact for r in ranked if r.fact.when and r.fact.when.year == when.year and r.fact.when.month
+                                and r.fact.when.key < when.key and r.coverage >= least), None)
+                return self.compose.fact(earlier, lang, question) if earlier is not None else None
             if dated.answered:
                 return dated
         return None
@@ -1010,6 +1030,17 @@ class AnswerEngine:
                      if r.fact.when and (r is ranked[0] or r.coverage >= WEIGHTS.min_coverage)), None)
 
     def _hop(self, hop: YearHop, lang: str, question: str) -> Answer | None:
+        """A year hop, or, where it finds nothing, the same hop with the event's last clause moved to the asked part:
+        in "В каком городе осенью того же года, когда был подписан Договор …, встречались президенты?" the
+        clause after the event's last comma is asked ("встречались президенты"), not part of the event."""
+        hopped = self._hop_once(hop, lang, question)
+        if hopped is None and not hop.months and "," in hop.event:
+            head, tail = (part.strip() for part in hop.event.rsplit(",", 1))
+            if len(head.split()) >= 2 and len(tail.split()) >= 2:
+                return self._hop(replace(hop, event=head, ask=f"{hop.ask.rstrip(' ?')} {tail}"), lang, question)
+        return hopped
+
+    def _hop_once(self, hop: YearHop, lang: str, question: str) -> Answer | None:
         """"In the year Yeltsin won the election, when did Russia recognise Kazakhstan?": the event's
         year (± one), then the rest of the question asked of that year, led by the event's fact."""
         if hop.event.isdigit():  # "… in the first half of the year after 1997": that year, no event to tell
@@ -1391,6 +1422,9 @@ class AnswerEngine:
         compared = None if self._party_mismatch(query, top) else self._compare(query, ranked, lang)
         if compared is not None:
             return compared
+        mentioned = self._mentioned_document(query, ranked)
+        if mentioned is not None and self._confident(query, ranked):
+            return self.compose.listing([mentioned, top.fact], lang, question, "", in_full=2)
         during = self._signed_during(query, ranked, lang)
         if during is not None:
             return during
@@ -1505,6 +1539,9 @@ class AnswerEngine:
                     if half is not None:
                         return self.compose.listing([r.fact, half], lang, question, "", in_full=2)
                     return self.compose.fact(r.fact, lang, question)
+            dated = self._dated_beside(query, missing, top, ranked)
+            if dated:
+                return self.compose.listing(dated, lang, question, "", in_full=len(dated))
             subject = self._placed_subject(query, top, ranked) if missing == "where" else None
             if subject is not None:
                 return self.compose.fact(subject, lang, question)
@@ -1519,12 +1556,52 @@ class AnswerEngine:
         day_named = self._on_named_day(query, top)
         close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)
                  or (day_named and self._on_named_day(query, r) and r.coverage >= WEIGHTS.min_coverage)]
+        # (a long polite message's chatter thins every fact's cover alike: a runner-up as well covered as the best
+        # will do; and a question that asks the same twice, "халқы қанша, экономикасы қанша", needs no close score)
+        twice = bool(self._asked_again(query))
+        chatty = len(query.words) >= WEIGHTS.chatty_words
         half = self._other_half(query, top.fact, [r.fact for r in ranked[1:WEIGHTS.max_related + 1]
-                                                  if r.coverage >= WEIGHTS.min_coverage
-                                                  and r.fused >= WEIGHTS.half_ratio * top.fused])
+                                                  if r.coverage >= (min(WEIGHTS.min_coverage, top.coverage) if chatty
+                                                                    else WEIGHTS.min_coverage)
+                                                  and (twice or r.fused >= WEIGHTS.half_ratio * top.fused)])
         if half is not None:
             return self.compose.listing([top.fact, half], lang, question, "", in_full=2)
         return self.compose.fact(top.fact, lang, question, related=close)
+
+    def _dated_beside(self, query: Query, missing: str, top: Ranked, ranked: Sequence[Ranked]) -> list[Fact]:
+        """"When did the Customs Union start working, and what was its countries' population?": two things asked,
+        a date and another, of which the best fact holds the other and a close runner-up the date: both are told
+        (and a third fact holding a third thing asked beside them)."""
+        if missing != "date" or "when" not in query.intents or not (query.intents & ASKING) - {"when"}:
+            return []
+        if self.answerable.missing(replace(query, intents=query.intents - {"when"}), top.fact) is not None:
+            return []
+        when = replace(query, intents=frozenset({"when"}))
+        dated = next((r for r in ranked[1:WEIGHTS.answerable_tries]
+                      if r.coverage >= WEIGHTS.min_coverage and r.fused >= WEIGHTS.answerable_ratio * top.fused
+                      and self.answerable.missing(when, r.fact) is None and self._keeps_subject(query, missing, top, r)), None)
+        if dated is None:
+            return []
+        half = self._other_half(query, top.fact, [r.fact for r in ranked[1:WEIGHTS.max_related + 1]
+                                                  if r is not dated and r.coverage >= WEIGHTS.min_coverage])
+        return [dated.fact, top.fact, *([half] if half is not None else [])]
+
+    def _mentioned_document(self, query: Query, ranked: Sequence[Ranked]) -> Fact | None:
+        """"Which treaty's tenth anniversary did Tokayev mention at the Astana forum, and when was it signed?": the
+        forum's fact leads, and names the treaty by one of its aliases; the treaty's own fact (a close runner-up)
+        gives what is asked of it. None unless the question asks when of a document the best fact is not."""
+        top = ranked[0]
+        if top.fact.kind == "treaty" or "when" not in query.intents or self.answerable.enumerates(query) \
+                or not any(self.answerable.is_document(tok) for tok in query.tokens):
+            return None
+        said = {lang: set(tokens(text)) for lang, text in top.fact.text.items()}
+        for r in ranked[1:WEIGHTS.answerable_tries]:
+            if r.fact.kind == "treaty" and r.coverage >= WEIGHTS.min_coverage and self.answerable.missing(query, r.fact) is None \
+                    and any(
+                    len(named := tokens(alias)) >= 2 and said.get(lang, set()).issuperset(named)
+                    for lang, aliases in r.fact.aliases.items() for alias in aliases):
+                return r.fact
+        return None
 
     def _counterfactual(self, query: Query) -> bool:
         """"If nobody prolonged it, when would the lease end?", "when did its first term end?": the first term is
@@ -1555,9 +1632,7 @@ class AnswerEngine:
         # without "and" (a measure named, "потенциал", asks no more than the keyword does).
         # (nor a follow-up joined to its topic: "… ал қуаты ше")
         # ("halyq sany", the number of people, is a noun, not "how many")
-        counts = self.lex.words["count_words"]
-        asking = [tok for k, tok in enumerate(toks) if tok in self.lex.question_words
-                  and not (tok in counts and k and toks[k - 1] in content)]
+        asking = [toks[k] for k in self._asking_at(query)]
         keywords = not joins.intersection(toks) and query.intents <= {"how_much"} and "?" not in query.text \
             and not asking and len(content) <= WEIGHTS.keyword_words \
             and not self.lex.words["followup"].intersection(toks)
@@ -1574,12 +1649,29 @@ class AnswerEngine:
                 # The nearest words on either side of each "and" that either fact uses ("халқы мен … әлеуеті"),
                 # sides aside: "Kazakhstan and Russia" joins no two asked things.
                 told = said | other
+                # (a question word asked again joins as "and" does: "халқы қанша, экономикасы қанша")
+                parts = [k for k, tok in enumerate(toks) if tok in joins] + self._asked_again(query)
                 beside = content if keywords else {
                     next((t for t in side if t in self.side_words or (t in content and t in told)), "")
-                    for k, tok in enumerate(toks) if tok in joins for side in (reversed(toks[:k]), toks[k + 1:])}
+                    for k in parts for side in (reversed(toks[:k]), toks[k + 1:])}
                 if lacking & other & beside and (content & said) - other:
                     return fact
         return None
+
+    def _asked_again(self, query: Query) -> list[int]:
+        """Where "how much" is asked once more ("халқы қанша, экономикасы қанша"): each such place joins two things
+        asked, as "and" does."""
+        at = self._asking_at(query)
+        toks = query.tokens
+        return [k for n, k in enumerate(at) if toks[k] in self.understanding.how_many and any(toks[j] == toks[k] for j in at[:n])]
+
+    def _asking_at(self, query: Query) -> list[int]:
+        """Where a question's question words stand ("halyq sany", the number of people, is a noun, not "how many";
+        but one said twice asks twice: "халқы қанша, экономикасы қанша")."""
+        toks, content, counts = query.tokens, set(query.words) - self.side_words, self.lex.words["count_words"]
+        said = [k for k, tok in enumerate(toks) if tok in self.lex.question_words]
+        again = {toks[k] for k in said if sum(1 for j in said if toks[j] == toks[k]) > 1}
+        return [k for k in said if toks[k] in again or not (toks[k] in counts and k and toks[k - 1] in content)]
 
     @staticmethod
     def _on_named_day(query: Query, r: Ranked) -> bool:
@@ -2206,6 +2298,9 @@ class AnswerEngine:
 
     def _is_overview(self, query: Query) -> bool:
         asking = {"when", "where", "who", "how_much", "money", "why", "until", "duration"} & query.intents
+        if "overview" in query.intents and asking == {"how_much"} and _FIGURES_RE.search(query.text) \
+                and not (self.understanding.how_many - self.figure_words).intersection(query.tokens):
+            asking = set()  # "give me an overview of trade numbers", "дай сводку в цифрах": figures in an overview
         return not asking and not query.years and ("overview" in query.intents or len(query.words) == 1
                                                    or len(raw_tokens(query.text)) == 1  # "ОДКБ", spelt out in three words
                                                    or (len(query.words) == 2 and self._names_entity(query.words)))

@@ -82,10 +82,12 @@ def without_direction(text: str) -> str:
 
 _SIDE_WORD_RE = re.compile(
     r"\b(?P<side>(?P<ru>росси\w*|рф|ресей\w*|resei\w*|reseı\w*|russia\w*|rusia\w*|moscow|москв\w*|мәскеу\w*|maskeu\w*"
-    r"|кремл\w*|kreml\w*)|(?P<kz>казахстан\w*|қазақстан\w*|казакстан\w*|qazaqstan\w*|kazakstan\w*|kazakhstan\w*|kazahstan\w*"
+    r"|кремл\w*|kreml\w*|северн\w*\s+сосед\w*|northern\s+neighbou?r\w*|солтүстік\s+көрші\w*|солтустик\s+корши\w*"
+    r"|soltüstık\s+körşı\w*|soltustik\s+korshi\w*)|(?P<kz>казахстан\w*|қазақстан\w*|казакстан\w*|qazaqstan\w*|kazakstan\w*|kazakhstan\w*|kazahstan\w*"
     r"|рк|astana|астан\w*|акорд\w*|ақорд\w*|akorda))\b",
     re.IGNORECASE)
-"""A side named in any language and script, with its case ending ("Россией", "Қазақстанның", "Reseidı")."""
+"""A side named in any language and script, with its case ending ("Россией", "Қазақстанның", "Reseidı"), or as
+Kazakhstan's northern neighbour."""
 _AGENT_RE = re.compile(r"^(?:россией|казахстаном|москвой|астаной)$", re.IGNORECASE)
 _OBJECT_RE = re.compile(r"^(?:россию|москву|астану|ресейді|ресейди|reseidi|reseıdı|reseidı|қазақстанды|казакстанды|qazaqstandy"
                         r"|kazakstandy)$", re.IGNORECASE)

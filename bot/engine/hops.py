@@ -48,11 +48,14 @@ _MARKERS: tuple[tuple[str, int], ...] = (
     (r"следующего года после", 1),
     (r"за год до", -1),
     (r"(?:в |на |за )?год(?:у)?,? (?:непосредственно )?(?:предшествующий|предшествующем|предшествовавший|предшествовавшем)", -1),
-    (r"(?:в|за) (?:том |тот )?(?:самый |самом )?год(?:у)?,? (?:когда|в котором)", 0),  # "за тот год, когда …"
+    (r"(?:в|за) (?:том |тот )?(?:же |самый |самом )?год(?:у)?,? (?:когда|в котором)", 0),  # "за тот год, когда …"
     # "куда ездил Токаев в ноябре того же года, когда …": that year's month, kept for the asked part.
     (r"в (?P<month>январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре) "
      r"(?:того же |того самого |того )?года,? (?:когда|в котором)", 0),
     (r"(?:in )?the (?:same )?(?P<same_month>month) (?:when |that |in which |as )", 0),
+    (r"(?:in )?the (?:same )?(?P<same_month>month) and year (?:when |that |in which |as )?", 0),
+    # "осенью того же года, когда …": a season of that year (the sources date by month, so the year says it)
+    (r"(?:осенью|весной|летом|зимой|в конце|в начале) (?:того же |того самого |того )?года,? (?:когда|в котором)", 0),
     (r"в (?:том же|тот же|том самом|тот самый) (?P<same_month>месяц)(?:е)?(?: и году| того же года)?,? "
      r"(?:когда|в котором|что и)", 0),
     (r"в год(?=\s+\d{1,3}[-–]?лет)", 0),  # "в год 30-летия отношений"
@@ -437,13 +440,16 @@ def two_events(question: str) -> list[tuple[str, str]]:
 
 # "Что было раньше: X или Y?", "Which came first, X or Y?", "Қайсысы ертерек болды: X ма, әлде Y ма?":
 # two events whose dates are set side by side.
-_EARLIER_RE = re.compile(
-    r"^.*?(?:\b(?:что|что из этого|какое событие|какой документ)\s+(?:[а-яё]+\s+){0,2}?(?:раньше|прежде|первым)"
+_EARLIER_ASK = (
+    r"(?:\b(?:что|что из этого|какое событие|какой документ)\s+(?:[а-яё]+\s+){0,2}?(?:раньше|прежде|первым)"
     r"|\bwhich\s+(?:one\s+)?(?:came|happened|was(?:\s+signed|\s+concluded)?)\s+(?:first|earlier)"
     r"|\bwhat\s+(?:came|happened|was\s+signed)\s+first"
     r"|(?:қайсысы|кайсысы|qaisysy|kaisysy|қайсысына|кайсысына|qaisysyna|kaisysyna)\s+(?:ертерек|бұрын|бурын|бірінші|бириньши|бирінші|бириншы|erterek|būryn|buryn"
-    r"|bırınşı|birinshi|birinşi)(?:\s+(?:болды|болган|болған|boldy|bolğan|bolgan))?)"
-    r"\s*[:,—–-]?\s*(?P<rest>.+)$", re.IGNORECASE)
+    r"|bırınşı|birinshi|birinşi)(?:\s+(?:болды|болган|болған|boldy|bolğan|bolgan))?)")
+_EARLIER_RE = re.compile(rf"^.*?{_EARLIER_ASK}\s*[:,—–-]?\s*(?P<rest>.+)$", re.IGNORECASE)
+_PAIR_FIRST_RE = re.compile(rf"^(?P<pair>[^:?]+?)\s*[:—–]\s*{_EARLIER_ASK}", re.IGNORECASE)
+""""X and Y: which came first (and how many years apart)?": the two events named before the question."""
+_PAIR_AND_RE = re.compile(r"\s+(?:мен|бен|пен|men|ben|pen|және|жане|jäne|jane|zhane|and|и)\s+", re.IGNORECASE)
 _OR_RE = re.compile(r"\s*,?\s+(?:или|or|әлде|алде|älde|alde|немесе|nemese)\s+", re.IGNORECASE)
 _PARTICIPLE_OR_RE = re.compile(rf"{_PARTICIPLE}(?<!деген)(?<!degen)\s+(?:не|ne)\s+",
                                re.IGNORECASE)
@@ -453,9 +459,14 @@ _KK_PARTICLE_RE = re.compile(r"\s+(?:ма|ме|ба|бе|па|пе|ma|me|ba|be|p
 
 
 def earlier_pair(question: str) -> tuple[str, str] | None:
-    """The two events of a "which came first, X or Y?" question (each without the Kazakh question
-    particle "ма"), or None. What follows a question mark ("… ? и насколько раньше") is left out."""
+    """The two events of a "which came first, X or Y?" (or "X and Y: which came first?") question (each
+    without the Kazakh question particle "ма"), or None. What follows a question mark ("… ? и насколько раньше") is left out."""
     text = " ".join(question.split()).strip(" ?.!")
+    first = _PAIR_FIRST_RE.match(text)
+    if first is not None:
+        parts = _PAIR_AND_RE.split(first.group("pair"), maxsplit=1)
+        sides = (parts[0].strip(" ,"), parts[1].strip(" ,")) if len(parts) == 2 else None
+        return sides if sides and all(len(side.split()) >= _MIN_WORDS for side in sides) else None
     match = _EARLIER_RE.match(text)
     if match is None:
         return None

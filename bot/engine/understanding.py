@@ -156,6 +156,11 @@ def _asks_which_year(plain: tuple[str, ...], lex: Lexicon) -> bool:
     return any(a in lex.words["which_words"] and b in lex.words["year_words"] for a, b in zip(plain, plain[1:], strict=False))
 
 
+_NAMED_OPINION_RE = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?!(?:I|You|We|Вы|Ты|Мы|Я|Сіз|Сен|Біз)\b)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+"
+    r"(?P<verb>think|thought|believe|believed|considered|считал|считает|думал|думает|полагал)\b")
+"""An opinion a named person held ("how did President Nazarbayev think …", "что думал Назарбаев" is not matched, its
+name after): the sources may tell it, unlike the bot's own opinion ("what do you think …")."""
 _SUM_RE = re.compile(r"\d\s*[a-z]?\s*[+*×÷^]\s*\d|\d\s*[a-z]?\s*=\s*-?\d", re.IGNORECASE)
 """A sum or an equation to work out ("2x+5=11", "15*4", "3x-4=8"): homework, not a question the sources answer.
 Neither "-" nor "/" alone counts: "1998-2007" and "12/10/1998" are years and dates."""
@@ -688,6 +693,7 @@ class Understanding:
         named: set[str] = set()
         typed = raw_tokens(text)
         compounded = frozenset(tok for first in _COMPOUND_RE.findall(text) for tok in word_tokens(first))
+        held = frozenset(tok for m in _NAMED_OPINION_RE.finditer(text) for tok in word_tokens(m.group("verb")))
         """First halves of hyphened words: "better-developed" describes, it asks no opinion."""
         english = frozenset(tok for raw in typed if raw.isascii() and raw[0].isalpha() for tok in word_tokens(raw))
         raws = [raw for raw in typed if not raw[0].isdigit()]
@@ -778,7 +784,7 @@ class Understanding:
                     intents.add(name)
             if self.change_typo(tok):
                 intents.add("compare")
-            if tok in lex.words["out_of_scope"] and tok not in compounded and tok not in claimed \
+            if tok in lex.words["out_of_scope"] and tok not in compounded and tok not in claimed and tok not in held \
                     and not (named_years and tok in lex.words["generic"]):
                 oos = True  # but "what news was there in 2024?" asks that year's events, not today's ("I think
                 # it was 2005?" puts a year up to be checked, not an opinion)

@@ -3234,9 +3234,12 @@ def test_a_year_to_compare_with_after_a_years_figure_compares_the_two(
 @pytest.mark.parametrize("question", [
     "Сәлеметсіз бе! Сіз кімсіз, немен айналысасыз?",
     "Добрый вечер, голубчик! Ты кто такой будешь, машина или живой человек?",
+    "Жауабына рахмет, келеси кездескенше!",
+    "Жауабыңызға рахмет!",
 ])
 def test_asking_what_the_bot_is_or_does_in_more_words_is_small_talk(engine: AnswerEngine, question: str) -> None:
-    """"немен айналысасыз" (what do you do), "машина или живой человек" (a machine or a person) are small talk."""
+    """"немен айналысасыз" (what do you do), "машина или живой человек" (a machine or a person) are small talk, and
+    so is "Жауабына рахмет" (thanks for the answer), as "рахмет" alone is."""
     assert engine.answer(question).kind == "smalltalk"
 
 
@@ -3282,3 +3285,187 @@ def test_a_flow_the_sources_give_for_no_shown_year_is_asked_on_its_own(engine: A
     answer = engine.answer("And imports from Russia?", previous=last_turn(
         engine, "Bilateral turnover KZ–RU in 2011?", "And Kazakh exports to Russia alone?"))
     assert "fertilisers" in body_text(answered_with(answer)), body_text(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Could you please tell me when the Customs Union of Russia, Kazakhstan and Belarus started working, and what the "
+    "three countries' combined population and economic potential were?",
+    "Когда заработал Таможенный союз и сколько людей живёт в его странах?",
+])
+def test_a_date_asked_beside_a_figure_is_told_by_the_fact_that_gives_it(engine: AnswerEngine, question: str) -> None:
+    """"When did the Customs Union start, and how many people live in it?": the population fact gives no date, the
+    union's start gives no figure; both are told, not a reply that the sources don't say when."""
+    body = body_text(answered_with(engine.answer(question)))
+    assert "2010" in body and "170" in body, body
+
+
+@pytest.mark.parametrize("question", [
+    "Казакстан мен Ресей шекарасы туралы жалпы малимет беринизши.",
+    "Қазақстан мен Ресей шекарасы туралы жалпы мәлімет беріңізші.",
+    "Qazaqstan men Resei shekarasy turaly jalpy malimet berinizshi",
+])
+def test_general_information_asked_in_kazakh_is_an_overview(engine: AnswerEngine, question: str) -> None:
+    """"жалпы мәлімет беріңізші" (give general information) asks an overview; "мәлімет" names no topic."""
+    assert engine.answer(question).kind == "overview"
+
+
+@pytest.mark.parametrize("question", [
+    "Байконур туралы келисим мен Кеден одагынын иске косылуы: кайсысы бурын болды жане арасы канша жыл?",
+    "The Baikonur lease and the start of the Customs Union: which came first?",
+])
+def test_two_events_named_before_which_came_first_are_ordered(engine: AnswerEngine, question: str) -> None:
+    """"X and Y: which came first?" names the two events before it asks, joined by "and" ("мен"), not by "or": the
+    lease (1994) is told first, then the union (2010), and the 16 years between them."""
+    body = body_text(engine.answer(question))
+    assert "1994" in body and body.index("1994") < body.find("2010") and "16 " in body, body
+
+
+@pytest.mark.parametrize(("question", "places"), [
+    ("In the month and year diplomatic relations were set up, in which city did the two presidents meet and issue a "
+     "joint statement?", ("Kokshetau",)),
+    ("В каком городе осенью того же года, когда был подписан Договор о дружбе, сотрудничестве и взаимной помощи, "
+     "встречались президенты двух стран?", ("Кокшетау",)),
+    ("Resei zymyrandary ushatyn bazamyz qai oblysta?", ("Qyzylorda",)),
+    ("Ресей зымыран ұшыратын база қай облыста?", ("Қызылорда",)),
+])
+def test_a_place_named_by_another_thing_is_found(engine: AnswerEngine, question: str, places: tuple[str, ...]) -> None:
+    """"In the month and year relations were set up", "осенью того же года, когда был подписан Договор …": the event
+    dates the meeting asked (Kokshetau, October 1992), the clause after the event's last comma being what is asked;
+    "зымыран ұшатын база" (the base rockets fly from) stands for the cosmodrome, in Kyzylorda Region."""
+    body = body_text(answered_with(engine.answer(question)))
+    assert any(place in body for place in places), body
+
+
+@pytest.mark.parametrize("question", [
+    "1995 жылы Мәскеу мен Ақорданың бірінші тұлғалары неше рет жүздесті?",
+    "1995 жылы Маскеу мен Акорданын биринши тулгалары неше рет жуздести?",
+])
+def test_the_first_persons_who_met_are_the_presidents(engine: AnswerEngine, question: str) -> None:
+    """"бірінші тұлғалары" (the first persons) are the presidents and "жүздесті" is "кездесті" (met): twice in 1995."""
+    answer = answered_with(engine.answer(question))
+    assert answer.facts[0].id == "vi-presidents-meetings-1995", body_text(answer)
+
+
+def test_the_encyclopedic_account_names_a_source_not_a_topic(engine: AnswerEngine) -> None:
+    """"According to the encyclopedic account, …" says where the asker read it: the organisations they co-founded."""
+    answer = engine.answer("According to the encyclopedic account, which international organisations did Kazakhstan "
+                           "and Russia co-found?")
+    assert "CSTO" in body_text(answered_with(answer)), body_text(answer)
+
+
+def test_a_meeting_earlier_that_year_is_dated_before_the_one_shown(engine: AnswerEngine) -> None:
+    """"Had they already met earlier that year?" after the Astana meeting of November 2023: the October meeting in
+    Russia, not the November one again."""
+    answer = engine.answer("Had they already met earlier that year?", previous=last_turn(
+        engine, "When did Tokayev and Putin meet in Astana in 2023?", "what came out of that meeting?"))
+    assert "October" in body_text(answered_with(answer)).split("\n")[0], body_text(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "В каком году был подписан договор, десятилетие которого упомянул Токаев во время ноябрьского визита Путина в Астану?",
+    "Tokayev mentioned that Putin's November 2023 visit came right before some treaty's tenth anniversary. Which treaty "
+    "was that, and when was it signed?",
+])
+def test_a_treaty_named_in_the_fact_found_is_told_with_its_date(engine: AnswerEngine, question: str) -> None:
+    """The Astana forum's fact names the treaty whose tenth anniversary was near; asked when that treaty was
+    signed, its own fact (2013) is told, not the forum alone."""
+    body = body_text(answered_with(engine.answer(question)))
+    assert "2013" in body, body
+
+
+def test_a_year_named_by_an_event_in_the_same_year_in_russian(engine: AnswerEngine) -> None:
+    """"В том же году, когда была подписана Декларация …" dates Yeltsin's state visit by the declaration: Almaty, 1998."""
+    body = body_text(answered_with(engine.answer(
+        "В том же году, когда была подписана Декларация о вечной дружбе и союзничестве, Ельцин приезжал в Казахстан с "
+        "государственным визитом. В какой город и когда именно?")))
+    assert "Алматы" in body and "октябр" in body, body
+
+
+@pytest.mark.parametrize("question", [
+    "кедендык одактагы уш елдн халкы канша экономикасы канщ",
+    "Кеден одағындағы үш елдің халқы қанша, экономикасы қанша?",
+    "Қайырлы күн! Мен экономика факультетінің екінші курс студентімін, курстық жұмысыма Кеден одағы туралы дерек жинап "
+    "жүрмін. Ресей, Қазақстан және Беларусь бірлескен кезде үш елдің жалпы халқы қанша болды және олардың экономикалық "
+    "қуаты қандай деңгейге жетті? Жауап берсеңіз, өте риза болар едім.",
+])
+def test_population_and_economy_asked_together_are_both_told(engine: AnswerEngine, question: str) -> None:
+    """Two things asked of the Customs Union, the second by "қанша" again or after a long polite lead: the population
+    (170 million) and the economic potential (1.7 trillion), not one of them."""
+    body = body_text(answered_with(engine.answer(question)))
+    assert "170" in body and "1,7" in body, body
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Коллеги, подскажите, пожалуйста: когда именно наш северный сосед официально признал суверенитет Казахстана?",
+     "ev-ru-recognises-kz-independence"),
+    ("When did our northern neighbour recognise Kazakhstan's independence?", "ev-ru-recognises-kz-independence"),
+    ("Когда Казахстан признал независимость северного соседа?", "ev-kz-recognises-ru-independence"),
+])
+def test_the_northern_neighbour_acts_as_russia(engine: AnswerEngine, question: str, fact: str) -> None:
+    """"наш северный сосед признал суверенитет Казахстана": the northern neighbour is Russia, the side that acts, so
+    Russia's recognition of Kazakhstan is told, not the other way round."""
+    answer = answered_with(engine.answer(question))
+    assert answer.facts[0].id == fact, body_text(answer)
+
+
+def test_the_cosmodrome_in_the_genitive_typed_on_a_russian_keyboard_is_baikonur(engine: AnswerEngine) -> None:
+    """"Байконыр космодромынын … орны туралы" (about the cosmodrome's place in the relations): an overview of it."""
+    answer = engine.answer("Байконыр космодромынын Казакстан мен Ресей катынастарындагы орны туралы кыскаша айтып берши")
+    assert answer.kind == "overview" and "Байқоңыр" in body_text(answer), body_text(answer)
+
+
+def test_size_among_the_republics_asks_a_rank(engine: AnswerEngine) -> None:
+    """"kazakh ssr size among soviet republics" asks its rank by size, which the sources give (second), not a number."""
+    assert "second" in body_text(answered_with(engine.answer("kazakh ssr size among soviet republics")))
+
+
+def test_a_border_post_is_the_boundary_marker(engine: AnswerEngine) -> None:
+    """"погранстолб" (a border post) is the boundary marker set up on 23 May 2009."""
+    answer = engine.answer("когда на границе с Астраханью вкопали самый первый погранстолб? это ж рядом с Атырау")
+    assert "2009" in body_text(answered_with(answer)), body_text(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "give me an overview of kz-russia trade numbers over the years",
+    "give me short overview of kazakh russian trade over the years",
+])
+def test_an_overview_of_trade_numbers_over_the_years_is_the_series(engine: AnswerEngine, question: str) -> None:
+    """"an overview of trade numbers over the years": "numbers" wants figures in the overview (not one amount asked),
+    and "over the years" names no year; the yearly turnovers are told."""
+    answer = engine.answer(question)
+    assert answer.kind == "overview" and sum(f.metric == "trade_turnover" for f in answer.facts) >= 3, body_text(answer)
+
+
+def test_what_is_known_about_asks_an_overview_in_russian(engine: AnswerEngine) -> None:
+    """"что известно про Байконур" asks an overview as "что ты знаешь про" does."""
+    assert engine.answer("что известно про Байконур").kind == "overview"
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("In the article on the multi-vector policy, how did President Nazarbayev think problems between the two countries "
+     "could be solved?", True),
+    ("What do you think about Russia?", False),
+])
+def test_a_named_persons_view_is_asked_but_the_bots_own_is_not(engine: AnswerEngine, question: str, answered: bool) -> None:
+    """"How did President Nazarbayev think problems could be solved?" asks a view the sources give (constructive
+    dialogue); "what do you think" asks the bot's own opinion, which it declines."""
+    assert engine.answer(question).answered is answered
+
+
+def test_a_latin_reply_spells_i_as_its_asker_does(engine: AnswerEngine) -> None:
+    """An asker who writes "keldi", "berşi" (і dotted) reads "şilde" in the reply; one who writes "keldı" reads
+    2021's "şılde"."""
+    dotted = body_text(answered_with(engine.answer("Medvedev 2008 jyly Qazaqstanğa qaı aılarda keldi? Barlyğyn atap berşi.")))
+    formal = body_text(answered_with(engine.answer("Medvedev 2008 jyly Qazaqstanğa qai ailarda keldı?")))
+    assert "şilde" in dotted and "ı" not in dotted, dotted
+    assert "şılde" in formal, formal
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("скока стоят соглашения каторые подготовили на форуме межрегионального сотрудничиства в астане", True),
+    ("сколько соглашений подписали на форуме в Астане?", False),
+])
+def test_what_agreements_cost_is_their_sum_not_their_number(engine: AnswerEngine, question: str, answered: bool) -> None:
+    """"сколько стоят соглашения" asks their worth (100 billion dollars, which the sources give); "сколько соглашений"
+    asks how many, which they don't."""
+    assert engine.answer(question).answered is answered

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from bot.script import is_latin, latin_reply, latin_share, to_cyrillic, to_latin, to_plain_latin, typed_plainly
+from bot.script import (
+    formal_words,
+    is_latin,
+    latin_reply,
+    latin_share,
+    to_cyrillic,
+    to_latin,
+    to_plain_latin,
+    typed_plainly,
+    writes_dotted_i,
+)
 
 # --- to_latin --------------------------------------------------------------------------------------
 
@@ -267,3 +277,24 @@ def test_a_plainly_typed_question_gets_its_latin_reply_in_plain_letters() -> Non
     assert not typed_plainly("Қазақстан") and not typed_plainly("")
     assert latin_reply("Шілдеде ҰҚШҰ", plain=True) == "Shildede UQSHU (CSTO)"
     assert latin_reply("Шілдеде ҰҚШҰ") == "Şıldede ŪQŞŪ (CSTO)"
+
+
+_WORDS = formal_words(["Медведев 2008 жылы Қазақстанға шілде айында келді", "қай айларда"])
+
+
+@pytest.mark.parametrize(("question", "dotted"), [
+    ("Medvedev 2008 jyly Qazaqstanğa qaı aılarda keldi? Barlyğyn atap berşi.", True),
+    ("Medvedev Qazaqstanğa şilde aiynda keldi me?", True),
+    ("Medvedev 2008 jyly Qazaqstanğa qai ailarda keldı?", False),
+    ("Medvedev Qazaqstanğa şılde aiynda keldi me?", False),
+    ("Medvedev 2008", False),
+])
+def test_an_asker_who_dots_the_i_is_told_so(question: str, dotted: bool) -> None:
+    """"keldi", "şilde" are 2021's "keldı", "şılde" with і dotted; one word written as 2021 writes it ("keldı",
+    "şılde") says the asker knows the 2021 letter, and a question with no such word says nothing."""
+    assert writes_dotted_i(question, _WORDS) is dotted
+
+
+def test_a_reply_to_an_asker_who_dots_the_i_dots_it_too() -> None:
+    assert latin_reply("Шілдеде келді. Ішкі нарық", dotted=True) == "Şildede keldi. Işki naryq"
+    assert latin_reply("Шілдеде келді. Ішкі нарық") == "Şıldede keldı. Işkı naryq"
