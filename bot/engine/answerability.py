@@ -37,6 +37,11 @@ _WE = frozenset(("мы", "нас", "нам", "біз", "бізді", "биз", "
 _OR = frozenset(("или", "әлде", "алде", "элде", "älde", "alde", "or", "не"))
 _KAZAKHSTAN = (["kazahstan"], ["kazakstan"])  # the first token of a name of Kazakhstan, in either script
 _MONEY_RE = re.compile(r"\$|\b(?:USD|dollars?|roubles?|rubles?|tenge|euros?)\b", re.IGNORECASE)
+_ARTICLE_ASKED_RE = re.compile(r"\b(?:which|what)\s+article\b|\b(?:как(?:ой|ая|ую)|котор(?:ой|ая|ую))\s+стать"
+                               r"|\b(?:қай|кай|qai|нешінші|нешинши|neşınşı|neshinshi)\s+(?:баб|bab)", re.IGNORECASE)
+"""A question asking which article of a document says something ("какой статьёй регулируется …")."""
+_ARTICLE_SAID_RE = re.compile(r"\barticle\s+\d|\bстать\w*\s+\d|\d+\s*-?\s*(?:бап|bap)", re.IGNORECASE)
+"""A fact naming an article by number ("Article 17", "17-бабында")."""
 _UNTIL_RE = re.compile(r"(?:until|till|through|до|дейін|по)\s+(?:\d{1,2}\s+\w+\s+)?(?:1[5-9]\d\d|20\d\d)"
                        r"|until the end of|до конца|соңына дейін|аяғына дейін"
                        r"|(?:1[5-9]\d\d|20\d\d)\s*[–-]\s*(?:1[5-9]\d\d|20\d\d)", re.IGNORECASE)  # a span's end: "1998–2007"
@@ -670,6 +675,8 @@ class Answerability:
             return "number"
         if self.uncounted(query, fact) or self.unmeasured(query, fact) or self.elsewhere(query, fact):
             return "number"
+        if _ARTICLE_ASKED_RE.search(query.text) and not any(_ARTICLE_SAID_RE.search(text) for text in fact.text.values()):
+            return "number"  # "какой статьёй договора …?" of a treaty whose articles the fact does not number
         if self.unsaid_act(query, fact):
             return "act"
         if "planned" in fact.tags and self.lex.words["outcome_words"].intersection(query.tokens):

@@ -207,9 +207,11 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
             swapped = swap_sides(context(previous)[1][-1], lex)
         text = swapped
     rest = _strip_markers(question, lex, keep_sides=directed)
-    if rest and query.named_years and ([w for w in own if w not in lex.words["year_words"]] or "compare" in query.intents):
+    if rest and query.named_years and ([w for w in own if w not in lex.words["year_words"]]
+                                       or query.intents & {"compare", "elapsed", "anniversary"}):
         # "2011-де экспорт ше?": a new year and a new detail, both carried into the question before; "how much up
-        # on 2010?" sets the year beside the one asked, which only its own words say.
+        # on 2010?" sets the year beside the one asked, which only its own words say; "2024 jyly oğan neşe jyl
+        # tolady?" counts the years to it.
         text = f"{text} {YEAR_RE.sub(' ', rest)}"
     if rest and not query.named_years:
         if context is not None:

@@ -263,6 +263,7 @@ class AnswerEngine:
         cleaned = without_self_clause(typed, self.lex)
         glossless = self._without_restatement(cleaned)
         unattributed = self.attribution.sub(" ", glossless) if self.attribution is not None else glossless
+        unattributed = _SOURCE_YEAR_RE.sub(lambda m: m.group("noun") or "", unattributed)
         if unattributed != glossless:
             glossless = " ".join(unattributed.split())
         answer = self._reply_to(glossless, lang, previous)
@@ -1532,7 +1533,8 @@ class AnswerEngine:
                 if r.coverage >= (WEIGHTS.semantic_agree if thin else WEIGHTS.min_coverage) \
                         and r.fused >= (WEIGHTS.unit_ratio if titled else ratio) * top.fused \
                         and self.answerable.missing(query, r.fact) is None and self._keeps_subject(query, missing, top, r) \
-                        and (not query.named_years or set(query.named_years) & self._years_of(r.fact)):
+                        and (not query.named_years or set(query.named_years) & self._years_of(r.fact)) \
+                        and not _of_other_month(query, r.fact):
                     # "the combined population and economic potential?": the runner-up holds the unit asked,
                     # the best fact the other thing asked beside it; both are told.
                     half = self._other_half(query, r.fact, [top.fact])
@@ -2342,8 +2344,17 @@ class AnswerEngine:
                                   -self.index.title_share(r.index, named or query.words), -r.fused))
         figures = [r for r in about if r.fact.kind == "figure" and self._titled_by(r.fact, query.words)
                    and (not members or self.index.names_countries[r.index])]
-        # … and of those, one that says where it is: in every language the same fact leads.
+        # … and of those, one that says where it is: in every language the same fact leads; unless a fact on which
+        # the sources disagree names the topic more fully (the border's length, not its first marker, placed).
         described = next((r for r in figures if r.fact.place), figures[0] if figures else None)
+        share = {r.fact.id: self.index.title_share(r.index, named or query.words) for r in about}
+        # (of those, one whose versions are figures, the measure of the topic itself, before one whose are dates)
+        def weight(r: Ranked) -> tuple[float, bool, bool]:
+            return share[r.fact.id], r is described, any(claim.value is not None for claim in r.fact.claims)
+        disputed = max((r for r in about if r.fact.kind == "figure" and r.fact.disputed), default=None, key=weight)
+        lead = described or (about[0] if about else None)
+        if lead is not None and disputed is not None and weight(disputed) > weight(lead):
+            described = disputed
         if described is not None:
             about.remove(described)
             about.insert(0, described)
@@ -2383,6 +2394,14 @@ def _when_or_titled(fact: Fact) -> tuple[int, int, int]:
         return fact.when.key
     year = YEAR_RE.search(fact.title["en"])
     return (int(year.group(1)), 0, 0) if year else (0, 0, 0)
+
+
+def _of_other_month(query: Query, fact: Fact) -> bool:
+    """"On what exact date in October 2023 …?" of a fact dated 9 November: the question names another month, so the
+    day that fact gives is not the one asked."""
+    when = fact.when
+    return bool(query.months) and when is not None and when.month is not None and when.month not in query.months \
+        and not (fact.start and fact.end)
 
 
 def _in_order(fact: Fact) -> tuple[int, int, int]:
@@ -2461,6 +2480,16 @@ _ROMAN_RE = re.compile(r"(?:ks|[ivxlcsh])+")
 _ATTRIBUTING = (r"по\s+мнению|по\s+словам|по\s+оценке|согласно|according\s+to|in\s+the\s+(?:view|opinion)\s+of")
 _SCHOLAR = r"(?:профессора|профессор|автора|историка|учёного|ученого|professor|prof\.?|the\s+author|historian|scholar)\s+"
 _OPINION = r"(?:пікірінше|пикиринше|pıkırınşe|pikirinshe|айтуынша|aituynşa|aituynsha|ойынша|oiynşa|oiynsha)"
+
+
+_SOURCE_NOUN = (r"(?:стать\w*|обзор\w*|разбор\w*|reviews?|articles?|papers?|мақала\w*|шолу\w*|maqala\w*|sholu\w*"
+                r"|şolu\w*)")
+_SOURCE_YEAR_RE = re.compile(
+    rf"\b(?P<noun>{_SOURCE_NOUN})\s+(?:за\s+)?(?:19|20)\d\d(?:\s*(?:года|г\.|год|жылғы|жылгы|jylğy|jylgy))?(?!\d)"
+    rf"|\b(?:19|20)\d\d(?:\s*(?:-?го|года|г\.|жылғы|жылгы|jylğy|jylgy|zhylgy)|'s|-year)?\s+(?=(?:[^\W\d_]+\s+)?{_SOURCE_NOUN}\b)",
+    re.IGNORECASE)
+"""The year of a source named as such ("по данным статьи 2009 года", "the 2009 analytical article", "2024 жылғы
+шолу"): when it was written, not a year the question asks about."""
 
 
 def _attribution_re(sources: Iterable[Source]) -> re.Pattern[str] | None:

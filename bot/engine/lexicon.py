@@ -17,7 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from bot.script import is_latin
 from bot.text import fold, stem, tokens
 
-UNITS = ("area_units", "length_units", "weight_units", "percent_units", "people_units")
+UNITS = ("area_units", "length_units", "weight_units", "volume_units", "percent_units", "people_units")
 """Word lists of units: a question asking a quantity in one is answered only by a fact that uses it."""
 WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_words", "period_words",
               "rate_words", "currency_words", "money_nouns", "other_parties", "number_words", "followup", "person_words",
