@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -138,6 +139,7 @@ class AnswerEngine:
         self.understanding = Understanding(self.lex, self.index.vocab_set)
         self.spelling = DotlessI(self.understanding.known)  # the lexicon's words and the facts' (one set, shared)
         self.keyboard_e = KeyboardE(self.understanding.known)
+        self.tag_sizes = Counter(tag for fact in store.facts for tag in fact.tags)
         self.figure_words = frozenset(tok for word in _FIGURE_WORDS for tok in tokens(word))
         # The facts' Kazakh words in 2021 Latin letters: an asker who writes one with "i" for its "ı" dots і.
         self.formal_latin = formal_words(text for f in store.facts for text in (f.text["kk"], f.title["kk"]))
@@ -2213,6 +2215,7 @@ class AnswerEngine:
         full += self._namesakes(query, ranked, full)
         if query.named_years:
             full = [r for r in full if set(query.named_years) & self._years_of(r.fact)]
+            full += self._tag_kin(query, full, ranked)
         if query.intents & {"where", "who", "day", "month"} or self.answerable.event_asked(query) \
                 or self.answerable.asks_name(query):
             # "Which region is it in?", "on what exact day in July?", "the prime ministers' names?": a list of
@@ -2230,6 +2233,23 @@ class AnswerEngine:
         if lead.fact in facts:
             facts.remove(lead.fact)
         return self.compose.listing([lead.fact, *facts], lang, query.text, "", in_full=1)
+
+    def _tag_kin(self, query: Query, full: Sequence[Ranked], ranked: Sequence[Ranked]) -> list[Ranked]:
+        """"List the steps Kazakhstan took in 2023 and 2024 that did not please Moscow: visas, bans, concerts": the
+        facts of the years asked that share the best match's narrowest topic tag with any ("tensions"), ranked however
+        far down, as the list asks for all of them, not only those whose words the question repeats."""
+        # (the best match leads them when none matches in full: the list's words are its examples, "visas, bans")
+        lead = full[:1] or [r for r in ranked[:1] if set(query.named_years) & self._years_of(r.fact)
+                            and self._confident(query, ranked)]
+        if not lead or query.intents != {"list"} or not (self.answerable.enumerates(query) or _PLURAL_ASK_RE.search(query.text)):
+            return []  # (one thing asked, "which summit", "қандай кәсіпорын", is no list of a topic)
+        listed = {r.fact.id for r in (*full, *lead)}
+        of_years = [f for f in self._of_years(query.named_years) if f.id not in listed]
+        for tag in sorted((t for t in lead[0].fact.tags if self.tag_sizes[t] <= KIN_TAG_FACTS), key=self.tag_sizes.__getitem__):
+            kin = [Ranked(f, self.position[f.id], 0.0, 0.0, 0.0, 0.0) for f in of_years if tag in f.tags]
+            if kin:  # the narrowest tag that has kin in the years asked
+                return kin if full else [*lead, *kin]
+        return []
 
     def _namesakes(self, query: Query, ranked: Sequence[Ranked], full: Sequence[Ranked]) -> list[Ranked]:
         """"Which events with Leps were cancelled?": the other facts that name the rarest word the question
@@ -2361,6 +2381,14 @@ class AnswerEngine:
         heading = _topic_heading(query.text, [r.fact for r in about])
         return self.compose.overview([r.fact for r in about], lang, query.text, heading)
 
+
+_PLURAL_ASK_RE = re.compile(r"\b(?:какие|каких|(?:which|what)\s+(?:[^\W\d_]+\s+)?[^\W\d_]+s"
+                            r"|(?:қандай|кандай|qandai|kandai)\s+[^\W\d_]+(?:лар|лер|дар|дер|тар|тер|lar|ler|dar|der|tar|ter)\w*)\b",
+                            re.IGNORECASE)
+"""Several things asked for by a plural ("какие шаги", "which steps", "қандай шешімдер"), not one ("which summit")."""
+KIN_TAG_FACTS = 8
+"""A topic tag on at most this many facts names a topic narrow enough that a list of a year's facts under it is the
+list asked for ("tensions", "migration"; not "economy")."""
 
 AFTER_THAT_WORDS = 2
 """Words besides stop words a follow-up opened by "after that" may have and still ask for the next meeting

@@ -3521,3 +3521,18 @@ def test_a_border_overview_is_led_by_its_disputed_length(engine: AnswerEngine, q
     answer = engine.answer(question)
     body = body_text(answer)
     assert answer.facts[0].id == "fg-land-border-length" and "7200" in body.replace(",", "") and "2009" in body, body
+
+
+@pytest.mark.parametrize(("question", "kin"), [
+    ("List the steps Kazakhstan took in 2023 and 2024 that did not please Moscow: visas, bans, cancelled concerts and "
+     "so on.", {"ev-visa-rules-tightened-2023", "ev-leps-festival-cancelled-2023", "ev-kandelaki-entry-ban-2024",
+                "ev-wheat-import-ban-2024"}),
+    ("2023 жылы Казакстан ресейлик азаматтарга жане аншилерге катысты кандай шешимдер кабылдады?",
+     {"ev-visa-rules-tightened-2023", "ev-leps-festival-cancelled-2023", "ev-leps-almaty-concert-cancelled"}),
+])
+def test_a_list_of_a_years_frictions_takes_in_the_facts_of_that_topic(engine: AnswerEngine, question: str,
+                                                                      kin: set[str]) -> None:
+    """A list asked of the years' steps that displeased Moscow, with a few examples ("visas, bans, concerts"): every
+    fact of those years that shares the best match's narrow topic (tensions), not the visa rules alone."""
+    answer = engine.answer(question)
+    assert kin <= {f.id for f in answer.facts}, body_text(answer)
