@@ -147,16 +147,16 @@ def formal_words(kazakh: Iterable[str]) -> frozenset[str]:
     return frozenset(w.translate(_LOWER_FORMAL).lower() for text in kazakh for w in _LATIN_WORD_RE.findall(to_latin(text)))
 
 
-def writes_dotted_i(text: str, formal_words: frozenset[str]) -> bool:
+def writes_dotted_i(text: str, known: frozenset[str]) -> bool:
     """Whether a Latin-script asker writes і as a dotted "i" ("keldi", "şilde" for 2021's "keldı", "şılde"):
-    some word of theirs is a 2021 word (`formal_words`, lowercase) with its "ı" dotted, and none uses "ı" as 2021 does.
+    some word of theirs is a 2021 word (`known`, from `formal_words`) with its "ı" dotted, and none uses "ı" as 2021 does.
     Such an asker reads "ı" in a reply as a slip; their own spelling reads as they write."""
     dotted = formal = False
     for word in _LATIN_WORD_RE.findall(_nfc(text)):
         low = (word.translate(_LOWER_FORMAL) if "ı" in word or "İ" in word else word).lower()
         if "ı" in low:
-            formal = formal or low in formal_words
-        elif "i" in low and low not in formal_words and low.replace("i", "ı") in formal_words:
+            formal = formal or low in known
+        elif "i" in low and low not in known and low.replace("i", "ı") in known:
             dotted = True
     return dotted and not formal
 

@@ -199,7 +199,8 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     # own, which replaces the previous question's sides rather than swapping them.
     directed = bool(lex.words["flow_words"].intersection(tokens(question))) and destination(question) is not None
     if directed:
-        text = " ".join(w for w in text.split() if _side_swap(w.strip("?!.,"), lex) is None and not tokens(w)[:1] == ["kz"])
+        # (a pair of sides written as one word, "KZ–RU", goes too: it opens with a side's short name)
+        text = " ".join(w for w in text.split() if _side_swap(w.strip("?!.,"), lex) is None and tokens(w)[:1] != ["kz"])
     elif _names_side_unquoted(question, lex):
         swapped = swap_sides(text, lex)
         if swapped == text and context is not None:

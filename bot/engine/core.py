@@ -1636,12 +1636,15 @@ class AnswerEngine:
         # without "and" (a measure named, "потенциал", asks no more than the keyword does).
         # (nor a follow-up joined to its topic: "… ал қуаты ше")
         # ("halyq sany", the number of people, is a noun, not "how many")
-        asking = [toks[k] for k in self._asking_at(query)]
+        asking_at = self._asking_at(query)
+        asking = [toks[k] for k in asking_at]
         keywords = not joins.intersection(toks) and query.intents <= {"how_much"} and "?" not in query.text \
             and not asking and len(content) <= WEIGHTS.keyword_words \
             and not self.lex.words["followup"].intersection(toks)
         # A fact's words as its text says them; failing those, of keywords, as its questions ask them too ("halyq
         # sany" beside "халқы").
+        # Where two asked things join: each "and", and a question word asked again ("халқы қанша, экономикасы қанша").
+        parts = [k for k, tok in enumerate(toks) if tok in joins] + self._asked_again(query, asking_at)
         readings: list[Callable[[Fact], frozenset[str]]] = [self.answerable.said]
         if keywords:
             readings.append(lambda f: self.answerable.said(f) | self.words[self.position[f.id]])
@@ -1653,8 +1656,6 @@ class AnswerEngine:
                 # The nearest words on either side of each "and" that either fact uses ("халқы мен … әлеуеті"),
                 # sides aside: "Kazakhstan and Russia" joins no two asked things.
                 told = said | other
-                # (a question word asked again joins as "and" does: "халқы қанша, экономикасы қанша")
-                parts = [k for k, tok in enumerate(toks) if tok in joins] + self._asked_again(query)
                 beside = content if keywords else {
                     next((t for t in side if t in self.side_words or (t in content and t in told)), "")
                     for k in parts for side in (reversed(toks[:k]), toks[k + 1:])}
@@ -1662,10 +1663,10 @@ class AnswerEngine:
                     return fact
         return None
 
-    def _asked_again(self, query: Query) -> list[int]:
+    def _asked_again(self, query: Query, at: Sequence[int] | None = None) -> list[int]:
         """Where "how much" is asked once more ("халқы қанша, экономикасы қанша"): each such place joins two things
-        asked, as "and" does."""
-        at = self._asking_at(query)
+        asked, as "and" does. `at`: where the question words stand, when already found."""
+        at = self._asking_at(query) if at is None else at
         toks = query.tokens
         return [k for n, k in enumerate(at) if toks[k] in self.understanding.how_many and any(toks[j] == toks[k] for j in at[:n])]
 
