@@ -73,7 +73,7 @@ from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Underst
 from bot.model import LANGS, Claim, Fact, PartialDate, Source
 from bot.script import formal_words, is_latin, typed_plainly, writes_dotted_i
 from bot.store import FactStore
-from bot.text import fold, forget_folded_words, raw_tokens, stem, tokens
+from bot.text import fold, forget_folded_words, raw_tokens, stem, tokens, word_tokens
 
 log = logging.getLogger(__name__)
 _CONTROL_RE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
@@ -136,7 +136,7 @@ class AnswerEngine:
         self.lex = lexicon or load_lexicon(default_lexicon_dir())
         self.language = LanguageDetector(self.lex)
         self.index = FactIndex(store.facts, self.lex)
-        self.understanding = Understanding(self.lex, self.index.vocab_set)
+        self.understanding = Understanding(self.lex, self.index.vocab_set, _abbreviations(store.facts))
         self.spelling = DotlessI(self.understanding.known)  # the lexicon's words and the facts' (one set, shared)
         self.keyboard_e = KeyboardE(self.understanding.known)
         self.tag_sizes = Counter(tag for fact in store.facts for tag in fact.tags)
@@ -2503,6 +2503,19 @@ def _close_matches(ranked: Sequence[Ranked]) -> list[Ranked]:
 
 
 _ROMAN_RE = re.compile(r"(?:ks|[ivxlcsh])+")
+
+
+def _abbreviations(facts: Iterable[Fact]) -> frozenset[str]:
+    """The tokens the facts write only in capitals, three to five letters ("КТК", "CSTO", not the
+    century "XXI"): a question may type them in small letters and still name that thing."""
+    capital: set[str] = set()
+    small: set[str] = set()
+    for fact in facts:
+        for text in (*fact.text.values(), *fact.title.values()):
+            for raw in raw_tokens(text):
+                if not raw[0].isdigit():
+                    (capital if 3 <= len(raw) <= 5 and raw.isupper() else small).update(word_tokens(raw))
+    return frozenset(tok for tok in capital - small if not _ROMAN_RE.fullmatch(tok))
 """A Roman numeral as folded ("XXI" is "ksksi"; in Cyrillic lookalikes "ХХІ" is "hhi")."""
 
 

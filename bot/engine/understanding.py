@@ -371,11 +371,13 @@ the members of a union."""
 class Understanding:
     """Parses questions with one lexicon; cheap to call, holds no per-question state."""
 
-    def __init__(self, lex: Lexicon, vocabulary: Iterable[str] = ()) -> None:
+    def __init__(self, lex: Lexicon, vocabulary: Iterable[str] = (), abbreviations: Iterable[str] = ()) -> None:
         self.lex = lex
         # Words the facts use: a word outside them one letter from a question word is a typo of it.
         self.vocabulary = frozenset(vocabulary)
         self.known = self.vocabulary | lex.known_words()
+        # The facts' abbreviations ("КТК", "CSTO"), which an asker may type in small letters ("ктк кубыры").
+        self.abbreviations = frozenset(abbreviations) - lex.known_words()
         self.unstressed = _unstressed_readings(self.known)
         self.question_words = tuple((word, name) for name in ASKING for word in lex.intents[name]
                                     if len(word) >= 3 and " " not in word)
@@ -708,6 +710,8 @@ class Understanding:
             # (not a word stressed in capitals: "НАҚТЫ қай күні", "WHEN exactly", a verb's or a function word's form)
             if 2 <= len(raw) <= 5 and raw.isupper() and not shouted and not verb \
                     and not lex.words["stopwords"].intersection(word_tokens(raw)):
+                acronyms.update(word_tokens(raw))
+            elif 3 <= len(raw) <= 5 and raw.islower() and self.abbreviations.issuperset(word_tokens(raw)):
                 acronyms.update(word_tokens(raw))
             if raw in lex.acronym_parties and not _names_currency(raws[max(k - 1, 0):k + 2]):
                 named.update(word_tokens(raw))

@@ -639,6 +639,7 @@ def test_a_plain_question_about_a_year_the_fact_is_not_from_is_still_declined(en
     "Рас па, Көкшетау, Семей және Өскемендегі үш жылу электр станциясының жалпы қуаты 1000 мегаватт?",
     "Qazaqstan-Resei şekarasynda neşe ötkızu beketı bar?",
     "КТК құбырының ұзындығы қанша шақырым?",  # the pipeline's abbreviation, not the border's length
+    "ктк кубырынын узындыгы канша километр",  # the same abbreviation typed in small letters
     "medvedev ekı myñ segızınşı jyly mamyrda qazaqstannyñ qai qalasyna bardy",  # not a 2009 fact that says where
 ])
 def test_a_step_day_or_measure_the_sources_never_give_is_said_to_be_unsaid(engine: AnswerEngine, question: str) -> None:
