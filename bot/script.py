@@ -17,7 +17,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-__all__ = ["is_latin", "latin_reply", "latin_share", "to_cyrillic", "to_latin", "to_plain_latin", "typed_plainly"]
+__all__ = ["is_latin", "latin_reply", "latin_share", "shows_spelling", "to_cyrillic", "to_latin", "to_plain_latin",
+           "typed_plainly"]
 
 # Spans no conversion may touch: HTML tags and entities, URLs, e-mail addresses, @mentions, /commands.
 _PROTECTED_RE = re.compile(
@@ -125,6 +126,16 @@ def to_plain_latin(text: str) -> str:
 def typed_plainly(text: str) -> bool:
     """Whether Latin-script text uses none of the letters only the 2021 alphabet has (ş, ñ, ı …)."""
     return is_latin(text) and _FORMAL_MARKS.isdisjoint(_nfc(text))
+
+
+_PLAIN_SIGNS_RE = re.compile(r"sh|ch|zh", re.IGNORECASE)
+"""Two letters a phone typist writes for one of the 2021 alphabet's ("shilde" for "şılde")."""
+
+
+def shows_spelling(text: str) -> bool:
+    """Whether Latin-script text tells which way its writer spells: a letter only the 2021 alphabet has, or
+    the two letters typed for one ("sol forumda qandai jospar qabyldandy?" tells neither)."""
+    return not _FORMAL_MARKS.isdisjoint(_nfc(text)) or bool(_PLAIN_SIGNS_RE.search(text))
 
 
 def latin_reply(text: str, plain: bool = False, dotted: bool = False) -> str:

@@ -32,6 +32,9 @@ class Turn:
     script: str
     fact_ids: tuple[str, ...]
     kind: str
+    plain_latin: bool = False
+    """The Latin reply was in plain letters ("shilde"): a follow-up that shows no spelling of its own keeps it."""
+    dotted_i: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,7 +71,7 @@ from bot.engine.smalltalk import (
 from bot.engine.spelling import PARTICLE, Abbreviations, DotlessI, DroppedLetter, KeyboardE, SplitWords, Transposed, full_years
 from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Understanding, find_phrases, month_of
 from bot.model import LANGS, Claim, Fact, PartialDate, Source
-from bot.script import formal_words, is_latin, typed_plainly, writes_dotted_i
+from bot.script import formal_words, is_latin, shows_spelling, typed_plainly, writes_dotted_i
 from bot.store import FactStore
 from bot.text import fold, forget_folded_words, raw_tokens, stem, tokens, word_tokens
 
@@ -305,8 +305,11 @@ class AnswerEngine:
             answer = self._asked_sentence(whole, question, reply_lang, previous, answer) or answer
         script = script if reply_lang == "kk" else "cyrl"
         latin = script == "latn"
-        return replace(answer, script=script, plain_latin=latin and typed_plainly(whole),
-                       dotted_i=latin and writes_dotted_i(whole, self.formal_latin))
+        plain, dotted = latin and typed_plainly(whole), latin and writes_dotted_i(whole, self.formal_latin)
+        if latin and previous is not None and previous.script == "latn" and not shows_spelling(whole):
+            # "sol forumda qandai jospar qabyldandy?" after "…qaraşada…": the conversation's spelling, not plain letters
+            plain, dotted = previous.plain_latin, dotted or previous.dotted_i
+        return replace(answer, script=script, plain_latin=plain, dotted_i=dotted)
 
     def _year_off_shown(self, question: str, first: Query, previous: Turn, lang: str) -> Answer | None:
         """"And what did trade reach the year after?", "and how big was trade the year before that?": the year
@@ -403,7 +406,8 @@ class AnswerEngine:
         without a fact)."""
         if answer.kind == "smalltalk" or not answer.facts:
             return None
-        return Turn(resolved or answer.query, answer.lang, answer.script, tuple(f.id for f in answer.facts), answer.kind)
+        return Turn(resolved or answer.query, answer.lang, answer.script, tuple(f.id for f in answer.facts), answer.kind,
+                    answer.plain_latin, answer.dotted_i)
 
     # -- the pipeline -----------------------------------------------------------------------
 
@@ -1067,6 +1071,13 @@ class AnswerEngine:
                           and self.answerable.missing(asked, r.fact) is None), None)
             if named is not None:
                 answer = self.compose.fact(named, lang, hop.ask)
+        elif not answer.answered and answer.facts and answer.facts[0].id == dated.id:
+            # "сумма взаимной торговли в тот год, когда заработал Таможенный союз": the event's own fact matches the
+            # asked words best ("mutual trade") and lacks what is asked, which another fact of that year holds.
+            held = next((r.fact for r in self.rank(asked) if r.fact is not dated and year in self._years_of(r.fact)
+                         and r.coverage >= WEIGHTS.min_coverage and self.answerable.missing(asked, r.fact) is None), None)
+            if held is not None:
+                answer = self.compose.fact(held, lang, hop.ask)
         if not answer.answered or answer.kind == "smalltalk" or answer.facts[0].id == dated.id:
             return None
         if dated in answer.facts:  # told beside what is asked (the lease signed during the visit): not led by it again
@@ -1535,7 +1546,8 @@ class AnswerEngine:
                 if r.coverage >= (WEIGHTS.semantic_agree if thin else WEIGHTS.min_coverage) \
                         and r.fused >= (WEIGHTS.unit_ratio if titled else ratio) * top.fused \
                         and self.answerable.missing(query, r.fact) is None and self._keeps_subject(query, missing, top, r) \
-                        and (not query.named_years or set(query.named_years) & self._years_of(r.fact)) \
+                        and (not query.named_years or set(query.named_years) & self._years_of(r.fact)
+                             or self._year_describes(query, top, r)) \
                         and not _of_other_month(query, r.fact):
                     # "the combined population and economic potential?": the runner-up holds the unit asked,
                     # the best fact the other thing asked beside it; both are told.
@@ -1722,6 +1734,12 @@ class AnswerEngine:
             named = set(self.understanding.parse(" ".join(typed)).words) if typed else set()
             return self._same_subject(query, top, other, named)
         return self._same_subject(query, top, other)
+
+    def _year_describes(self, query: Query, top: Ranked, other: Ranked) -> bool:
+        """"How many inhabitants do the countries of the customs bloc launched in 2010 have?": the year is the best
+        fact's own and tells which thing is meant; an undated runner-up about the same thing holds what is asked."""
+        return other.fact.when is None and set(query.named_years) <= self._years_of(top.fact) \
+            and self._same_subject(query, top, other)
 
     def _same_subject(self, query: Query, top: Ranked, other: Ranked, among: Collection[str] | None = None) -> bool:
         """Whether a runner-up uses every word the question shares with the best fact's title (sides and
@@ -2328,6 +2346,20 @@ class AnswerEngine:
                                                    or len(raw_tokens(query.text)) == 1  # "ОДКБ", spelt out in three words
                                                    or (len(query.words) == 2 and self._names_entity(query.words)))
 
+    def _tagged_topic(self, query: Query, ranked: Sequence[Ranked]) -> list[Fact]:
+        """"Расскажи про сотрудничество в нефтегазовой сфере": a topic the lexicon names by its tag (`topic_tags`)
+        is told from the facts filed under it, the best matches first; the words alone would pull in
+        any fact that mentions oil once (the Kazakh SSR's resources)."""
+        said = tuple(tokens(query.text))  # as typed: "нефтегазовой" before it stands for "нефть, газ"
+        tags = {tag for tag, named in self.lex.topic_tags.items() if find_phrases(said, named)}
+        if not tags:
+            return []
+        score = {r.fact.id: r.fused for r in ranked}
+        # (those filed under every topic named first ("energy, oil and gas"); then those filed under fewest other
+        # topics, which are most about this one (not the Kazakh SSR's history, which names its oil); then the best match)
+        return sorted((f for f in self.store.facts if tags & set(f.tags)),
+                      key=lambda f: (-len(tags & set(f.tags)), len(f.tags), -score.get(f.id, 0.0)))
+
     def _names_entity(self, words: Sequence[str]) -> bool:
         """Whether two words are the name a described thing's title opens with ("Baikonur cosmodrome"):
         the topic itself, asked for as one word would be."""
@@ -2342,6 +2374,9 @@ class AnswerEngine:
             # frame it, and would bring in facts about the relations at large.
             query = replace(query, words=topic)
             ranked = self.rank(query)
+        tagged = self._tagged_topic(query, ranked)
+        if len(tagged) >= 2:
+            return self.compose.overview(tagged, lang, query.text, _topic_heading(query.text, tagged))
         about = [r for r in ranked if r.coverage >= WEIGHTS.list_coverage]
         if len(about) < 2 and "overview" in query.intents:
             # "ШОС — что это и при чём тут Казахстан с Россией?": the sides' words, in every fact, thin the match.

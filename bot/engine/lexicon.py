@@ -43,7 +43,7 @@ SMALLTALK = ("greeting", "thanks", "who", "abilities", "bye")
 SMALLTALK_PRECEDENCE = ("who", "abilities", "bye", "thanks", "greeting")
 """The kinds of small talk in the order a message is read for them: "who are you" before the greeting around it."""
 KEYS = frozenset((*WORD_LISTS, "acronym_parties", "intents", "smalltalk", "synonyms", "stands_for", "swap", "abbreviations",
-                  "language_hints"))
+                  "language_hints", "topic_tags"))
 LANGS = ("kk", "ru", "en")
 
 Phrase = tuple[str, ...]
@@ -89,6 +89,9 @@ class Lexicon:
     synonyms: Mapping[str, tuple[str, ...]]
     stands_for: Mapping[Phrase, Phrase] = field(default_factory=dict)
     swap: Mapping[str, str] = field(default_factory=dict)
+    topic_tags: Mapping[str, tuple[Phrase, ...]] = field(default_factory=dict)
+    """A fact tag → the words that name its topic ("oil-gas": "нефтегазовой", "мұнай-газ"): an overview of that
+    topic is told from the facts filed under it."""
     abbreviations: Mapping[str, str] = field(default_factory=dict)
     """Shorthand typed in capitals → the words the facts use ("ТО" → "товарооборот"): in small letters it is a word."""
     hints: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -199,6 +202,7 @@ def _read_lexicon(files: list[Path]) -> Lexicon:
     stands: dict[Phrase, Phrase] = {}
     swap: dict[str, str] = {}
     abbreviations: dict[str, str] = {}
+    topic_tags: dict[str, set[Phrase]] = {}
     hints: dict[str, set[str]] = {lang: set() for lang in LANGS}
     latin_refers: dict[str, set[str]] = {lang: set() for lang in LANGS}
     refers_typed: set[str] = set()
@@ -265,6 +269,10 @@ def _read_lexicon(files: list[Path]) -> Lexicon:
                         reader.fail(sub_value, f"swap.{sub_key.value}: needs one word form")
                     else:
                         swap[str(sub_key.value).lower()] = str(sub_value.value).lower()
+            elif key == "topic_tags":
+                for sub_key, sub_value in reader.mapping(value, key):
+                    named = {phrase(item) for item in reader.strings(sub_value, f"topic_tags.{sub_key.value}")}
+                    topic_tags.setdefault(str(sub_key.value), set()).update(ph for ph in named if ph)
             elif key == "abbreviations":
                 for sub_key, sub_value in reader.mapping(value, key):
                     if not isinstance(sub_value, ScalarNode) or not str(sub_value.value).strip() \
@@ -305,6 +313,7 @@ def _read_lexicon(files: list[Path]) -> Lexicon:
         stands_for=stands,
         swap=swap,
         abbreviations=abbreviations,
+        topic_tags={k: tuple(sorted(v)) for k, v in topic_tags.items()},
         hints={k: frozenset(v) for k, v in hints.items()},
         latin_refers={k: frozenset(v) for k, v in latin_refers.items()},
         refers_typed=frozenset(refers_typed),

@@ -521,12 +521,19 @@ def without_own_things(text: str) -> str:
     return _OWN_THING_RE.sub(" ", text)
 
 
+_ITS_ME_RE = re.compile(r"\W*(?:it(?:'s|’s| is) (?:just )?me|это (?:снова |опять |опять же )?я"
+                        r"|бұл (?:тағы )?мен|бул (?:тагы )?мен|bul (?:tağy |tagy )?men)\b", re.IGNORECASE)
+""""It's me again, the granny from Petropavl": the asker telling who writes, as a sentence opening with "I" does."""
+
+
 def introduces_self(sentence: str, lex: Lexicon) -> bool:
     """"Мен Қызылорданың шалымын, Байқоңырда отыз жыл істегем", "My grandson put you in my phone": the
     asker telling of themselves, which asks nothing even where it names a topic of the facts. Not a
     request ("I need …", "я ищу …", "маған … керек") nor a sentence that asks or names a year."""
     toks = tuple(tokens(sentence))
-    if "?" in sentence or not toks or toks[0] not in lex.words["self_words"] or YEAR_RE.search(sentence):
+    if "?" in sentence or not toks or YEAR_RE.search(sentence):
+        return False
+    if toks[0] not in lex.words["self_words"] and not _ITS_ME_RE.match(sentence):
         return False
     return not (lex.asking_words.intersection(toks) or lex.words["seeking_words"].intersection(toks)
                 or reports_asking(sentence, lex) or find_phrases(toks, lex.phrases["plea_words"]))

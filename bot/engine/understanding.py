@@ -793,7 +793,9 @@ class Understanding:
                 oos = True  # but "what news was there in 2024?" asks that year's events, not today's ("I think
                 # it was 2005?" puts a year up to be checked, not an opinion)
             if (tok in lex.words["measure_words"] or self._measure_typo(tok)) and tok not in kazakh_verbs:
-                intents.add("how_much")  # "what is the length of …" asks a figure, not an overview
+                # "what is the length of …" asks a figure, not an overview; "lease length years" asks a duration
+                timed = lex.words["year_words"].intersection(toks) and lex.intents["duration"] & {tok, *lex.synonyms.get(tok, ())}
+                intents.add("duration" if timed else "how_much")
             month = month_of(tok)
             if month:
                 months.append(month)

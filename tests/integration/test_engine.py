@@ -3537,3 +3537,62 @@ def test_a_list_of_a_years_frictions_takes_in_the_facts_of_that_topic(engine: An
     fact of those years that shares the best match's narrow topic (tensions), not the visa rules alone."""
     answer = engine.answer(question)
     assert kin <= {f.id for f in answer.facts}, body_text(answer)
+
+
+def test_who_will_win_the_next_election_is_a_forecast_in_kazakh_too(engine: AnswerEngine) -> None:
+    """"келесі … сайлауында кім жеңіске жетеді" asks who will win: no source foretells it (not the meeting after
+    the 1991 election's winner's)."""
+    answer = engine.answer("Ресейдеги келеси президент сайлауында ким жениске жетеди?")
+    assert not answer.answered and not answer.facts, body_text(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Привет! Ты бот? На каких языках тебе можно писать?",
+    "What languages can I write to you in?",
+    "Саған қай тілде жазуға болады?",
+    "Thank you so much, dear, you explained it better than my grandson! Goodbye for now.",
+    "Hi sweetie, how are you today? It is me again, the granny from Petropavl.",
+    "Сәлеметсіз бе, айналайын! Сіз кімсіз, адамсыз ба әлде машина ма?",
+])
+def test_chat_about_the_bot_and_its_languages_is_small_talk(engine: AnswerEngine, question: str) -> None:
+    """Which languages one may write in, praise told beside thanks, "it's me again" and "human or machine?"
+    ask nothing of the sources."""
+    assert engine.answer(question).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(("question", "detail"), [
+    ("Какой была сумма взаимной торговли в тот год, когда заработал Таможенный союз?", "15"),
+    ("Baikonur lease length years", "20"),
+    ("How many inhabitants do the three countries of the customs bloc launched in 2010 have between them?", "170"),
+    ("Кремль мен Ақорда елшілік деңгейіндегі байланысты қай күні бастады?", "22"),
+])
+def test_paraphrased_measures_and_event_years_find_the_fact_that_holds_them(engine: AnswerEngine, question: str,
+                                                                            detail: str) -> None:
+    """Mutual trade in the Customs Union's first year (the turnover, not the union's start); a lease's length in
+    years (its term); inhabitants (population) of the bloc a year describes; ties at embassy level (diplomatic
+    relations, 1992, not the Khanate's)."""
+    answer = engine.answer(question)
+    assert answer.answered and detail in body_text(answer), body_text(answer)
+
+
+def test_a_follow_up_that_shows_no_spelling_keeps_the_conversations(engine: AnswerEngine) -> None:
+    """"sol forumda qandai jospar qabyldandy?" has no letter that tells 2021 Latin from phone Latin: after
+    a question written with "ş" and "ı" the reply keeps those letters ("üş jyldyq"), not "ush"."""
+    first = engine.answer("Tokaev pen Putin 2023 jyly qaraşada qai qalada kezdestı?")
+    answer = engine.answer("sol forumda qandai jospar qabyldandy?", previous=engine.turn(first))
+    assert not answer.plain_latin and "üş" in body_text(answer), body_text(answer)
+
+
+@pytest.mark.parametrize(("question", "told"), [
+    ("Расскажи про сотрудничество Казахстана и России в нефтегазовой сфере.", "vi-tengiz-novorossiysk-1996"),
+    ("Qazaqstan men Resei arasyndağy energetika, munai-gaz salasyndağy yntymaqtastyq turaly aityp berşi",
+     "vi-tengiz-novorossiysk-1996"),
+    ("Какие эпизоды, осложнившие казахстанско-российские отношения в 2023–2024 годах, упоминаются в источниках?",
+     "ev-leps-almaty-concert-cancelled"),
+])
+def test_a_topic_named_by_its_tag_is_told_from_the_facts_filed_under_it(engine: AnswerEngine, question: str,
+                                                                        told: str) -> None:
+    """Oil and gas cooperation is the pipeline decision, the transit quota, gas to Uzbekistan, not the Kazakh SSR's
+    resources; "episodes that complicated relations" are the tensions of those years."""
+    answer = engine.answer(question)
+    assert told in {f.id for f in answer.facts}, body_text(answer)

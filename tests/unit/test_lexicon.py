@@ -395,3 +395,21 @@ def test_an_aside_that_asks_or_no_aside_leaves_the_text_as_it_is(text: str) -> N
                                   "hello! what can you do and where do your answers come from?"])
 def test_asking_what_the_answers_rest_on_is_small_talk(text: str) -> None:
     assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == "who"
+
+
+def test_every_topic_tag_is_a_tag_the_facts_are_filed_under() -> None:
+    """A topic word pointing at a tag no fact has would tell an empty overview; each names the same tag in all
+    three languages."""
+    from bot.loader import default_data_dir, load_store
+
+    filed = {tag for fact in load_store(default_data_dir()).facts for tag in fact.tags}
+    lex = load_lexicon(default_lexicon_dir())
+    assert lex.topic_tags and set(lex.topic_tags) <= filed
+    assert all(len(named) >= 3 for named in lex.topic_tags.values())
+
+
+def test_a_topic_tag_without_words_is_refused_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "en.yaml").write_text("topic_tags:\n  oil-gas: [oil and gas]\n  energy: 5\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        load_lexicon(tmp_path)
+    assert any(p.startswith(f"{tmp_path / 'en.yaml'}:3:") and "topic_tags.energy" in p for p in err.value.problems)
