@@ -59,6 +59,8 @@ def has_marker(question: str, lex: Lexicon) -> bool:
     first = fold(raw[0]) if raw else toks[0]
     if raw and _ENGLISH_I_RE.match(question.lstrip()):
         first = ""  # English "I need …", "I'm …" folds as Russian "и" (and) does, but opens no follow-up
+    if raw and raw[0] in ("a", "A") and lex.hints.get("en", frozenset()).intersection(fold(w) for w in raw[1:]):
+        first = ""  # the English article ("a brief overview of Baikonur"), not Russian "а" (and) typed in Latin ("a v 2010?")
     if first in words or toks[-1] in ("she", "shi"):
         return True
     return any(k == 0 for k, _ in find_phrases(toks, lex.phrases["followup"]))
@@ -232,8 +234,10 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
             # "а экспорт?" after "товарооборот 2011" the trade in both directions.
             replaced = flows | lex.words["turnover_words"]
             text = without_direction(" ".join(w for w in text.split() if not replaced.intersection(tokens(w))))
+        # ("Кейін …", "ал кейін …": "after" said first, with nothing before it to be after, is "later")
+        opening = query.tokens[1:2] if query.tokens[:1] and query.tokens[0] in lex.words["followup"] else query.tokens[:1]
         if lex.words["later_words"].intersection(query.tokens) or find_phrases(query.tokens, lex.phrases["later_words"]) \
-                or find_phrases(query.tokens, lex.phrases["per_year"]):
+                or find_phrases(query.tokens, lex.phrases["per_year"]) or lex.words["later_openers"].intersection(opening):
             # "what did it turn into later?" after the union's start in 2010 asks a later time, and "how fast is it
             # growing each year?" after trade in 2005 a yearly rate: neither is the year asked before.
             text = " ".join(YEAR_RE.sub(" ", text).split())

@@ -589,7 +589,7 @@ class AnswerEngine:
             answer = self._of_named_month(query, first.months, previous, answer, lang)
         if resolved.how == "followup" and previous is not None and answer.kind == "fact" and first.words \
                 and not first.months and not echoed:
-            answer = self._new_detail(query, first, previous, lang) or answer
+            answer = self._new_detail(query, first, previous, lang) or self._further(query, first, previous, lang) or answer
         halves = or_halves(question) if resolved.how == "standalone" and "list" in first.intents else None
         if halves is not None and (not answer.answered or answer.kind == "fact"):
             either = self._either(halves, lang, question)
@@ -1182,17 +1182,24 @@ class AnswerEngine:
     def _flow_of_year(self, query: Query, previous: Turn) -> bool:
         """"And Kazakh exports to Russia alone?" right after a year's turnover: one flow of the trade just shown,
         in the same year, though its words alone would find the yearless fact on what those exports are."""
-        shown = self._shown(previous)
-        years = self._years_of(shown[0]) if shown and shown[0].metric is not None else set()
-        if query.named_years or not years or not self.lex.words["flow_words"].intersection(query.tokens) \
-                or destination(query.text) is None:
+        years = {y for f in self._shown(previous) if f.metric is not None for y in self._years_of(f)}
+        flows = self.lex.words["flow_words"].intersection(query.tokens)
+        # (a side named is a direction too, "а наш экспорт?" after a year's turnover; not after a change asked of it,
+        # which the follow-up carries on asking: "ал Қазақстанның экспорты ше?" after "how much did it grow?")
+        if query.named_years or not years or not flows or (destination(query.text) is None and (
+                self.side_words.isdisjoint(query.words) or "compare" in self.understanding.parse(previous.question).intents)):
             return False
         alone = self.rank(query)
         if alone and years & self._years_of(alone[0].fact):
             return False  # its own words find that year's figure already
-        # (only where the sources give that flow for that year: imports in 2011 they don't)
-        ranked = self.rank(self.understanding.parse(f"{query.text} {min(years)}"))
-        return bool(ranked) and ranked[0].coverage >= WEIGHTS.min_coverage and bool(years & self._years_of(ranked[0].fact))
+        # (only where the sources give that flow for one of those years, the latest first: imports in 2011 they don't;
+        # and the figure found is of that flow, not the year's turnover again)
+        for year in sorted(years, reverse=True):
+            ranked = self.rank(self.understanding.parse(f"{query.text} {year}"))
+            if ranked and ranked[0].coverage >= WEIGHTS.min_coverage and year in self._years_of(ranked[0].fact) \
+                    and flows & self.answerable.said(ranked[0].fact):
+                return True
+        return False
 
     def _says(self, fact: Fact, word: str) -> bool:
         """Whether a fact holds a word of a question, or the percentages a word for percent asks ("60%")."""
@@ -1261,6 +1268,19 @@ class AnswerEngine:
             return None
         other = next((r for r in ranked[1:WEIGHTS.max_related] if r.fact.id not in previous.fact_ids
                       and by_own.get(r.fact.id, 0.0) >= WEIGHTS.min_coverage and r.fused >= WEIGHTS.detail_ratio * ranked[0].fused
+                      and self.answerable.missing(query, r.fact) is None), None)
+        return None if other is None else self.compose.fact(other.fact, lang, query.text)
+
+    def _further(self, query: Query, own: Query, previous: Turn, lang: str) -> Answer | None:
+        """"Кейін оған тағы кімдер қосылды?" after the Customs Union's three founders: "тағы" (more, else) asks
+        beyond what was just shown, so the best close fact not shown yet answers, not the one shown again."""
+        if not self.lex.words["further_words"].intersection(own.tokens):
+            return None
+        ranked = self.rank(query)
+        if not ranked or ranked[0].fact.id not in previous.fact_ids:
+            return None
+        other = next((r for r in ranked[1:WEIGHTS.max_related] if r.fact.id not in previous.fact_ids
+                      and r.coverage >= WEIGHTS.min_coverage and r.fused >= WEIGHTS.detail_ratio * ranked[0].fused
                       and self.answerable.missing(query, r.fact) is None), None)
         return None if other is None else self.compose.fact(other.fact, lang, query.text)
 
@@ -2264,7 +2284,9 @@ class AnswerEngine:
             return []  # (one thing asked, "which summit", "қандай кәсіпорын", is no list of a topic)
         listed = {r.fact.id for r in (*full, *lead)}
         of_years = [f for f in self._of_years(query.named_years) if f.id not in listed]
-        for tag in sorted((t for t in lead[0].fact.tags if self.tag_sizes[t] <= KIN_TAG_FACTS), key=self.tag_sizes.__getitem__):
+        named = self._named_tags(query)  # "эпизоды, осложнившие отношения": tensions, though the Leps concerts are culture too
+        for tag in sorted((t for t in lead[0].fact.tags if self.tag_sizes[t] <= KIN_TAG_FACTS),
+                          key=lambda t: (t not in named, self.tag_sizes[t])):
             kin = [Ranked(f, self.position[f.id], 0.0, 0.0, 0.0, 0.0) for f in of_years if tag in f.tags]
             if kin:  # the narrowest tag that has kin in the years asked
                 return kin if full else [*lead, *kin]
@@ -2346,12 +2368,16 @@ class AnswerEngine:
                                                    or len(raw_tokens(query.text)) == 1  # "ОДКБ", spelt out in three words
                                                    or (len(query.words) == 2 and self._names_entity(query.words)))
 
+    def _named_tags(self, query: Query) -> set[str]:
+        """The topic tags the question names by the lexicon's words for them (`topic_tags`)."""
+        said = tuple(tokens(query.text))  # as typed: "нефтегазовой" before it stands for "нефть, газ"
+        return {tag for tag, named in self.lex.topic_tags.items() if find_phrases(said, named)}
+
     def _tagged_topic(self, query: Query, ranked: Sequence[Ranked]) -> list[Fact]:
         """"Расскажи про сотрудничество в нефтегазовой сфере": a topic the lexicon names by its tag (`topic_tags`)
         is told from the facts filed under it, the best matches first; the words alone would pull in
         any fact that mentions oil once (the Kazakh SSR's resources)."""
-        said = tuple(tokens(query.text))  # as typed: "нефтегазовой" before it stands for "нефть, газ"
-        tags = {tag for tag, named in self.lex.topic_tags.items() if find_phrases(said, named)}
+        tags = self._named_tags(query)
         if not tags:
             return []
         score = {r.fact.id: r.fused for r in ranked}

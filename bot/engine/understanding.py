@@ -786,6 +786,8 @@ class Understanding:
             for name, ws in lex.intents.items():
                 if tok in ws and tok in typed_toks:  # not "organisation" of "SCO" spelt out: no list asked
                     intents.add(name)
+            if tok in lex.intents["overview"] and tok in typed_toks and tok not in stop:
+                continue  # "a brief overview regarding Baikonur" asks of Baikonur, not of an overview
             if self.change_typo(tok):
                 intents.add("compare")
             if tok in lex.words["out_of_scope"] and tok not in compounded and tok not in claimed and tok not in held \

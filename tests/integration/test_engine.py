@@ -3596,3 +3596,31 @@ def test_a_topic_named_by_its_tag_is_told_from_the_facts_filed_under_it(engine: 
     resources; "episodes that complicated relations" are the tensions of those years."""
     answer = engine.answer(question)
     assert told in {f.id for f in answer.facts}, body_text(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "a brief overview of the Baikonur Cosmodrome",
+    "Could you provide me a brief overview regarding the Baikonur Cosmodrome and what is its importance in the "
+    "Kazakhstan–Russia relationship?",
+])
+def test_an_overview_asked_in_english_words_is_told(engine: AnswerEngine, question: str) -> None:
+    """The English article "a" opens no follow-up as Russian "а" (and) would, and "overview", "regarding" and
+    "importance" name no topic of their own: Baikonur is told."""
+    answer = engine.answer(question)
+    assert answer.kind == "overview" and "fg-baikonur-largest-range" in {f.id for f in answer.facts}, body_text(answer)
+
+
+@pytest.mark.parametrize(("turns", "told"), [
+    (["Кеден одағы қашан жұмыс істей бастады?", "Оған қай елдер кірді?", "Кейін оған тағы кімдер қосылды?"],
+     "fg-customs-union-to-eaeu"),
+    (["товарооборот 2011", "а наш экспорт?"], "td-exports-to-russia-2011"),
+    (["Quick one for the episode: when did Russia start leasing Baikonur?", "For how long?"], "tr-baikonur-lease-1994"),
+])
+def test_follow_ups_that_ask_beyond_or_beside_what_was_shown(engine: AnswerEngine, turns: list[str], told: str) -> None:
+    """"Кейін … тағы кімдер қосылды?" asks past the union's founders (the later members); "а наш экспорт?" after a
+    year's turnover asks that year's exports (our side names the direction); "leasing" is a lease."""
+    previous: Turn | None = None
+    for question in turns:
+        answer = engine.answer(question, previous=previous)
+        previous = engine.turn(answer) or previous
+    assert answer.facts and answer.facts[0].id == told, body_text(answer)
