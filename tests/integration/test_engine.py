@@ -3589,6 +3589,8 @@ def test_a_follow_up_that_shows_no_spelling_keeps_the_conversations(engine: Answ
      "vi-tengiz-novorossiysk-1996"),
     ("Какие эпизоды, осложнившие казахстанско-российские отношения в 2023–2024 годах, упоминаются в источниках?",
      "ev-leps-almaty-concert-cancelled"),
+    ("Расскажи коротко об экономическом сотрудничестве Казахстана и России.", "td-trade-grows-annually"),
+    ("Give me a short overview of Kazakhstan–Russia economic ties.", "td-russian-investment-in-kazakhstan"),
 ])
 def test_a_topic_named_by_its_tag_is_told_from_the_facts_filed_under_it(engine: AnswerEngine, question: str,
                                                                         told: str) -> None:
