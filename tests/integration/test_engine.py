@@ -3591,6 +3591,9 @@ def test_a_follow_up_that_shows_no_spelling_keeps_the_conversations(engine: Answ
      "ev-leps-almaty-concert-cancelled"),
     ("Расскажи коротко об экономическом сотрудничестве Казахстана и России.", "td-trade-grows-annually"),
     ("Give me a short overview of Kazakhstan–Russia economic ties.", "td-russian-investment-in-kazakhstan"),
+    ("Казакстан мен Ресейдин экономикалык байланыстары туралы кыскаша шолу жасап бериниз, негизги цифрлармен",
+     "td-russian-investment-in-kazakhstan"),
+    ("Tell me about the frictions between Kazakhstan and Russia in recent years", "ev-leps-almaty-concert-cancelled"),
 ])
 def test_a_topic_named_by_its_tag_is_told_from_the_facts_filed_under_it(engine: AnswerEngine, question: str,
                                                                         told: str) -> None:
