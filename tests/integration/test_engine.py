@@ -3641,3 +3641,10 @@ def test_a_chairman_the_fact_names_only_by_office_is_declined(engine: AnswerEngi
     president): who the chairman was is declined, the visit given as the closest fact."""
     answer = engine.answer(question)
     assert not answer.answered and answer.facts and answer.facts[0].id == "vi-nazarbayev-russia-2000", body_text(answer)
+
+
+@pytest.mark.parametrize("question", ["Расскажи мне про ОДКБ — Казахстан и Россия там вместе?", "коротко о ШОС"])
+def test_an_organisation_asked_about_in_russian_is_an_overview(engine: AnswerEngine, question: str) -> None:
+    """"Расскажи мне про …" and "коротко о …" ask about a topic as a whole, with "мне" inside the phrase or no verb."""
+    answer = engine.answer(question)
+    assert answer.kind == "overview" and "fg-founding-members-sco-csto" in {f.id for f in answer.facts}, body_text(answer)
