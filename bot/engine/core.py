@@ -2381,8 +2381,8 @@ class AnswerEngine:
 
     def _tagged_topic(self, query: Query, ranked: Sequence[Ranked]) -> list[Fact]:
         """"Расскажи про сотрудничество в нефтегазовой сфере": a topic the lexicon names by its tag (`topic_tags`)
-        is told from the facts filed under it, the best matches first; the words alone would pull in
-        any fact that mentions oil once (the Kazakh SSR's resources)."""
+        is told from the facts filed under it; the words alone would pull in any fact that mentions oil once
+        (the Kazakh SSR's resources)."""
         tags = self._named_tags(query)
         if not tags:
             return []
