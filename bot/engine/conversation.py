@@ -35,6 +35,7 @@ class Turn:
     plain_latin: bool = False
     """The Latin reply was in plain letters ("shilde"): a follow-up that shows no spelling of its own keeps it."""
     dotted_i: bool = False
+    """The Latin reply wrote і as a dotted "i" ("şilde"), as the asker did: a follow-up keeps that too."""
 
 
 @dataclass(frozen=True, slots=True)

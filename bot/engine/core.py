@@ -589,7 +589,7 @@ class AnswerEngine:
             answer = self._of_named_month(query, first.months, previous, answer, lang)
         if resolved.how == "followup" and previous is not None and answer.kind == "fact" and first.words \
                 and not first.months and not echoed:
-            answer = self._new_detail(query, first, previous, lang) or self._further(query, first, previous, lang) or answer
+            answer = self._beyond_shown(query, first, previous, lang) or answer
         halves = or_halves(question) if resolved.how == "standalone" and "list" in first.intents else None
         if halves is not None and (not answer.answered or answer.kind == "fact"):
             either = self._either(halves, lang, question)
@@ -621,7 +621,7 @@ class AnswerEngine:
                 if retry.answered and retry.kind == "fact" and first.words and retry.facts[0].id in previous.fact_ids:
                     # "ал қазіргі атауын қашан алды?" read with the holiday just shown: a detail that fact lacks
                     # is told by the close runner-up that has it.
-                    retry = self._new_detail(reading, first, previous, lang) or retry
+                    retry = self._beyond_shown(reading, first, previous, lang, further=False) or retry
                 if retry.answered:
                     return replace(retry, query=text)
         return replace(answer, query=resolved.text) if resolved.how == "followup" else answer
@@ -1256,33 +1256,38 @@ class AnswerEngine:
         missing = self.answerable.missing(first, shown[0])
         return None if missing is None else self.compose.near_miss(shown[0], lang, question, missing)
 
-    def _new_detail(self, query: Query, own: Query, previous: Turn, lang: str) -> Answer | None:
-        """"ал экономикалық қуаты ше?" after the Customs Union's population: the follow-up's own words
-        name a detail the fact just shown lacks, so a fact of the same topic that has it, ranked close
-        behind, is the answer (the previous question's words keep the old fact on top)."""
+    def _beyond_shown(self, query: Query, own: Query, previous: Turn, lang: str, further: bool = True) -> Answer | None:
+        """A follow-up whose best fact is the one just shown, though it asks something that fact lacks (`_new_detail`)
+        or, unless `further` is off, asks for more (`_further`): a close fact not shown yet answers."""
         ranked = self.rank(query)
         if not ranked or ranked[0].fact.id not in previous.fact_ids:
             return None
+        other = self._new_detail(query, own, ranked, previous) \
+            or (self._further(query, own, ranked, previous) if further else None)
+        return None if other is None else self.compose.fact(other.fact, lang, query.text)
+
+    def _new_detail(self, query: Query, own: Query, ranked: Sequence[Ranked], previous: Turn) -> Ranked | None:
+        """"ал экономикалық қуаты ше?" after the Customs Union's population: the follow-up's own words
+        name a detail the fact just shown lacks, so a fact of the same topic that has it, ranked close
+        behind, is the answer (the previous question's words keep the old fact on top)."""
         by_own = {h.fact.id: h.coverage for h in self._search(own)}  # the words' own match: no model call
         if by_own.get(ranked[0].fact.id, 0.0) > 0.0:
             return None
-        other = next((r for r in ranked[1:WEIGHTS.max_related] if r.fact.id not in previous.fact_ids
-                      and by_own.get(r.fact.id, 0.0) >= WEIGHTS.min_coverage and r.fused >= WEIGHTS.detail_ratio * ranked[0].fused
-                      and self.answerable.missing(query, r.fact) is None), None)
-        return None if other is None else self.compose.fact(other.fact, lang, query.text)
+        return self._close_unshown(query, ranked, previous, lambda r: by_own.get(r.fact.id, 0.0))
 
-    def _further(self, query: Query, own: Query, previous: Turn, lang: str) -> Answer | None:
+    def _further(self, query: Query, own: Query, ranked: Sequence[Ranked], previous: Turn) -> Ranked | None:
         """"Кейін оған тағы кімдер қосылды?" after the Customs Union's three founders: "тағы" (more, else) asks
         beyond what was just shown, so the best close fact not shown yet answers, not the one shown again."""
         if not self.lex.words["further_words"].intersection(own.tokens):
             return None
-        ranked = self.rank(query)
-        if not ranked or ranked[0].fact.id not in previous.fact_ids:
-            return None
-        other = next((r for r in ranked[1:WEIGHTS.max_related] if r.fact.id not in previous.fact_ids
-                      and r.coverage >= WEIGHTS.min_coverage and r.fused >= WEIGHTS.detail_ratio * ranked[0].fused
-                      and self.answerable.missing(query, r.fact) is None), None)
-        return None if other is None else self.compose.fact(other.fact, lang, query.text)
+        return self._close_unshown(query, ranked, previous, lambda r: r.coverage)
+
+    def _close_unshown(self, query: Query, ranked: Sequence[Ranked], previous: Turn,
+                       cover: Callable[[Ranked], float]) -> Ranked | None:
+        """The best runner-up not shown before, covered enough (by `cover`), close behind the best and holding what is asked."""
+        return next((r for r in ranked[1:WEIGHTS.max_related] if r.fact.id not in previous.fact_ids
+                     and cover(r) >= WEIGHTS.min_coverage and r.fused >= WEIGHTS.detail_ratio * ranked[0].fused
+                     and self.answerable.missing(query, r.fact) is None), None)
 
     def _other_named(self, question: str, query: Query, previous: Turn, lang: str) -> Answer | None:
         """"а Эмба?" right after "where is the Sary-Shagan range?": the previous question asked of the
@@ -2570,6 +2575,7 @@ def _close_matches(ranked: Sequence[Ranked]) -> list[Ranked]:
 
 
 _ROMAN_RE = re.compile(r"(?:ks|[ivxlcsh])+")
+"""A Roman numeral as folded ("XXI" is "ksksi"; in Cyrillic lookalikes "ХХІ" is "hhi")."""
 
 
 def _abbreviations(facts: Iterable[Fact]) -> frozenset[str]:
@@ -2583,7 +2589,6 @@ def _abbreviations(facts: Iterable[Fact]) -> frozenset[str]:
                 if not raw[0].isdigit():
                     (capital if 3 <= len(raw) <= 5 and raw.isupper() else small).update(word_tokens(raw))
     return frozenset(tok for tok in capital - small if not _ROMAN_RE.fullmatch(tok))
-"""A Roman numeral as folded ("XXI" is "ksksi"; in Cyrillic lookalikes "ХХІ" is "hhi")."""
 
 
 _ATTRIBUTING = (r"по\s+мнению|по\s+словам|по\s+оценке|согласно|according\s+to|in\s+the\s+(?:view|opinion)\s+of")

@@ -375,9 +375,10 @@ class Understanding:
         self.lex = lex
         # Words the facts use: a word outside them one letter from a question word is a typo of it.
         self.vocabulary = frozenset(vocabulary)
-        self.known = self.vocabulary | lex.known_words()
+        listed = lex.known_words()
+        self.known = self.vocabulary | listed
         # The facts' abbreviations ("КТК", "CSTO"), which an asker may type in small letters ("ктк кубыры").
-        self.abbreviations = frozenset(abbreviations) - lex.known_words()
+        self.abbreviations = frozenset(abbreviations) - listed
         self.unstressed = _unstressed_readings(self.known)
         self.question_words = tuple((word, name) for name in ASKING for word in lex.intents[name]
                                     if len(word) >= 3 and " " not in word)
