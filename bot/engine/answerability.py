@@ -82,12 +82,17 @@ _PAIR_NOUNS = ("ел елі елдің елдiң el elı eldıñ сторон с
 _SIDE_RES = {"russia": re.compile(r"^(?:ресей|росси|resei|russia|рф)", re.IGNORECASE),
              "kazakhstan": re.compile(r"^(?:қазақстан|казакстан|казахстан|qazaqstan|kazakstan|kazakhstan)", re.IGNORECASE)}
 """A word that starts as a side's name in any language and script ("Ресейдің", "России", "Reseidıñ")."""
-_SIDE_NOUN_RE = re.compile(r"^(?:sides?|delegations?|signator\w*|жағынан|жагынан|jağynan|jagynan|zhagynan|жағы|жагы|jağy|jagy"
-                           r"|тарап\w*|tarap\w*|сторон[аыуе]?|делегаци\w*|delegatsi\w*|delegaci\w*)$", re.IGNORECASE)
+_SIDE_NOUN_RE = re.compile(r"^(?:sides?|delegations?|signator\w*|жағынан|жагынан|jağynan|jagynan|zhagynan|jaghynan"
+                           r"|жағы|жагы|jağy|jagy|jaghy|тарап\w*|tarap\w*|сторон[аыуе]?|делегаци\w*|delegatsi\w*|delegaci\w*)$",
+                           re.IGNORECASE)
 """A side's word ("on the Russian side", "Ресей жағынан", "с российской стороны", "the Russian delegation")."""
 _SIDE_ASKED_RES = {"russia": _SIDE_RES["russia"],
                    "kazakhstan": re.compile(r"^(?:қазақ|казак|казах|qazaq|kazak|kazakh)", re.IGNORECASE)}
 """A side's name or adjective, "Kazakh" too: "the Kazakh side" is Kazakhstan's."""
+_SIGNER_OR_HEAD_RE = re.compile(r"^(?:sign\w*|подпис\w*|қол|кол|qol|delegat\w*|делегаци\w*|басқар\w*|баскар\w*|basqar\w*"
+                                r"|baskar\w*|возглав\w*|led|headed)$", re.IGNORECASE)
+"""Words of signing or leading ("who signed on the Russian side?", "Ресей делегациясын кім басқарды?"): a person is asked,
+whom a fact naming no one does not give; "who founded it on the Russian side?" may be answered with a firm."""
 SIDE_OF_NOUN = 2
 """Words between a side's word and the side's name ("со стороны России", "on the Russian side")."""
 PERSON_STEM = 5
@@ -388,7 +393,9 @@ class Answerability:
             return False
         sides = {named for tok in self.people_of(fact) for named, stems in self.people_sides.items()
                  if any(tok.startswith(name) for name in stems)}
-        return bool(sides) and side not in sides
+        if not sides:  # a fact that names nobody names no signer or head, though it may name a founding firm
+            return any(_SIGNER_OR_HEAD_RE.match(raw) for raw in raw_tokens(query.text))
+        return side not in sides
 
     def side_of_place(self, text: str) -> str | None:
         """The side a question asks a place of ("Ресейдің қай қаласында", "в каком городе России"): a side's

@@ -1853,6 +1853,20 @@ def test_a_city_of_a_side_asked_of_a_meeting_told_only_in_that_side_is_declined(
     answered_with(engine.answer("In which city did the Russian and Kazakh leaders meet in October 1992?"), "Kokshetau")
 
 
+@pytest.mark.parametrize("question", [
+    "Who signed the 1992 friendship treaty for the Russian side?",
+    "1992 жылы 23 шілдеде Алматыдағы кездесуде Ресей делегациясын кім басқарды?",
+    "1992 jyly 23 shildede Almatyda metallurgiia kelisimine Resei jaghynan kim qol qoidy?"])
+def test_who_signed_or_led_for_one_side_is_declined_by_a_fact_that_names_no_one(engine: AnswerEngine,
+                                                                                question: str) -> None:
+    """The treaty's and the delegations' facts name no person: the signer asked is not a country or a firm."""
+    assert not engine.answer(question).answered, body_text(engine.answer(question))
+
+
+def test_who_founded_it_for_one_side_may_be_a_firm(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Кто с российской стороны учредил СП на базе Костанайского дизельного завода?"), "Урал")
+
+
 def test_a_question_word_with_a_letter_added_is_read_as_the_word_it_fits(engine: AnswerEngine) -> None:
     answered_with(engine.answer("казакстан ресей дипломатиялык катынастар каншан орнатылды"), "1992")
 
