@@ -581,6 +581,9 @@ class AnswerEngine:
                                             lang, question)
             if following is not None:
                 return following
+        newcomers = self._who_joined(query, first, answer, lang) if resolved.how == "followup" else None
+        if newcomers is not None:
+            return replace(newcomers, query=resolved.text)
         unsaid = self._unsaid_of_shown(question, first, previous, lang) \
             if resolved.how == "followup" and previous is not None and answer.kind == "list" else None
         if unsaid is not None:
@@ -1282,6 +1285,20 @@ class AnswerEngine:
             return None
         return self._close_unshown(query, ranked, previous, lambda r: r.coverage)
 
+    def _who_joined(self, query: Query, own: Query, answer: Answer, lang: str) -> Answer | None:
+        """"Кейін оған қандай елдер қосылды?" after the Customs Union's start: who joined later is told by the close fact
+        that says someone joined (the EAEU's later members), not by the founders' fact the carried words find first;
+        an answer whose fact says it is final. None when no joining is asked or no close fact says it."""
+        joining = self.lex.words["joining_words"]
+        if not joining.intersection(own.tokens):
+            return None
+        if answer.answered and answer.facts and joining & self.answerable.said(answer.facts[0]):
+            return answer
+        ranked = self.rank(query)
+        joined = next((r for r in ranked[:WEIGHTS.max_related] if joining & self.answerable.said(r.fact)
+                       and r.coverage >= WEIGHTS.semantic_agree and self.answerable.missing(query, r.fact) is None), None)
+        return None if joined is None else self.compose.fact(joined.fact, lang, query.text)
+
     def _close_unshown(self, query: Query, ranked: Sequence[Ranked], previous: Turn,
                        cover: Callable[[Ranked], float]) -> Ranked | None:
         """The best runner-up not shown before, covered enough (by `cover`), close behind the best and holding what is asked."""
@@ -1474,6 +1491,11 @@ class AnswerEngine:
             if tagged is not None:
                 return tagged
         if not self._confident(query, ranked):
+            named = self._named_topic(query)
+            overview = self._overview(replace(query, words=named), self.rank(replace(query, words=named)), lang) \
+                if named else None
+            if overview is not None:
+                return overview
             near = [r.fact for r in ranked[:3] if r.coverage > 0.2 or r.cosine >= WEIGHTS.semantic_floor]
             return self.compose.decline(question, lang, near)
         if (query.intents & ASKING and self.index.title_share(top.index, query.words) == 0
@@ -2048,6 +2070,23 @@ class AnswerEngine:
         slack = WEIGHTS.agree_slack if len(query.words) > WEIGHTS.short_words else 1e-6  # "в рамках чего?" is too vague
         agree = top.cosine >= best_cos - slack and top.lexical >= best_lex - 1e-9
         return agree and top.coverage >= WEIGHTS.semantic_agree and top.cosine >= WEIGHTS.semantic_floor
+
+    def _named_topic(self, query: Query) -> tuple[str, ...]:
+        """"Байқоңыр туралы қысқаша айтып беріңізші, жастарға әңгімелеп берейін": an overview asked of a thing the
+        titles name ("Baikonur", "ОДКБ"), among words that only resemble the facts' (a remark on whom it is for):
+        the named words, the topic (none when the question is not such a request)."""
+        if "overview" not in query.intents or query.parties or not self._is_overview(query):
+            return ()  # (… nor of one between other countries: "Түрікменстан мен Әзірбайжан арасындағы Каспий …")
+        named = tuple(w for w in query.words if w in self.title_names and w not in self.side_words)
+        if not named or len(named) == len(query.words):
+            return ()
+        # … the other words said after it, apart ("… for my grandmother"), none of them its noun ("the anthem of the
+        # Customs Union", "Кеден одағының әнұраны")
+        toks = query.tokens
+        first = min(k for k, tok in enumerate(toks) if tok in named)
+        others = [k for k, tok in enumerate(toks) if tok in query.words and tok not in named]
+        apart = all(k > first + 1 and toks[k - 1] not in named for k in others)
+        return named if apart else ()
 
     @staticmethod
     def _alone_of_years(query: Query, ranked: Sequence[Ranked]) -> bool:

@@ -680,10 +680,23 @@ class Understanding:
         """Whether a part of a question names Kazakhstan or Russia ("besides Kazakhstan and Russia, which countries …")."""
         return any(tok in self.sides or self._side_typo(tok) for tok in tokens(text))
 
+    def _left_out(self, match: re.Match[str]) -> str:
+        """What stays of a part that says what to leave out: a side it names ("besides Kazakhstan and Russia, …"),
+        and an abbreviation the Kazakh words before it open with ("еаэо армениядан басқа кім қосылды": the EAEU is
+        asked about; "алғашқы сапарынан басқа" leaves out all three words)."""
+        said = match.group(0)
+        if self._names_a_side(said):
+            return said
+        words = said.split()
+        kept = []
+        while len(words) > 2 and tuple(tokens(words[0])) in self.lex.stands_for:
+            kept.append(words.pop(0))
+        return " ".join(("", *kept, ""))
+
     def parse(self, text: str) -> Query:
         lex = self.lex
         asked, text = text, _spaced_dates(text)
-        text = _EXCEPT_RE.sub(lambda m: m.group(0) if self._names_a_side(m.group(0)) else " ", text)
+        text = _EXCEPT_RE.sub(self._left_out, text)
         dated = _LISTED_YEARS_RE.sub(r"\1\2\3 ", text)
         decades = [(int(m.group(1)), 100 if int(m.group(1)) % 1000 and int(m.group(1)) % 100 == 0
                     and m.group(0).lower().endswith("s") else 10)

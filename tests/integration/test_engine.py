@@ -3662,3 +3662,77 @@ def test_an_organisation_asked_about_in_russian_is_an_overview(engine: AnswerEng
     """"Расскажи мне про …" and "коротко о …" ask about a topic as a whole, with "мне" inside the phrase or no verb."""
     answer = engine.answer(question)
     assert answer.kind == "overview" and "fg-founding-members-sco-csto" in {f.id for f in answer.facts}, body_text(answer)
+
+
+@pytest.mark.parametrize("question", ["Байқоңыр туралы қысқаша айтып беріңізші, жастарға әңгімелеп берейін.",
+                                      "Расскажите кратко про Байконур, это для внуков"])
+def test_an_overview_of_a_named_thing_beside_words_no_fact_spells_is_given(engine: AnswerEngine, question: str) -> None:
+    """Whom it is for ("жастарға әңгімелеп берейін") only resembles the facts' words: Baikonur, which the titles
+    name, is the topic."""
+    answer = engine.answer(question)
+    assert answer.kind == "overview" and answer.facts[0].id == "fg-baikonur-largest-range", body_text(answer)
+
+
+@pytest.mark.parametrize("question", ["Түрікменстан мен Әзірбайжан арасындағы Каспий асты газ құбыры туралы айтып беріңізші.",
+                                      "Кеден одағының әнұраны туралы айтып беріңізші"])
+def test_an_overview_of_a_thing_between_other_countries_or_of_a_names_unknown_part_is_declined(engine: AnswerEngine,
+                                                                                              question: str) -> None:
+    assert not engine.answer(question).answered, body_text(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", ["Who won the last presidential election in the United States?",
+                                      "What did the United States say about the Baikonur lease?"])
+def test_the_united_states_is_another_country(engine: AnswerEngine, question: str) -> None:
+    assert not engine.answer(question).answered, body_text(engine.answer(question))
+
+
+@pytest.mark.parametrize("question", ["еаэо армениядан баска ким косылды", "eaeo ga armeniadan baska kim kosyldy"])
+def test_an_abbreviation_before_what_is_left_out_is_still_asked_about(engine: AnswerEngine, question: str) -> None:
+    """"Армениядан басқа" leaves Armenia out; the EAEU typed before it is what is asked about."""
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts[0].id == "fg-customs-union-to-eaeu", body_text(answer)
+
+
+@pytest.mark.parametrize("message", ["Сіз кімсіз, адамсыз ба әлде бағдарлама ма?",
+                                     "Sälem! Sen ne istey alasıñ, qanday sūraqtarğa jauap beresiñ?",
+                                     "Hi there! Before I start asking things, who are you exactly, if I may ask?"])
+def test_who_or_what_the_bot_is_asked_with_a_preamble_is_small_talk(engine: AnswerEngine, message: str) -> None:
+    assert engine.answer(message).kind == "smalltalk", body_text(engine.answer(message))
+
+
+def test_a_share_of_external_commerce_by_the_available_data_is_russias_share_of_foreign_trade(engine: AnswerEngine) -> None:
+    """"Available data" asks no date ("data" folds like the Russian "дата"); "external commerce" is foreign trade, and
+    what a side "represented" of it is its share."""
+    answer = engine.answer("What proportion of Kazakhstan's overall external commerce did its northern neighbour represent "
+                           "in 2011, according to the available data?")
+    assert answer.answered and answer.facts[0].id == "td-russia-share-foreign-trade-2011", body_text(answer)
+
+
+def test_broadly_speaking_asks_a_years_events_not_something_said(engine: AnswerEngine) -> None:
+    answer = engine.answer("What, broadly speaking, happened in Kazakh–Russian relations in 1996?")
+    assert answer.kind == "list" and answer.facts[0].when is not None and answer.facts[0].when.year == 1996, body_text(answer)
+
+
+def test_is_that_so_puts_a_heard_year_up_to_be_checked(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Somebody told me the rocket base rent deal was struck back in 1991, right after the Union "
+                                "fell apart. Is that so? When was it actually signed?"), "1994")
+
+
+@pytest.mark.parametrize("question", ["Казакстан мен Ресей арасындагы шиеленистер туралы айтып бериниз.",
+                                      "Qazaqstan men Resei arasyndağy şielenıster turaly aityp berıñız."])
+def test_tensions_in_the_kazakh_plural_name_the_tensions_topic(engine: AnswerEngine, question: str) -> None:
+    """"шиеленістер" stems apart from "шиеленіс": the plural is listed with it."""
+    answer = engine.answer(question)
+    assert answer.kind == "overview" and all("tensions" in f.tags for f in answer.facts), body_text(answer)
+
+
+@pytest.mark.parametrize("turns", [["Кедендик одак кай жылы жумыс истей бастады?", "Кейин оган кандай елдер косылды?"],
+                                   ["Кеден одағы кейін қандай ұйымға ұласты?", "Оған қай елдер қосылды?"]])
+def test_which_countries_joined_after_the_customs_union_are_the_later_members(engine: AnswerEngine, turns: list[str]) -> None:
+    """Joining is not founding: after the union's start, who joined is told by the fact that says Armenia and
+    Kyrgyzstan joined, not by the three founders' fact the carried words find first."""
+    previous: Turn | None = None
+    for question in turns:
+        answer = engine.answer(question, previous=previous)
+        previous = engine.turn(answer) or previous
+    assert answer.facts and answer.facts[0].id == "fg-customs-union-to-eaeu", body_text(answer)
