@@ -105,6 +105,9 @@ PARTY_STEM = 4
 """Letters a third country's stem needs to be told from a short word of another language ("ООН" stems as "on")."""
 SIDE_OF_PLACE = 2
 """Words between a place word and the side it is of ("Ресейдің қай қаласында", "which city in Russia")."""
+_EXACTLY_RE = re.compile(r"^(?:нақты|накты|naqty|nakty|дәл|дал|däl|именно|точно|exactly|precisely|exact)$", re.IGNORECASE)
+"""A word that only stresses the place asked ("Ресейдің нақты қай қаласында"): it parts the side from the place word
+no more than a space."""
 COUNTED_PREFIX = 4
 """Letters of a counted word that name it in any case form ("kuzh" of "құжатқа", "құжаттың")."""
 PLACE_STEM = 5
@@ -307,6 +310,13 @@ class Answerability:
             and bool(self.lex.words["flow_words"].intersection(query.tokens)) \
             and not self.lex.words["flow_words"] & self.said(fact)
 
+    def flow_of_no_trade(self, query: Query, fact: Fact) -> bool:
+        """"2023 жылы Ресейдің Қазақстанға экспорты нақты қанша доллар болды?" of the forum's 100 billion dollars of
+        agreements: an amount of exports or imports asked of a fact that never speaks of trade."""
+        if not {"how_much", "money"} & query.intents or not self.lex.words["flow_words"].intersection(query.tokens):
+            return False
+        return fact.kind != "trade" and not (self.lex.words["flow_words"] | self.lex.words["turnover_words"]) & self.said(fact)
+
     def other_flow(self, query: Query, fact: Fact) -> bool:
         """"And imports that year?" of Kazakhstan's exports in 2011: a figure of one direction of trade
         does not give the other."""
@@ -400,7 +410,7 @@ class Answerability:
     def side_of_place(self, text: str) -> str | None:
         """The side a question asks a place of ("Ресейдің қай қаласында", "в каком городе России"): a side's
         name next to a place word, not one said elsewhere ("the Kazakh and Russian presidents")."""
-        raws = raw_tokens(text)
+        raws = [raw for raw in raw_tokens(text) if not _EXACTLY_RE.match(raw)]
         places = [k for k, raw in enumerate(raws) if stem(fold(raw)) in self.lex.words["place_words"]]
         named = {side for k, raw in enumerate(raws) for side, pattern in _SIDE_RES.items()
                  if pattern.match(raw) and any(abs(k - p) <= SIDE_OF_PLACE for p in places)}
@@ -678,7 +688,8 @@ class Answerability:
             return "number"
         if "how_much" in query.intents and self.union_figure(query, fact):
             return "number"
-        if self.change_for_level(query, fact) or self.turnover_for_flow(query, fact) or self.other_flow(query, fact):
+        if self.change_for_level(query, fact) or self.turnover_for_flow(query, fact) or self.other_flow(query, fact) \
+                or self.flow_of_no_trade(query, fact):
             return "number"
         if self.uncounted(query, fact) or self.unmeasured(query, fact) or self.elsewhere(query, fact):
             return "number"

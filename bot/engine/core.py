@@ -1665,8 +1665,8 @@ class AnswerEngine:
             return None
         said = {lang: set(tokens(text)) for lang, text in top.fact.text.items()}
         for r in ranked[1:WEIGHTS.answerable_tries]:
-            if r.fact.kind == "treaty" and r.coverage >= WEIGHTS.min_coverage and self.answerable.missing(query, r.fact) is None \
-                    and any(
+            if r.fact.kind == "treaty" and r.coverage >= WEIGHTS.semantic_agree \
+                    and self.answerable.missing(query, r.fact) is None and any(
                     len(named := tokens(alias)) >= 2 and said.get(lang, set()).issuperset(named)
                     for lang, aliases in r.fact.aliases.items() for alias in aliases):
                 return r.fact

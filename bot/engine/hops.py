@@ -341,7 +341,7 @@ _SAME_DAY: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for 
     # "… қол қойылған күні президенттер тағы …": who acted may come before "тағы" (else), in the asked part;
     # "… қол қойылған күні Каспий бойынша қандай келісім …": or what it names before "қандай" (which).
     r"^(?P<event>.+?(?:ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan|ghan|ghen))\s+(?:сол\s+|sol\s+)?(?:күні|куни|künı|kuni)"
-    r"\s*,?\s+(?P<ask>(?:[^\W\d_]+\s+){0,2}?(?:тағы|тагы|tağy|tagy|қандай|кандай|qandai|qandaı|kandai)\b.+)$",
+    r"\s*,?\s+(?P<ask>(?:[^\W\d_]+\s+){0,5}?(?:тағы|тагы|tağy|tagy|қандай|кандай|qandai|qandaı|kandai)\b.+)$",
     # "… келісімі жасалған күндері Назарбаев Ресейге барған сапарда неше құжатқа қол қойылды?": on the days of it, how many.
     r"^(?P<event>.+?(?:ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan|ghan|ghen))\s+(?:күндері|кундери|künderı|kunderi)"
     r"\s*,?\s+(?P<ask>.+?\b(?:неше|қанша|канша|neşe|neshe|qanşa|qansha)\b.+)$",

@@ -3708,11 +3708,6 @@ def test_a_share_of_external_commerce_by_the_available_data_is_russias_share_of_
     assert answer.answered and answer.facts[0].id == "td-russia-share-foreign-trade-2011", body_text(answer)
 
 
-def test_broadly_speaking_asks_a_years_events_not_something_said(engine: AnswerEngine) -> None:
-    answer = engine.answer("What, broadly speaking, happened in Kazakh–Russian relations in 1996?")
-    assert answer.kind == "list" and answer.facts[0].when is not None and answer.facts[0].when.year == 1996, body_text(answer)
-
-
 def test_is_that_so_puts_a_heard_year_up_to_be_checked(engine: AnswerEngine) -> None:
     answered_with(engine.answer("Somebody told me the rocket base rent deal was struck back in 1991, right after the Union "
                                 "fell apart. Is that so? When was it actually signed?"), "1994")
@@ -3736,3 +3731,35 @@ def test_which_countries_joined_after_the_customs_union_are_the_later_members(en
         answer = engine.answer(question, previous=previous)
         previous = engine.turn(answer) or previous
     assert answer.facts and answer.facts[0].id == "fg-customs-union-to-eaeu", body_text(answer)
+
+
+def test_exactly_between_a_side_and_its_city_still_asks_a_city_of_that_side(engine: AnswerEngine) -> None:
+    """"нақты" (exactly) stands between "Ресейдің" and "қаласында"; the sources put the meeting "in Russia" only."""
+    assert not engine.answer("2023 жылғы қазанда Тоқаев пен Путин Ресейдің нақты қай қаласында кездесті?").answered
+
+
+def test_an_amount_of_exports_is_not_told_by_a_fact_that_never_speaks_of_trade(engine: AnswerEngine) -> None:
+    """The forum's 100 billion dollars of agreements are no year's exports."""
+    assert not engine.answer("2023 жылы Ресейдің Қазақстанға экспорты нақты қанша доллар болды?").answered
+    answered_with(engine.answer("Қазақстан Ресейге 2011 жылы қанша доллар экспорттады?"), "7,5")
+
+
+@pytest.mark.parametrize(("question", "year"), [
+    ("What, broadly speaking, happened in Kazakh–Russian relations in 1996?", 1996),
+    ("What events in Kazakhstan-Russia relations do your sources record for 2023?", 2023)])
+def test_broadly_speaking_or_what_the_sources_record_asks_a_years_events(engine: AnswerEngine, question: str,
+                                                                          year: int) -> None:
+    """"Speaking" says nothing and "record" names no topic: the year's events are asked."""
+    answer = engine.answer(question)
+    assert answer.kind == "list" and answer.facts[0].when is not None and answer.facts[0].when.year == year, body_text(answer)
+
+
+def test_a_treaty_a_visit_mentions_is_told_with_its_year_in_kazakh(engine: AnswerEngine) -> None:
+    """The forum's fact names the good-neighbourliness treaty, ten years on; its own fact gives 2013."""
+    answered_with(engine.answer("Тоқаев 2023 жылғы қарашада Путинмен кездескенде онжылдығы жақындап қалғанын айтқан шарт "
+                                "қалай аталады және оған қай жылы қол қойылған?"), "2013")
+
+
+def test_what_else_the_leaders_signed_on_a_documents_day_is_that_days_other_document(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Мәңгілік достық туралы декларацияға қол қойылған күні екі ел басшылары Каспий бойынша тағы "
+                                "қандай келісімге қол қойды?"), "түбін")

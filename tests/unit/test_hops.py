@@ -198,6 +198,8 @@ def test_a_question_for_either_of_two_things_splits_at_its_or() -> None:
     ("Декларация қабылданған күні тағы не болды?", ("Декларация қабылданған", "тағы не болды?")),
     ("Шартқа қол қойылған күні екі президент тағы не келісті?", ("Шартқа қол қойылған", "екі президент тағы не келісті?")),
     ("Deklaratsiia qabyldanghan kuni tagy ne boldy?", ("Deklaratsiia qabyldanghan", "tagy ne boldy?")),
+    ("Декларацияға қол қойылған күні екі ел басшылары Каспий бойынша тағы қандай келісімге қол қойды?",
+     ("Декларацияға қол қойылған", "екі ел басшылары Каспий бойынша тағы қандай келісімге қол қойды?")),
 ])
 def test_a_day_named_by_an_event_splits_into_the_event_and_what_is_asked(question: str, want: tuple[str, str]) -> None:
     assert day_hop(question) == want
