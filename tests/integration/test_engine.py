@@ -3760,3 +3760,22 @@ def test_a_treaty_a_visit_mentions_is_told_with_its_year_in_kazakh(engine: Answe
 def test_what_else_the_leaders_signed_on_a_documents_day_is_that_days_other_document(engine: AnswerEngine) -> None:
     answered_with(engine.answer("Мәңгілік достық туралы декларацияға қол қойылған күні екі ел басшылары Каспий бойынша тағы "
                                 "қандай келісімге қол қойды?"), "түбін")
+
+
+def test_trade_in_the_unions_first_year_is_the_year_it_started(engine: AnswerEngine) -> None:
+    answer = engine.answer("and how big was bilateral trade in its first year?",
+                           previous=last_turn(engine, "When did the Customs Union of Russia, Kazakhstan and Belarus start working?"))
+    assert answer.facts and answer.facts[0].id == "td-trade-turnover-2010", body_text(answer)
+
+
+@pytest.mark.parametrize("question", ["Коротко: ОДКБ в отношениях Казахстана и России.",
+                                      "ОДКБ — расскажи коротко, что с ней связано у Казахстана и России"])
+def test_briefly_in_russian_asks_an_overview(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind == "overview" and "ev-csto-peacekeeping-2022" in {f.id for f in answer.facts}, body_text(answer)
+
+
+def test_a_figure_said_in_a_speech_is_a_claim_to_check(engine: AnswerEngine) -> None:
+    """"In a speech" tells where the deputy said it; what is asked is the figure, which the sources give as 20."""
+    answered_with(engine.answer("A deputy said in a speech that Kazakhstan's trade with Russia in 2008 came to about 12 billion "
+                                "dollars. Could you tell me what the figure actually was?"), "20")
