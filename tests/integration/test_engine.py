@@ -3763,8 +3763,8 @@ def test_what_else_the_leaders_signed_on_a_documents_day_is_that_days_other_docu
 
 
 def test_trade_in_the_unions_first_year_is_the_year_it_started(engine: AnswerEngine) -> None:
-    answer = engine.answer("and how big was bilateral trade in its first year?",
-                           previous=last_turn(engine, "When did the Customs Union of Russia, Kazakhstan and Belarus start working?"))
+    previous = last_turn(engine, "When did the Customs Union of Russia, Kazakhstan and Belarus start working?")
+    answer = engine.answer("and how big was bilateral trade in its first year?", previous=previous)
     assert answer.facts and answer.facts[0].id == "td-trade-turnover-2010", body_text(answer)
 
 
