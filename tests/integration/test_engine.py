@@ -3779,3 +3779,10 @@ def test_a_figure_said_in_a_speech_is_a_claim_to_check(engine: AnswerEngine) -> 
     """"In a speech" tells where the deputy said it; what is asked is the figure, which the sources give as 20."""
     answered_with(engine.answer("A deputy said in a speech that Kazakhstan's trade with Russia in 2008 came to about 12 billion "
                                 "dollars. Could you tell me what the figure actually was?"), "20")
+
+
+@pytest.mark.parametrize("question", ["when did Moscow and Astana start official relations, like with embassys and ambassadors?",
+                                      "а когда мы с северным соседом официально подружились дипломатически ну посольства там"])
+def test_embassies_stand_for_diplomatic_relations(engine: AnswerEngine, question: str) -> None:
+    """No fact speaks of embassies; opening them is what establishing diplomatic relations did."""
+    answered_with(engine.answer(question), "1992")
