@@ -1492,8 +1492,8 @@ class AnswerEngine:
                 return tagged
         if not self._confident(query, ranked):
             named = self._named_topic(query)
-            overview = self._overview(replace(query, words=named), self.rank(replace(query, words=named)), lang) \
-                if named else None
+            topic = replace(query, words=named)
+            overview = self._overview(topic, self.rank(topic), lang) if named else None
             if overview is not None:
                 return overview
             near = [r.fact for r in ranked[:3] if r.coverage > 0.2 or r.cosine >= WEIGHTS.semantic_floor]
