@@ -160,16 +160,17 @@ def formal_words(kazakh: Iterable[str]) -> frozenset[str]:
 
 def writes_dotted_i(text: str, known: frozenset[str]) -> bool:
     """Whether a Latin-script asker writes і as a dotted "i" ("keldi", "şilde" for 2021's "keldı", "şılde"):
-    some word of theirs is a 2021 word (`known`, from `formal_words`) with its "ı" dotted, and none uses "ı" as 2021 does.
-    Such an asker reads "ı" in a reply as a slip; their own spelling reads as they write."""
-    dotted = formal = False
+    more of their 2021 words (`known`, from `formal_words`) have their "ı" dotted than written as 2021 does (one
+    "keşırıñız" among "keldi", "zeinetkermin" is a slip). Such an asker reads "ı" in a reply as a slip; their own
+    spelling reads as they write."""
+    dotted = formal = 0
     for word in _LATIN_WORD_RE.findall(_nfc(text)):
         low = (word.translate(_LOWER_FORMAL) if "ı" in word or "İ" in word else word).lower()
         if "ı" in low:
-            formal = formal or low in known
+            formal += low in known
         elif "i" in low and low not in known and low.replace("i", "ı") in known:
-            dotted = True
-    return dotted and not formal
+            dotted += 1
+    return dotted > formal
 
 
 def _glossed(latin: str) -> str:

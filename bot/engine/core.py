@@ -141,8 +141,10 @@ class AnswerEngine:
         self.keyboard_e = KeyboardE(self.understanding.known)
         self.tag_sizes = Counter(tag for fact in store.facts for tag in fact.tags)
         self.figure_words = frozenset(tok for word in _FIGURE_WORDS for tok in tokens(word))
-        # The facts' Kazakh words in 2021 Latin letters: an asker who writes one with "i" for its "ı" dots і.
-        self.formal_latin = formal_words(text for f in store.facts for text in (f.text["kk"], f.title["kk"]))
+        # The facts' and the lexicon's Kazakh words in 2021 Latin letters: an asker who writes one with "i" for its
+        # "ı" dots і.
+        self.formal_latin = formal_words((*(text for f in store.facts for text in (f.text["kk"], f.title["kk"])),
+                                          *self.lex.kazakh_written))
         self.split_words = SplitWords(self.understanding.known, (w for w in self.lex.words["stopwords"] if len(w) <= PARTICLE))
         self.abbreviations = Abbreviations(self.lex.abbreviations)
         self.transposed = Transposed(self.understanding.known, self._names_topic)

@@ -7,7 +7,7 @@ them as strictly as the fact store and names `file:line` for every problem.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,6 +102,9 @@ class Lexicon:
     refers_typed: frozenset[str] = frozenset()
     """The pointing words as typed (folded, unstemmed): "нее" stems to what "не" (not) is, but only
     "нее" points back."""
+    kazakh_written: frozenset[str] = frozenset()
+    """kk.yaml's words that only Kazakh spells (with ә, і, ң …), lowercase as written: with the facts' words, the
+    Kazakh an asker's Latin spelling is checked against ("bizdiñ" for "біздің")."""
     no_topic: frozenset[str] = frozenset()
     """Stop words, pointing words and small-talk filler: what a sentence may hold and still name no topic."""
     question_words: frozenset[str] = frozenset()
@@ -207,6 +210,7 @@ def _read_lexicon(files: list[Path]) -> Lexicon:
     hints: dict[str, set[str]] = {lang: set() for lang in LANGS}
     latin_refers: dict[str, set[str]] = {lang: set() for lang in LANGS}
     refers_typed: set[str] = set()
+    kazakh_written: set[str] = set()
     problems: list[str] = []
     for path in files:
         reader = _Reader(path)
@@ -222,6 +226,8 @@ def _read_lexicon(files: list[Path]) -> Lexicon:
         if root_node is None:
             problems.append(f"{path}:1: file is empty")
             continue
+        if path.stem == "kk":
+            kazakh_written.update(_kazakh_words(root_node))
         for key_node, value in reader.mapping(root_node, "file"):
             key = str(key_node.value)
             if key not in KEYS:
@@ -318,6 +324,7 @@ def _read_lexicon(files: list[Path]) -> Lexicon:
         hints={k: frozenset(v) for k, v in hints.items()},
         latin_refers={k: frozenset(v) for k, v in latin_refers.items()},
         refers_typed=frozenset(refers_typed),
+        kazakh_written=frozenset(kazakh_written),
         no_topic=frozenset().union(*(words.get(name, ()) for name in ("stopwords", "refers", "smalltalk_filler"))),
         question_words=frozenset().union(*(intents.get(name, ()) for name in ("when", "where", "who", "how_much", "why")),
                                          words.get("which_words", ()), words.get("what_words", ())),
@@ -328,6 +335,22 @@ def _read_lexicon(files: list[Path]) -> Lexicon:
         asking_words=frozenset().union(*intents.values(), *(words.get(unit, ()) for unit in UNITS)),
         folded_swap={latin: _folded_swap(swap, latin) for latin in (False, True)},
     )
+
+
+_KAZAKH_WORD_RE = re.compile(r"[а-яё]*[әғқңөұүһі][а-яёәғқңөұүһі]*")
+
+
+def _kazakh_words(node: Node) -> Iterator[str]:
+    """Every word with a Kazakh-only letter in a YAML tree's keys and values."""
+    if isinstance(node, ScalarNode):
+        yield from _KAZAKH_WORD_RE.findall(str(node.value).lower())
+    elif isinstance(node, SequenceNode):
+        for item in node.value:
+            yield from _kazakh_words(item)
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            yield from _kazakh_words(key)
+            yield from _kazakh_words(value)
 
 
 def _by_first_word(longest: Sequence[tuple[str, str]]) -> dict[str, tuple[int, ...]]:

@@ -3477,6 +3477,17 @@ def test_a_latin_reply_spells_i_as_its_asker_does(engine: AnswerEngine) -> None:
     assert "şılde" in formal, formal
 
 
+@pytest.mark.parametrize("question", [
+    "Reseilik firmalar bizdiñ elge investisiia salatyndar ışinde neşinşi orynda tur?",
+    "Sälemetsiz be, men mūğalimmin, keşırıñız. Medvedev 2008 jyly bizge qai ailarda keldi?",
+])
+def test_an_asker_dotting_words_only_the_lexicon_spells_is_answered_dotted(engine: AnswerEngine, question: str) -> None:
+    """"bizdiñ", "neşinşi" are no fact's words but the lexicon's ("біздің", "нешінші"): they show the dotted i too;
+    one "keşırıñız" among dotted words is a slip, not the 2021 letter."""
+    body = body_text(answered_with(engine.answer(question)))
+    assert "ı" not in body, body
+
+
 @pytest.mark.parametrize(("question", "answered"), [
     ("скока стоят соглашения каторые подготовили на форуме межрегионального сотрудничиства в астане", True),
     ("сколько соглашений подписали на форуме в Астане?", False),

@@ -288,10 +288,11 @@ _WORDS = formal_words(["Медведев 2008 жылы Қазақстанға ш
     ("Medvedev 2008 jyly Qazaqstanğa qai ailarda keldı?", False),
     ("Medvedev Qazaqstanğa şılde aiynda keldi me?", False),
     ("Medvedev 2008", False),
+    ("Medvedev Qazaqstanğa şilde aiynda keldi me? Şılde", True),
 ])
 def test_an_asker_who_dots_the_i_is_told_so(question: str, dotted: bool) -> None:
-    """"keldi", "şilde" are 2021's "keldı", "şılde" with і dotted; one word written as 2021 writes it ("keldı",
-    "şılde") says the asker knows the 2021 letter, and a question with no such word says nothing."""
+    """"keldi", "şilde" are 2021's "keldı", "şılde" with і dotted; as many words written as 2021 writes them ("keldı",
+    "şılde") say the asker knows the 2021 letter, fewer are slips, and a question with no such word says nothing."""
     assert writes_dotted_i(question, _WORDS) is dotted
 
 
