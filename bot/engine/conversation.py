@@ -64,7 +64,11 @@ def has_marker(question: str, lex: Lexicon) -> bool:
         first = ""  # the English article ("a brief overview of Baikonur"), not Russian "а" (and) typed in Latin ("a v 2010?")
     if first in words or toks[-1] in ("she", "shi"):
         return True
-    return any(k == 0 for k, _ in find_phrases(toks, lex.phrases["followup"]))
+    # "Кейін тағы кімдер қосылды?": "after" said first leaves the follow-up's opening word second
+    skip = 1 if toks[0] in lex.words["later_openers"] and len(toks) > 1 else 0
+    if skip and toks[1] in words:
+        return True
+    return any(k == skip for k, _ in find_phrases(toks, lex.phrases["followup"]))
 
 
 def refers_back(question: str, lex: Lexicon) -> bool:

@@ -355,6 +355,11 @@ class AnswerEngine:
             return None
         dated = self._dated_by_story(asked[0], said)
         alone = self._answer(self._told(dated or asked[0]), lang, previous)
+        where = said.index(asked[0])
+        if not alone.answered and where and previous is None:
+            # "… they agreed to build power plants in our regions. In which cities exactly?", "… my grandson asked how
+            # long the border is. What figure do your sources give?": a question leaning on the sentence just before
+            alone = self._answer(self._told(f"{said[where - 1]} {asked[0]}"), lang, previous)
         if not alone.answered or not alone.facts or not {f.id for f in alone.facts} - {f.id for f in declined.facts}:
             return None
         return alone if dated or alone.facts[0].id in self._best_matches(question) else None
@@ -2473,9 +2478,12 @@ class AnswerEngine:
         named = tuple(w for w in query.words if w not in self.side_words) if framed else ()
         capitalised = {tok for raw in raw_tokens(query.text) if raw[:1].isupper() for tok in tokens(raw)}
         named = named if set(named) <= capitalised | self.title_names else ()
+        # (of titles naming it alike, an undated treaty or event last: a remark without a date says less of the
+        # relations than a dated one or a figure: Baikonur's 1994 lease before "Wikipedia mentions the agreement")
         about.sort(key=lambda r: (members and not self.index.names_countries[r.index],
                                   -self.index.people_named(r.index, query.words),
-                                  -self.index.title_share(r.index, named or query.words), -r.fused))
+                                  -self.index.title_share(r.index, named or query.words),
+                                  r.fact.when is None and r.fact.kind != "figure", -r.fused))
         figures = [r for r in about if r.fact.kind == "figure" and self._titled_by(r.fact, query.words)
                    and (not members or self.index.names_countries[r.index])]
         # … and of those, one that says where it is: in every language the same fact leads; unless a fact on which

@@ -61,6 +61,10 @@ class LexiconError(Exception):
         self.problems = problems
 
 
+DATE_INTENTS = ("when", "day")
+"""The intents that ask a date."""
+
+
 def side_tokens(lex: Lexicon) -> frozenset[str]:
     """The words that name Kazakhstan or Russia (the `swap` pairs, in every case form listed)."""
     return frozenset(tok for word in (*lex.swap, *lex.swap.values()) for tok in tokens(word))
@@ -102,6 +106,9 @@ class Lexicon:
     refers_typed: frozenset[str] = frozenset()
     """The pointing words as typed (folded, unstemmed): "нее" stems to what "не" (not) is, but only
     "нее" points back."""
+    latin_intent_words: frozenset[str] = frozenset()
+    """Words asking a date that only Latin-script items list ("day"): the Cyrillic word folding to one (Russian
+    "дай", give) asks none. (Other intents keep such kin: Russian "документы" asks a list as "documents" does.)"""
     kazakh_written: frozenset[str] = frozenset()
     """kk.yaml's words that only Kazakh spells (with ә, і, ң …), lowercase as written: with the facts' words, the
     Kazakh an asker's Latin spelling is checked against ("bizdiñ" for "біздің")."""
@@ -211,6 +218,7 @@ def _read_lexicon(files: list[Path]) -> Lexicon:
     latin_refers: dict[str, set[str]] = {lang: set() for lang in LANGS}
     refers_typed: set[str] = set()
     kazakh_written: set[str] = set()
+    intent_scripts: dict[bool, set[str]] = {True: set(), False: set()}
     problems: list[str] = []
     for path in files:
         reader = _Reader(path)
@@ -253,6 +261,8 @@ def _read_lexicon(files: list[Path]) -> Lexicon:
                     items = reader.strings(sub_value, f"{key}.{name}")
                     if key == "intents":
                         _add(items, intents[name], intent_phrases[name])
+                        for item in items if name in DATE_INTENTS else ():
+                            intent_scripts[is_latin(item)].update(phrase(item) if len(phrase(item)) == 1 else ())
                     else:
                         smalltalk[name].update(normalise(item) for item in items)
             elif key == "synonyms":
@@ -325,6 +335,7 @@ def _read_lexicon(files: list[Path]) -> Lexicon:
         latin_refers={k: frozenset(v) for k, v in latin_refers.items()},
         refers_typed=frozenset(refers_typed),
         kazakh_written=frozenset(kazakh_written),
+        latin_intent_words=frozenset(intent_scripts[True] - intent_scripts[False]),
         no_topic=frozenset().union(*(words.get(name, ()) for name in ("stopwords", "refers", "smalltalk_filler"))),
         question_words=frozenset().union(*(intents.get(name, ()) for name in ("when", "where", "who", "how_much", "why")),
                                          words.get("which_words", ()), words.get("what_words", ())),

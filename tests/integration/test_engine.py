@@ -3797,3 +3797,50 @@ def test_a_figure_said_in_a_speech_is_a_claim_to_check(engine: AnswerEngine) -> 
 def test_embassies_stand_for_diplomatic_relations(engine: AnswerEngine, question: str) -> None:
     """No fact speaks of embassies; opening them is what establishing diplomatic relations did."""
     answered_with(engine.answer(question), "1992")
+
+
+def test_russian_give_asks_no_date(engine: AnswerEngine) -> None:
+    """"Дай" (give) folds as English "day" does; only the English word asks a day."""
+    asked = engine.understanding.parse("Дай краткую сводку по торговле Казахстана и России")
+    assert not asked.intents & {"day", "when"}, asked.intents
+    assert "day" in engine.understanding.parse("On what day was the friendship treaty signed?").intents
+    assert engine.answer("Дайте обзор, дай краткую сводку по торговле Казахстана и России").kind == "overview"
+
+
+def test_exactly_before_a_question_word_asks_no_day(engine: AnswerEngine) -> None:
+    """"Нақты қай қалаларда" stresses "which cities"; "нақты күні" still asks the day."""
+    asked = engine.understanding.parse("Жылу электр станцияларын нақты қай қалаларда салады?")
+    assert "where" in asked.intents and "day" not in asked.intents, asked.intents
+    assert "day" in engine.understanding.parse("Достық шартына нақты күні қашан қол қойылды?").intents
+
+
+@pytest.mark.parametrize(("question", "needle"), [
+    ("ballpark KZ-RU trade 2010?", "15"),
+    ("what's the Baikonur arrangement between the two countries?", "Baikonur"),
+])
+def test_loose_english_wording_finds_the_fact(engine: AnswerEngine, question: str, needle: str) -> None:
+    """"Ballpark" only softens the figure asked; an "arrangement" is an agreement."""
+    assert needle in body_text(answered_with(engine.answer(question)))
+
+
+def test_later_then_else_opens_a_follow_up(engine: AnswerEngine) -> None:
+    """"Кейін тағы кімдер қосылды?" after the Customs Union's members: "тағы" (else) said after "кейін"
+    (later) still opens a follow-up, told by the fact of the later members."""
+    previous = last_turn(engine, "Кеден одағына қай елдер кірді?")
+    body = body_text(answered_with(engine.answer("Кейін тағы кімдер қосылды?", previous=previous)))
+    assert "Армения" in body, body
+
+
+def test_a_question_leaning_on_the_sentence_before_it_is_read_with_it(engine: AnswerEngine) -> None:
+    """"… My pupils asked me how long the border is. What figure do your sources give?": the question alone names
+    no topic; read with the sentence before it, it asks the border's length."""
+    answer = engine.answer("I'm a teacher from Omsk. My pupils asked me how long the border with Kazakhstan is. "
+                           "What figure do your sources give?")
+    assert "7" in body_text(answered_with(answer)) and "fg-land-border-length" in {f.id for f in answer.facts}
+
+
+def test_a_topic_in_the_context_of_the_relations_leads_with_its_dated_facts(engine: AnswerEngine) -> None:
+    """"Baikonur in the context of the relations": "context" frames the topic as "relations" does, and among
+    titles naming Baikonur alike the 1994 lease comes before undated remarks."""
+    answer = engine.answer("Tell me about Baikonur in the context of Kazakhstan–Russia relations")
+    assert answer.kind == "overview" and [f.id for f in answer.facts].index("tr-baikonur-lease-1994") <= 1
