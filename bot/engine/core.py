@@ -492,7 +492,10 @@ class AnswerEngine:
         if resolved.how == "followup" and previous is not None and not first.words and first.intents == {"where"}:
             # "Қай қалаларда?" right after a fact that says where: that fact, not every fact that names a city.
             shown = self._shown(previous)
-            if previous.kind == "fact" and shown and self.answerable.missing(first, shown[0]) is None:
+            # (unless it names no place but the thing talked of: "where exactly is it?" after the cosmonauts who flew
+            # "from Baikonur" asks where Baikonur is)
+            placed = bool(shown) and bool(shown[0].place or self.answerable.named_places & self.answerable.said(shown[0]))
+            if previous.kind == "fact" and placed and self.answerable.missing(first, shown[0]) is None:
                 return self.compose.fact(shown[0], lang, question)
         if resolved.how == "followup" and previous is not None and previous.kind == "fact" and not first.words \
                 and "day" in first.intents:
@@ -1818,9 +1821,16 @@ class AnswerEngine:
             - self.lex.words["document_words"] - self.lex.words["stopwords"]  # "Treaty on …" names no one subject
         if not subject:
             return None
-        return next((r.fact for r in ranked[1:WEIGHTS.semantic_pool] if self._titled_by(r.fact, tuple(subject))
-                     and r.fact.place and self.answerable.missing(query, r.fact) is None
-                     and (not query.named_years or set(query.named_years) & self._years_of(r.fact))), None)
+        # … or, failing that, the one place its title names ("Kazakh cosmonauts who flew from Baikonur": the cosmodrome
+        # they flew from, asked where it is, is Baikonur)
+        named = {tok for tok in tokens(top.fact.title["en"]) if tok in self.title_names} - subject - self.side_words
+        for opening in (subject, named if len(named) == 1 else set()):
+            placed = next((r.fact for r in ranked[1:WEIGHTS.semantic_pool] if opening and self._titled_by(r.fact, tuple(opening))
+                           and r.fact.place and self.answerable.missing(query, r.fact) is None
+                           and (not query.named_years or set(query.named_years) & self._years_of(r.fact))), None)
+            if placed is not None:
+                return placed
+        return None
 
     def _asks_years_counted(self, query: Query) -> bool:
         """Whether the question asks how many years (of a span: "how many years does the 1998–2007 treaty cover?")."""

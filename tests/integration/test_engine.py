@@ -3844,3 +3844,18 @@ def test_a_topic_in_the_context_of_the_relations_leads_with_its_dated_facts(engi
     titles naming Baikonur alike the 1994 lease comes before undated remarks."""
     answer = engine.answer("Tell me about Baikonur in the context of Kazakhstan–Russia relations")
     assert answer.kind == "overview" and [f.id for f in answer.facts].index("tr-baikonur-lease-1994") <= 1
+
+
+def test_where_is_it_after_a_fact_naming_no_place_but_its_topic_asks_where_that_is(engine: AnswerEngine) -> None:
+    """"Where exactly is it?" after the cosmonauts who flew from Baikonur: the fact names no place but Baikonur,
+    so the question asks where Baikonur is (Kyzylorda Region), not the cosmonauts' fact again."""
+    previous = last_turn(engine, "Which Kazakh cosmonauts flew from Baikonur?")
+    body = body_text(answered_with(engine.answer("where exactly is it?", previous=previous)))
+    assert "Kyzylorda" in body, body
+
+
+def test_the_place_a_fact_names_in_its_title_is_where_its_subject_is_asked(engine: AnswerEngine) -> None:
+    """"In which region is the spaceport the first Kazakh cosmonauts flew from?": their fact says Baikonur, not
+    where it is; the fact titled by Baikonur that does say tells it."""
+    body = body_text(answered_with(engine.answer("In which region is the spaceport the first Kazakh cosmonauts flew from?")))
+    assert "Kyzylorda" in body, body
