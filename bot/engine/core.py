@@ -302,7 +302,8 @@ class AnswerEngine:
         hopped = year_hop(question) or day_hop(question) or days_after(question)
         parts = self.understanding.two_parts(question) if hopped is None else None
         both = self._both_parts(question, parts, reply_lang, previous) if parts is not None else None
-        answer = both or self._answer(question, reply_lang, previous)
+        answer = both or (self._after_story(whole, reply_lang) if previous is None else None) \
+            or self._answer(question, reply_lang, previous)
         if not answer.answered:
             answer = self._asked_sentence(whole, question, reply_lang, previous, answer) or answer
         script = script if reply_lang == "kk" else "cyrl"
@@ -363,6 +364,20 @@ class AnswerEngine:
         if not alone.answered or not alone.facts or not {f.id for f in alone.facts} - {f.id for f in declined.facts}:
             return None
         return alone if dated or alone.facts[0].id in self._best_matches(question) else None
+
+    def _after_story(self, whole: str, lang: str) -> Answer | None:
+        """"Medvedev made his first foreign trip as president to Kazakhstan. Which other months did he come that
+        year?": "that year" is the year of what the sentence before tells, read as the turn the question follows
+        (None when a year is named, no "that year" is asked, or the story finds no one dated fact)."""
+        said = sentences(whole)
+        if len(said) < 2 or YEAR_RE.search(whole) or not said[-1].rstrip().endswith("?") \
+                or not find_phrases(tuple(tokens(said[-1])), self.lex.phrases["same_year"]):
+            return None
+        story = self._answer(self._told(said[-2]), lang, None)
+        if not story.answered or not story.facts or story.facts[0].when is None:
+            return None
+        alone = self._answer(self._told(said[-1]), lang, self.turn(story))
+        return alone if alone.answered and alone.facts and alone.facts[0].id != story.facts[0].id else None
 
     def _dated_by_story(self, asked: str, said: Sequence[str]) -> str | None:
         """"My nephew says 1996 was an important year for us. What happened that year?": the question

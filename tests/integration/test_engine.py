@@ -3859,3 +3859,16 @@ def test_the_place_a_fact_names_in_its_title_is_where_its_subject_is_asked(engin
     where it is; the fact titled by Baikonur that does say tells it."""
     body = body_text(answered_with(engine.answer("In which region is the spaceport the first Kazakh cosmonauts flew from?")))
     assert "Kyzylorda" in body, body
+
+
+@pytest.mark.parametrize(("question", "fact_id"), [
+    ("Медведев президент ретінде алғашқы шетелдік сапарын Қазақстанға жасады. Сол жылы тағы қай айларда келді?",
+     "vi-medvedev-visits-2008"),
+    ("Ельцин приезжал в Казахстан и говорил о Каспии. Что ещё произошло в тот же год?", "tr-kostanay-diesel-jv-1996"),
+])
+def test_that_year_after_a_story_is_the_year_of_what_the_story_tells(engine: AnswerEngine, question: str,
+                                                                     fact_id: str) -> None:
+    """A message that tells an event without its year, then asks of "that year": the event's fact gives the year,
+    and the question is read as following it (not answered by the event's own fact again)."""
+    answer = answered_with(engine.answer(question))
+    assert fact_id in {f.id for f in answer.facts}, body_text(answer)
