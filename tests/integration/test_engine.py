@@ -3872,3 +3872,9 @@ def test_that_year_after_a_story_is_the_year_of_what_the_story_tells(engine: Ans
     and the question is read as following it (not answered by the event's own fact again)."""
     answer = answered_with(engine.answer(question))
     assert fact_id in {f.id for f in answer.facts}, body_text(answer)
+
+
+def test_came_and_went_is_a_visit_not_a_leaving(engine: AnswerEngine) -> None:
+    """"Келіп кетті" (came and went) dates a visit: the month of Yeltsin's 1996 visit, not a departure no fact dates."""
+    body = body_text(answered_with(engine.answer("Ельцин 1996 жылы Қазақстанға қай айда келіп кетті?")))
+    assert "сәуір" in body, body

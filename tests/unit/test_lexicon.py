@@ -112,7 +112,8 @@ def test_each_small_talk_phrase_is_indexed_by_its_first_word_in_order() -> None:
     ("Добрый вечер, многоуважаемые коллеги!", "greeting"),
     ("Заранее признателен за ваш труд и прошу принять уверения в моём глубоком уважении.", "thanks"),
     ("hey who are u haha", "who"), ("спасибо лол", "thanks"), ("Can you help me with the figures?", "abilities"),
-    ("ok thanks, signing off now", "bye"), ("Thanks a lot, goodbye and all the best!", "bye"),
+    ("ok thanks, signing off now", "bye"), ("Здравствуйте! Вы на вопросы отвечаете?", "abilities"),
+    ("Thanks a lot, goodbye and all the best!", "bye"),
 ])
 def test_small_talk_kinds(text: str, kind: str) -> None:
     assert smalltalk_kind(text, load_lexicon(default_lexicon_dir())) == kind
