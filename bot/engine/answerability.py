@@ -108,6 +108,9 @@ SIDE_OF_PLACE = 2
 _EXACTLY_RE = re.compile(r"^(?:нақты|накты|naqty|nakty|дәл|дал|däl|именно|точно|exactly|precisely|exact)$", re.IGNORECASE)
 """A word that only stresses the place asked ("Ресейдің нақты қай қаласында"): it parts the side from the place word
 no more than a space."""
+_SENTENCE_END_RE = re.compile(r"(?<=[.;:!?])\s+")
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w'-]*")
+"""A word written with a capital (in English, a name's)."""
 COUNTED_PREFIX = 4
 """Letters of a counted word that name it in any case form ("kuzh" of "құжатқа", "құжаттың")."""
 PLACE_STEM = 5
@@ -177,6 +180,8 @@ class Answerability:
                     places.update(tokens(fact.place[lang]))
         self.place_words = frozenset(places) | lex.words["place_words"]
         self.side_words = side_tokens(lex)
+        self.stand_ins = frozenset(ph[0] for ph in lex.stands_for if len(ph) == 1) | self.place_words
+        """Single words standing for something else ("Kremlin", "Akorda") and place words: no name of a thing."""
         self.people_sides = {side: tuple(name[:PERSON_STEM] for name in lex.words[f"{side}_people"])
                              for side in ("russia", "kazakhstan")}
         """Whose side a named person acted for, by the first letters of the name's tokens ("nazar" of "Назарбаевтың")."""
@@ -657,10 +662,29 @@ class Answerability:
             return False
         return any(len(party) >= PARTY_STEM for party in self.lex.words["other_parties"] & self.said(fact))
 
+    def asks_called(self, query: Query) -> bool:
+        """Whether a question asks what an event or a body was called ("как назывался фестиваль")."""
+        return mentions(query.tokens, self.lex, "called_words") and not self.asks_name(query)
+
+    def gives_a_name(self, fact: Fact) -> bool:
+        """Whether a fact's English text calls something by a name of its own: a capitalised word past a sentence's
+        first that is no side, month, person, place or stand-in for a side ("the Kostanay Diesel Plant", "the
+        Interregional Cooperation Forum"; not "a music festival … singers, including Grigory Leps")."""
+        if fact.kind == "treaty":
+            return True  # a document's name is what it is about ("an agreement on the metallurgical complex")
+        plain = self.side_words | self.named_places | self.people_of(fact) | self.stand_ins
+        for sentence in _SENTENCE_END_RE.split(fact.text["en"]):
+            for raw in _CAPITALISED_RE.findall(sentence)[1:] if sentence[:1].isupper() else _CAPITALISED_RE.findall(sentence):
+                if (raw.isupper() and len(raw) > 1) or (not month_of(fold(raw)) and not set(tokens(raw)) <= plain):
+                    return True  # (an abbreviation, "CSTO", is a body's name)
+        return False
+
     def missing(self, query: Query, fact: Fact) -> str | None:
         """The asked-for detail the fact does not hold (a catalogue key), or None."""
         texts = " ".join(fact.text[lang] for lang in LANGS) + " " + " ".join(
             c.note[lang] for c in fact.claims for lang in LANGS)
+        if self.asks_called(query) and not self.gives_a_name(fact):
+            return "name"  # "what was the name of the music festival Kazakhstan cancelled?": it is unnamed
         if "day" in query.intents and ("when" in query.intents or not query.words) and not self.dated_to_day(fact):
             return "day"
         if "month" in query.intents and not self.dated_to_month(fact):
