@@ -3891,3 +3891,10 @@ def test_the_name_of_a_thing_the_fact_leaves_unnamed_is_not_given(engine: Answer
     """The festival Leps was to sing at is "a music festival" in every source: its name is not known; the forum's
     name (the Interregional Cooperation Forum) and a document's (what it is about) are."""
     assert engine.answer(question).answered is answered
+
+
+@pytest.mark.parametrize("question", ["929 GLIC qai jerde?", "where is the 929 GLITs range?"])
+def test_the_flight_test_centres_abbreviation_in_latin_letters_names_it(engine: AnswerEngine, question: str) -> None:
+    """"GLIC", "GLITs": the Russian abbreviation ГЛИЦ typed in Latin letters."""
+    answer = answered_with(engine.answer(question))
+    assert answer.facts[0].id == "fg-range-929-glits", body_text(answer)
