@@ -108,7 +108,6 @@ SIDE_OF_PLACE = 2
 _EXACTLY_RE = re.compile(r"^(?:нақты|накты|naqty|nakty|дәл|дал|däl|именно|точно|exactly|precisely|exact)$", re.IGNORECASE)
 """A word that only stresses the place asked ("Ресейдің нақты қай қаласында"): it parts the side from the place word
 no more than a space."""
-_SENTENCE_END_RE = re.compile(r"(?<=[.;:!?])\s+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'-]*")
 """A word written with a capital (in English, a name's)."""
 COUNTED_PREFIX = 4
@@ -181,7 +180,8 @@ class Answerability:
         self.place_words = frozenset(places) | lex.words["place_words"]
         self.side_words = side_tokens(lex)
         self.stand_ins = frozenset(ph[0] for ph in lex.stands_for if len(ph) == 1) | self.place_words
-        """Single words standing for something else ("Kremlin", "Akorda") and place words: no name of a thing."""
+        """Single words standing for something else ("Kremlin", "Akorda") and place words (named places among them):
+        no name of a thing."""
         self.people_sides = {side: tuple(name[:PERSON_STEM] for name in lex.words[f"{side}_people"])
                              for side in ("russia", "kazakhstan")}
         """Whose side a named person acted for, by the first letters of the name's tokens ("nazar" of "Назарбаевтың")."""
@@ -672,9 +672,10 @@ class Answerability:
         Interregional Cooperation Forum"; not "a music festival … singers, including Grigory Leps")."""
         if fact.kind == "treaty":
             return True  # a document's name is what it is about ("an agreement on the metallurgical complex")
-        plain = self.side_words | self.named_places | self.people_of(fact) | self.stand_ins
-        for sentence in _SENTENCE_END_RE.split(fact.text["en"]):
-            for raw in _CAPITALISED_RE.findall(sentence)[1:] if sentence[:1].isupper() else _CAPITALISED_RE.findall(sentence):
+        plain = self.side_words | self.people_of(fact) | self.stand_ins
+        for sentence in message_sentences(fact.text["en"]):
+            found = _CAPITALISED_RE.findall(sentence)
+            for raw in found[1 if sentence.lstrip()[:1].isupper() else 0:]:  # (a sentence's first word is capitalised anyway)
                 if (raw.isupper() and len(raw) > 1) or (not month_of(fold(raw)) and not set(tokens(raw)) <= plain):
                     return True  # (an abbreviation, "CSTO", is a body's name)
         return False

@@ -1839,13 +1839,11 @@ class AnswerEngine:
         # … or, failing that, the one place its title names ("Kazakh cosmonauts who flew from Baikonur": the cosmodrome
         # they flew from, asked where it is, is Baikonur)
         named = {tok for tok in tokens(top.fact.title["en"]) if tok in self.title_names} - subject - self.side_words
-        for opening in (subject, named if len(named) == 1 else set()):
-            placed = next((r.fact for r in ranked[1:WEIGHTS.semantic_pool] if opening and self._titled_by(r.fact, tuple(opening))
-                           and r.fact.place and self.answerable.missing(query, r.fact) is None
-                           and (not query.named_years or set(query.named_years) & self._years_of(r.fact))), None)
-            if placed is not None:
-                return placed
-        return None
+        openings = (subject, named) if len(named) == 1 else (subject,)
+        return next((r.fact for opening in openings for r in ranked[1:WEIGHTS.semantic_pool]
+                     if self._titled_by(r.fact, tuple(opening)) and r.fact.place
+                     and self.answerable.missing(query, r.fact) is None
+                     and (not query.named_years or set(query.named_years) & self._years_of(r.fact))), None)
 
     def _asks_years_counted(self, query: Query) -> bool:
         """Whether the question asks how many years (of a span: "how many years does the 1998–2007 treaty cover?")."""

@@ -262,8 +262,10 @@ def _read_lexicon(files: list[Path]) -> Lexicon:
                     items = reader.strings(sub_value, f"{key}.{name}")
                     if key == "intents":
                         _add(items, intents[name], intent_phrases[name])
-                        for item in items if name in DATE_INTENTS else ():
-                            intent_scripts[is_latin(item)].update(phrase(item) if len(phrase(item)) == 1 else ())
+                        if name in DATE_INTENTS:
+                            for item in items:
+                                if len(toks := phrase(item)) == 1:
+                                    intent_scripts[is_latin(item)].add(toks[0])
                     else:
                         smalltalk[name].update(normalise(item) for item in items)
             elif key == "synonyms":

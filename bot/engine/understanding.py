@@ -29,8 +29,6 @@ DECADE_RE = re.compile(
     r"(?<![\d.,])(1[5-9]\d0|20\d0)"
     r"(?:'?s\b|\s*-\s*(?:х|е|ых|ые|ші|шы|шы жылдар|ші жылдар)|\s*-?\s*(?:жылдар|jyldar|zhyldar))",
     re.IGNORECASE)
-_LATIN_TYPED_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
-"""A word typed in Latin letters (with the 2021 Kazakh ones)."""
 _DAY_MONTH_RE = re.compile(r"(0?[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])")
 """A day and month typed as numbers ("12.06"); a decimal ("23.8") has one digit after the point."""
 _NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})\.(\d{2})\.((?:1[5-9]|20)\d\d)\b")
@@ -776,7 +774,6 @@ class Understanding:
         if find_phrases(plain, lex.phrases["out_of_scope"]):
             oos = True  # "стоит ли …?" asks advice, though "стоит" alone may say where something stands
         typed_toks = frozenset(plain)
-        latin_typed = frozenset(tokens(" ".join(_LATIN_TYPED_RE.findall(text))))
         # "нақты қай қалаларда", "exactly which city": "exact" before a question word stresses it, asks no day
         asking_next = (lex.question_words | lex.words["which_words"]) - lex.intents["day"]
         stressed = frozenset(a for a, b in zip(plain, plain[1:], strict=False) if b in asking_next)
@@ -805,7 +802,7 @@ class Understanding:
                 continue  # "when was that day made a holiday?": the day already talked of, no day asked
             stressing = tok in stressed
             for name, ws in lex.intents.items():
-                if tok in ws and tok in typed_toks and (tok not in lex.latin_intent_words or tok in latin_typed) \
+                if tok in ws and tok in typed_toks and (tok not in lex.latin_intent_words or tok in english) \
                         and not (stressing and name == "day"):
                     intents.add(name)  # not "organisation" of "SCO" spelt out: no list asked; nor a Russian "дай"
             if tok in lex.intents["overview"] and tok in typed_toks and tok not in stop:
