@@ -159,6 +159,8 @@ class Answerability:
         self.person_names = frozenset(names) - lex.words["person_words"]
         """Tokens of people's names ("nazarbaev", "putin"), not of their offices."""
         self.person_words = self.person_names | lex.words["person_words"]
+        self.in_force_said = lex.words["in_force"] | frozenset(ph[-1] for ph in lex.phrases["in_force"])
+        """The words a fact must say to date a document's coming into force (the phrases' last: "force", "силу")."""
         self.pair_nouns = lex.words["country_words"] | frozenset(stem(fold(word)) for word in _PAIR_NOUNS.split())
         """What "two" counts in "the two countries", "екі елдің", "обеих сторон": the sides, no quantity told."""
         self.by_part_of_year = frozenset(f.id for f in facts
@@ -499,6 +501,9 @@ class Answerability:
         # "В каком году после установления дипотношений подписали договор …?": the event a date is counted
         # from is not the one asked.
         named = Counter(query.tokens) - Counter(_counted_from(query.text))
+        if self.lex.words["in_force"].intersection(+named) or find_phrases(query.tokens, self.lex.phrases["in_force"]):
+            # "When did the 1992 treaty enter into force?": its coming into force, not its signing, is dated.
+            return self.in_force_said
         for asked, told in EVENT_WORDS:
             if asked == "beginning_words" and _BEGAN_DOING_RE.search(query.text):
                 continue  # "when did Moscow start renting the base?": the renting is dated, its start with it

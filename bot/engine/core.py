@@ -499,6 +499,12 @@ class AnswerEngine:
             following = self._next_of_shown(previous, lang, question)
             if following is not None:
                 return following
+        before_that = {tok for _, ph in find_phrases(first.tokens, self.lex.phrases["before_that"]) for tok in ph}
+        if previous is not None and not first.named_years and before_that \
+                and len([w for w in first.words if w not in before_that]) <= AFTER_THAT_WORDS:
+            preceding = self._last_before_shown(previous, lang, question, first.months)
+            if preceding is not None:
+                return preceding
         if (previous is not None and not first.named_years and len(first.words) <= WEIGHTS.short_words + 1
                 and (resolved.how == "followup" or refers_back(question, self.lex)) and not names_side(question, self.lex)):
             of_day = self._of_shown_day(first, previous, lang)
@@ -1423,6 +1429,20 @@ class AnswerEngine:
         start = bisect.bisect_right(self._people_by_date, max(dated), key=lambda wf: wf[0])
         following = next((f for _, f in self._people_by_date[start:] if people & set(_people(f))), None)
         return self.compose.fact(following, lang, question) if following is not None else None
+
+    def _last_before_shown(self, previous: Turn, lang: str, question: str, months: tuple[int, ...]) -> Answer | None:
+        """"А где они виделись до этого, в октябре?": the last earlier fact naming someone the facts just shown
+        name, in the month the question names if it names one."""
+        shown = self._shown(previous)[:1]  # the fact answered, not those it points to ("see also")
+        people = {p for f in shown for p in _people(f)}
+        if not people or shown[0].when is None:
+            return None
+        if self._people_by_date is None:
+            self._people_by_date = sorted(((_when_or_titled(f), f) for f in self.store.facts if f.people), key=lambda wf: wf[0])
+        end = bisect.bisect_left(self._people_by_date, shown[0].when.key, key=lambda wf: wf[0])
+        preceding = next((f for when, f in reversed(self._people_by_date[:end]) if when[0] and f.id not in previous.fact_ids
+                          and people & set(_people(f)) and (not months or when[1] in months)), None)
+        return self.compose.fact(preceding, lang, question) if preceding is not None else None
 
     def _same_day(self, previous: Turn, lang: str, question: str, year: int | None = None, years_on: int = 0) -> Answer | None:
         """"What else was signed that day?": the other facts dated to the day of the fact just shown.

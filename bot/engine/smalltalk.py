@@ -176,11 +176,17 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
     if asked:
         asked = [s for s in kept if s in asked or _bids_comparison(s, lex, names_topic)]
     pointing = [s for s in asked if refers_back(s, lex)]
+    # A year said alone after a question that names none ("… кай куни кездести? 2023 жыл") is the question's
+    # (not one among choices, "А) 1994 Б) 1998", nor a year others claim, "Bireuler 1995 deidi").
+    its_year = [s for s in kept[kept.index(asked[-1]) + 1:] if len(YEAR_RE.findall(s)) == 1
+                and not set(tokens(YEAR_RE.sub(" ", s))) - lex.words["year_words"] - {"in", "в", "во"}] \
+        if asked and not any(YEAR_RE.search(s) for s in asked) else []
     if asked and any(_content(s, lex) for s in asked):
         # A short remark after the question that names nothing the facts speak of ("… qansha boldy? slaidqa
         # kerek": for a slide; "…? быстро плз, ведущий күтіп тұр") is no part of it, whatever it points at.
         after = kept[kept.index(asked[-1]) + 1:]
-        kept = [s for s in kept if s not in after or not _untopical(s, lex, names_topic) or _asks_as_well(s, lex)]
+        kept = [s for s in kept if s not in after or not _untopical(s, lex, names_topic) or _asks_as_well(s, lex)
+                or s in its_year]
     if not asked or not any(_content(s, lex) for s in asked):
         # "… asked me how big trade was in 2010. Do you know roughly?": the question is told beside the asker;
         # when a sentence of its own holds it whole ("He asked me to find out why …"), that sentence.
@@ -192,7 +198,7 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
     if not pointing and all(_self_contained(s, lex) for s in asked):
         # "My supervisor wants figures on mutual investment. How much Kazakh money went into Russia?":
         # a question that holds its own topic is asked; the sentences around it only say why.
-        kept = asked
+        kept = asked + its_year
     elif not pointing:
         # "I'm a journalist writing about Central Asia. What is …?": who asks and why is not what
         # is asked, unless the question points back into it ("… about Baikonur. Where is it?") or, too short

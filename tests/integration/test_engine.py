@@ -3894,3 +3894,61 @@ def test_the_flight_test_centres_abbreviation_in_latin_letters_names_it(engine: 
     """"GLIC", "GLITs": the Russian abbreviation ГЛИЦ typed in Latin letters."""
     answer = answered_with(engine.answer(question))
     assert answer.facts[0].id == "fg-range-929-glits", body_text(answer)
+
+
+@pytest.mark.parametrize("message", [
+    "Hi there, am I talking to a human or a bot?",
+    "Salem! Sen bot pysyn ba, adam ba?",
+    "Привет! Ты бот? На каких языках с тобой можно общаться?",
+    "Сәлем! Сен кімсің? Немерем сені маған телефонға орнатып берді.",
+])
+def test_asking_whether_the_bot_is_a_person_or_which_languages_it_speaks_is_small_talk(engine: AnswerEngine,
+                                                                                     message: str) -> None:
+    """"Am I talking to …", "бот пысың ба" (are you a bot), "с тобой можно общаться" (talk with you), and a
+    sentence opened by the asker's kin ("Немерем …": my grandchild installed you) tell or ask nothing of the facts."""
+    assert engine.answer(message).kind == "smalltalk"
+
+
+def test_a_year_said_after_the_question_dates_it(engine: AnswerEngine) -> None:
+    """"… кай куни кездести? 2023 жыл": the year after the question mark is the question's (Putin in Astana,
+    9 November 2023, not the SCO summit of July 2024)."""
+    answered_with(engine.answer("Токаев пен Путин Астанада кай куни кездести? 2023 жыл"), "9 қараша 2023")
+
+
+@pytest.mark.parametrize(("first", "follow_up", "fact_id"), [
+    ("When did Tokayev and Putin meet in Astana in 2023?", "And where did they meet before that?",
+     "vi-tokayev-putin-russia-2023-10"),
+    ("Когда Токаев и Путин встречались в Астане в 2023 году?", "А где они виделись до этого, в октябре?",
+     "vi-tokayev-putin-russia-2023-10"),
+    ("Ельцин Қазақстанға 1998 жылы қашан келді?", "Бұған дейін қашан келген?", "vi-yeltsin-kazakhstan-1996"),
+])
+def test_before_that_asks_the_last_earlier_fact_of_the_same_people(engine: AnswerEngine, first: str, follow_up: str,
+                                                                    fact_id: str) -> None:
+    """"Before that" after a meeting: the same people's last earlier meeting, not the one just shown."""
+    answer = answered_with(engine.answer(follow_up, previous=engine.turn(engine.answer(first))))
+    assert answer.facts[0].id == fact_id, body_text(answer)
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("When did the 1992 friendship treaty enter into force?", False),
+    ("Когда вступил в силу договор о дружбе 1992 года?", False),
+    ("1992 жылғы достық шарты қашан күшіне енді?", False),
+    ("When did Russia's new Labour Code come into force?", True),
+    ("Ресейдің жаңа Еңбек кодексі қашан күшіне енді?", True),
+])
+def test_coming_into_force_is_dated_only_by_a_fact_that_says_it(engine: AnswerEngine, question: str,
+                                                                answered: bool) -> None:
+    """The sources date the friendship treaty's signing, not its coming into force: that is a near miss; the
+    Labour Code's coming into force (2002) is told."""
+    assert engine.answer(question).answered is answered
+
+
+@pytest.mark.parametrize("question", [
+    "1993 жылы Омбыда коммюникеге кол койган премьер-министрлердин аты-жону кандай?",
+    "1993 жылы Омбыда коммюникеге қол қойған премьер-министрлердің аттары қандай?",
+])
+def test_the_names_asked_in_kazakh_of_offices_the_fact_leaves_unnamed_are_a_near_miss(engine: AnswerEngine,
+                                                                                      question: str) -> None:
+    """"аты-жону" (аты-жөні typed on a Russian keyboard) and "аттары" (their names) ask names: the Omsk communiqué's
+    fact names only the prime ministers' office."""
+    assert engine.answer(question).answered is False

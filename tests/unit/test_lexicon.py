@@ -140,6 +140,14 @@ def test_courtesy_sentences_are_dropped_around_a_question(message: str, question
 
 
 @pytest.mark.parametrize(("message", "question"), [
+    ("Токаев пен Путин Астанада кай куни кездести? 2023 жыл", "Токаев пен Путин Астанада кай куни кездести? 2023 жыл"),
+    ("Когда встречались Токаев и Путин в Астане? 2023 год", "Когда встречались Токаев и Путин в Астане? 2023 год"),
+])
+def test_a_year_said_after_a_question_without_one_is_kept(message: str, question: str) -> None:
+    assert without_courtesy(message, load_lexicon(default_lexicon_dir())) == question
+
+
+@pytest.mark.parametrize(("message", "question"), [
     ("Hi, I'm a journalist writing about Central Asia. How much has Kazakhstan invested in Russia?",
      "How much has Kazakhstan invested in Russia?"),
     ("Саламатсыз ба! Журналистпин, Орталык Азия туралы макала дайындап журмин. Инвестиция канша?",
