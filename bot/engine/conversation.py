@@ -15,7 +15,7 @@ from typing import Literal
 from bot.engine.direction import destination, without_direction
 from bot.engine.language import kazakh_latin
 from bot.engine.lexicon import Lexicon, side_tokens
-from bot.engine.understanding import ASKING, YEAR_RE, Query, find_phrases, named_days
+from bot.engine.understanding import ASKING, YEAR_RE, Query, find_phrases, mentions, named_days
 from bot.script import is_latin
 from bot.text import fold, raw_tokens, stem, tokens, word_tokens
 
@@ -196,7 +196,10 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     # no topic of its own.
     compared = "compare" in query.intents and len(query.named_years) == 1 and short and bool(YEAR_RE.search(previous.question))
     new_year = short and bool(query.named_years) and (marker or whole_of_year)
-    if not (looks_followup or bare_detail or echo or compared or new_year):
+    # "ал 2013 жылғы шарт қалай аталады?" after the 1992 treaty: the name of a thing the year tells asks anew.
+    own_topic = [w for w in own if w not in lex.words["year_words"] and w not in lex.asking_words and w not in sides]
+    anew = bool(query.named_years) and bool(own_topic) and not pointing and mentions(query.tokens, lex, "called_words")
+    if anew or not (looks_followup or bare_detail or echo or compared or new_year):
         return Resolved(question, "standalone")
     text = previous.question
     if query.named_years:

@@ -3952,3 +3952,15 @@ def test_the_names_asked_in_kazakh_of_offices_the_fact_leaves_unnamed_are_a_near
     """"аты-жону" (аты-жөні typed on a Russian keyboard) and "аттары" (their names) ask names: the Omsk communiqué's
     fact names only the prime ministers' office."""
     assert engine.answer(question).answered is False
+
+
+@pytest.mark.parametrize(("first", "follow_up"), [
+    ("Қазақстан мен Ресей достық, ынтымақтастық және өзара көмек туралы шартқа қашан қол қойды?",
+     "ал 2013 жылғы шарт қалай аталады?"),
+    ("Когда Казахстан и Россия подписали Договор о дружбе, сотрудничестве и взаимной помощи?",
+     "А как назывался договор 2013 года?"),
+])
+def test_the_name_of_another_years_thing_asks_anew(engine: AnswerEngine, first: str, follow_up: str) -> None:
+    """"And what is the 2013 treaty called?" after the 1992 treaty: the year names another treaty, not the one shown."""
+    answer = answered_with(engine.answer(follow_up, previous=engine.turn(engine.answer(first))))
+    assert answer.facts[0].id == "tr-good-neighbourliness-treaty-2013", body_text(answer)
