@@ -69,7 +69,7 @@ from bot.engine.smalltalk import (
     without_self_clause,
 )
 from bot.engine.spelling import PARTICLE, Abbreviations, DotlessI, DroppedLetter, KeyboardE, SplitWords, Transposed, full_years
-from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Understanding, find_phrases, month_of
+from bot.engine.understanding import ASKING, KAZAKH_AND, YEAR_RE, Query, Understanding, find_phrases, mentions, month_of
 from bot.model import LANGS, Claim, Fact, PartialDate, Source
 from bot.script import formal_words, is_latin, shows_spelling, typed_plainly, writes_dotted_i
 from bot.store import FactStore
@@ -496,7 +496,7 @@ class AnswerEngine:
         if previous is not None and not first.named_years and (
                 self.lex.words["next_words"].intersection(first.tokens)
                 or (after_that and len([w for w in first.words if w not in after_that]) <= AFTER_THAT_WORDS)):
-            following = self._next_of_shown(previous, lang, question)
+            following = self._next_of_shown(previous, lang, question, mentions(first.tokens, self.lex, "planned_words"))
             if following is not None:
                 return following
         before_that = {tok for _, ph in find_phrases(first.tokens, self.lex.phrases["before_that"]) for tok in ph}
@@ -518,9 +518,9 @@ class AnswerEngine:
             placed = bool(shown) and bool(shown[0].place or self.answerable.named_places & self.answerable.said(shown[0]))
             if previous.kind == "fact" and placed and self.answerable.missing(first, shown[0]) is None:
                 return self.compose.fact(shown[0], lang, question)
-        if resolved.how == "followup" and previous is not None and previous.kind == "fact" and not first.words \
+        if resolved.how == "followup" and previous is not None and previous.kind in ("fact", "list") and not first.words \
                 and "day" in first.intents:
-            # "Қай күндері?" right after a fact and those told beside it: the first of them that gives its days.
+            # "Қай күндері?" right after a fact and those told beside it, or a list: the first of them that gives its days.
             with_days = next((f for f in self._shown(previous) if self.answerable.missing(first, f) is None), None)
             if with_days is not None:
                 return self.compose.fact(with_days, lang, question)
@@ -1398,10 +1398,17 @@ class AnswerEngine:
         days = _days_of(shown)
         if not days or not query.words:
             return None
+        if mentions(query.tokens, self.lex, "later_words") or self.lex.words["later_openers"].intersection(query.tokens[:2]):
+            return None  # "ал кейін оған қандай елдер қосылды?": a later time, not that day
         # "when …?" of the one fact just told, which gave its date, asks of something else
         # (and "did they sign anything else that day?" asks of another)
+        further = self.lex.words["further_words"].intersection(query.tokens)
+        if previous.kind == "fact" and "day" in query.intents and query.intents <= {"day", "when"} and len(query.words) <= 1 \
+                and not further and refers_back(query.text, self.lex) \
+                and shown[0].when is not None and shown[0].when.day and self.answerable.missing(query, shown[0]) is None:
+            return self.compose.fact(shown[0], lang, query.text)  # "what day was it signed?" points at that fact
         repeat = previous.kind != "fact" or (self._about_previous(query, previous) and "when" not in query.intents
-                                             and not self.lex.words["further_words"].intersection(query.tokens))
+                                             and not further)
         that_day = {f.id for f in self._on_days(days)} - (set() if repeat else {shown[0].id})
         best = next((r for r in self.rank(query) if r.fact.id in that_day and r.coverage >= WEIGHTS.semantic_agree
                      and self.answerable.missing(query, r.fact) is None), None)
@@ -1415,9 +1422,10 @@ class AnswerEngine:
             return False
         return not any(nexts.intersection(tokens(answer.facts[0].text[lang])) for lang in LANGS)
 
-    def _next_of_shown(self, previous: Turn, lang: str, question: str) -> Answer | None:
+    def _next_of_shown(self, previous: Turn, lang: str, question: str, planned: bool = False) -> Answer | None:
         """"When are they due to meet next?": the first later fact naming someone the facts just
-        shown, or others of their days, name (the sources' newest meetings are announced ones)."""
+        shown, or others of their days, name (the sources' newest meetings are announced ones). Asked
+        what was planned next ("келесі кездесу қай жерде жоспарланған?"), the first the sources call the next."""
         shown = self._shown(previous)
         people = {p for f in (*shown, *self._on_days(_days_of(shown))) for p in _people(f)}
         # A fact dated to its year or month ends with it: what came next is after the whole of it.
@@ -1427,7 +1435,10 @@ class AnswerEngine:
         if self._people_by_date is None:
             self._people_by_date = sorted(((_when_or_titled(f), f) for f in self.store.facts if f.people), key=lambda wf: wf[0])
         start = bisect.bisect_right(self._people_by_date, max(dated), key=lambda wf: wf[0])
-        following = next((f for _, f in self._people_by_date[start:] if people & set(_people(f))), None)
+        later = [f for _, f in self._people_by_date[start:] if people & set(_people(f))]
+        nexts = self.lex.words["next_words"]
+        announced = [f for f in later if any(nexts.intersection(tokens(f.text[code])) for code in LANGS)] if planned else []
+        following = next(iter(announced or later), None)
         return self.compose.fact(following, lang, question) if following is not None else None
 
     def _last_before_shown(self, previous: Turn, lang: str, question: str, months: tuple[int, ...]) -> Answer | None:
@@ -2432,8 +2443,9 @@ class AnswerEngine:
         # be of what is asked (a word the best match shares with the question, the sides aside), not of others.
         # (as written: "жылу электр станциясы" stands for the "орталық" every centre's name holds)
         shared = {w for w in query.words if w not in self.side_words and ranked and w in self.words[ranked[0].index]}
+        # (and each must say what is asked: "в каком именно городе" is not told by a fact placed only in Russia)
         placed = [r.fact for r in _close_matches([r for r in ranked if r.fact.place])
-                  if not shared or shared & self.words[r.index]]
+                  if (not shared or shared & self.words[r.index]) and self.answerable.missing(query, r.fact) is None]
         return self.compose.listing(placed, lang, query.text, "", in_full=len(placed)) if len(placed) >= 2 else None
 
     @staticmethod

@@ -904,8 +904,11 @@ class Understanding:
             intents.discard("until")  # "до какого пункта", "қай қалаға дейін": up to which place, not until when
         if "when" in intents and "how_much" not in intents:
             intents.discard("money")  # "когда договорились не платить налог дважды?" asks a date, not a sum
-        if "how_much" not in intents and asked_currency(toks):
-            intents.discard("money")  # "do people pay Russia in tenge or roubles?" asks which currency, not a sum
+        if "how_much" not in intents and asked_currency(toks) and (
+                len(currencies_in(toks)) > 1 or not find_phrases(plain, lex.intent_phrases["money"])):
+            # "do people pay Russia in tenge or roubles?" asks which currency, not a sum ("what annual rent, in US
+            # dollars, …?" asks a sum in one)
+            intents.discard("money")
         if find_phrases(plain, lex.phrases["not_money"]) or self._paid_visit(plain):
             intents.discard("money")  # "paid a state visit", "every visit Medvedev paid"
             if not find_phrases(plain, lex.intent_phrases["how_much"]):

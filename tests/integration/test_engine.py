@@ -3964,3 +3964,61 @@ def test_the_name_of_another_years_thing_asks_anew(engine: AnswerEngine, first: 
     """"And what is the 2013 treaty called?" after the 1992 treaty: the year names another treaty, not the one shown."""
     answer = answered_with(engine.answer(follow_up, previous=engine.turn(engine.answer(first))))
     assert answer.facts[0].id == "tr-good-neighbourliness-treaty-2013", body_text(answer)
+
+
+@pytest.mark.parametrize(("follow_up", "fact_id"), [
+    ("and where was the next meeting planned?", "vi-astana-sco-summit-2024"),
+    ("ал келесі кездесу қай жерде жоспарланған?", "vi-astana-sco-summit-2024"),
+    ("and when did they meet next?", "vi-astana-forum-2023"),
+])
+def test_the_planned_next_meeting_is_the_one_the_sources_announce(engine: AnswerEngine, follow_up: str,
+                                                                   fact_id: str) -> None:
+    """After the October 2023 meeting, the next one in time is Astana in November; the one "planned" next is the
+    meeting the sources announce for the SCO summit of July 2024."""
+    first = engine.answer("Where did Tokayev and Putin meet in October 2023?")
+    answer = answered_with(engine.answer(follow_up, previous=engine.turn(first)))
+    assert answer.facts[0].id == fact_id, body_text(answer)
+
+
+def test_a_later_time_is_not_asked_of_the_day_just_shown(engine: AnswerEngine) -> None:
+    """"Ал кейін оған қандай елдер қосылды?" after the Customs Union's founders: who joined later (the EAEU fact),
+    not the founders' fact of 1 January 2010 again."""
+    first = engine.answer("Кеден одағын құрған үш ел қайсылар?")
+    answer = answered_with(engine.answer("ал кейін оған қандай елдер қосылды?", previous=engine.turn(first)))
+    assert answer.facts[0].id == "fg-customs-union-to-eaeu", body_text(answer)
+
+
+def test_what_day_was_it_signed_points_at_the_fact_just_told(engine: AnswerEngine) -> None:
+    """"What day was it signed?" after the 1998 declaration: that declaration's day, not another paper of 6 July 1998;
+    "anything else that same day?" then finds the Caspian seabed agreement."""
+    first = engine.answer("Tell me about the 1998 declaration between Kazakhstan and Russia, what is it called?")
+    day = answered_with(engine.answer("what day was it signed?", previous=engine.turn(first)), "6 July 1998")
+    assert day.facts[0].id == "tr-eternal-friendship-declaration-1998", body_text(day)
+    other = answered_with(engine.answer("did they sign anything else that same day?", previous=engine.turn(day)))
+    assert other.facts[0].id == "tr-caspian-seabed-1998", body_text(other)
+
+
+def test_a_tv_presenter_in_either_kazakh_word(engine: AnswerEngine) -> None:
+    """"Телеалып барушы" is "тележүргізуші" (the fact's word): the presenter banned from entering in 2024."""
+    answer = answered_with(engine.answer("Ресейлік телеалып барушыны 2024 жылы Қазақстан неге кіргізбеді?"))
+    assert answer.facts[0].id == "ev-kandelaki-entry-ban-2024", body_text(answer)
+
+
+def test_which_day_after_a_list_is_the_day_of_the_listed_fact_that_gives_one(engine: AnswerEngine) -> None:
+    """"Қай күні?" after a list of 1995's meetings and papers: the listed fact dated to its day (20 January 1995)."""
+    previous = None
+    for question in ("1995 жылы Қазақстан мен Ресей президенттері неше рет кездесті?", "Қандай құжаттарға қол қойды?"):
+        previous = engine.turn(engine.answer(question, previous=previous)) or previous
+    assert previous is not None and previous.kind == "list"
+    answered_with(engine.answer("Қай күні?", previous=previous), "20 қаңтар 1995")
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("In which exact Russian city did Tokayev and Putin meet in October 2023?", "decline"),
+    ("В каком именно российском городе проходила встреча Токаева и Путина в октябре 2023 года?", "decline"),
+    ("Hello. Am I talking to a person or to a machine?", "smalltalk"),
+])
+def test_a_city_asked_of_a_meeting_placed_only_in_russia_is_a_near_miss(engine: AnswerEngine, question: str,
+                                                                        kind: str) -> None:
+    """The October 2023 meeting is placed "in Russia": no fact says the city, so no list of placed facts answers it."""
+    assert engine.answer(question).kind == kind

@@ -8,6 +8,7 @@ import pytest
 
 from bot.engine.lexicon import LexiconError, default_lexicon_dir, load_lexicon
 from bot.engine.smalltalk import reported_question, smalltalk_kind, without_courtesy, without_self_clause
+from bot.engine.understanding import parse_query
 from bot.text import tokens
 
 
@@ -423,3 +424,12 @@ def test_a_topic_tag_without_words_is_refused_with_its_line(tmp_path: Path) -> N
     with pytest.raises(LexiconError) as err:
         load_lexicon(tmp_path)
     assert any(p.startswith(f"{tmp_path / 'en.yaml'}:3:") and "topic_tags.energy" in p for p in err.value.problems)
+
+
+@pytest.mark.parametrize(("question", "money"), [
+    ("What yearly rent, in US dollars, was agreed for Baikonur?", True),
+    ("do people pay Russia in tenge or roubles?", False),
+])
+def test_a_sum_asked_in_one_currency_is_still_a_sum(question: str, money: bool) -> None:
+    """"What annual rent, in US dollars": the currency says the unit of the sum asked; two currencies ask which."""
+    assert ("money" in parse_query(question).intents) is money
