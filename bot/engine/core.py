@@ -1420,7 +1420,18 @@ class AnswerEngine:
         nexts = self.lex.words["next_words"]
         if not nexts.intersection(query.tokens) or find_phrases(query.tokens, self.lex.phrases["year_after"]):
             return False
-        return not any(nexts.intersection(tokens(answer.facts[0].text[lang])) for lang in LANGS)
+        return not self._called_next(answer.facts[0])
+
+    def _called_next(self, fact: Fact) -> bool:
+        """Whether a fact's text calls itself the next ("the next meeting … is to be held"): an announced one."""
+        nexts = self.lex.words["next_words"]
+        return any(nexts.intersection(tokens(fact.text[lang])) for lang in LANGS)
+
+    def _dated_people(self) -> list[tuple[tuple[int, int, int], Fact]]:
+        """The facts that name people, by date (`_when_or_titled`), sorted when first asked what came next or before."""
+        if self._people_by_date is None:
+            self._people_by_date = sorted(((_when_or_titled(f), f) for f in self.store.facts if f.people), key=lambda wf: wf[0])
+        return self._people_by_date
 
     def _next_of_shown(self, previous: Turn, lang: str, question: str, planned: bool = False) -> Answer | None:
         """"When are they due to meet next?": the first later fact naming someone the facts just
@@ -1432,12 +1443,10 @@ class AnswerEngine:
         dated = [(f.when.key[0], f.when.key[1] or 13, f.when.key[2] or 32) for f in shown if f.when]
         if not people or not dated:
             return None
-        if self._people_by_date is None:
-            self._people_by_date = sorted(((_when_or_titled(f), f) for f in self.store.facts if f.people), key=lambda wf: wf[0])
-        start = bisect.bisect_right(self._people_by_date, max(dated), key=lambda wf: wf[0])
-        later = [f for _, f in self._people_by_date[start:] if people & set(_people(f))]
-        nexts = self.lex.words["next_words"]
-        announced = [f for f in later if any(nexts.intersection(tokens(f.text[code])) for code in LANGS)] if planned else []
+        by_date = self._dated_people()
+        start = bisect.bisect_right(by_date, max(dated), key=lambda wf: wf[0])
+        later = [f for _, f in by_date[start:] if people & set(_people(f))]
+        announced = [f for f in later if self._called_next(f)] if planned else []
         following = next(iter(announced or later), None)
         return self.compose.fact(following, lang, question) if following is not None else None
 
@@ -1448,10 +1457,9 @@ class AnswerEngine:
         people = {p for f in shown for p in _people(f)}
         if not people or shown[0].when is None:
             return None
-        if self._people_by_date is None:
-            self._people_by_date = sorted(((_when_or_titled(f), f) for f in self.store.facts if f.people), key=lambda wf: wf[0])
-        end = bisect.bisect_left(self._people_by_date, shown[0].when.key, key=lambda wf: wf[0])
-        preceding = next((f for when, f in reversed(self._people_by_date[:end]) if when[0] and f.id not in previous.fact_ids
+        by_date = self._dated_people()
+        end = bisect.bisect_left(by_date, shown[0].when.key, key=lambda wf: wf[0])
+        preceding = next((f for when, f in reversed(by_date[:end]) if when[0] and f.id not in previous.fact_ids
                           and people & set(_people(f)) and (not months or when[1] in months)), None)
         return self.compose.fact(preceding, lang, question) if preceding is not None else None
 

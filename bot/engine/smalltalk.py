@@ -178,13 +178,13 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
     pointing = [s for s in asked if refers_back(s, lex)]
     # A year said alone after a question that names none ("… кай куни кездести? 2023 жыл") is the question's
     # (not one among choices, "А) 1994 Б) 1998", nor a year others claim, "Bireuler 1995 deidi").
-    its_year = [s for s in kept[kept.index(asked[-1]) + 1:] if len(YEAR_RE.findall(s)) == 1
+    after = kept[kept.index(asked[-1]) + 1:] if asked else []
+    its_year = [s for s in after if len(YEAR_RE.findall(s)) == 1
                 and not set(tokens(YEAR_RE.sub(" ", s))) - lex.words["year_words"] - {"in", "в", "во"}] \
-        if asked and not any(YEAR_RE.search(s) for s in asked) else []
+        if not any(YEAR_RE.search(s) for s in asked) else []
     if asked and any(_content(s, lex) for s in asked):
         # A short remark after the question that names nothing the facts speak of ("… qansha boldy? slaidqa
         # kerek": for a slide; "…? быстро плз, ведущий күтіп тұр") is no part of it, whatever it points at.
-        after = kept[kept.index(asked[-1]) + 1:]
         kept = [s for s in kept if s not in after or not _untopical(s, lex, names_topic) or _asks_as_well(s, lex)
                 or s in its_year]
     if not asked or not any(_content(s, lex) for s in asked):
