@@ -124,6 +124,11 @@ _ALL_RE = re.compile(r"\ball\b", re.IGNORECASE)
 """English "all", which asks a list (Kazakh "ал", and, folds to the same token)."""
 
 
+_RANGE_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
+MAX_RANGE = 12
+"""Most years a range asked of ("2022–2024") may span to be told year by year."""
+
+
 class AnswerEngine:
     """Turns questions into Answers over one FactStore; safe to share, holds no per-chat state."""
 
@@ -564,7 +569,7 @@ class AnswerEngine:
                                              or self.understanding.side_turns(question) >= 2):
             mirrored = self._mirrored(first, lang, question)
             if mirrored is not None:
-                return mirrored
+                return self._apart(mirrored, first, lang, question) or mirrored
         measures = or_pair(question) if resolved.how == "standalone" and "compare" in first.intents else None
         if measures is not None:
             set_side_by_side = self._compare_measures(measures, lang, question)
@@ -872,6 +877,19 @@ class AnswerEngine:
                     and (first.when.year != second.when.year or days_apart(first, second)):
                 ended = frozenset(f.id for f, text in ((first, a), (second, b)) if ends.intersection(tokens(text)))
                 return self.compose.elapsed(first, second, None, lang, question, ended)
+        return None
+
+    def _apart(self, told: Answer, query: Query, lang: str, question: str) -> Answer | None:
+        """"Which came first, A or B? How many days apart?": two dated facts told side by side, with the time
+        between them counted when the question asks how many days or years (None otherwise)."""
+        counted = "elapsed" in query.intents or ("how_much" in query.intents and (
+            self.lex.words["day_words"] | self.time_words).intersection(query.tokens))
+        dated = sorted((f for f in told.facts if f.when), key=lambda f: f.when.key if f.when else (0, 0, 0))
+        if not counted or len(told.facts) != 2 or len(dated) != 2 or dated[0].id == dated[1].id:
+            return None
+        first, second = dated
+        if first.when and second.when and (first.when.year != second.when.year or days_apart(first, second)):
+            return self.compose.elapsed(first, second, None, lang, question)
         return None
 
     def _earlier(self, pair: tuple[str, str], lang: str, question: str) -> Answer | None:
@@ -1504,6 +1522,11 @@ class AnswerEngine:
             onwards = tuple(y for y in sorted(self.known_years) if y >= query.onwards)
             return self._span(replace(query, years=onwards), lang)
         if query.only_years:
+            spanned = _RANGE_RE.search(query.text)
+            first, last = (int(spanned.group(1)), int(spanned.group(2))) if spanned else (0, 0)
+            if 0 < last - first <= MAX_RANGE:
+                # "What happened in 2022–2024?": every year of the range, not the first alone.
+                return self._span(replace(query, years=tuple(range(first, last + 1))), lang)
             return self._year(query, lang)
         if query.years and not query.named_years and (not query.words or query.generic):
             return self._span(query, lang)
@@ -2484,6 +2507,9 @@ class AnswerEngine:
         if "overview" in query.intents and asking == {"how_much"} and _FIGURES_RE.search(query.text) \
                 and not (self.understanding.how_many - self.figure_words).intersection(query.tokens):
             asking = set()  # "give me an overview of trade numbers", "дай сводку в цифрах": figures in an overview
+        if "overview" in query.intents and self.lex.words["first_words"].intersection(query.tokens) \
+                and self.lex.words["document_words"].intersection(query.tokens):
+            return False  # "What was the first basic treaty …?" asks which one, not an overview of treaties
         return not asking and not query.years and ("overview" in query.intents or len(query.words) == 1
                                                    or len(raw_tokens(query.text)) == 1  # "ОДКБ", spelt out in three words
                                                    or (len(query.words) == 2 and self._names_entity(query.words)))

@@ -30,7 +30,8 @@ _TO: dict[Side, re.Pattern[str]] = {
         r"|\binto\s+(?:the\s+)?kazakh(?:stan'?s|stani)?\s+economy|в\s+(?:экономику\s+казахстана|казахстанскую\s+экономику)"
         r"|(?:қазақстан|казакстан|qazaqstan)\s+(?:экономикасына|ekonomikasyna)"
         r"|(?:астанаға|астанага|алматыға|алматыга|қазақстанға|казакстанга|ақордаға|акордага"
-        r"|qazaqstanğa|kazakstanga|qazaqstanga|astanağa|astanaga|almatyğa|almatyga)", re.IGNORECASE),
+        r"|qazaqstanğa|kazakstanga|qazaqstanga|astanağa|astanaga|almatyğa|almatyga)"
+        r"|\b(?:бізге|бизге|bizge|bızge)\b", re.IGNORECASE),  # "Ресей бізге не сатады?": the asker speaks for Kazakhstan
 }
 
 

@@ -268,7 +268,17 @@ def year_hop(question: str) -> YearHop | None:
             hop = replace(hop, event=head.strip(), ask=f"{tail.strip()}, {hop.ask}")
     if hop is not None and asking:
         return replace(hop, ask=f"{hop.ask.rstrip(' ?')} {' '.join(asking)}?")
+    head, mark, rest = text.partition("?")
+    if hop is None and mark and rest.strip() and len(rest.split()) <= _AFTER_QUESTION_WORDS:
+        # "Какой документ приняли в том же году, когда …? И когда?": a short question after it asks of the same thing.
+        first = _year_hop(head + mark, whole=True)
+        if first is not None:
+            return replace(first, ask=f"{first.ask.rstrip(' ?')}, {rest.strip()}")
     return hop
+
+
+_AFTER_QUESTION_WORDS = 4
+"""Words of a second question after a hop that asks more of its asked part ("И когда?", "and on which day?")."""
 
 
 _SEASON_RE = re.compile(
@@ -337,6 +347,10 @@ _SAME_DAY: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for 
     r"^(?P<ask>.+?)\s+(?:on\s+)?the\s+(?:very\s+)?same\s+day\s+(?:as|when|that)\s+(?P<event>[^?]+?)\??$",
     r"^(?P<ask>.+?)\s*,?\s+в\s+(?:тот\s+же|тот\s+самый|тот\s+же\s+самый)\s+день\s*,?\s*(?:когда|что\s+и|как\s+и)\s+(?P<event>[^?]+?)\??$",
     r"^(?P<ask>.+?)\s+в\s+один\s+день\s+с\s+(?P<event>[^?]+?)\??$",
+    # "On the same day the seabed agreement was signed, what declaration …?", "В тот же день, когда …, президенты …":
+    # the day named first, its event told up to the comma.
+    r"^(?:on\s+)?the\s+(?:very\s+)?same\s+day\s+(?:as\s+|when\s+|that\s+)?(?P<event>[^,?]+),\s*(?P<ask>.+)$",
+    r"^в\s+(?:тот\s+же|тот\s+самый|тот\s+же\s+самый)\s+день\s*,?\s*(?:когда|что\s+и|как\s+и)\s+(?P<event>[^,?]+),\s*(?P<ask>.+)$",
     r"^(?P<event>.+?)(?:мен|бен|пен|men|ben|pen)\s+(?:бір|бир|bır|bir)\s+(?:күнде|кунде|künde|kunde|күні|куни|künı|kuni)\s*,?\s+(?P<ask>.+)$",
     # "… қол қойылған күні президенттер тағы …": who acted may come before "тағы" (else), in the asked part;
     # "… қол қойылған күні Каспий бойынша қандай келісім …": or what it names before "қандай" (which).

@@ -26,6 +26,7 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
               "same_year", "same_month", "year_after", "per_year", "region_words", "times_words", "further_words",
               "joining_words", "first_words",
               "later_words", "later_openers", "earlier_words", "before_that", "in_force", "planned_words",
+              "spring_words", "summer_words", "autumn_words", "winter_words",
               "measure_words", "whole_words", "and_words",
               "what_words", "previous_year", "not_money", "union_words", "russia_places", "russia_people", "kazakhstan_people",
               "kazakhstan_places", "rank_words", "year_words", "eaeu_words", "country_words", "anniversary_words", "role_words",

@@ -64,6 +64,14 @@ _PURPOSE_RE = re.compile(
     re.IGNORECASE)
 """A purpose said before the question in its own sentence ("For a section on Russia's bases in Central Asia,
 could you list …", "Для своей курсовой, подскажите …"): why one asks, not what."""
+_PURPOSE_AFTER_RE = re.compile(
+    r",\s*(?:so\s+(?:that\s+)?(?:I|we|he|she|they)\s+(?:can|could|may|might)|in\s+order\s+to)\s+[^.?!]*"
+    r"|(?<=[?.!])\s+[^.?!]*\b(?:for|для)\s+(?:my\s+|our\s+|a\s+|the\s+|моего\s+|моей\s+|нашего\s+|нашей\s+)?"
+    r"(?:class|school|homework|lesson|presentation|essay|report|project|slides?|exam|урока|школы|доклада|презентации|"
+    r"реферата|проекта|экзамена|слайда|эссе)\s*[.!]*\s*$",
+    re.IGNORECASE)
+"""A purpose said after what is asked ("… and the exact date it was signed, so she can put it in her bibliography",
+"…? making a timeline for class"): why one asks, not what."""
 _PER_SOURCES_RE = re.compile(
     r"\b(?:according\s+to\s+(?:your|the)\s+(?:data|sources?|information|records|texts?)"
     r"|по\s+(?:вашим|твоим|имеющимся)\s+(?:данным|источникам|сведениям)"
@@ -117,8 +125,18 @@ def _party_stems(parties: frozenset[str]) -> tuple[str, ...]:
 def _without_origin(sentence: str, lex: Lexicon) -> str:
     """A sentence about the asker, asking nothing, without the foreign country they write from ("I'm a student from
     the USA", "Я школьница из США", "Мен АҚШ-тан … оқушымын"): where they live is no party the question names."""
-    if not _ABOUT_ONESELF_RE.search(sentence) or _asks_in(sentence, lex):
+    if not _ABOUT_ONESELF_RE.search(sentence):
         return sentence
+    if not _asks_in(sentence, lex):
+        return _origin_dropped(sentence, lex)
+    # "Today a couple from Germany asked me how long the border is": who asked, before the asking verb, is
+    # from somewhere; what they asked names no party.
+    asking = next((m.start() for m in _WORD_RE.finditer(sentence)
+                   if set(tokens(m.group())) & lex.words["reporting_words"]), None)
+    return sentence if asking is None else _origin_dropped(sentence[:asking], lex) + sentence[asking:]
+
+
+def _origin_dropped(text: str, lex: Lexicon) -> str:
     parties = lex.words["other_parties"]
     long_parties = _party_stems(parties)
 
@@ -129,7 +147,7 @@ def _without_origin(sentence: str, lex: Lexicon) -> str:
             bool(toks) and all(tok in parties or tok.startswith(long_parties) for tok in toks))
         return " " if foreign else match.group(0)
 
-    return _ORIGIN_RE.sub(party, sentence)
+    return _ORIGIN_RE.sub(party, text)
 
 
 _INTENSIFIED_RE = re.compile(r"\b(?:very|so|too|thanks?(?: you)?) (?:much|many)\b", re.IGNORECASE)
@@ -151,7 +169,7 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
     courtesies share words with intents ("much" asks "how much") and with facts ("thanks to"),
     so they are dropped as whole sentences, and only when a sentence that is not one remains.
     `names_topic` tells the words the facts use, where only those of the asker's names are kept."""
-    text = _WITH_DATES_RE.sub("", _PER_SOURCES_RE.sub("", _PURPOSE_RE.sub("", text)))
+    text = _WITH_DATES_RE.sub("", _PER_SOURCES_RE.sub("", _PURPOSE_AFTER_RE.sub("", _PURPOSE_RE.sub("", text))))
     if _LETTER_RE.search(unsure := _UNSURE_ASIDE_RE.sub("", text)):
         text = unsure
     sentences = [_without_need(_without_origin(_before_aside(part, lex), lex), lex, names_topic)

@@ -244,6 +244,11 @@ def month_of(tok: str) -> int | None:
     return _extended_stem(tok, _LONG_MONTHS) if month is None and len(tok) >= 5 else month
 
 
+SEASONS: dict[str, tuple[int, ...]] = {"spring_words": (3, 4, 5), "summer_words": (6, 7, 8),
+                                       "autumn_words": (9, 10, 11), "winter_words": (12, 1, 2)}
+"""The months of each season the lexicon names."""
+
+
 @dataclass(frozen=True, slots=True)
 class Query:
     """A question taken apart: content words, years, months, intent and language."""
@@ -377,6 +382,8 @@ class Understanding:
         self.vocabulary = frozenset(vocabulary)
         listed = lex.known_words()
         self.known = self.vocabulary | listed
+        # "летом того же года": a season is its three months (the sources date by month)
+        self.season_months = {tok: months for key, months in SEASONS.items() for tok in lex.words[key]}
         # The facts' abbreviations ("КТК", "CSTO"), which an asker may type in small letters ("ктк кубыры").
         self.abbreviations = frozenset(abbreviations) - listed
         self.unstressed = _unstressed_readings(self.known)
@@ -755,6 +762,12 @@ class Understanding:
         earlier = find_phrases(plain, lex.phrases["previous_year"])
         for k, ph in earlier:
             consumed.update(range(k, k + len(ph)))
+        # "Ал керісінше, қазақстандық инвестициялар Ресейге қанша?": which way round names no topic (alone, "а наоборот?"
+        # is a follow-up asking the other way round)
+        reverse = {k + j for k, ph in find_phrases(plain, lex.phrases["reverse_phrases"]) for j in range(len(ph))} \
+            | {k for k, tok in enumerate(plain) if tok in lex.words["reverse_phrases"]}
+        if len([k for k, tok in enumerate(plain) if tok not in lex.no_topic and k not in reverse]) >= 3:
+            consumed.update(reverse)
         if earlier and len(named_years) == 1:
             # "in 2011 compared with the previous year": 2010 is named too, and compared.
             before = named_years[0] - 1
@@ -817,6 +830,7 @@ class Understanding:
                 # "what is the length of …" asks a figure, not an overview; "lease length years" asks a duration
                 timed = lex.words["year_words"].intersection(toks) and lex.intents["duration"] & {tok, *lex.synonyms.get(tok, ())}
                 intents.add("duration" if timed else "how_much")
+            months.extend(self.season_months.get(tok, ()))
             month = month_of(tok)
             if month:
                 months.append(month)

@@ -4022,3 +4022,119 @@ def test_a_city_asked_of_a_meeting_placed_only_in_russia_is_a_near_miss(engine: 
                                                                         kind: str) -> None:
     """The October 2023 meeting is placed "in Russia": no fact says the city, so no list of placed facts answers it."""
     assert engine.answer(question).kind == kind
+
+
+@pytest.mark.parametrize("question", [
+    "Көмек керек, сізбен қалай жұмыс істеуге болады?",
+    "комек керек, сенен не сурауга болады?",
+    "Что вы умеете? Чем можете помочь пенсионеру, который пишет воспоминания?",
+    "Можете помочь?",
+])
+def test_asking_how_the_bot_helps_is_small_talk(engine: AnswerEngine, question: str) -> None:
+    """How to work with the bot, what one may ask it, how it helps someone who writes: what it can do."""
+    assert engine.answer(question).kind == "smalltalk"
+
+
+@pytest.mark.parametrize("question", [
+    "Qai dota keiipkerin tañdau kerek, keñes ber",
+    "Give me three headline ideas for a story about cotton",
+    "Астанадағы қай мейрамхананың тамағы дәмді?",
+    "Где купить дешёвые авиабилеты в Стамбул?",
+])
+def test_games_headlines_restaurants_and_tickets_are_off_topic(engine: AnswerEngine, question: str) -> None:
+    """Words that only faintly resemble the facts' ("кеңес" advice, not the Soviets) ask nothing the sources tell."""
+    assert not engine.answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("On the same day the Caspian seabed agreement was signed, which declaration was also signed?", "Eternal Friendship"),
+    ("В тот же день, когда подписали соглашение по дну Каспия, какую декларацию подписали президенты?", "вечной дружбе"),
+])
+def test_the_same_day_named_first_by_its_event(engine: AnswerEngine, question: str, said: str) -> None:
+    """"On the same day X was signed, what …?": the day named before the question, by its event up to the comma."""
+    answer = answered_with(engine.answer(question), said)
+    assert "tr-eternal-friendship-declaration-1998" in {f.id for f in answer.facts}, body_text(answer)
+
+
+def test_where_those_who_asked_come_from_names_no_party(engine: AnswerEngine) -> None:
+    """"Today tourists from Germany asked me how long the border is …": Germany is who asked, not what is asked."""
+    answer = answered_with(engine.answer(
+        "Hello! I guide tours near Oral. Today tourists from Germany asked me how long the Kazakh-Russian border is, "
+        "and I was not sure of the figure. Can you tell me?"), "7,591")
+    assert answer.facts[0].id == "fg-land-border-length", body_text(answer)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("She needs the exact date of the 1998 declaration between Kazakhstan and Russia, so she can cite it properly.",
+     "6 July 1998"),
+    ("did anything important happen between kazakhstan and russia in 1994? putting together a timeline for class",
+     "first official visit"),
+])
+def test_a_purpose_said_after_the_question_is_left_out(engine: AnswerEngine, question: str, said: str) -> None:
+    """", so she can cite it", "need it for my presentation": why one asks, whose words match other facts."""
+    answered_with(engine.answer(question), said)
+
+
+def test_which_way_round_said_in_a_question_names_no_topic(engine: AnswerEngine) -> None:
+    """"Ал керісінше, …": the reverse word is no topic word, which would thin the question's match."""
+    first = answered_with(engine.answer("Соңғы 17 жылда Ресейден Қазақстанға салынған инвестиция көлемі қанша?"), "19")
+    answered_with(engine.answer("Ал керісінше, қазақстандық инвестициялар Ресейге қанша болды?",
+                                previous=engine.turn(first)), "5,6")
+    alone = answered_with(engine.answer("And the other way round?", previous=engine.turn(
+        answered_with(engine.answer("How much did Russia invest in Kazakhstan?"), "19"))), "5.6")
+    assert alone.facts[0].id == "td-kazakh-investment-in-russia", body_text(alone)
+
+
+def test_who_was_in_a_union_asks_its_countries(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("who was in the customs union?"), "Belarus")
+
+
+def test_what_russia_sells_to_us_is_what_kazakhstan_imports(engine: AnswerEngine) -> None:
+    """"Бізге" (to us): the asker speaks for Kazakhstan, so Russia's sales to "us" are Kazakhstan's imports."""
+    answer = answered_with(engine.answer("resei bizge ne satady?"))
+    assert answer.facts[0].id == "td-kz-imports-from-russia-goods", body_text(answer)
+
+
+def test_which_came_first_and_how_many_days_apart(engine: AnswerEngine) -> None:
+    """The two recognitions told side by side, and the days between them counted when asked."""
+    answered_with(engine.answer("Qaisysy būryn boldy: Resei Qazaqstandy tanuy ma, älde Qazaqstan Reseidi tanuy ma? "
+                                "Arasy neşe kün?"), "3 kün")
+
+
+def test_the_first_treaty_of_its_kind_is_no_overview(engine: AnswerEngine) -> None:
+    """"What was the first basic treaty …?" asks which one, not an overview of every paper since independence."""
+    answer = answered_with(engine.answer("What was the first basic treaty between Kazakhstan and Russia?"), "1992")
+    assert answer.kind == "fact", body_text(answer)
+
+
+def test_month_and_year_words_after_when_ask_nothing_more(engine: AnswerEngine) -> None:
+    """"qaşan? ai, jyl" (when? month, year) after the cancelled concert: its date, not a fact titled by a year."""
+    first = answered_with(engine.answer("Grigorii Leps konsertı Qazaqstannyñ qai öñırınde toqtatyldy?"))
+    answer = answered_with(engine.answer("qaşan? ai, jyl", previous=engine.turn(first)), "2023")
+    assert answer.facts[0].id == first.facts[0].id, body_text(answer)
+
+
+def test_what_i_wanted_to_ask_you_is_no_topic(engine: AnswerEngine) -> None:
+    """"Сізден сұрайын дегенім" (what I'd ask you): "сізден" names nothing."""
+    answered_with(engine.answer("Сізден сұрайын дегенім: Тоқаев 2022 жылы Мәскеуге қай айда барды?"), "қараша")
+
+
+def test_a_season_of_the_same_year_is_its_three_months(engine: AnswerEngine) -> None:
+    """"А летом того же года?" after Yeltsin's October 1998 visit: June to August 1998, the July declaration."""
+    first = answered_with(engine.answer("Когда Ельцин приезжал с госвизитом в Алматы в 1998 году?"), "12 октября")
+    answer = answered_with(engine.answer("А что подписали летом того же года?", previous=engine.turn(first)), "6 июля")
+    assert "tr-eternal-friendship-declaration-1998" in {f.id for f in answer.facts}, body_text(answer)
+
+
+def test_a_short_question_after_a_year_hop_asks_more_of_it(engine: AnswerEngine) -> None:
+    """"… in the same year as the Kostanay joint venture? And when?": the hop still holds, its date asked too."""
+    answered_with(engine.answer("Какое соглашение о налогах подписали в том же году, когда создали совместное предприятие "
+                                "на Костанайском дизельном заводе? И когда именно?"), "18 октября 1996")
+
+
+def test_a_range_of_years_is_told_year_by_year(engine: AnswerEngine) -> None:
+    """"What happened in 2022–2024?": the range's years, not its first alone."""
+    answer = answered_with(engine.answer("What happened between Kazakhstan and Russia in 2022–2024?"))
+    years = {f.when.year for f in answer.facts if f.when}
+    assert {2022, 2023, 2024} <= years, body_text(answer)
+
