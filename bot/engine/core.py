@@ -650,7 +650,10 @@ class AnswerEngine:
             # long is the border by that account?": a measure asked anew finds its own fact.)
             lacked = (resolved.how == "followup" and "who" in first.intents and bool(answer.facts)
                       and answer.facts[0] in self._shown(previous))
-            for text in retries(question, first, previous, self.lex, self._context):
+            # ("Naqty qai küni?" of a treaty the sources date by its year alone: no other paper's day is its day)
+            undated = (resolved.how == "followup" and "day" in first.intents and not first.words and bool(answer.facts)
+                       and answer.facts[0] in self._shown(previous))
+            for text in () if undated else retries(question, first, previous, self.lex, self._context):
                 if lacked and text == question:
                     continue
                 reading = self.understanding.parse(text)
@@ -2176,7 +2179,9 @@ class AnswerEngine:
         # Customs Union", "Кеден одағының әнұраны")
         toks = query.tokens
         first = min(k for k, tok in enumerate(toks) if tok in named)
-        others = [k for k, tok in enumerate(toks) if tok in query.words and tok not in named]
+        # (a frame of the topic, "Қазақстан мен Ресейдің Каспий мәселесіндегі ынтымақтастығы", is no noun of it)
+        others = [k for k, tok in enumerate(toks)
+                  if tok in query.words and tok not in named and tok not in self.frame_words and tok not in self.side_words]
         apart = all(k > first + 1 and toks[k - 1] not in named for k in others)
         return named if apart else ()
 

@@ -4138,3 +4138,28 @@ def test_a_range_of_years_is_told_year_by_year(engine: AnswerEngine) -> None:
     years = {f.when.year for f in answer.facts if f.when}
     assert {2022, 2023, 2024} <= years, body_text(answer)
 
+
+def test_briefly_about_asks_an_overview(engine: AnswerEngine) -> None:
+    """"… туралы қысқаша" (briefly about …) with no verb asks an overview: the Medvedev years' visits."""
+    answer = answered_with(engine.answer("Медведев кезиндеги Ресей-Казакстан карым-катынасы туралы кыскаша"), "2008")
+    assert answer.kind == "overview", body_text(answer)
+
+
+@pytest.mark.parametrize("asked", ["Naqty küni qai kün?", "Naqty qai küni?"])
+def test_the_exact_day_of_a_treaty_dated_by_its_year_is_declined(engine: AnswerEngine, asked: str) -> None:
+    """"Naqty …" (exactly) asks no topic; the 2013 treaty has no day in the sources, nor is another paper's day its day."""
+    first = answered_with(engine.answer("Tatu körşilik jäne odaqtastyq turaly şartqa qai jyly qol qoiyldy?"), "2013")
+    assert not engine.answer(asked, previous=engine.turn(first)).answered
+
+
+def test_years_said_after_a_decade_name_no_topic(engine: AnswerEngine) -> None:
+    """"… в 1990-е годы": "годы" is the decade's word, not a topic that pulls in a fact about some years."""
+    answered_with(engine.answer("Кратко: на каких базовых договорах держались отношения Казахстана и России в 1990-е годы?"),
+                  "1992", "1998")
+
+
+def test_an_overview_of_a_named_topic_framed_by_the_two_sides(engine: AnswerEngine) -> None:
+    """"Қазақстан мен Ресейдің Каспий мәселесіндегі ынтымақтастығы туралы қысқаша": the Caspian, framed by the sides."""
+    answer = answered_with(engine.answer("Қазақстан мен Ресейдің Каспий мәселесіндегі ынтымақтастығы туралы қысқаша айтып берші"),
+                           "1996")
+    assert answer.kind == "overview", body_text(answer)
