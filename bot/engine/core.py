@@ -608,6 +608,10 @@ class AnswerEngine:
             signed = self._on_days({(first.named_years[0], month, day) for month, day in first.days})
             if len(signed) > 1:
                 return self.compose.listing(signed, lang, question, "")
+        if previous is None and self._typed_topic(first):
+            overview = self._overview(first, self.rank(first), lang)
+            if overview is not None:
+                return overview
         query = first if resolved.text == question else self.understanding.parse(resolved.text)
         answer = self._route(query, lang)
         if resolved.how == "standalone" and answer.kind == "fact" and self._asks_next(first, answer):
@@ -2518,6 +2522,14 @@ class AnswerEngine:
         return not asking and not query.years and ("overview" in query.intents or len(query.words) == 1
                                                    or len(raw_tokens(query.text)) == 1  # "ОДКБ", spelt out in three words
                                                    or (len(query.words) == 2 and self._names_entity(query.words)))
+
+    def _typed_topic(self, query: Query) -> bool:
+        """"Казакстан-Ресей шекарасы": one topic word beside the two sides, typed as into a search box (no question,
+        no asking word), asks for the topic at large."""
+        topic = [w for w in query.words if w not in self.side_words]
+        return len(topic) == 1 and not topic[0][0].isdigit() and len(query.words) <= 3 and not query.intents \
+            and not query.years and not query.acronyms and not query.out_of_scope \
+            and "?" not in query.text and not self.lex.question_words.intersection(query.tokens)
 
     def _named_tags(self, query: Query) -> set[str]:
         """The topic tags the question names by the lexicon's words for them (`topic_tags`)."""

@@ -4163,3 +4163,11 @@ def test_an_overview_of_a_named_topic_framed_by_the_two_sides(engine: AnswerEngi
     answer = answered_with(engine.answer("Қазақстан мен Ресейдің Каспий мәселесіндегі ынтымақтастығы туралы қысқаша айтып берші"),
                            "1996")
     assert answer.kind == "overview", body_text(answer)
+
+
+def test_a_topic_typed_beside_the_two_sides_is_an_overview(engine: AnswerEngine) -> None:
+    """"Казакстан-Ресей шекарасы", typed as into a search box: the border told at large, its disputed length first;
+    a question ("What's the capital of Russia?") is no such topic."""
+    answer = answered_with(engine.answer("Казакстан-Ресей шекарасы"), "7591")
+    assert answer.kind == "overview", body_text(answer)
+    assert not engine.answer("What's the capital of Russia?").answered
