@@ -29,6 +29,8 @@ DECADE_RE = re.compile(
     r"(?<![\d.,])(1[5-9]\d0|20\d0)"
     r"(?:'?s\b|\s*-\s*(?:х|е|ых|ые|ші|шы|шы жылдар|ші жылдар)|\s*-?\s*(?:жылдар|jyldar|zhyldar))",
     re.IGNORECASE)
+_DECADE_YEARS_RE = re.compile(r"((?:1[5-9]\d0|20\d0)\s*-\s*(?:е|х|ые|ых))\s+(?:годы|годах|годов)\b", re.IGNORECASE)
+""""В 1990-е годы": the decade's own word for years, which names no topic (unlike "на какие годы?")."""
 _DAY_MONTH_RE = re.compile(r"(0?[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])")
 """A day and month typed as numbers ("12.06"); a decimal ("23.8") has one digit after the point."""
 _NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})\.(\d{2})\.((?:1[5-9]|20)\d\d)\b")
@@ -703,7 +705,7 @@ class Understanding:
     def parse(self, text: str) -> Query:
         lex = self.lex
         asked, text = text, _spaced_dates(text)
-        text = _EXCEPT_RE.sub(self._left_out, text)
+        text = _DECADE_YEARS_RE.sub(r"\1", _EXCEPT_RE.sub(self._left_out, text))
         dated = _LISTED_YEARS_RE.sub(r"\1\2\3 ", text)
         decades = [(int(m.group(1)), 100 if int(m.group(1)) % 1000 and int(m.group(1)) % 100 == 0
                     and m.group(0).lower().endswith("s") else 10)

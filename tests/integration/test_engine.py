@@ -4171,3 +4171,11 @@ def test_a_topic_typed_beside_the_two_sides_is_an_overview(engine: AnswerEngine)
     answer = answered_with(engine.answer("Казакстан-Ресей шекарасы"), "7591")
     assert answer.kind == "overview", body_text(answer)
     assert not engine.answer("What's the capital of Russia?").answered
+
+
+def test_which_years_a_treaty_covers_is_asked_of_it(engine: AnswerEngine) -> None:
+    """"… и на какие годы?" asks the years the treaty covers (its title's word), unlike "в 1990-е годы", the decade's."""
+    first = answered_with(engine.answer("Когда Ельцин приезжал с государственным визитом в Алматы?"), "12 октября 1998")
+    answer = answered_with(engine.answer("А какой договор тогда подписали и на какие годы?", previous=engine.turn(first)),
+                           "1998–2007")
+    assert answer.kind == "fact" and len(body_text(answer)) < 900, body_text(answer)
