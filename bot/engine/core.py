@@ -129,6 +129,12 @@ MAX_RANGE = 12
 """Most years a range asked of ("2022–2024") may span to be told year by year."""
 
 
+def _dated_apart(first: Fact, second: Fact) -> bool:
+    """Whether two dated facts lie apart in time by a count worth telling (other years, or days of one year)."""
+    return first.when is not None and second.when is not None and (first.when.year != second.when.year
+                                                                   or bool(days_apart(first, second)))
+
+
 class AnswerEngine:
     """Turns questions into Answers over one FactStore; safe to share, holds no per-chat state."""
 
@@ -569,7 +575,8 @@ class AnswerEngine:
                                              or self.understanding.side_turns(question) >= 2):
             mirrored = self._mirrored(first, lang, question)
             if mirrored is not None:
-                return self._apart(mirrored, first, lang, question) or mirrored
+                counted = self._apart(mirrored, lang, question) if counts_time else None
+                return counted or mirrored
         measures = or_pair(question) if resolved.how == "standalone" and "compare" in first.intents else None
         if measures is not None:
             set_side_by_side = self._compare_measures(measures, lang, question)
@@ -652,11 +659,10 @@ class AnswerEngine:
             # "Resei jağynan oğan kım qol qoidy?" of the treaty just told, which names no signer: a person the shown
             # fact lacks is declined as such, not asked on its own of any fact that names presidents. (Not "and how
             # long is the border by that account?": a measure asked anew finds its own fact.)
-            lacked = (resolved.how == "followup" and "who" in first.intents and bool(answer.facts)
-                      and answer.facts[0] in self._shown(previous))
+            of_shown = resolved.how == "followup" and bool(answer.facts) and answer.facts[0] in self._shown(previous)
+            lacked = of_shown and "who" in first.intents
             # ("Naqty qai küni?" of a treaty the sources date by its year alone: no other paper's day is its day)
-            undated = (resolved.how == "followup" and "day" in first.intents and not first.words and bool(answer.facts)
-                       and answer.facts[0] in self._shown(previous))
+            undated = of_shown and "day" in first.intents and not first.words
             for text in () if undated else retries(question, first, previous, self.lex, self._context):
                 if lacked and text == question:
                     continue
@@ -880,24 +886,19 @@ class AnswerEngine:
 
         for a, b in two_events(question):
             first, second = event(a), event(b)
-            if first is not None and second is not None and first.when and second.when \
-                    and (first.when.year != second.when.year or days_apart(first, second)):
+            if first is not None and second is not None and _dated_apart(first, second):
                 ended = frozenset(f.id for f, text in ((first, a), (second, b)) if ends.intersection(tokens(text)))
                 return self.compose.elapsed(first, second, None, lang, question, ended)
         return None
 
-    def _apart(self, told: Answer, query: Query, lang: str, question: str) -> Answer | None:
+    def _apart(self, told: Answer, lang: str, question: str) -> Answer | None:
         """"Which came first, A or B? How many days apart?": two dated facts told side by side, with the time
-        between them counted when the question asks how many days or years (None otherwise)."""
-        counted = "elapsed" in query.intents or ("how_much" in query.intents and (
-            self.lex.words["day_words"] | self.time_words).intersection(query.tokens))
+        between them counted (None unless they are two, dated apart)."""
         dated = sorted((f for f in told.facts if f.when), key=lambda f: f.when.key if f.when else (0, 0, 0))
-        if not counted or len(told.facts) != 2 or len(dated) != 2 or dated[0].id == dated[1].id:
+        if len(told.facts) != 2 or len(dated) != 2 or dated[0].id == dated[1].id \
+                or not _dated_apart(dated[0], dated[1]):
             return None
-        first, second = dated
-        if first.when and second.when and (first.when.year != second.when.year or days_apart(first, second)):
-            return self.compose.elapsed(first, second, None, lang, question)
-        return None
+        return self.compose.elapsed(dated[0], dated[1], None, lang, question)
 
     def _earlier(self, pair: tuple[str, str], lang: str, question: str) -> Answer | None:
         """"Which came first, X or Y?": each event found on its own and both told in date order, with
@@ -905,7 +906,7 @@ class AnswerEngine:
         first, second = self._dated_event(pair[0]), self._dated_event(pair[1])
         if first is None or second is None or first.id == second.id or not (first.when and second.when):
             return None
-        if first.when.year != second.when.year or days_apart(first, second):
+        if _dated_apart(first, second):
             return self.compose.elapsed(first, second, None, lang, question)
         ordered = sorted((first, second), key=lambda f: f.when.key if f.when else (0, 0, 0))
         return self.compose.listing(ordered, lang, question, "", dated=True)
