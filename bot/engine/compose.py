@@ -162,6 +162,19 @@ class Composer:
                       heading=fact.title[lang], when=fact_when(fact, lang), related=see_also, kind=kind,
                       intro=intro)
 
+    def with_spread(self, answer: Answer, lang: str) -> Answer:
+        """A fact whose sources give different figures in one unit, asked how far apart they are ("how
+        many km do the sources differ by?"): the gap between the largest and the others, worked out."""
+        fact = answer.facts[0]
+        valued = sorted({c.value * _SCALES.get(c.scale or "", 1) for c in fact.claims
+                         if c.value is not None and c.unit == fact.claims[0].unit}, reverse=True)
+        if len(valued) < 2 or fact.claims[0].unit is None:
+            return answer
+        unit = t(lang, f"unit.{fact.claims[0].unit}")
+        gaps = ", ".join(f"{_number(valued[0], lang)} − {_number(v, lang)} = {_number(valued[0] - v, lang)} {unit}"
+                         for v in valued[1:])
+        return replace(answer, segments=(*answer.segments, Segment(t(lang, "answer.claims_apart", gaps=gaps), ())))
+
     def provenance(self, facts: Sequence[Fact], lang: str, question: str) -> Answer:
         """"Who wrote this?" after an answer: the sources its facts cite, each with who wrote or published it."""
         refs = RefNumbering(self.sources)
@@ -373,6 +386,10 @@ def _year(fact: Fact, at_end: bool = False) -> int:
     if at_end and fact.end is not None:
         return fact.end.year
     return fact.when.year if fact.when else 0
+
+
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+"""What a claim's scale multiplies its value by ("about 7 thousand km")."""
 
 
 def _number(value: float, lang: str, digits: int = 2) -> str:

@@ -317,6 +317,9 @@ class AnswerEngine:
             or self._answer(question, reply_lang, previous)
         if not answer.answered:
             answer = self._asked_sentence(whole, question, reply_lang, previous, answer) or answer
+        elif answer.kind == "fact" and answer.facts and answer.facts[0].claims \
+                and self.lex.words["comparing_words"].intersection(tokens(question)):
+            answer = self.compose.with_spread(answer, reply_lang)  # "how many km apart are the sources' figures?"
         script = script if reply_lang == "kk" else "cyrl"
         latin = script == "latn"
         plain, dotted = latin and typed_plainly(whole), latin and writes_dotted_i(whole, self.formal_latin)
@@ -554,8 +557,7 @@ class AnswerEngine:
                 leaning = self._route(self.understanding.parse(f"{about} {question}"), lang)
                 if leaning.answered:
                     return leaning
-        counts_time = "elapsed" in first.intents or ("how_much" in first.intents
-                                                     and self.time_words.intersection(first.tokens))
+        counts_time = self._counts_time(first)
         # "How many days passed between …?" too: two days of one year are counted in days.
         if resolved.how == "standalone" and ("elapsed" in first.intents or (
                 "how_much" in first.intents and self.lex.words["day_words"].intersection(first.tokens))):
@@ -760,9 +762,11 @@ class AnswerEngine:
         Tried before the whole question, whose model call it then saves. The same asked of each side
         in turn ("when did Russia recognise Kazakhstan and when Kazakhstan Russia?") gets both facts."""
         if previous is None and self.understanding.side_turns(question) >= 2:
-            mirrored = self._mirrored(self.understanding.parse(question), lang, question)
-            if mirrored is not None:
-                return mirrored
+            whole = self.understanding.parse(question)
+            mirrored = self._mirrored(whole, lang, question)
+            if mirrored is not None:  # "на сколько дней раньше …, чем …?" counts the days between the two too
+                counted = self._apart(mirrored, lang, question) if self._counts_time(whole) else None
+                return counted or mirrored
         first = self._answer(parts[0], lang, previous)
         if first.answered and first.kind == "overview":
             # "What is Baikonur and what has it to do with Kazakhstan and Russia?": an overview already tells
@@ -890,6 +894,10 @@ class AnswerEngine:
                 ended = frozenset(f.id for f, text in ((first, a), (second, b)) if ends.intersection(tokens(text)))
                 return self.compose.elapsed(first, second, None, lang, question, ended)
         return None
+
+    def _counts_time(self, query: Query) -> bool:
+        """Whether a question counts the time between things ("how many years passed", "неше күн")."""
+        return "elapsed" in query.intents or ("how_much" in query.intents and bool(self.time_words.intersection(query.tokens)))
 
     def _apart(self, told: Answer, lang: str, question: str) -> Answer | None:
         """"Which came first, A or B? How many days apart?": two dated facts told side by side, with the time
@@ -1424,8 +1432,9 @@ class AnswerEngine:
         days = _days_of(shown)
         if not days or not query.words:
             return None
-        if mentions(query.tokens, self.lex, "later_words") or self.lex.words["later_openers"].intersection(query.tokens[:2]):
-            return None  # "ал кейін оған қандай елдер қосылды?": a later time, not that day
+        if mentions(query.tokens, self.lex, "later_words") or self.lex.words["later_openers"].intersection(query.tokens[:2]) \
+                or self.lex.words["joining_words"].intersection(query.tokens):
+            return None  # "ал кейін оған қандай елдер қосылды?", "ал оған кімдер қосылды?": a later time, not that day
         # "when …?" of the one fact just told, which gave its date, asks of something else
         # (and "did they sign anything else that day?" asks of another)
         further = self.lex.words["further_words"].intersection(query.tokens)
@@ -1436,9 +1445,13 @@ class AnswerEngine:
         repeat = previous.kind != "fact" or (self._about_previous(query, previous) and "when" not in query.intents
                                              and not further)
         that_day = {f.id for f in self._on_days(days)} - (set() if repeat else {shown[0].id})
-        best = next((r for r in self.rank(query) if r.fact.id in that_day and r.coverage >= WEIGHTS.semantic_agree
+        ranked = self.rank(query)
+        best = next((r for r in ranked if r.fact.id in that_day and r.coverage >= WEIGHTS.semantic_agree
                      and self.answerable.missing(query, r.fact) is None), None)
-        return self.compose.fact(best.fact, lang, query.text) if best is not None else None
+        if best is None or ("when" in query.intents and ranked[0].fact.id not in that_day
+                            and ranked[0].coverage >= WEIGHTS.full_match > best.coverage):
+            return None  # "ал ол қай жылдан бастап ұлттық мереке болды?": when, of what another fact holds in full
+        return self.compose.fact(best.fact, lang, query.text)
 
     def _asks_next(self, query: Query, answer: Answer) -> bool:
         """A question asking what came next ("келесі кездесу", "следующая встреча", "next meeting") whose
@@ -1681,8 +1694,12 @@ class AnswerEngine:
             # … and so does a date asked of an undated fact, by a runner-up whose title names the subject at
             # least as fully ("when was the Customs Union formed?": the Customs Union's dated start)
             titling = self._in_title(query, top.index) if missing == "date" else set()
+            # … and so does one holding every word of the question the best fact lacks ("when did Kazakhstan rent out
+            # the big launch site in Kyzylorda Region?": the lease, beside the biggest range's place)
+            lacked = set(query.words) - self.words[self.position[top.fact.id]] - self.side_words if missing == "date" else set()
             for r in ranked[1:WEIGHTS.answerable_tries]:
                 titled = bool(titling) and titling <= self._in_title(query, r.index)
+                fills = bool(lacked) and lacked <= self.words[self.position[r.fact.id]]
                 # A unit asked ("by how many percent?") that the runner-up uses, and the model finding it as close
                 # as the best fact (or nearly), vouch for a thinner word match.
                 # (the words of the best fact's title that the question uses too: another subject's length is no answer).
@@ -1692,7 +1709,7 @@ class AnswerEngine:
                     and bool(self.words[self.position[r.fact.id]].intersection(
                         w for w in query.words if w not in self.side_words and w not in self.answerable.unit_words))
                 if r.coverage >= (WEIGHTS.semantic_agree if thin else WEIGHTS.min_coverage) \
-                        and r.fused >= (WEIGHTS.unit_ratio if titled else ratio) * top.fused \
+                        and r.fused >= (WEIGHTS.lacked_ratio if fills else WEIGHTS.unit_ratio if titled else ratio) * top.fused \
                         and self.answerable.missing(query, r.fact) is None and self._keeps_subject(query, missing, top, r) \
                         and (not query.named_years or set(query.named_years) & self._years_of(r.fact)
                              or self._year_describes(query, top, r)) \

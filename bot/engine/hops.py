@@ -193,8 +193,8 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
 
 # "Who was Russia's president when the seabed was divided?": a who-question whose time is an event.
 _WHO_WHEN: tuple[str, ...] = (
-    r"^(?P<ask>(?:who|whom)\b[^,]*?)\s*,?\s+when\s+(?P<event>.+?)\??$",
-    r"^(?P<ask>(?:кто|кем)\b[^,]*?)\s*,?\s+когда\s+(?P<event>.+?)\??$",
+    r"^(?P<ask>(?:who|whom)\b[^,]*?)\s*,?\s+(?:when|at the time(?: when| that)?|by the time)\s+(?P<event>.+?)\??$",
+    r"^(?P<ask>(?:кто|кем)\b[^,]*?)\s*,?\s+(?:в (?:тот )?момент,? |в то время,? )?когда\s+(?P<event>.+?)\??$",
     r"^(?P<event>.+?)\s+(?:кезде|кезінде|кезинде|kezde|kezınde|kezinde),?\s+(?P<ask>.*(?:кім|ким|kım|kim)\b.*)$",
 )
 
@@ -423,13 +423,16 @@ _ABLATIVE = r"(?:тан|тен|дан|ден|нан|нен|tan|ten|dan|den|nan|n
 _AFTER_EVENT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\bafter\s+(?P<a>.+?)\s+(?P<b>(?:was|were|did)\s+.+)$",
     r"\bпосле\s+(?P<a>.+?)\s+(?P<b>(?:был|была|было|были)\s+.+)$",
+    r"\b(?:раньше|позже|позднее)\s+(?P<a>.+?),?\s+чем\s+(?P<b>.+)$",
+    r"\b(?:earlier|later)\s+(?P<a>.+?),?\s+than\s+(?P<b>.+)$",
     rf"^(?P<a>.+?{_ABLATIVE})\s+(?P<b>.+?)\s+(?:дейін|дейин|deiın|deiin|deyin)\b",
     rf"^(?P<a>.+?{_ABLATIVE})\s+(?:кейін|кейин|keiın|keiin)\s+(?:неше|қанша|канша|neşe|qanşa|neshe|kansha)\s+"
     r"(?:жылдан|jyldan|zhyldan)\s+(?:соң|сон|кейін|кейин|soñ|son|keiın|keiin)\s+(?P<b>.+)$",
 ))
 
 
-_KK_BETWEEN_RE = re.compile(r"^(?P<rest>.+?)\s+(?:арасында|арасынан|аралығында|арасында|arasynda|aralyğynda|aralygynda)\b",
+_KK_BETWEEN_RE = re.compile(r"^(?P<rest>.+?)\s+(?:арасында|арасынан|аралығында|арасындағы|арасындагы|арасы|arasynda"
+                            r"|arasyndağy|arasy|aralyğynda|aralygynda)\b",
                             re.IGNORECASE)
 """Kazakh "A мен B арасында" (between A and B): the events come before the postposition."""
 _KK_AND_RE = re.compile(r"\s+(?:мен|пен|бен|men|pen|ben)\s+", re.IGNORECASE)

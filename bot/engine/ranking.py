@@ -55,6 +55,7 @@ class Weights:
     alone_margin: float = 0.75    # … and a short one pointing back, when the runner-up is at most this share of the best
     title_named: float = 0.6      # share of a fact's title a short question must name to leave the fact just shown
     answerable_tries: int = 4     # runners-up looked at when the best fact lacks the asked detail
+    lacked_ratio: float = 0.35    # … of the best's score, enough for one holding every question word the best lacks
     first_ratio: float = 0.8      # "when … first?": a runner-up of the best one's kind this close, and earlier, is the first
     detail_ratio: float = 0.8     # a follow-up naming a detail the fact shown lacks: a runner-up this close that has it answers
     answerable_ratio: float = 0.6 # … and how close to the best they must be

@@ -4179,3 +4179,74 @@ def test_which_years_a_treaty_covers_is_asked_of_it(engine: AnswerEngine) -> Non
     answer = answered_with(engine.answer("А какой договор тогда подписали и на какие годы?", previous=engine.turn(first)),
                            "1998–2007")
     assert answer.kind == "fact" and len(body_text(answer)) < 900, body_text(answer)
+
+
+@pytest.mark.parametrize("said", ["Hello, are you a bot or a human?", "Сіз ботсыз ба?", "Бұл ботты қалай қолдануға болады?",
+                                  "Sälem! Sağan orysşa jazuğa bola ma?", "hey, how do I use this bot?"])
+def test_asking_what_the_bot_is_or_how_to_use_it_is_small_talk(engine: AnswerEngine, said: str) -> None:
+    """"Bot or a human?", "how do I use this bot?", "may I write in Russian?": small talk, not a fact or a decline."""
+    answer = engine.answer(said)
+    assert answer.kind == "smalltalk", body_text(answer)
+
+
+@pytest.mark.parametrize("asked", [
+    "Help with my physics homework: how is the first escape velocity calculated?",
+    "Помогите с домашним заданием по физике: как рассчитать первую космическую скорость для ракеты?"])
+def test_school_physics_is_off_topic(engine: AnswerEngine, asked: str) -> None:
+    """Physics homework shares "space" with Baikonur's facts but asks nothing of them."""
+    assert not engine.answer(asked).answered
+
+
+def test_rent_out_is_leased(engine: AnswerEngine) -> None:
+    """"rent out" is the lease's verb: the year Baikonur was leased, the one word the biggest range's fact (which
+    names its region) lacks, not a decline beside that fact."""
+    answered_with(engine.answer("In which year did Kazakhstan rent out the big launch site in Kyzylorda Region?"),
+                  "1994")
+
+
+@pytest.mark.parametrize("asked", [
+    "На сколько дней позже Казахстан признал независимость России, чем Россия — независимость Казахстана?",
+    "How many days earlier did Russia recognise Kazakhstan's independence than Kazakhstan recognised Russia's?",
+    "Ресейдің бізді тануы мен біздің Ресейді тануымыздың арасы неше күн?"])
+def test_days_earlier_than_counts_the_days_between(engine: AnswerEngine, asked: str) -> None:
+    """"How many days earlier did A than B?", "… арасы неше күн?": both recognitions and the three days between them."""
+    answer = answered_with(engine.answer(asked))
+    assert "3" in body_text(answer).replace("1991", "") and len(answer.facts) == 2, body_text(answer)
+
+
+def test_since_when_of_a_holiday_is_the_fact_that_says_it(engine: AnswerEngine) -> None:
+    """"Since which year has it been a national holiday?" after Russia Day's name: the 1994 decree, not the 1990
+    declaration shown beside it, whose day is the holiday's."""
+    first = answered_with(engine.answer("Ресей күні қалай аталып кетті?"))
+    answered_with(engine.answer("ал ол қай жылдан бері ұлттық мереке?", previous=engine.turn(first)), "1994")
+
+
+def test_what_do_you_know_in_general_about_asks_an_overview(engine: AnswerEngine) -> None:
+    """"… жайлы жалпы не білесің?" (what do you know about … in general) asks an overview."""
+    answer = answered_with(engine.answer("Қазақстан мен Ресейдің сауда байланыстары жайлы жалпы не білесің?"))
+    assert answer.kind == "overview", body_text(answer)
+
+
+@pytest.mark.parametrize("asked", ["Who was Russia's head of state at the time the first border marker was put up?",
+                                   "Кто был главой России в тот момент, когда поставили первый пограничный знак?"])
+def test_who_held_office_at_the_time_of_an_event(engine: AnswerEngine, asked: str) -> None:
+    """"Who was … at the time (when) …?": the event's year, then who held the office then."""
+    answered_with(engine.answer(asked), "Medvedev" if asked.startswith("Who") else "Медведев")
+
+
+def test_who_joined_after_the_union_grew_is_not_the_founders_day(engine: AnswerEngine) -> None:
+    """"Ал оған қай елдер қосылды?" after the Customs Union became the EAEU: those who joined later, not the
+    founders' fact whose day the answer before pointed to."""
+    previous = None
+    for asked in ("Кеден одағы қашан жұмыс істей бастады?", "оған қай елдер кірді?", "кейін ол қандай ұйымға айналды?"):
+        previous = engine.turn(answered_with(engine.answer(asked, previous=previous)))
+    answered_with(engine.answer("ал оған қайсы елдер қосылды?", previous=previous), "Армения")
+
+
+@pytest.mark.parametrize(("asked", "gap"), [
+    ("What is the difference in kilometres between the border lengths the sources give?", "= 391 km"),
+    ("Какая разница между данными источников о длине границы?", "= 591 км"),
+    ("Дереккөздердегі шекара ұзындығының айырмашылығы қанша?", "= 391 км")])
+def test_how_far_apart_disputed_figures_are_is_worked_out(engine: AnswerEngine, asked: str, gap: str) -> None:
+    """Where the sources give the border three lengths, asking the difference gets every version and the gaps."""
+    answered_with(engine.answer(asked), "7591", "7200", gap)
