@@ -162,6 +162,11 @@ class Composer:
                       heading=fact.title[lang], when=fact_when(fact, lang), related=see_also, kind=kind,
                       intro=intro)
 
+    @staticmethod
+    def office_holder(name: str, year: int, lang: str) -> str:
+        """The line that names who held an office in a year, before the fact that shows him in it."""
+        return t(lang, "answer.office_holder", name=name, year=year)
+
     def with_spread(self, answer: Answer, lang: str) -> Answer:
         """A fact whose sources give different figures in one unit, asked how far apart they are ("how
         many km do the sources differ by?"): the gap between the largest and the others, worked out."""

@@ -49,6 +49,7 @@ from bot.engine.hops import (
     or_pair,
     two_events,
     year_hop,
+    years_shift,
 )
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FUZZY_MIN, FactIndex, Hit, fact_fields
@@ -336,14 +337,15 @@ class AnswerEngine:
             return None
         said_all = tuple(tokens(question))  # (the query's own tokens are without "the year before", read as a comparison)
         shown = self._shown(previous)
-        for key, step in (("year_after", 1), ("previous_year", -1)):
-            if step < 0 and any(f.metric for f in shown):
+        moved, moving = years_shift(question) or (0, "")
+        for key, step in (("year_after", 1), ("previous_year", -1), ("", moved)):
+            if step < 0 and key and any(f.metric for f in shown):
                 continue  # "how much was that up on the year before?" after a year's figure compares the two years
-            phrases = find_phrases(said_all, self.lex.phrases[key])
-            year = next((f.when.year for f in shown if f.when), None) if phrases else None
+            phrases = find_phrases(said_all, self.lex.phrases[key]) if key else []
+            year = next((f.when.year for f in shown if f.when), None) if phrases or (not key and step) else None
             if year is None:
                 continue
-            said = {tok for _, ph in phrases for tok in ph}
+            said = {tok for _, ph in phrases for tok in ph} | set(tokens(moving) if not key else ())
             shifted = self.understanding.parse(f"{question} {year + step}")
             # (a year before said beside a year reads as "compared with the year before": here it is the year itself)
             shifted = replace(shifted, words=tuple(w for w in shifted.words if w not in said), out_of_scope=False,
@@ -483,7 +485,7 @@ class AnswerEngine:
         named_after_and = fold("ал") in first.tokens and not _ALL_RE.search(question) and _CAPITAL_RE.search(question)
         asks = first.intents - {"list"} if named_after_and else first.intents
         if (resolved.how == "followup" and previous is not None and not asks and not first.named_years
-                and 1 <= len(first.words) <= 2 and not names_side(question, self.lex)):
+                and 1 <= len(first.words) <= 2 and not names_side(question, self.lex) and years_shift(question) is None):
             other = self._other_named(question, first, previous, lang)
             if other is not None:
                 return other
@@ -519,6 +521,10 @@ class AnswerEngine:
             preceding = self._last_before_shown(previous, lang, question, first.months)
             if preceding is not None:
                 return preceding
+        shown_when = next((f.when for f in self._shown(previous) if f.when), None) if previous is not None else None
+        holder = self._office_holder(first, lang, shown_when.year) if shown_when and not first.named_years else None
+        if holder is not None:  # "а кто тогда был президентом России?": in the year of the fact just shown
+            return holder
         if (previous is not None and not first.named_years and len(first.words) <= WEIGHTS.short_words + 1
                 and (resolved.how == "followup" or refers_back(question, self.lex)) and not names_side(question, self.lex)):
             of_day = self._of_shown_day(first, previous, lang)
@@ -894,6 +900,30 @@ class AnswerEngine:
                 ended = frozenset(f.id for f, text in ((first, a), (second, b)) if ends.intersection(tokens(text)))
                 return self.compose.elapsed(first, second, None, lang, question, ended)
         return None
+
+    def _office_holder(self, query: Query, lang: str, year: int | None = None) -> Answer | None:
+        """"Who was Russia's president in 1998?", "… when the first marker was put up?" (its year hopped to), "and who
+        was running Russia then?": the president of the one side named, as the fact naming a president of that side
+        nearest to the year shows him. None unless a head of state of one side is asked in one year."""
+        lex = self.lex
+        toks = set(query.tokens)
+        heads = lex.words["head_words"] & toks or find_phrases(query.tokens, lex.phrases["head_words"])
+        # (asked as "who was …" or in a few words, "а кто тогда президентом России?", not "кто из президентов приезжал
+        # с госвизитом …"; and not of a president the question names)
+        holder = find_phrases(query.tokens, lex.phrases["holder_phrases"]) or ("who" in query.intents and len(query.words) <= 3)
+        if not heads or not holder or (lex.words["russia_presidents"] | lex.words["kazakhstan_presidents"]) & toks:
+            return None
+        sides = [side for side in ("russia", "kazakhstan") if lex.words[f"{side}_names"] & toks]
+        year = year or (query.named_years[0] if query.named_years else None)
+        if len(sides) != 1 or year is None:
+            return None
+        presidents = lex.words[f"{sides[0]}_presidents"]
+        named = [(abs(f.when.year - year), f.when.key, f, person) for f in self.store.facts if f.when and f.people
+                 for person, en in zip(f.people[lang], f.people["en"], strict=True) if presidents & set(tokens(en))]
+        if not named:
+            return None
+        _, _, fact, name = min(named, key=lambda n: n[:2])
+        return self.compose.fact(fact, lang, query.text, intro=self.compose.office_holder(name, year, lang))
 
     def _counts_time(self, query: Query) -> bool:
         """Whether a question counts the time between things ("how many years passed", "неше күн")."""
@@ -1451,6 +1481,12 @@ class AnswerEngine:
         if best is None or ("when" in query.intents and ranked[0].fact.id not in that_day
                             and ranked[0].coverage >= WEIGHTS.full_match > best.coverage):
             return None  # "ал ол қай жылдан бастап ұлттық мереке болды?": when, of what another fact holds in full
+        # ("Солардың бірі азаматтық туралы ма?" after the three documents of a day: the one whose title it names, as
+        # well covered, rather than the fact just told again)
+        told_again = best.fact.id == shown[0].id
+        best = next((r for r in ranked if told_again and r.fact.id in that_day and r.fact.id != shown[0].id
+                     and r.coverage >= best.coverage and self.index.title_share(r.index, query.words) > 0
+                     and self.answerable.missing(query, r.fact) is None), best)
         return self.compose.fact(best.fact, lang, query.text)
 
     def _asks_next(self, query: Query, answer: Answer) -> bool:
@@ -1534,6 +1570,9 @@ class AnswerEngine:
 
     def _route(self, query: Query, lang: str) -> Answer:
         question = query.text
+        holder = self._office_holder(query, lang) if len(set(query.named_years)) == 1 and year_hop(question) is None else None
+        if holder is not None:
+            return holder
         if self._hard_decline(query):
             ranked = self.rank(query) if query.words else []
             # "правда что … достроили в 1916": a claim's year no fact is from is corrected when its words find one.
@@ -1657,7 +1696,8 @@ class AnswerEngine:
                     and not self.lex.words["first_words"].intersection(query.tokens)):
                 # "When did Medvedev come in 2008?": the first visit and the three more, not one of them.
                 return self.compose.listing(occurrences, lang, question, "")
-        if "list" in query.intents or len(query.named_years) > 1:
+        # ("… 1990-жылдардағы негізгі келісімдер туралы қысқаша": an overview of a decade's things lists them)
+        if "list" in query.intents or len(query.named_years) > 1 or ("overview" in query.intents and len(query.years) > 1):
             listed = self._list(query, ranked, lang)
             if listed is not None:
                 return listed

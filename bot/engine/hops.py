@@ -199,6 +199,14 @@ _WHO_WHEN: tuple[str, ...] = (
 )
 
 
+# "В год начала работы Таможенного союза …, каким был товарооборот?": a year named by an event's noun, said first.
+_YEAR_OF: tuple[str, ...] = (
+    # (the asked part opens with its question word; the event may list names, "России, Казахстана и Беларуси")
+    r"^в\s+год\s+(?P<event>[^?]+?)\s*,?\s+(?P<ask>(?:каким|какой|какая|каков|какое|какие|сколько|кто|что|где)\b[^,]*)$",
+    r"^в\s+год\s+(?P<event>[^?]+)\s*,\s*(?P<ask>[^,]+)$",
+)
+
+
 _ASKING = (r"(?:какого числа|когда|кто|сколько|какой|какая|какое|какие|каким|каков[аоы]?|где|в какой|в каком|что|чт?[её]"
            r"|when|who|how|what|which|where)")
 """The words an asked part opens with, when no comma sets it off from the event before it."""
@@ -207,7 +215,7 @@ _ASKING = (r"(?:какого числа|когда|кто|сколько|как�
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[re.Pattern[str], int], ...]:
     """Compiled at the first question that names a marker: compiling them all costs a start-up a quarter second."""
-    patterns: list[tuple[str, int]] = [(p, 0) for p in _WHO_WHEN]
+    patterns: list[tuple[str, int]] = [(p, 0) for p in _WHO_WHEN + _YEAR_OF]
     for marker, offset in _MARKERS:
         # The event runs to the last comma: it may list names ("России, Казахстана и Беларуси").
         patterns.append((rf"^{_EXACTLY}{marker}\s*(?P<event>[^?]+?)\s*,\s*(?P<ask>[^,]+)$", offset))
@@ -228,7 +236,7 @@ def _compiled() -> tuple[tuple[re.Pattern[str], int], ...]:
 _GROUP_RE = re.compile(r"\(\?P<\w+>")
 _ANY_MARKER = re.compile("|".join(f"(?:{_GROUP_RE.sub('(?:', m)})" for m, _ in _MARKERS + _EVENT_FIRST), re.IGNORECASE)
 """Every hop pattern holds a marker: a text without one needs none of them compiled or tried."""
-_WHO_WHEN_PATTERNS = tuple((re.compile(p, re.IGNORECASE), 0) for p in _WHO_WHEN)
+_WHO_WHEN_PATTERNS = tuple((re.compile(p, re.IGNORECASE), 0) for p in _WHO_WHEN + _YEAR_OF)
 _ANNIVERSARY_RE = re.compile(
     r"(?:the\s+)?(?P<n>\d{1,3})(?:st|nd|rd|th)?[-–\s]*(?:anniversary(?:\s+of)?|years?\s+(?:since|after)"
     r"|лети[еяю]|летний\s+юбилей|жыл\s+(?:толған|толган|толды)|жылдығы|жылдыгы|jyl\s+(?:tolğan|tolgan)|jyldyğy)",
@@ -351,6 +359,9 @@ _SAME_DAY: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for 
     # the day named first, its event told up to the comma.
     r"^(?:on\s+)?the\s+(?:very\s+)?same\s+day\s+(?:as\s+|when\s+|that\s+)?(?P<event>[^,?]+),\s*(?P<ask>.+)$",
     r"^в\s+(?:тот\s+же|тот\s+самый|тот\s+же\s+самый)\s+день\s*,?\s*(?:когда|что\s+и|как\s+и)\s+(?P<event>[^,?]+),\s*(?P<ask>.+)$",
+    # … typed without the comma: the asked part opens with its question word ("… когда подписали декларацию что ещё …").
+    r"^в\s+(?:тот\s+же|тот\s+самый|тот\s+же\s+самый)\s+день\s*,?\s*(?:когда|что\s+и|как\s+и)\s+(?P<event>[^,?]+?)"
+    r"\s+(?P<ask>(?:что|кто|какой|какое|какие|какую|сколько)\b[^,]*)$",
     r"^(?P<event>.+?)(?:мен|бен|пен|men|ben|pen)\s+(?:бір|бир|bır|bir)\s+(?:күнде|кунде|künde|kunde|күні|куни|künı|kuni)\s*,?\s+(?P<ask>.+)$",
     # "… қол қойылған күні президенттер тағы …": who acted may come before "тағы" (else), in the asked part;
     # "… қол қойылған күні Каспий бойынша қандай келісім …": or what it names before "қандай" (which).
@@ -411,6 +422,29 @@ def days_after(question: str) -> tuple[str, str, int] | None:
         event, ask = _AFTER_WORD_RE.sub("", match.group("event").strip(" ,?")), match.group("ask").strip(" ,")
         if len(event.split()) >= _MIN_WORDS and ask:
             return event, ask, int(counted) if counted.isdigit() else _COUNT_OF[counted.lower()]
+    return None
+
+
+# "And three years before that?", "а на два года позже?", "ал үш жылдан кейін?": a follow-up moving the year just shown.
+_YEARS_SHIFT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p, re.IGNORECASE), sign) for p, sign in (
+    (rf"\b{_N}\s+(?:years?|yrs?)\s+(?:before|earlier|prior)\b", -1),
+    (rf"\b{_N}\s+(?:years?|yrs?)\s+(?:after|later|on)\b", 1),
+    (rf"\b{_N}\s+(?:год|года|лет)\s+(?:раньше|ранее|назад|прежде|до\s+этого|до\s+того)", -1),
+    (rf"\bчерез\s+{_N}\s+(?:год|года|лет)\b", 1),
+    (rf"\b{_N}\s+(?:год|года|лет)\s+(?:спустя|позже|позднее|после)", 1),
+    (rf"\b{_N}\s+(?:жыл|jyl|жылдан|jyldan)\s+(?:бұрын|бурын|būryn|buryn|ерте|erte)", -1),
+    (rf"\b{_N}\s+(?:жыл|jyl|жылдан|jyldan)\s+(?:кейін|кейин|keiın|keiin|keyin|соң|сон|soñ|son|өткен|откен|ötken)", 1),
+))
+
+
+def years_shift(question: str) -> tuple[int, str] | None:
+    """The years a follow-up moves the year just shown by, and the words that say so ("three years before
+    that" → −3, "three years before"), or None."""
+    for pattern, sign in _YEARS_SHIFT:
+        match = pattern.search(question)
+        if match is not None:
+            counted = match.group("n")
+            return sign * (int(counted) if counted.isdigit() else _COUNT_OF[" ".join(counted.lower().split())]), match.group()
     return None
 
 
@@ -509,13 +543,24 @@ _HEAD_END_RE = re.compile(r"[:,—–]\s")
 _YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d\d\b(?= )")
 
 
+_FASTER_RE = re.compile(r"^(?P<a>.+?)\s+(?P<verb>рос|росла|росло|росли|вырос|выросла|выросло|выросли"
+                        r"|grew|grow|rose|rise|has grown|had grown)\s+(?:быстрее|faster)(?:,?\s+(?:чем|than))?\s+(?P<b>[^?]+)",
+                        re.IGNORECASE)
+""""Экспорт в 2011-м рос быстрее всего товарооборота?", "Did exports grow faster than trade in 2011?": two measures
+set against each other by a comparative, the verb and the years named being both's."""
+
+
 def or_pair(question: str) -> tuple[str, str, str] | None:
     """The head and the two measures of a question that sets two figures against each other ("X or Y"
-    after a colon or comma), or None."""
+    after a colon or comma, or "X grew faster than Y"), or None."""
     text = " ".join(question.split()).strip(" ?.!")
     alternation = _OR_RE.search(text)
     if alternation is None:
-        return None
+        faster = _FASTER_RE.match(text)
+        if faster is None:
+            return None
+        head = " ".join([faster.group("verb"), *_ANY_YEAR_RE.findall(text)])
+        return head, faster.group("a").strip(" ,"), faster.group("b").strip(" ,.")
     ends = [m.end() for m in _HEAD_END_RE.finditer(text[:alternation.start()] + " ")]
     if not ends:  # "which grew faster in 2011 kazakh exports or total trade": the head ends at its year
         ends = [m.end() + 1 for m in _YEAR_RE.finditer(text[:alternation.start()])]

@@ -352,10 +352,11 @@ def _bids_comparison(sentence: str, lex: Lexicon, names_topic: Callable[[str], b
 
 
 def _asks_as_well(sentence: str, lex: Lexicon) -> bool:
-    """A remark after the question that asks as well: "Give the name.", "Give both numbers." (not "быстрее":
+    """A remark after the question that asks as well: "Give the name.", "Қысқаша айтып беріңіз." (not "быстрее":
     a comparing word asks nothing alone)."""
     toks = tuple(tokens(sentence))
-    return bool(find_phrases(toks, lex.phrases["name_words"]) or (lex.asking_words - lex.intents["compare"]).intersection(toks))
+    return bool(find_phrases(toks, lex.phrases["name_words"]) or (lex.asking_words - lex.intents["compare"]).intersection(toks)
+                or find_phrases(toks, lex.intent_phrases["overview"]))  # "…? Қысқаша айтып беріңіз.": tell it at large
 
 
 _MINUTES_RE = re.compile(r"\b(?:через|спустя|in|within)\s+\d{1,2}\s*(?:мин|минут|минуты|минуту|min|mins|minutes?)\b"
@@ -478,8 +479,10 @@ def _after_dash(sentence: str, lex: Lexicon) -> list[str]:
     match = _DASH_RE.search(sentence)
     if match is None or not sentence.rstrip().endswith("?") or not _ABOUT_ONESELF_RE.search(sentence[:match.start()]):
         return [sentence]
-    if all(tok in lex.no_topic or tok in lex.asking_words for tok in tokens(sentence[match.end():])):
-        return [sentence]
+    asked = tuple(tokens(sentence[match.end():]))
+    phrased = {tok for said in lex.intent_phrases.values() for _, ph in find_phrases(asked, said) for tok in ph}
+    if all(tok in lex.no_topic or tok in lex.asking_words or tok in phrased for tok in asked):
+        return [sentence]  # ("… к нам в Алматы приезжал — в каком месяце?": "in which month" asks of the whole)
     return [sentence[:match.start()], sentence[match.end():]]
 
 

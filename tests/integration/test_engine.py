@@ -4250,3 +4250,104 @@ def test_who_joined_after_the_union_grew_is_not_the_founders_day(engine: AnswerE
 def test_how_far_apart_disputed_figures_are_is_worked_out(engine: AnswerEngine, asked: str, gap: str) -> None:
     """Where the sources give the border three lengths, asking the difference gets every version and the gaps."""
     answered_with(engine.answer(asked), "7591", "7200", gap)
+
+
+def test_a_plea_for_a_brief_account_after_the_question_asks_an_overview(engine: AnswerEngine) -> None:
+    """"… не істеді? Қысқаша айтып беріңізші.": the plea after the question asks it told at large."""
+    answer = answered_with(engine.answer("Каспий бойынша екі ел не істеді? Қысқаша айтып беріңізші."), "1998")
+    assert answer.kind == "overview", body_text(answer)
+
+
+@pytest.mark.parametrize("asked", ["Экспорт Казахстана в Россию в 2011 году рос быстрее, чем товарооборот?",
+                                   "Did Kazakhstan's exports to Russia grow faster than total trade in 2011?"])
+def test_grew_faster_than_sets_two_growth_figures_side_by_side(engine: AnswerEngine, asked: str) -> None:
+    """"Did X grow faster than Y?": both growth figures and the difference between them."""
+    answer = answered_with(engine.answer(asked))
+    assert answer.kind == "compare" and "47" in body_text(answer) and "42" in body_text(answer), body_text(answer)
+
+
+@pytest.mark.parametrize("said", ["Вы бот или живой человек?", "Сен бот па әлде тірі адам ба?", "Сізді қалай қолдануға болады?",
+                                  "Hello! Am I talking to a bot or to a human editor?"])
+def test_more_ways_to_ask_what_the_bot_is_are_small_talk(engine: AnswerEngine, said: str) -> None:
+    """"Bot or a living person?", "how do I use you?" in each language: small talk, not a decline."""
+    answer = engine.answer(said)
+    assert answer.kind == "smalltalk", body_text(answer)
+
+
+def test_a_maths_exercise_is_off_topic(engine: AnswerEngine) -> None:
+    """"Solve this integral": no source speaks of it, though "integral" sounds like integration."""
+    assert not engine.answer("Could you solve an integral for me: the integral of x squared?").answered
+
+
+def test_who_commanded_is_declined_of_a_fact_naming_no_commander(engine: AnswerEngine) -> None:
+    """The CSTO mission's fact names who asked for it, not who commanded it."""
+    assert not engine.answer("Кто был командующим миротворцами ОДКБ в Казахстане в январе 2022 года?").answered
+
+
+@pytest.mark.parametrize(("asked", "name"), [("Who was the president of Russia in 1998?", "Boris Yeltsin"),
+                                             ("Кто был президентом России в 2023 году?", "Владимир Путин"),
+                                             ("2008 жылы Қазақстанның президенті кім болды?", "Нұрсұлтан Назарбаев")])
+def test_who_was_president_in_a_year_is_named(engine: AnswerEngine, asked: str, name: str) -> None:
+    """"Who was Russia's president in 1998?": the president the nearest fact names, said first."""
+    answer = answered_with(engine.answer(asked), name)
+    assert body_text(answer).index(name) < 40, body_text(answer)
+
+
+def test_who_was_president_then_is_asked_of_the_year_just_shown(engine: AnswerEngine) -> None:
+    """"… and who was running Russia at that time?" after the 1998 seabed agreement: Yeltsin."""
+    first = answered_with(engine.answer("When did the two countries divide the seabed of the northern Caspian?"), "1998")
+    answered_with(engine.answer("and who was running Russia at that time?", previous=engine.turn(first)), "Yeltsin")
+
+
+def test_the_same_day_as_an_event_typed_without_commas(engine: AnswerEngine) -> None:
+    """"в тот же день когда подписали декларацию … что ещё подписали": the asked part opens with its question word."""
+    answered_with(engine.answer("в тот же день когда была подписана декларация о вечной дружбе что ещё подписали президенты"),
+                  "Каспи")
+
+
+def test_in_the_year_of_an_event_named_by_a_noun(engine: AnswerEngine) -> None:
+    """"В год начала работы Таможенного союза …": the year its start names (2010), then what is asked of it."""
+    answered_with(engine.answer("В год запуска Таможенного союза России, Казахстана и Беларуси каков был объём взаимной "
+                                "торговли Казахстана и России?"), "15")
+
+
+@pytest.mark.parametrize("turns", [("How much did Kazakhstan and Russia trade in 2008?", "and 3 years earlier?"),
+                                   ("Каким был товарооборот Казахстана и России в 2008 году?", "а на три года раньше?"),
+                                   ("2008 жылы сауда айналымы қанша болды?", "ал үш жыл бұрын ше?")])
+def test_a_follow_up_moves_the_year_shown_by_some_years(engine: AnswerEngine, turns: tuple[str, str]) -> None:
+    """"And three years before that?": the question before, of the year shown moved by three (2005's trade, not the
+    2008 fact again nor a fact about "three years" that the words alone would find)."""
+    first = answered_with(engine.answer(turns[0]), "2008")
+    answer = answered_with(engine.answer(turns[1], previous=engine.turn(first)))
+    assert answer.facts[0].when is not None and answer.facts[0].when.year == 2005, body_text(answer)
+
+
+def test_a_question_after_a_dash_that_only_asks_leans_on_what_comes_before(engine: AnswerEngine) -> None:
+    """"… Ельцин в том же году к нам приезжал — в каком месяце?": "in which month" asks of the visit before the dash,
+    which is no aside about the asker though it says "к нам"."""
+    first = answered_with(engine.answer("Когда была подписана Декларация о вечной дружбе и союзничестве?"), "1998")
+    answered_with(engine.answer("А Ельцин в том же году к нам приезжал — в каком месяце?", previous=engine.turn(first)),
+                  "октября")
+
+
+def test_one_of_them_asks_of_the_documents_just_shown(engine: AnswerEngine) -> None:
+    """"Солардың бірі азаматтық туралы ма? не жайында еді?": "of them" and "about" name no topic; the citizenship
+    agreement among the three documents of 20 January 1995 is told."""
+    first = answered_with(engine.answer("1995 жылғы 20 қаңтарда президенттер неше құжатқа қол қойды?"))
+    answered_with(engine.answer("Солардың бірі азаматтық туралы ма? не жайында еді?", previous=engine.turn(first)),
+                  "жеңілдетілген")
+
+
+def test_what_can_you_say_about_a_topic_asks_an_overview(engine: AnswerEngine) -> None:
+    """"… туралы не айта аласыз?" (what can you say about …) asks the topic at large; alone it asks what the bot does."""
+    answer = answered_with(engine.answer("Байқоңыр туралы не айта аласыз?"))
+    assert answer.kind == "overview", body_text(answer)
+    assert engine.answer("не айта аласың?").kind == "smalltalk"
+
+
+def test_a_brief_account_of_a_decade_lists_its_main_facts(engine: AnswerEngine) -> None:
+    """"1990-жылдардағы негізгі келісімдер туралы қысқаша": the decade's agreements listed, not one of them."""
+    answer = answered_with(engine.answer("1990-жылдардағы Қазақстан мен Ресейдің негізгі келісімдері туралы қысқаша "
+                                         "айтып беріңізші"))
+    years = {f.when.year for f in answer.facts if f.when}
+    assert answer.kind == "list" and len(years) >= 2 and years <= set(range(1990, 2000)), body_text(answer)
