@@ -163,9 +163,9 @@ class Composer:
                       intro=intro)
 
     @staticmethod
-    def office_holder(name: str, year: int, lang: str) -> str:
+    def office_holder(names: str, year: int, lang: str, count: int = 1) -> str:
         """The line that names who held an office in a year, before the fact that shows him in it."""
-        return t(lang, "answer.office_holder", name=name, year=year)
+        return t(lang, "answer.office_holder" if count == 1 else "answer.office_holders", name=names, year=year)
 
     def with_spread(self, answer: Answer, lang: str) -> Answer:
         """A fact whose sources give different figures in one unit, asked how far apart they are ("how

@@ -915,15 +915,21 @@ class AnswerEngine:
             return None
         sides = [side for side in ("russia", "kazakhstan") if lex.words[f"{side}_names"] & toks]
         year = year or (query.named_years[0] if query.named_years else None)
-        if len(sides) != 1 or year is None:
+        # (no more than a word beside the office and the sides: "кім басқарды Ресей делегациясын?" asks of a delegation)
+        other = set(query.words) - lex.words["head_words"] - lex.words["russia_names"] - lex.words["kazakhstan_names"]
+        if not sides or year is None or len(other) > 1:
             return None
-        presidents = lex.words[f"{sides[0]}_presidents"]
-        named = [(abs(f.when.year - year), f.when.key, f, person) for f in self.store.facts if f.when and f.people
-                 for person, en in zip(f.people[lang], f.people["en"], strict=True) if presidents & set(tokens(en))]
-        if not named:
-            return None
-        _, _, fact, name = min(named, key=lambda n: n[:2])
-        return self.compose.fact(fact, lang, query.text, intro=self.compose.office_holder(name, year, lang))
+        held: list[tuple[Fact, str]] = []
+        for side in sides:  # "who were the presidents of KZ and Russia in 2009?": each side's
+            presidents = lex.words[f"{side}_presidents"]
+            named = [(abs(f.when.year - year), f.when.key, f, person) for f in self.store.facts if f.when and f.people
+                     for person, en in zip(f.people[lang], f.people["en"], strict=True) if presidents & set(tokens(en))]
+            if not named:
+                return None
+            held.append(min(named, key=lambda n: n[:2])[2:])
+        facts = list({fact.id: fact for fact, _ in held}.values())
+        intro = self.compose.office_holder(", ".join(name for _, name in held), year, lang, len(held))
+        return self.compose.fact(facts[0], lang, query.text, related=facts[1:], intro=intro)
 
     def _counts_time(self, query: Query) -> bool:
         """Whether a question counts the time between things ("how many years passed", "неше күн")."""

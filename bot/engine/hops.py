@@ -358,6 +358,8 @@ _SAME_DAY: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for 
     # "On the same day the seabed agreement was signed, what declaration …?", "В тот же день, когда …, президенты …":
     # the day named first, its event told up to the comma.
     r"^(?:on\s+)?the\s+(?:very\s+)?same\s+day\s+(?:as\s+|when\s+|that\s+)?(?P<event>[^,?]+),\s*(?P<ask>.+)$",
+    r"^on\s+the\s+(?:very\s+)?day\s+(?:when\s+|that\s+)?(?P<event>[^,?]+),\s*(?P<ask>.+)$",
+    r"^в\s+(?:тот\s+)?день\s*,?\s*когда\s+(?P<event>[^,?]+),\s*(?P<ask>.+)$",
     r"^в\s+(?:тот\s+же|тот\s+самый|тот\s+же\s+самый)\s+день\s*,?\s*(?:когда|что\s+и|как\s+и)\s+(?P<event>[^,?]+),\s*(?P<ask>.+)$",
     # … typed without the comma: the asked part opens with its question word ("… когда подписали декларацию что ещё …").
     r"^в\s+(?:тот\s+же|тот\s+самый|тот\s+же\s+самый)\s+день\s*,?\s*(?:когда|что\s+и|как\s+и)\s+(?P<event>[^,?]+?)"

@@ -4351,3 +4351,24 @@ def test_a_brief_account_of_a_decade_lists_its_main_facts(engine: AnswerEngine) 
                                          "айтып беріңізші"))
     years = {f.when.year for f in answer.facts if f.when}
     assert answer.kind == "list" and len(years) >= 2 and years <= set(range(1990, 2000)), body_text(answer)
+
+
+@pytest.mark.parametrize("said", ["Көмек керек, қайдан бастаймын?", "Сізбен қалай сөйлесу керек?"])
+def test_where_to_start_or_how_to_talk_to_the_bot_is_small_talk(engine: AnswerEngine, said: str) -> None:
+    """"Where do I start?", "how should I talk to you?": what the bot does, not a fact."""
+    answer = engine.answer(said)
+    assert answer.kind == "smalltalk", body_text(answer)
+
+
+@pytest.mark.parametrize(("asked", "expected"), [
+    ("В день, когда была подписана декларация о вечной дружбе, какое соглашение о море подписали президенты?", "Каспи"),
+    ("On the day the eternal friendship declaration was signed, which other document did the presidents sign?", "Caspian")])
+def test_on_the_day_an_event_happened_asks_that_day(engine: AnswerEngine, asked: str, expected: str) -> None:
+    """"В день, когда …, …", "On the day …, …": the event dates the day, the rest is asked of it."""
+    answered_with(engine.answer(asked), expected)
+
+
+def test_both_sides_presidents_in_a_year_are_named(engine: AnswerEngine) -> None:
+    """"Who were the presidents of KZ and Russia in 2009?": both, each from the nearest fact naming him."""
+    answer = answered_with(engine.answer("who were the presidents of russia and kz in 2009?"), "Medvedev", "Nazarbayev")
+    assert body_text(answer).index("Nazarbayev") < 80, body_text(answer)
