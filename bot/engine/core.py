@@ -903,8 +903,8 @@ class AnswerEngine:
 
     def _office_holder(self, query: Query, lang: str, year: int | None = None) -> Answer | None:
         """"Who was Russia's president in 1998?", "… when the first marker was put up?" (its year hopped to), "and who
-        was running Russia then?": the president of the one side named, as the fact naming a president of that side
-        nearest to the year shows him. None unless a head of state of one side is asked in one year."""
+        was running Russia then?": the president of each side named, as the fact naming a president of that side
+        nearest to the year shows him. None unless a head of state is asked in one year, in a few words."""
         lex = self.lex
         toks = set(query.tokens)
         heads = lex.words["head_words"] & toks or find_phrases(query.tokens, lex.phrases["head_words"])
