@@ -7,7 +7,7 @@ name the line it stands on; the operator fixes a broken file without guessing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from bot.model import KINDS, LANGS, Citation, Claim, Fact, PartialDate, Source
+from bot.model import KINDS, LANGS, SCALES, Citation, Claim, Fact, PartialDate, Source
 from bot.store import FactStore
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
@@ -29,9 +29,6 @@ METRICS = frozenset(
     "economy_size population".split()
 )
 UNITS = frozenset("billion trillion million thousand percent km count years tonnes".split())
-SCALES = frozenset("thousand million billion trillion".split())
-"""`scale` multiplies a measured unit ("7 thousand km", "14 million tonnes"); a sum of money or a
-head count keeps its scale in `unit` ("1.7 trillion" USD, "170 million" people)."""
 MEASURES = frozenset({"km", "tonnes"})
 QUALIFIERS = frozenset({"about", "over", "under"})
 FACT_KEYS = frozenset(
@@ -131,7 +128,7 @@ class _Checker:
             return None
         return int(value)
 
-    def choice(self, node: Node, what: str, allowed: frozenset[str]) -> str | None:
+    def choice(self, node: Node, what: str, allowed: Collection[str]) -> str | None:
         value = self.string(node, what)
         if value is not None and value not in allowed:
             self.fail(node, f"{what} {value!r} is not one of {', '.join(sorted(allowed))}")

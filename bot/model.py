@@ -10,6 +10,9 @@ from typing import Literal
 Lang = Literal["kk", "ru", "en"]
 LANGS: tuple[Lang, ...] = ("kk", "ru", "en")
 KINDS: tuple[str, ...] = ("treaty", "visit", "trade", "event", "figure")
+SCALES: Mapping[str, int] = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+"""What a measured unit's `scale` multiplies its value by ("7 thousand km", "14 million tonnes"); a sum of money or a
+head count keeps its scale in `unit` ("1.7 trillion" USD, "170 million" people)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from typing import Literal
 
 from bot.dates import format_date, format_period
 from bot.i18n import t
-from bot.model import Citation, Claim, Fact, Source
+from bot.model import SCALES, Citation, Claim, Fact, Source
 from bot.sentences import first_sentence
 
 Status = Literal["fact", "decline"]
@@ -171,7 +171,7 @@ class Composer:
         """A fact whose sources give different figures in one unit, asked how far apart they are ("how
         many km do the sources differ by?"): the gap between the largest and the others, worked out."""
         fact = answer.facts[0]
-        valued = sorted({c.value * _SCALES.get(c.scale or "", 1) for c in fact.claims
+        valued = sorted({c.value * SCALES.get(c.scale or "", 1) for c in fact.claims
                          if c.value is not None and c.unit == fact.claims[0].unit}, reverse=True)
         if len(valued) < 2 or fact.claims[0].unit is None:
             return answer
@@ -391,10 +391,6 @@ def _year(fact: Fact, at_end: bool = False) -> int:
     if at_end and fact.end is not None:
         return fact.end.year
     return fact.when.year if fact.when else 0
-
-
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
-"""What a claim's scale multiplies its value by ("about 7 thousand km")."""
 
 
 def _number(value: float, lang: str, digits: int = 2) -> str:

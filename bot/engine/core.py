@@ -330,22 +330,26 @@ class AnswerEngine:
         return replace(answer, script=script, plain_latin=plain, dotted_i=dotted)
 
     def _year_off_shown(self, question: str, first: Query, previous: Turn, lang: str) -> Answer | None:
-        """"And what did trade reach the year after?", "and how big was trade the year before that?": the year
-        after (or before) the fact just shown, a past year however "next" sounds; the phrase itself is not what
-        is asked about (None when no such phrase, a year of its own, or no answer)."""
+        """"And what did trade reach the year after?", "and how big was trade the year before that?", "and three years
+        before that?": the year after (or before, or some years off) the fact just shown, a past year however "next"
+        sounds; the phrase itself is not what is asked about (None when no such phrase, a year of its own, or no answer)."""
         if first.named_years:
             return None
         said_all = tuple(tokens(question))  # (the query's own tokens are without "the year before", read as a comparison)
         shown = self._shown(previous)
-        moved, moving = years_shift(question) or (0, "")
-        for key, step in (("year_after", 1), ("previous_year", -1), ("", moved)):
-            if step < 0 and key and any(f.metric for f in shown):
-                continue  # "how much was that up on the year before?" after a year's figure compares the two years
-            phrases = find_phrases(said_all, self.lex.phrases[key]) if key else []
-            year = next((f.when.year for f in shown if f.when), None) if phrases or (not key and step) else None
-            if year is None:
-                continue
-            said = {tok for _, ph in phrases for tok in ph} | set(tokens(moving) if not key else ())
+        year = next((f.when.year for f in shown if f.when), None)
+        if year is None:
+            return None
+        moves: list[tuple[set[str], int]] = []  # the words that move the year, and by how many years
+        for key, step in (("year_after", 1), ("previous_year", -1)):
+            phrases = find_phrases(said_all, self.lex.phrases[key])
+            # (not "how much was that up on the year before?" after a year's figure, which compares the two years)
+            if phrases and not (step < 0 and any(f.metric for f in shown)):
+                moves.append(({tok for _, ph in phrases for tok in ph}, step))
+        moved = years_shift(question)
+        if moved is not None and moved[0]:
+            moves.append((set(tokens(moved[1])), moved[0]))
+        for said, step in moves:
             shifted = self.understanding.parse(f"{question} {year + step}")
             # (a year before said beside a year reads as "compared with the year before": here it is the year itself)
             shifted = replace(shifted, words=tuple(w for w in shifted.words if w not in said), out_of_scope=False,
@@ -521,8 +525,7 @@ class AnswerEngine:
             preceding = self._last_before_shown(previous, lang, question, first.months)
             if preceding is not None:
                 return preceding
-        shown_when = next((f.when for f in self._shown(previous) if f.when), None) if previous is not None else None
-        holder = self._office_holder(first, lang, shown_when.year) if shown_when and not first.named_years else None
+        holder = self._office_holder(first, lang, previous) if previous is not None and not first.named_years else None
         if holder is not None:  # "а кто тогда был президентом России?": in the year of the fact just shown
             return holder
         if (previous is not None and not first.named_years and len(first.words) <= WEIGHTS.short_words + 1
@@ -901,10 +904,11 @@ class AnswerEngine:
                 return self.compose.elapsed(first, second, None, lang, question, ended)
         return None
 
-    def _office_holder(self, query: Query, lang: str, year: int | None = None) -> Answer | None:
+    def _office_holder(self, query: Query, lang: str, previous: Turn | None = None) -> Answer | None:
         """"Who was Russia's president in 1998?", "… when the first marker was put up?" (its year hopped to), "and who
-        was running Russia then?": the president of each side named, as the fact naming a president of that side
-        nearest to the year shows him. None unless a head of state is asked in one year, in a few words."""
+        was running Russia then?" (the year of the fact just shown): the president of each side named, as the fact
+        naming a president of that side nearest to the year shows him. None unless a head of state is asked in one
+        year, in a few words."""
         lex = self.lex
         toks = set(query.tokens)
         heads = lex.words["head_words"] & toks or find_phrases(query.tokens, lex.phrases["head_words"])
@@ -914,7 +918,8 @@ class AnswerEngine:
         if not heads or not holder or (lex.words["russia_presidents"] | lex.words["kazakhstan_presidents"]) & toks:
             return None
         sides = [side for side in ("russia", "kazakhstan") if lex.words[f"{side}_names"] & toks]
-        year = year or (query.named_years[0] if query.named_years else None)
+        shown = self._shown(previous) if previous is not None else []
+        year = query.named_years[0] if query.named_years else next((f.when.year for f in shown if f.when), None)
         # (no more than a word beside the office and the sides: "кім басқарды Ресей делегациясын?" asks of a delegation)
         other = set(query.words) - lex.words["head_words"] - lex.words["russia_names"] - lex.words["kazakhstan_names"]
         if not sides or year is None or len(other) > 1:

@@ -205,6 +205,8 @@ _YEAR_OF: tuple[str, ...] = (
     r"^в\s+год\s+(?P<event>[^?]+?)\s*,?\s+(?P<ask>(?:каким|какой|какая|каков|какое|какие|сколько|кто|что|где)\b[^,]*)$",
     r"^в\s+год\s+(?P<event>[^?]+)\s*,\s*(?P<ask>[^,]+)$",
 )
+_UNMARKED = _WHO_WHEN + _YEAR_OF
+"""The patterns tried whether or not a question holds one of the markers ("after", "before" …)."""
 
 
 _ASKING = (r"(?:какого числа|когда|кто|сколько|какой|какая|какое|какие|каким|каков[аоы]?|где|в какой|в каком|что|чт?[её]"
@@ -215,7 +217,7 @@ _ASKING = (r"(?:какого числа|когда|кто|сколько|как�
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[re.Pattern[str], int], ...]:
     """Compiled at the first question that names a marker: compiling them all costs a start-up a quarter second."""
-    patterns: list[tuple[str, int]] = [(p, 0) for p in _WHO_WHEN + _YEAR_OF]
+    patterns: list[tuple[str, int]] = [(p, 0) for p in _UNMARKED]
     for marker, offset in _MARKERS:
         # The event runs to the last comma: it may list names ("России, Казахстана и Беларуси").
         patterns.append((rf"^{_EXACTLY}{marker}\s*(?P<event>[^?]+?)\s*,\s*(?P<ask>[^,]+)$", offset))
@@ -236,7 +238,7 @@ def _compiled() -> tuple[tuple[re.Pattern[str], int], ...]:
 _GROUP_RE = re.compile(r"\(\?P<\w+>")
 _ANY_MARKER = re.compile("|".join(f"(?:{_GROUP_RE.sub('(?:', m)})" for m, _ in _MARKERS + _EVENT_FIRST), re.IGNORECASE)
 """Every hop pattern holds a marker: a text without one needs none of them compiled or tried."""
-_WHO_WHEN_PATTERNS = tuple((re.compile(p, re.IGNORECASE), 0) for p in _WHO_WHEN + _YEAR_OF)
+_UNMARKED_PATTERNS = tuple((re.compile(p, re.IGNORECASE), 0) for p in _UNMARKED)
 _ANNIVERSARY_RE = re.compile(
     r"(?:the\s+)?(?P<n>\d{1,3})(?:st|nd|rd|th)?[-–\s]*(?:anniversary(?:\s+of)?|years?\s+(?:since|after)"
     r"|лети[еяю]|летний\s+юбилей|жыл\s+(?:толған|толган|толды)|жылдығы|жылдыгы|jyl\s+(?:tolğan|tolgan)|jyldyğy)",
@@ -316,7 +318,7 @@ _THAT_RE = re.compile(r"^(?:того|тех\s+пор),?\s+(?:как|когда)\
 
 def _year_hop(text: str, whole: bool = False) -> YearHop | None:
     """`whole`: the text is the whole question (no lead cut off), so one word before the marker may be all it asks."""
-    for pattern, offset in _compiled() if _ANY_MARKER.search(text) else _WHO_WHEN_PATTERNS:
+    for pattern, offset in _compiled() if _ANY_MARKER.search(text) else _UNMARKED_PATTERNS:
         match = pattern.match(text)
         if match is None:
             continue
