@@ -29,6 +29,11 @@ from bot.model import LANGS, Fact
 from bot.sentences import asks, message_sentences
 from bot.text import fold, raw_tokens, stem, tokens
 
+_WHERE_ASKED_RE = re.compile(
+    r"(?:^|[.?!,;:—–-]\s*|\b(?:а|и|and|ал|al)\s+)(?:где|where|қайда|кайда|qaida|қай\s+жерде|кай\s+жерде|qai\s+jerde)\b",
+    re.IGNORECASE)
+""""Where" opening a question or a clause ("а где его подписали?"), not a relative one ("the paper where both promised …")."""
+
 _DURATION_RE = re.compile(
     r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|два|две|три|четыре|пять|десять|"
     r"двадцать|тридцать|пятьдесят|бір|екі|үш|төрт|бес|он|жиырма|отыз|елу)\s*(?:-?\s*)"
@@ -751,6 +756,13 @@ class Answerability:
                 and not self.in_city(fact) and fact.id not in self.city_named:
             # "In which city?" of a fact that took place in a country as far as it says, or of a treaty
             # that names no city ("in which city was the 2013 treaty signed?").
+            return "where"
+        if "where" in query.intents and fact.kind == "treaty" and not fact.place and not self.in_city(fact) \
+                and fact.id not in self.city_named and not self.named_places & self.said(fact) \
+                and self.lex.words["signing_words"].intersection(tokens(query.text)) \
+                and ("when" not in query.intents or _WHERE_ASKED_RE.search(query.text) is not None):
+            # "А где его подписали?" of a treaty that names no place: the countries it is between are no place it was
+            # signed in ("the paper where both promised …" asks when, not where).
             return "where"
         if "where" in query.intents and fact.kind == "visit" and self.lex.words["place_words"].intersection(tokens(query.text)):
             # "In which city of Russia did they meet in October 2023?" of a meeting "in Russia" (no city), or of one in Astana.

@@ -28,6 +28,7 @@ MAX_LIST = 6
 RATIO_SHOWN = 1.5  # from this ratio of two figures on, a comparison says "×2.1" as well
 FULL_TEXT_BUDGET = 650  # characters of fact texts a list may spend before it shows titles only
 AFTER_EVENT_BUDGET = 800  # characters an answer led by the event that dates it may tell, "see also" included
+EVENT_LEAD_MIN = 120  # characters the event leading a long answer keeps of its first sentence
 SHORT_LIST = 3  # a list this short shows each fact's first sentence when the whole texts are too long
 KIND_ORDER = {"treaty": 0, "visit": 1, "event": 2, "figure": 3, "trade": 4}
 
@@ -343,8 +344,11 @@ class Composer:
         statement keeping its own citation under one renumbered source list (`claim`: the source's
         version of the event's date it was counted from, where the sources disagree)."""
         refs = RefNumbering(self.sources)
-        # The event only dates what is asked: its first sentence (its date and what happened) is enough.
-        lead = [Segment(first_sentence(event.text[lang], FULL_TEXT_BUDGET // 2), refs.add(event.citations()))]
+        # The event only dates what is asked: its first sentence (its date and what happened) is enough, and
+        # less of it before a long answer (two documents of the month after a treaty told at length).
+        asked = len(answer.heading) + sum(len(segment.text) for segment in answer.segments)
+        limit = max(EVENT_LEAD_MIN, min(FULL_TEXT_BUDGET // 2, AFTER_EVENT_BUDGET - asked))
+        lead = [Segment(first_sentence(event.text[lang], limit), refs.add(event.citations()))]
         if claim is not None:
             lead.append(Segment(claim.note[lang], refs.add(claim.cite)))
         cited = {r.n: r for r in answer.references}

@@ -184,6 +184,11 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
     if find_phrases(query.tokens, lex.phrases["reverse_phrases"]):
         # "А в обратном направлении?", "and the other way round?": the previous question, sides swapped.
         return Resolved(swap_sides(previous.question, lex), "followup")
+    # "Ресейдің басқа полигондары ше?" after Baikonur: the other things of a kind, named in a word and asked of no
+    # deed ("what other documents were signed?" asks of the day shown), are asked on their own.
+    kind = [w for w in own if w not in sides and w not in lex.words["other_words"] and w not in lex.asking_words]
+    if lex.words["other_words"].intersection(query.tokens) and 1 <= len(kind) <= 2 and not query.verbs and not query.named_years:
+        return Resolved(question, "standalone")
     if asks_else(question, lex) and not query.intents & ASKS:  # "а когда?" asks when, not what else
         return Resolved(previous.question, "else")
     # "1998 жылғы толық сомасы қанша?" after a yearly figure: a year and "the full amount" name no topic of their own.

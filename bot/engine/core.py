@@ -411,9 +411,15 @@ class AnswerEngine:
         """What a message asks, without its courtesies and the asker's report of it ("my teacher asked …")."""
         return reported_question(without_courtesy(text, self.lex, self._names_topic), self.lex, self.index.idf.__contains__)
 
-    def _best_matches(self, question: str) -> set[str]:
-        """The ids of a whole question's best lexical matches: what a part or a sentence of it must find."""
-        return {h.fact.id for h in self._search(self.understanding.parse(question))[:WEIGHTS.part_pool]}
+    def _best_matches(self, question: str, fused: bool = False) -> set[str]:
+        """The ids of a whole question's best lexical matches: what a part or a sentence of it must find; with
+        `fused`, its best by both signals too (the first part, asked on its own: "what does Kazakhstan sell to
+        Russia, and what comes from there?" matches the imports' words best, and the exports' meaning)."""
+        query = self.understanding.parse(question)
+        best = {h.fact.id for h in self._search(query)[:WEIGHTS.part_pool]}
+        if fused and self.semantic is not None and query.words:
+            best.update(r.fact.id for r in self.rank(query)[:WEIGHTS.part_pool])
+        return best
 
     def pending_embeddings(self, question: str, previous: Turn | None = None, lang: str | None = None) -> list[str]:
         """Every text whose embedding `answer()` needs and has not cached yet ([] when none is left).
@@ -559,7 +565,8 @@ class AnswerEngine:
             elif pointing and self._names_other_title(first, previous):
                 # "When did it get the name Russia Day?": "it" is the holiday its own words name in full.
                 resolved = Resolved(question, "standalone")
-        if resolved.how == "standalone" and previous is not None and self._about_previous(first, previous):
+        if resolved.how == "standalone" and previous is not None and self._about_previous(first, previous) \
+                and not self.lex.words["other_words"].intersection(first.tokens):  # ("and the other ranges?" asks beyond it)
             # "Ресей жағынан құрылтайшысы кім болды?" right after the joint venture's fact, which
             # names its founders: asked of that fact first, not of any founders anywhere.
             for about in self._context(previous)[1]:
@@ -817,7 +824,8 @@ class AnswerEngine:
         told_one = second.kind in ("fact", "overview")
         if not second.answered or (not told_one and not listed) or second.facts[0] == first.facts[0]:
             return None
-        if not {first.facts[0].id, second.facts[0].id} <= self._best_matches(question):
+        if second.facts[0].id not in self._best_matches(question) \
+                or first.facts[0].id not in self._best_matches(question, fused=True):
             return None
         # "… where is it, and what agreements are there on it?": a list asked second is told after the first fact.
         told = [first.facts[0], *(f for f in second.facts if f != first.facts[0])] if listed \
@@ -1525,8 +1533,10 @@ class AnswerEngine:
         what was planned next ("келесі кездесу қай жерде жоспарланған?"), the first the sources call the next."""
         shown = self._shown(previous)
         people = {p for f in (*shown, *self._on_days(_days_of(shown))) for p in _people(f)}
-        # A fact dated to its year or month ends with it: what came next is after the whole of it.
-        dated = [(f.when.key[0], f.when.key[1] or 13, f.when.key[2] or 32) for f in shown if f.when]
+        # A fact dated to its year or month ends with it: what came next is after the whole of it; the fact answered
+        # dates it, not those it points to ("see also: two meetings in late 2023" after the one of October); a list, all.
+        told = shown if previous.kind == "list" else shown[:1]
+        dated = [(f.when.key[0], f.when.key[1] or 13, f.when.key[2] or 32) for f in told if f.when]
         if not people or not dated:
             return None
         by_date = self._dated_people()
@@ -1664,7 +1674,13 @@ class AnswerEngine:
             # shares only incidental words with it, unless the model finds them close in meaning.
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         if query.future and top.coverage < WEIGHTS.future_coverage:
-            return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
+            # "Kökşetau, Semei, Öskemende … ne salynbaq?": a plan asked of a fact the words match in full, which the
+            # model ranks just behind an older one of the same town.
+            planned = next((r for r in ranked[1:WEIGHTS.answerable_tries] if r.coverage >= WEIGHTS.future_coverage
+                            and r.fused >= WEIGHTS.tie_ratio * top.fused), None)
+            if planned is None:
+                return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
+            top, ranked = planned, [planned, *(r for r in ranked if r is not planned)]
         if self._party_mismatch(query, top):
             return self.compose.decline(question, lang)
         if self._only_year_matches(query, top, ranked):
@@ -1759,8 +1775,14 @@ class AnswerEngine:
                 thin = unit and r.cosine >= top.cosine - WEIGHTS.agree_slack > 0 and self._same_subject(query, top, r) \
                     and bool(self.words[self.position[r.fact.id]].intersection(
                         w for w in query.words if w not in self.side_words and w not in self.answerable.unit_words))
-                if r.coverage >= (WEIGHTS.semantic_agree if thin else WEIGHTS.min_coverage) \
-                        and r.fused >= (WEIGHTS.lacked_ratio if fills else WEIGHTS.unit_ratio if titled else ratio) * top.fused \
+                # (or one of the same day whose title names what the question does and the best fact's does not: "how many
+                # documents were signed on the visit when the Baikonur lease was made?" of the visit, beside the lease)
+                # (the question naming that event well: "jyldyq aqysy qanşa?" names no day's event)
+                same_day = r.fact.when is not None and r.fact.when == top.fact.when and top.coverage >= WEIGHTS.min_coverage \
+                    and bool(self._in_title(query, r.index) - self._in_title(query, top.index))
+                if r.coverage >= (WEIGHTS.semantic_agree if thin or same_day else WEIGHTS.min_coverage) \
+                        and r.fused >= (WEIGHTS.lacked_ratio if fills or same_day
+                                        else WEIGHTS.unit_ratio if titled else ratio) * top.fused \
                         and self.answerable.missing(query, r.fact) is None and self._keeps_subject(query, missing, top, r) \
                         and (not query.named_years or set(query.named_years) & self._years_of(r.fact)
                              or self._year_describes(query, top, r)) \
@@ -1821,9 +1843,14 @@ class AnswerEngine:
     def _mentioned_document(self, query: Query, ranked: Sequence[Ranked]) -> Fact | None:
         """"Which treaty's tenth anniversary did Tokayev mention at the Astana forum, and when was it signed?": the
         forum's fact leads, and names the treaty by one of its aliases; the treaty's own fact (a close runner-up)
-        gives what is asked of it. None unless the question asks when of a document the best fact is not."""
+        gives what is asked of it. None unless the question asks when, or which, of a document the best fact is not."""
         top = ranked[0]
-        if top.fact.kind == "treaty" or "when" not in query.intents or self.answerable.enumerates(query) \
+        # ("which treaty's anniversary …?"; not "which documents were signed?", a list, nor "which cosmodrome …?")
+        marked = "anniversary" in query.intents or bool(self.lex.words["anniversary_words"].intersection(query.tokens))
+        which = marked and not _PLURAL_ASK_RE.search(query.text) and any(
+            a in self.lex.words["which_words"] and self.answerable.is_document(b)
+            for a, b in zip(query.tokens, query.tokens[1:], strict=False))
+        if top.fact.kind == "treaty" or not ("when" in query.intents or which) or self.answerable.enumerates(query) \
                 or not any(self.answerable.is_document(tok) for tok in query.tokens):
             return None
         said = {lang: set(tokens(text)) for lang, text in top.fact.text.items()}

@@ -58,6 +58,12 @@ PLACE_NAME = 4
 LONG_QUESTION_WORD = 6
 """Letters a question word must have for a word one letter longer to be its typo ("каншан": "кашан", not "kost")."""
 LOCATIVE_ENDINGS = ("da", "de", "ta", "te")
+PART_YEARS = 5
+"""Years of a part of a decade ("the early 1990s")."""
+ENGLISH_HEAD_WORDS = 2
+"""Words after the one "how many" counts that may still belong to its noun ("border crossing points")."""
+PLURAL_HEAD_LENGTH = 4
+"""Letters a plural must have to be a compound's head ("points"; not "is")."""
 """Kazakh locative case endings, folded ("Астанада", "Мәскеуде"): the word names where."""
 
 
@@ -138,6 +144,33 @@ clause about what it names ("скока россиян переехало в к�
 присоединились к союзу когда он стал еаэс"), comma or not; not "какие документы и когда они подписали?"; or a clause
 set between commas before the question word ("… в начале десятилетия, когда оборот превысил 20 млрд, – какую часть
 …?"), unless a plea opens it ("Скажите, когда …, какие …?" asks both)."""
+_DECADE_TEXT = r"(?:1[5-9]|20)\d0"
+_PART_OF_DECADE_RE = re.compile(
+    rf"(?:(?:в|во)\s+)?(?P<ru>первой|второй|начал\w*|конц\w*|середин\w*)(?:\s+половин\w*)?\s+(?P<ru_d>{_DECADE_TEXT}\s*-\s*(?:х|е|ых|ые))"
+    rf"|(?:in\s+)?(?:the\s+)?(?P<en>first\s+half\s+of|second\s+half\s+of|early|late|mid)[-\s]+(?:the\s+)?(?P<en_d>{_DECADE_TEXT}'?s)"
+    rf"|(?P<kk_d>{_DECADE_TEXT}\s*-?\s*(?:жылдар|jyldar|zhyldar)\w*)\s+(?P<kk>бірінші|биринши|bırınşı|birinshi|екінші|екинши|ekınşı"
+    r"|ekinshi|басында|басинда|basynda|соңында|сонында|soñynda|sonynda|ортасында|ortasynda)(?:\s+(?:жартысында|жартысинда|jartysynda))?",
+    re.IGNORECASE)
+"""Part of a decade ("во второй половине 1990-х", "the late 1990s", "1990 жылдардың басында"): its five years."""
+_PART_OF_DECADE = {"перв": 0, "нача": 0, "firs": 0, "earl": 0, "бірі": 0, "бири": 0, "bırı": 0, "biri": 0, "басы": 0,
+                   "баси": 0, "basy": 0, "втор": 5, "конц": 5, "seco": 5, "late": 5, "екін": 5, "екин": 5, "ekın": 5, "ekin": 5,
+                   "соңы": 5, "соны": 5, "soñy": 5, "sony": 5, "сере": 3, "mid": 3, "орта": 3, "orta": 3}
+"""The first year of a part of a decade, counted from the decade's first, by the part's word's first letters."""
+_HALF_RE = re.compile(r"половин|half|жартыс|jartys|первой|второй|бірінші|биринши|bırınşı|birinshi|екінші|екинши|ekınşı|ekinshi",
+                      re.IGNORECASE)
+"""A half of a decade said ("во второй половине", "the first half of", "екінші жартысында"), not its start or end."""
+_VAGUE_AFTER_RE = re.compile(
+    r"(?:(?:через|спустя)\s+(?:пару|несколько|пару-тройку)\s+лет\s+после|(?:a\s+few|a\s+couple\s+of|several)\s+years\s+after)"
+    r"\b[^.?!,]{0,60}?(?P<year>(?<![\d.,])(?:19|20)\d\d(?:\s*(?:года|г\.)(?!\w))?)",
+    re.IGNORECASE)
+""""Через пару лет после договора о дружбе 1992 года …": the year an unnamed number of years before the one asked,
+which no fact of the answer is from."""
+_WHEN_CLAUSE_RE = re.compile(
+    r"(?:^|[.:;!?]\s*)when\s+(?!(?:did|do|does|was|were|is|are|will|would|has|have|had|can|could|exactly)\b)[^,?.!]{3,},"
+    r"\s*(?:which|what|who|whom|where|how\s+many|how\s+much)\b",
+    re.IGNORECASE)
+"""English "When the Customs Union grew into the EAEU, which two countries joined?": a sentence opened by a "when"
+clause, the question after its comma."""
 
 
 NAMED_DAY_RE = re.compile(r"\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+\s+(?:Day|[Кк]үні|[Кк]уни|[Kk]ünı|[Kk]uni)\b|\b[Дд]ень\s+[А-ЯЁ]\w+")
@@ -204,6 +237,24 @@ def _compound_head(text: str, counted: str, unique: Sequence[str]) -> str:
         if len(head) == 1 and head[0] in unique and head[0] != counted and len(second) >= 4 \
                 and folded.endswith(_POSSESSED_ENDINGS) and not folded.endswith(KAZAKH_VERB_ENDINGS):
             return head[0]
+    return counted
+
+
+def _english_head(text: str, counted: str, unique: Sequence[str], verbs: Collection[str]) -> str:
+    """"How many border crossing points …?" counts points, not borders: in English the last of the
+    nouns after "how many" is the compound's head, when it is a plural ("trade agreements")."""
+    raws = [raw for raw in raw_tokens(text) if not raw[0].isdigit()]
+    for k, raw in enumerate(raws):
+        if tokens(raw) != [counted] or k == 0 or raws[k - 1].lower() not in ("many", "much"):
+            continue
+        head = counted
+        for after in raws[k + 1:k + 1 + ENGLISH_HEAD_WORDS]:
+            toks = tokens(after)
+            if not (after.isascii() and after.islower() and len(toks) == 1 and toks[0] in unique):
+                break  # (a verb form may still describe the head: "crossing points")
+            if len(after) >= PLURAL_HEAD_LENGTH and after.endswith("s") and not after.endswith("ss") and toks[0] not in verbs:
+                head = toks[0]
+        return head
     return counted
 
 
@@ -705,13 +756,29 @@ class Understanding:
     def parse(self, text: str) -> Query:
         lex = self.lex
         asked, text = text, _spaced_dates(text)
+        text = _VAGUE_AFTER_RE.sub(lambda m: m.group(0)[:m.start("year") - m.start()], text)
         text = _DECADE_YEARS_RE.sub(r"\1", _EXCEPT_RE.sub(self._left_out, text))
         dated = _LISTED_YEARS_RE.sub(r"\1\2\3 ", text)
+        parts: dict[int, int] = {}
+
+        def decade_alone(match: re.Match[str]) -> str:
+            said = match.group("ru_d") or match.group("en_d") or match.group("kk_d")
+            word = (match.group("ru") or match.group("en") or match.group("kk")).lower()
+            parts[int(said[:4])] = _PART_OF_DECADE[word[:3] if word.startswith("mid") else word[:4]]
+            return said
+
+        dated = _PART_OF_DECADE_RE.sub(decade_alone, dated)
+        # (a half's words name nothing; "early" and "late" stay: "1990 жылдардың басындағы Батысқа бағдар" is a title)
+        text = _PART_OF_DECADE_RE.sub(lambda m: (m.group("ru_d") or m.group("en_d") or m.group("kk_d"))
+                                      if _HALF_RE.search(m.group(0)) else m.group(0), text)
         decades = [(int(m.group(1)), 100 if int(m.group(1)) % 1000 and int(m.group(1)) % 100 == 0
                     and m.group(0).lower().endswith("s") else 10)
                    for m in DECADE_RE.finditer(dated)]  # "the 1500s" is a century, "the 1990s" and "the 2000s" decades
         named_years = tuple(dict.fromkeys(int(y) for y in YEAR_RE.findall(DECADE_RE.sub(" ", dated))))
-        years = tuple(dict.fromkeys([*(y for d, n in decades for y in range(d, d + n)), *named_years]))
+        # (a part of a decade is five of its years: "the late 1990s" are 1995–1999)
+        years = tuple(dict.fromkeys([*(y for d, n in decades for y in (range(d + parts[d], d + parts[d] + PART_YEARS)
+                                                                      if n == 10 and d in parts else range(d, d + n))),
+                                     *named_years]))
         verbs: set[str] = set()
         kazakh_verbs: set[str] = set()
         acronyms: set[str] = set()
@@ -881,6 +948,7 @@ class Understanding:
                     and not (lex.intents["when"] - both).intersection(toks):
                 intents -= {"day", "when"}
         if "when" in intents and (_when_is_a_conjunction(plain, lex) or _KOGDA_CLAUSE_RE.search(text)
+                                  or (_WHEN_CLAUSE_RE.search(text) and not (lex.intents["when"] - {_WHEN}).intersection(plain))
                                   or self._which_thing(plain)):
             intents.discard("when")
         which_day = any(a in lex.words["which_words"] and b in lex.words["day_words"]
@@ -946,6 +1014,8 @@ class Understanding:
                             and (not c or c in verbs)), None)  # not "базасын неше жылға": that counts years
         if counted is not None and detected == "kk":
             counted = _compound_head(asked, counted, unique)
+        elif counted is not None and detected == "en":
+            counted = _english_head(asked, counted, unique, verbs)
         onward = _ONWARDS_RE.search(asked) if len(named_years) == 1 and not decades else None
         said_onward = frozenset(tokens(onward.group(0))) if onward is not None else frozenset()
         generic = bool(unique) and all(w in lex.words["generic"] or w in said_onward for w in unique)

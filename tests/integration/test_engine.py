@@ -4372,3 +4372,112 @@ def test_both_sides_presidents_in_a_year_are_named(engine: AnswerEngine) -> None
     """"Who were the presidents of KZ and Russia in 2009?": both, each from the nearest fact naming him."""
     answer = answered_with(engine.answer("who were the presidents of russia and kz in 2009?"), "Medvedev", "Nazarbayev")
     assert body_text(answer).index("Nazarbayev") < 80, body_text(answer)
+
+
+def test_a_border_post_on_the_state_line_is_the_first_border_sign(engine: AnswerEngine) -> None:
+    """"Мемлекеттік шептегі … шекара бағаны": the state line is the border and a border post its sign."""
+    answered_with(engine.answer("Мемлекеттик шептеги алгашкы багана кай жылы орнатылды?"), "2009")
+
+
+def test_the_important_events_of_a_year_are_listed(engine: AnswerEngine) -> None:
+    """"1993 jyly ne boldy? Mañyzdy oqiğalardy aityp berşı": "important events" name no topic; the year's facts are listed."""
+    answer = answered_with(engine.answer("1993 jyly ne boldy? Mañyzdy oqiğalardy aityp berşı"))
+    years = {f.when.year for f in answer.facts if f.when}
+    assert answer.kind == "list" and 1993 in years and len(answer.facts) >= 3, body_text(answer)
+
+
+def test_solving_a_homework_problem_is_off_topic(engine: AnswerEngine) -> None:
+    """"помогите решить задачу по макроэкономике": homework, not a question the sources answer."""
+    assert not engine.answer("помогите решить задачу по макроэкономике: рассчитать ВВП по доходам").answered
+
+
+def test_how_many_of_a_compound_noun_counts_its_head(engine: AnswerEngine) -> None:
+    """"How many border crossing points …?" counts crossing points, which the border's length does not."""
+    answer = engine.answer("How many border crossing points does the Kazakhstan–Russia border have?")
+    assert not answer.answered, body_text(answer)
+
+
+def test_a_plan_asked_in_the_future_is_told_from_the_fact_matching_it_in_full(engine: AnswerEngine) -> None:
+    """"… ne salynbaq?" (what will be built): the power-plant agreement naming all three towns, not the 1992 summit
+    in one of them that the model ranks a little higher."""
+    answered_with(engine.answer("Kökşetau, Semei, Öskemende Resei men bırge ne salynbaq?"), "JEO")
+
+
+def test_a_when_clause_before_the_question_asks_no_date(engine: AnswerEngine) -> None:
+    """"When the Customs Union became the EAEU, which countries joined it?": the clause dates nothing asked."""
+    answered_with(engine.answer("When the Customs Union became the EAEU, which countries joined it?"), "Armenia")
+
+
+def test_a_count_asked_of_the_visit_an_event_took_place_on_is_the_visits(engine: AnswerEngine) -> None:
+    """"How many documents were adopted on the visit when the Baikonur lease was made?": the visit of that day
+    holds the count the lease does not."""
+    answered_with(engine.answer("Байқоңырды жалға беру келісімі жасалған сапар кезінде барлығы неше құжат қабылданды?"), "22")
+
+
+def test_a_year_some_years_before_the_one_asked_is_no_year_of_the_answer(engine: AnswerEngine) -> None:
+    """"Спустя пару лет после договора о дружбе 1992 года …": 1992 only dates the treaty; the visit is of 1994."""
+    answered_with(engine.answer("Спустя пару лет после договора о дружбе 1992 года Назарбаев впервые прибыл в Россию "
+                                "с официальным визитом — когда именно?"), "1994")
+
+
+def test_both_parts_are_told_when_one_matches_the_whole_in_meaning(engine: AnswerEngine) -> None:
+    """"Қазақстан Ресейге қандай тауарлар шығарады, ал Ресейден … не әкелінеді?": the exports, which the whole question's
+    words match less well than its meaning, and the imports."""
+    answered_with(engine.answer("Қазақстан Ресейге қандай тауарлар шығарады, ал Ресейден негізінен не әкелінеді?"),
+                  "машина", "азық")
+
+
+def test_the_event_leading_a_long_answer_is_told_briefly(engine: AnswerEngine) -> None:
+    """The treaty that dates "the July of its year" leads the two documents of that month in a few words."""
+    answer = answered_with(engine.answer("Dostyq turaly şart jasalğan jyly şılde aiynda Almatyda ükımet delegasiialary "
+                                         "kezdesıp, qandai salada kelısımge qol qoidy jäne qai künı?"), "metallurg")
+    assert len(body_text(answer)) < 900, body_text(answer)
+
+
+def test_part_of_a_decade_is_five_of_its_years(engine: AnswerEngine) -> None:
+    """"Во второй половине 90-х", "the late 1990s": 1995–1999, the words for the part naming no topic."""
+    answered_with(engine.answer("сколько раз в год виделись лидеры Москвы и Алматы во второй половине 90-х?"), "10–15")
+    answer = answered_with(engine.answer("what happened in the late 1990s?"))
+    years = {f.when.year for f in answer.facts if f.when}
+    assert answer.kind == "list" and years and years <= set(range(1995, 2000)), body_text(answer)
+
+
+@pytest.mark.parametrize("turns", [("Эмба полигоны қай облыста?", "Ресейдің басқа полигондары ше?"),
+                                   ("Где находится полигон Эмба?", "а другие полигоны?")])
+def test_the_other_things_of_a_kind_are_asked_on_their_own(engine: AnswerEngine, turns: tuple[str, str]) -> None:
+    """"Ресейдің басқа полигондары ше?" after one range: Russia's ranges, not that range again."""
+    first = answered_with(engine.answer(turns[0]))
+    answered_with(engine.answer(turns[1], previous=engine.turn(first)), "929")
+
+
+def test_the_next_meeting_follows_the_one_answered_not_those_pointed_to(engine: AnswerEngine) -> None:
+    """"А в следующий раз где и когда они увиделись?" after their meeting of October 2023: the Astana forum of
+    November, not a meeting after "two meetings in late 2023" that the answer points to."""
+    first = answered_with(engine.answer("Помню, в октябре 2023 года Токаев и Путин встречались в России. По какому поводу?"),
+                          "газ")
+    answered_with(engine.answer("А в следующий раз где и когда они увиделись?", previous=engine.turn(first)), "Астан", "ноябр")
+
+
+def test_where_a_treaty_naming_no_city_was_signed_is_declined(engine: AnswerEngine) -> None:
+    """"А где его подписали?": a treaty between the two countries names them, but no place it was signed in (the
+    power-plant agreement names its towns: "in which cities …?" is told)."""
+    first = answered_with(engine.answer("Когда подписали договор о добрососедстве и союзничестве в XXI веке?"), "2013")
+    answer = engine.answer("а где его подписали?", previous=engine.turn(first))
+    assert not answer.answered and answer.kind == "decline", body_text(answer)
+    towns = answered_with(engine.answer("В каких городах будут строить ТЭЦ по соглашению, подписанному в конце 2023 года?"))
+    assert "Семей" in body_text(towns), body_text(towns)
+
+
+def test_which_document_a_fact_mentions_brings_in_that_documents_own_fact(engine: AnswerEngine) -> None:
+    """"… a treaty would soon turn ten. Which treaty?": the Astana visit names the treaty; its own fact says 2013."""
+    answered_with(engine.answer("Tokayev said Putin's November 2023 visit came just before the tenth anniversary of a "
+                                "treaty. Which treaty?"), "2013", "eighbour")
+
+
+@pytest.mark.parametrize("asked", ["Roughly how many firms in Kazakhstan had Russian money behind them in 2008?",
+                                   "бизде орыс акшасы салынган фирмалар шамамен канша?"])
+def test_firms_and_companies_are_the_enterprises(engine: AnswerEngine, asked: str) -> None:
+    """"Firms", "фирмалар" are what the sources call enterprises (with Russian capital)."""
+    answer = answered_with(engine.answer(asked))
+    assert any(s in body_text(answer) for s in ("1600", "1,600", "1 600")), body_text(answer)
+
