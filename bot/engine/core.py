@@ -824,8 +824,9 @@ class AnswerEngine:
         told_one = second.kind in ("fact", "overview")
         if not second.answered or (not told_one and not listed) or second.facts[0] == first.facts[0]:
             return None
-        if second.facts[0].id not in self._best_matches(question) \
-                or first.facts[0].id not in self._best_matches(question, fused=True):
+        best = self._best_matches(question)
+        if second.facts[0].id not in best \
+                or (first.facts[0].id not in best and first.facts[0].id not in self._best_matches(question, fused=True)):
             return None
         # "… where is it, and what agreements are there on it?": a list asked second is told after the first fact.
         told = [first.facts[0], *(f for f in second.facts if f != first.facts[0])] if listed \

@@ -58,13 +58,13 @@ PLACE_NAME = 4
 LONG_QUESTION_WORD = 6
 """Letters a question word must have for a word one letter longer to be its typo ("каншан": "кашан", not "kost")."""
 LOCATIVE_ENDINGS = ("da", "de", "ta", "te")
+"""Kazakh locative case endings, folded ("Астанада", "Мәскеуде"): the word names where."""
 PART_YEARS = 5
 """Years of a part of a decade ("the early 1990s")."""
 ENGLISH_HEAD_WORDS = 2
 """Words after the one "how many" counts that may still belong to its noun ("border crossing points")."""
 PLURAL_HEAD_LENGTH = 4
 """Letters a plural must have to be a compound's head ("points"; not "is")."""
-"""Kazakh locative case endings, folded ("Астанада", "Мәскеуде"): the word names where."""
 
 
 def said_as_place(raws: Sequence[str], k: int, markers: Collection[str], reach: int = 1) -> bool:
@@ -159,6 +159,13 @@ _PART_OF_DECADE = {"перв": 0, "нача": 0, "firs": 0, "earl": 0, "бірі
 _HALF_RE = re.compile(r"половин|half|жартыс|jartys|первой|второй|бірінші|биринши|bırınşı|birinshi|екінші|екинши|ekınşı|ekinshi",
                       re.IGNORECASE)
 """A half of a decade said ("во второй половине", "the first half of", "екінші жартысында"), not its start or end."""
+
+
+def _decade_said(match: re.Match[str]) -> str:
+    """The decade a part-of-decade match names, as written ("1990-х", "1990s", "1990 жылдардың")."""
+    return str(match.group("ru_d") or match.group("en_d") or match.group("kk_d"))
+
+
 _VAGUE_AFTER_RE = re.compile(
     r"(?:(?:через|спустя)\s+(?:пару|несколько|пару-тройку)\s+лет\s+после|(?:a\s+few|a\s+couple\s+of|several)\s+years\s+after)"
     r"\b[^.?!,]{0,60}?(?P<year>(?<![\d.,])(?:19|20)\d\d(?:\s*(?:года|г\.)(?!\w))?)",
@@ -762,15 +769,14 @@ class Understanding:
         parts: dict[int, int] = {}
 
         def decade_alone(match: re.Match[str]) -> str:
-            said = match.group("ru_d") or match.group("en_d") or match.group("kk_d")
+            said = _decade_said(match)
             word = (match.group("ru") or match.group("en") or match.group("kk")).lower()
             parts[int(said[:4])] = _PART_OF_DECADE[word[:3] if word.startswith("mid") else word[:4]]
             return said
 
         dated = _PART_OF_DECADE_RE.sub(decade_alone, dated)
         # (a half's words name nothing; "early" and "late" stay: "1990 жылдардың басындағы Батысқа бағдар" is a title)
-        text = _PART_OF_DECADE_RE.sub(lambda m: (m.group("ru_d") or m.group("en_d") or m.group("kk_d"))
-                                      if _HALF_RE.search(m.group(0)) else m.group(0), text)
+        text = _PART_OF_DECADE_RE.sub(lambda m: _decade_said(m) if _HALF_RE.search(m.group(0)) else m.group(0), text)
         decades = [(int(m.group(1)), 100 if int(m.group(1)) % 1000 and int(m.group(1)) % 100 == 0
                     and m.group(0).lower().endswith("s") else 10)
                    for m in DECADE_RE.finditer(dated)]  # "the 1500s" is a century, "the 1990s" and "the 2000s" decades
