@@ -91,7 +91,8 @@ ROUNDS = {"A": 1, "B": 1, "C": 1, "D": 2, "E": 2, "F": 3, "G": 3, "H": 4, "I": 4
           "NB": 213, "NF": 217, "MZ": 211, "NA": 212, "NC": 214, "ND": 215, "NM": 224, "NJ": 221, "NL": 223,
           "NI": 220, "NK": 222, "NN": 225, "NH": 219, "NO": 226,
           "NT": 231, "NS": 230, "NV": 233, "NQ": 228, "NP": 227, "NR": 229, "NU": 232, "NW": 234,
-          "OB": 239}
+          "OB": 239,
+          "OD": 241}
 """The writers of each round of tests/eval (the files' headers say the same)."""
 
 
