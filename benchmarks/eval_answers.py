@@ -92,7 +92,8 @@ ROUNDS = {"A": 1, "B": 1, "C": 1, "D": 2, "E": 2, "F": 3, "G": 3, "H": 4, "I": 4
           "NI": 220, "NK": 222, "NN": 225, "NH": 219, "NO": 226,
           "NT": 231, "NS": 230, "NV": 233, "NQ": 228, "NP": 227, "NR": 229, "NU": 232, "NW": 234,
           "OB": 239,
-          "OD": 241}
+          "OD": 241,
+          "OA": 238}
 """The writers of each round of tests/eval (the files' headers say the same)."""
 
 
