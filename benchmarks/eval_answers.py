@@ -93,7 +93,8 @@ ROUNDS = {"A": 1, "B": 1, "C": 1, "D": 2, "E": 2, "F": 3, "G": 3, "H": 4, "I": 4
           "NT": 231, "NS": 230, "NV": 233, "NQ": 228, "NP": 227, "NR": 229, "NU": 232, "NW": 234,
           "OB": 239,
           "OD": 241,
-          "OA": 238}
+          "OA": 238,
+          "OE": 242}
 """The writers of each round of tests/eval (the files' headers say the same)."""
 
 
