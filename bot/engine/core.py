@@ -1182,6 +1182,15 @@ class AnswerEngine:
         month = f"{MONTHS['en'][dated.when.month - 1]} " if hop.same_month and dated.when.month else ""
         asked = self.understanding.parse(f"{hop.ask} {month}{year}")
         answer = self._route(asked, lang)
+        # ("what important event happened on the border the year before …?": of that year, the border's event; the
+        # words that only say an event is asked name nothing a fact must hold, where with them none is found; not
+        # "… which declaration did they sign?", whose signing is what is asked)
+        topical = tuple(w for w in asked.words if w not in self.lex.words["generic"])
+        if not answer.answered and topical and len(topical) < len(asked.words) \
+                and not self.lex.words["signing_words"].intersection(asked.tokens):
+            plainer = self._route(replace(asked, words=topical), lang)
+            if plainer.answered and plainer.facts and year in self._years_of(plainer.facts[0]):
+                asked, answer = replace(asked, words=topical), plainer
         if "who" in asked.intents and not (answer.answered and answer.facts[0].people):
             # "Who was Russia's president when …?" asks a name: a fact of that year that names people.
             named = next((r.fact for r in self.rank(asked) if r.fact.people and r.fact is not dated
@@ -1492,10 +1501,16 @@ class AnswerEngine:
                 and not further and refers_back(query.text, self.lex) \
                 and shown[0].when is not None and shown[0].when.day and self.answerable.missing(query, shown[0]) is None:
             return self.compose.fact(shown[0], lang, query.text)  # "what day was it signed?" points at that fact
-        repeat = previous.kind != "fact" or (self._about_previous(query, previous) and "when" not in query.intents
-                                             and not further)
+        # (a word pointing back, "тогда", names nothing to be matched: it points at that day; but "anything else that
+        # same day?" asks beyond what was shown, and its words are matched as said)
+        own = () if further else tuple(w for w in query.words if w not in self.lex.words["refers"])
+        ranked = self.rank(replace(query, words=own) if own and len(own) < len(query.words) else query)
+        # (… or its words find that fact first, in full, on their own: "how much were the forum's agreements worth?"
+        # after the forum's results, told in other words)
+        again = bool(ranked) and ranked[0].fact.id == shown[0].id and ranked[0].coverage >= WEIGHTS.lexical_sure
+        repeat = previous.kind != "fact" or ((self._about_previous(query, previous) or again)
+                                             and "when" not in query.intents and not further)
         that_day = {f.id for f in self._on_days(days)} - (set() if repeat else {shown[0].id})
-        ranked = self.rank(query)
         best = next((r for r in ranked if r.fact.id in that_day and r.coverage >= WEIGHTS.semantic_agree
                      and self.answerable.missing(query, r.fact) is None), None)
         if best is None or ("when" in query.intents and ranked[0].fact.id not in that_day
@@ -1718,7 +1733,11 @@ class AnswerEngine:
         if (top.fact.times and not self.lex.words["further_words"].intersection(query.tokens)
                 and self.answerable.missing(query, top.fact) is None):
             occurrences = self._occurrences(query, top.fact)
-            if "how_much" in query.intents and self.lex.words["times_words"].intersection(query.tokens):
+            # ("nese ret keldi?": "neşe" typed plainly is a count word, though not an asking word of its own; "how often"
+            # asks when, and is told by the fact of the meetings a year)
+            tallied = "how_much" in query.intents \
+                or (not query.intents & ASKING and bool(self.lex.words["count_words"].intersection(query.tokens)))
+            if tallied and self.lex.words["times_words"].intersection(query.tokens):
                 return self.compose.tally(occurrences, lang, question)
             if (query.intents & {"when", "list"} and "where" not in query.intents and len(occurrences) > 1
                     and not self.lex.words["first_words"].intersection(query.tokens)):
@@ -1808,6 +1827,9 @@ class AnswerEngine:
             return self.compose.listing([growth, top.fact], lang, question, "", in_full=2)
         if len(ranked) > 1 and self._fuller_runner_up(query, top, ranked[1]):
             top, ranked = ranked[1], [ranked[1], top, *ranked[2:]]
+        holiday = self._holiday_of_day(query, top.fact)
+        if holiday is not None:
+            return self.compose.after_event(top.fact, self.compose.fact(holiday, lang, question), lang, question)
         day_named = self._on_named_day(query, top)
         close = [r.fact for r in ranked[1:WEIGHTS.max_related + 1] if self._equally_good(r, top)
                  or (day_named and self._on_named_day(query, r) and r.coverage >= WEIGHTS.min_coverage)]
@@ -1822,6 +1844,21 @@ class AnswerEngine:
         if half is not None:
             return self.compose.listing([top.fact, half], lang, question, "", in_full=2)
         return self.compose.fact(top.fact, lang, question, related=close)
+
+    def _holiday_of_day(self, query: Query, fact: Fact) -> Fact | None:
+        """"The day Yeltsin was first elected is now celebrated as what holiday?": a holiday asked of a fact's day
+        that the fact does not name is the one that falls on that day of the calendar, of any year (Russia Day, 12 June)."""
+        holidays = self.lex.words["holiday_words"]
+        when = fact.when
+        if not holidays.intersection(query.tokens) or when is None or when.month is None or not when.day:
+            return None
+
+        def names_holiday(f: Fact) -> bool:
+            return any(holidays.intersection(tokens(text)) for text in f.text.values())
+
+        if names_holiday(fact):
+            return None
+        return next((f for f, _ in self.store.on_day(when.month, when.day) if f is not fact and names_holiday(f)), None)
 
     def _dated_beside(self, query: Query, missing: str, top: Ranked, ranked: Sequence[Ranked]) -> list[Fact]:
         """"When did the Customs Union start working, and what was its countries' population?": two things asked,
@@ -1997,7 +2034,8 @@ class AnswerEngine:
     def _placed_subject(self, query: Query, top: Ranked, ranked: Sequence[Ranked]) -> Fact | None:
         """"In which region is Russia's main rocket base?" when the best fact («Baikonur» – Russia's
         main space complex) does not say where: a fact among the candidates whose title opens with
-        the same subject and says where it is ("The Baikonur cosmodrome in Kyzylorda Region …")."""
+        the same subject and says where it is ("The Baikonur cosmodrome in Kyzylorda Region …"), of the month asked if
+        one is ("which city did they meet in in October 2023?" is not answered by the November forum in Astana)."""
         subject = {tok for title in top.fact.title.values() for tok in _opening(title)} - self.side_words \
             - self.lex.words["document_words"] - self.lex.words["stopwords"]  # "Treaty on …" names no one subject
         if not subject:
@@ -2008,7 +2046,7 @@ class AnswerEngine:
         openings = (subject, named) if len(named) == 1 else (subject,)
         return next((r.fact for opening in openings for r in ranked[1:WEIGHTS.semantic_pool]
                      if self._titled_by(r.fact, tuple(opening)) and r.fact.place
-                     and self.answerable.missing(query, r.fact) is None
+                     and self.answerable.missing(query, r.fact) is None and not _of_other_month(query, r.fact)
                      and (not query.named_years or set(query.named_years) & self._years_of(r.fact))), None)
 
     def _asks_years_counted(self, query: Query) -> bool:
@@ -2707,10 +2745,11 @@ class AnswerEngine:
         return self.compose.overview([r.fact for r in about], lang, query.text, heading)
 
 
-_PLURAL_ASK_RE = re.compile(r"\b(?:какие|каких|(?:which|what)\s+(?:[^\W\d_]+\s+)?[^\W\d_]+s"
+_PLURAL_ASK_RE = re.compile(r"\b(?:какие|каких|(?:which|what)\s+(?:[^\W\d_]+\s+)?(?!(?:was|has|does|is)\b)[^\W\d_]+s"
                             r"|(?:қандай|кандай|qandai|kandai)\s+[^\W\d_]+(?:лар|лер|дар|дер|тар|тер|lar|ler|dar|der|tar|ter)\w*)\b",
                             re.IGNORECASE)
-"""Several things asked for by a plural ("какие шаги", "which steps", "қандай шешімдер"), not one ("which summit")."""
+"""Several things asked for by a plural ("какие шаги", "which steps", "қандай шешімдер"), not one ("which summit", "which
+treaty was it")."""
 KIN_TAG_FACTS = 8
 """A topic tag on at most this many facts names a topic narrow enough that a list of a year's facts under it is the
 list asked for ("tensions", "migration"; not "economy")."""

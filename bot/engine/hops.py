@@ -409,23 +409,37 @@ _DAYS_AFTER: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) fo
 ))
 
 
+# "What did Russia do three days before Kazakhstan announced it recognised Russia?": the day counted back.
+_DAYS_BEFORE: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
+    rf"^(?P<ask>.+?)\s+{_N}\s+days?\s+(?:before|earlier than|prior to)\s+(?P<event>[^?]+?)\??$",
+    rf"^{_N}\s+days?\s+(?:before|prior to)\s+(?P<event>[^,?]+),\s*(?P<ask>.+)$",
+    rf"^(?P<ask>.+?)\s+за\s+{_N}\s+(?:день|дня|дней)\s+до\s+(?:того,?\s+как\s+)?(?P<event>[^?]+?)\??$",
+    rf"^за\s+{_N}\s+(?:день|дня|дней)\s+до\s+(?:того,?\s+как\s+)?(?P<event>[^,?]+),\s*(?P<ask>.+)$",
+    rf"^(?P<event>.+?(?:тан|тен|дан|ден|нан|нен|tan|ten|dan|den|nan|nen))\s+{_N}\s+{_DAYS}\s+"
+    r"(?:бұрын|бурын|būryn|buryn|burun|ерте|erte)\s*,?\s+(?P<ask>.+)$",
+))
+
 _AFTER_WORD_RE = re.compile(r"\s+(?:соң|сон|soñ|son)$", re.IGNORECASE)
 """"… таныған соң": "after" closes the event's words; it names nothing of the event."""
+_LABEL_RE = re.compile(r"^[^\W\d_]+\s*:\s*")
+""""Жұмбақ: Ресей бізді таныған күннен …", "Quiz: …": a label before the question names no part of the event."""
 
 
 @lru_cache(maxsize=1024)
 def days_after(question: str) -> tuple[str, str, int] | None:
     """The event, the asked part and the number of days of a question that names its day as some
-    days after an event ("… three days after X?", "через три дня после X", "X-ған соң 3 күн өткенде …")."""
-    text = " ".join(question.split())
-    for pattern in _DAYS_AFTER:
-        match = pattern.match(text)
-        if match is None:
-            continue
-        counted = match.group("n")
-        event, ask = _AFTER_WORD_RE.sub("", match.group("event").strip(" ,?")), match.group("ask").strip(" ,")
-        if len(event.split()) >= _MIN_WORDS and ask:
-            return event, ask, int(counted) if counted.isdigit() else _COUNT_OF[counted.lower()]
+    days after an event ("… three days after X?", "через три дня после X", "X-ған соң 3 күн өткенде …"), or before
+    it, counted back ("… three days before X?", "за три дня до X", "X-дан үш күн бұрын …")."""
+    text = _LABEL_RE.sub("", " ".join(question.split()))
+    for patterns, sign in ((_DAYS_AFTER, 1), (_DAYS_BEFORE, -1)):
+        for pattern in patterns:
+            match = pattern.match(text)
+            if match is None:
+                continue
+            counted = match.group("n")
+            event, ask = _AFTER_WORD_RE.sub("", match.group("event").strip(" ,?")), match.group("ask").strip(" ,")
+            if len(event.split()) >= _MIN_WORDS and ask:
+                return event, ask, sign * (int(counted) if counted.isdigit() else _COUNT_OF[counted.lower()])
     return None
 
 

@@ -56,6 +56,16 @@ _ABOUT_ONESELF_RE = re.compile(
     re.IGNORECASE)
 
 
+_KNOWN_ALREADY_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s))I\s+(?:already\s+|have\s+already\s+)?(?:found|know|got|read)\b,?[^,.?!]{3,120},\s*but\s+"
+    r"|(?:^|(?<=[.!?]\s))(?:я\s+)?уже\s+(?:нашла?|знаю|выяснила?|прочитала?)\b,?[^,.?!]{3,120},\s*(?:но|а)\s+"
+    r"|(?:^|(?<=[.!?]\s))[^,.?!]{3,120}(?:таптым|taptym|білемін|билемин|bılemın|bilemin)\s*,\s*"
+    r"(?:бірақ|бирак|biraq|birak|bıraq)\s+",
+    re.IGNORECASE)
+""""I already found how much Russia invested here, but how much have Kazakh companies invested in Russia?": what the
+asker has found is not asked; what follows "but" is (unless it points back into the clause dropped)."""
+
+
 _PURPOSE_RE = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:for|as part of)\s+(?:a|an|my|our|this)\s+[^,?.!]{3,100},\s*"
     r"(?=(?:could|can|would|will|please|kindly|what|when|which|who|whom|how|where|why|list|tell|give|name)\b)"
@@ -74,13 +84,15 @@ _PURPOSE_AFTER_RE = re.compile(
 "…? making a timeline for class"): why one asks, not what."""
 _PER_SOURCES_RE = re.compile(
     r"\b(?:according\s+to\s+(?:your|the)\s+(?:data|sources?|information|records|texts?)"
+    r"|as\s+(?:your|the)\s+(?:data|sources?|records|texts?)\s+(?:give|gives|have|has|state|states|say|says|put|puts|report"
+    r"|reports)\s+(?:them|it|that)"
     r"|по\s+(?:вашим|твоим|имеющимся)\s+(?:данным|источникам|сведениям)"
     r"|(?:сіздің\s+|сиздин\s+|sızdıñ\s+|sizdin\s+)?(?:деректеріңіз|деректериниз|derekterıñız|derekteriniz"
     r"|дереккөздеріңіз|дереккоздериниз|derekközderıñız|derekkozderiniz)(?:ге|ge)?\s+(?:бойынша|boiynşa|boiynsha|сай|sai))"
     r"\s*,?\s*",
     re.IGNORECASE)
-""""According to your data", "по вашим данным", "деректеріңіз бойынша": every answer is from the sources; the
-phrase asks nothing ("data" would read as Russian "дата", a date asked)."""
+""""According to your data", "по вашим данным", "деректеріңіз бойынша", "as your sources give them": every answer is
+from the sources; the phrase asks nothing ("data" would read as Russian "дата", a date asked)."""
 _WITH_DATES_RE = re.compile(
     r",?\s*\b(?:with|and)\s+(?:the\s+)?(?:years?|dates?)\s+(?:of\s+(?:each|every\s+one|them)|for\s+each)\b"
     r"|,?\s*\bwith\s+(?:their\s+)?(?:years|dates)\b"
@@ -170,6 +182,8 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
     so they are dropped as whole sentences, and only when a sentence that is not one remains.
     `names_topic` tells the words the facts use, where only those of the asker's names are kept."""
     text = _WITH_DATES_RE.sub("", _PER_SOURCES_RE.sub("", _PURPOSE_AFTER_RE.sub("", _PURPOSE_RE.sub("", text))))
+    text = _KNOWN_ALREADY_RE.sub(lambda m: m.group() if refers_back(re.split(r"[.!?]", m.string[m.end():])[0], lex) else "",
+                                 text)  # ("…, but for how many years was it?" points back into what the asker found)
     if _LETTER_RE.search(unsure := _UNSURE_ASIDE_RE.sub("", text)):
         text = unsure
     sentences = [_without_need(_without_origin(_before_aside(part, lex), lex), lex, names_topic)
@@ -185,7 +199,10 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         # "Перечислите все документы, подписанные 6 июля 1998 года. Я помню только …, было что-то ещё.": the
         # sentence asking for a list is the question, not the remark whose "что" only sounds like one.
         listing = [s for s in kept if asks_for_list(tokens(s), lex)]
-        asked = listing or asked
+        # "I'm a student writing a thesis on Eurasian integration. I'd be grateful if you could tell me the combined
+        # population …": where no sentence has an asking word, the one that pleas to be told is the question.
+        pleading = [s for s in kept if find_phrases(tuple(tokens(s)), lex.phrases["plea_words"])]
+        asked = listing or asked or pleading
         # "Мен Семей каласынан жазып отырмын … Назарбаев … барганын билемин бирак кай кундери болганы есимде жок.": where
         # the asker writes from ("каласынан") asks nothing; the sentence with "which" does.
         which = lex.words["which_words"]

@@ -798,7 +798,8 @@ class Understanding:
         shouted = sum(raw.isupper() for raw in raws) * 2 > len(raws)  # caps lock: its words are no abbreviations
         for k, raw in enumerate(raws):
             folded = fold_word(raw)
-            verb = len(folded) >= 5 and folded.endswith(VERB_ENDINGS)
+            # (a country's name is no verb, however it ends: "Brazil", "Israel")
+            verb = len(folded) >= 5 and folded.endswith(VERB_ENDINGS) and stem(folded) not in lex.words["other_parties"]
             if verb:
                 verbs.add(stem(folded))
             if folded.endswith(KAZAKH_VERB_ENDINGS):

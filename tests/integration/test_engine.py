@@ -4481,3 +4481,115 @@ def test_firms_and_companies_are_the_enterprises(engine: AnswerEngine, asked: st
     answer = answered_with(engine.answer(asked))
     assert any(s in body_text(answer) for s in ("1600", "1,600", "1 600")), body_text(answer)
 
+
+
+def test_a_count_word_typed_plainly_still_counts_the_times(engine: AnswerEngine) -> None:
+    """"nese ret kelgen?" ("неше рет" typed without its letters): every visit of the year added up, 1 + 3."""
+    answer = answered_with(engine.answer("Medvedev 2008 jyly Qazaqstanga nese ret kelgen?"))
+    assert answer.kind == "list" and "4" in body_text(answer), body_text(answer)
+
+
+def test_where_is_not_told_by_a_fact_of_another_month(engine: AnswerEngine) -> None:
+    """October 2023's meeting "in Russia" names no city; November's forum in Astana is not its place."""
+    answer = engine.answer("In which city did Tokayev and Putin meet in October 2023?")
+    assert not answer.answered and "Astana" not in body_text(answer).split("\n")[0], body_text(answer)
+
+
+def test_a_follow_up_whose_words_find_the_fact_just_told_is_told_it_again(engine: AnswerEngine) -> None:
+    """"Сол форумның қорытындысында қанша сомаға …?" after the forum's results, worded otherwise ("құны",
+    "әзірленіп"): that fact again, not another of the same day."""
+    previous = last_turn(engine, "2023 жылғы қарашада Тоқаев пен Путин қай қалада кездесті?",
+                         "Бұл кездесу қандай іс-шара аясында өтті?")
+    assert previous is not None and previous.fact_ids[0] == "vi-astana-forum-2023-results", previous
+    answered_with(engine.answer("Сол форумның қорытындысында келісімдер қанша сомаға дайындалды?", previous=previous), "100")
+
+
+def test_a_word_pointing_back_is_not_matched_as_a_topic(engine: AnswerEngine) -> None:
+    """"Какой документ тогда подписали?" after Yeltsin's 1998 visit: the treaty of that day, not any document."""
+    previous = last_turn(engine, "Когда Ельцин был с государственным визитом в Алматы?")
+    answered_with(engine.answer("Какой документ тогда подписали?", previous=previous), "2007")
+
+
+@pytest.mark.parametrize("asked", ["What is Brazil's GDP?", "How much does Israel trade with Kazakhstan?"])
+def test_a_country_named_like_a_verb_is_still_another_country(engine: AnswerEngine, asked: str) -> None:
+    """"Brazil", "Israel" end as Russian past tenses do when folded; they are other countries all the same."""
+    assert not engine.answer(asked).answered
+
+
+def test_a_sentence_pleading_to_be_told_is_the_question(engine: AnswerEngine) -> None:
+    """No asking word anywhere: "I would appreciate it if you could tell me …" is what is asked, not the
+    journalist's piece on the Customs Union before it."""
+    answer = answered_with(engine.answer(
+        "Hello! I am a journalist preparing a piece on the Customs Union. I would appreciate it if you could tell me "
+        "the population and the economic potential of its three founding states, as your sources give them. Thanks!"))
+    assert "170" in body_text(answer) and "1.7" in body_text(answer), body_text(answer)
+
+
+@pytest.mark.parametrize("said", ["Спасибо, отличный материал для эфира!", "Thanks a lot, great material for my class!",
+                                  "Көп рахмет, керемет материал болды!"])
+def test_thanks_for_the_material_is_small_talk(engine: AnswerEngine, said: str) -> None:
+    """Thanks for "the material" (for a broadcast, a class) is thanks: "материал" names no topic of the facts."""
+    assert engine.answer(said).kind == "smalltalk"
+
+
+def test_a_common_english_word_is_not_mended_into_one_the_facts_use(engine: AnswerEngine) -> None:
+    """"after taking office" is no "talking" with a letter left out: mended so, it pulled the question to talks."""
+    answered_with(engine.answer("Which Kremlin leader chose Kazakhstan for his maiden visit abroad after taking office, "
+                                "and when did that happen?"), "Medvedev", "2008")
+
+
+@pytest.mark.parametrize("asked", ["What important event happened at the border the year before the Customs Union began to work?",
+                                   "Какое важное событие произошло на границе за год до того, как заработал Таможенный союз?"])
+def test_an_important_event_of_the_year_before_is_that_years_event_of_the_topic(engine: AnswerEngine, asked: str) -> None:
+    """"… important event … at the border the year before …": 2009's first boundary marker; "important event" only
+    says an event is asked, and no fact of that year holds those words."""
+    answer = answered_with(engine.answer(asked))
+    assert "2009" in body_text(answer) and any(w in body_text(answer) for w in ("marker", "знак")), body_text(answer)
+
+
+def test_which_treaty_was_it_asks_one_treaty_not_a_plural(engine: AnswerEngine) -> None:
+    """"Which treaty was it?" ends in "was", not a plural noun: the treaty whose tenth anniversary the forum's fact
+    mentions is told, with its year."""
+    answered_with(engine.answer("Tokayev said Putin's visit to Astana in November 2023 came just before the tenth "
+                                "anniversary of a treaty. Which treaty was it?"), "2013", "eighbourliness")
+
+
+
+@pytest.mark.parametrize(("asked", "holiday"), [
+    ("The day Yeltsin was first elected president of Russia is now celebrated as what holiday?", "Russia Day"),
+    ("Ресейде алғашқы ашық президент сайлауы өткен күн қазір қандай мереке болып аталып өтеді?", "Ресей күні"),
+    ("Which holiday is now marked on the day Russia held its first open presidential election?", "Russia Day")])
+def test_a_holiday_asked_of_an_events_day_is_the_one_on_that_calendar_day(engine: AnswerEngine, asked: str,
+                                                                          holiday: str) -> None:
+    """The 12 June 1991 election names no holiday; Russia Day falls on 12 June (the 1990 declaration's day)."""
+    answered_with(engine.answer(asked), holiday)
+
+
+@pytest.mark.parametrize("asked", ["What happened three days before Kazakhstan announced it recognised Russia?",
+                                   "Что произошло за три дня до того, как Казахстан объявил о признании России?",
+                                   "Qazaqstan Reseidi tanitynyn jariialaudan üş kün būryn ne boldy?",
+                                   "Казакстан Ресейдин тауелсиздигин мойындаганын жариялаудан уш кун бурын не болды?"])
+def test_days_before_an_event_count_back_from_its_day(engine: AnswerEngine, asked: str) -> None:
+    """Three days before 20 December 1991 (Kazakhstan's recognition of Russia): Russia's recognition, 17 December."""
+    answer = answered_with(engine.answer(asked), "17")
+    assert "17" in body_text(answer).split("\n")[0], body_text(answer)  # told first: the day asked, not the event
+
+
+def test_a_label_before_the_question_is_not_part_of_the_event(engine: AnswerEngine) -> None:
+    """"Жұмбақ: …" (a riddle:) opens the message; the event counted from is what follows it."""
+    answer = answered_with(engine.answer("Жұмбақ: Ресей бізді таныған күннен үш күн өткенде Қазақстан не жариялады?"), "20")
+    assert "ev-kz-recognises-ru-independence" in {f.id for f in answer.facts}, body_text(answer)
+
+
+def test_kazakh_companies_are_the_kazakh_side_that_invests(engine: AnswerEngine) -> None:
+    """"Kazakh companies" invest for Kazakhstan: the word "companies", which no investment fact uses, is the side."""
+    answered_with(engine.answer("How much have Kazakh companies invested in Russia so far?"), "5.6")
+
+
+@pytest.mark.parametrize("asked", [
+    "Hi! I already found how much Russia has invested in Kazakhstan, but how much has Kazakhstan invested in Russia? Thanks!",
+    "Я уже знаю, сколько Россия вложила в Казахстан, но сколько Казахстан вложил в Россию?"])
+def test_what_the_asker_already_found_is_not_asked(engine: AnswerEngine, asked: str) -> None:
+    """"I already found X, but Y?": Y alone is asked (Kazakh investment in Russia), not X beside it."""
+    answer = answered_with(engine.answer(asked))
+    assert [f.id for f in answer.facts] == ["td-kazakh-investment-in-russia"], body_text(answer)
