@@ -200,7 +200,7 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         # sentence asking for a list is the question, not the remark whose "что" only sounds like one.
         listing = [s for s in kept if asks_for_list(tokens(s), lex)]
         # "I'm a student writing a thesis on Eurasian integration. I'd be grateful if you could tell me the combined
-        # population …": where no sentence has an asking word, the one that pleas to be told is the question.
+        # population …": where no sentence has an asking word, the one that pleads to be told is the question.
         pleading = [s for s in kept if find_phrases(tuple(tokens(s)), lex.phrases["plea_words"])]
         asked = listing or asked or pleading
         # "Мен Семей каласынан жазып отырмын … Назарбаев … барганын билемин бирак кай кундери болганы есимде жок.": where
