@@ -1733,10 +1733,11 @@ class AnswerEngine:
         if (top.fact.times and not self.lex.words["further_words"].intersection(query.tokens)
                 and self.answerable.missing(query, top.fact) is None):
             occurrences = self._occurrences(query, top.fact)
-            # ("nese ret keldi?": "neşe" typed plainly is a count word, though not an asking word of its own; "how often"
-            # asks when, and is told by the fact of the meetings a year)
+            # ("nese ret keldi?": "neşe" typed plainly is a count word, though not an asking word of its own; "how often",
+            # "как часто" ask how many a year, and are told by the fact of the meetings a year: their count words are
+            # the lexicon's reading, not the asker's)
             tallied = "how_much" in query.intents \
-                or (not query.intents & ASKING and bool(self.lex.words["count_words"].intersection(query.tokens)))
+                or (not query.intents & ASKING and bool(self.lex.words["count_words"].intersection(tokens(query.text))))
             if tallied and self.lex.words["times_words"].intersection(query.tokens):
                 return self.compose.tally(occurrences, lang, question)
             if (query.intents & {"when", "list"} and "where" not in query.intents and len(occurrences) > 1
