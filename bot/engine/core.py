@@ -1188,9 +1188,10 @@ class AnswerEngine:
         topical = tuple(w for w in asked.words if w not in self.lex.words["generic"])
         if not answer.answered and topical and len(topical) < len(asked.words) \
                 and not self.lex.words["signing_words"].intersection(asked.tokens):
-            plainer = self._route(replace(asked, words=topical), lang)
+            plain = replace(asked, words=topical)
+            plainer = self._route(plain, lang)
             if plainer.answered and plainer.facts and year in self._years_of(plainer.facts[0]):
-                asked, answer = replace(asked, words=topical), plainer
+                asked, answer = plain, plainer
         if "who" in asked.intents and not (answer.answered and answer.facts[0].people):
             # "Who was Russia's president when …?" asks a name: a fact of that year that names people.
             named = next((r.fact for r in self.rank(asked) if r.fact.people and r.fact is not dated
@@ -1503,8 +1504,9 @@ class AnswerEngine:
             return self.compose.fact(shown[0], lang, query.text)  # "what day was it signed?" points at that fact
         # (a word pointing back, "тогда", names nothing to be matched: it points at that day; but "anything else that
         # same day?" asks beyond what was shown, and its words are matched as said)
-        own = () if further else tuple(w for w in query.words if w not in self.lex.words["refers"])
-        ranked = self.rank(replace(query, words=own) if own and len(own) < len(query.words) else query)
+        own = tuple(w for w in query.words if w not in self.lex.words["refers"])
+        pointed = not further and bool(own) and len(own) < len(query.words)
+        ranked = self.rank(replace(query, words=own) if pointed else query)
         # (… or its words find that fact first, in full, on their own: "how much were the forum's agreements worth?"
         # after the forum's results, told in other words)
         again = bool(ranked) and ranked[0].fact.id == shown[0].id and ranked[0].coverage >= WEIGHTS.lexical_sure
