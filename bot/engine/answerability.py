@@ -373,6 +373,10 @@ class Answerability:
             return False  # "қанша мерзімге?" asks how long, which the duration check weighs
         if "money" in query.intents and self.gives_money(fact) and not self.is_document(counted):
             return False  # "сколько стоят соглашения?": a price asked ("стоят" counts nothing) of a fact that gives a sum
+        if counted in self.lex.words["times_words"] and not fact.times and "compare" not in query.intents \
+                and not self.lex.words["comparing_words"].intersection(query.tokens) \
+                and not self.lex.words["times_words"] & self.said(fact):
+            return True  # "сколько раз проводился форум?" of the 2023 forum: its figures count other things, not times
         documents = self.lex.words["document_words"]
         if self.is_document(counted) and "money" not in query.intents and self.gives_money(fact) \
                 and not self.counts_documents(fact) and not self.units_in(query.text):
@@ -611,6 +615,17 @@ class Answerability:
         people.update(tok for tok in self.said(fact) if tok in self.person_names)
         return people
 
+    def names_someone_else(self, query: Query, fact: Fact) -> bool:
+        """"When did Putin visit Kazakhstan in 2008?" of Medvedev's visits: the fact names someone of the side a person
+        the question names acted for, and not that person (a fact naming only the other side's leader, Tokayev at the
+        forum Putin came to, may leave the guest unnamed)."""
+        asked = self.person_names.intersection(query.tokens)
+        people = self.people_of(fact) if asked else set()
+        if not people or asked & people:
+            return False
+        return any(stems and any(tok.startswith(stems) for tok in asked) and any(tok.startswith(stems) for tok in people)
+                   for stems in self.people_sides.values())
+
     def names_other(self, query: Query, fact: Fact) -> bool:
         """Whether a fact gives the name of someone the question does not name itself, not only an
         office ("the prime ministers signed"; "Nazarbayev met the head of government")."""
@@ -696,6 +711,8 @@ class Answerability:
             c.note[lang] for c in fact.claims for lang in LANGS)
         if self.asks_called(query) and not self.gives_a_name(fact):
             return "name"  # "what was the name of the music festival Kazakhstan cancelled?": it is unnamed
+        if self.names_someone_else(query, fact):
+            return "person"
         if "day" in query.intents and ("when" in query.intents or not query.words) and not self.dated_to_day(fact):
             return "day"
         if "month" in query.intents and not self.dated_to_month(fact):

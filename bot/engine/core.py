@@ -1633,7 +1633,8 @@ class AnswerEngine:
             marked = self._anniversary(query, lang)
             if marked is not None:
                 return marked
-        ranked = self._acting_first(query, self._earliest_first(query, self._naming(query, self.rank(query))))
+        ranked = self._earliest_first(query, self._naming(query, self.rank(query)))
+        ranked = self._acting_first(query, self._tallied_first(query, ranked))
         if ("elapsed" in query.intents and "duration" not in query.intents and query.named_years
                 and not (ranked and ranked[0].coverage >= WEIGHTS.min_coverage
                          and set(query.named_years) & self._years_of(ranked[0].fact))
@@ -2053,9 +2054,11 @@ class AnswerEngine:
                      and (not query.named_years or set(query.named_years) & self._years_of(r.fact))), None)
 
     def _asks_years_counted(self, query: Query) -> bool:
-        """Whether the question asks how many years (of a span: "how many years does the 1998–2007 treaty cover?")."""
+        """Whether the question asks how many years (of a span: "how many years does the 1998–2007 treaty cover?"),
+        not how many times a year ("сколько раз в год …?")."""
         return (bool(query.intents & {"how_much", "duration", "elapsed"}) and "ago" not in query.intents
-                and bool(self.lex.words["year_words"].intersection(query.tokens)))
+                and bool(self.lex.words["year_words"].intersection(query.tokens))
+                and not self.lex.words["times_words"].intersection(query.tokens))
 
     def _counts_people(self, query: Query, top: Ranked) -> bool:
         """"Сколько космонавтов Казахстана летали с Байконура?" of a fact that names them and gives no
@@ -2091,6 +2094,18 @@ class AnswerEngine:
         lead = replace(first, lexical=max(first.lexical, second.lexical), coverage=max(first.coverage, second.coverage),
                        cosine=max(first.cosine, second.cosine), fused=max(first.fused, second.fused))
         return [lead, second, *ranked[2:]]
+
+    def _tallied_first(self, query: Query, ranked: list[Ranked]) -> list[Ranked]:
+        """"1995 жылы басшылар неше рет кездесті?": the times of one year are told by the fact that counts that
+        year's meetings, not by one of a span of years ("10–15 times a year in 1995–2001") matching a little better."""
+        if (len(set(query.named_years)) != 1 or not ranked or ranked[0].fact.times or "how_much" not in query.intents
+                or not self.lex.words["times_words"].intersection(query.tokens)):
+            return ranked
+        top = ranked[0]
+        counting = next((r for r in ranked[1:WEIGHTS.answerable_tries] if r.fact.times and r.fact.kind == top.fact.kind
+                         and self._years_of(r.fact) == set(query.named_years) and r.coverage >= WEIGHTS.min_coverage
+                         and r.coverage >= WEIGHTS.first_ratio * top.coverage), None)
+        return ranked if counting is None else [counting, *(r for r in ranked if r is not counting)]
 
     def _earliest_first(self, query: Query, ranked: list[Ranked]) -> list[Ranked]:
         """"When did Nazarbayev first visit Russia as president?": of the facts of the best one's kind
@@ -2424,7 +2439,13 @@ class AnswerEngine:
         metrics = [r.fact.metric for r in ranked[:8] if r.fact.metric]
         with_both = [m for m in metrics if all((m, y) in self.figures for y in wanted)]
         amounts = [r.fact.metric for r in ranked[:8] if r.fact.metric and r.fact.unit != "percent"]
-        if amounts and amounts[0] not in with_both:  # the best-matching amount lacks one of the years
+        if not with_both:
+            each_year = self._each_year(wanted, ranked, lang, query.text)
+            if each_year is not None:
+                return each_year
+        # The best-matching amount lacks one of the years (not when a better-matching measure has both: growth in
+        # 1998 and in 2011 compared, beside the turnover of 2011 alone)
+        if amounts and amounts[0] not in with_both and metrics[0] not in with_both:
             figure_and_change = self._stated_change(amounts[0], max(wanted), ranked, lang, query.text)
             if figure_and_change is not None:
                 return figure_and_change
@@ -2497,6 +2518,19 @@ class AnswerEngine:
         if "how_much" in query.intents and not query.named_years:  # "сколько лет исполнится дипотношениям?": counted to this year
             return self.compose.ago(dated, self.today().year, lang, query.text)
         return None
+
+    def _each_year(self, years: set[int], ranked: Sequence[Ranked], lang: str, question: str) -> Answer | None:
+        """"1998 жылдың бірінші жартысындағы сауда өсімі мен 2011 жылғы өсімді салыстыр": two years that no one
+        measure has figures for, each with a figure of its own among the best matches (growth in half of 1998, growth
+        in 2011; exports in 2011 against imports in 1999): both figures, each cited, in the same unit where one can be."""
+        best = [r for r in ranked[:WEIGHTS.answerable_tries] if r.fact.value is not None and r.fact.metric
+                and r.coverage >= WEIGHTS.semantic_agree and r.fact.when is not None and r.fact.when.year in years]
+        by_year = {y: [r.fact for r in best if r.fact.when and r.fact.when.year == y] for y in years}
+        if not all(by_year.values()):
+            return None
+        early, late = (by_year[y] for y in sorted(years))
+        pair = next(((a, b) for a in early for b in late if a.unit == b.unit), (early[0], late[0]))
+        return self.compose.listing(list(pair), lang, question, "")
 
     def _stated_change(self, metric: str, year: int, ranked: Sequence[Ranked], lang: str, question: str) -> Answer | None:
         """"How did exports change in 2011 against 2010?" when the sources give exports for 2011

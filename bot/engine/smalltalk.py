@@ -192,7 +192,11 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         return sentences[0] if sentences and len(sentences[0]) < len(text.strip()) else text
     kept = [s for s in sentences if smalltalk_kind(s, lex) is None]  # "Спасибо за помощь." reads as "help"
     asked = [s for s in kept if s.rstrip().endswith("?")]
-    if not asked:
+    if asked:
+        # "I've always wondered how much trade jumped between 2010 and 2011. What were the two figures?": the
+        # sentence wondering how asks too, and holds what the short question after it points at.
+        asked = [s for s in kept if s in asked or _wonders(s, lex)]
+    else:
         # "… Please tell me in which cities the new plants will be built." asks without a question mark,
         # as does "my teacher asked what goods … sells to russia. could u help pls?" once its plea is dropped.
         asked = [s for s in kept if lex.question_words.intersection(tokens(s))]
@@ -280,6 +284,7 @@ _ASKED_OF_RE = re.compile(r"^(?:me|us|мне|нам|меня|нас|маған|�
 """Whom the question was put to, right after the asking verb ("asked me how …")."""
 
 
+_COMMA_RE = re.compile(r"[,;:]")
 LONG_RUN = 14
 """Words from which a sentence without stops reads as dictated: a story and a question run together."""
 PLEA_TAIL = 4
@@ -297,6 +302,9 @@ def after_plea(sentence: str, lex: Lexicon) -> str:
     ends = [k + 1 for k, tok in enumerate(toks) if tok in lex.words["plea_words"]]
     ends += [k + len(said) for k, said in find_phrases(toks, lex.phrases["plea_words"])]
     for end in sorted(ends, reverse=True):
+        while 0 < end < len(toks) - 1 and toks[end] in lex.words["please_words"] \
+                and not _COMMA_RE.search(sentence[words[end - 1].end():words[end + 1].start()]):
+            end += 1  # "подскажите пожалуйста сколько …" typed without commas
         if 0 < end < len(toks) - PLEA_TAIL and toks[end] in lex.question_words:
             return sentence[words[end].start():]
     return sentence
@@ -601,6 +609,14 @@ def without_self_clause(text: str, lex: Lexicon) -> str:
         kept.append(",".join(clauses[:cut]).rstrip() + end)
         cuts += 1
     return " ".join(kept) if cuts else text
+
+
+def _wonders(sentence: str, lex: Lexicon) -> bool:
+    """A sentence without a question mark that asks all the same: a reporting word right before an asking
+    word or two later ("I've always wondered how much …", "хотел узнать, когда …")."""
+    toks = tokens(sentence)
+    return any(tok in lex.words["reporting_words"] and lex.question_words.intersection(toks[k + 1:k + 3])
+               for k, tok in enumerate(toks))
 
 
 def reports_asking(sentence: str, lex: Lexicon) -> bool:

@@ -4593,3 +4593,92 @@ def test_what_the_asker_already_found_is_not_asked(engine: AnswerEngine, asked: 
     """"I already found X, but Y?": Y alone is asked (Kazakh investment in Russia), not X beside it."""
     answer = answered_with(engine.answer(asked))
     assert [f.id for f in answer.facts] == ["td-kazakh-investment-in-russia"], body_text(answer)
+
+
+def test_a_sentence_wondering_how_asks_beside_a_short_question(engine: AnswerEngine) -> None:
+    """"I've always wondered how much …. What were the two figures?": the wondering sentence holds the topic the short
+    question points at (trade in 2010 and 2011), not "two" matched on its own."""
+    answer = answered_with(engine.answer("I've often wondered how much trade between our countries rose between 2010 "
+                                         "and 2011. What were the two figures?"), "15", "23.8")
+    assert "vi-presidents-meetings-1995" not in {f.id for f in answer.facts}, body_text(answer)
+
+
+@pytest.mark.parametrize("asked", ["Тоқаев 2022 жылғы қарашада Мәскеуге нешінші күні барды?",
+                                   "Токаев 2022 жылы карашада Маскеуге нешинши куни барды"])
+def test_which_day_of_the_month_is_asked_by_the_ordinal_day(engine: AnswerEngine, asked: str) -> None:
+    """"нешінші күні" asks the day of the month, which the sources do not give for the November 2022 visit."""
+    answer = engine.answer(asked)
+    assert not answer.answered and "vi-tokayev-moscow-2022" in {f.id for f in answer.facts}, body_text(answer)
+
+
+@pytest.mark.parametrize("asked", ["1995 jyly Mäskeu men Astana basşylary neşe ret kezdesti?",
+                                   "Сколько раз встречались руководители двух стран в 1995 году?"])
+def test_the_times_of_one_year_are_told_by_that_years_count(engine: AnswerEngine, asked: str) -> None:
+    """The leaders met twice in 1995; "10–15 times a year in 1995–2001" is a span's rate, not that year's count."""
+    answer = answered_with(engine.answer(asked), "2")
+    assert answer.facts[0].id == "vi-presidents-meetings-1995", body_text(answer)
+
+
+def test_times_a_year_are_not_counted_as_years(engine: AnswerEngine) -> None:
+    """"Сколько раз в год …" asks how many times a year, not how many years the span covers."""
+    answer = answered_with(engine.answer("Сколько раз в год встречались лидеры двух стран в 1995–2001 годах?"), "10–15")
+    assert "включительно" not in body_text(answer), body_text(answer)
+
+
+def test_a_colloquial_this_is_no_party(engine: AnswerEngine) -> None:
+    """"бұ" (this, said as spoken) folds as "БҰҰ" (the UN) does: it names no other party to decline for."""
+    answered_with(engine.answer("Qazaq handyğymen eñ alğaş diplomatiialyq qatynas ornatqan memleket qaisy, bū qai "
+                                "hannyñ kezınde boldy?"), "Qasym")
+
+
+def test_a_filler_word_does_not_break_a_follow_up(engine: AnswerEngine) -> None:
+    """"Яғни …" (that is) opens the follow-up that counts the days between the two recognitions just told."""
+    previous = last_turn(engine, "Ресей Қазақстанның тәуелсіздігін қай күні таныды?", "Қазақстан Ресейді қай күні таныды?")
+    answer = answered_with(engine.answer("Яғни екеуінің арасында неше күн өтті?", previous=previous))
+    assert any(w in body_text(answer) for w in ("3", "Үш", "үш")), body_text(answer)
+
+
+def test_a_plea_typed_without_commas_opens_the_question(engine: AnswerEngine) -> None:
+    """"… подскажите пожалуйста сколько … и на какую сумму …" dictated without stops: asked from "сколько", not
+    with the story before it, whose "МО" (the asker's faculty) is an abbreviation no fact knows."""
+    answered_with(engine.answer("добрый вечер я студент второго курса МО готовлю реферат про экономику рк и рф подскажите "
+                                "пожалуйста сколько совместных промышленных проектов у них и на какую сумму спасибо"),
+                  "100", "22")
+
+
+@pytest.mark.parametrize("asked", ["Quiz: the Customs Union started working on a New Year's Day. How big was trade between "
+                                   "Kazakhstan and Russia in that very year?",
+                                   "Таможенный союз заработал первого января. Каким был товарооборот Казахстана и России "
+                                   "в тот самый год?"])
+def test_that_very_year_is_the_year_the_sentence_before_tells(engine: AnswerEngine, asked: str) -> None:
+    """The Customs Union started in 2010, so trade of that year is 2010's (15 billion), not 2011's."""
+    answered_with(engine.answer(asked), "15")
+
+
+@pytest.mark.parametrize(("asked", "figures"), [
+    ("Compare the growth of trade in the first half of 1998 with its growth in 2011", ("26", "42.3")),
+    ("Сравните товарооборот 1997 года с тем, как изменилась торговля в первой половине 1998 года", ("4,1", "26"))])
+def test_two_years_without_one_shared_measure_give_each_years_figure(engine: AnswerEngine, asked: str,
+                                                                    figures: tuple[str, ...]) -> None:
+    """Two years no one measure has figures for: each year's own figure among the best matches, both cited."""
+    answered_with(engine.answer(asked), *figures)
+
+
+@pytest.mark.parametrize("asked", ["How many times has the Interregional Cooperation Forum been held so far?",
+                                   "Сколько раз уже проводился Форум межрегионального сотрудничества?"])
+def test_a_count_of_times_is_not_told_by_other_figures(engine: AnswerEngine, asked: str) -> None:
+    """The 2023 forum's fact counts dollars and years, not how many times the forum met: declined."""
+    assert not engine.answer(asked).answered
+
+
+@pytest.mark.parametrize("asked", ["When did Putin visit Kazakhstan in 2008?", "Путин 2008 жылы Қазақстанға қашан келді?"])
+def test_a_leader_named_is_not_answered_with_another_leader_of_his_side(engine: AnswerEngine, asked: str) -> None:
+    """Medvedev, not Putin, visited Kazakhstan in 2008: the visits of another Russian leader are declined."""
+    answer = engine.answer(asked)
+    assert not answer.answered and "vi-medvedev-visits-2008" in {f.id for f in answer.facts}, body_text(answer)
+
+
+def test_a_guest_left_unnamed_beside_the_host_is_still_the_event(engine: AnswerEngine) -> None:
+    """The forum's results name Tokayev alone: Putin, who came to that forum, is not someone else of his side."""
+    query = engine.understanding.parse("What came out of the forum Putin attended in Astana in November 2023?")
+    assert engine.answerable.missing(query, engine.store.get("vi-astana-forum-2023-results")) is None
