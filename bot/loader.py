@@ -21,7 +21,8 @@ from bot.store import FactStore
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
 TAGS = frozenset(
     "diplomacy treaty border baikonur space military caspian oil-gas energy trade investment "
-    "customs-union eaeu organisations history culture migration people economy economic-ties integration tensions planned".split()
+    "customs-union eaeu organisations history culture migration people economy economic-ties integration tensions planned "
+    "relations".split()
 )
 METRICS = frozenset(
     "trade_turnover trade_growth average_trade_growth export_kz_ru export_growth import_kz_ru investment_ru_kz investment_kz_ru "

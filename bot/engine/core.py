@@ -179,6 +179,10 @@ class AnswerEngine:
         self.side_words = side_tokens(self.lex)
         self.frame_words = self.lex.words["generic"] - self.side_words
         """Generic words that frame an overview's topic ("relations", "сфере"), the sides not among them."""
+        plain = self.frame_words | self.side_words | self.lex.words["stopwords"]
+        self.framing_tags = frozenset(tag for tag, named in self.lex.topic_tags.items()
+                                      if any(set(phrase) <= plain for phrase in named))
+        """Topic tags that the frame's own words name ("relations": "Kazakhstan and Russia relations")."""
         titles = [title for fact in store.facts for title in fact.title.values()]
         lower = {tok for title in titles for raw in _WORD_RE.findall(title) if raw[:1].islower() for tok in tokens(raw)}
         self.title_names = frozenset(tok for title in titles for raw in _WORD_RE.findall(title)
@@ -1634,7 +1638,7 @@ class AnswerEngine:
             if marked is not None:
                 return marked
         ranked = self._earliest_first(query, self._naming(query, self.rank(query)))
-        ranked = self._acting_first(query, self._tallied_first(query, ranked))
+        ranked = self._acting_first(query, self._tallied_first(query, self._span_first(query, ranked)))
         if ("elapsed" in query.intents and "duration" not in query.intents and query.named_years
                 and not (ranked and ranked[0].coverage >= WEIGHTS.min_coverage
                          and set(query.named_years) & self._years_of(ranked[0].fact))
@@ -2094,6 +2098,16 @@ class AnswerEngine:
         lead = replace(first, lexical=max(first.lexical, second.lexical), coverage=max(first.coverage, second.coverage),
                        cosine=max(first.cosine, second.cosine), fused=max(first.fused, second.fused))
         return [lead, second, *ranked[2:]]
+
+    def _span_first(self, query: Query, ranked: list[Ranked]) -> list[Ranked]:
+        """"1995–2001 жылдары жылына неше рет …?": a rate a year over the span the question names is told by the
+        fact of that very span ("10–15 times a year in 1995–2001"), not by one year's count matching more words."""
+        years = sorted(set(query.named_years))
+        if len(years) != 2 or not ranked or not mentions(query.tokens, self.lex, "per_year"):
+            return ranked
+        spanning = next((r for r in ranked[:WEIGHTS.answerable_tries] if r.fact.start and r.fact.end
+                         and [r.fact.start.year, r.fact.end.year] == years and r.coverage >= WEIGHTS.semantic_agree), None)
+        return ranked if spanning is None else [spanning, *(r for r in ranked if r is not spanning)]
 
     def _tallied_first(self, query: Query, ranked: list[Ranked]) -> list[Ranked]:
         """"1995 жылы басшылар неше рет кездесті?": the times of one year are told by the fact that counts that
@@ -2706,7 +2720,12 @@ class AnswerEngine:
     def _named_tags(self, query: Query) -> set[str]:
         """The topic tags the question names by the lexicon's words for them (`topic_tags`)."""
         said = tuple(tokens(query.text))  # as typed: "нефтегазовой" before it stands for "нефть, газ"
-        return {tag for tag, named in self.lex.topic_tags.items() if find_phrases(said, named)}
+        tags = {tag for tag, named in self.lex.topic_tags.items() if find_phrases(said, named)}
+        if any(w not in self.frame_words and w not in self.side_words for w in query.words):
+            # ("Baikonur in Kazakhstan–Russia relations": the relations frame a topic named beside them, and their tag,
+            # named by the frame's words alone, is no topic then)
+            tags -= self.framing_tags
+        return tags
 
     def _tagged_topic(self, query: Query, ranked: Sequence[Ranked]) -> list[Fact]:
         """"Расскажи про сотрудничество в нефтегазовой сфере": a topic the lexicon names by its tag (`topic_tags`)

@@ -4682,3 +4682,41 @@ def test_a_guest_left_unnamed_beside_the_host_is_still_the_event(engine: AnswerE
     """The forum's results name Tokayev alone: Putin, who came to that forum, is not someone else of his side."""
     query = engine.understanding.parse("What came out of the forum Putin attended in Astana in November 2023?")
     assert engine.answerable.missing(query, engine.store.get("vi-astana-forum-2023-results")) is None
+
+
+def test_the_growth_noun_asks_a_change(engine: AnswerEngine) -> None:
+    """"… өсім" (growth) asks the change itself: the 26% of 1998's first half, not a missing level of trade."""
+    answered_with(engine.answer("сауда айналымы 1998 бірінші жартыжылдық өсім"), "26")
+
+
+def test_a_price_asked_is_money_the_sources_do_not_give(engine: AnswerEngine) -> None:
+    """"по какой цене …?" asks a price; the sources say only that oil was sold cheap: declined with that fact."""
+    answer = engine.answer("По какой цене за тонну Казахстан продавал газ России?")
+    assert not answer.answered and "td-cheap-oil-gas-russian-investment" in {f.id for f in answer.facts}, body_text(answer)
+
+
+def test_a_participant_of_a_union_is_a_member(engine: AnswerEngine) -> None:
+    """"қатысушысы" (its participant) of the Customs Union is a member: Belarus, the third."""
+    answered_with(engine.answer("Ресей мен Қазақстаннан басқа кеден одағының үшінші қатысушысы қай мемлекет еді?"), "Беларусь")
+
+
+def test_a_rate_over_a_named_span_is_that_spans_fact(engine: AnswerEngine) -> None:
+    """"1995–2001 жылдары жылына неше рет …?": 10–15 times a year over that very span, not 1995's two meetings."""
+    answer = answered_with(engine.answer("Екі елдің бірінші тұлғалары 1995-2001 жылдары жылына шамамен неше рет жүздесетін "
+                                         "еді?"), "10–15")
+    assert answer.facts[0].id == "vi-meetings-1995-2001", body_text(answer)
+
+
+@pytest.mark.parametrize(("asked", "level"), [("Tell me briefly about relations between Kazakhstan and Russia", "strategic"),
+                                              ("Қазақстан мен Ресей қатынастары туралы қысқаша", "стратегиялық")])
+def test_an_overview_of_the_relations_is_told_from_their_main_facts(engine: AnswerEngine, asked: str, level: str) -> None:
+    """The relations at large: established in 1992, a strategic partnership in their leaders' words, not whichever
+    facts happen to say "relations" most."""
+    answer = answered_with(engine.answer(asked), "1992", level)
+    assert answer.kind == "overview", body_text(answer)
+
+
+def test_a_topic_framed_by_the_relations_is_not_the_relations_at_large(engine: AnswerEngine) -> None:
+    """"Baikonur in Kazakhstan–Russia relations": the relations frame the topic; their own overview is not told."""
+    answer = answered_with(engine.answer("Tell me briefly about Baikonur in relations between Kazakhstan and Russia"))
+    assert "ev-tokayev-strategic-partnership" not in {f.id for f in answer.facts}, body_text(answer)
