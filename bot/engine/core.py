@@ -2534,9 +2534,9 @@ class AnswerEngine:
         return None
 
     def _each_year(self, years: set[int], ranked: Sequence[Ranked], lang: str, question: str) -> Answer | None:
-        """"1998 жылдың бірінші жартысындағы сауда өсімі мен 2011 жылғы өсімді салыстыр": two years that no one
-        measure has figures for, each with a figure of its own among the best matches (growth in half of 1998, growth
-        in 2011; exports in 2011 against imports in 1999): both figures, each cited, in the same unit where one can be."""
+        """"1997 жылғы тауар айналымымен салыстырғанда 1998 жылдың бірінші жартысында …?": two years that no one
+        measure has figures for, each with a figure of its own among the best matches (turnover in 1997, growth in half
+        of 1998; exports in 2011 against imports in 1999): both figures, each cited, in the same unit where one can be."""
         best = [r for r in ranked[:WEIGHTS.answerable_tries] if r.fact.value is not None and r.fact.metric
                 and r.coverage >= WEIGHTS.semantic_agree and r.fact.when is not None and r.fact.when.year in years]
         by_year = {y: [r.fact for r in best if r.fact.when and r.fact.when.year == y] for y in years}
