@@ -1703,7 +1703,7 @@ class AnswerEngine:
                             and r.fused >= WEIGHTS.tie_ratio * top.fused), None)
             if planned is None:
                 return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
-            top, ranked = planned, [planned, *(r for r in ranked if r is not planned)]
+            top, ranked = planned, _led_by(ranked, planned)
         if self._party_mismatch(query, top):
             return self.compose.decline(question, lang)
         if self._only_year_matches(query, top, ranked):
@@ -2107,7 +2107,7 @@ class AnswerEngine:
             return ranked
         spanning = next((r for r in ranked[:WEIGHTS.answerable_tries] if r.fact.start and r.fact.end
                          and [r.fact.start.year, r.fact.end.year] == years and r.coverage >= WEIGHTS.semantic_agree), None)
-        return ranked if spanning is None else [spanning, *(r for r in ranked if r is not spanning)]
+        return _led_by(ranked, spanning)
 
     def _tallied_first(self, query: Query, ranked: list[Ranked]) -> list[Ranked]:
         """"1995 жылы басшылар неше рет кездесті?": the times of one year are told by the fact that counts that
@@ -2119,7 +2119,7 @@ class AnswerEngine:
         counting = next((r for r in ranked[1:WEIGHTS.answerable_tries] if r.fact.times and r.fact.kind == top.fact.kind
                          and self._years_of(r.fact) == set(query.named_years) and r.coverage >= WEIGHTS.min_coverage
                          and r.coverage >= WEIGHTS.first_ratio * top.coverage), None)
-        return ranked if counting is None else [counting, *(r for r in ranked if r is not counting)]
+        return _led_by(ranked, counting)
 
     def _earliest_first(self, query: Query, ranked: list[Ranked]) -> list[Ranked]:
         """"When did Nazarbayev first visit Russia as president?": of the facts of the best one's kind
@@ -2135,7 +2135,7 @@ class AnswerEngine:
                  and r.fact.when.year < top.fact.when.year
                  and r.coverage >= WEIGHTS.min_coverage and r.fused >= WEIGHTS.first_ratio * top.fused]
         earliest = min(close, key=lambda r: r.fact.when.key if r.fact.when else (0, 0, 0), default=top)
-        return ranked if earliest is top else [earliest, *(r for r in ranked if r is not earliest)]
+        return _led_by(ranked, earliest)
 
     def _corrected_year(self, query: Query, ranked: Sequence[Ranked], lang: str, events_only: bool = False) -> Answer | None:
         """"Is it true that the tax convention was adopted in 1997?": a claim put up to be checked
@@ -2870,6 +2870,11 @@ def _sure(hits: Sequence[Hit]) -> bool:
 def _named_in(word: str, text: str) -> bool:
     """Whether a word is a name in a text: written with a capital inside a sentence."""
     return any(m.group(0)[:1].isupper() for m in re.finditer(rf"(?<![.!?]\s)(?<!^)(?<=[\s«\"(]){re.escape(word)}", text))
+
+
+def _led_by(ranked: list[Ranked], lead: Ranked | None) -> list[Ranked]:
+    """The ranking with `lead`, a runner-up a rule prefers, moved to the front (as it was without one)."""
+    return ranked if lead is None else [lead, *(r for r in ranked if r is not lead)]
 
 
 def _span(fact: Fact) -> tuple[int, int] | None:
