@@ -36,6 +36,8 @@ class Turn:
     """The Latin reply was in plain letters ("shilde"): a follow-up that shows no spelling of its own keeps it."""
     dotted_i: bool = False
     """The Latin reply wrote і as a dotted "i" ("şilde"), as the asker did: a follow-up keeps that too."""
+    listed: tuple[str, ...] = ()
+    """Facts the reply only named in its "see also" lines: "what else was signed that day?" may still tell them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +73,14 @@ def has_marker(question: str, lex: Lexicon) -> bool:
     return any(k == skip for k, _ in find_phrases(toks, lex.phrases["followup"]))
 
 
+_BEFORE_QUOTED_RE = re.compile(r"[^\W\d_]+\s+(?=[«„“\"][^\W\d_])")
+"""A word just before a name in quotes ("сол «Эмба» полигоны", "that "Emba" range"): it points at the name it stands
+before, not back at something said before."""
+
+
 def refers_back(question: str, lex: Lexicon) -> bool:
     """Whether a question points back at something said before ("where is that spaceport?")."""
+    question = _BEFORE_QUOTED_RE.sub(" ", question)
     toks = tuple(tokens(question))
     # Kazakh typed in plain Latin letters ("Osy ras pa?") shows no letter English lacks: its pointing
     # words count as well, as no English word is one of them.

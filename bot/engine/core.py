@@ -458,8 +458,9 @@ class AnswerEngine:
         without a fact)."""
         if answer.kind == "smalltalk" or not answer.facts:
             return None
+        listed = tuple(f.id for f in answer.facts[len(answer.facts) - len(answer.related):]) if answer.related else ()
         return Turn(resolved or answer.query, answer.lang, answer.script, tuple(f.id for f in answer.facts), answer.kind,
-                    answer.plain_latin, answer.dotted_i)
+                    answer.plain_latin, answer.dotted_i, listed)
 
     # -- the pipeline -----------------------------------------------------------------------
 
@@ -643,6 +644,16 @@ class AnswerEngine:
                 return overview
         query = first if resolved.text == question else self.understanding.parse(resolved.text)
         answer = self._route(query, lang)
+        if resolved.how == "followup" and previous is not None and answer.facts and not first.intents \
+                and not first.named_years and answer.facts[0].id not in previous.fact_ids \
+                and self.index.people_named(self.position[previous.fact_ids[0]], first.words) \
+                and self._about_previous(first, previous):
+            # "Putin oğan baramyn dedı me?" (did Putin say he would go?) after the SCO summit in Astana, whose fact
+            # says Putin will come: read with "in Astana" alone it finds Putin's other words; a yes-or-no question
+            # of someone the shown fact names is asked of that fact, as its title's reading finds it.
+            answer = next((leaning for about in self._context(previous)[1][1:]
+                           if (leaning := self._route(self.understanding.parse(f"{about} {question}"), lang)).facts
+                           and leaning.facts[0].id == previous.fact_ids[0]), answer)
         if resolved.how == "standalone" and answer.kind == "fact" and self._asks_next(first, answer):
             # "After the Astana forum, when was their next meeting planned?": the later meeting of the
             # same people, not the forum the question starts from.
@@ -1352,7 +1363,9 @@ class AnswerEngine:
         shown, and do not name another fact's title, well ahead ("when did the holiday get the name
         Russia Day?" after the declaration whose text speaks of Russia Day)."""
         fact = self.store.get(previous.fact_ids[0]) if previous.kind == "fact" and previous.fact_ids else None
-        own = [w for w in query.words if w not in self.side_words and w not in self.lex.words["refers"]]
+        # (nor "said": "Putin oğan baramyn dedı me?" asks whether the fact just shown says so)
+        own = [w for w in query.words if w not in self.side_words and w not in self.lex.words["refers"]
+               and w not in self.lex.words["speech_verbs"]]
         if fact is None or not own or len(query.words) > WEIGHTS.short_words:
             return False
         if self._names_other_title(query, previous):
@@ -1592,7 +1605,8 @@ class AnswerEngine:
         key = (year if year is not None else day.year + years_on, day.key[1], day.key[2])
         if moved and key[0] == day.year:
             return None
-        others = [f for f in self._on_days({key}) if moved or f.id not in previous.fact_ids]
+        told = set(previous.fact_ids) - set(previous.listed)  # (one only named under "see also" is still to tell)
+        others = [f for f in self._on_days({key}) if moved or f.id not in told]
         if not others:
             return self.compose.decline(question, lang, key="followup.nothing_more")
         return self._one_or_list(others, lang, question)

@@ -255,7 +255,7 @@ _BARE_YEAR_RE = re.compile(r"((?:1[5-9]|20)\d\d)(?:\s*-?\s*(?:м|го|й|ый|о
 def year_hop(question: str) -> YearHop | None:
     """The event and the asked part of a question that names its year by an event, or None (cached:
     a question is tried whole before it is split in two, and again as it is routed)."""
-    text = _CHAT_LEAD_RE.sub("", _CLAUSE_DASH_RE.sub(", ", " ".join(question.split())))
+    text = _CHAT_LEAD_RE.sub("", _CLAUSE_DASH_RE.sub(", ", _PARTICIPLE_RE.sub("", " ".join(question.split()))))
     hop = _year_hop(text, whole=True)
     asking: list[str] = []
     while hop is None and (lead := _LEAD_RE.match(text)) is not None:
@@ -303,6 +303,10 @@ _ASKS_RE = re.compile(rf"\b{_ASKING}\b", re.IGNORECASE)
 """A question word anywhere in a text: an event's words ask nothing."""
 _CLAUSE_DASH_RE = re.compile(r"\s+[-–—]\s+")
 """A dash between spaces sets the asked part off as a comma would ("same year X won - what date did …?")."""
+_PARTICIPLE_RE = re.compile(r",\s*(?:(?:только|лишь|уже|едва)\s+(?:что\s+)?)?[^\W\d_]+(?:вший|вшая|вшее|вшие|вшим|вшего"
+                            r"|вшей|ущий|ющий|ящий|ащий|нный|нная)\b[^,?]*,", re.IGNORECASE)
+"""A Russian participle's clause between commas ("Медведев, только что вступивший в должность, совершил …"): it
+describes the one named before it, and its commas part neither the event nor the asked part."""
 _CHAT_LEAD_RE = re.compile(r"^(?:(?:а|и|ну|слушай|слышь|скажи|so|and|well|ал|ал енді|ал енди|al endı|al endi)\s+){1,2}(?=\w)",
                            re.IGNORECASE)
 """Chat's opening words before a question ("слушай а в тот год когда …", "and the year after …"): no part of it."""

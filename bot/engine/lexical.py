@@ -37,6 +37,10 @@ _EXTENDED_BY = 2
 """Letters a query's word (of at least `_EXTENDED_MIN`) may lack of a name's word that starts with it for both to
 be one word in word order: an ending ("тану", "тануы"), not another word ("agre…", "agreement")."""
 SKELETON_SIMILARITY = 0.8
+# Kazakh case endings that follow a three-letter root whole ("ұйымнан", "ұйымның"): the stemmer keeps
+# five letters, so such a word reaches its root only here.
+# (only the ablative and the genitive: "тенге" and "бірге" end as a dative would, but are words of their own)
+_SHORT_ROOT_ENDINGS = frozenset({"nan", "nen", "dan", "den", "tan", "ten", "nyn", "nin", "dyn", "din", "tyn", "tin"})
 
 FUZZY_MIN = 5
 """Shortest query word matched to index words by typo similarity (shorter ones share too many letters by chance)."""
@@ -199,6 +203,8 @@ class FactIndex:
                 prefix = word[:cut]
                 if prefix in self.vocab_set and len(word) - cut <= 4:
                     found.setdefault(prefix, 0.88 - 0.03 * (len(word) - cut))
+            if word not in self.vocab_set and word[:3] in self.vocab_set and word[3:] in _SHORT_ROOT_ENDINGS:
+                found.setdefault(word[:3], 0.88 - 0.03 * (len(word) - 3))
             for other in _alternants(word):
                 # Kazakh voices a stem's last consonant before a vowel ending: одақ / одағы, кітап / кітабы.
                 for cand in self._extending(other, 4):

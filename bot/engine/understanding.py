@@ -629,8 +629,9 @@ class Understanding:
         words = list(_RAW_WORD_RE.finditer(text))
         firsts = [next(iter(word_tokens(m.group())), "") for m in words]
         asking = self.part_askers
+        # (the first part asks by a word or by a phrase: "How big is the economy …, and how many people …?")
         joins = [k for k in range(2, len(words) - 2) if firsts[k] in self.lex.words["and_words"]
-                 and any(tok in asking for tok in firsts[:k])
+                 and (any(tok in asking for tok in firsts[:k]) or find_phrases(tuple(firsts[:k]), self.part_asking_phrases))
                  and not (firsts[k - 1] in self.sides and firsts[k + 1] in self.sides)  # "Kazakhstan and Russia"
                  and words[k].group() not in ("a", "A")]  # the English article is no Russian "а"
         # The question word opens the second part ("… and for how long …"); failing that, it stands

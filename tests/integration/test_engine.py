@@ -4720,3 +4720,63 @@ def test_a_topic_framed_by_the_relations_is_not_the_relations_at_large(engine: A
     """"Baikonur in Kazakhstan–Russia relations": the relations frame the topic; their own overview is not told."""
     answer = answered_with(engine.answer("Tell me briefly about Baikonur in relations between Kazakhstan and Russia"))
     assert "ev-tokayev-strategic-partnership" not in {f.id for f in answer.facts}, body_text(answer)
+
+
+def test_a_short_root_with_a_case_ending_reaches_its_root(engine: AnswerEngine) -> None:
+    """"ūiymnan" (from an organisation) keeps five letters to the stemmer; its root "ұйым" is still found, so the
+    question asks of the CSTO's January mission, not of words no fact uses."""
+    answered_with(engine.answer("2022 jyly qañtarda Toqaev qai ūiymnan kömek sūrady?"), "ŪQŞŪ")
+
+
+@pytest.mark.parametrize(("asked", "figure"), [
+    ("Кто из нас прав? Каким был товарооборот в 2008 году?", "20"),
+    ("Кеше келиним екеуимиз сауда туралы айтысып калдык. Ол газеттен окыдым, 2008 жылы сауда 20 млрд долларга жетти "
+     "дейди, мен одан аз шыгар деймин. Кайсымыз дурыс? 2008 жылы сауда канша болды екен?", "20"),
+])
+def test_which_of_us_is_right_asks_nothing_of_its_own(engine: AnswerEngine, asked: str, figure: str) -> None:
+    """"Which of us is right?" beside the question that settles it: the question is answered ("кто" asks no person)."""
+    answer = answered_with(engine.answer(asked), figure)
+    assert answer.facts[0].id == "td-trade-turnover-2008", body_text(answer)
+
+
+def test_a_word_before_a_quoted_name_points_at_that_name(engine: AnswerEngine) -> None:
+    """"сол «Эмба» полигоны" (that "Emba" range) after a story: the name in quotes is what is asked about, not
+    something the story said before."""
+    answered_with(engine.answer("Агам «Эмба» деген полигонда аскери борышын отеген, хаттарын али кунге дейин сактап "
+                                "жургенмин. Немерелерим сурап жатыр: сол «Эмба» полигоны кай облыста орналаскан?"),
+                  "Ақтөбе")
+
+
+def test_a_participle_clause_inside_the_event_of_a_year_hop(engine: AnswerEngine) -> None:
+    """"… в том году, когда Медведев, только что вступивший в должность, совершил …": the clause between commas
+    describes Medvedev; the event is his first trip abroad (2008), whose trade is asked."""
+    answered_with(engine.answer("Каким был объём двусторонней торговли в том самом году, когда Дмитрий Медведев, только "
+                                "что вступивший в должность президента, совершил свою первую зарубежную поездку?"), "20")
+
+
+def test_a_first_part_asked_by_a_phrase_is_a_part_of_its_own(engine: AnswerEngine) -> None:
+    """"How big is …, and how many people …?": "how big" asks as a phrase, so both parts are answered."""
+    answered_with(engine.answer("How big is the economy of the customs union countries, and how many people live there?"),
+                  "1.7", "170")
+
+
+def test_what_else_that_day_tells_a_fact_named_only_under_see_also(engine: AnswerEngine) -> None:
+    """The 1998 declaration told with the Caspian agreement only under "see also": "what else was signed that day?"
+    tells the agreement rather than saying there is nothing more."""
+    previous = last_turn(engine, "Что подписали Казахстан и Россия 6 июля 1998 года?")
+    assert previous is not None and "tr-caspian-seabed-1998" in previous.listed
+    answered_with(engine.answer("А ещё что-нибудь в тот же день подписали?", previous=previous), "Каспий")
+
+
+def test_bugan_points_back_at_the_union_just_told(engine: AnswerEngine) -> None:
+    """"бұған" (to this) points back: who joined the Customs Union later is Armenia and Kyrgyzstan."""
+    previous = last_turn(engine, "Кеден одағы қашан жұмыс істей бастады?", "Оған қандай елдер кірді?")
+    answered_with(engine.answer("Кейін бұған кімдер қосылды?", previous=previous), "Армения", "Қырғызстан")
+
+
+def test_did_he_say_so_is_asked_of_the_fact_just_shown(engine: AnswerEngine) -> None:
+    """"Putin oğan baramyn dedı me?" (did Putin say he would go?) after the SCO summit planned in Astana, whose fact
+    says he will come: that fact, not Putin's words elsewhere."""
+    previous = last_turn(engine, "Şanhai yntymaqtastyq ūiymynyñ sammitı Astanada qaşan ötedı?")
+    answer = engine.answer("Putin oğan baramyn dedı me?", previous=previous)
+    assert answer.answered and answer.facts[0].id == "vi-astana-sco-summit-2024", body_text(answer)
