@@ -121,7 +121,19 @@ _CAPITAL_RE = re.compile(r"(?<!^)\b[^\W\d_a-zа-яёәғқңөұүһі]")
 """A capital letter past a question's first: a name is written with one."""
 _NAME_RE = re.compile(r"[^\W\d_][\w-]*")
 """A word as written, to tell a name by its capital."""
+_LEVEL_OF_CHANGE = {"trade_growth": "trade_turnover", "export_growth": "export_kz_ru"}
+"""The level a change measures the growth of: "and in 1997?" after a growth asks the level where no growth is told."""
 _ALL_RE = re.compile(r"\ball\b", re.IGNORECASE)
+_DOCUMENT_SUBJECT_RES = (
+    re.compile(r"\b(?:treaty|agreement|accord|pact|convention)\s+(?:on|about)\s+(?:the\s+)?(?P<subject>[^\W\d_]+"
+               r"(?:\s+(?!(?:between|with|of|signed|and)\b)[^\W\d_]+){0,2})", re.IGNORECASE),
+    re.compile(r"\b(?:договор|соглашени|конвенци)\w*\s+(?:о|об|по)\s+(?P<subject>[^\W\d_]+"
+               r"(?:\s+(?!(?:между|с|со|и)\b)[^\W\d_]+){0,2})", re.IGNORECASE),
+    re.compile(r"(?P<subject>(?:[^\W\d_]+\s+){1,4})(?:туралы|turaly)\s+(?:шарт|келісім|келисим|şart|shart|kelısım|kelisim)",
+               re.IGNORECASE),
+)
+"""A document named by its subject: "treaty on the state border", "договор о государственной границе",
+"мемлекеттік шекара туралы шарт"."""
 """English "all", which asks a list (Kazakh "ал", and, folds to the same token)."""
 
 
@@ -492,6 +504,13 @@ class AnswerEngine:
             # has no figure, whatever else it saw.
             shown = self._shown(previous)
             metric = shown[0].metric if len(shown) == 1 else None
+            level = _LEVEL_OF_CHANGE.get(metric or "")
+            if metric and level and self._skips(metric, first.named_years[0]) \
+                    and (level, first.named_years[0]) in self.figures \
+                    and not self.lex.words["percent_units"].intersection(first.tokens):
+                # "ал 1997 жылы қанша болған?" after the growth of 1998's first half: a year the growth series skips,
+                # asked "how much" (not "by how many percent"), is asked of the level that grew: 1997's turnover.
+                return self.compose.fact(self.figures[(level, first.named_years[0])][0], lang, question)
             if metric and self._skips(metric, first.named_years[0]):
                 return self.compose.decline(question, lang, [self.figures[(metric, y)][0] for y in sorted(
                     self.series[metric], key=lambda y: abs(y - first.named_years[0]))[:3]])
@@ -1703,6 +1722,8 @@ class AnswerEngine:
                 return overview
             near = [r.fact for r in ranked[:3] if r.coverage > 0.2 or r.cosine >= WEIGHTS.semantic_floor]
             return self.compose.decline(question, lang, near)
+        if self._names_other_document(query, top):
+            return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
         if (query.intents & ASKING and self.index.title_share(top.index, query.words) == 0
                 and not self.index.names_alias(top.index, query.words) and self._cosine(query, top) < WEIGHTS.semantic_sure
                 and not self.answerable.counts_asked(query, top.fact)):
@@ -2173,6 +2194,29 @@ class AnswerEngine:
                 or self.answerable.missing(yearless_query, best.fact) is not None):
             return None
         return self.compose.other_year(best.fact, lang, query.text)
+
+    def _names_other_document(self, query: Query, top: Ranked) -> bool:
+        """"When was the treaty on the state border signed?": a document named by its subject ("treaty on …",
+        "договор о …", "… туралы шарт"), asked of a document whose title and other names say nothing of that
+        subject (the 1992 treaty speaks of borders only in its text): the sources have no such document."""
+        if top.fact.kind != "treaty":
+            return False
+        match = next((m for m in (r.search(query.text) for r in _DOCUMENT_SUBJECT_RES) if m), None)
+        if match is None:
+            return False
+        subject = [w for w in self.understanding.parse(match.group("subject")).words if w not in self.side_words]
+        if not subject:
+            return False
+        named = {tok for field in (top.fact.title, top.fact.aliases or {}) for texts in field.values()
+                 for text in ([texts] if isinstance(texts, str) else texts) for tok in tokens(text)}
+        # (nor as the text names a document: "… келісім … пайдаланудың негізгі қағидаттары туралы" is the lease too)
+        named |= {tok for text in top.fact.text.values() for r in _DOCUMENT_SUBJECT_RES for m in r.finditer(text)
+                  for tok in tokens(m.group("subject"))}
+        # (and only where the fact's text says it in passing, which is what found it: a paraphrase of the
+        # document's own subject, "бөліп алу" for "межелеу", says nothing the text does)
+        told = {tok for text in top.fact.text.values() for tok in tokens(text)}
+        return not any(c in named for w in subject for c, _ in self.index.expand(w)) \
+            and any(c in told for w in subject for c, _ in self.index.expand(w))
 
     def _off_title(self, query: Query, top: Ranked, ranked: Sequence[Ranked]) -> bool:
         """A short question that names little of its best fact's title and is not close to it in

@@ -4780,3 +4780,49 @@ def test_did_he_say_so_is_asked_of_the_fact_just_shown(engine: AnswerEngine) -> 
     previous = last_turn(engine, "Şanhai yntymaqtastyq ūiymynyñ sammitı Astanada qaşan ötedı?")
     answer = engine.answer("Putin oğan baramyn dedı me?", previous=previous)
     assert answer.answered and answer.facts[0].id == "vi-astana-sco-summit-2024", body_text(answer)
+
+
+@pytest.mark.parametrize("asked", ["в каком году подписали договор о государственной границе между Казахстаном и Россией?",
+                                   "When was the treaty on the state border between Kazakhstan and Russia signed?"])
+def test_a_document_named_by_a_subject_no_document_has_is_declined(engine: AnswerEngine, asked: str) -> None:
+    """No source tells of a border treaty: the 1992 treaty, whose text only speaks of inviolable borders, is not it."""
+    assert not engine.answer(asked).answered
+
+
+@pytest.mark.parametrize(("asked", "fact_id"), [
+    ("Когда подписали договор о дружбе между Казахстаном и Россией?", "tr-friendship-treaty-1992"),
+    ("When was the agreement on the lease of Baikonur signed?", "tr-baikonur-lease-1994"),
+])
+def test_a_document_named_by_its_own_subject_is_answered(engine: AnswerEngine, asked: str, fact_id: str) -> None:
+    """The subject named is the document's own ("о дружбе", "on the lease of Baikonur"): that document answers."""
+    answer = engine.answer(asked)
+    assert answer.answered and answer.facts[0].id == fact_id, body_text(answer)
+
+
+def test_when_a_plant_will_be_finished_is_a_future_the_sources_do_not_tell(engine: AnswerEngine) -> None:
+    """"… қашан салып бітеді?" (when will it be finished?) asks a future date: the 2023 agreement to build the plants
+    does not say, so the question is declined rather than answered with the year of signing."""
+    assert not engine.answer("Кокшетаудагы жылу электр стансасын Ресей кашан салып битеди?").answered
+
+
+@pytest.mark.parametrize("asked", ["Байқоңыр қай жерде?", "Baiqoñyr qai jerde?"])
+def test_kai_zherde_asks_where(engine: AnswerEngine, asked: str) -> None:
+    """"қай жерде" (in which place) asks where, as "қайда" does: Baikonur is in Kyzylorda Region."""
+    answer = engine.answer(asked)
+    assert answer.answered and answer.facts[0].id == "fg-baikonur-largest-range", body_text(answer)
+
+
+def test_how_much_in_a_year_without_growth_after_a_growth_asks_the_level(engine: AnswerEngine) -> None:
+    """"ал 1997 жылы қанша болған?" after the growth of 1998's first half: no growth is told for 1997, so the
+    turnover that grew is, 4.1 billion."""
+    previous = last_turn(engine, "1998 жылдың бірінші жартысында тауар айналымы қанша пайызға өскен?")
+    answer = answered_with(engine.answer("ал 1997 жылы қанша болған?", previous=previous), "4,1")
+    assert answer.facts[0].id == "td-trade-turnover-1997", body_text(answer)
+
+
+def test_etih_points_back_at_the_union_just_told(engine: AnswerEngine) -> None:
+    """"у этих трёх стран" (of these three countries) points back at the Customs Union's members: their population
+    and economic potential are told, not declined for words no fact uses."""
+    previous = last_turn(engine, "С какого числа заработал Таможенный союз России, Казахстана и Беларуси?")
+    answered_with(engine.answer("А какое у этих трёх стран вместе население и экономический потенциал?", previous=previous),
+                  "170", "1,7")
