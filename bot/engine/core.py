@@ -124,6 +124,7 @@ _NAME_RE = re.compile(r"[^\W\d_][\w-]*")
 _LEVEL_OF_CHANGE = {"trade_growth": "trade_turnover", "export_growth": "export_kz_ru"}
 """The level a change measures the growth of: "and in 1997?" after a growth asks the level where no growth is told."""
 _ALL_RE = re.compile(r"\ball\b", re.IGNORECASE)
+"""English "all", which asks a list (Kazakh "ал", and, folds to the same token)."""
 _DOCUMENT_SUBJECT_RES = (
     re.compile(r"\b(?:treaty|agreement|accord|pact|convention)\s+(?:on|about)\s+(?:the\s+)?(?P<subject>[^\W\d_]+"
                r"(?:\s+(?!(?:between|with|of|signed|and)\b)[^\W\d_]+){0,2})", re.IGNORECASE),
@@ -134,7 +135,6 @@ _DOCUMENT_SUBJECT_RES = (
 )
 """A document named by its subject: "treaty on the state border", "договор о государственной границе",
 "мемлекеттік шекара туралы шарт"."""
-"""English "all", which asks a list (Kazakh "ал", and, folds to the same token)."""
 
 
 _RANGE_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
