@@ -2207,16 +2207,15 @@ class AnswerEngine:
         subject = [w for w in self.understanding.parse(match.group("subject")).words if w not in self.side_words]
         if not subject:
             return False
-        named = {tok for field in (top.fact.title, top.fact.aliases or {}) for texts in field.values()
-                 for text in ([texts] if isinstance(texts, str) else texts) for tok in tokens(text)}
+        named = self._title_words(top.index) | {tok for names in top.fact.aliases.values() for name in names
+                                                for tok in tokens(name)}
         # (nor as the text names a document: "… келісім … пайдаланудың негізгі қағидаттары туралы" is the lease too)
         named |= {tok for text in top.fact.text.values() for r in _DOCUMENT_SUBJECT_RES for m in r.finditer(text)
                   for tok in tokens(m.group("subject"))}
         # (and only where the fact's text says it in passing, which is what found it: a paraphrase of the
         # document's own subject, "бөліп алу" for "межелеу", says nothing the text does)
-        told = {tok for text in top.fact.text.values() for tok in tokens(text)}
-        return not any(c in named for w in subject for c, _ in self.index.expand(w)) \
-            and any(c in told for w in subject for c, _ in self.index.expand(w))
+        meant = {c for w in subject for c, _ in self.index.expand(w)}
+        return not meant & named and bool(meant & self.answerable.said(top.fact))
 
     def _off_title(self, query: Query, top: Ranked, ranked: Sequence[Ranked]) -> bool:
         """A short question that names little of its best fact's title and is not close to it in

@@ -37,10 +37,10 @@ _EXTENDED_BY = 2
 """Letters a query's word (of at least `_EXTENDED_MIN`) may lack of a name's word that starts with it for both to
 be one word in word order: an ending ("тану", "тануы"), not another word ("agre…", "agreement")."""
 SKELETON_SIMILARITY = 0.8
-# Kazakh case endings that follow a three-letter root whole ("ұйымнан", "ұйымның"): the stemmer keeps
-# five letters, so such a word reaches its root only here.
-# (only the ablative and the genitive: "тенге" and "бірге" end as a dative would, but are words of their own)
 _SHORT_ROOT_ENDINGS = frozenset({"nan", "nen", "dan", "den", "tan", "ten", "nyn", "nin", "dyn", "din", "tyn", "tin"})
+"""Kazakh case endings that follow a three-letter root whole ("ұйымнан", "ұйымның"): the stemmer keeps five letters,
+so such a word reaches its root only through them (only the ablative and the genitive: "тенге" and "бірге" end as a
+dative would, but are words of their own)."""
 
 FUZZY_MIN = 5
 """Shortest query word matched to index words by typo similarity (shorter ones share too many letters by chance)."""
