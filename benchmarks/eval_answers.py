@@ -116,7 +116,8 @@ ROUNDS = {"A": 1, "B": 1, "C": 1, "D": 2, "E": 2, "F": 3, "G": 3, "H": 4, "I": 4
           "OQ": 254,
           "ON": 251,
           "OZ": 263,
-          "PC": 266}
+          "PC": 266,
+          "PA": 264}
 """The writers of each round of tests/eval (the files' headers say the same)."""
 
 
