@@ -322,6 +322,13 @@ class Answerability:
             and bool(self.lex.words["flow_words"].intersection(query.tokens)) \
             and not self.lex.words["flow_words"] & self.said(fact)
 
+    def flow_for_mutual(self, query: Query, fact: Fact) -> bool:
+        """"На какую сумму наторговали Астана и Москва друг с другом в 2011 году?" of Kazakhstan's exports
+        that year: trade both ways is the turnover, which one direction of it does not give."""
+        return (fact.metric or "").startswith(("export_", "import_")) \
+            and not self.lex.words["flow_words"].intersection(query.tokens) \
+            and bool(find_phrases(query.tokens, self.lex.phrases["mutual_phrases"]))
+
     def flow_of_no_trade(self, query: Query, fact: Fact) -> bool:
         """"2023 жылы Ресейдің Қазақстанға экспорты нақты қанша доллар болды?" of the forum's 100 billion dollars of
         agreements: an amount of exports or imports asked of a fact that never speaks of trade."""
@@ -741,7 +748,7 @@ class Answerability:
         if "how_much" in query.intents and self.union_figure(query, fact):
             return "number"
         if self.change_for_level(query, fact) or self.turnover_for_flow(query, fact) or self.other_flow(query, fact) \
-                or self.flow_of_no_trade(query, fact):
+                or self.flow_of_no_trade(query, fact) or self.flow_for_mutual(query, fact):
             return "number"
         if self.uncounted(query, fact) or self.unmeasured(query, fact) or self.elsewhere(query, fact):
             return "number"

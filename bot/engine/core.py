@@ -330,8 +330,8 @@ class AnswerEngine:
         hopped = year_hop(question) or day_hop(question) or days_after(question)
         parts = self.understanding.two_parts(question) if hopped is None else None
         both = self._both_parts(question, parts, reply_lang, previous) if parts is not None else None
-        answer = both or (self._after_story(whole, reply_lang) if previous is None else None) \
-            or self._answer(question, reply_lang, previous)
+        story = self._after_story(whole, reply_lang) or self._person_story(whole, reply_lang) if previous is None else None
+        answer = both or story or self._answer(question, reply_lang, previous)
         if not answer.answered:
             answer = self._asked_sentence(whole, question, reply_lang, previous, answer) or answer
         elif answer.kind == "fact" and answer.facts and answer.facts[0].claims \
@@ -413,6 +413,28 @@ class AnswerEngine:
         if not story.answered or not story.facts or story.facts[0].when is None:
             return None
         alone = self._answer(self._told(said[-1]), lang, self.turn(story))
+        return alone if alone.answered and alone.facts and alone.facts[0].id != story.facts[0].id else None
+
+    def _person_story(self, whole: str, lang: str) -> Answer | None:
+        """"The man who won Russia's first open presidential election: when did he pay a state visit to Almaty?": the
+        part before the colon or dash (or the sentence before) describes someone, the question asks of "he"; the
+        description is read as the turn the question follows, when the fact it finds names one person."""
+        split = _DESCRIBED_RE.fullmatch(whole.strip())
+        said = sentences(whole)
+        head, ask = (split.group("head"), split.group("ask")) if split else \
+            (said[-2], said[-1]) if len(said) >= 2 and said[-1].rstrip().endswith("?") else ("", "")
+        if not head or head.rstrip().endswith("?") or YEAR_RE.search(ask):
+            return None
+        pointing = self.lex.words["person_pronouns"] | self.lex.words["person_refers"]
+        if not any(fold(m.group()) in pointing for m in _WORD_RE.finditer(ask)):
+            return None
+        story = self._answer(self._told(head), lang, None)
+        if not story.answered or not story.facts or not story.facts[0].people or len(story.facts[0].people["en"]) != 1:
+            return None
+        turn = self.turn(story)
+        if turn is None or self._person_named(ask, turn) == ask:
+            return None
+        alone = self._answer(self._told(self._person_named(ask, turn)), lang, turn)
         return alone if alone.answered and alone.facts and alone.facts[0].id != story.facts[0].id else None
 
     def _dated_by_story(self, asked: str, said: Sequence[str]) -> str | None:
@@ -571,6 +593,13 @@ class AnswerEngine:
             placed = bool(shown) and bool(shown[0].place or self.answerable.named_places & self.answerable.said(shown[0]))
             if previous.kind == "fact" and placed and self.answerable.missing(first, shown[0]) is None:
                 return self.compose.fact(shown[0], lang, question)
+        if resolved.how == "followup" and previous is not None and previous.kind == "fact" and not first.words \
+                and first.intents == {"when"} and refers_back(question, self.lex):
+            # "а когда это было?" right after a dated fact: that fact, not what the previous question's words find
+            # with "when" ("first" of "the first trip abroad" finds the first stage of relations).
+            shown = self._shown(previous)
+            if shown and shown[0].when is not None and self.answerable.missing(first, shown[0]) is None:
+                return replace(self.compose.fact(shown[0], lang, question), query=resolved.text)
         if resolved.how == "followup" and previous is not None and previous.kind in ("fact", "list") and not first.words \
                 and "day" in first.intents:
             # "Қай күндері?" right after a fact and those told beside it, or a list: the first of them that gives its days.
@@ -858,8 +887,12 @@ class AnswerEngine:
         told_one = second.kind in ("fact", "overview")
         if not second.answered or (not told_one and not listed) or second.facts[0] == first.facts[0]:
             return None
+        # "… where is Russia's largest range, and when was it leased?": a second part pointing back at a name the first
+        # part's fact titles («Байконур») is asked of that name, which the whole question's words never said.
+        named = _quoted_in_titles(first.facts[0]) & _quoted_in_titles(second.facts[0])
+        pointed = bool(named) and refers_back(parts[1], self.lex)
         best = self._best_matches(question)
-        if second.facts[0].id not in best \
+        if (second.facts[0].id not in best and not pointed) \
                 or (first.facts[0].id not in best and first.facts[0].id not in self._best_matches(question, fused=True)):
             return None
         # "… where is it, and what agreements are there on it?": a list asked second is told after the first fact.
@@ -927,7 +960,14 @@ class AnswerEngine:
         # "Договор" opening a title is capitalised as a name is, but names no one document.
         documents = self.lex.words["document_words"]
         names, named = ([w for w in ws if not set(tokens(w)) <= documents] for ws in (names, named))
-        readings = (" ".join(names), " ".join(used), " ".join(named), title)
+        # Last, a name quoted beyond its title: "for how many years was it leased?" after a list of Russia's test ranges
+        # and «Байқоңыр», the largest, asks of Baikonur; so it does after a fact whose text quotes that one name alone.
+        told = [self.store.get(i) for i in previous.fact_ids[1:]] if previous.kind == "list" else []
+        names_told = [n for f in told if f is not None for n in quoted_names(f.title[lang])]
+        in_text = list(dict.fromkeys(quoted_names(fact.text[lang])))
+        quoted = " ".join(name for name in dict.fromkeys(names_told + (in_text if len(in_text) == 1 else []))
+                          if len(name) <= QUOTED_NAME_CHARS and fold(name) not in fold(title))
+        readings = (" ".join(names), " ".join(used), " ".join(named), title, quoted)
         return before.intents, tuple(dict.fromkeys(f"{r} {years}".strip() for r in readings if r))
 
     def _between(self, question: str, lang: str) -> Answer | None:
@@ -1519,13 +1559,24 @@ class AnswerEngine:
         """The facts of the previous answer."""
         return [f for f in map(self.store.get, previous.fact_ids) if f is not None]
 
+    def _days_summed(self, shown: Sequence[Fact]) -> set[tuple[int, int, int]]:
+        """The days of the meetings a fact dated to no day sums up ("two meetings in late 2023: in October in Russia,
+        in November in Astana"): the days of its people's facts in the months it names, or in its own month."""
+        fact = shown[0] if shown else None
+        if fact is None or fact.when is None or not fact.people:
+            return set()
+        months = _months_told(fact) or ({fact.when.month} if fact.when.month else set())
+        people = set(_people(fact))
+        return {when for when, f in self._dated_people() if when[0] == fact.when.year and when[1] in months and when[2]
+                and people & set(_people(f))}
+
     def _of_shown_day(self, query: Query, previous: Turn, lang: str) -> Answer | None:
         """A follow-up about the event just shown ("what came out of that meeting?", "what was
         agreed on the Caspian that day?"): the fact of that day its own words match best. A single
         fact just told is not told again, unless all the question's words are in it ("how many
         documents were signed then?" of the visit that names 22); of a list, one is told in full."""
         shown = self._shown(previous)
-        days = _days_of(shown)
+        days = _days_of(shown) or self._days_summed(shown[:1])
         if not days or not query.words:
             return None
         if mentions(query.tokens, self.lex, "later_words") or self.lex.words["later_openers"].intersection(query.tokens[:2]) \
@@ -1594,10 +1645,18 @@ class AnswerEngine:
         if not people or not dated:
             return None
         by_date = self._dated_people()
-        start = bisect.bisect_right(by_date, max(dated), key=lambda wf: wf[0])
+        last = max(dated)
+        start = bisect.bisect_right(by_date, last, key=lambda wf: wf[0])
         later = [f for _, f in by_date[start:] if people & set(_people(f))]
         announced = [f for f in later if self._called_next(f)] if planned else []
         following = next(iter(announced or later), None)
+        if not announced:
+            # "Medvedev came three more times in 2008: in July, September and December", after his visit of May 2008:
+            # a fact dated to the year only comes after the visit when every month its text names is later.
+            ahead = [(min(months), f) for when, f in by_date[:start] if when[:2] == (last[0], 0) and f not in told
+                     and people & set(_people(f)) and (months := _months_told(f)) and min(months) > last[1]]
+            if ahead and (following is None or (last[0], min(ahead, key=lambda mf: mf[0])[0]) < _when_or_titled(following)[:2]):
+                following = min(ahead, key=lambda mf: mf[0])[1]
         return self.compose.fact(following, lang, question) if following is not None else None
 
     def _last_before_shown(self, previous: Turn, lang: str, question: str, months: tuple[int, ...]) -> Answer | None:
@@ -1708,7 +1767,7 @@ class AnswerEngine:
         during = self._signed_during(query, ranked, lang)
         if during is not None:
             return during
-        if self._is_overview(query) and self._named_tags(query):
+        if self._is_overview(query) and self._named_tags(query) and not self._titled_beyond_topic(query, top):
             # "… экономикалық байланыстары туралы қысқаша шолу, негізгі цифрлармен": a topic the lexicon names is
             # what is asked about, however thinly the rest of a long request matches any one fact.
             tagged = self._overview(query, ranked, lang)
@@ -1794,7 +1853,7 @@ class AnswerEngine:
         placed = self._places(query, ranked, lang)
         if placed is not None:
             return placed
-        if self._is_overview(query):
+        if self._is_overview(query) and not (self._named_tags(query) and self._titled_beyond_topic(query, top)):
             overview = self._overview(query, ranked, lang)
             if overview is not None:
                 return overview
@@ -2287,6 +2346,9 @@ class AnswerEngine:
             base = float(np.median(cosines))
             spread = max(best_cos - base, 1e-6)
         way, goods_way = destination(query.text), destination(query.text, located=True)
+        # Goods exported or sold the other way share every word with those asked ("Russia's exports to Kazakhstan",
+        # "Kazakhstan's exports to Russia"), so they are set further back than money invested the other way.
+        goods_off = WEIGHTS.wrong_way_goods if self.lex.words["flow_words"].intersection(query.tokens) else WEIGHTS.wrong_way
         level = self.answerable.asks_level(query)
         named_places = frozenset(tokens(query.text))
         # "Шанхай ынтымақтастық ұйымы туралы …": a fact that matches every word outranks one the model
@@ -2302,8 +2364,9 @@ class AnswerEngine:
                 fused += WEIGHTS.semantic * max(cos - base, 0.0) / spread
             if query.named_years and not set(query.named_years) & self._years_of(self.index.facts[i]):
                 fused *= WEIGHTS.other_year
-            if (way is not None and self.visit_side.get(i, way) != way) \
-                    or (goods_way is not None and self.goods_side.get(i, goods_way) != goods_way):
+            if goods_way is not None and self.goods_side.get(i, goods_way) != goods_way:
+                fused *= goods_off
+            elif way is not None and self.visit_side.get(i, way) != way:
                 fused *= WEIGHTS.wrong_way  # "came to Moscow" is not Medvedev's trip to Kazakhstan
             if named_places & self.place_words.get(i, frozenset()):
                 fused *= WEIGHTS.named_place
@@ -2766,6 +2829,14 @@ class AnswerEngine:
                                                    or len(raw_tokens(query.text)) == 1  # "ОДКБ", spelt out in three words
                                                    or (len(query.words) == 2 and self._names_entity(query.words)))
 
+    def _titled_beyond_topic(self, query: Query, top: Ranked) -> bool:
+        """"What is the key area of economic cooperation?": words beyond those naming a topic ("key area") that the best
+        fact's title holds, with all the question's words matched, ask that fact, not an overview of the topic."""
+        said = tuple(tokens(query.text))
+        naming = {tok for named in self.lex.topic_tags.values() for _, phrase in find_phrases(said, named) for tok in phrase}
+        beyond = {w for w in query.words if w not in self.side_words and w not in self.frame_words and w not in naming}
+        return top.coverage >= WEIGHTS.lexical_sure and bool(beyond) and beyond <= self._in_title(query, top.index)
+
     def _typed_topic(self, query: Query) -> bool:
         """"Казакстан-Ресей шекарасы": one topic word beside the two sides, typed as into a search box (no question,
         no asking word), asks for the topic at large."""
@@ -2892,6 +2963,16 @@ def _days_of(facts: Iterable[Fact]) -> set[tuple[int, int, int]]:
     return {f.when.key for f in facts if f.when and f.when.day}
 
 
+def _quoted_in_titles(fact: Fact) -> set[str]:
+    """The names a fact's titles quote («Байконур»; the English title quotes none), folded."""
+    return {fold(name) for title in fact.title.values() for name in quoted_names(title)}
+
+
+def _months_told(fact: Fact) -> set[int]:
+    """The months a fact's English text names ("in July, September and December"; capitalised, so not "may")."""
+    return {m for word in fact.text["en"].split() if word[:1].isupper() and (m := month_of(stem(fold(word.strip(",.;:()–")))))}
+
+
 def _when_or_titled(fact: Fact) -> tuple[int, int, int]:
     """A fact's date, or for an undated one (a meeting only announced) the first year its title
     names; (0, 0, 0) for neither."""
@@ -2972,6 +3053,10 @@ def _topic_heading(text: str, facts: Sequence[Fact]) -> str:
 def _script_of(text: str, lang: str) -> Script:
     """Kazakh typed in Latin letters is answered in Latin letters; everything else in Cyrillic."""
     return "latn" if lang == "kk" and is_latin(text) else "cyrl"
+
+
+_DESCRIBED_RE = re.compile(r"(?P<head>[^?:]{12,}?)\s*(?::|\s[-–—]\s)\s*(?P<ask>[^:]+\?)\s*")
+"""A description of someone, then a colon or a dash, then the question asked of them."""
 
 
 QUOTED_NAME_CHARS = 40

@@ -57,12 +57,17 @@ _WE_TRADE: dict[Side, re.Pattern[str]] = {
 as the bot's users do, so what "we" sell goes to Russia and what "we" buy comes from it."""
 
 
+_BUYS_RE = re.compile(r"\b(?:закупа\w*|покупа\w*|купил\w*|закупил\w*|buys?|bought|purchas\w*)\b|сатып\s+ал|satyp\s+al",
+                      re.IGNORECASE)
+"""Buying: goods bought "в России" (in Russia) come from there, so where the buying happens says nothing of where they go."""
+
+
 def destination(text: str, located: bool = False) -> Side | None:
     """The side a question's visit or goods go to ("to Moscow", or the other side of "from
     Russia"; with `located`, also where they are: "in Russia"), or None when it names neither or both."""
     found = {side for side, pattern in _TO.items() if pattern.search(text)}
     if located:
-        found |= {side for side, pattern in _IN.items() if pattern.search(text)}
+        found |= {side for side, pattern in _IN.items() if pattern.search(text)} if not _BUYS_RE.search(text) else set()
         found |= {side for side, pattern in _WE_TRADE.items() if pattern.search(text)}
     found |= {_OTHER[side] for side, pattern in _FROM.items() if pattern.search(text)}
     return next(iter(found)) if len(found) == 1 else None

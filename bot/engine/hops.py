@@ -134,8 +134,9 @@ _EXACTLY = rf"(?:{_EXACTLY_WORDS}\s+)?"
 """"Exactly" or "some" before a marker ("Ровно через год после …", "Some ten months after …") belongs to it."""
 _EXACTLY_KK = r"(?:(?:дәл|дал|däl|dal|тура|tura)\s+)?"
 """Kazakh "exactly" before the count ("… кейін дәл бір жылдан соң")."""
-_PARTICIPLE = r"(?:(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)|(?<=ghan|ghen))"
-"""Just after a Kazakh past participle ("басталған", "bastağan", informal "bastaghan"): the event ends there."""
+_PARTICIPLE = r"(?:(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)|(?<=ghan|ghen)|(?<=толатын|толатин|tolatyn))"
+"""Just after a Kazakh past participle ("басталған", "bastağan", informal "bastaghan"), or the future one of an
+anniversary ("… 32 жыл толатын жылы", in the year it turns 32): the event ends there."""
 # Kazakh puts the event first: "X-ғаннан кейінгі жылы …" (Cyrillic, Russian keyboard, Latin).
 _YEAR_WORD = r"(?:жылы|jyly|zhyly|жылында|jylynda|zhylynda)"
 _EVENT_FIRST: tuple[tuple[str, int], ...] = (
@@ -241,7 +242,7 @@ _ANY_MARKER = re.compile("|".join(f"(?:{_GROUP_RE.sub('(?:', m)})" for m, _ in _
 _UNMARKED_PATTERNS = tuple((re.compile(p, re.IGNORECASE), 0) for p in _UNMARKED)
 _ANNIVERSARY_RE = re.compile(
     r"(?:the\s+)?(?P<n>\d{1,3})(?:st|nd|rd|th)?[-–\s]*(?:anniversary(?:\s+of)?|years?\s+(?:since|after)"
-    r"|лети[еяю]|летний\s+юбилей|жыл\s+(?:толған|толган|толды)|жылдығы|жылдыгы|jyl\s+(?:tolğan|tolgan)|jyldyğy)",
+    r"|лети[еяю]|летний\s+юбилей|жыл\s+(?:толған|толган|толды|толатын|tolatyn)|жылдығы|жылдыгы|jyl\s+(?:tolğan|tolgan|tolatyn)|jyldyğy)",
     re.IGNORECASE)
 """An anniversary inside the event ("the 30th anniversary of relations", "30 жыл толған"): its number of years."""
 _SINCE_RE = re.compile(r"(?<=ған|ген|қан|кен|ган|кан|ğan|gen|qan|ken|gan|kan)(?:ына|іне|ина|yna|ına|ina|ine)\b", re.IGNORECASE)

@@ -26,6 +26,8 @@ class Weights:
     year_bonus: float = 2.5       # score added to a fact of a named year (× year)
     other_year: float = 0.35      # factor on a dated fact of another year
     wrong_way: float = 0.5        # factor on a visit to the other side than the question names
+    wrong_way_goods: float = 0.35  # … on goods exported or imported the other way ("Russia's exports to Kazakhstan"
+    #                                share every word with "Kazakhstan's exports to Russia", and none of "imports")
     named_place: float = 1.15     # factor on a fact that took place in the city or region the question names
     unasked_change: float = 0.5   # factor on a growth figure when "how much" asks no change or percent
     undated: float = 0.5          # factor on an undated fact when a year is named

@@ -429,10 +429,16 @@ _BELIEVED_RE = re.compile(r"^\W*(?:as far as I (?:know|understand|understood|rem
 """What the asker believes ("Насколько я поняла, в конце 2023 года страны договорились строить ТЭЦ …"): heard, as it were."""
 
 
+_SAID_KK_RE = re.compile(r"(?:айтты|айтады|айтқан|айткан|aitty|aitady|aitqan|aitkan)\s*,\s*(?P<after>.+?)\s+(?:деп|dep)\W*$",
+                         re.IGNORECASE)
+"""What someone told the asker, in Kazakh ("Немерем айтты, 1992 жылы Көкшетауда үлкен кездесу болыпты деп"): the comma
+after "айтты" (said) and the closing "деп" mark the words told."""
+
+
 def _heard(sentence: str) -> str:
     """What the asker says they heard, read or believe, which a question pointing back ("… На сколько процентов
     она увеличивалась?", "… В каких городах?") leans on as much as on the names ("" when nothing was heard)."""
-    match = _HEARD_RE.search(sentence) or _BELIEVED_RE.search(sentence)
+    match = _HEARD_RE.search(sentence) or _BELIEVED_RE.search(sentence) or _SAID_KK_RE.search(sentence)
     return "" if match is None else match.group("after")
 
 

@@ -4826,3 +4826,140 @@ def test_etih_points_back_at_the_union_just_told(engine: AnswerEngine) -> None:
     previous = last_turn(engine, "С какого числа заработал Таможенный союз России, Казахстана и Беларуси?")
     answered_with(engine.answer("А какое у этих трёх стран вместе население и экономический потенциал?", previous=previous),
                   "170", "1,7")
+
+
+@pytest.mark.parametrize("said", ["Көп рахмет, көмегің тиді!", "thanks a lot, that really helps my blog post"])
+def test_thanks_for_help_with_what_it_helped_is_small_talk(engine: AnswerEngine, said: str) -> None:
+    """"көмегің тиді" (your help came in handy), "helps my blog post": thanks, however they go on."""
+    assert engine.answer(said).kind == "smalltalk"
+
+
+def test_a_joint_figure_asked_of_the_three_members_is_the_unions(engine: AnswerEngine) -> None:
+    """"бірлескен" (joint) asks of the three countries together: the Customs Union's 1.7 trillion answers."""
+    answered_with(engine.answer("Ресей, Қазақстан және Беларусьтің бірлескен экономикалық әлеуеті қанша?"), "1,7")
+
+
+def test_trade_with_each_other_is_the_turnover_not_one_flow(engine: AnswerEngine) -> None:
+    """"наторговали друг с другом" (traded with each other) asks both ways: 23.8 billion, not the exports' 7.5."""
+    answer = answered_with(engine.answer("На какую сумму наторговали Астана и Москва друг с другом в 2011 году?"), "23,8")
+    assert answer.facts[0].id == "td-trade-turnover-2011", body_text(answer)
+
+
+def test_the_level_reached_is_the_amount_not_its_growth(engine: AnswerEngine) -> None:
+    """"qandai deñgeige jettı" (reached what level) asks the amount: 2011's turnover, not its growth."""
+    answer = engine.answer("Mäskeu men Astana arasyndağy tauar almasu 2011 jyly qandai deñgeige jettı?")
+    assert answer.answered and answer.facts[0].id == "td-trade-turnover-2011", body_text(answer)
+
+
+def test_what_came_next_may_be_dated_to_its_year_only(engine: AnswerEngine) -> None:
+    """After Medvedev's visit of May 2008, "ал одан кейін ше?" (and after that?) is his three visits of July,
+    September and December 2008, a fact dated to the year alone that names only later months."""
+    previous = last_turn(engine, "медведев қазақстанға алғаш қашан келді")
+    answer = engine.answer("ал одан кейін ше", previous=previous)
+    assert answer.answered and answer.facts[0].id == "vi-medvedev-visits-2008", body_text(answer)
+
+
+def test_what_was_signed_there_after_meetings_summed_up_finds_their_days(engine: AnswerEngine) -> None:
+    """"а что подписали там" after two meetings of late 2023 told without their days: the days of their
+    meetings in the months the fact names, and the three-year plan signed at the Astana one."""
+    previous = last_turn(engine, "скока раз токаев и путин встречались в конце 2023", "а где")
+    answer = engine.answer("а что подписали там", previous=previous)
+    assert answer.answered and answer.facts[0].id == "tr-joint-action-plan-2023", body_text(answer)
+
+
+def test_it_may_be_a_name_the_shown_fact_quotes(engine: AnswerEngine) -> None:
+    """"Ony neşe jylğa jalğa berdı?" (for how many years was it leased?) after the test ranges, the largest of them
+    «Baiqoñyr»: the Baikonur lease, 20 years, not a decline of the ranges' fact."""
+    previous = last_turn(engine, "Resei Qazaqstan jerınde neşe synaq poligonyn paidalanady?", "Olardyñ eñ ırısı qaisy?")
+    answered_with(engine.answer("Ony neşe jylğa jalğa berdı?", previous=previous), "20")
+
+
+@pytest.mark.parametrize("asked", [
+    "The man who won Russia's first open presidential election: when did he pay a state visit to Almaty?",
+    "Ресейдегі алғашқы ашық президент сайлауында жеңген адам: ол Алматыға мемлекеттік сапармен қашан келді?",
+])
+def test_a_person_described_before_the_question_is_its_he(engine: AnswerEngine, asked: str) -> None:
+    """The description before the colon finds the 1991 election, which names Yeltsin: "he" is Yeltsin, whose
+    state visit to Almaty was in October 1998."""
+    answer = engine.answer(asked)
+    assert answer.answered and answer.facts[0].id == "vi-yeltsin-almaty-1998", body_text(answer)
+
+
+def test_will_you_tell_me_is_no_topic(engine: AnswerEngine) -> None:
+    """"айтып бересің бе, балам" (will you tell me, dear) only asks: what happened in 2009 is that year's facts."""
+    assert engine.answer("2009 жылы не болды екен, айтып бересин бе балам").kind == "list"
+
+
+def test_our_sovereignty_is_our_independence(engine: AnswerEngine) -> None:
+    """"егемендігімізді мойындаған" (recognised our sovereignty): Russia's recognition of 17 December 1991."""
+    answered_with(engine.answer("Мәскеу біздің егемендігімізді мойындаған күн қай күн еді, есіме түспей отыр"), "17")
+
+
+def test_a_bare_date_keyword_asks_when(engine: AnswerEngine) -> None:
+    """"… дата" asks when: the 2013 treaty, dated by its year, answers; "точная дата" still asks the day."""
+    answered_with(engine.answer("договор о добрососедстве и союзничестве дата"), "2013")
+    assert not engine.answer("Какова точная дата подписания договора о добрососедстве и союзничестве?").answered
+
+
+def test_explain_simply_is_no_topic(engine: AnswerEngine) -> None:
+    """"can you explain simply?" asks nothing of its own: 1994's facts, not the stage of relations ending that year."""
+    answer = engine.answer("What happen between Kazakhstan and Russia in 1994? "
+                           "Why 1994 is important year, can you explain simply?")
+    assert answer.kind == "list", body_text(answer)
+
+
+@pytest.mark.parametrize("asked", ["What goods does Russia export to Kazakhstan?",
+                                   "Ресей Казакстанга ен коп кандай тауарлар сатады екен?"])
+def test_goods_russia_sells_to_kazakhstan_are_kazakhstans_imports(engine: AnswerEngine, asked: str) -> None:
+    """Russia's exports to Kazakhstan share every word with Kazakhstan's exports to Russia: the direction decides."""
+    answer = engine.answer(asked)
+    assert answer.answered and answer.facts[0].id == "td-kz-imports-from-russia-goods", body_text(answer)
+
+
+def test_a_second_part_pointing_at_the_name_the_first_found(engine: AnswerEngine) -> None:
+    """"… Russia's largest test range …, and in what year was it leased?": "it" is Baikonur, which the first part
+    finds; its lease of 1994 is told with it though the whole question never names Baikonur."""
+    answered_with(engine.answer("In which region is Russia's largest test range in Kazakhstan, and in what year was it leased?"),
+                  "Kyzylorda", "1994")
+
+
+def test_when_was_it_after_a_dated_fact_is_that_fact(engine: AnswerEngine) -> None:
+    """"а когда это было?" after Medvedev's first trip abroad: May 2008, not what "first" finds with "when"."""
+    previous = last_turn(engine, "Какой президент России первым делом поехал за границу именно в Казахстан?")
+    answer = engine.answer("а когда это было?", previous=previous)
+    assert answer.answered and answer.facts[0].id == "vi-medvedev-first-trip-2008", body_text(answer)
+
+
+def test_what_became_of_imports_in_another_year(engine: AnswerEngine) -> None:
+    """"А что стало с импортом из России в 1999-м?" after 1997's turnover: 1999's imports, 1.5 billion."""
+    previous = last_turn(engine, "Какой был товарооборот между Казахстаном и Россией в 1997 году?")
+    answered_with(engine.answer("А что стало с импортом из России в 1999-м?", previous=previous), "1,5")
+
+
+def test_the_key_area_of_a_topic_is_the_fact_titled_so(engine: AnswerEngine) -> None:
+    """"What is the key area of economic cooperation …?": the fact titled "the key area of economic cooperation"
+    (fuel and energy), not an overview of economic cooperation."""
+    answer = engine.answer("what is the key area of economic cooperation between Kazakhstan and Russia?")
+    assert answer.answered and answer.facts[0].id == "td-fuel-energy-key-area", body_text(answer)
+
+
+def test_the_year_an_anniversary_will_fall_is_counted(engine: AnswerEngine) -> None:
+    """"… орнатқанына 32 жыл толатын жылы" (in the year relations turn 32): 1992 + 32 = 2024, the SCO summit in
+    Astana."""
+    answer = engine.answer("Ресей мен Казакстан дипломатиялык катынас орнатканына 32 жыл толатын жылы Астанада "
+                           "кандай саммит отуи тиис болды?")
+    assert answer.answered and "vi-astana-sco-summit-2024" in {f.id for f in answer.facts}, body_text(answer)
+
+
+def test_what_someone_told_the_asker_in_kazakh_is_what_the_question_leans_on(engine: AnswerEngine) -> None:
+    """"Немерем айтты, 1992 жылы Кокшетауда улкен кездесу болыпты деп. Кимдер кездести, не кабылдады?": what the
+    grandchild said (a big meeting in Kokshetau in 1992) is what "who met, what did they adopt?" asks of."""
+    answered_with(engine.answer("Павлодардан жазып отырмын. Мен жас кезимде Кокшетауда окыганмын, сол калага жакынмын. "
+                                "Немерем айтты, 1992 жылы Кокшетауда улкен кездесу болыпты деп. Кимдер кездести, не кабылдады?"),
+                  "мәлімдеме")
+
+
+def test_goods_bought_in_russia_come_from_it(engine: AnswerEngine) -> None:
+    """"закупает в России" (buys in Russia): the goods come from Russia, so they are Kazakhstan's imports."""
+    answer = engine.answer("Какие товары Казахстан закупает в России?")
+    assert answer.answered and answer.facts[0].id == "td-kz-imports-from-russia-goods", body_text(answer)
