@@ -311,7 +311,10 @@ class AnswerEngine:
             full_years(year_of_ordinal(spoken_years(self.abbreviations.read(question)),
                                        asked_before[-1] if asked_before else None)))))))
         question = self._told(whole)
-        question = anniversary_back(question) or question
+        back = anniversary_back(question)
+        if back is None and (whole_back := anniversary_back(whole)) is not None:
+            back = self._told(whole_back)  # ("… юбилей которого, по словам К.-Ж. Токаева, …": the initials cut the sentence)
+        question = back or question
         detected = self.language.detect(question)
         if previous is not None and detected == "en" != previous.lang and not self.language.names_english(question):
             detected = None  # "sebebi ne?" after a Kazakh answer: no English word, the conversation's language

@@ -161,6 +161,9 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     # "… алғашқы сапарынан келесі жылы …": the year next from the event.
     (rf"(?<=нан|нен|дан|ден|тан|тен|nan|nen|dan|den|tan|ten)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
     (rf"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
+    # "… барған жылдың келесі жылының басында …": early or late in the next year is still that year.
+    (r"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:келесі|келеси|kelesı|kelesi)\s+(?:жылының|жылынын|jylynyñ|jylynyn)\s+"
+     r"(?:басында|басинда|basynda|соңында|сонында|soñynda|sonynda),?", 1),
     (rf"(?:соң|сон|кейін|кейин|soñ|son|keiın|keiin|keyin)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
     # "… сапарынан кейін келесі жылдың қаңтарында …": the month stays with the asked part.
     (r"(?:соң|сон|кейін|кейин|soñ|son|keiın|keiin|keyin)\s+(?:келесі|келеси|kelesı|kelesi)\s+"
@@ -637,8 +640,11 @@ def or_halves(question: str) -> tuple[str, str] | None:
 # dates the event that many years before it.
 _DECADES = {"десяти": 10, "двадцати": 20, "тридцати": 30, "сорока": 40, "пятидесяти": 50,
             "tenth": 10, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
+_RU_DECADE = r"(?:(?P<word>десяти|двадцати|тридцати|сорока|пятидесяти)|(?P<n>\d{1,2})\s*-?\s*)"
 _ANNIVERSARY_OF_WHICH: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
-    r"\b(?:о\s+|к\s+)?(?:(?P<word>десяти|двадцати|тридцати|сорока|пятидесяти)|(?P<n>\d{1,2})\s*-?\s*)лети[еяюи]\w*\s+которо(?:го|й)\b",
+    rf"\b(?:о\s+|к\s+)?{_RU_DECADE}лети[еяюи]\w*\s+которо(?:го|й)\b",
+    rf"\b{_RU_DECADE}летн\w*\s+юбиле\w*\s+которо(?:го|й)\b",  # "договор, десятилетний юбилей которого …"
+    rf"\bотмечал[аои]?\s+{_RU_DECADE}лети[еяю]\b(?:,?\s+о\s+котором)?",  # "… отмечал десятилетие, о котором говорил …"
     r"\bwhose\s+(?:(?P<word>tenth|twentieth|thirtieth|fortieth|fiftieth)|(?P<n>\d{1,2})(?:st|nd|rd|th))\s+anniversary\b",
     r"\bthe\s+(?:(?P<word>tenth|twentieth|thirtieth|fortieth|fiftieth)|(?P<n>\d{1,2})(?:st|nd|rd|th))\s+anniversary\s+of\s+which\b",
 ))
@@ -658,6 +664,12 @@ def anniversary_back(question: str) -> str | None:
             return None
         n = _DECADES[match.group("word").lower()] if match.group("word") else int(match.group("n"))
         # The anniversary itself is left out: it asked no count of years ("whose tenth anniversary" → "which").
-        plain = question[:match.start()] + ("which" if match.group(0)[:1].isascii() else "которого") + question[match.end():]
+        if "юбиле" in match.group(0).lower():
+            # "В каком году был подписан договор, десятилетний юбилей которого … приближался в ноябре 2023 года?": the rest
+            # tells only when the anniversary was spoken of; the treaty is the one of 2013.
+            return f"{question[:match.start()].rstrip(' ,')} {int(years[0]) - n}?"
+        said = "which" if match.group(0)[:1].isascii() else "подписанный" if match.group(0).lower().startswith("отмечал") \
+            else "которого"
+        plain = question[:match.start()] + said + question[match.end():]
         return _SAID_IN_RE.sub(str(int(years[0]) - n), plain)
     return None

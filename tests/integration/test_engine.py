@@ -4963,3 +4963,21 @@ def test_goods_bought_in_russia_come_from_it(engine: AnswerEngine) -> None:
     """"закупает в России" (buys in Russia): the goods come from Russia, so they are Kazakhstan's imports."""
     answer = engine.answer("Какие товары Казахстан закупает в России?")
     assert answer.answered and answer.facts[0].id == "td-kz-imports-from-russia-goods", body_text(answer)
+
+
+@pytest.mark.parametrize("asked", [
+    "Какой договор отмечал десятилетие, о котором говорил Токаев на встрече с Путиным в Астане в ноябре 2023?",
+    "В каком году был подписан договор, десятилетний юбилей которого, по словам К.-Ж. Токаева, приближался во время "
+    "визита В. В. Путина в Астану в ноябре 2023 года?",
+])
+def test_a_treaty_named_by_its_coming_tenth_anniversary_in_russian(engine: AnswerEngine, asked: str) -> None:
+    """"отмечал десятилетие", "десятилетний юбилей которого" spoken of in 2023: the treaty of 2013."""
+    answer = engine.answer(asked)
+    assert answer.answered and answer.facts[0].id == "tr-good-neighbourliness-treaty-2013", body_text(answer)
+
+
+def test_early_in_the_year_after_the_year_of_an_event(engine: AnswerEngine) -> None:
+    """"… Mäskeuge barğan jyldyñ kelesı jylynyñ basynda …" (early in the year after the year Tokayev went to Moscow,
+    2022): January 2023's tighter visa rules."""
+    answered_with(engine.answer("Tokaev Mäskeuge barğan jyldyñ kelesı jylynyñ basynda Qazaqstan reseilıkterge qatysty "
+                                "qandai erejelerdı qataitty?"), "viza")
