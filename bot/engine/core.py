@@ -423,9 +423,8 @@ class AnswerEngine:
         part before the colon or dash (or the sentence before) describes someone, the question asks of "he"; the
         description is read as the turn the question follows, when the fact it finds names one person."""
         split = _DESCRIBED_RE.fullmatch(whole.strip())
-        said = sentences(whole)
-        head, ask = (split.group("head"), split.group("ask")) if split else \
-            (said[-2], said[-1]) if len(said) >= 2 and said[-1].rstrip().endswith("?") else ("", "")
+        said = sentences(whole) if split is None else [split.group("head"), split.group("ask")]
+        head, ask = (said[-2], said[-1]) if len(said) >= 2 and said[-1].rstrip().endswith("?") else ("", "")
         if not head or head.rstrip().endswith("?") or YEAR_RE.search(ask):
             return None
         pointing = self.lex.words["person_pronouns"] | self.lex.words["person_refers"]
@@ -435,9 +434,10 @@ class AnswerEngine:
         if not story.answered or not story.facts or not story.facts[0].people or len(story.facts[0].people["en"]) != 1:
             return None
         turn = self.turn(story)
-        if turn is None or self._person_named(ask, turn) == ask:
+        named = self._person_named(ask, turn) if turn is not None else ask
+        if turn is None or named == ask:
             return None
-        alone = self._answer(self._told(self._person_named(ask, turn)), lang, turn)
+        alone = self._answer(self._told(named), lang, turn)
         return alone if alone.answered and alone.facts and alone.facts[0].id != story.facts[0].id else None
 
     def _dated_by_story(self, asked: str, said: Sequence[str]) -> str | None:
@@ -965,8 +965,8 @@ class AnswerEngine:
         names, named = ([w for w in ws if not set(tokens(w)) <= documents] for ws in (names, named))
         # Last, a name quoted beyond its title: "for how many years was it leased?" after a list of Russia's test ranges
         # and «Байқоңыр», the largest, asks of Baikonur; so it does after a fact whose text quotes that one name alone.
-        told = [self.store.get(i) for i in previous.fact_ids[1:]] if previous.kind == "list" else []
-        names_told = [n for f in told if f is not None for n in quoted_names(f.title[lang])]
+        told = self._shown(previous)[1:] if previous.kind == "list" else []
+        names_told = [n for f in told for n in quoted_names(f.title[lang])]
         in_text = list(dict.fromkeys(quoted_names(fact.text[lang])))
         quoted = " ".join(name for name in dict.fromkeys(names_told + (in_text if len(in_text) == 1 else []))
                           if len(name) <= QUOTED_NAME_CHARS and fold(name) not in fold(title))
@@ -1562,11 +1562,10 @@ class AnswerEngine:
         """The facts of the previous answer."""
         return [f for f in map(self.store.get, previous.fact_ids) if f is not None]
 
-    def _days_summed(self, shown: Sequence[Fact]) -> set[tuple[int, int, int]]:
+    def _days_summed(self, fact: Fact) -> set[tuple[int, int, int]]:
         """The days of the meetings a fact dated to no day sums up ("two meetings in late 2023: in October in Russia,
         in November in Astana"): the days of its people's facts in the months it names, or in its own month."""
-        fact = shown[0] if shown else None
-        if fact is None or fact.when is None or not fact.people:
+        if fact.when is None or not fact.people:
             return set()
         months = _months_told(fact) or ({fact.when.month} if fact.when.month else set())
         people = set(_people(fact))
@@ -1579,7 +1578,7 @@ class AnswerEngine:
         fact just told is not told again, unless all the question's words are in it ("how many
         documents were signed then?" of the visit that names 22); of a list, one is told in full."""
         shown = self._shown(previous)
-        days = _days_of(shown) or self._days_summed(shown[:1])
+        days = _days_of(shown) or (self._days_summed(shown[0]) if shown else set())
         if not days or not query.words:
             return None
         if mentions(query.tokens, self.lex, "later_words") or self.lex.words["later_openers"].intersection(query.tokens[:2]) \
@@ -1658,8 +1657,10 @@ class AnswerEngine:
             # a fact dated to the year only comes after the visit when every month its text names is later.
             ahead = [(min(months), f) for when, f in by_date[:start] if when[:2] == (last[0], 0) and f not in told
                      and people & set(_people(f)) and (months := _months_told(f)) and min(months) > last[1]]
-            if ahead and (following is None or (last[0], min(ahead, key=lambda mf: mf[0])[0]) < _when_or_titled(following)[:2]):
-                following = min(ahead, key=lambda mf: mf[0])[1]
+            if ahead:
+                month, first = min(ahead, key=lambda mf: mf[0])
+                if following is None or (last[0], month) < _when_or_titled(following)[:2]:
+                    following = first
         return self.compose.fact(following, lang, question) if following is not None else None
 
     def _last_before_shown(self, previous: Turn, lang: str, question: str, months: tuple[int, ...]) -> Answer | None:

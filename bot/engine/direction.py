@@ -67,7 +67,8 @@ def destination(text: str, located: bool = False) -> Side | None:
     Russia"; with `located`, also where they are: "in Russia"), or None when it names neither or both."""
     found = {side for side, pattern in _TO.items() if pattern.search(text)}
     if located:
-        found |= {side for side, pattern in _IN.items() if pattern.search(text)} if not _BUYS_RE.search(text) else set()
+        if not _BUYS_RE.search(text):
+            found |= {side for side, pattern in _IN.items() if pattern.search(text)}
         found |= {side for side, pattern in _WE_TRADE.items() if pattern.search(text)}
     found |= {_OTHER[side] for side, pattern in _FROM.items() if pattern.search(text)}
     return next(iter(found)) if len(found) == 1 else None
