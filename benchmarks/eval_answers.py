@@ -131,7 +131,8 @@ ROUNDS = {"A": 1, "B": 1, "C": 1, "D": 2, "E": 2, "F": 3, "G": 3, "H": 4, "I": 4
           "PD": 267,
           "PG": 270,
           "PK": 274,
-          "PQ": 280}
+          "PQ": 280,
+          "PN": 277}
 """The writers of each round of tests/eval (the files' headers say the same)."""
 
 
