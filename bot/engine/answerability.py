@@ -628,9 +628,11 @@ class Answerability:
         forum Putin came to, may leave the guest unnamed)."""
         asked = self.person_names.intersection(query.tokens)
         people = self.people_of(fact) if asked else set()
-        if not people or asked & people:
+        unnamed, others = asked - people, people - asked
+        if not people or not unnamed:
             return False
-        return any(stems and any(tok.startswith(stems) for tok in asked) and any(tok.startswith(stems) for tok in people)
+        # (each person asked: "Nazarbayev and Putin" of Tokayev's meetings with Putin names Putin, not Nazarbayev)
+        return any(stems and any(tok.startswith(stems) for tok in unnamed) and any(tok.startswith(stems) for tok in others)
                    for stems in self.people_sides.values())
 
     def names_other(self, query: Query, fact: Fact) -> bool:

@@ -231,6 +231,9 @@ class Composer:
                 segments.extend(Segment(claim.note[lang], refs.add(claim.cite)) for claim in fact.claims)
                 spent += _told_length(fact, lang)
                 continue
+            elif k < in_full and not (lead := first_sentence(fact.text[lang], FULL_TEXT_BUDGET - spent)).endswith("…"):
+                text = lead  # (a part asked too, told by its first sentence where the whole text does not fit)
+                spent += len(lead)
             else:
                 text = "• " + list_line(fact, lang)
             segments.append(Segment(text, refs.add(fact.citations())))

@@ -54,7 +54,7 @@ from bot.engine.hops import (
 from bot.engine.language import LanguageDetector
 from bot.engine.lexical import FUZZY_MIN, FactIndex, Hit, fact_fields
 from bot.engine.lexicon import Lexicon, default_lexicon_dir, load_lexicon, side_tokens
-from bot.engine.numerals import spoken_years, year_of_ordinal
+from bot.engine.numerals import ordinal_value, spoken_years, year_of_ordinal
 from bot.engine.ranking import WEIGHTS
 from bot.engine.semantic import Embedder, SemanticIndex, load_model
 from bot.engine.smalltalk import (
@@ -428,17 +428,31 @@ class AnswerEngine:
         if not head or head.rstrip().endswith("?") or YEAR_RE.search(ask):
             return None
         pointing = self.lex.words["person_pronouns"] | self.lex.words["person_refers"]
-        if not any(fold(m.group()) in pointing for m in _WORD_RE.finditer(ask)):
+        if not any(fold(m.group()) in pointing | self.lex.words["refers"] for m in _WORD_RE.finditer(ask)):
             return None
         story = self._answer(self._told(head), lang, None)
-        if not story.answered or not story.facts or not story.facts[0].people or len(story.facts[0].people["en"]) != 1:
+        if not story.answered or not story.facts:
             return None
+        if not any(fold(m.group()) in pointing for m in _WORD_RE.finditer(ask)) \
+                or not story.facts[0].people or len(story.facts[0].people["en"]) != 1:
+            return self._thing_story(story, ask, lang)
         turn = self.turn(story)
         named = self._person_named(ask, turn) if turn is not None else ask
         if turn is None or named == ask:
             return None
         alone = self._answer(self._told(named), lang, turn)
         return alone if alone.answered and alone.facts and alone.facts[0].id != story.facts[0].id else None
+
+    def _thing_story(self, story: Answer, ask: str, lang: str) -> Answer | None:
+        """"The largest of Russia's ranges here — for how many years was it leased?": the description finds a fact whose
+        titles quote one name («Байконур», in each language), and the question points back at it; it is asked as the
+        turn after that fact, and its answer must quote the same name."""
+        names = _quoted_in_titles(story.facts[0])
+        if not names or any(len(quoted_names(title)) > 1 for title in story.facts[0].title.values()):
+            return None
+        alone = self._answer(self._told(ask), lang, self.turn(story))
+        return alone if alone.answered and alone.facts and alone.facts[0].id != story.facts[0].id \
+            and names <= _quoted_in_titles(alone.facts[0]) else None
 
     def _dated_by_story(self, asked: str, said: Sequence[str]) -> str | None:
         """"My nephew says 1996 was an important year for us. What happened that year?": the question
@@ -593,16 +607,23 @@ class AnswerEngine:
             shown = self._shown(previous)
             # (unless it names no place but the thing talked of: "where exactly is it?" after the cosmonauts who flew
             # "from Baikonur" asks where Baikonur is)
-            placed = bool(shown) and bool(shown[0].place or self.answerable.named_places & self.answerable.said(shown[0]))
+            # (a capital too, where the fact also names the month: "in October in Russia, in November in Astana")
+            placed = bool(shown) and bool(shown[0].place or self.answerable.named_places & self.answerable.said(shown[0])
+                                          or (_months_told(shown[0]) and self.answerable.cities & self.answerable.said(shown[0])))
             if previous.kind == "fact" and placed and self.answerable.missing(first, shown[0]) is None:
                 return self.compose.fact(shown[0], lang, question)
         if resolved.how == "followup" and previous is not None and previous.kind == "fact" and not first.words \
-                and first.intents == {"when"} and refers_back(question, self.lex):
-            # "а когда это было?" right after a dated fact: that fact, not what the previous question's words find
-            # with "when" ("first" of "the first trip abroad" finds the first stage of relations).
+                and ((first.intents == {"when"} and refers_back(question, self.lex))
+                     or ("month" in first.intents and first.intents <= {"when", "month"})):
+            # "а когда это было?" (or "Қай айда?") right after a dated fact: that fact, not what the previous question's
+            # words find with "when" ("first" of "the first trip abroad" finds the first stage of relations).
             shown = self._shown(previous)
-            if shown and shown[0].when is not None and self.answerable.missing(first, shown[0]) is None:
+            if shown and shown[0].when is not None and (shown[0].when.month or "month" not in first.intents) \
+                    and self.answerable.missing(first, shown[0]) is None:
                 return replace(self.compose.fact(shown[0], lang, question), query=resolved.text)
+        nth = self._nth_summed(first, previous, lang, question) if previous is not None and previous.kind == "fact" else None
+        if nth is not None:
+            return nth
         if resolved.how == "followup" and previous is not None and previous.kind in ("fact", "list") and not first.words \
                 and "day" in first.intents:
             # "Қай күндері?" right after a fact and those told beside it, or a list: the first of them that gives its days.
@@ -712,7 +733,9 @@ class AnswerEngine:
                                             lang, question)
             if following is not None:
                 return following
-        newcomers = self._who_joined(query, first, answer, lang) if resolved.how == "followup" else None
+        # ("… when the union grew, which countries joined it?" asks the same on its own)
+        newcomers = self._who_joined(query, first, answer, lang) \
+            if resolved.how == "followup" or "countries" in first.intents else None
         if newcomers is not None:
             return replace(newcomers, query=resolved.text)
         unsaid = self._unsaid_of_shown(question, first, previous, lang) \
@@ -1050,6 +1073,14 @@ class AnswerEngine:
         """"What grew faster in 2011, trade or exports?": each measure asked with the head ("grew",
         2011), and the two figures set side by side when both are given in the same unit."""
         head, *parts = measures
+        bare = not self.understanding.parse(parts[1]).words
+        years = [YEAR_RE.search(part) for part in parts]
+        if bare and years[0] and years[1]:
+            # "trade in 2008 or in 2011?": the second part is the first one's measure in its own year
+            parts[1] = YEAR_RE.sub(years[1].group(), parts[0])
+        elif years[0] and not years[1] and not YEAR_RE.search(head) \
+                and find_phrases(tuple(tokens(parts[1])), self.lex.phrases["same_year"]):
+            head = f"{head} {years[0].group()}"  # "exports in 2011 against the whole turnover that year"
         candidates: list[list[Fact]] = []
         for part in parts:
             query = self.understanding.parse(f"{head} {part}")
@@ -1065,6 +1096,9 @@ class AnswerEngine:
         grew = self.lex.words["change_words"].intersection(tokens(head))
         first = next((f for f in candidates[0] if f.unit == "percent"), candidates[0][0]) if grew else candidates[0][0]
         second = next((f for f in candidates[1] if f.unit == first.unit and f.id != first.id), None)
+        if bare:  # (two years of one measure: the first part's metric in the second year)
+            second = next((f for f in candidates[1] if f.metric == first.metric and f.unit == first.unit
+                           and f.id != first.id), second)
         if second is None:
             return None
         # (one metric of two years is a change; of one dated and one undated figure, two figures side by side)
@@ -1079,8 +1113,11 @@ class AnswerEngine:
         # what both are asked by, wherever it is said ("экспорты мен сауда айналымы қанша пайызға өсті?")
         asked = [word for word in question.split() if set(tokens(word)) & self.asked_of_both]
         for head, first, second in and_pairs(question):
-            if any(word[0].isdigit() or set(tokens(word)) & self.side_words or self._names_a_side(word)
-                   for word in (first.split()[-1], second.split()[0])):
+            # (a year may end the first measure when the second names its own: "exports in 2011 against the turnover";
+            # a side's possessive may open the second: "trade … with Kazakhstan's exports")
+            if any((word[0].isdigit() and k) or (not (k and _POSSESSIVE_RE.search(word))
+                                                 and (set(tokens(word)) & self.side_words or self._names_a_side(word)))
+                   for k, word in enumerate((first.split()[-1], second.split()[0]))):
                 continue
             if all(set(self.understanding.parse(side).words) - self.side_words for side in (first, second)):
                 set_side_by_side = self._compare_measures((" ".join([head, *asked]), first, second), lang, question)
@@ -1571,6 +1608,24 @@ class AnswerEngine:
         people = set(_people(fact))
         return {when for when, f in self._dated_people() if when[0] == fact.when.year and when[1] in months and when[2]
                 and people & set(_people(f))}
+
+    def _nth_summed(self, query: Query, previous: Turn, lang: str, question: str) -> Answer | None:
+        """"Where and when was the second meeting?" right after a fact that sums up meetings without their days ("two
+        meetings in late 2023: in October in Russia, in November in Astana"): the meeting of the month that ordinal counts
+        to, among its people's facts in the months it names."""
+        shown = self._shown(previous)[:1]
+        ordinals = [n for tok in query.tokens if tok in self.lex.words["ordinal_words"] and (n := ordinal_value(tok))]
+        if not ordinals or not shown or shown[0].when is None or shown[0].when.day:
+            return None
+        months, people = _months_told(shown[0]), set(_people(shown[0]))
+        met: dict[int, Fact] = {}
+        for when, f in self._dated_people():  # (by date: each month's first meeting of the summing fact's kind)
+            if when[0] == shown[0].when.year and when[1] in months and f.kind == shown[0].kind and people & set(_people(f)):
+                met.setdefault(when[1], f)
+        ordered = [met[month] for month in sorted(met)]
+        if len(ordered) < 2 or not 1 <= ordinals[0] <= len(ordered):
+            return None
+        return self.compose.fact(ordered[ordinals[0] - 1], lang, question)
 
     def _of_shown_day(self, query: Query, previous: Turn, lang: str) -> Answer | None:
         """A follow-up about the event just shown ("what came out of that meeting?", "what was
@@ -3058,6 +3113,9 @@ def _script_of(text: str, lang: str) -> Script:
     """Kazakh typed in Latin letters is answered in Latin letters; everything else in Cyrillic."""
     return "latn" if lang == "kk" and is_latin(text) else "cyrl"
 
+
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+"""An English possessive ("Kazakhstan's"): the word names whose a measure is."""
 
 _DESCRIBED_RE = re.compile(r"(?P<head>[^?:]{12,}?)\s*(?::|\s[-–—]\s)\s*(?P<ask>[^:]+\?)\s*")
 """A description of someone, then a colon or a dash, then the question asked of them."""

@@ -164,6 +164,9 @@ _EVENT_FIRST: tuple[tuple[str, int], ...] = (
     # "… барған жылдың келесі жылының басында …": early or late in the next year is still that year.
     (r"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:келесі|келеси|kelesı|kelesi)\s+(?:жылының|жылынын|jylynyñ|jylynyn)\s+"
      r"(?:басында|басинда|basynda|соңында|сонында|soñynda|sonynda),?", 1),
+    # "… барған жылдың келесі жылының қаңтарында …": the next year's month, kept for the asked part.
+    (r"(?:жылдың|жылдын|jyldyñ|jyldyn|zhyldyn)\s+(?:келесі|келеси|kelesı|kelesi)\s+(?:жылының|жылынын|jylynyñ|jylynyn)\s+"
+     rf"(?P<month>{_KAZAKH_MONTHS}),?", 1),
     (rf"(?:соң|сон|кейін|кейин|soñ|son|keiın|keiin|keyin)\s+(?:келесі|келеси|kelesı|kelesi)\s+{_YEAR_WORD},?", 1),
     # "… сапарынан кейін келесі жылдың қаңтарында …": the month stays with the asked part.
     (r"(?:соң|сон|кейін|кейин|soñ|son|keiın|keiin|keyin)\s+(?:келесі|келеси|kelesı|kelesi)\s+"
@@ -599,7 +602,7 @@ def or_pair(question: str) -> tuple[str, str, str] | None:
 
 # "Сравните рост товарооборота и рост экспорта в 2011 году", "2011 жылы экспорт өсімі мен сауда айналымының
 # өсімін салыстыр", "Compare Russia's share in … with its share in …": two measures joined by "and"/"with".
-_AND_RE = re.compile(r"\s+(?:и|and|with|с|со|мен|бен|пен|men|ben|pen|және|жане|jäne|jane|zhane)\s+", re.IGNORECASE)
+_AND_RE = re.compile(r"\s+(?:и|and|with|against|с|со|мен|бен|пен|men|ben|pen|және|жане|jäne|jane|zhane)\s+", re.IGNORECASE)
 _ANY_YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 

@@ -72,6 +72,11 @@ def _value(word: str) -> int | None:
     return None
 
 
+def ordinal_value(word: str) -> int | None:
+    """The number an ordinal word says ("second", "екінші", "второй" → 2); None for a word that says none."""
+    return _value(word)
+
+
 def _total(values: list[int]) -> int:
     """"two thousand eleven" 2011, "nineteen ninety-six" 1996, "twenty eleven" 2011, "тоғыз жүз тоқсан" 990."""
     total, current = 0, 0

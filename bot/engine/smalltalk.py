@@ -305,7 +305,9 @@ def after_plea(sentence: str, lex: Lexicon) -> str:
         while 0 < end < len(toks) - 1 and toks[end] in lex.words["please_words"] \
                 and not _COMMA_RE.search(sentence[words[end - 1].end():words[end + 1].start()]):
             end += 1  # "подскажите пожалуйста сколько …" typed without commas
-        if 0 < end < len(toks) - PLEA_TAIL and toks[end] in lex.question_words:
+        if 0 < end < len(toks) - PLEA_TAIL and (toks[end] in lex.question_words or (
+                end >= LONG_RUN and toks[end] in lex.words["stopwords"] and toks[end + 1] in lex.words["which_words"])):
+            # (… or, after a long story, a preposition before "which": "… please tell me in which cities …")
             return sentence[words[end].start():]
     return sentence
 

@@ -247,6 +247,10 @@ def _compound_head(text: str, counted: str, unique: Sequence[str]) -> str:
     return counted
 
 
+_PARTITIVES = frozenset({"bits", "pieces", "sheets", "kinds", "types", "sorts"})
+"""English words that count what follows their "of" ("how many pieces of paper")."""
+
+
 def _english_head(text: str, counted: str, unique: Sequence[str], verbs: Collection[str]) -> str:
     """"How many border crossing points …?" counts points, not borders: in English the last of the
     nouns after "how many" is the compound's head, when it is a plural ("trade agreements")."""
@@ -255,6 +259,9 @@ def _english_head(text: str, counted: str, unique: Sequence[str], verbs: Collect
         if tokens(raw) != [counted] or k == 0 or raws[k - 1].lower() not in ("many", "much"):
             continue
         head = counted
+        if raw.lower() in _PARTITIVES and raws[k + 1:k + 2] == ["of"] and len(raws) > k + 2 \
+                and len(toks := tokens(raws[k + 2])) == 1:
+            return toks[0]  # "how many bits of paper": the paper is counted
         for after in raws[k + 1:k + 1 + ENGLISH_HEAD_WORDS]:
             toks = tokens(after)
             if not (after.isascii() and after.islower() and len(toks) == 1 and toks[0] in unique):

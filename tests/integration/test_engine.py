@@ -4981,3 +4981,148 @@ def test_early_in_the_year_after_the_year_of_an_event(engine: AnswerEngine) -> N
     2022): January 2023's tighter visa rules."""
     answered_with(engine.answer("Tokaev Mäskeuge barğan jyldyñ kelesı jylynyñ basynda Qazaqstan reseilıkterge qatysty "
                                 "qandai erejelerdı qataitty?"), "viza")
+
+
+def test_pieces_of_paper_are_counted_as_documents(engine: AnswerEngine) -> None:
+    """"how many bits of paper": the paper is counted, and papers are documents (22 on the 1994 visit)."""
+    answered_with(engine.answer("How many bits of paper got signed on Nazarbayev's first official trip to the Kremlin?"), "22")
+
+
+def test_which_month_after_a_fact_dated_to_its_month_is_that_fact(engine: AnswerEngine) -> None:
+    """"Қай айда?" right after Medvedev's first trip abroad (May 2008): that trip, not a fact the first question's
+    words find with "month"."""
+    previous = last_turn(engine, "Медведев президент ретінде алғаш қай елге барды?")
+    answer = engine.answer("Қай айда?", previous=previous)
+    assert answer.answered and answer.facts[0].id == "vi-medvedev-first-trip-2008", body_text(answer)
+
+
+@pytest.mark.parametrize("said", ["Alright mate, and who are you then?", "Спасибо, было очень полезно. До свидания!"])
+def test_chat_words_around_small_talk_keep_it_small_talk(engine: AnswerEngine, said: str) -> None:
+    """"mate", "then", "было полезно" add nothing: who-are-you and thanks-and-goodbye stay small talk."""
+    assert engine.answer(said).kind == "smalltalk"
+
+
+def test_out_of_interest_asks_nothing(engine: AnswerEngine) -> None:
+    """"out of interest" is a courtesy: the region Baikonur is in is still asked."""
+    answered_with(engine.answer("Out of interest, in which region of Kazakhstan is Baikonur?"), "Kyzylorda")
+
+
+def test_kazakh_shygarady_exports(engine: AnswerEngine) -> None:
+    """"Ресейге … шығарады" (puts out to Russia) is exporting: the goods Kazakhstan sells Russia."""
+    answer = engine.answer("Қазақстан Ресейге көбінесе қандай тауарлар шығарады?")
+    assert answer.answered and answer.facts[0].id == "td-kz-exports-to-russia-goods", body_text(answer)
+
+
+def test_a_latin_sold_with_dotless_i_is_a_sale(engine: AnswerEngine) -> None:
+    """"sattı" (sold, typed with ı): Kazakhstan's exports to Russia in 2011, not the whole turnover."""
+    answer = engine.answer("2011 jyly Qazaqstan Reseige qanşa dollarlyq tauar sattı?")
+    assert answer.answered and answer.facts[0].id == "td-exports-to-russia-2011", body_text(answer)
+
+
+def test_a_month_of_the_year_after_the_year_of_an_event(engine: AnswerEngine) -> None:
+    """"… барған жылдың келесі жылының қаңтарында" (in January of the year after the year Tokayev went to Moscow,
+    2022): the visa rules of January 2023."""
+    answered_with(engine.answer("Тоқаев Мәскеуге барған жылдың келесі жылының қаңтарында Қазақстан ресейліктерге "
+                                "қандай шешім қабылдады?"), "виза")
+
+
+def test_between_us_names_no_topic(engine: AnswerEngine) -> None:
+    """"арамызда" (between us) and "қызық" (curious) name no topic: what happened with Russia in 2000 is listed."""
+    answer = engine.answer("2000 жылы Ресей мен арамызда не болды, қызық?")
+    assert answer.answered and any(f.id == "tr-oil-transit-quota-2000" for f in answer.facts), body_text(answer)
+
+
+@pytest.mark.parametrize("asked", [
+    "Ресейдің Қазақстандағы ең үлкен полигоны — оны неше жылға жалға берген?",
+    "крупнейший российский полигон в Казахстане — на сколько лет его отдали в аренду?",
+])
+def test_a_description_then_a_question_pointing_at_the_thing_it_names(engine: AnswerEngine, asked: str) -> None:
+    """A description whose fact quotes one name («Байконур»), then a question pointing at "it": asked of that name."""
+    answer = engine.answer(asked)
+    assert answer.answered and answer.facts[0].id == "tr-baikonur-lease-1994", body_text(answer)
+
+
+def test_for_how_many_years_asks_a_term(engine: AnswerEngine) -> None:
+    """"for how many years was it leased?" after Russia's largest range asks the lease's term (20 years)."""
+    previous = last_turn(engine, "Which is the largest Russian test range in Kazakhstan?")
+    answered_with(engine.answer("for how many years was it leased?", previous=previous), "20")
+
+
+def test_each_person_asked_must_be_named(engine: AnswerEngine) -> None:
+    """"Назарбаев пен Путин" of Tokayev's meetings with Putin: Putin is named, Nazarbayev is not."""
+    answer = engine.answer("Назарбаев пен Путин жалпы неше рет кездесті?")
+    assert not answer.facts or answer.facts[0].id != "vi-tokayev-putin-meetings-2023", body_text(answer)
+
+
+def test_chat_now_is_no_acronym(engine: AnswerEngine) -> None:
+    """"щас" (now, in chat) is no "ШОС": how many countries the EAEU has is five."""
+    answered_with(engine.answer("скок стран в еаэс щас"), "пять")
+
+
+def test_a_measure_in_two_years_keeps_its_measure(engine: AnswerEngine) -> None:
+    """"trade in 2008 or in 2011?": the second year's part is the same measure, the turnover (23.8), not exports."""
+    answered_with(engine.answer("which was larger, kz-russia trade in 2008 or in 2011?"), "23.8")
+
+
+def test_a_measure_set_against_another_of_that_year(engine: AnswerEngine) -> None:
+    """"exports in 2011 against the whole turnover that year": both figures of 2011, side by side."""
+    answered_with(engine.answer("kazakh exports to russia in 2011 against the total trade turnover that year"), "7.5", "23.8")
+
+
+def test_who_joined_an_expanded_union_is_asked_on_its_own(engine: AnswerEngine) -> None:
+    """"… құрған одақ кеңейгенде оған қай елдер қосылды?" in one question: the fact that says who joined (Armenia,
+    Kyrgyzstan), not the founders'."""
+    answered_with(engine.answer("Мәскеу, Астана және Минск құрған одақ кейін кеңейгенде оған қандай елдер қосылды?"),
+                  "Армения")
+
+
+def test_a_plea_before_a_preposition_and_a_question_word(engine: AnswerEngine) -> None:
+    """A run-on message without stops: what follows "please tell me" ("in which cities …") is asked."""
+    answered_with(engine.answer("good day i am a pensioner from semey and i write a note for our club about energy "
+                                "please tell me in which cities the thermal power plants agreed with russia in late "
+                                "2023 will be built thanks a lot"), "Kokshetau")
+
+
+def test_where_after_a_fact_that_sums_up_meetings_with_their_places(engine: AnswerEngine) -> None:
+    """"қайда?" after the two meetings of late 2023 (October in Russia, November in Astana): that fact, which says both."""
+    previous = last_turn(engine, "2023 жылы Тоқаев пен Путин неше рет кездесті?")
+    answer = engine.answer("қайда?", previous=previous)
+    assert answer.answered and answer.facts[0].id == "vi-tokayev-putin-meetings-2023", body_text(answer)
+
+
+def test_a_second_part_too_long_to_tell_whole_gives_its_first_sentence(engine: AnswerEngine) -> None:
+    """"… and for how many years was Baikonur leased that same year?" beside the long fact of the 1994 visit: the
+    lease's first sentence (20 years), not only its title."""
+    answered_with(engine.answer("В каком году Назарбаев впервые официально посетил Россию и на сколько лет в том же "
+                                "году Казахстан сдал в аренду Байконур?"), "20 лет")
+
+
+def test_compared_with_a_sides_possessive_measure(engine: AnswerEngine) -> None:
+    """"… compare with Kazakhstan's exports to Russia that year": a side's possessive opens the second measure."""
+    answered_with(engine.answer("How did the total bilateral trade of 2011 compare with Kazakhstan's exports to Russia "
+                                "that year?"), "23.8", "7.5")
+
+
+def test_between_the_two_names_no_topic_in_a_year_hop(engine: AnswerEngine) -> None:
+    """"екіарадағы" (between the two) names no topic: the turnover of the year the Customs Union started (2010)."""
+    answered_with(engine.answer("Кеден одағы жұмыс істей бастаған жылы екіарадағы сауда айналымы қанша болды?"), "15")
+
+
+def test_an_auxiliary_past_asks_nothing_in_a_third_turn(engine: AnswerEngine) -> None:
+    """After Russia's largest range and where it is, "оны неше жылға жалға берген едік?" (for how many years had we
+    leased it?) asks of Baikonur's lease: "едік" (had, we) names no topic."""
+    previous = last_turn(engine, "Ресейдің біздегі ең үлкен сынақ алаңы қайсы?", "Ол қай облыста орналасқан?")
+    answered_with(engine.answer("Оны неше жылға жалға берген едік?", previous=previous), "20")
+
+
+@pytest.mark.parametrize(("first", "asked", "fact_id"), [
+    ("How many times did Tokayev and Putin meet at the end of 2023?", "Where and when was the second meeting?",
+     "vi-astana-forum-2023"),
+    ("2023 жылдың соңында Тоқаев пен Путин неше рет кездесті?", "бірінші кездесу қайда болды?",
+     "vi-tokayev-putin-russia-2023-10"),
+])
+def test_the_nth_of_the_meetings_a_fact_sums_up(engine: AnswerEngine, first: str, asked: str, fact_id: str) -> None:
+    """After "two meetings in late 2023 (October in Russia, November in Astana)", "the second meeting" is November's."""
+    previous = last_turn(engine, first)
+    answer = engine.answer(asked, previous=previous)
+    assert answer.answered and answer.facts[0].id == fact_id, body_text(answer)
