@@ -421,20 +421,21 @@ class AnswerEngine:
     def _person_story(self, whole: str, lang: str) -> Answer | None:
         """"The man who won Russia's first open presidential election: when did he pay a state visit to Almaty?": the
         part before the colon or dash (or the sentence before) describes someone, the question asks of "he"; the
-        description is read as the turn the question follows, when the fact it finds names one person."""
+        description is read as the turn the question follows, when the fact it finds names one person (a thing that fact
+        quotes by name, asked of with "it", goes to `_thing_story`)."""
         split = _DESCRIBED_RE.fullmatch(whole.strip())
         said = sentences(whole) if split is None else [split.group("head"), split.group("ask")]
         head, ask = (said[-2], said[-1]) if len(said) >= 2 and said[-1].rstrip().endswith("?") else ("", "")
         if not head or head.rstrip().endswith("?") or YEAR_RE.search(ask):
             return None
-        pointing = self.lex.words["person_pronouns"] | self.lex.words["person_refers"]
-        if not any(fold(m.group()) in pointing | self.lex.words["refers"] for m in _WORD_RE.finditer(ask)):
+        asked = {fold(m.group()) for m in _WORD_RE.finditer(ask)}
+        of_person = bool(asked & (self.lex.words["person_pronouns"] | self.lex.words["person_refers"]))
+        if not of_person and not asked & self.lex.words["refers"]:
             return None
         story = self._answer(self._told(head), lang, None)
         if not story.answered or not story.facts:
             return None
-        if not any(fold(m.group()) in pointing for m in _WORD_RE.finditer(ask)) \
-                or not story.facts[0].people or len(story.facts[0].people["en"]) != 1:
+        if not of_person or not story.facts[0].people or len(story.facts[0].people["en"]) != 1:
             return self._thing_story(story, ask, lang)
         turn = self.turn(story)
         named = self._person_named(ask, turn) if turn is not None else ask
