@@ -155,7 +155,8 @@ ROUNDS = {"A": 1, "B": 1, "C": 1, "D": 2, "E": 2, "F": 3, "G": 3, "H": 4, "I": 4
           "QB": 291,
           "QC": 292,
           "QI": 298,
-          "QP": 305}
+          "QP": 305,
+          "QN": 303}
 """The writers of each round of tests/eval (the files' headers say the same)."""
 
 
