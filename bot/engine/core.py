@@ -121,7 +121,9 @@ _CAPITAL_RE = re.compile(r"(?<!^)\b[^\W\d_a-zа-яёәғқңөұүһі]")
 """A capital letter past a question's first: a name is written with one."""
 _NAME_RE = re.compile(r"[^\W\d_][\w-]*")
 """A word as written, to tell a name by its capital."""
-_LEVEL_OF_CHANGE = {"trade_growth": "trade_turnover", "export_growth": "export_kz_ru"}
+TURNOVER_METRIC = "trade_turnover"
+"""The metric of the yearly trade figures, both flows together."""
+_LEVEL_OF_CHANGE = {"trade_growth": TURNOVER_METRIC, "export_growth": "export_kz_ru"}
 """The level a change measures the growth of: "and in 1997?" after a growth asks the level where no growth is told."""
 _ALL_RE = re.compile(r"\ball\b", re.IGNORECASE)
 """English "all", which asks a list (Kazakh "ал", and, folds to the same token)."""
@@ -1981,6 +1983,9 @@ class AnswerEngine:
             subject = self._placed_subject(query, top, ranked) if missing == "where" else None
             if subject is not None:
                 return self.compose.fact(subject, lang, question)
+            turnover = self._year_turnover(query, missing, top.fact)
+            if turnover is not None:
+                return self.compose.listing([turnover, top.fact], lang, question, "", in_full=2)
             return self.compose.near_miss(top.fact, lang, question, missing)
         if self._off_title(query, top, ranked):
             return self.compose.decline(question, lang, [r.fact for r in ranked[:3]])
@@ -2021,6 +2026,19 @@ class AnswerEngine:
         if names_holiday(fact):
             return None
         return next((f for f, _ in self.store.on_day(when.month, when.day) if f is not fact and names_holiday(f)), None)
+
+    def _year_turnover(self, query: Query, missing: str, best: Fact) -> Fact | None:
+        """"Customs Union 2010 trade volume": an amount of trade asked of one year, which the best fact (the union's
+        start) does not hold, is that year's trade turnover; the best fact is told after it (None when no flow is
+        asked instead, "exports", nor a share, nor trade with another country, nor when the best fact is itself a
+        figure that lacks what is asked: a region's trade, the part oil made of it)."""
+        words = self.lex.words
+        if missing != "number" or len(query.named_years) != 1 or not words["turnover_words"].intersection(query.tokens) \
+                or words["flow_words"].intersection(query.tokens) or best.metric or query.parties \
+                or self.answerable.asks_unit(query):
+            return None
+        found = self.figures.get((TURNOVER_METRIC, query.named_years[0]))
+        return found[0] if found else None
 
     def _dated_beside(self, query: Query, missing: str, top: Ranked, ranked: Sequence[Ranked]) -> list[Fact]:
         """"When did the Customs Union start working, and what was its countries' population?": two things asked,
@@ -2206,10 +2224,14 @@ class AnswerEngine:
         # they flew from, asked where it is, is Baikonur)
         named = {tok for tok in tokens(top.fact.title["en"]) if tok in self.title_names} - subject - self.side_words
         openings = (subject, named) if len(named) == 1 else (subject,)
+        # (a year that dates the best fact describes the thing asked where it lies: "the cosmodrome leased for 20 years
+        # in 1994 — which region is it located in?"; "where was it signed?" asks of that year's event)
+        located = bool(self.lex.words["located_words"].intersection(query.tokens))
         return next((r.fact for opening in openings for r in ranked[1:WEIGHTS.semantic_pool]
                      if self._titled_by(r.fact, tuple(opening)) and r.fact.place
                      and self.answerable.missing(query, r.fact) is None and not _of_other_month(query, r.fact)
-                     and (not query.named_years or set(query.named_years) & self._years_of(r.fact))), None)
+                     and (not query.named_years or set(query.named_years) & self._years_of(r.fact)
+                          or (located and set(query.named_years) <= self._years_of(top.fact)))), None)
 
     def _asks_years_counted(self, query: Query) -> bool:
         """Whether the question asks how many years (of a span: "how many years does the 1998–2007 treaty cover?"),

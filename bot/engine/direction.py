@@ -31,7 +31,9 @@ _TO: dict[Side, re.Pattern[str]] = {
         r"|(?:қазақстан|казакстан|qazaqstan)\s+(?:экономикасына|ekonomikasyna)"
         r"|(?:астанаға|астанага|алматыға|алматыга|қазақстанға|казакстанга|ақордаға|акордага"
         r"|qazaqstanğa|kazakstanga|qazaqstanga|astanağa|astanaga|almatyğa|almatyga)"
-        r"|\b(?:бізге|бизге|bizge|bızge)\b", re.IGNORECASE),  # "Ресей бізге не сатады?": the asker speaks for Kazakhstan
+        r"|\b(?:бізге|бизге|bizge|bızge)\b"  # "Ресей бізге не сатады?": the asker speaks for Kazakhstan
+        r"|\b(?:біздің|биздин|bızdıñ|bizdin)\s+(?:экономика|ekonomika)\w*|экономикамызға|экономикамызга|ekonomikamyzğa"
+        r"|ekonomikamyzga", re.IGNORECASE),  # … and for its economy ("Ресей біздің экономикаға қанша салды?")
 }
 
 

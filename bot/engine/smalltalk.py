@@ -47,6 +47,7 @@ _ABOUT_ONESELF_RE = re.compile(
     r"|бастығым|бастыгым|bastyğym|досым|dosym|досыма|dosyma|досыммен|dosymmen|әкем|акем|äkem|анам|anam|атам|atam|әжем|ажем|äjem"
     r"|немерем|nemerem|немерелерім|немерелерим|nemerelerım|nemerelerim|балаларым|balalarym|оқушыларым|окушыларым|oquşylarym"
     r"|оқушым|окушым|oquşym|oqushym|студентім|студентим|studentım)\b"
+    r"|\b(?:сабақта|сабакта|sabaqta|sabakta|семинарда|seminarda|на уроке|на семинаре)\b"  # the asker's class
     r"|\b(?:grandpa|grandma|granddad|grandad|grandfather|grandmother|дедушка|дед|бабушка"
     r"|supervisor|научный руководитель|научного руководителя|научрук\w*)\b"
     r"|^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s+here\b\s*[,.!:]"  # "Freelancer here, covering Central Asia …"
@@ -260,7 +261,7 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         named = {kept[k - 1] for k, s in enumerate(kept)
                  if k and s in pointing and set(_content(kept[k - 1], lex)) & set(_content(s, lex))}
         kept = [s if s in asked or s in before or not _ABOUT_ONESELF_RE.search(s)
-                else _with_topic_words(_names(s, names_topic), s if s in named else _heard(s), lex, names_topic)
+                else _closed(_with_topic_words(_names(s, names_topic), s if s in named else _heard(s), lex, names_topic))
                 for s in kept]
         kept = [s.strip() for s in kept if s.strip()]
     else:
@@ -402,7 +403,7 @@ def _self_contained(sentence: str, lex: Lexicon) -> bool:
     return len(_content(sentence, lex)) >= SELF_CONTAINED
 
 
-_NAME_RE = re.compile(r"(?<=\s)[^\W\d_][\w-]*|\b\d{4}\b")
+_NAME_RE = re.compile(r"(?<=[\s–—])[^\W\d_][\w-]*|\b\d{4}\b")
 _SINCE_RE = re.compile(r"\b(?:since|from|с|со|начиная\s+с)\s+\d{4}\b(?:\s*(?:года|г\.))?"
                        r"(?:\s*(?:to|till|until|по|до|[-–])\s*\d{4}\b(?:\s*(?:год|года|году|г\.))?)?"
                        r"|\b\d{4}[\s-]*(?:жылдан|jyldan|jıldan|ж\.)\s+(?:бері|бастап|berı|beri|bastap)\b", re.IGNORECASE)
@@ -451,6 +452,12 @@ def _told_of(sentence: str, said: set[str], lex: Lexicon, names_topic: Callable[
     if heard and _names(f" {heard}", names_topic):
         return heard
     return _runs_naming(sentence, said, lex, names_topic)
+
+
+def _closed(fragment: str) -> str:
+    """What is kept of a sentence about the asker, still a sentence of its own: the question after it is not read
+    as one long run of words whose plea opens what is asked ("October 2023 Putin Tokayev. Could you tell me …")."""
+    return f"{fragment}." if fragment.strip() and fragment.rstrip()[-1].isalnum() else fragment
 
 
 def _with_topic_words(names: str, part: str, lex: Lexicon, names_topic: Callable[[str], bool]) -> str:

@@ -433,6 +433,8 @@ CONTRAST = frozenset(("al", "a"))
 """Kazakh "ал" and Russian "а" (while, whereas), as tokens: after a comma, they open a second question."""
 
 
+_COUNTRIES_WHO_RE = re.compile(r"\b(?:ел|el)\b[^.?!]*\b(?:кімдер|кимдер|kımder|kimder)\b", re.IGNORECASE)
+""""… ондағы 5 ел кімдер?" (who are its five countries?): a plural "who" of countries asks which countries."""
 _ONE_COUNTRY_RE = re.compile(r"\b(?:страну|государство|(?:мемлекет|memleket|ел|el)\s+(?:ретінде|ретинде|retınde|retinde))\b",
                              re.IGNORECASE)
 """A country asked in the singular ("Назовите страну, которую Медведев посетил первой", "қандай мемлекет ретінде
@@ -525,6 +527,15 @@ class Understanding:
         near = [k for k, tok in enumerate(plain) if tok in money]
         return bool(near) and all(visits.intersection(plain[max(k - 3, 0):k + 4]) for k in near)
 
+    def _year_only_per_year(self, plain: tuple[str, ...]) -> bool:
+        """Every word asking when stands inside a per-year phrase ("a year", "в год", "жылына")."""
+        inside = {k + j for k, ph in find_phrases(plain, self.lex.phrases["per_year"]) for j in range(len(ph))}
+        inside |= {k for k, tok in enumerate(plain) if tok in self.lex.words["per_year"]}
+        if not inside:
+            return False
+        outside = tuple(tok if k not in inside else "" for k, tok in enumerate(plain))
+        return not self.lex.intents["when"].intersection(outside) and not find_phrases(outside, self.lex.intent_phrases["when"])
+
     def _which_thing(self, plain: tuple[str, ...]) -> bool:
         """Whether "when" is asked only by a "which" of a thing that is no time ("с какого космодрома",
         unlike "какого числа", "с какого года"): the question asks that thing."""
@@ -550,6 +561,9 @@ class Understanding:
             asked.append(plain[k + len(ph)])  # "до какого пункта"
         for k, tok in enumerate(plain):
             if tok in until:
+                if k and plain[k - 1] in lex.intents["where"]:
+                    asked.append(plain[k - 1])  # "қайда дейін": up to where
+                    continue
                 if k < 2 or plain[k - 2] not in which:
                     return False  # "2050 жылға дейін", "expire"
                 asked.append(plain[k - 1])  # "қай қалаға дейін"
@@ -979,6 +993,7 @@ class Understanding:
             intents.add("countries")  # "which countries besides Kazakhstan and Russia are in the EAEU?" (not "назовите страну")
         if "who" in intents and (lex.words["membership_words"].intersection(toks)
                                  or lex.words["country_words"].intersection(plain)  # "кто там из стран?"
+                                 or _COUNTRIES_WHO_RE.search(text)
                                  or find_phrases(plain, lex.phrases["membership_words"])):
             intents = (intents - {"who"}) | {"countries"}  # "кто входит в ЕАЭС?" asks which countries, not a person
             words = [w for w in words if w not in lex.words["membership_words"]]  # … and "входит" names no topic
@@ -1003,6 +1018,11 @@ class Understanding:
             intents.discard("until")  # "до какого пункта", "қай қалаға дейін": up to which place, not until when
         if "when" in intents and "how_much" not in intents:
             intents.discard("money")  # "когда договорились не платить налог дважды?" asks a date, not a sum
+        if "overview" in intents and (intents & ASKING) - {"how_much"} \
+                and not find_phrases(plain, lex.intent_phrases["overview"]):
+            intents.discard("overview")  # "для служебной справки: какого числа …?": a memo's word beside a date asked
+        if {"when", "how_much"} <= intents and self._year_only_per_year(plain):
+            intents.discard("when")  # "how much gas a year …", "сколько в год": an amount per year, no date asked
         if "how_much" not in intents and asked_currency(toks) and (
                 len(currencies_in(toks)) > 1 or not find_phrases(plain, lex.intent_phrases["money"])):
             # "do people pay Russia in tenge or roubles?" asks which currency, not a sum ("what annual rent, in US
@@ -1026,6 +1046,7 @@ class Understanding:
         if counted is None and counts and detected == "kk":  # Kazakh names what is counted first: "қуаты қанша", "жобалар саны"
             counted = next((a for a, b, c in zip(plain, plain[1:], (*plain[2:], ""), strict=False)
                             if b in self.how_many and a in unique and a not in self.how_many and a not in self.comparing
+                            and a not in lex.words["pace_words"]
                             and (not c or c in verbs)), None)  # not "базасын неше жылға": that counts years
         if counted is not None and detected == "kk":
             counted = _compound_head(asked, counted, unique)

@@ -5126,3 +5126,125 @@ def test_the_nth_of_the_meetings_a_fact_sums_up(engine: AnswerEngine, first: str
     previous = last_turn(engine, first)
     answer = engine.answer(asked, previous=previous)
     assert answer.answered and answer.facts[0].id == fact_id, body_text(answer)
+
+
+def test_an_amount_a_year_asks_no_date(engine: AnswerEngine) -> None:
+    """"how much gas a year …": "a year" asks a yearly amount, not a date; the gas transit's fact gives no volume,
+    so the reply says so instead of telling the transit's launch date."""
+    answer = engine.answer("how much gas a year does russia pump to uzbekistan across kazakhstan")
+    assert not answer.answered, body_text(answer)
+
+
+def test_two_names_joined_by_a_dash_in_a_sentence_about_the_asker(engine: AnswerEngine) -> None:
+    """"… a piece on the October 2023 Putin–Tokayev meeting. Could you tell me what ceremony …?": both names of the
+    asker's sentence are kept, and it stays a sentence of its own, so "tell me" does not cut the question off it."""
+    answered_with(engine.answer("Hi, I am a blogger writing a post on the October 2023 Putin–Tokayev meeting. Could you "
+                                "tell me what ceremony the two presidents attended before their talks?"), "Uzbekistan")
+
+
+def test_on_the_contrary_in_one_word_swaps_the_sides(engine: AnswerEngine) -> None:
+    """"А наоборот?" after Russian investment in Kazakhstan: Kazakh investment in Russia."""
+    previous = last_turn(engine, "Сколько Россия вложила в экономику Казахстана?")
+    answered_with(engine.answer("А наоборот?", previous=previous), "5,6")
+
+
+def test_the_agreement_you_mentioned(engine: AnswerEngine) -> None:
+    """"Сіз айтқан сол келісім …" (that agreement you mentioned): the words pointing back name no topic."""
+    previous = last_turn(engine, "Байқоңыр ғарыш айлағын жалға беру туралы келісімге қашан қол қойылды?")
+    answered_with(engine.answer("Сіз айтқан сол келісім неше жылға жасалды?", previous=previous), "20")
+
+
+def test_an_apology_for_a_long_letter_asks_no_duration(engine: AnswerEngine) -> None:
+    """"… forgive an old man his long letter …": "long" there asks no "how long"."""
+    answered_with(engine.answer("Good evening, and forgive an old man his long letter. In my younger years I worked on "
+                                "lines that ran south. My grandson asked me about the old railway between Orenburg and "
+                                "Tashkent. Could you tell me what that line was called and in which year it was "
+                                "completed?"), "1906")
+
+
+@pytest.mark.parametrize("question", ["Customs Union 2010 trade volume", "Кеден одағы 2010 сауда көлемі"])
+def test_trade_of_a_year_beside_an_event_of_that_year(engine: AnswerEngine, question: str) -> None:
+    """"Customs Union 2010 trade volume": the union's start holds no amount; that year's turnover does, told first."""
+    answered_with(engine.answer(question), "15")
+
+
+def test_is_this_thing_working_is_small_talk(engine: AnswerEngine) -> None:
+    assert engine.answer("hi? is this thing working? what can you do").kind == "smalltalk"
+
+
+def test_the_older_russian_name_of_belarus(engine: AnswerEngine) -> None:
+    """"Белоруссия" is the Belarus the facts name "Беларусь": no other country the fact lacks."""
+    answered_with(engine.answer("Какое население у стран Таможенного союза — России, Казахстана и Белоруссии вместе?"),
+                  "170")
+
+
+def test_the_state_line_between_the_two_neighbours(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Какова протяжённость государственной линии, разделяющей двух соседей? Встречал "
+                                "разные цифры, хочу сверить."), "7")
+
+
+def test_tomorrows_lesson_is_the_askers_not_a_future_asked(engine: AnswerEngine) -> None:
+    """"Ертең сабақта …, мұғалім сұрады: …?": tomorrow's class is the asker's; the question after the colon is asked."""
+    answered_with(engine.answer("Ертен сабакта сурак бар, мугалим сурады: Токтар Аубакиров гарышка кай жерден ушты?"),
+                  "Байқоң")
+
+
+def test_whose_land_asks_a_place(engine: AnswerEngine) -> None:
+    previous = last_turn(engine, "Which railway joined Orenburg with Tashkent?")
+    answered_with(engine.answer("Whose lands did it help to colonise?", previous=previous), "Zhetysu")
+
+
+def test_up_to_where_asks_a_place(engine: AnswerEngine) -> None:
+    """"қайда дейін" (up to where) asks where the pipeline runs to, not until when."""
+    answered_with(engine.answer("Теңізден мұнай құбыры қайда дейін тартылады?"), "Новороссийск")
+
+
+def test_a_memo_word_is_an_overview_alone(engine: AnswerEngine) -> None:
+    """"Байконур — справка" asks an overview; "для служебной справки: какого числа …?" asks the date."""
+    assert engine.answer("Байконур — справка").kind == "overview"
+    answered_with(engine.answer("Для служебной справки: какого числа Россия признала независимость Казахстана?"), "17")
+
+
+def test_a_trips_destination(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("Medvedev's first trip abroad as president - destination?"), "Kazakhstan")
+
+
+def test_celebrities_are_the_singers_and_the_presenter(engine: AnswerEngine) -> None:
+    """"pro-Kremlin Russian celebrities … list them": the festival with Leps and Kandelaki's entry ban."""
+    answered_with(engine.answer("which clashes with pro-Kremlin Russian celebrities did Kazakhstan have in 2023-2024? "
+                                "list them please"), "Leps", "Kandelaki")
+
+
+def test_where_is_the_thing_a_dated_fact_describes(engine: AnswerEngine) -> None:
+    """"In which region is the cosmodrome leased to Russia in 1994?": the lease says no place; the year describes the
+    cosmodrome, whose own fact says where it is."""
+    answered_with(engine.answer("1994 жылы 20 жылга жалга берилген космодром кай облыста орналаскан"), "Қызылорда")
+
+
+def test_what_a_year_is_remembered_for_in_the_chronicle(engine: AnswerEngine) -> None:
+    """"1996 жыл … шежіресінде немен есте қалды?" (what is 1996 remembered for in the chronicle?): the year's events."""
+    answer = engine.answer("1996 жыл екі ел қатынасының шежіресінде немен есте қалды?")
+    assert answer.answered and answer.kind == "list", body_text(answer)
+
+
+def test_industrial_projects_said_short(engine: AnswerEngine) -> None:
+    """"промпроектов": industrial projects, both their number and their value asked."""
+    answered_with(engine.answer("Сколько совместных промпроектов сейчас ведут Астана и Москва и на какую общую сумму?"),
+                  "100", "22")
+
+
+def test_arguments_for_and_against_are_an_opinion(engine: AnswerEngine) -> None:
+    """Arguments for and against are an opinion asked, which no source gives (not the EAEU's own fact)."""
+    answer = engine.answer("Приведите аргументы за и против вступления в ЕАЭС")
+    assert not answer.answered, body_text(answer)
+
+
+@pytest.mark.parametrize("question", ["Resei bızdıñ ekonomikağa qanşa aqşa salğan", "Ресей біздің экономикаға қанша ақша салған"])
+def test_our_economy_is_kazakhstans(engine: AnswerEngine, question: str) -> None:
+    """"Ресей біздің экономикаға …" (into our economy): Russian investment in Kazakhstan, not the other way round."""
+    answered_with(engine.answer(question), "19")
+
+
+def test_who_of_countries_asks_which_countries(engine: AnswerEngine) -> None:
+    """"… ондағы 5 ел кімдер?" (who are its five countries?): a plural "who" of countries asks the members."""
+    answered_with(engine.answer("Кеден одағы Еуразиялық экономикалық одаққа айналғанда ондағы 5 ел кімдер?"), "Армения")
