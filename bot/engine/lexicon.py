@@ -41,7 +41,7 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
               "time_nouns", "signing_words", "visit_words", "ordinal_words", "size_words", "change_words", "comparing_words",
               "speech_verbs", "statement_words", "seeking_words", "self_words", "commodity_words", "party_lookalikes",
               "enumerate_words", "source_phrases", "source_nouns", "beyond_words", "thing_names", "called_words", "other_words",
-              "please_words", "pace_words", "located_words", *UNITS)
+              "please_words", "located_words", *UNITS)
 INTENTS = ("when", "where", "who", "how_much", "why", "duration", "until", "day", "month", "money", "elapsed", "ago", "list",
            "compare", "overview")
 SMALLTALK = ("greeting", "thanks", "who", "abilities", "bye")

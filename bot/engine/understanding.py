@@ -1046,7 +1046,6 @@ class Understanding:
         if counted is None and counts and detected == "kk":  # Kazakh names what is counted first: "қуаты қанша", "жобалар саны"
             counted = next((a for a, b, c in zip(plain, plain[1:], (*plain[2:], ""), strict=False)
                             if b in self.how_many and a in unique and a not in self.how_many and a not in self.comparing
-                            and a not in lex.words["pace_words"]
                             and (not c or c in verbs)), None)  # not "базасын неше жылға": that counts years
         if counted is not None and detected == "kk":
             counted = _compound_head(asked, counted, unique)
