@@ -189,7 +189,7 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
         # "А кто кого раньше признал — Россия Казахстан или Казахстан Россию?": both sides and what one did to the other.
         whole = whole or (_both_sides(question, lex) and not only_sides(question, lex))
         return Resolved(question, "unresolved" if (looks_followup or (bare_detail and marker)) and not whole else "standalone")
-    if find_phrases(query.tokens, lex.phrases["reverse_phrases"]) or lex.words["reverse_phrases"].intersection(query.tokens):
+    if mentions(query.tokens, lex, "reverse_phrases"):
         # "А в обратном направлении?", "and the other way round?", "а наоборот?": the previous question, sides swapped.
         return Resolved(swap_sides(previous.question, lex), "followup")
     # "Ресейдің басқа полигондары ше?" after Baikonur: the other things of a kind, named in a word and asked of no

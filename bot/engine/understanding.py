@@ -357,6 +357,12 @@ def mentions(toks: tuple[str, ...], lex: Lexicon, name: str) -> bool:
     return bool(lex.words[name].intersection(toks) or find_phrases(toks, lex.phrases[name]))
 
 
+def mentioned_at(toks: tuple[str, ...], lex: Lexicon, name: str) -> set[int]:
+    """The positions of the tokens that a word or a phrase of the lexicon's list `name` covers."""
+    return {k + j for k, ph in find_phrases(toks, lex.phrases[name]) for j in range(len(ph))} \
+        | {k for k, tok in enumerate(toks) if tok in lex.words[name]}
+
+
 def find_phrases(toks: tuple[str, ...], phrases: Iterable[Phrase]) -> list[tuple[int, Phrase]]:
     """Where each multi-word phrase occurs in a token sequence (start index, phrase)."""
     found: list[tuple[int, Phrase]] = []
@@ -529,8 +535,7 @@ class Understanding:
 
     def _year_only_per_year(self, plain: tuple[str, ...]) -> bool:
         """Every word asking when stands inside a per-year phrase ("a year", "в год", "жылына")."""
-        inside = {k + j for k, ph in find_phrases(plain, self.lex.phrases["per_year"]) for j in range(len(ph))}
-        inside |= {k for k, tok in enumerate(plain) if tok in self.lex.words["per_year"]}
+        inside = mentioned_at(plain, self.lex, "per_year")
         if not inside:
             return False
         outside = tuple(tok if k not in inside else "" for k, tok in enumerate(plain))
@@ -862,8 +867,7 @@ class Understanding:
             consumed.update(range(k, k + len(ph)))
         # "Ал керісінше, қазақстандық инвестициялар Ресейге қанша?": which way round names no topic (alone, "а наоборот?"
         # is a follow-up asking the other way round)
-        reverse = {k + j for k, ph in find_phrases(plain, lex.phrases["reverse_phrases"]) for j in range(len(ph))} \
-            | {k for k, tok in enumerate(plain) if tok in lex.words["reverse_phrases"]}
+        reverse = mentioned_at(plain, lex, "reverse_phrases")
         if len([k for k, tok in enumerate(plain) if tok not in lex.no_topic and k not in reverse]) >= 3:
             consumed.update(reverse)
         if earlier and len(named_years) == 1:
