@@ -173,7 +173,8 @@ ROUNDS = {"A": 1, "B": 1, "C": 1, "D": 2, "E": 2, "F": 3, "G": 3, "H": 4, "I": 4
           "QW": 312,
           "RF": 321,
           "QZ": 315,
-          "RG": 322}
+          "RG": 322,
+          "RC": 318}
 """The writers of each round of tests/eval (the files' headers say the same)."""
 
 
