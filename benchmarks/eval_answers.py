@@ -179,7 +179,8 @@ ROUNDS = {"A": 1, "B": 1, "C": 1, "D": 2, "E": 2, "F": 3, "G": 3, "H": 4, "I": 4
           "RD": 319,
           "RA": 316,
           "RB": 317,
-          "RN": 329}
+          "RN": 329,
+          "RO": 330}
 """The writers of each round of tests/eval (the files' headers say the same)."""
 
 
