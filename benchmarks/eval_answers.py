@@ -187,7 +187,8 @@ ROUNDS = {"A": 1, "B": 1, "C": 1, "D": 2, "E": 2, "F": 3, "G": 3, "H": 4, "I": 4
           "RJ": 325,
           "RK": 326,
           "RL": 327,
-          "RP": 331}
+          "RP": 331,
+          "RS": 334}
 """The writers of each round of tests/eval (the files' headers say the same)."""
 
 
