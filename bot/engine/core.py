@@ -87,6 +87,8 @@ _FIGURES_RE = re.compile(r"\b(?:numbers|figures|statistics|stats|цифр(?:ы|�
 _FIGURE_WORDS = ("numbers", "figures", "number", "figure", "цифры", "показатели", "сандар")
 """Their "how much" words: asked beside no other, they ask no amount."""
 _WORD_RE = re.compile(r"[^\W\d_][\w'-]*")
+_OF_THEM = ("сі", "си", "sı", "si")
+"""The Kazakh ending of "the n-th of them" ("үшіншісі"), left off before its ordinal is read."""
 _TERM_RE = re.compile(r"\bfor (\d{1,3}) years\b")
 MAX_ANNIVERSARY = 200
 """The largest number read as an anniversary ("the 30th"): a larger one is a figure, not a count of years."""
@@ -707,6 +709,9 @@ class AnswerEngine:
             hopped = self._hop(hop, lang, question)
             if hopped is not None:
                 return hopped
+        beyond = self._beyond_named(first, lang) if resolved.how == "standalone" else None
+        if beyond is not None:
+            return beyond
         if resolved.how == "standalone" and "list" in first.intents and len(first.named_years) == 1 and first.days:
             # "List everything signed on 6 July 1998 (I only remember the declaration)": that day's facts,
             # not the one the rest of the message names again.
@@ -2889,6 +2894,26 @@ class AnswerEngine:
         years = set(query.named_years) or self._years_of(top)
         return sorted((f for f in self._of_years(years) if f.times and f.kind == top.kind and _people(f) == _people(top)),
                       key=_in_order)
+
+    def _beyond_named(self, query: Query, lang: str) -> Answer | None:
+        """"What was the third document signed on 20 January 1995?" when the sources say three were signed and name
+        two: the k-th of a day's things past those named is not said, and the fact that counts them is the closest
+        (None unless one ordinal past the first is asked of a day one fact counts at least that many things of)."""
+        ordinals = self.lex.words["ordinal_words"]
+        asked = {n for raw in _WORD_RE.findall(query.text) if ordinals.intersection(tokens(raw))
+                 and (n := ordinal_value(raw) or (ordinal_value(raw[:-2]) if raw.endswith(_OF_THEM) else None))
+                 and n >= 2}
+        if len(asked) != 1 or not query.days or not query.named_years:
+            return None
+        k = asked.pop()
+        on_day = self._on_days({(y, m, d) for y in query.named_years for m, d in query.days})
+        numbers = self.lex.words["number_words"]
+        counting = [f for f in on_day if any((n := ordinal_value(w)) is not None and n >= k
+                                             for w in _WORD_RE.findall(f.title["en"]) if numbers.intersection(tokens(w)))]
+        named = [f for f in on_day if f not in counting]
+        if len(counting) != 1 or len(named) >= k:
+            return None
+        return self.compose.near_miss(counting[0], lang, query.text, "unnamed")
 
     def _on_days(self, days: set[tuple[int, int, int]]) -> list[Fact]:
         """Every fact dated to one of the days (year, month, day), most important first."""

@@ -1016,8 +1016,8 @@ class Understanding:
             intents.discard("list")  # "which region is it in?" asks one thing, "which regions" several
         if "how_much" in intents and "when" not in intents:
             intents.discard("until")  # "қаншаға дейін ұлғайтылды?": up to how much, not until when
-        if "until" in intents and "when" in intents and self._spatial_until([fold_word(raw) for raw in typed]):
-            intents.discard("until")  # "Теңізден Новороссийскіге дейін … қай жылы?": from a place to a place
+        if "until" in intents and self._spatial_until([fold_word(raw) for raw in typed]):
+            intents.discard("until")  # "Теңізден Новороссийскіге дейін … қай жылы?", "… кай кен орнынан?": place to place
         if "until" in intents and self._which_until(plain):
             intents.discard("until")  # "до какого пункта", "қай қалаға дейін": up to which place, not until when
         if "when" in intents and "how_much" not in intents:

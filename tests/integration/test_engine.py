@@ -5248,3 +5248,99 @@ def test_our_economy_is_kazakhstans(engine: AnswerEngine, question: str) -> None
 def test_who_of_countries_asks_which_countries(engine: AnswerEngine) -> None:
     """"… ондағы 5 ел кімдер?" (who are its five countries?): a plural "who" of countries asks the members."""
     answered_with(engine.answer("Кеден одағы Еуразиялық экономикалық одаққа айналғанда ондағы 5 ел кімдер?"), "Армения")
+
+
+@pytest.mark.parametrize("question", [
+    "What was the third document the two presidents signed on 20 January 1995?",
+    "Какой третий документ подписали президенты 20 января 1995 года?",
+    "1995 жылғы 20 қаңтарда қол қойылған үш құжаттың үшіншісі қандай құжат еді?",
+])
+def test_an_ordinal_past_the_named_things_is_not_said(engine: AnswerEngine, question: str) -> None:
+    """The sources say three documents were signed that day and name two: the third is not said, and the fact
+    that counts them is the closest; the second is one of those named."""
+    near_miss_of(engine.answer(question), "vi-presidents-1995-01-20")
+    assert engine.answer("What was the second document signed on 20 January 1995?").answered
+
+
+def test_what_fell_in_a_year(engine: AnswerEngine) -> None:
+    """"Какие события … пришлись на 2009 год?": the year's events ("пришлись", "упоминаются" name no topic)."""
+    answer = engine.answer("Какие события в отношениях Казахстана и России пришлись на 2009 год?")
+    assert answer.answered and answer.kind == "list", body_text(answer)
+    answer = engine.answer("Какие события 2024 года в отношениях Казахстана и России упоминаются?")
+    assert answer.answered and answer.kind == "list", body_text(answer)
+    answer = engine.answer("Какие события 2023 года упоминаются в ваших источниках?")
+    assert answer.answered and answer.kind == "list", body_text(answer)
+
+
+def test_a_quiz_asks_a_year_for_itself(engine: AnswerEngine) -> None:
+    """"Kvız üşın: …" (for a quiz): neither word is a topic, so the year's events are listed."""
+    answer = engine.answer("Kvız üşın: 1996 jyly Qazaqstan men Resei arasynda ne bolğan?")
+    assert answer.answered and answer.kind == "list", body_text(answer)
+
+
+def test_on_russian_soil_is_in_russia(engine: AnswerEngine) -> None:
+    answered_with(engine.answer("В каком месяце 2023 г. лидеры двух стран встречались на российской земле?"), "октябр")
+
+
+def test_the_state_boundary_said_as_meje(engine: AnswerEngine) -> None:
+    """"мемлекеттік меже" (the state boundary) is the border, so its first marker is found."""
+    answered_with(engine.answer("Солтустик корши екеумиздин мемлекеттик межемизге алгашкы белги кай жылы орнатылды?"),
+                  "2009")
+
+
+def test_which_town_said_as_shahar(engine: AnswerEngine) -> None:
+    """"қай шаһарда" (in which town) asks a place."""
+    answered_with(engine.answer("Акорда мен Кремль басшылары 2023 жылгы карашада кай шахарда бас косты?"), "Астана")
+
+
+def test_a_grandmothers_blessings_and_memories_ask_nothing(engine: AnswerEngine) -> None:
+    """Greetings, blessings and the asker's late husband's trips are left out; the question is what happened in Omsk."""
+    answered_with(engine.answer("Армысындар айналайындар!!! Мен жасы келген апанмын, телеграмды енди уйрендим... "
+                                "Шалым маркум Омбыга жии баратын еди. 1993 жылы кантар айында Омбыда Казакстан мен Ресей "
+                                "арасында не болды? кай куни? Алла разы болсын, балаларын аман болсын!!"), "9")
+    answered_with(engine.answer("ДОБРЫЙ ДЕНЬ СЫНОЧКИ!!! Как поживаете, все ли здоровы? У меня всё слава богу. По телевизору "
+                                "говорили что Токаев и Путин вместе открывали транзит газа в Узбекистан через нашу землю ,,, "
+                                "а я прослушала. В каком месяце 2023 года это было? Заранее спасибо, благослови вас Бог!"),
+                  "октябр")
+
+
+def test_a_pipeline_up_to_a_place_asks_no_end_date(engine: AnswerEngine) -> None:
+    """"Новороссийскіге дейін … қай кен орнынан?" (to Novorossiysk … from which field?): "дейін" marks a place."""
+    answered_with(engine.answer("1996 жылы Новороссийскиге дейин мунай кубырын салу шешими кабылданганда, кубыр кай кен "
+                                "орнынан басталатын болды?"), "Теңіз")
+
+
+@pytest.mark.parametrize("question", [
+    "Мына сойлемди немис тилинен казак тилине аударып бересиз бе: \"Ich liebe Almaty\"",
+    "Какие документы нужны для поступления в магистратуру Карагандинского университета на юридическую специальность?",
+])
+def test_a_translation_or_an_admission_is_out_of_scope(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.answered, body_text(answer)
+
+
+def test_what_can_you_help_with_in_latin_kazakh(engine: AnswerEngine) -> None:
+    assert engine.answer("ne ısteı alasyñ? nemen kömektesesıñ").kind == "smalltalk"
+
+
+def test_a_head_count_of_servicemen_is_not_the_number_of_ranges(engine: AnswerEngine) -> None:
+    """"қанша … әскери қызметші" counts people: the five ranges are no answer to it."""
+    near_miss_of(engine.answer("Sary Şağan poligonynda qanşa reseilık äskeri qyzmetşı bar?"), "fg-russia-test-ranges")
+
+
+def test_how_many_said_as_to_what_extent_many(engine: AnswerEngine) -> None:
+    """"қаншалықты көп" (how many) asks the number of enterprises with Russian capital."""
+    answered_with(engine.answer("Маскеу капиталы катыскан касипорындар биздин елде каншалыкты коп?"), "1600")
+
+
+def test_slang_for_money_asks_money(engine: AnswerEngine) -> None:
+    """"бабла" (slang for money) asks a sum: Kazakh business's investment in Russia has one, the Baikonur lease none."""
+    answered_with(engine.answer("Сколько бабла казахстанский бизнес вложил в экономику северного соседа?"), "5,6")
+    answer = engine.answer("слушай а сколько бабла Россия отстёгивает за Байконур в год")
+    assert not answer.answered, body_text(answer)
+
+
+def test_over_some_years_asks_no_date(engine: AnswerEngine) -> None:
+    """"30 жылдан астам уақытта" (over more than 30 years) is a span, not a "when" asked."""
+    query = engine.understanding.parse("Астана мен Мәскеу 30 жылдан астам уақытта өзара қанша шарт пен келісім жасасқан?")
+    assert "when" not in query.intents and "how_much" in query.intents
