@@ -5344,3 +5344,23 @@ def test_over_some_years_asks_no_date(engine: AnswerEngine) -> None:
     """"30 жылдан астам уақытта" (over more than 30 years) is a span, not a "when" asked."""
     query = engine.understanding.parse("Астана мен Мәскеу 30 жылдан астам уақытта өзара қанша шарт пен келісім жасасқан?")
     assert "when" not in query.intents and "how_much" in query.intents
+
+
+@pytest.mark.parametrize("text", ["Эй, бармысын? Жауап бермей калдын гой", "salem bot, sen ne isteisin ozi?",
+                                  "бот, сен осындамысын?", "bar ma sen? jauap ber"])
+def test_are_you_there_in_kazakh_is_small_talk(engine: AnswerEngine, text: str) -> None:
+    assert engine.answer(text).kind == "smalltalk"
+
+
+@pytest.mark.parametrize("question", ["Сенің ойыңша, кім жақсы президент: Тоқаев па, әлде Путин бе?",
+                                      "Спрогнозируйте, останется ли Казахстан в ЕАЭС через десять лет?"])
+def test_an_opinion_or_a_forecast_is_out_of_scope(engine: AnswerEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.answered, body_text(answer)
+
+
+def test_thanks_for_your_time_asks_no_time(engine: AnswerEngine) -> None:
+    """"Уақыт бөлгеніңізге рахмет" (thanks for your time) is courtesy: "уақыт" asks no date of the union's growth."""
+    answered_with(engine.answer("Армысыз! Мен Ресейде тұрамын, бірақ қызым Қазақстанда, сондықтан екі елдің жаңалығын "
+                                "қадағалап отырамын. Бір нәрсені білгім келеді: Кеден одағы кейін Еуразиялық одаққа "
+                                "айналғанда оған қай екі мемлекет қосылды? Уақыт бөлгеніңізге рахмет."), "Армения")

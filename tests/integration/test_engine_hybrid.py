@@ -24,7 +24,7 @@ from bot.text import tokens
 ROOT = Path(__file__).resolve().parents[2]
 # The figures reported in the README for tests/eval/tune.yaml; the guard allows two points less.
 REPORTED_ANSWERS = 97.8
-REPORTED_DECLINES = 97.8
+REPORTED_DECLINES = 98.0
 
 
 @pytest.fixture(scope="module")
