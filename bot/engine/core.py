@@ -2899,11 +2899,13 @@ class AnswerEngine:
         """"What was the third document signed on 20 January 1995?" when the sources say three were signed and name
         two: the k-th of a day's things past those named is not said, and the fact that counts them is the closest
         (None unless one ordinal past the first is asked of a day one fact counts at least that many things of)."""
+        if not query.days or not query.named_years:
+            return None  # (checked first: most questions name no day, and reading ordinals word by word costs)
         ordinals = self.lex.words["ordinal_words"]
         asked = {n for raw in _WORD_RE.findall(query.text) if ordinals.intersection(tokens(raw))
                  and (n := ordinal_value(raw) or (ordinal_value(raw[:-2]) if raw.endswith(_OF_THEM) else None))
                  and n >= 2}
-        if len(asked) != 1 or not query.days or not query.named_years:
+        if len(asked) != 1:
             return None
         k = asked.pop()
         on_day = self._on_days({(y, m, d) for y in query.named_years for m, d in query.days})
