@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.dates import format_date
 from bot.engine import Answer, Reference
+from bot.engine.compose import body_lines
 from bot.i18n import t
 from bot.model import PartialDate, Source
 from bot.script import latin_reply
@@ -76,33 +77,8 @@ def reference_line(ref: Reference, lang: str) -> str:
 
 def body_text(answer: Answer) -> str:
     """The answer without its source list."""
-    lines: list[str] = []
-    if answer.intro:
-        lines.append(answer.intro)
-    if answer.heading:
-        lines.append(heading_line(answer))
-    lines.extend(f"{seg.text} {_marks(seg.refs)}".rstrip() for seg in answer.segments)
-    if answer.related:
-        lines.append(t(answer.lang, "answer.see_also"))
-        lines.extend(f"• {seg.text} {_marks(seg.refs)}".rstrip() for seg in answer.related)
-    if answer.suggestions:
-        lines.append(t(answer.lang, "answer.suggest"))
-        lines.extend(f"• {f.title[answer.lang]}" for f in answer.suggestions)
-    if answer.more:
-        lines.append(t(answer.lang, "group.more", n=answer.more))
-    text = "\n".join(lines)
+    text = "\n".join(body_lines(answer))
     return latin_reply(text, answer.plain_latin, answer.dotted_i) if answer.script == "latn" else text
-
-
-def heading_line(answer: Answer) -> str:
-    """The fact's title with its date, unless the title already names the year."""
-    if answer.when and not any(tok in answer.heading for tok in answer.when.split() if tok.isdigit()):
-        return f"{answer.heading} ({answer.when})"
-    return answer.heading
-
-
-def _marks(refs: tuple[int, ...]) -> str:
-    return "".join(f"[{n}]" for n in refs)
 
 
 def full_text(answer: Answer) -> str:

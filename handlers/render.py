@@ -10,10 +10,11 @@ from html import escape
 from bot.anniversaries import AnniversaryItem
 from bot.dates import format_day, format_month_day
 from bot.engine import Answer, Reference, RefNumbering, fact_when
+from bot.engine.compose import heading_line
 from bot.feedback import FactRating, QuestionPage
 from bot.i18n import t
 from bot.model import Fact, Source
-from bot.render_text import heading_line, join_source, source_label
+from bot.render_text import join_source, source_label
 from bot.script import latin_reply
 from bot.store import FactStore
 from bot.usecases.browse import ALL, PAGE_SIZE, DayView, ListPage, ListView

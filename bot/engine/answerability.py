@@ -186,6 +186,8 @@ class Answerability:
                     places.update(tokens(fact.place[lang]))
         self.place_words = frozenset(places) | lex.words["place_words"]
         self.side_words = side_tokens(lex)
+        self.russia = lex.words["russia_names"]
+        self.kazakhstan = lex.words["kazakhstan_names"]
         self.stand_ins = frozenset(ph[0] for ph in lex.stands_for if len(ph) == 1) | self.place_words
         """Single words standing for something else ("Kremlin", "Akorda") and place words (named places among them):
         no name of a thing."""
@@ -288,7 +290,9 @@ class Answerability:
         if fact.metric is None:
             return False
         if "customs-union" in fact.tags and not self.lex.words["union_words"].intersection(query.tokens):
-            return True
+            # ("Resei, Qazaqstan, Belarus elderinde qansha adam turady?": the three members named one by one ask the sum)
+            return not (self.russia.intersection(query.tokens) and self.kazakhstan.intersection(query.tokens)
+                        and self.lex.words["belarus_names"].intersection(query.tokens))
         return "eaeu" in fact.tags and not self.lex.words["eaeu_words"].intersection(query.tokens)
 
     def elsewhere(self, query: Query, fact: Fact) -> bool:

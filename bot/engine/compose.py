@@ -30,6 +30,10 @@ FULL_TEXT_BUDGET = 650  # characters of fact texts a list may spend before it sh
 AFTER_EVENT_BUDGET = 800  # characters an answer led by the event that dates it may tell, "see also" included
 EVENT_LEAD_MIN = 120  # characters the event leading a long answer keeps of its first sentence
 SHORT_LIST = 3  # a list this short shows each fact's first sentence when the whole texts are too long
+REPLY_LIMIT = 900
+"""Characters a reply's body stays under (a few lines on a phone screen, its source list apart): past it the
+"see also" lines go first, then the suggestions, then the later statements keep their first sentence, then
+the last of them are left to "…and n more"."""
 KIND_ORDER = {"treaty": 0, "visit": 1, "event": 2, "figure": 3, "trade": 4}
 
 
@@ -404,3 +408,75 @@ def _number(value: float, lang: str, digits: int = 2) -> str:
     """A number as the reader writes it: no trailing zeros, a decimal comma in kk and ru."""
     text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
     return text.replace(".", ",") if lang in ("kk", "ru") else text
+
+
+def heading_line(answer: Answer) -> str:
+    """The fact's title with its date, unless the title already names the year."""
+    if answer.when and not any(tok in answer.heading for tok in answer.when.split() if tok.isdigit()):
+        return f"{answer.heading} ({answer.when})"
+    return answer.heading
+
+
+def body_lines(answer: Answer) -> list[str]:
+    """The answer's body as lines of plain text (before a Latin-script reply is transliterated)."""
+    lines: list[str] = []
+    if answer.intro:
+        lines.append(answer.intro)
+    if answer.heading:
+        lines.append(heading_line(answer))
+    lines.extend(f"{seg.text} {_marks(seg.refs)}".rstrip() for seg in answer.segments)
+    if answer.related:
+        lines.append(t(answer.lang, "answer.see_also"))
+        lines.extend(f"• {seg.text} {_marks(seg.refs)}".rstrip() for seg in answer.related)
+    if answer.suggestions:
+        lines.append(t(answer.lang, "answer.suggest"))
+        lines.extend(f"• {f.title[answer.lang]}" for f in answer.suggestions)
+    if answer.more:
+        lines.append(t(answer.lang, "group.more", n=answer.more))
+    return lines
+
+
+def _marks(refs: tuple[int, ...]) -> str:
+    return "".join(f"[{n}]" for n in refs)
+
+
+def reply_length(answer: Answer) -> int:
+    return len("\n".join(body_lines(answer)))
+
+
+def fitted(answer: Answer, limit: int = REPLY_LIMIT) -> Answer:
+    """The answer cut to under `limit` characters, least needed first: "see also" lines, suggestions, then
+    each later statement to its first sentence (the first statement is what was asked), then the last
+    statements, counted in "…and n more"; references no longer cited are dropped and the rest renumbered."""
+    if reply_length(answer) < limit:
+        return answer
+    short = answer
+    while short.related and reply_length(short) >= limit:
+        short = replace(short, related=short.related[:-1])
+    while short.suggestions and reply_length(short) >= limit:
+        short = replace(short, suggestions=short.suggestions[:-1])
+    segments = list(short.segments)
+    for i in range(len(segments) - 1, 0, -1):
+        if reply_length(short) < limit:
+            break
+        segments[i] = Segment(first_sentence(segments[i].text, limit // 4), segments[i].refs)
+        short = replace(short, segments=tuple(segments))
+    while len(short.segments) > 1 and reply_length(short) >= limit:
+        short = replace(short, segments=short.segments[:-1], more=short.more + 1)
+    return _renumbered(short)
+
+
+def _renumbered(answer: Answer) -> Answer:
+    order: dict[int, int] = {}
+    for seg in (*answer.segments, *answer.related):
+        for n in seg.refs:
+            order.setdefault(n, len(order) + 1)
+    if all(order.get(ref.n) == ref.n for ref in answer.references):
+        return answer
+
+    def renumber(segs: tuple[Segment, ...]) -> tuple[Segment, ...]:
+        return tuple(Segment(seg.text, tuple(order[n] for n in seg.refs)) for seg in segs)
+
+    references = sorted((replace(ref, n=order[ref.n]) for ref in answer.references if ref.n in order), key=lambda r: r.n)
+    return replace(answer, segments=renumber(answer.segments), related=renumber(answer.related),
+                   references=tuple(references))

@@ -161,7 +161,8 @@ def _names_side_unquoted(question: str, lex: Lexicon) -> bool:
 
 
 def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
-            context: Callable[[Turn], tuple[frozenset[str], tuple[str, ...]]] | None = None) -> Resolved:
+            context: Callable[[Turn], tuple[frozenset[str], tuple[str, ...]]] | None = None,
+            names: frozenset[str] = frozenset()) -> Resolved:
     """The question to answer: the question itself, or the previous one carried forward with what
     the follow-up changes (a year, a side, a detail). A follow-up that asks something new ("where
     is it?" after "when was it signed?") or points back at it ("в какой области он находится?")
@@ -255,6 +256,9 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
             # "а экспорт?" after "товарооборот 2011" the trade in both directions.
             replaced = flows | lex.words["turnover_words"]
             text = without_direction(" ".join(w for w in text.split() if not replaced.intersection(tokens(w))))
+        elif lex.words["turnover_words"].intersection(tokens(rest)) and flows.intersection(tokens(text)):
+            # "ал екі елдің жалпы сауда айналымы ше?" after exports in 2011: the trade both ways replaces the direction.
+            text = without_direction(" ".join(w for w in text.split() if not flows.intersection(tokens(w))))
         # ("Кейін …", "ал кейін …": "after" said first, with nothing before it to be after, is "later")
         opening = query.tokens[1:2] if query.tokens[:1] and query.tokens[0] in lex.words["followup"] else query.tokens[:1]
         if lex.words["later_words"].intersection(query.tokens) or find_phrases(query.tokens, lex.phrases["later_words"]) \
@@ -263,7 +267,7 @@ def resolve(question: str, query: Query, previous: Turn | None, lex: Lexicon,
             # growing each year?" after trade in 2005 a yearly rate: neither is the year asked before.
             text = " ".join(YEAR_RE.sub(" ", text).split())
         if not query.intents & ASKS:
-            text = _without_replaced_names(text, question, lex)
+            text = _without_replaced_names(text, question, lex, names)
         text = f"{text} {rest}"
     return Resolved(text, "followup")
 
@@ -276,15 +280,17 @@ def echoes(words: Iterable[str], verbs: Collection[str], previous: str) -> bool:
     return bool(own & said) and own <= said | set(verbs) and len(own - said) <= 1
 
 
-def _without_replaced_names(previous: str, question: str, lex: Lexicon) -> str:
+def _without_replaced_names(previous: str, question: str, lex: Lexicon, known: frozenset[str] = frozenset()) -> str:
     """"ал Эмба полигоны ше?" after "Байконыр қай облыста?": a name the follow-up brings replaces the names
     the question before asked about, which would otherwise find the one fact that names both. (The
-    follow-up's first word is capitalised as any first word is: "Нәтижесінде …?" brings no name.)"""
+    follow-up's first word is capitalised as any first word is: "Нәтижесінде …?" brings no name.) Typed in
+    small letters ("ал эмба полигоны ше?"), a name is a word the facts' titles only write as one (`known`)."""
 
     common = side_tokens(lex) | lex.asking_words | lex.words["stopwords"]
 
     def names(words: list[str]) -> set[str]:
-        return {raw for raw in words if raw[0].isupper() and not raw.isupper() and common.isdisjoint(tokens(raw))}
+        return {raw for raw in words if common.isdisjoint(tokens(raw))
+                and ((raw[0].isupper() and not raw.isupper()) or (raw.islower() and known.intersection(tokens(raw))))}
 
     new = names(_WORD_RE.findall(question)[1:])
     old = names(_WORD_RE.findall(previous)) - new

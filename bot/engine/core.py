@@ -23,7 +23,7 @@ from cachetools import LRUCache
 
 from bot.dates import MONTHS
 from bot.engine.answerability import Answerability
-from bot.engine.compose import MAX_LIST, Answer, Composer, Script, days_apart, importance
+from bot.engine.compose import MAX_LIST, Answer, Composer, Script, days_apart, fitted, importance
 from bot.engine.conversation import (
     Resolved,
     Turn,
@@ -44,6 +44,7 @@ from bot.engine.hops import (
     anniversary_back,
     day_hop,
     days_after,
+    described_person,
     earlier_pair,
     or_halves,
     or_pair,
@@ -270,7 +271,7 @@ class AnswerEngine:
         given = self._given(question, lang, previous)
         if given is not None:
             return given
-        answer = self._worked_out(question, lang, previous)
+        answer = fitted(self._worked_out(question, lang, previous))
         self._remember(question, lang, previous, answer)
         return answer
 
@@ -302,6 +303,11 @@ class AnswerEngine:
         unattributed = _SOURCE_YEAR_RE.sub(lambda m: m.group("noun") or "", unattributed)
         if unattributed != glossless:
             glossless = " ".join(unattributed.split())
+        described = described_person(glossless)
+        if described is not None:
+            told = self._reply_to(described, lang, previous)
+            if told.answered:
+                return told
         answer = self._reply_to(glossless, lang, previous)
         if glossless != cleaned and not answer.answered:
             answer = self._reply_to(cleaned, lang, previous)
@@ -430,10 +436,14 @@ class AnswerEngine:
         split = _DESCRIBED_RE.fullmatch(whole.strip())
         said = sentences(whole) if split is None else [split.group("head"), split.group("ask")]
         head, ask = (said[-2], said[-1]) if len(said) >= 2 and said[-1].rstrip().endswith("?") else ("", "")
-        if not head or head.rstrip().endswith("?") or YEAR_RE.search(ask):
+        if not head or head.rstrip().endswith("?"):
             return None
         asked = {fold(m.group()) for m in _WORD_RE.finditer(ask)}
         of_person = bool(asked & (self.lex.words["person_pronouns"] | self.lex.words["person_refers"]))
+        # (a year the question names is its own, when it asks what the person described did: "… жеңген адам - ол 1996
+        # жылы Қазақстанға қай айда келді?")
+        if YEAR_RE.search(ask) and not (of_person and self.lex.words["person_verbs"].intersection(tokens(ask))):
+            return None
         if not of_person and not asked & self.lex.words["refers"]:
             return None
         story = self._answer(self._told(head), lang, None)
@@ -447,6 +457,21 @@ class AnswerEngine:
             return None
         alone = self._answer(self._told(named), lang, turn)
         return alone if alone.answered and alone.facts and alone.facts[0].id != story.facts[0].id else None
+
+    def _flow_and_turnover(self, query: Query, top: Ranked, ranked: Sequence[Ranked]) -> list[Fact] | None:
+        """"Kazakhstan's exports to Russia and the total trade in 2011?": one direction of trade and the whole asked
+        together, each the figure of one fact of the same year (neither holds the other); None otherwise."""
+        words = self.lex.words
+        if not (words["flow_words"].intersection(query.tokens) and words["turnover_words"].intersection(query.tokens)):
+            return None
+        kinds = {"export_kz_ru": "flow", "import_kz_ru": "flow", "trade_turnover": "whole"}
+        for r in ranked[1:WEIGHTS.answerable_tries]:
+            pair = (top.fact, r.fact)
+            year = top.fact.when.year if top.fact.when else None
+            if {kinds.get(f.metric or "") for f in pair} == {"flow", "whole"} and r.fact.when and year == r.fact.when.year \
+                    and (not query.named_years or year in query.named_years):
+                return sorted(pair, key=lambda f: kinds.get(f.metric or "") != "flow")
+        return None
 
     def _thing_story(self, story: Answer, ask: str, lang: str) -> Answer | None:
         """"The largest of Russia's ranges here — for how many years was it leased?": the description finds a fact whose
@@ -533,7 +558,7 @@ class AnswerEngine:
             shown = self._shown(previous)
             if shown:
                 return self.compose.provenance(shown, lang, question)
-        resolved = resolve(question, first, previous, self.lex, self._context)
+        resolved = resolve(question, first, previous, self.lex, self._context, self.title_names)
         if resolved.how == "unresolved":
             return self.compose.decline(question, lang, key="followup.unresolved")
         if resolved.how == "else" and previous is not None:
@@ -1044,11 +1069,16 @@ class AnswerEngine:
         held: list[tuple[Fact, str]] = []
         for side in sides:  # "who were the presidents of KZ and Russia in 2009?": each side's
             presidents = lex.words[f"{side}_presidents"]
-            named = [(abs(f.when.year - year), f.when.key, f, person) for f in self.store.facts if f.when and f.people
-                     for person, en in zip(f.people[lang], f.people["en"], strict=True) if presidents & set(tokens(en))]
-            if not named:
-                return None
-            held.append(min(named, key=lambda n: n[:2])[2:])
+            # (not one a fact calls a past president: "… met Russia's first president Boris Yeltsin" in 2000)
+            named = [(f.when.key, f, person, en) for f in self.store.facts if f.when and f.people
+                     for person, en in zip(f.people[lang], f.people["en"], strict=True)
+                     if presidents & set(tokens(en)) and not _named_as_former(f, en)]
+            before = max((n for n in named if n[0][0] <= year), key=lambda n: n[0], default=None)
+            after = min((n for n in named if n[0][0] >= year), key=lambda n: n[0], default=None)
+            if before is None and after is None or (before and after and before[3] != after[3]):
+                return None  # the nearest mentions on either side of the year name different presidents: a guess
+            nearest = min((n for n in (before, after) if n is not None), key=lambda n: (abs(n[0][0] - year), n[0]))
+            held.append((nearest[1], nearest[2]))
         facts = list({fact.id: fact for fact, _ in held}.values())
         intro = self.compose.office_holder(", ".join(name for _, name in held), year, lang, len(held))
         return self.compose.fact(facts[0], lang, query.text, related=facts[1:], intro=intro)
@@ -1949,7 +1979,8 @@ class AnswerEngine:
             ratio = WEIGHTS.unit_ratio if unit or missing == "countries" else WEIGHTS.answerable_ratio
             # … and so does a date asked of an undated fact, by a runner-up whose title names the subject at
             # least as fully ("when was the Customs Union formed?": the Customs Union's dated start)
-            titling = self._in_title(query, top.index) if missing == "date" else set()
+            # (or a sum of money asked: "what are the 100-plus joint projects worth?" of the projects' value)
+            titling = self._in_title(query, top.index) if missing in ("date", "money") else set()
             # … and so does one holding every word of the question the best fact lacks ("when did Kazakhstan rent out
             # the big launch site in Kyzylorda Region?": the lease, beside the biggest range's place)
             lacked = set(query.words) - self.words[self.position[top.fact.id]] - self.side_words if missing == "date" else set()
@@ -1982,6 +2013,9 @@ class AnswerEngine:
                     if half is not None:
                         return self.compose.listing([r.fact, half], lang, question, "", in_full=2)
                     return self.compose.fact(r.fact, lang, question)
+            both = self._flow_and_turnover(query, top, ranked)
+            if both is not None:
+                return self.compose.listing(both, lang, question, "", in_full=2)
             dated = self._dated_beside(query, missing, top, ranked)
             if dated:
                 return self.compose.listing(dated, lang, question, "", in_full=len(dated))
@@ -2178,7 +2212,13 @@ class AnswerEngine:
         """Whether a runner-up still speaks of what the question names in the best fact's title: where or on
         which day (or year) "the 2013 treaty of good-neighbourliness" was signed is not told by another treaty that says."""
         if missing not in ("where", "day", "month", "date"):
-            return True
+            if missing not in ("duration", "number", "money"):
+                return True
+            # (nor is a length asked of "the Trans-Aral Railway" told by the border's: a name the question types in
+            # capitals, which the best fact's title holds, must be the runner-up's too)
+            named = {tok for k, raw in enumerate(raw_tokens(query.text)) if k and raw[:1].isupper() for tok in tokens(raw)}
+            own = named & {tok for title in top.fact.title.values() for tok in tokens(title)} - self.side_words
+            return not own or bool(own & self.words[self.position[other.fact.id]])
         if other.fact.kind != "treaty":
             # only another document is easily taken for the one asked about; but where the best fact names no
             # document either, one that names none tells nothing of when or where "the EAEU treaty" was signed
@@ -3089,6 +3129,15 @@ def _when_or_titled(fact: Fact) -> tuple[int, int, int]:
         return fact.when.key
     year = YEAR_RE.search(fact.title["en"])
     return (int(year.group(1)), 0, 0) if year else (0, 0, 0)
+
+
+_FORMER_RE = re.compile(r"\b(?:first|former|ex-?)\s+(?:\w+\s+)?president\s+$", re.IGNORECASE)
+
+
+def _named_as_former(fact: Fact, name_en: str) -> bool:
+    """Whether a fact names a president as one past ("Russia's first president Boris Yeltsin", "the former president")."""
+    at = fact.text["en"].find(name_en)
+    return at > 0 and _FORMER_RE.search(fact.text["en"][max(0, at - 40):at]) is not None
 
 
 def _of_other_month(query: Query, fact: Fact) -> bool:

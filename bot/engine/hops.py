@@ -40,12 +40,14 @@ _MARKERS: tuple[tuple[str, int], ...] = (
     # "In the January after Leps' concert was called off, …": the next such month, the month kept for the asked part.
     (r"(?:in )?the (?:following )?(?P<month>January|February|March|April|May|June|July|August|September|October"
      r"|November|December) (?:after|following)", 1),
-    (r"(?:через год|спустя год|на следующий год|в следующем году) после", 1),
+    (r"(?:через год|спустя год|на следующий год|в следующем году|в (?:первый )?год) после", 1),
     # "в год, следующий за …", "в году, следующем за …"
     (r"(?:в |на |за )?год(?:у)?,? (?:непосредственно )?(?:следующий|следующем|последовавший|последовавшем) (?:за|после)", 1),
     # "… в январе года, следующего за …", "… в январе следующего года после …": the month stays with the asked part.
     (r"года,? (?:непосредственно )?(?:следующего|последовавшего) (?:за|после)", 1),
     (r"следующего года после", 1),
+    # "в январе того года, что последовал за …": the month stays with the asked part.
+    (r"(?:того )?года,? (?:что|который) (?:последовал|наступил) (?:за|после)", 1),
     (r"за год до", -1),
     (r"(?:в |на |за )?год(?:у)?,? (?:непосредственно )?(?:предшествующий|предшествующем|предшествовавший|предшествовавшем)", -1),
     (r"(?:в|за) (?:том |тот )?(?:же |самый |самом )?год(?:у)?,? (?:когда|в котором)", 0),  # "за тот год, когда …"
@@ -675,4 +677,37 @@ def anniversary_back(question: str) -> str | None:
             else "которого"
         plain = question[:match.start()] + said + question[match.end():]
         return _SAID_IN_RE.sub(str(int(years[0]) - n), plain)
+    return None
+
+
+_DESCRIBED_EN_RE = re.compile(
+    r"\b(?P<desc>the (?:man|woman|person|guy|politician|leader|one) (?:who|that) .+?|the winner of .+?)"
+    r"\s+(?P<rest>(?:later |then |first |once |also |soon )?(?:arrive|arrived|came|come|visit|visited|pay|paid|make|made|go|"
+    r"went|travel|travelled|traveled|fly|flew|sign|signed|meet|met|talk|talked|hold|held)\b.*)$", re.IGNORECASE)
+_DESCRIBED_RU_RE = re.compile(
+    r"(?P<desc>(?:победитель|победителя) .+?)\s+(?P<rest>(?:позже |потом |затем |впоследствии )?(?:приезжал|приехал|"
+    r"посетил|посещал|прибыл|побывал|подписал|встречался|встретился|ездил|съездил)\b.*)$", re.IGNORECASE)
+_DESCRIBED_KK_RE = re.compile(
+    r"^(?P<desc>\S.{8,}?(?:ген|ған|кен|қан|gen|ğan|ken|qan|gan) (?:адам|кісі|adam|kısı|kisi))\s+(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def described_person(question: str) -> str | None:
+    """A question that names a person by what they did, inside its own clause ("On what day did the man who won
+    Russia's first open presidential election arrive in Almaty?", "Ресейдегі тұңғыш ашық президент сайлауын
+    жеңген адам 1996 жылы Қазақстанға қай айда келді?"), told as the description first and the question pointing
+    back at it ("The man who won … - on what day did he arrive in Almaty?"), which is answered in two steps. None
+    when no person is described so."""
+    match = _DESCRIBED_EN_RE.search(question)
+    if match is not None:
+        desc = match.group("desc")
+        before = question[:match.start()]
+        return f"{desc[:1].upper()}{desc[1:]} - {before}he {match.group('rest')}"
+    match = _DESCRIBED_RU_RE.search(question)
+    if match is not None:
+        desc = match.group("desc")
+        return f"{desc[:1].upper()}{desc[1:]} - {question[:match.start()]}он {match.group('rest')}"
+    match = _DESCRIBED_KK_RE.search(question)
+    if match is not None:
+        pronoun = "ол" if re.search(r"[а-яәғқңөұүһі]", match.group("desc"), re.IGNORECASE) else "ol"
+        return f"{match.group('desc')} - {pronoun} {match.group('rest')}"
     return None

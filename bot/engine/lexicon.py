@@ -29,7 +29,7 @@ WORD_LISTS = ("stopwords", "day_words", "which_words", "out_of_scope", "next_wor
               "spring_words", "summer_words", "autumn_words", "winter_words",
               "measure_words", "whole_words", "and_words",
               "what_words", "previous_year", "not_money", "union_words", "russia_places", "russia_people", "kazakhstan_people",
-              "russia_presidents", "kazakhstan_presidents", "head_words", "russia_names", "kazakhstan_names",
+              "russia_presidents", "kazakhstan_presidents", "head_words", "russia_names", "kazakhstan_names", "belarus_names",
               "kazakhstan_places", "rank_words", "year_words", "eaeu_words", "country_words", "anniversary_words", "role_words",
               "membership_words", "flow_words", "import_words", "turnover_words", "plea_words", "counterfactual_words",
               "locative_words", "holiday_words",

@@ -234,6 +234,12 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         if worded and all(_self_contained(s, lex) for s in worded):
             # "… I could not find the exact dates. Could you tell me, when was it?": the asking word stays.
             return " ".join(worded + [s for s in asked if lex.question_words.intersection(tokens(s))])
+        first = kept.index(asked[0]) if asked else 0
+        if first >= 2 and _names(kept[first - 1], names_topic) and _ABOUT_ONESELF_RE.search(kept[0]):
+            # "Мен … оқимын, курстық жұмыс жазып жатырмын. … конвенцияны 1996 жылы қабылдаған екен, бірақ нақты күнін
+            # таба алмадым. Айтып бере аласыз ба?": a plea that names nothing asks of the sentence just before it, not
+            # of who the asker is.
+            return " ".join([kept[first - 1], *asked])
         return " ".join(kept) if kept else text
     if not pointing and all(_self_contained(s, lex) for s in asked):
         # "My supervisor wants figures on mutual investment. How much Kazakh money went into Russia?":
@@ -248,8 +254,17 @@ def without_courtesy(text: str, lex: Lexicon, names_topic: Callable[[str], bool]
         said = {tok for s in asked if not _self_contained(s, lex) and not _names(s, names_topic) for tok in _content(s, lex)}
         # ("My reading suggests that different sources give different dates for the 1992 Treaty …. Which dates do your
         # sources give?": what the asker read, when it names a topic, is kept whole.)
-        kept = [s if s in asked or not _ABOUT_ONESELF_RE.search(s) else _told_of(s, said, lex, names_topic) for s in kept]
-        kept = [s.strip() for s in kept if s.strip()]
+        told = [s if s in asked or not _ABOUT_ONESELF_RE.search(s) else _told_of(s, said, lex, names_topic) for s in kept]
+        first = kept.index(asked[0])
+        asking_words = frozenset(tok for words in lex.intents.values() for tok in words)
+        bare = len(asked) == 1 and set(_content(asked[0], lex)) <= asking_words
+        if said and first and bare and not any(told[k].strip() for k in range(first) if kept[k] not in asked):
+            # "… I keep seeing a headline number for the deals prepared at the forum in Astana in November 2023. What
+            # was the total value, please?": a question of asking words alone, naming nothing the asker told, leans on the
+            # sentence just before it, of which the names and the words the facts use in its last clause are kept.
+            last = kept[first - 1].rsplit(",", 1)[-1]
+            told[first - 1] = _closed(_with_topic_words(_names(last, names_topic), last, lex, names_topic))
+        kept = [s.strip() for s in told if s.strip()]
     elif all(_self_contained(s, lex) for s in pointing):
         # A long question that may point at its own words ("… how much exports grew and what value
         # they reached?") keeps only the names and years said about the asker ("… about Baikonur").
@@ -461,12 +476,14 @@ def _closed(fragment: str) -> str:
 
 
 def _with_topic_words(names: str, part: str, lex: Lexicon, names_topic: Callable[[str], bool]) -> str:
-    """A sentence's names (`_names`) followed by the words the facts use of a part of it, besides those names
-    and stop words."""
+    """A sentence's names (`_names`) followed by the words the facts use of a part of it, besides those names,
+    stop words and words out of scope (the asker "keeps seeing a headline number": no news is asked)."""
     said = set(names.split())
+    beyond = lex.words["out_of_scope"]
     return names + "".join(f" {w}" for w in _WORD_RE.findall(part)
                            if w not in said and not _ABOUT_ONESELF_RE.fullmatch(w)
-                           and any(names_topic(t) and t not in lex.no_topic for t in tokens(w)))
+                           and any(names_topic(t) and t not in lex.no_topic for t in tokens(w))
+                           and not beyond.intersection(tokens(w)))
 
 
 def _runs_naming(sentence: str, said: set[str], lex: Lexicon, names_topic: Callable[[str], bool]) -> str:

@@ -980,6 +980,12 @@ class Understanding:
             if lex.intents["day"].intersection(toks) <= both and (lex.intents["how_much"] - both).intersection(toks) \
                     and not (lex.intents["when"] - both).intersection(toks):
                 intents -= {"day", "when"}
+        if "how_much" in intents and find_phrases(plain, lex.intent_phrases["day"]):
+            # "в какие числа летом 2000 года …?": the dates asked, though "число" (number) counts things too
+            both = lex.intents["day"] & lex.intents["how_much"]
+            amount = (lex.intents["how_much"] - both).intersection(toks) or find_phrases(plain, lex.intent_phrases["how_much"])
+            if not amount:
+                intents.discard("how_much")
         if "when" in intents and (_when_is_a_conjunction(plain, lex) or _KOGDA_CLAUSE_RE.search(text)
                                   or (_WHEN_CLAUSE_RE.search(text) and not (lex.intents["when"] - {_WHEN}).intersection(plain))
                                   or self._which_thing(plain)):

@@ -9,9 +9,10 @@ import re
 import pytest
 from test_loader import real_store
 
-from bot.engine import Reference
+from bot.engine import Answer, Reference, RefNumbering, Segment
+from bot.engine.compose import REPLY_LIMIT, fitted
 from bot.model import LANGS
-from bot.render_text import line_ranges, reference_line, source_label
+from bot.render_text import body_text, line_ranges, reference_line, source_label
 from bot.store import FactStore
 from handlers.render import source_line
 
@@ -97,3 +98,36 @@ def test_the_sources_list_keeps_full_titles(store: FactStore) -> None:
     source = store.sources["sputnik-2024"]
     for lang in LANGS:
         assert source.title[lang] in source_line(source, lang)
+
+
+def _long_answer(store: FactStore, lang: str) -> Answer:
+    """An answer told from many facts, with see-also lines and suggestions: far past the reply limit."""
+    facts = [f for f in store.facts if len(f.text[lang]) > 150][:12]
+    refs = RefNumbering(store.sources)
+    segments = tuple(Segment(f.text[lang], refs.add(f.cite)) for f in facts[:6])
+    related = tuple(Segment(f.title[lang], refs.add(f.cite)) for f in facts[6:])
+    return Answer(query="q", lang=lang, status="fact", segments=segments, references=refs.references(),
+                  facts=tuple(facts[:6]), suggestions=tuple(facts[6:9]), heading="", related=related, kind="list")
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_a_long_reply_is_cut_under_the_limit_least_needed_first(store: FactStore, lang: str) -> None:
+    answer = _long_answer(store, lang)
+    assert len(body_text(answer)) >= REPLY_LIMIT
+    short = fitted(answer)
+    body = body_text(short)
+    assert len(body) < REPLY_LIMIT
+    assert short.segments[0] == answer.segments[0]  # what was asked stays whole
+    assert not short.related and not short.suggestions
+    cited = sorted({n for seg in (*short.segments, *short.related) for n in seg.refs})
+    assert [ref.n for ref in short.references] == cited == list(range(1, len(cited) + 1))
+    assert short.more == len(answer.segments) - len(short.segments)
+    assert fitted(short) == short
+
+
+def test_a_reply_under_the_limit_is_left_as_it_is(store: FactStore) -> None:
+    fact = next(f for f in store.facts if len(f.text["en"]) < 300)
+    refs = RefNumbering(store.sources)
+    answer = Answer(query="q", lang="en", status="fact", segments=(Segment(fact.text["en"], refs.add(fact.cite)),),
+                    references=refs.references(), facts=(fact,), heading=fact.title["en"])
+    assert fitted(answer) is answer
