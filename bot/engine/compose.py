@@ -441,6 +441,7 @@ def _marks(refs: tuple[int, ...]) -> str:
 
 
 def reply_length(answer: Answer) -> int:
+    """The length of the body `render_text.body_text` shows (in Cyrillic; a Latin reply is about as long)."""
     return len("\n".join(body_lines(answer)))
 
 
@@ -467,6 +468,7 @@ def fitted(answer: Answer, limit: int = REPLY_LIMIT) -> Answer:
 
 
 def _renumbered(answer: Answer) -> Answer:
+    """The answer with references numbered [1], [2], … in the order its statements still cite them."""
     order: dict[int, int] = {}
     for seg in (*answer.segments, *answer.related):
         for n in seg.refs:

@@ -681,7 +681,7 @@ def anniversary_back(question: str) -> str | None:
 
 
 _DESCRIBED_EN_RE = re.compile(
-    r"\b(?P<desc>the (?:man|woman|person|guy|politician|leader|one) (?:who|that) .+?|the winner of .+?)"
+    r"\b(?P<desc>the (?:(?:man|woman|person|guy|politician|leader) (?:who|that)|one who) .+?|the winner of .+?)"
     r"\s+(?P<rest>(?:later |then |first |once |also |soon )?(?:arrive|arrived|came|come|visit|visited|pay|paid|make|made|go|"
     r"went|travel|travelled|traveled|fly|flew|sign|signed|meet|met|talk|talked|hold|held)\b.*)$", re.IGNORECASE)
 _DESCRIBED_RU_RE = re.compile(
