@@ -271,7 +271,7 @@ class AnswerEngine:
         given = self._given(question, lang, previous)
         if given is not None:
             return given
-        answer = fitted(self._worked_out(question, lang, previous))
+        answer = self._worked_out(question, lang, previous)
         self._remember(question, lang, previous, answer)
         return answer
 
@@ -295,7 +295,8 @@ class AnswerEngine:
     def _reply(self, question: str, lang: str | None, previous: Turn | None) -> Answer:
         """The reply to a message without the gloss it gives of itself, or, when that finds no answer, with it
         ("… обменялись послами, то есть установили официальные отношения": the gloss says it plainer); and
-        likewise without an aside about the asker ("…, мен оны бойлап талай жыл жүрдім, қызық.")."""
+        likewise without an aside about the asker ("…, мен оны бойлап талай жыл жүрдім, қызық."). Cut to the reply limit
+        here, where both `answer()` and `pending_embeddings()` (which keeps the answer for the bot) take it."""
         typed = _clean(question)
         cleaned = without_self_clause(typed, self.lex)
         glossless = self._without_restatement(cleaned)
@@ -307,13 +308,13 @@ class AnswerEngine:
         if described is not None:
             told = self._reply_to(described, lang, previous)
             if told.answered:
-                return told
+                return fitted(told)
         answer = self._reply_to(glossless, lang, previous)
         if glossless != cleaned and not answer.answered:
             answer = self._reply_to(cleaned, lang, previous)
         if cleaned != typed and not answer.answered:
             answer = self._reply_to(typed, lang, previous)
-        return answer
+        return fitted(answer)
 
     def _reply_to(self, question: str, lang: str | None, previous: Turn | None) -> Answer:
         asked_before = [int(y) for y in YEAR_RE.findall(previous.question)] if previous is not None else []
